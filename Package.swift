@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Modules and the one direction their dependencies point in:
+//
+//   TweetArchive  <-  ReplyGraph  <-  GraphExport  <-  replygraph (CLI)
+//   CGraphviz     <-  GraphvizRender ------------------^
+//
+// The core (TweetArchive, ReplyGraph) imports neither the exporters nor C. GraphvizRender takes DOT text, not the
+// model, and is the only module that imports the Graphviz system library.
+let package = Package(
+    name: "ReplyGraph",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "ReplyGraph", targets: ["TweetArchive", "ReplyGraph", "GraphExport"]),
+        .library(name: "GraphvizRender", targets: ["GraphvizRender"]),
+        .executable(name: "replygraph", targets: ["replygraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(
+            name: "TweetArchive",
+            resources: [.copy("Resources/alexxubyte.twint.txt")]
+        ),
+        .target(name: "ReplyGraph", dependencies: ["TweetArchive"]),
+        .target(name: "GraphExport", dependencies: ["ReplyGraph"]),
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        .target(name: "GraphvizRender", dependencies: ["CGraphviz"]),
+        .executableTarget(
+            name: "replygraph",
+            dependencies: [
+                "ReplyGraph", "GraphExport", "GraphvizRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TweetArchiveTests",
+            dependencies: ["TweetArchive"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ReplyGraphTests",
+            dependencies: ["ReplyGraph"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "GraphExportTests",
+            dependencies: ["GraphExport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
+        .testTarget(name: "ReplyGraphCLITests", dependencies: ["ReplyGraph"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// `import ReplyGraph` brings the tweet model and readers along.
+@_exported import TweetArchive

@@ -1,0 +1,113 @@
+/// One link of a thread: `from` continues `to` (the previous tweet of the same thread).
+///
+/// `reason` is short and machine-readable: `reply-id` (explicit parent id), `numbered:3->4`, `burst:2s`,
+/// `self-mention`, `closer`, … joined with `+` when several cues agree.
+public struct ThreadLink: Hashable, Sendable {
+    public var from: TweetID
+    public var to: TweetID
+    /// In [0, 1]; 1 for links the archive states explicitly.
+    public var confidence: Double
+    public var reason: String
+
+    public init(from: TweetID, to: TweetID, confidence: Double, reason: String) {
+        self.from = from
+        self.to = to
+        self.confidence = confidence
+        self.reason = reason
+    }
+}
+
+/// How a thread numbers its parts.
+public enum NumberingStyle: String, Hashable, Sendable, CaseIterable, Codable {
+    /// `/1 text`, `/2 text`
+    case slashPrefix = "slash-prefix"
+    /// `1/ text`
+    case slashSuffix = "slash-suffix"
+    /// `1/5 text`, `(1/5)`, or `text 1/5`
+    case nOfM = "n-of-m"
+    /// `1. text`, `1) text`
+    case dot = "dot"
+    /// More than one style in one thread.
+    case mixed = "mixed"
+    /// No numbers.
+    case none = "none"
+}
+
+/// A later tweet that points back to a thread ("Enjoy this thread? …", a source link hours later) without being
+/// part of it.
+public struct FollowUp: Hashable, Sendable {
+    public var tweet: TweetID
+    /// The root of the thread (or the single tweet) it refers to.
+    public var target: TweetID
+    public var confidence: Double
+    public var reason: String
+
+    public init(tweet: TweetID, target: TweetID, confidence: Double, reason: String) {
+        self.tweet = tweet
+        self.target = target
+        self.confidence = confidence
+        self.reason = reason
+    }
+}
+
+/// A self-continuation chain of two or more tweets by one author.
+public struct Thread: Hashable, Sendable, Identifiable {
+    public var id: TweetID { root }
+    /// The first tweet.
+    public var root: TweetID
+    public var author: Handle
+    /// Member tweets, oldest first.
+    public var tweets: [TweetID]
+    /// For each member, the links that attach it to its predecessor (`links.count == tweets.count - 1`).
+    public var links: [ThreadLink]
+    public var numbering: NumberingStyle
+    /// The number each member shows (`nil` where it shows none), aligned with ``tweets``.
+    public var numbers: [Int?]
+    /// Numbers skipped between the first and last number seen (`[7]` for 5, 6, 8).
+    public var missingNumbers: [Int]
+    /// Numbers shown by more than one member.
+    public var repeatedNumbers: [Int]
+    /// The weakest link's confidence (1 for a thread the archive states explicitly).
+    public var confidence: Double
+    public var start: Timestamp
+    public var end: Timestamp
+    /// Later tweets that refer back to this thread; they are not members.
+    public var followUps: [FollowUp]
+
+    public init(root: TweetID, author: Handle, tweets: [TweetID], links: [ThreadLink], numbering: NumberingStyle,
+                numbers: [Int?], missingNumbers: [Int] = [], repeatedNumbers: [Int] = [], confidence: Double,
+                start: Timestamp, end: Timestamp, followUps: [FollowUp] = []) {
+        self.root = root
+        self.author = author
+        self.tweets = tweets
+        self.links = links
+        self.numbering = numbering
+        self.numbers = numbers
+        self.missingNumbers = missingNumbers
+        self.repeatedNumbers = repeatedNumbers
+        self.confidence = confidence
+        self.start = start
+        self.end = end
+        self.followUps = followUps
+    }
+
+    public var length: Int { tweets.count }
+    /// Seconds from the first to the last member.
+    public var duration: Double { Double(end.milliseconds - start.milliseconds) / 1000 }
+}
+
+/// Settings of thread reconstruction.
+public struct ThreadOptions: Hashable, Sendable {
+    /// Longest gap in seconds between consecutive parts that inference accepts.
+    public var maxGap: Double
+    /// Inferred links below this confidence are dropped.
+    public var minConfidence: Double
+    /// `false` to use only explicit reply ids (no inference from text and timing).
+    public var inference: Bool
+
+    public init(maxGap: Double = 900, minConfidence: Double = 0.5, inference: Bool = true) {
+        self.maxGap = maxGap
+        self.minConfidence = minConfidence
+        self.inference = inference
+    }
+}

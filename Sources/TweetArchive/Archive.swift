@@ -1,0 +1,93 @@
+/// The supported archive formats, detected from content.
+public enum ArchiveFormat: String, CaseIterable, Sendable, Codable {
+    /// twint's plain-text output: `<id> <date> <time> <zone> <<user>> <text>`.
+    case twintText = "twint-text"
+    /// twint's `--json` output, one object per line.
+    case twintJSON = "twint-json"
+    /// Twitter API v2 / twarc2 JSON lines: raw response pages or flattened tweets.
+    case twitterAPIv2 = "twitter-api-v2"
+    /// The official account export's `tweets.js` (`window.YTD.tweets.part0 = [...]`).
+    case accountExport = "account-export"
+}
+
+/// A tweet known only by reference (a parent, quoted or retweeted tweet absent from the archive itself).
+public struct ExternalTweet: Hashable, Sendable {
+    public var id: TweetID
+    public var author: Handle?
+    public var text: String?
+
+    public init(id: TweetID, author: Handle? = nil, text: String? = nil) {
+        self.id = id
+        self.author = author
+        self.text = text
+    }
+}
+
+/// What reading one input produced, for reports.
+public struct InputStats: Hashable, Sendable {
+    public var name: String
+    public var format: ArchiveFormat?
+    public var bytes: Int = 0
+    public var lines: Int = 0
+    public var tweets: Int = 0
+    /// Tweets whose id was already read (from this or an earlier input); kept once.
+    public var duplicates: Int = 0
+    /// Lines that are not tweets by design: scraper log lines, profile lines, blank lines.
+    public var ignored: Int = 0
+    /// Malformed lines skipped, by reason.
+    public var skipped: [String: Int] = [:]
+    /// Lines whose invalid UTF-8 was replaced with U+FFFD.
+    public var invalidUTF8Lines: Int = 0
+    /// A constant offset between the stated times and the snowflake times (stated − true), in seconds, when the
+    /// archive shows one: twint writes the scraping machine's local time.
+    public var clockOffsetSeconds: Int?
+
+    public init(name: String) { self.name = name }
+
+    public var skippedTotal: Int { skipped.values.reduce(0, +) }
+}
+
+/// The result of reading one or more inputs: tweets sorted by id, each id once, and a report of what was read.
+public struct Archive: Sendable {
+    /// Tweets sorted by id (oldest first for snowflake ids), duplicates removed.
+    public var tweets: [Tweet]
+    /// Tweets referenced but not contained (from `includes` or reply/quote ids), keyed by id.
+    public var externalTweets: [TweetID: ExternalTweet]
+    /// One entry per input, in the order given.
+    public var inputs: [InputStats]
+    /// The first malformed lines (at most ``ArchiveReader/Options/maxReportedIssues``), as `file:line: reason`.
+    public var issues: [Diagnostic]
+
+    private var positions: [TweetID: Int]
+
+    public init(tweets: [Tweet], externalTweets: [TweetID: ExternalTweet] = [:], inputs: [InputStats] = [],
+                issues: [Diagnostic] = []) {
+        var sorted = tweets
+        sorted.sort { $0.id < $1.id }
+        var unique: [Tweet] = []
+        unique.reserveCapacity(sorted.count)
+        for tweet in sorted where unique.last?.id != tweet.id { unique.append(tweet) }
+        self.tweets = unique
+        var positions: [TweetID: Int] = [:]
+        positions.reserveCapacity(unique.count)
+        for (i, tweet) in unique.enumerated() { positions[tweet.id] = i }
+        self.positions = positions
+        self.externalTweets = externalTweets.filter { positions[$0.key] == nil }
+        self.inputs = inputs
+        self.issues = issues
+    }
+
+    /// The tweet with `id`, in O(1).
+    public subscript(id: TweetID) -> Tweet? {
+        positions[id].map { tweets[$0] }
+    }
+
+    /// The position of `id` in ``tweets``.
+    public func index(of id: TweetID) -> Int? { positions[id] }
+
+    public var duplicates: Int { inputs.reduce(0) { $0 + $1.duplicates } }
+    public var ignored: Int { inputs.reduce(0) { $0 + $1.ignored } }
+    public var skipped: [String: Int] {
+        inputs.reduce(into: [:]) { acc, input in acc.merge(input.skipped, uniquingKeysWith: +) }
+    }
+}

@@ -1,0 +1,232 @@
+import Foundation
+
+/// Reads archives in any supported format into one ``Archive``.
+///
+///     let archive = try ArchiveReader().read(paths: ["tweets.txt", "more/"])
+///     archive.tweets.count          // tweets, each id once, sorted by id
+///     archive.issues.first          // "tweets.txt:17: bad-date: 1625... 2023-13-40 ..."
+///
+/// Inputs are files, directories (every regular, non-hidden file in them, sorted by name) or `-` for standard
+/// input. Each input's format is detected from its content. Lines are streamed in 1 MiB chunks and parsed as bytes;
+/// memory grows with the tweets kept, not with the file.
+public struct ArchiveReader: Sendable {
+    public struct Options: Sendable {
+        /// Fail on the first malformed line instead of skipping it.
+        public var strict = false
+        /// Longest accepted line in bytes; longer lines are skipped with `line-too-long`.
+        public var maxLineLength = 1 << 20
+        /// How many malformed lines are kept as ``Diagnostic``s (all are counted).
+        public var maxReportedIssues = 20
+        /// The account's handle for account exports, whose tweets carry no author (default `owner`).
+        public var exportOwner: Handle?
+
+        public init(strict: Bool = false, maxLineLength: Int = 1 << 20, maxReportedIssues: Int = 20,
+                    exportOwner: Handle? = nil) {
+            self.strict = strict
+            self.maxLineLength = maxLineLength
+            self.maxReportedIssues = maxReportedIssues
+            self.exportOwner = exportOwner
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) { self.options = options }
+
+    /// Reads and merges the given inputs. Duplicate ids across or within inputs are kept once and counted.
+    ///
+    /// - Throws: ``ArchiveError`` with kind `.unreadable` (missing or unreadable input), `.unsupportedFormat`
+    ///   (an explicitly named file in no supported format) or `.malformed` (first bad line, with `strict`).
+    /// - Complexity: O(n log n) for n tweets (the final sort); parsing is linear in the input's bytes.
+    public func read(paths: [String]) throws(ArchiveError) -> Archive {
+        var files: [(path: String, explicit: Bool)] = []
+        for path in paths {
+            if path == "-" { files.append((path, true)); continue }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw ArchiveError(kind: .unreadable, file: path, message: "no such file or directory")
+            }
+            if isDirectory.boolValue {
+                let names: [String]
+                do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+                    throw ArchiveError(kind: .unreadable, file: path, message: "cannot list directory")
+                }
+                for name in names.sorted() where !name.hasPrefix(".") {
+                    let child = (path as NSString).appendingPathComponent(name)
+                    var childIsDirectory: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory),
+                       !childIsDirectory.boolValue {
+                        files.append((child, false))
+                    }
+                }
+            } else {
+                files.append((path, true))
+            }
+        }
+
+        var tweets: [Tweet] = []
+        var external: [TweetID: ExternalTweet] = [:]
+        var inputs: [InputStats] = []
+        var issues: [Diagnostic] = []
+        for (path, explicit) in files {
+            var sink: RecordSink
+            do {
+                sink = try readOne(path: path)
+            } catch let error where error.kind == .unsupportedFormat && !explicit {
+                // A stray file in a directory (a README, an image): report it and go on.
+                var stats = InputStats(name: path)
+                stats.skipped["unsupported-format"] = 1
+                inputs.append(stats)
+                if issues.count < options.maxReportedIssues {
+                    issues.append(Diagnostic(file: path, line: 1, reason: "unsupported-format",
+                                             detail: "not an archive in any supported format; skipped"))
+                }
+                continue
+            }
+            tweets.append(contentsOf: sink.tweets)
+            external.merge(sink.external) { old, new in old.author == nil ? new : old }
+            inputs.append(sink.stats)
+            for issue in sink.issues where issues.count < options.maxReportedIssues { issues.append(issue) }
+        }
+        return Self.merge(tweets: tweets, external: external, inputs: inputs, issues: issues)
+    }
+
+    /// Reads archive bytes held in memory (tests, stdin already slurped); `name` labels diagnostics.
+    public func read(bytes: [UInt8], name: String) throws(ArchiveError) -> Archive {
+        let sink = try bytes.withUnsafeBufferPointer { buffer throws(ArchiveError) in
+            try parse(name: name) { body throws(ArchiveError) in
+                var lineNumber = 0
+                var start = 0
+                var i = 0
+                while i <= buffer.count {
+                    if i == buffer.count || buffer[i] == 0x0A {
+                        if i == buffer.count && start == i { break }
+                        lineNumber += 1
+                        var end = i
+                        if end > start && buffer[end - 1] == 0x0D { end -= 1 }
+                        let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                        try body(lineNumber, line.count > options.maxLineLength ? nil : line)
+                        start = i + 1
+                    }
+                    i += 1
+                }
+                return buffer.count
+            }
+        }
+        return Self.merge(tweets: sink.tweets, external: sink.external, inputs: [sink.stats], issues: sink.issues)
+    }
+
+    // MARK: - One input
+
+    private func readOne(path: String) throws(ArchiveError) -> RecordSink {
+        let descriptor: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw ArchiveError(kind: .unreadable, file: path, message: String(cString: strerror(errno)))
+        }
+        defer { if descriptor != 0 { close(descriptor) } }
+        let name = path == "-" ? "<stdin>" : path
+        let reader = LineReader(descriptor: descriptor, maxLineLength: options.maxLineLength)
+        return try parse(name: name) { body throws(ArchiveError) in
+            do {
+                return try reader.forEachLine { number, line in try body(number, line) }
+            } catch let error as ArchiveError {
+                throw error
+            } catch let error as LineReaderError {
+                throw ArchiveError(kind: .unreadable, file: name, message: error.message)
+            } catch {
+                throw ArchiveError(kind: .unreadable, file: name, message: "\(error)")
+            }
+        }
+    }
+
+    /// Drives a line source through format detection and the format's parser.
+    private func parse(
+        name: String,
+        lines: ((Int, UnsafeBufferPointer<UInt8>?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int
+    ) throws(ArchiveError) -> RecordSink {
+        var sink = RecordSink(file: name, strict: options.strict, maxReportedIssues: options.maxReportedIssues)
+        var parser: (any RecordParser)?
+        var lastLine = 0
+        let bytes = try lines { number, line throws(ArchiveError) in
+            sink.stats.lines = number
+            lastLine = number
+            guard let line else {
+                try sink.skip(line: number, reason: "line-too-long",
+                              detail: "longer than \(options.maxLineLength) bytes")
+                return
+            }
+            if parser == nil {
+                switch FormatDetector.detect(line) {
+                case .some(.some(let format)):
+                    sink.stats.format = format
+                    parser = makeParser(format)
+                case .some(.none):
+                    sink.ignore()   // blank or log line before the first record
+                    return
+                case .none:
+                    throw ArchiveError(kind: .unsupportedFormat, file: name, line: number,
+                                       message: "not a supported archive (twint text or JSON lines, Twitter API v2 "
+                                           + "JSON lines, or an account export tweets.js): \(line.excerpt())")
+                }
+            }
+            try parser!.consume(line, line: number, into: &sink)
+        }
+        try parser?.finish(line: lastLine, into: &sink)
+        sink.stats.bytes = bytes
+        if parser == nil && sink.stats.lines > 0 && sink.stats.ignored == sink.stats.lines {
+            // Only blank or log lines: an empty archive, not an error.
+            sink.stats.format = nil
+        }
+        sink.stats.clockOffsetSeconds = Self.clockOffset(of: sink.tweets)
+        return sink
+    }
+
+    private func makeParser(_ format: ArchiveFormat) -> any RecordParser {
+        switch format {
+        case .twintText: return TwintTextParser()
+        case .twintJSON: return TwintJSONParser()
+        case .twitterAPIv2: return TwitterAPIv2Parser()
+        case .accountExport: return AccountExportParser(owner: options.exportOwner ?? Handle("owner"))
+        }
+    }
+
+    // MARK: - Merging
+
+    static func merge(tweets: [Tweet], external: [TweetID: ExternalTweet], inputs: [InputStats],
+                      issues: [Diagnostic]) -> Archive {
+        var inputs = inputs
+        // Count duplicates per input in reading order: the first occurrence of an id is kept.
+        var seen = Set<TweetID>()
+        seen.reserveCapacity(tweets.count)
+        var offset = 0
+        for k in inputs.indices {
+            let count = inputs[k].tweets
+            for tweet in tweets[offset..<(offset + count)] where !seen.insert(tweet.id).inserted {
+                inputs[k].duplicates += 1
+            }
+            offset += count
+        }
+        // A stable sort keeps the first-read copy of a duplicated id first; Archive.init keeps that one.
+        var order = Array(tweets.indices)
+        order.sort { tweets[$0].id != tweets[$1].id ? tweets[$0].id < tweets[$1].id : $0 < $1 }
+        let sorted = order.map { tweets[$0] }
+        return Archive(tweets: sorted, externalTweets: external, inputs: inputs, issues: issues)
+    }
+
+    /// The constant offset (in seconds, a multiple of 15 minutes) between stated and snowflake times, when at
+    /// least 95% of the tweets agree on it.
+    static func clockOffset(of tweets: [Tweet]) -> Int? {
+        var votes: [Int: Int] = [:]
+        var total = 0
+        for tweet in tweets {
+            guard let stated = tweet.statedTime, let true_ = tweet.id.snowflakeMilliseconds else { continue }
+            let difference = Double(stated.milliseconds - true_) / 1000
+            let quarterHours = Int((difference / 900).rounded())
+            votes[quarterHours * 900, default: 0] += 1
+            total += 1
+        }
+        guard total > 0, let (offset, count) = votes.max(by: { $0.value < $1.value }),
+              Double(count) >= 0.95 * Double(total) else { return nil }
+        return offset
+    }
+}

@@ -1,0 +1,68 @@
+/// Decides an input's format from its first significant line, never from the file name.
+enum FormatDetector {
+    /// The format a line belongs to, or `nil` when the line says nothing (blank or a scraper log line).
+    static func detect(_ line: UnsafeBufferPointer<UInt8>) -> ArchiveFormat?? {
+        var i = 0
+        if line.count >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF { i = 3 }  // UTF-8 BOM
+        while i < line.count && (line[i] == ASCII.space || line[i] == ASCII.tab) { i += 1 }
+        guard i < line.count else { return .some(nil) }   // blank: undecided
+        let rest = UnsafeBufferPointer(rebasing: line[i...])
+        if rest.starts(with: "window.YTD.".utf8) || rest.first == ASCII.leftBracket && !TwintTextParser.isLogLine(rest) {
+            return .some(.accountExport)
+        }
+        if rest.first == ASCII.leftBrace {
+            return .some(looksLikeAPIv2(rest) ? .twitterAPIv2 : (contains(rest, "\"username\"") ? .twintJSON : nil))
+        }
+        if TwintTextParser.isLogLine(rest) { return .some(nil) }
+        if ASCII.isDigit(rest[0]) { return .some(.twintText) }
+        return nil  // not any supported format
+    }
+
+    private static func looksLikeAPIv2(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        contains(line, "\"data\"") || contains(line, "\"author_id\"") || contains(line, "\"edit_history_tweet_ids\"")
+    }
+
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        guard n > 0, haystack.count >= n else { return false }
+        return needle.withUTF8Buffer { pattern in
+            let first = pattern[0]
+            var i = 0
+            while i <= haystack.count - n {
+                if haystack[i] == first {
+                    var k = 1
+                    while k < n && haystack[i + k] == pattern[k] { k += 1 }
+                    if k == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+}
+
+/// Named ASCII bytes for the byte-level parsers.
+enum ASCII {
+    static let tab: UInt8 = 0x09
+    static let space: UInt8 = 0x20
+    static let quote: UInt8 = 0x22
+    static let hash: UInt8 = 0x23
+    static let dollar: UInt8 = 0x24
+    static let ampersand: UInt8 = 0x26
+    static let plus: UInt8 = 0x2B
+    static let comma: UInt8 = 0x2C
+    static let minus: UInt8 = 0x2D
+    static let colon: UInt8 = 0x3A
+    static let semicolon: UInt8 = 0x3B
+    static let lessThan: UInt8 = 0x3C
+    static let greaterThan: UInt8 = 0x3E
+    static let at: UInt8 = 0x40
+    static let leftBracket: UInt8 = 0x5B
+    static let backslash: UInt8 = 0x5C
+    static let rightBracket: UInt8 = 0x5D
+    static let leftBrace: UInt8 = 0x7B
+    static let pipe: UInt8 = 0x7C
+    static let rightBrace: UInt8 = 0x7D
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+}

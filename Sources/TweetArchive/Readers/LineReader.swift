@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file descriptor in large chunks and hands out its lines as byte buffers, without building `String`s.
+///
+/// Lines end at `\n` (a preceding `\r` is dropped). A line longer than `maxLineLength` bytes is not buffered
+/// whole: its bytes are discarded up to the next newline and the callback receives `nil` for it, so memory stays
+/// bounded however long the line.
+///
+/// - Complexity: O(n) in the input's bytes; memory O(chunk size + `maxLineLength`).
+struct LineReader {
+    let descriptor: Int32
+    let maxLineLength: Int
+    var chunkSize = 1 << 20
+
+    /// Calls `body` with each line (1-based line number, bytes or `nil` if too long). Returns the total bytes read.
+    /// Throws when `read(2)` fails, or rethrows what `body` throws.
+    func forEachLine(_ body: (Int, UnsafeBufferPointer<UInt8>?) throws -> Void) throws -> Int {
+        let capacity = max(chunkSize, maxLineLength) + chunkSize
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        var filled = 0          // bytes valid in buffer
+        var lineNumber = 0
+        var discarding = false  // inside an over-long line
+        var total = 0
+        var eof = false
+        while !eof {
+            let n = read(descriptor, buffer + filled, capacity - filled)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw LineReaderError(errno: errno)
+            }
+            if n == 0 { eof = true } else { total += n; filled += n }
+            var start = 0
+            var scan = 0
+            while scan < filled {
+                guard let nl = memchr(buffer + scan, 0x0A, filled - scan) else { break }
+                let end = buffer.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                lineNumber += 1
+                if discarding {
+                    discarding = false
+                    try body(lineNumber, nil)
+                } else {
+                    var lineEnd = end
+                    if lineEnd > start && buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                    if lineEnd - start > maxLineLength {
+                        try body(lineNumber, nil)
+                    } else {
+                        try body(lineNumber, UnsafeBufferPointer(start: buffer + start, count: lineEnd - start))
+                    }
+                }
+                start = end + 1
+                scan = start
+            }
+            // Keep the unfinished line's bytes, unless it is already too long.
+            let rest = filled - start
+            if discarding || rest > maxLineLength {
+                discarding = true
+                filled = 0
+            } else {
+                if start > 0 && rest > 0 { memmove(buffer, buffer + start, rest) }
+                filled = rest
+            }
+            if eof && (filled > 0 || discarding) {
+                lineNumber += 1
+                if discarding {
+                    try body(lineNumber, nil)
+                } else {
+                    var lineEnd = filled
+                    if buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                    try body(lineNumber, UnsafeBufferPointer(start: buffer, count: lineEnd))
+                }
+            }
+        }
+        return total
+    }
+}
+
+struct LineReaderError: Error {
+    var errno: Int32
+    var message: String { String(cString: strerror(errno)) }
+}

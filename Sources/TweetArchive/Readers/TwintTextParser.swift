@@ -1,0 +1,218 @@
+/// Parses twint's plain-text lines:
+/// `<id> <YYYY-MM-DD> <HH:MM:SS>[ <±zzzz>] <<username>> <text>[ <#tags>][ <$tags>][ | N replies N retweets N likes]`.
+///
+/// Works on bytes: ids, dates and counts are accumulated digit by digit, and the only `String` built per line is
+/// the tweet's text.
+struct TwintTextParser: RecordParser {
+    mutating func consume(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into sink: inout RecordSink)
+        throws(ArchiveError) {
+        var cursor = ByteCursor(line)
+        cursor.skipSpaces()
+        if cursor.atEnd { sink.ignore(); return }
+        if Self.isLogLine(cursor.rest) { sink.ignore(); return }
+
+        guard let id = cursor.readUInt64(), cursor.consume(ASCII.space) else {
+            return try sink.skip(line: number, reason: "bad-id", detail: line.excerpt())
+        }
+        if cursor.peek == ASCII.pipe {  // a profile line: `<id> | <name> | @<username> | Private: ...`
+            sink.ignore(); return
+        }
+        guard let (year, month, day) = cursor.readDate(), cursor.consume(ASCII.space) else {
+            return try sink.skip(line: number, reason: "bad-date", detail: line.excerpt())
+        }
+        guard let (hour, minute, second) = cursor.readTime() else {
+            return try sink.skip(line: number, reason: "bad-time", detail: line.excerpt())
+        }
+        guard cursor.consume(ASCII.space) else {
+            return try sink.skip(line: number, reason: "truncated", detail: line.excerpt())
+        }
+        var offsetSeconds = 0
+        if cursor.peek == ASCII.plus || cursor.peek == ASCII.minus {
+            guard let offset = cursor.readOffset(), cursor.consume(ASCII.space) else {
+                return try sink.skip(line: number, reason: "bad-utc-offset", detail: line.excerpt())
+            }
+            offsetSeconds = offset
+        } else if let b = cursor.peek, b != ASCII.lessThan, (0x41...0x5A).contains(b) {
+            cursor.skipToken()   // a zone abbreviation (`UTC`, `CET`): its offset is unknown, read as UTC
+            _ = cursor.consume(ASCII.space)
+        }
+        guard cursor.consume(ASCII.lessThan) else {
+            return try sink.skip(line: number, reason: "missing-username", detail: line.excerpt())
+        }
+        guard let name = cursor.readUsername() else {
+            return try sink.skip(line: number, reason: "unclosed-username", detail: line.excerpt())
+        }
+        guard Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second) != nil,
+              let stated = Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                                     utcOffsetSeconds: offsetSeconds) else {
+            return try sink.skip(line: number, reason: "bad-date", detail: line.excerpt())
+        }
+        _ = cursor.consume(ASCII.space)
+
+        var body = cursor.rest
+        var counts = EngagementCounts()
+        if let (stripped, stats) = Self.splitStatsTail(body) {
+            body = stripped
+            counts = stats
+        }
+        body = Self.stripTagTails(body)
+        var text = TextNormalizer.twintText(body)
+        if text.invalidUTF8 { sink.stats.invalidUTF8Lines += 1 }
+        let tweet = Tweet(id: TweetID(id), author: Handle(name), statedTime: stated, text: text.value,
+                          counts: counts, hasMedia: text.hasPicLink ? true : nil)
+        text.value = ""
+        sink.emit(tweet)
+    }
+
+    /// Scraper chatter twint prints between tweets: `[!] No more data!`, `found 0 deleted tweets...`, `['twitter'] ...`.
+    static func isLogLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = line.first else { return false }
+        if first == ASCII.leftBracket { return true }
+        return line.starts(with: "found ".utf8) || line.starts(with: "CRITICAL".utf8)
+            || line.starts(with: "Traceback".utf8)
+    }
+
+    /// Splits off twint's `--stats` tail ` | N replies N retweets N likes`.
+    static func splitStatsTail(_ body: UnsafeBufferPointer<UInt8>)
+        -> (UnsafeBufferPointer<UInt8>, EngagementCounts)? {
+        // Find the last " | " and check that what follows is exactly the stats phrase.
+        var i = body.count - 3
+        while i >= 0 {
+            if body[i] == ASCII.space && body[i + 1] == ASCII.pipe && body[i + 2] == ASCII.space { break }
+            i -= 1
+        }
+        guard i >= 0 else { return nil }
+        var cursor = ByteCursor(UnsafeBufferPointer(rebasing: body[(i + 3)...]))
+        var values: [Int] = []
+        let words: [StaticString] = ["replies", "retweets", "likes"]
+        for (k, word) in words.enumerated() {
+            guard let n = cursor.readUInt64(), cursor.consume(ASCII.space), cursor.consumeWord(word) else { return nil }
+            values.append(Int(n))
+            if k < 2 && !cursor.consume(ASCII.space) { return nil }
+        }
+        guard cursor.atEnd else { return nil }
+        return (UnsafeBufferPointer(rebasing: body[..<i]),
+                EngagementCounts(likes: values[2], retweets: values[1], replies: values[0]))
+    }
+
+    /// Drops `--hashtags` / `--cashtags` tails: a final comma-joined `#a,#b` (or `$a,$b`) token whose every tag
+    /// also appears earlier in the text, which is how twint lists a tweet's own tags.
+    static func stripTagTails(_ body: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var body = body
+        for _ in 0..<2 {
+            guard let space = body.lastIndex(of: ASCII.space) else { return body }
+            let token = UnsafeBufferPointer(rebasing: body[(space + 1)...])
+            guard let sigil = token.first, sigil == ASCII.hash || sigil == ASCII.dollar, token.count > 1 else {
+                return body
+            }
+            let head = UnsafeBufferPointer(rebasing: body[..<space])
+            let tags = token.split(separator: ASCII.comma)
+            let allTagsRepeat = tags.allSatisfy { tag in
+                tag.first == sigil && tag.count > 1 && Self.containsTag(Array(tag), in: head)
+            }
+            guard allTagsRepeat else { return body }
+            body = head
+            while let last = body.last, last == ASCII.space { body = UnsafeBufferPointer(rebasing: body.dropLast()) }
+        }
+        return body
+    }
+
+    private static func containsTag(_ tag: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count >= tag.count else { return false }
+        var i = 0
+        while i <= text.count - tag.count {
+            var k = 0
+            // Tags compare case-insensitively: twint lower-cases its lists.
+            while k < tag.count && (text[i + k] | 0x20) == (tag[k] | 0x20) { k += 1 }
+            if k == tag.count { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// A forward-only reader over one line's bytes.
+struct ByteCursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    var atEnd: Bool { position >= bytes.count }
+    var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
+    var rest: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[min(position, bytes.count)...]) }
+
+    mutating func consume(_ byte: UInt8) -> Bool {
+        guard peek == byte else { return false }
+        position += 1
+        return true
+    }
+
+    mutating func consumeWord(_ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard bytes.count - position >= n else { return false }
+        let ok = word.withUTF8Buffer { w in (0..<n).allSatisfy { bytes[position + $0] == w[$0] } }
+        if ok { position += n }
+        return ok
+    }
+
+    mutating func skipSpaces() { while peek == ASCII.space || peek == ASCII.tab { position += 1 } }
+    mutating func skipToken() { while let b = peek, b != ASCII.space { position += 1 } }
+
+    /// 1–20 digits that fit in 64 bits, ending at a non-digit.
+    mutating func readUInt64() -> UInt64? {
+        var value: UInt64 = 0
+        let start = position
+        while let b = peek, ASCII.isDigit(b) {
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (s, o2) = m.addingReportingOverflow(UInt64(b - 0x30))
+            if o1 || o2 { return nil }
+            value = s
+            position += 1
+        }
+        return position > start ? value : nil
+    }
+
+    mutating func readFixedDigits(_ count: Int) -> Int? {
+        guard bytes.count - position >= count else { return nil }
+        var value = 0
+        for _ in 0..<count {
+            let b = bytes[position]
+            guard ASCII.isDigit(b) else { return nil }
+            value = value * 10 + Int(b - 0x30)
+            position += 1
+        }
+        return value
+    }
+
+    mutating func readDate() -> (Int, Int, Int)? {
+        guard let y = readFixedDigits(4), consume(ASCII.minus), let m = readFixedDigits(2), consume(ASCII.minus),
+              let d = readFixedDigits(2) else { return nil }
+        return (y, m, d)
+    }
+
+    mutating func readTime() -> (Int, Int, Int)? {
+        guard let h = readFixedDigits(2), consume(ASCII.colon), let m = readFixedDigits(2), consume(ASCII.colon),
+              let s = readFixedDigits(2), h < 24, m < 60, s < 61 else { return nil }
+        return (h, m, s)
+    }
+
+    /// `+hhmm` / `-hhmm` as seconds east of UTC.
+    mutating func readOffset() -> Int? {
+        guard let sign = peek else { return nil }
+        position += 1
+        guard let hh = readFixedDigits(2), let mm = readFixedDigits(2), hh <= 14, mm < 60 else { return nil }
+        let seconds = hh * 3600 + mm * 60
+        return sign == ASCII.minus ? -seconds : seconds
+    }
+
+    /// The name up to `>`, which must close before the end of the line; `nil` if unclosed or empty.
+    mutating func readUsername() -> String? {
+        let start = position
+        while let b = peek, b != ASCII.greaterThan, b != ASCII.space { position += 1 }
+        guard peek == ASCII.greaterThan, position > start else { return nil }
+        let name = String(decoding: bytes[start..<position], as: UTF8.self)
+        position += 1
+        return name
+    }
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct ReplyGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "replygraph")
+}
