@@ -39,6 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "replygraph-bench", dependencies: ["ReplyGraph"]),
         .testTarget(
             name: "TweetArchiveTests",
             dependencies: ["TweetArchive"],
@@ -54,7 +55,7 @@ let package = Package(
             dependencies: ["GraphExport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender"]),
+        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender", "GraphExport"]),
         .testTarget(name: "ReplyGraphCLITests", dependencies: ["ReplyGraph"]),
     ]
 )
