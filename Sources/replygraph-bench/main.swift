@@ -4,7 +4,7 @@ import Foundation
 import ReplyGraph
 
 enum Bench {
-    static let phases: [String: ([String]) throws -> Void] = [
+    static let phases: [String: @Sendable ([String]) throws -> Void] = [
         "parse": parse,
     ]
 
