@@ -2,5 +2,17 @@ import ArgumentParser
 
 @main
 struct ReplyGraphCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "replygraph")
+    static let configuration = CommandConfiguration(
+        commandName: "replygraph",
+        abstract: "Turn tweet archives into reply graphs and explain how an account engages.",
+        discussion: """
+            Reads twint text or JSON lines, Twitter API v2 / twarc2 JSON lines and account exports (tweets.js), \
+            detected from their content. With no ARCHIVE, every command reads the bundled sample archive \
+            (@alexxubyte, 2,073 tweets). Use - to read standard input.
+
+            Exit codes: 0 success, 64 usage error, 65 data error (malformed input under --strict, or a file in no \
+            supported format), 66 input missing or unreadable, 74 output I/O error, 70 internal error.
+            """,
+        subcommands: [SummaryCommand.self]
+    )
 }

@@ -1,0 +1,126 @@
+/// What an archive holds at a glance: sizes, time span, replies and mentions, and what reading it skipped.
+///
+///     let summary = ArchiveSummary(archive)
+///     summary.tweets                  // 2073
+///     summary.topMentions.first       // ("SubstackInc", 12) — most mentioned handle and count
+///
+/// - Complexity: O(n + m log m) for n tweets and m distinct mentioned handles.
+public struct ArchiveSummary: Sendable, Encodable {
+    public struct HandleCount: Sendable, Encodable, Hashable {
+        public var handle: String
+        public var count: Int
+    }
+
+    public struct Input: Sendable, Encodable {
+        public var name: String
+        public var format: String?
+        public var bytes: Int
+        public var lines: Int
+        public var tweets: Int
+        public var duplicates: Int
+        public var ignored: Int
+        public var skipped: [String: Int]
+        public var invalidUTF8Lines: Int
+        /// Stated time minus the snowflake time, in seconds, when constant across the input.
+        public var clockOffsetSeconds: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case name, format, bytes, lines, tweets, duplicates, ignored, skipped
+            case invalidUTF8Lines = "invalid_utf8_lines", clockOffsetSeconds = "clock_offset_seconds"
+        }
+    }
+
+    public var tweets: Int
+    public var authors: Int
+    public var topAuthors: [HandleCount]
+    public var first: Timestamp?
+    public var last: Timestamp?
+    /// Tweets that reply to someone (explicit parent or user, or a leading @-run).
+    public var replies: Int
+    /// Replies whose known parent (explicit id) or leading handle is the author's own.
+    public var selfReplies: Int
+    /// Replies with an explicit parent id.
+    public var repliesWithParentID: Int
+    public var retweets: Int
+    public var quotes: Int
+    public var tweetsWithMentions: Int
+    public var distinctMentioned: Int
+    public var topMentions: [HandleCount]
+    /// Whether any tweet carries engagement counts (likes, retweets, ...).
+    public var countsPresent: Bool
+    public var externalTweets: Int
+    public var inputs: [Input]
+    public var skipped: [String: Int]
+    public var duplicates: Int
+    public var ignored: Int
+    /// The first malformed lines as `file:line: reason`.
+    public var issues: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case tweets, authors, first, last, replies, retweets, quotes, inputs, skipped, duplicates, ignored, issues
+        case topAuthors = "top_authors", selfReplies = "self_replies", repliesWithParentID = "replies_with_parent_id"
+        case tweetsWithMentions = "tweets_with_mentions", distinctMentioned = "distinct_mentioned"
+        case topMentions = "top_mentions", countsPresent = "counts_present", externalTweets = "external_tweets"
+    }
+
+    public init(_ archive: Archive, top: Int = 10) {
+        let tweets = archive.tweets
+        self.tweets = tweets.count
+        var authorCounts: [Handle: Int] = [:]
+        var mentionCounts: [Handle: Int] = [:]
+        var replies = 0, selfReplies = 0, withParent = 0, retweets = 0, quotes = 0, withMentions = 0
+        var countsPresent = false
+        var first: Timestamp?, last: Timestamp?
+        for tweet in tweets {
+            authorCounts[tweet.author, default: 0] += 1
+            if first.map({ tweet.createdAt < $0 }) ?? true { first = tweet.createdAt }
+            if last.map({ tweet.createdAt > $0 }) ?? true { last = tweet.createdAt }
+            if tweet.isReply {
+                replies += 1
+                if let parent = tweet.inReplyToID {
+                    withParent += 1
+                    if archive[parent]?.author == tweet.author { selfReplies += 1 }
+                } else if tweet.replyHandles.first == tweet.author {
+                    selfReplies += 1
+                }
+            }
+            if tweet.isRetweet { retweets += 1 }
+            if tweet.quotedID != nil { quotes += 1 }
+            if !tweet.entities.mentions.isEmpty { withMentions += 1 }
+            for handle in Set(tweet.entities.mentions.map { Handle($0.value) }) {
+                mentionCounts[handle, default: 0] += 1
+            }
+            if !tweet.counts.isEmpty { countsPresent = true }
+        }
+        self.authors = authorCounts.count
+        self.topAuthors = Self.ranked(authorCounts, top: top)
+        self.first = first
+        self.last = last
+        self.replies = replies
+        self.selfReplies = selfReplies
+        self.repliesWithParentID = withParent
+        self.retweets = retweets
+        self.quotes = quotes
+        self.tweetsWithMentions = withMentions
+        self.distinctMentioned = mentionCounts.count
+        self.topMentions = Self.ranked(mentionCounts, top: top)
+        self.countsPresent = countsPresent
+        self.externalTweets = archive.externalTweets.count
+        self.inputs = archive.inputs.map {
+            Input(name: $0.name, format: $0.format?.rawValue, bytes: $0.bytes, lines: $0.lines, tweets: $0.tweets,
+                  duplicates: $0.duplicates, ignored: $0.ignored, skipped: $0.skipped,
+                  invalidUTF8Lines: $0.invalidUTF8Lines, clockOffsetSeconds: $0.clockOffsetSeconds)
+        }
+        self.skipped = archive.skipped
+        self.duplicates = archive.duplicates
+        self.ignored = archive.ignored
+        self.issues = archive.issues.map(\.description)
+    }
+
+    /// Counts sorted by count (descending), then handle, cut to `top`.
+    static func ranked(_ counts: [Handle: Int], top: Int) -> [HandleCount] {
+        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.key < $1.key.key }
+            .prefix(top)
+            .map { HandleCount(handle: $0.key.display, count: $0.value) }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import ReplyGraph
+
+/// The archives a command reads, and how strictly.
+struct ArchiveOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Archive files, directories (every archive in them) or - for standard input.",
+        discussion: "Default: the bundled sample archive.", valueName: "archive"))
+    var archives: [String] = []
+
+    @Flag(help: "Fail on the first malformed line (exit code 65) instead of skipping it.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("The account's handle for account exports (tweets.js names no author).",
+                               valueName: "handle"))
+    var owner: String?
+
+    @Flag(name: .shortAndLong, help: "Do not print warnings about skipped lines.")
+    var quiet = false
+
+    var paths: [String] { archives.isEmpty ? [SampleArchive.path] : archives }
+
+    /// Reads the archives; warnings about skipped lines go to stderr.
+    func load() throws -> Archive {
+        let options = ArchiveReader.Options(strict: strict, exportOwner: owner.map(Handle.init))
+        var archive: Archive
+        do {
+            archive = try ArchiveReader(options: options).read(paths: paths)
+            if archives.isEmpty, !archive.inputs.isEmpty { archive.inputs[0].name = "alexxubyte.twint.txt (bundled sample)" }
+        } catch {
+            throw CommandFailure(error)
+        }
+        if !quiet { Diagnostics.warnAboutSkippedLines(in: archive) }
+        return archive
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
+
+enum Diagnostics {
+    static func warnAboutSkippedLines(in archive: Archive) {
+        let skipped = archive.skipped.values.reduce(0, +)
+        guard skipped > 0 else { return }
+        let reasons = archive.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        StandardError.print("warning: skipped \(skipped) malformed line\(skipped == 1 ? "" : "s") "
+                                + "(\(reasons.joined(separator: ", "))); use --strict to fail instead")
+        for issue in archive.issues { StandardError.print("  \(issue)") }
+        if archive.issues.count < skipped { StandardError.print("  ... and \(skipped - archive.issues.count) more") }
+    }
+}
