@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Parse benchmark: `replygraph summary` (parse + entity extraction + merge, one core) on a 1,000,000-tweet
+# synthetic twint archive, next to `wc -l` and a plain Python line-split-and-regex parse of the same file, all in
+# the same run. Prints wall time, MB/s and peak RSS for each, and ratios against the references.
+#
+#   bash Scripts/bench-parse.sh [TWEETS]        (default 1000000; the corpus is cached under .build-bench/)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash Scripts/setup.sh
+
+TWEETS=${1:-1000000}
+WORK=.build-bench
+mkdir -p "$WORK"
+CORPUS="$WORK/corpus_${TWEETS}.txt"
+GEN=${GEN_CORPUS:-../shared/bench/gen_corpus.py}
+if [ ! -s "$CORPUS" ]; then
+  echo "generating $CORPUS with $GEN --tweets $TWEETS --authors 5000 --seed 1" >&2
+  python3 "$GEN" --tweets "$TWEETS" --authors 5000 --seed 1 -o "$CORPUS"
+fi
+swift build -c release --product replygraph >&2
+BIN=$(swift build -c release --show-bin-path)/replygraph
+BYTES=$(stat -c %s "$CORPUS")
+
+cat > "$WORK/python_parse.py" <<'PY'
+import re, sys
+line_re = re.compile(rb'^(\d+) (\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?: ([+-]\d{4}))? <([^>\s]+)> (.*)$')
+mention_re = re.compile(rb'(?<![\w@])@(\w{1,20})')
+hashtag_re = re.compile(rb'(?<![\w&])#(\w+)')
+tweets = mentions = hashtags = 0
+with open(sys.argv[1], 'rb') as f:
+    for line in f:
+        m = line_re.match(line.rstrip(b'\r\n'))
+        if not m:
+            continue
+        text = m.group(6).decode('utf-8', 'replace')
+        tweets += 1
+        mentions += len(mention_re.findall(m.group(6)))
+        hashtags += len(hashtag_re.findall(m.group(6)))
+print(tweets, mentions, hashtags)
+PY
+
+# run NAME COMMAND... : wall seconds and peak RSS (KiB) from /usr/bin/time -v; the median of 3 runs.
+run() {
+  local name=$1; shift
+  local best=() rss=0
+  for _ in 1 2 3; do
+    /usr/bin/time -v -o "$WORK/time.txt" "$@" > /dev/null
+    best+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$WORK/time.txt")")
+    rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
+  done
+  local median
+  median=$(printf '%s\n' "${best[@]}" | sort -g | sed -n 2p)
+  printf '%s\t%s\t%s\n' "$name" "$median" "$rss"
+}
+
+{
+  run "replygraph summary" "$BIN" summary --quiet "$CORPUS"
+  run "wc -l" wc -l "$CORPUS"
+  run "python3 split+regex" python3 "$WORK/python_parse.py" "$CORPUS"
+} > "$WORK/results.tsv"
+
+echo
+echo "corpus: $CORPUS ($TWEETS tweets, $((BYTES / 1000000)) MB); machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+awk -F'\t' -v bytes="$BYTES" '
+  { name[NR]=$1; t[NR]=$2; rss[NR]=$3 }
+  END {
+    printf "%-22s %9s %10s %12s %14s\n", "command", "seconds", "MB/s", "peak RSS MB", "vs replygraph"
+    for (i = 1; i <= NR; i++)
+      printf "%-22s %9.2f %10.0f %12.0f %13.2fx\n", name[i], t[i], bytes / t[i] / 1e6, rss[i] / 1024, t[i] / t[1]
+    printf "peak RSS of replygraph / file size: %.2f\n", rss[1] * 1024 / bytes
+  }' "$WORK/results.tsv"
