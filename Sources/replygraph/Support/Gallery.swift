@@ -1,0 +1,100 @@
+import Foundation
+
+/// The `index.html` of a batch run: one card per archive with its mention network as a thumbnail, its figures,
+/// and links to every file written. Static HTML with relative links, so it opens from disk in a browser.
+struct Gallery {
+    struct Entry {
+        var name: String
+        var status: String            // "ok", "skipped (up to date)", or the error
+        var figures: [(String, String)]
+        var thumbnail: String?        // relative path of an SVG
+        var links: [(String, String)] // (label, relative path)
+        var threadDiagrams: [(String, String)] // (label, relative path)
+    }
+
+    var title = "ReplyGraph gallery"
+    var generated: String
+    var entries: [Entry]
+
+    var html: String {
+        var out = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <title>\(escape(title))</title>
+        <style>
+          body { font: 14px/1.45 -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2em; color: #1d2733; background: #f6f8fa; }
+          h1 { font-size: 22px; margin: 0 0 .2em; }
+          .meta { color: #5b6673; margin-bottom: 1.5em; }
+          .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(360px, 1fr)); gap: 1.2em; }
+          .card { background: #fff; border: 1px solid #d8dee4; border-radius: 8px; padding: 1em; }
+          .card h2 { font-size: 17px; margin: 0 0 .5em; word-break: break-all; }
+          .thumb { display: block; height: 240px; border: 1px solid #eaeef2; border-radius: 4px; background: #fff; overflow: hidden; }
+          .thumb img { width: 100%; height: 100%; object-fit: contain; }
+          table { border-collapse: collapse; margin: .6em 0; width: 100%; }
+          td { padding: 1px 6px 1px 0; vertical-align: top; }
+          td:first-child { color: #5b6673; white-space: nowrap; }
+          .failed { color: #b42318; }
+          details { margin-top: .4em; }
+          .links a, details a { margin-right: .8em; display: inline-block; }
+        </style>
+        </head>
+        <body>
+        <h1>\(escape(title))</h1>
+        <div class="meta">\(entries.count) archive\(entries.count == 1 ? "" : "s") · generated \(escape(generated)) by replygraph batch</div>
+        <div class="grid">
+
+        """
+        for entry in entries {
+            out += "<section class=\"card\">\n<h2>\(escape(entry.name))</h2>\n"
+            if entry.status != "ok" {
+                let failed = !entry.status.hasPrefix("skipped")
+                out += "<p class=\"\(failed ? "failed" : "meta")\">\(escape(entry.status))</p>\n"
+            }
+            if let thumbnail = entry.thumbnail {
+                out += "<a class=\"thumb\" href=\"\(escape(thumbnail))\"><img src=\"\(escape(thumbnail))\" "
+                    + "alt=\"mention network of \(escape(entry.name))\"></a>\n"
+            }
+            if !entry.figures.isEmpty {
+                out += "<table>\n"
+                for (label, value) in entry.figures {
+                    out += "<tr><td>\(escape(label))</td><td>\(escape(value))</td></tr>\n"
+                }
+                out += "</table>\n"
+            }
+            if !entry.links.isEmpty {
+                out += "<div class=\"links\">"
+                    + entry.links.map { "<a href=\"\(escape($0.1))\">\(escape($0.0))</a>" }.joined(separator: " ")
+                    + "</div>\n"
+            }
+            if !entry.threadDiagrams.isEmpty {
+                out += "<details><summary>\(entry.threadDiagrams.count) thread diagrams</summary>\n"
+                    + entry.threadDiagrams.map { "<a href=\"\(escape($0.1))\">\(escape($0.0))</a>" }
+                        .joined(separator: "\n")
+                    + "\n</details>\n"
+            }
+            out += "</section>\n"
+        }
+        out += "</div>\n</body>\n</html>\n"
+        return out
+    }
+}
+
+/// Escapes text for HTML element content and double- or single-quoted attribute values.
+func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": out += "\u{FFFD}"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}
