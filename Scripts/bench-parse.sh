@@ -62,7 +62,7 @@ run() {
 echo
 echo "corpus: $CORPUS ($TWEETS tweets, $((BYTES / 1000000)) MB); machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 awk -F'\t' -v bytes="$BYTES" '
-  { name[NR]=$1; t[NR]=$2; rss[NR]=$3 }
+  { name[NR]=$1; t[NR]=($2 > 0.01 ? $2 : 0.01); rss[NR]=$3 }   # /usr/bin/time resolves 10 ms
   END {
     printf "%-22s %9s %10s %12s %14s\n", "command", "seconds", "MB/s", "peak RSS MB", "vs replygraph"
     for (i = 1; i <= NR; i++)
