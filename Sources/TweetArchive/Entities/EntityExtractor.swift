@@ -3,71 +3,187 @@
 ///     let e = EntityExtractor.entities(in: "@alice @bob see #swift https://t.co/x")
 ///     e.replyTo                       // ["alice", "bob"]
 ///     e.hashtags.map(\.value)         // ["swift"]
+///     e.urls.map(\.value)             // ["https://t.co/x"]
+///     EntityExtractor.replyScreenName(in: " @alice hi")   // "alice"
 ///
-/// - Complexity: O(n) in the text's length.
+/// Extraction reads the string's UTF-8 bytes in place: ASCII bytes are classified by table, only non-ASCII
+/// scalars that a rule looks at are decoded, no `Character` or regular expression is involved, and a `String` is
+/// built only for each entity found. Ranges are converted from bytes to Unicode scalars at the end, and only when
+/// non-ASCII text precedes an entity.
+///
+/// - Complexity: O(n) in the text's length (URL matching also reads the word before each `.`).
 public enum EntityExtractor {
+    /// All entities of `text`, with overlaps removed in favour of the earlier entity (so mentions and hashtags
+    /// inside URLs are dropped), and the leading mention run as `replyTo`.
+    ///
+    ///     EntityExtractor.entities(in: "@a @b hi @c twitter.com/#x").mentions.map(\.value)   // ["a", "b", "c"]
+    ///
+    /// - Complexity: O(n) in the text's length.
     public static func entities(in text: String) -> Entities {
-        var result = Entities()
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        var leading = true
-        while i < scalars.count {
-            let c = scalars[i]
-            let prevIsWord = i > 0 && isWordish(scalars[i - 1])
-            if (c == "@" || c == "＠") && !prevIsWord {
-                var j = i + 1
-                while j < scalars.count, j - i - 1 < 20, isHandleScalar(scalars[j]) { j += 1 }
-                if j > i + 1 {
-                    let name = String(String.UnicodeScalarView(scalars[(i + 1)..<j]))
-                    result.mentions.append(TextEntity(value: name, range: i..<j))
-                    if leading { result.replyTo.append(name) }
-                    i = j
-                    continue
-                }
-            }
-            if (c == "#" || c == "＃") && !prevIsWord {
-                var j = i + 1
-                while j < scalars.count, isHashtagScalar(scalars[j]) { j += 1 }
-                if j > i + 1 {
-                    result.hashtags.append(TextEntity(value: String(String.UnicodeScalarView(scalars[(i + 1)..<j])),
-                                                      range: i..<j))
-                    leading = false
-                    i = j
-                    continue
-                }
-            }
-            if c == "h", !prevIsWord, hasPrefix(scalars, at: i, "http://") || hasPrefix(scalars, at: i, "https://") {
-                var j = i
-                while j < scalars.count, !scalars[j].properties.isWhitespace { j += 1 }
-                result.urls.append(TextEntity(value: String(String.UnicodeScalarView(scalars[i..<j])), range: i..<j))
-                leading = false
-                i = j
-                continue
-            }
-            if !c.properties.isWhitespace { leading = false }
-            i += 1
+        withScanner(text) { scanner in
+            scanner.scan()
+            return scanner.finishEntities()
         }
-        return result
     }
 
-    private static func hasPrefix(_ s: [Unicode.Scalar], at i: Int, _ prefix: String) -> Bool {
-        var k = i
-        for p in prefix.unicodeScalars {
-            guard k < s.count, s[k] == p else { return false }
-            k += 1
+    /// The screen name a tweet replies to by twitter-text's `extractReplyScreenname`: the first mention, if the
+    /// text starts with it after optional white space.
+    ///
+    ///     EntityExtractor.replyScreenName(in: "　@alice hi")    // "alice"
+    ///     EntityExtractor.replyScreenName(in: ".@alice hi")    // nil
+    ///
+    /// - Complexity: O(1): it reads the leading white space and at most 21 more characters.
+    public static func replyScreenName(in text: String) -> String? {
+        withScanner(text) { scanner in scanner.replyScreenName() }
+    }
+
+    /// Mentions and list references in order, by twitter-text's `extractMentionsOrListsWithIndices` (no URL
+    /// overlap check).
+    ///
+    ///     EntityExtractor.mentionsOrLists(in: "@bob/swift hi @carol").map(\.listSlug)   // ["/swift", ""]
+    ///
+    /// - Complexity: O(n) in the text's length.
+    public static func mentionsOrLists(in text: String) -> [MentionOrList] {
+        withScanner(text) { scanner in
+            scanner.scan(urls: false)
+            return scanner.finishMentionsOrLists()
         }
-        return true
     }
 
-    private static func isHandleScalar(_ c: Unicode.Scalar) -> Bool {
-        c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_")
+    private static func withScanner<R>(_ text: String, _ body: (inout EntityScanner) -> R) -> R {
+        ASCIIClass.table.withUnsafeBufferPointer { table in
+            let classes = table.baseAddress!
+            if let result = text.utf8.withContiguousStorageIfAvailable({ bytes -> R in
+                var scanner = EntityScanner(text: TextBytes(bytes), classes: classes)
+                return body(&scanner)
+            }) {
+                return result
+            }
+            // Bridged or otherwise non-contiguous strings: copy once into native UTF-8.
+            var copy = text
+            copy.makeContiguousUTF8()
+            return copy.utf8.withContiguousStorageIfAvailable { bytes -> R in
+                var scanner = EntityScanner(text: TextBytes(bytes), classes: classes)
+                return body(&scanner)
+            }!
+        }
+    }
+}
+
+extension EntityScanner {
+    /// Removes overlaps, derives the reply run and converts byte ranges to scalar ranges.
+    mutating func finishEntities() -> Entities {
+        if !urls.isEmpty && !(mentions.isEmpty && hashtags.isEmpty && cashtags.isEmpty) { removeOverlaps() }
+        var replyTo: [String] = []
+        var pos = 0
+        for mention in mentions {
+            pos = skipSpaces(from: pos)
+            guard pos == Int(mention.start) else { break }
+            replyTo.append(mention.value)
+            pos = Int(mention.end)
+        }
+        let last = max(mentions.last.map { Int($0.end) } ?? 0, hashtags.last.map { Int($0.end) } ?? 0,
+                       cashtags.last.map { Int($0.end) } ?? 0, urls.last.map { Int($0.end) } ?? 0)
+        if last > 0 && text.containsNonASCII(0..<last) {
+            convertToScalarOffsets(&mentions)
+            convertToScalarOffsets(&hashtags)
+            convertToScalarOffsets(&cashtags)
+            convertToScalarOffsets(&urls)
+        }
+        return Entities(mentions: mentions, replyTo: replyTo, hashtags: hashtags, cashtags: cashtags, urls: urls)
     }
 
-    private static func isHashtagScalar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || c.properties.numericType != nil || c == "_" || c.properties.generalCategory == .nonspacingMark
+    mutating func finishMentionsOrLists() -> [MentionOrList] {
+        var all = mentions.map { (entity: $0, nameEnd: Int($0.end)) } + lists
+        all.sort { $0.entity.start < $1.entity.start }
+        let hasNonASCII = text.containsNonASCII(0..<(all.last.map { Int($0.entity.end) } ?? 0))
+        var cursor = ScalarCursor()
+        return all.map { item in
+            let slug = item.nameEnd < Int(item.entity.end) ? text.string(item.nameEnd..<Int(item.entity.end)) : ""
+            var range = Int(item.entity.start)..<Int(item.entity.end)
+            if hasNonASCII {
+                let start = cursor.advance(to: range.lowerBound, in: text)
+                range = start..<cursor.advance(to: range.upperBound, in: text)
+            }
+            return MentionOrList(screenName: item.entity.value, listSlug: slug, range: range)
+        }
     }
 
-    private static func isWordish(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_"
+    func replyScreenName() -> String? {
+        let i = skipSpaces(from: 0)
+        guard i < text.count else { return nil }
+        let sigil: Int
+        if text[i] == 0x40 { sigil = 1 }
+        else if text[i] == 0xEF && text.byte(i + 1) == 0xBC && text.byte(i + 2) == 0xA0 { sigil = 3 }
+        else { return nil }
+        let nameStart = i + sigil
+        var j = nameStart
+        while j < text.count, j - nameStart < 20, isClass(text[j], ASCIIClass.handle) { j += 1 }
+        guard j > nameStart, !invalidAfterMention(j) else { return nil }
+        return text.string(nameStart..<j)
+    }
+
+    /// The first byte at or after `i` that is not in twitter-text's `spaces` group.
+    private func skipSpaces(from i: Int) -> Int {
+        var j = i
+        while j < text.count {
+            let (c, length) = text[j] < 0x80 ? (UInt32(text[j]), 1) : text.scalar(at: j)
+            guard UnicodeClass.isSpace(c) else { break }
+            j += length
+        }
+        return j
+    }
+
+    /// twitter-text's `removeOverlappingEntities`: sort every entity by start and drop each one that begins
+    /// before the previous kept one ends.
+    private mutating func removeOverlaps() {
+        // kind: 0 URL, 1 mention, 2 hashtag, 3 cashtag (twitter-text's concatenation order breaks ties).
+        var all: [(start: UInt32, end: UInt32, kind: UInt8, index: Int)] = []
+        all.reserveCapacity(urls.count + mentions.count + hashtags.count + cashtags.count)
+        for (kind, list) in [urls, mentions, hashtags, cashtags].enumerated() {
+            for (index, e) in list.enumerated() { all.append((e.start, e.end, UInt8(kind), index)) }
+        }
+        all.sort { ($0.start, $0.kind) < ($1.start, $1.kind) }
+        var keep: [[Bool]] = [urls, mentions, hashtags, cashtags].map { [Bool](repeating: false, count: $0.count) }
+        var lastEnd: UInt32 = 0
+        var first = true
+        for e in all where first || e.start >= lastEnd {
+            keep[Int(e.kind)][e.index] = true
+            lastEnd = e.end
+            first = false
+        }
+        func filter(_ list: [TextEntity], _ flags: [Bool]) -> [TextEntity] {
+            flags.allSatisfy { $0 } ? list : zip(list, flags).filter { $0.1 }.map { $0.0 }
+        }
+        urls = filter(urls, keep[0])
+        mentions = filter(mentions, keep[1])
+        hashtags = filter(hashtags, keep[2])
+        cashtags = filter(cashtags, keep[3])
+    }
+
+    /// Rewrites byte offsets as scalar offsets; `list` is sorted and its entities do not overlap.
+    private func convertToScalarOffsets(_ list: inout [TextEntity]) {
+        guard !list.isEmpty else { return }
+        var cursor = ScalarCursor()
+        for k in list.indices {
+            let start = cursor.advance(to: Int(list[k].start), in: text)
+            let end = cursor.advance(to: Int(list[k].end), in: text)
+            list[k].start = UInt32(start)
+            list[k].end = UInt32(end)
+        }
+    }
+}
+
+/// Counts scalars while moving forward through the bytes: byte offset → scalar offset in one sweep.
+struct ScalarCursor {
+    private var byte = 0
+    private var scalars = 0
+
+    mutating func advance(to target: Int, in text: TextBytes) -> Int {
+        while byte < target {
+            if text[byte] & 0xC0 != 0x80 { scalars += 1 }
+            byte += 1
+        }
+        return scalars
     }
 }

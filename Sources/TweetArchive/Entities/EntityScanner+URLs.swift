@@ -1,0 +1,346 @@
+/// URL matching: twitter-text's `extractUrl` pattern and its post-processing, driven by each `.` in the text.
+///
+/// The pattern is `(preceding)((https?://)?(domain)(:port)?(/path)?(\?query)?)`, where the domain is
+/// `subdomain* domain_name (gTLD|ccTLD|punycode)`. Every host contains a `.`, so the scanner works from each dot:
+/// the label before it, the labels after it, the top-level domain, then the port, path and query. The candidate
+/// start positions are tried left to right (first an `http://` or `https://` before the label, then each position
+/// inside it), which is the order a regular expression search would try them in; the first one that matches wins
+/// and the next search starts after it. Post-processing follows twitter-text: IDNA limits on the host, `t.co`
+/// slugs, and for protocol-less URLs the preceding-character rule and the ASCII-host re-extraction.
+///
+///     "see example.com/a." → "example.com/a"     "http://t.co/abc's" → "http://t.co/abc"
+///
+/// - Complexity: O(w + h) for a dot, with w the length of the word before it and h that of the URL after it.
+extension EntityScanner {
+    /// twitter-text limits a URL (with its protocol, `https://` if none) to 4,096 characters.
+    static let maxURLLength = 4096
+    /// and a `t.co` slug to 40 characters.
+    static let maxTcoSlugLength = 40
+
+    @inline(__always) private func isLabelScalar(_ c: UInt32) -> Bool {
+        if c < 0x80 {
+            return c == 0x5F || c == 0x2D || classes[Int(c)] & (ASCIIClass.punct | ASCIIClass.space) == 0
+        }
+        return UnicodeClass.isDomainChar(c)
+    }
+
+    /// A host-name character proper (`valid_domain_chars`): a label character other than `_` and `-`.
+    @inline(__always) private func isDomainScalar(_ c: UInt32) -> Bool {
+        if c < 0x80 { return classes[Int(c)] & (ASCIIClass.punct | ASCIIClass.space) == 0 }
+        return UnicodeClass.isDomainChar(c)
+    }
+
+    /// The end of the run of label characters starting at `i`, and whether it holds a `_`.
+    private func labelRun(from i: Int) -> (end: Int, hasUnderscore: Bool) {
+        var j = i
+        var underscore = false
+        while j < text.count {
+            let b = text[j]
+            if b < 0x80 {
+                guard isLabelScalar(UInt32(b)) else { break }
+                if b == 0x5F { underscore = true }
+                j += 1
+            } else {
+                let (c, length) = text.scalar(at: j)
+                guard UnicodeClass.isDomainChar(c) else { break }
+                j += length
+            }
+        }
+        return (j, underscore)
+    }
+
+    /// Whether a label's first and last characters are host-name characters (not `_` or `-`).
+    private func labelEdgesValid(_ start: Int, _ end: Int) -> Bool {
+        guard end > start else { return false }
+        let first = text[start] < 0x80 ? UInt32(text[start]) : text.scalar(at: start).value
+        guard isDomainScalar(first) else { return false }
+        let last = text[end - 1]
+        return last >= 0x80 || isDomainScalar(UInt32(last))
+    }
+
+    mutating func scanURL(dot d: Int) {
+        // The label before the dot, back to the first non-label character (or the previous URL).
+        var r = d
+        var lastUnderscore = -1
+        while r > urlMinStart {
+            let s = text.scalarStart(before: r)
+            let c = text[s] < 0x80 ? UInt32(text[s]) : text.scalar(at: s).value
+            guard isLabelScalar(c) else { break }
+            if c == 0x5F && lastUnderscore < 0 { lastUnderscore = s }
+            r = s
+        }
+        guard r < d else { return }
+        let lastBeforeDot = text[d - 1]
+        guard lastBeforeDot >= 0x80 || isDomainScalar(UInt32(lastBeforeDot)) else { return }
+
+        // The labels after the dot: along the chain of subdomain labels, the last one (no `_`) that a top-level
+        // domain follows gives the longest domain, which the pattern's greedy `subdomain*` prefers.
+        let table = DomainTable.shared
+        let n = text.count
+        var domainEndWithSubdomains: Int? = nil
+        var pos = d + 1
+        while true {
+            let (end, underscore) = labelRun(from: pos)
+            guard end < n, text[end] == 0x2E, labelEdgesValid(pos, end) else { break }
+            if !underscore {
+                let tld = table.tldLength(in: text, at: end + 1, end: n, classes: classes)
+                if tld > 0 { domainEndWithSubdomains = end + 1 + tld }
+            }
+            pos = end + 1
+        }
+        let tld0 = domainEndWithSubdomains == nil
+            ? table.tldLength(in: text, at: d + 1, end: n, classes: classes) : 0
+
+        /// The domain's end for a first label starting at `p`, if the domain matches.
+        func domainEnd(from p: Int) -> Int? {
+            if let end = domainEndWithSubdomains { return end }
+            if tld0 > 0 && p > lastUnderscore { return d + 1 + tld0 }
+            return nil
+        }
+        func mayPrecedeURL(_ p: Int) -> Bool {
+            guard let c = text.scalar(before: p) else { return true }
+            if c < 0x80 { return classes[Int(c)] & ASCIIClass.notBeforeURL == 0 }
+            return !(c == 0xFF20 || c == 0xFF03 || UnicodeClass.isInvalid(c))
+        }
+
+        // A protocol right before the label.
+        if r >= 7, text[r - 1] == 0x2F, text[r - 2] == 0x2F, text[r - 3] == 0x3A {
+            let protocolStart = text.hasPrefix("https", at: r - 8) ? r - 8 : (text.hasPrefix("http", at: r - 7) ? r - 7 : -1)
+            if protocolStart >= 0, protocolStart >= urlMinStart, mayPrecedeURL(protocolStart),
+               labelEdgesValid(r, d), let end = domainEnd(from: r) {
+                matchURL(start: protocolStart, domain: r..<end, hasProtocol: true)
+                return
+            }
+        }
+        // Each position inside the label, left to right.
+        var p = r
+        while p < d {
+            if text[p] & 0xC0 != 0x80, p >= urlMinStart, mayPrecedeURL(p), labelEdgesValid(p, d),
+               let end = domainEnd(from: p) {
+                matchURL(start: p, domain: p..<end, hasProtocol: false)
+                return
+            }
+            p += 1
+        }
+    }
+
+    /// Completes a match whose host is `domain`: port, path and query, then twitter-text's checks.
+    private mutating func matchURL(start: Int, domain: Range<Int>, hasProtocol: Bool) {
+        let n = text.count
+        var pos = domain.upperBound
+        if text.byte(pos) == 0x3A, isClass(text.byte(pos + 1), ASCIIClass.digit) {
+            pos += 2
+            while pos < n, isClass(text[pos], ASCIIClass.digit) { pos += 1 }
+        }
+        var hasPath = false
+        if text.byte(pos) == 0x2F {
+            hasPath = true
+            pos = pathEnd(from: pos + 1)
+        }
+        if text.byte(pos) == 0x3F, let end = queryEnd(from: pos + 1) { pos = end }
+        let matchEnd = pos
+        urlMinStart = matchEnd + 1
+
+        guard let punycodeDelta = idnaLengthDelta(domain) else { return }
+        let protocolLength = hasProtocol ? domain.lowerBound - start : 8  // "https://" when none
+        if protocolLength + (matchEnd - start) + punycodeDelta > Self.maxURLLength {
+            // Bytes overcount non-ASCII text: measure in scalars before rejecting.
+            var scalars = 0
+            for k in start..<matchEnd where text[k] & 0xC0 != 0x80 { scalars += 1 }
+            if protocolLength + scalars + punycodeDelta > Self.maxURLLength { return }
+        }
+
+        if hasProtocol {
+            var end = matchEnd
+            // t.co: only the slug (and a query) belongs to the URL, and a slug over 40 characters is no URL.
+            let slugStart = start + (text.hasPrefix("https://t.co/", at: start) ? 13
+                                     : (text.hasPrefix("http://t.co/", at: start) ? 12 : 0))
+            if slugStart > start {
+                var k = slugStart
+                while k < n, isClass(text[k], ASCIIClass.letter | ASCIIClass.digit) { k += 1 }
+                if k > slugStart {
+                    if k - slugStart > Self.maxTcoSlugLength { return }
+                    end = k
+                    if text.byte(k) == 0x3F, let q = queryEnd(from: k + 1) { end = q }
+                }
+            }
+            urls.append(TextEntity(value: text.string(start..<end), start: start, end: end))
+            return
+        }
+
+        // Protocol-less: not after [-_./], and only the ASCII host names inside the host count.
+        if start > 0 {
+            let before = text[start - 1]
+            if before == 0x2D || before == 0x5F || before == 0x2E || before == 0x2F { return }
+        }
+        let firstNew = urls.count
+        var q = domain.lowerBound
+        while q < domain.upperBound {
+            if let end = asciiDomainEnd(from: q, limit: domain.upperBound) {
+                urls.append(TextEntity(value: text.string(q..<end), start: q, end: end))
+                q = end
+            } else {
+                q = nextASCIIDomainStart(after: q, limit: domain.upperBound)
+            }
+        }
+        if urls.count > firstNew && hasPath {
+            let last = urls.count - 1
+            // twitter-text splices port, path and query onto the last ASCII host (when a host name ends before
+            // the whole host does, the value skips the characters between) and extends it to the match's end.
+            urls[last].value += text.string(domain.upperBound..<matchEnd)
+            urls[last].end = UInt32(matchEnd)
+        }
+    }
+
+    /// `valid_url_path*`: the longest run of path characters and balanced parentheses that ends with a path-ending
+    /// character or a balanced group.
+    private func pathEnd(from s: Int) -> Int {
+        var i = s
+        var good = s
+        let n = text.count
+        while i < n {
+            let b = text[i]
+            if b == 0x28 {
+                guard let e = balancedParens(at: i) else { break }
+                i = e
+                good = e
+                continue
+            }
+            if b < 0x80 {
+                let flags = classes[Int(b)]
+                guard flags & ASCIIClass.pathChar != 0 else { break }
+                i += 1
+                if flags & ASCIIClass.pathEnd != 0 { good = i }
+            } else {
+                let (c, length) = text.scalar(at: i)
+                guard UnicodeClass.isPathChar(c) else { break }
+                i += length
+                if UnicodeClass.isPathEnd(c) { good = i }
+            }
+        }
+        return good
+    }
+
+    /// The end of the general path characters from `i`.
+    private func pathCharsEnd(from i: Int) -> Int {
+        var j = i
+        while j < text.count {
+            let b = text[j]
+            if b < 0x80 {
+                guard classes[Int(b)] & ASCIIClass.pathChar != 0 else { break }
+                j += 1
+            } else {
+                let (c, length) = text.scalar(at: j)
+                guard UnicodeClass.isPathChar(c) else { break }
+                j += length
+            }
+        }
+        return j
+    }
+
+    /// `\((path+|path*\(path+\)path*)\)` at `i` (one level of nesting), returning its end.
+    private func balancedParens(at i: Int) -> Int? {
+        let j = pathCharsEnd(from: i + 1)
+        if j > i + 1 && text.byte(j) == 0x29 { return j + 1 }
+        guard text.byte(j) == 0x28 else { return nil }
+        let m = pathCharsEnd(from: j + 1)
+        guard m > j + 1, text.byte(m) == 0x29 else { return nil }
+        let k = pathCharsEnd(from: m + 1)
+        return text.byte(k) == 0x29 ? k + 1 : nil
+    }
+
+    /// `\?query*query_end` after the `?` at `s - 1`: the end, or `nil` when no query-ending character follows.
+    private func queryEnd(from s: Int) -> Int? {
+        var i = s
+        var good: Int? = nil
+        while i < text.count, isClass(text[i], ASCIIClass.queryChar) {
+            if classes[Int(text[i])] & ASCIIClass.queryEnd != 0 { good = i + 1 }
+            i += 1
+        }
+        return good
+    }
+
+    @inline(__always) private func isASCIIHostScalar(_ c: UInt32) -> Bool {
+        c < 0x80 ? classes[Int(c)] & ASCIIClass.asciiLabel != 0 : UnicodeClass.isLatinAccent(c)
+    }
+
+    /// The end of the label of `[-a-z0-9 latin accents]` characters starting at `i`.
+    private func asciiLabelEnd(from i: Int, limit: Int) -> Int {
+        var j = i
+        while j < limit {
+            let (c, length) = text[j] < 0x80 ? (UInt32(text[j]), 1) : text.scalar(at: j)
+            guard isASCIIHostScalar(c) else { break }
+            j += length
+        }
+        return j
+    }
+
+    /// `valid_ascii_domain` at `q`: `([-a-z0-9 latin]+\.)+ (gTLD|ccTLD|punycode)`, with `limit` as the text's end.
+    private func asciiDomainEnd(from q: Int, limit: Int) -> Int? {
+        var best: Int? = nil
+        var pos = q
+        while true {
+            let end = asciiLabelEnd(from: pos, limit: limit)
+            guard end > pos, end < limit, text[end] == 0x2E else { break }
+            let tld = DomainTable.shared.tldLength(in: text, at: end + 1, end: limit, classes: classes)
+            if tld > 0 { best = end + 1 + tld }
+            pos = end + 1
+        }
+        return best
+    }
+
+    /// Where the next `valid_ascii_domain` search may succeed after a failure at `q`: a failed start fails for every
+    /// later start in the same label, so skip past the label (and one character).
+    private func nextASCIIDomainStart(after q: Int, limit: Int) -> Int {
+        let end = asciiLabelEnd(from: q, limit: limit)
+        if end > q { return end }
+        return q + (text[q] < 0x80 ? 1 : text.scalar(at: q).length)
+    }
+
+    /// The change in length when the host is IDNA-encoded (its punycode labels), or `nil` when it cannot be: a
+    /// label empty or over 63 characters once encoded, or a non-ASCII label that starts with `xn--`. Labels split
+    /// at `.`, `。`, `．` and `｡`, as IDNA 2003 does.
+    private func idnaLengthDelta(_ domain: Range<Int>) -> Int? {
+        guard text.containsNonASCII(domain) else {
+            // ASCII host: only label lengths matter.
+            var labelStart = domain.lowerBound
+            for k in domain where text[k] == 0x2E {
+                if k - labelStart > 63 || k == labelStart { return nil }
+                labelStart = k + 1
+            }
+            return domain.upperBound - labelStart > 63 ? nil : 0
+        }
+        var delta = 0
+        var labelStart = domain.lowerBound
+        var k = domain.lowerBound
+        var scalars: [UInt32] = []
+        func finishLabel(_ end: Int) -> Bool {
+            guard end > labelStart else { return false }
+            scalars.removeAll(keepingCapacity: true)
+            var j = labelStart
+            var ascii = true
+            while j < end {
+                let (c, length) = text.scalar(at: j)
+                scalars.append(c < 0x80 ? UInt32(lowercased(UInt8(c))) : c)
+                if c >= 0x80 { ascii = false }
+                j += length
+            }
+            if ascii { return scalars.count <= 63 }
+            if text.hasPrefix("xn--", at: labelStart) { return false }
+            let encoded = 4 + Punycode.encodedLength(scalars)
+            guard encoded <= 63 else { return false }
+            delta += encoded - scalars.count
+            return true
+        }
+        while k < domain.upperBound {
+            let (c, length) = text.scalar(at: k)
+            if c == 0x2E || c == 0x3002 || c == 0xFF0E || c == 0xFF61 {
+                guard finishLabel(k) else { return nil }
+                labelStart = k + length
+            }
+            k += length
+        }
+        guard finishLabel(domain.upperBound) else { return nil }
+        return delta
+    }
+}

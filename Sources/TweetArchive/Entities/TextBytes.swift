@@ -1,0 +1,219 @@
+/// Valid UTF-8 text as bytes, with the scalar decoding and twitter-text character classes the entity scanners use.
+///
+/// ASCII bytes are classified with one table look-up (`asciiClass`), never through `Unicode.Scalar.Properties`;
+/// only non-ASCII scalars are decoded, and only where a rule needs them.
+///
+///     let bytes = Array("a@b".utf8)
+///     bytes.withUnsafeBufferPointer { TextBytes($0).scalar(at: 1).value }   // 0x40
+///
+/// - Complexity: every accessor is O(1).
+struct TextBytes {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        // An empty buffer may have no base address; with a count of 0 the placeholder is never read.
+        self.base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        self.count = buffer.count
+    }
+
+    @inline(__always) subscript(i: Int) -> UInt8 { base[i] }
+
+    /// The byte at `i`, or 0 past the end (0 belongs to no class the scanners look for).
+    @inline(__always) func byte(_ i: Int) -> UInt8 { i < count ? base[i] : 0 }
+
+    /// The scalar starting at byte `i` (a lead byte) and its length in bytes.
+    @inline(__always) func scalar(at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = base[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        if b0 < 0xE0 { return ((UInt32(b0 & 0x1F) << 6) | UInt32(base[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((UInt32(b0 & 0x0F) << 12) | (UInt32(base[i + 1] & 0x3F) << 6) | UInt32(base[i + 2] & 0x3F), 3)
+        }
+        return ((UInt32(b0 & 0x07) << 18) | (UInt32(base[i + 1] & 0x3F) << 12) | (UInt32(base[i + 2] & 0x3F) << 6)
+                    | UInt32(base[i + 3] & 0x3F), 4)
+    }
+
+    /// The byte offset where the scalar that ends just before `i` starts (`i > 0`).
+    @inline(__always) func scalarStart(before i: Int) -> Int {
+        var j = i - 1
+        while j > 0 && base[j] & 0xC0 == 0x80 { j -= 1 }
+        return j
+    }
+
+    /// The scalar that ends just before byte `i`, or `nil` at the start of the text.
+    @inline(__always) func scalar(before i: Int) -> UInt32? {
+        guard i > 0 else { return nil }
+        let b = base[i - 1]
+        if b < 0x80 { return UInt32(b) }
+        return scalar(at: scalarStart(before: i)).value
+    }
+
+    /// Whether the bytes at `i` spell `ascii`, compared ASCII case-insensitively (`ascii` is lower-case).
+    func hasPrefix(_ ascii: StaticString, at i: Int) -> Bool {
+        let n = ascii.utf8CodeUnitCount
+        guard i >= 0, i + n <= count else { return false }
+        let p = ascii.utf8Start
+        for k in 0..<n where lowercased(base[i + k]) != p[k] { return false }
+        return true
+    }
+
+    /// Whether any byte in `range` is non-ASCII, tested eight bytes at a time.
+    func containsNonASCII(_ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i + 8 <= end {
+            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            i += 8
+        }
+        while i < end {
+            if base[i] >= 0x80 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The text in `range` as a `String` (the range lies on scalar boundaries, so no repair happens).
+    @inline(__always) func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)
+    }
+}
+
+@inline(__always) func lowercased(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+
+/// Bit flags for ASCII bytes, one set per twitter-text character class.
+enum ASCIIClass {
+    /// `[A-Za-z0-9_]`: screen-name characters, and the ASCII part of a hashtag's alphanumerics.
+    static let handle: UInt32 = 1 << 0
+    /// `[A-Za-z]`.
+    static let letter: UInt32 = 1 << 1
+    /// `[0-9]`.
+    static let digit: UInt32 = 1 << 2
+    /// `[a-zA-Z0-9_!#$%&*@]`: may not stand before a mention's `@`.
+    static let notBeforeMention: UInt32 = 1 << 3
+    /// `[a-zA-Z0-9_+~.-]`: may not stand before an `RT` that precedes a mention.
+    static let notBeforeRT: UInt32 = 1 << 4
+    /// twitter-text's `punct` set (ASCII punctuation without `"` and `` ` ``).
+    static let punct: UInt32 = 1 << 5
+    /// `[\t-\r ]`.
+    static let space: UInt32 = 1 << 6
+    /// `[A-Za-z0-9@$#]`: may not stand before a URL.
+    static let notBeforeURL: UInt32 = 1 << 7
+    /// General URL path characters: ``[a-z0-9!*';:=+,.$/%#\[\]\-_~@|&]``, case-insensitive.
+    static let pathChar: UInt32 = 1 << 8
+    /// Characters a URL path may end with: `[+\-a-z0-9=_#/]`, case-insensitive.
+    static let pathEnd: UInt32 = 1 << 9
+    /// Query characters: ``[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]``, case-insensitive.
+    static let queryChar: UInt32 = 1 << 10
+    /// Characters a query may end with: `[a-z0-9\-_&=#/]`, case-insensitive.
+    static let queryEnd: UInt32 = 1 << 11
+    /// `[-a-zA-Z0-9]`: the ASCII characters of a protocol-less URL's host labels.
+    static let asciiLabel: UInt32 = 1 << 12
+    /// `[0-9a-zA-Z@+-]`: may not follow a top-level domain.
+    static let notAfterTLD: UInt32 = 1 << 13
+
+    static let table: [UInt32] = {
+        var t = [UInt32](repeating: 0, count: 128)
+        func add(_ flag: UInt32, _ chars: String) { for b in chars.utf8 { t[Int(b)] |= flag } }
+        func addRange(_ flag: UInt32, _ from: UInt8, _ to: UInt8) { for b in from...to { t[Int(b)] |= flag } }
+        for flag in [handle, letter, notBeforeMention, notBeforeRT, notBeforeURL, pathChar, pathEnd, queryChar,
+                     queryEnd, asciiLabel, notAfterTLD] {
+            addRange(flag, 0x41, 0x5A)
+            addRange(flag, 0x61, 0x7A)
+        }
+        for flag in [handle, digit, notBeforeMention, notBeforeRT, notBeforeURL, pathChar, pathEnd, queryChar,
+                     queryEnd, asciiLabel, notAfterTLD] {
+            addRange(flag, 0x30, 0x39)
+        }
+        add(handle, "_")
+        add(notBeforeMention, "_!#$%&*@")
+        add(notBeforeRT, "_+~.-")
+        add(punct, "!'#%&()*+,\\-./:;<=>?@[]^_{|}~$")
+        addRange(space, 0x09, 0x0D)
+        add(space, " ")
+        add(notBeforeURL, "@$#")
+        add(pathChar, "!*';:=+,.$/%#[]-_~@|&")
+        add(pathEnd, "+-=_#/")
+        add(queryChar, "!?*'@();:&=+$/%#[]-_.,~|")
+        add(queryEnd, "-_&=#/")
+        add(asciiLabel, "-")
+        add(notAfterTLD, "@+-")
+        return t
+    }()
+}
+
+/// twitter-text's character classes for scalars outside ASCII (each function is only correct for `c >= 0x80`
+/// unless it says otherwise).
+enum UnicodeClass {
+    /// twitter-text's `spaces` group, all of it (ASCII included).
+    @inline(__always) static func isSpace(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x180E, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+             0x3000: return true
+        default: return false
+        }
+    }
+
+    /// White space as JavaScript's `\s` sees it (the end of a cashtag), all of it (ASCII included).
+    static func isJavaScriptSpace(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x09...0x0D, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+             0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// Bidirectional formatting marks, which never belong to a host name.
+    @inline(__always) static func isDirectionalMarker(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
+    /// U+FFFE, U+FEFF and U+FFFF.
+    @inline(__always) static func isInvalid(_ c: UInt32) -> Bool { c == 0xFFFE || c == 0xFEFF || c == 0xFFFF }
+
+    /// twitter-text's `latinAccentChars`.
+    static func isLatinAccent(_ c: UInt32) -> Bool {
+        switch c {
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF, 0x100...0x24F, 0x253, 0x254, 0x256, 0x257, 0x259, 0x25B, 0x263,
+             0x268, 0x26F, 0x272, 0x289, 0x28B, 0x2BB, 0x300...0x36F, 0x1E00...0x1EFF: return true
+        default: return false
+        }
+    }
+
+    @inline(__always) static func isCyrillic(_ c: UInt32) -> Bool { c >= 0x400 && c <= 0x4FF }
+
+    /// A non-ASCII character that may appear in a URL path: Cyrillic, Latin accents and the en dash.
+    static func isPathChar(_ c: UInt32) -> Bool { isCyrillic(c) || isLatinAccent(c) || c == 0x2013 }
+
+    /// A non-ASCII character that may end a URL path: Cyrillic and Latin accents.
+    static func isPathEnd(_ c: UInt32) -> Bool { isCyrillic(c) || isLatinAccent(c) }
+
+    /// A non-ASCII host-name character: anything but spaces, directional marks and the invalid scalars.
+    @inline(__always) static func isDomainChar(_ c: UInt32) -> Bool {
+        !(isSpace(c) || isDirectionalMarker(c) || isInvalid(c))
+    }
+
+    /// Hashtag classes of a non-ASCII scalar: `(alphanumeric, alpha)`. Letters and marks are alpha; decimal digits
+    /// and twitter-text's special joiners and marks (ZWNJ, ZWJ, `·`, `〃`, `～`, …) are alphanumeric only.
+    static func hashtagClass(_ c: UInt32) -> (alphanumeric: Bool, alpha: Bool) {
+        switch c {
+        case 0x200C, 0x200D, 0xA67E, 0x05BE, 0x05F3, 0x05F4, 0xFF5E, 0x301C, 0x309B, 0x309C, 0x30A0, 0x30FB,
+             0x3003, 0x0F0B, 0x0F0C, 0x00B7:
+            return (true, false)
+        default: break
+        }
+        guard let scalar = Unicode.Scalar(c) else { return (false, false) }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            return (true, true)
+        case .decimalNumber:
+            return (true, false)
+        default:
+            return (false, false)
+        }
+    }
+}
