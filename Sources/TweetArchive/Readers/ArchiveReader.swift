@@ -150,10 +150,13 @@ public struct ArchiveReader: Sendable {
         let bytes = try lines { number, line throws(ArchiveError) in
             sink.stats.lines = number
             lastLine = number
-            guard let line else {
+            guard var line else {
                 try sink.skip(line: number, reason: "line-too-long",
                               detail: "longer than \(options.maxLineLength) bytes")
                 return
+            }
+            if number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) {   // a UTF-8 byte-order mark
+                line = UnsafeBufferPointer(rebasing: line[3...])
             }
             if parser == nil {
                 switch FormatDetector.detect(line) {
@@ -186,7 +189,8 @@ public struct ArchiveReader: Sendable {
         case .twintText: return TwintTextParser()
         case .twintJSON: return TwintJSONParser()
         case .twitterAPIv2: return TwitterAPIv2Parser()
-        case .accountExport: return AccountExportParser(owner: options.exportOwner ?? Handle("owner"))
+        case .accountExport:
+            return AccountExportParser(owner: options.exportOwner ?? Handle("owner"), maxElementLength: options.maxLineLength)
         }
     }
 
