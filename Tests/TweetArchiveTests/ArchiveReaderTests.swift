@@ -139,3 +139,70 @@ enum Fixture {
 }
 
 private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+/// The merge step's in-place ordering and the compact tweet layout it moves.
+@Suite struct ArchiveOrderingTests {
+    private func tweet(_ id: UInt64, _ text: String = "") -> Tweet {
+        Tweet(id: TweetID(id), author: Handle("a"), text: text.isEmpty ? "t\(id)" : text)
+    }
+
+    @Test(arguments: [
+        [5, 4, 3, 2, 1],             // newest first, as twint writes
+        [1, 2, 3, 4, 5],
+        [5, 4, 6, 3, 2, 1],          // nearly descending
+        [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5],
+    ] as [[UInt64]])
+    func sortsAndKeepsTheFirstCopy(ids: [UInt64]) {
+        var tweets = ids.enumerated().map { tweet($0.element, "\($0.element)@\($0.offset)") }
+        let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: [ids.count])
+        let unique = Array(Set(ids)).sorted()
+        #expect(tweets.map(\.id.rawValue) == unique)
+        #expect(duplicates == [ids.count - unique.count])
+        for t in tweets {   // the kept copy is the first one read
+            #expect(t.text == "\(t.id.rawValue)@\(ids.firstIndex(of: t.id.rawValue)!)")
+        }
+    }
+
+    @Test func countsDuplicatesPerInput() {
+        var tweets = [3, 1, 2, 9, 1, 3, 7, 3].map { tweet(UInt64($0)) }
+        let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: [3, 0, 3, 2])
+        #expect(tweets.map(\.id.rawValue) == [1, 2, 3, 7, 9])
+        #expect(duplicates == [0, 0, 2, 1])
+    }
+
+    @Test func appliesAPermutationInPlace() {
+        var letters = ["a", "b", "c", "d", "e", "f"]
+        Archive.applyInPlace(&letters, source: [5, 0, 1, 3, 2, 4])
+        #expect(letters == ["f", "a", "b", "d", "c", "e"])
+    }
+
+    @Test func archiveLooksUpByIDAndDropsContainedExternals() {
+        let archive = Archive(tweets: [tweet(30), tweet(10), tweet(20), tweet(10, "again")],
+                              externalTweets: [TweetID(20): ExternalTweet(id: TweetID(20)),
+                                               TweetID(40): ExternalTweet(id: TweetID(40))])
+        #expect(archive.tweets.map(\.id.rawValue) == [10, 20, 30])
+        #expect(archive[TweetID(10)]?.text == "t10")
+        #expect(archive.index(of: TweetID(30)) == 2)
+        #expect(archive.index(of: TweetID(15)) == nil)
+        #expect(archive.index(of: TweetID(99)) == nil)
+        #expect(Array(archive.externalTweets.keys) == [TweetID(40)])
+    }
+
+    @Test func sideRecordIsCopiedOnWrite() {
+        var original = tweet(1)
+        #expect(original.counts.isEmpty && original.inReplyToID == nil)
+        original.counts.likes = 3
+        var copy = original
+        copy.inReplyToID = TweetID(7)
+        copy.counts.likes = 4
+        #expect(original.counts.likes == 3 && original.inReplyToID == nil)
+        #expect(copy.counts.likes == 4 && copy.inReplyToID == TweetID(7))
+        // Emptying the side record again makes the tweet equal (and hash equal) to one that never had it.
+        copy.counts = EngagementCounts()
+        copy.inReplyToID = nil
+        #expect(copy == tweet(1))
+        #expect(copy.hashValue == tweet(1).hashValue)
+        #expect(copy != original)
+        #expect(MemoryLayout<Tweet>.size <= 128)
+    }
+}
