@@ -28,26 +28,24 @@ public struct EngagementCounts: Hashable, Sendable {
 ///     let tweet = archive.tweets[0]
 ///     tweet.author.display            // "alexxubyte"
 ///     tweet.entities.replyTo          // ["SubstackInc"]
-public struct Tweet: Identifiable, Hashable, Sendable {
+///
+/// Archives hold millions of tweets, so the layout is compact (128 bytes): what every format carries is stored
+/// inline, and the fields that plain-text archives never fill (parent, conversation, quote and retweet ids, the
+/// replied-to user, language, counts, the author's id) live in one shared, copy-on-write side record that is
+/// absent when all of them are empty. They read and write like stored properties.
+public struct Tweet: Identifiable, Sendable {
     public var id: TweetID
     public var author: Handle
-    public var authorID: UInt64?
     /// The creation instant: derived from a snowflake id, else the stated time.
     public var createdAt: Timestamp
-    /// The time the archive wrote, interpreted with its stated offset (UTC when it had none).
-    public var statedTime: Timestamp?
+    /// `statedTime` in milliseconds, `Int64.min` for none.
+    private var statedMilliseconds: Int64
     /// Text with HTML entities decoded and twint's inserted spaces before links removed.
     public var text: String
     public var entities: Entities
-    public var inReplyToID: TweetID?
-    public var inReplyToUser: Handle?
-    public var conversationID: TweetID?
-    public var quotedID: TweetID?
-    public var retweetedID: TweetID?
+    private var extras: ExtrasBox?
     /// A native retweet, or an old-style `RT @user:` one.
     public var isRetweet: Bool
-    public var language: String?
-    public var counts: EngagementCounts
     /// Whether the tweet carries a photo, video or other media (where the format says so; `pic.twitter.com` links
     /// and trailing `t.co` media links in twint text count).
     public var hasMedia: Bool?
@@ -59,24 +57,66 @@ public struct Tweet: Identifiable, Hashable, Sendable {
                 language: String? = nil, counts: EngagementCounts = EngagementCounts(), hasMedia: Bool? = nil) {
         self.id = id
         self.author = author
-        self.authorID = authorID
         self.createdAt = createdAt
             ?? id.snowflakeMilliseconds.map(Timestamp.init(milliseconds:))
             ?? statedTime
             ?? Timestamp(milliseconds: 0)
-        self.statedTime = statedTime
+        self.statedMilliseconds = statedTime?.milliseconds ?? .min
         self.text = text
         let entities = entities ?? EntityExtractor.entities(in: text)
         self.entities = entities
-        self.inReplyToID = inReplyToID
-        self.inReplyToUser = inReplyToUser
-        self.conversationID = conversationID
-        self.quotedID = quotedID
-        self.retweetedID = retweetedID
+        let extras = Extras(authorID: authorID, inReplyToID: inReplyToID, inReplyToUser: inReplyToUser,
+                            conversationID: conversationID, quotedID: quotedID, retweetedID: retweetedID,
+                            language: language, counts: counts)
+        self.extras = extras.isEmpty ? nil : ExtrasBox(extras)
         self.isRetweet = isRetweet ?? (retweetedID != nil || Tweet.isOldStyleRetweet(text))
-        self.language = language
-        self.counts = counts
         self.hasMedia = hasMedia
+    }
+
+    /// The time the archive wrote, interpreted with its stated offset (UTC when it had none).
+    public var statedTime: Timestamp? {
+        get { statedMilliseconds == .min ? nil : Timestamp(milliseconds: statedMilliseconds) }
+        set { statedMilliseconds = newValue?.milliseconds ?? .min }
+    }
+
+    public var authorID: UInt64? {
+        get { extras?.value.authorID }
+        set { updateExtras { $0.authorID = newValue } }
+    }
+
+    public var inReplyToID: TweetID? {
+        get { extras?.value.inReplyToID }
+        set { updateExtras { $0.inReplyToID = newValue } }
+    }
+
+    public var inReplyToUser: Handle? {
+        get { extras?.value.inReplyToUser }
+        set { updateExtras { $0.inReplyToUser = newValue } }
+    }
+
+    public var conversationID: TweetID? {
+        get { extras?.value.conversationID }
+        set { updateExtras { $0.conversationID = newValue } }
+    }
+
+    public var quotedID: TweetID? {
+        get { extras?.value.quotedID }
+        set { updateExtras { $0.quotedID = newValue } }
+    }
+
+    public var retweetedID: TweetID? {
+        get { extras?.value.retweetedID }
+        set { updateExtras { $0.retweetedID = newValue } }
+    }
+
+    public var language: String? {
+        get { extras?.value.language }
+        set { updateExtras { $0.language = newValue } }
+    }
+
+    public var counts: EngagementCounts {
+        get { extras?.value.counts ?? EngagementCounts() }
+        set { updateExtras { $0.counts = newValue } }
     }
 
     /// Reply-to handles: the explicit in-reply-to user when the archive has one, else the leading mention run.
@@ -105,5 +145,67 @@ public struct Tweet: Identifiable, Hashable, Sendable {
         var utf8 = text.utf8.makeIterator()
         return utf8.next() == UInt8(ascii: "R") && utf8.next() == UInt8(ascii: "T") && utf8.next() == UInt8(ascii: " ")
             && utf8.next() == UInt8(ascii: "@")
+    }
+}
+
+// MARK: - Side record
+
+extension Tweet {
+    /// The fields most plain-text tweets leave empty.
+    struct Extras: Hashable, Sendable {
+        var authorID: UInt64?
+        var inReplyToID: TweetID?
+        var inReplyToUser: Handle?
+        var conversationID: TweetID?
+        var quotedID: TweetID?
+        var retweetedID: TweetID?
+        var language: String?
+        var counts: EngagementCounts
+
+        var isEmpty: Bool {
+            authorID == nil && inReplyToID == nil && inReplyToUser == nil && conversationID == nil && quotedID == nil
+                && retweetedID == nil && language == nil && counts.isEmpty
+        }
+
+        static let empty = Extras(counts: EngagementCounts())
+    }
+
+    /// Shares one ``Extras`` between copies of a tweet; written only while uniquely referenced (copy on write).
+    final class ExtrasBox: @unchecked Sendable {
+        var value: Extras
+        init(_ value: Extras) { self.value = value }
+    }
+
+    private mutating func updateExtras(_ change: (inout Extras) -> Void) {
+        var value = extras?.value ?? .empty
+        change(&value)
+        if value.isEmpty {
+            extras = nil
+        } else if extras != nil && isKnownUniquelyReferenced(&extras!) {
+            extras!.value = value
+        } else {
+            extras = ExtrasBox(value)
+        }
+    }
+}
+
+extension Tweet: Hashable {
+    public static func == (lhs: Tweet, rhs: Tweet) -> Bool {
+        lhs.id == rhs.id && lhs.author == rhs.author && lhs.createdAt == rhs.createdAt
+            && lhs.statedMilliseconds == rhs.statedMilliseconds && lhs.text == rhs.text
+            && lhs.isRetweet == rhs.isRetweet && lhs.hasMedia == rhs.hasMedia && lhs.entities == rhs.entities
+            && (lhs.extras === rhs.extras || (lhs.extras?.value ?? .empty) == (rhs.extras?.value ?? .empty))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(author)
+        hasher.combine(createdAt)
+        hasher.combine(statedMilliseconds)
+        hasher.combine(text)
+        hasher.combine(entities)
+        hasher.combine(isRetweet)
+        hasher.combine(hasMedia)
+        hasher.combine(extras?.value ?? .empty)
     }
 }

@@ -64,14 +64,15 @@ public struct ArchiveReader: Sendable {
             }
         }
 
+        // One array collects every input's tweets: nothing is copied between inputs or into the archive.
         var tweets: [Tweet] = []
         var external: [TweetID: ExternalTweet] = [:]
         var inputs: [InputStats] = []
         var issues: [Diagnostic] = []
         for (path, explicit) in files {
-            var sink: RecordSink
+            let sink: RecordSink
             do {
-                sink = try readOne(path: path)
+                sink = try readOne(path: path, into: &tweets)
             } catch let error where error.kind == .unsupportedFormat && !explicit {
                 // A stray file in a directory (a README, an image): report it and go on.
                 var stats = InputStats(name: path)
@@ -83,18 +84,18 @@ public struct ArchiveReader: Sendable {
                 }
                 continue
             }
-            tweets.append(contentsOf: sink.tweets)
             external.merge(sink.external) { old, new in old.author == nil ? new : old }
             inputs.append(sink.stats)
             for issue in sink.issues where issues.count < options.maxReportedIssues { issues.append(issue) }
         }
-        return Self.merge(tweets: tweets, external: external, inputs: inputs, issues: issues)
+        return Self.merge(tweets: &tweets, external: external, inputs: inputs, issues: issues)
     }
 
     /// Reads archive bytes held in memory (tests, stdin already slurped); `name` labels diagnostics.
     public func read(bytes: [UInt8], name: String) throws(ArchiveError) -> Archive {
+        var tweets: [Tweet] = []
         let sink = try bytes.withUnsafeBufferPointer { buffer throws(ArchiveError) in
-            try parse(name: name) { body throws(ArchiveError) in
+            try parse(name: name, sizeHint: buffer.count, into: &tweets) { body throws(ArchiveError) in
                 var lineNumber = 0
                 var start = 0
                 var i = 0
@@ -113,12 +114,13 @@ public struct ArchiveReader: Sendable {
                 return buffer.count
             }
         }
-        return Self.merge(tweets: sink.tweets, external: sink.external, inputs: [sink.stats], issues: sink.issues)
+        return Self.merge(tweets: &tweets, external: sink.external, inputs: [sink.stats], issues: sink.issues)
     }
 
     // MARK: - One input
 
-    private func readOne(path: String) throws(ArchiveError) -> RecordSink {
+    /// Reads one input, appending its tweets to `tweets`; the returned sink holds everything else it found.
+    private func readOne(path: String, into tweets: inout [Tweet]) throws(ArchiveError) -> RecordSink {
         let descriptor: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw ArchiveError(kind: .unreadable, file: path, message: String(cString: strerror(errno)))
@@ -126,7 +128,9 @@ public struct ArchiveReader: Sendable {
         defer { if descriptor != 0 { close(descriptor) } }
         let name = path == "-" ? "<stdin>" : path
         let reader = LineReader(descriptor: descriptor, maxLineLength: options.maxLineLength)
-        return try parse(name: name) { body throws(ArchiveError) in
+        var status = stat()
+        let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+        return try parse(name: name, sizeHint: size, into: &tweets) { body throws(ArchiveError) in
             do {
                 return try reader.forEachLine { number, line in try body(number, line) }
             } catch let error as ArchiveError {
@@ -139,46 +143,73 @@ public struct ArchiveReader: Sendable {
         }
     }
 
-    /// Drives a line source through format detection and the format's parser.
+    /// Drives a line source through format detection and the format's parser, appending tweets to `tweets`.
+    ///
+    /// `sizeHint` (the input's size in bytes, when known) reserves room for the tweets once the format is known,
+    /// so a large archive's array is allocated once instead of doubling (and briefly holding two copies).
     private func parse(
-        name: String,
+        name: String, sizeHint: Int?, into tweets: inout [Tweet],
         lines: ((Int, UnsafeBufferPointer<UInt8>?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int
     ) throws(ArchiveError) -> RecordSink {
         var sink = RecordSink(file: name, strict: options.strict, maxReportedIssues: options.maxReportedIssues)
-        var parser: (any RecordParser)?
-        var lastLine = 0
-        let bytes = try lines { number, line throws(ArchiveError) in
-            sink.stats.lines = number
-            lastLine = number
-            guard let line else {
-                try sink.skip(line: number, reason: "line-too-long",
-                              detail: "longer than \(options.maxLineLength) bytes")
-                return
-            }
-            if parser == nil {
-                switch FormatDetector.detect(line) {
-                case .some(.some(let format)):
-                    sink.stats.format = format
-                    parser = makeParser(format)
-                case .some(.none):
-                    sink.ignore()   // blank or log line before the first record
+        let first = tweets.count
+        swap(&sink.tweets, &tweets)
+        // The tweets live in the sink while it parses, and go back to the caller however parsing ends.
+        do throws(ArchiveError) {
+            var parser: (any RecordParser)?
+            var lastLine = 0
+            let bytes = try lines { number, line throws(ArchiveError) in
+                sink.stats.lines = number
+                lastLine = number
+                guard var line else {
+                    try sink.skip(line: number, reason: "line-too-long",
+                                  detail: "longer than \(options.maxLineLength) bytes")
                     return
-                case .none:
-                    throw ArchiveError(kind: .unsupportedFormat, file: name, line: number,
-                                       message: "not a supported archive (twint text or JSON lines, Twitter API v2 "
-                                           + "JSON lines, or an account export tweets.js): \(line.excerpt())")
                 }
+                if number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) {   // a UTF-8 byte-order mark
+                    line = UnsafeBufferPointer(rebasing: line[3...])
+                }
+                if parser == nil {
+                    switch FormatDetector.detect(line) {
+                    case .some(.some(let format)):
+                        sink.stats.format = format
+                        parser = makeParser(format)
+                        if let sizeHint { sink.tweets.reserveCapacity(first + sizeHint / Self.minimumBytesPerTweet(format)) }
+                    case .some(.none):
+                        sink.ignore()   // blank or log line before the first record
+                        return
+                    case .none:
+                        throw ArchiveError(kind: .unsupportedFormat, file: name, line: number,
+                                           message: "not a supported archive (twint text or JSON lines, Twitter API v2 "
+                                               + "JSON lines, or an account export tweets.js): \(line.excerpt())")
+                    }
+                }
+                try parser!.consume(line, line: number, into: &sink)
             }
-            try parser!.consume(line, line: number, into: &sink)
+            try parser?.finish(line: lastLine, into: &sink)
+            sink.stats.bytes = bytes
+            if parser == nil && sink.stats.lines > 0 && sink.stats.ignored == sink.stats.lines {
+                // Only blank or log lines: an empty archive, not an error.
+                sink.stats.format = nil
+            }
+            sink.stats.clockOffsetSeconds = Self.clockOffset(of: sink.tweets[first...])
+        } catch {
+            swap(&sink.tweets, &tweets)
+            throw error
         }
-        try parser?.finish(line: lastLine, into: &sink)
-        sink.stats.bytes = bytes
-        if parser == nil && sink.stats.lines > 0 && sink.stats.ignored == sink.stats.lines {
-            // Only blank or log lines: an empty archive, not an error.
-            sink.stats.format = nil
-        }
-        sink.stats.clockOffsetSeconds = Self.clockOffset(of: sink.tweets)
+        swap(&sink.tweets, &tweets)
         return sink
+    }
+
+    /// A low estimate of an input's bytes per tweet: reserving `size / this` rarely needs to grow, and the
+    /// capacity an over-estimate leaves unused is never touched, so it costs address space, not memory.
+    private static func minimumBytesPerTweet(_ format: ArchiveFormat) -> Int {
+        switch format {
+        case .twintText: return 64
+        case .twintJSON: return 320
+        case .twitterAPIv2: return 1024
+        case .accountExport: return 512
+        }
     }
 
     private func makeParser(_ format: ArchiveFormat) -> any RecordParser {
@@ -186,45 +217,46 @@ public struct ArchiveReader: Sendable {
         case .twintText: return TwintTextParser()
         case .twintJSON: return TwintJSONParser()
         case .twitterAPIv2: return TwitterAPIv2Parser()
-        case .accountExport: return AccountExportParser(owner: options.exportOwner ?? Handle("owner"))
+        case .accountExport:
+            return AccountExportParser(owner: options.exportOwner ?? Handle("owner"), maxElementLength: options.maxLineLength)
         }
     }
 
     // MARK: - Merging
 
-    static func merge(tweets: [Tweet], external: [TweetID: ExternalTweet], inputs: [InputStats],
+    /// Sorts and de-duplicates the tweets of all inputs (in reading order, each input's tweets together) in
+    /// place and counts each input's duplicates: the first-read copy of an id is kept.
+    static func merge(tweets: inout [Tweet], external: [TweetID: ExternalTweet], inputs: [InputStats],
                       issues: [Diagnostic]) -> Archive {
         var inputs = inputs
-        // Count duplicates per input in reading order: the first occurrence of an id is kept.
-        var seen = Set<TweetID>()
-        seen.reserveCapacity(tweets.count)
-        var offset = 0
-        for k in inputs.indices {
-            let count = inputs[k].tweets
-            for tweet in tweets[offset..<(offset + count)] where !seen.insert(tweet.id).inserted {
-                inputs[k].duplicates += 1
-            }
-            offset += count
-        }
-        // A stable sort keeps the first-read copy of a duplicated id first; Archive.init keeps that one.
-        var order = Array(tweets.indices)
-        order.sort { tweets[$0].id != tweets[$1].id ? tweets[$0].id < tweets[$1].id : $0 < $1 }
-        let sorted = order.map { tweets[$0] }
-        return Archive(tweets: sorted, externalTweets: external, inputs: inputs, issues: issues)
+        let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: inputs.map(\.tweets))
+        for k in inputs.indices { inputs[k].duplicates += duplicates[k] }
+        return Archive(sortedUniqueTweets: tweets, externalTweets: external, inputs: inputs, issues: issues)
     }
 
     /// The constant offset (in seconds, a multiple of 15 minutes) between stated and snowflake times, when at
     /// least 95% of the tweets agree on it.
-    static func clockOffset(of tweets: [Tweet]) -> Int? {
+    static func clockOffset(of tweets: ArraySlice<Tweet>) -> Int? {
         var votes: [Int: Int] = [:]
+        // Nearly every tweet votes for the same offset: count runs before touching the dictionary.
+        var current = 0
+        var run = 0
         var total = 0
         for tweet in tweets {
             guard let stated = tweet.statedTime, let true_ = tweet.id.snowflakeMilliseconds else { continue }
-            let difference = Double(stated.milliseconds - true_) / 1000
-            let quarterHours = Int((difference / 900).rounded())
-            votes[quarterHours * 900, default: 0] += 1
+            let difference = stated.milliseconds - true_
+            // Round to the nearest quarter hour (900 000 ms), halves away from zero.
+            let quarterHours = (difference + (difference >= 0 ? 450_000 : -450_000)) / 900_000
+            let offset = Int(quarterHours) * 900
+            if offset != current && run > 0 {
+                votes[current, default: 0] += run
+                run = 0
+            }
+            current = offset
+            run += 1
             total += 1
         }
+        if run > 0 { votes[current, default: 0] += run }
         guard total > 0, let (offset, count) = votes.max(by: { $0.value < $1.value }),
               Double(count) >= 0.95 * Double(total) else { return nil }
         return offset

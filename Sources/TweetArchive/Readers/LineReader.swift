@@ -19,7 +19,9 @@ struct LineReader {
     /// Calls `body` with each line (1-based line number, bytes or `nil` if too long). Returns the total bytes read.
     /// Throws when `read(2)` fails, or rethrows what `body` throws.
     func forEachLine(_ body: (Int, UnsafeBufferPointer<UInt8>?) throws -> Void) throws -> Int {
-        let capacity = max(chunkSize, maxLineLength) + chunkSize
+        // Room for the longest kept line (plus a `\r` before its newline) and one more chunk, so a read never asks
+        // for zero bytes (which `read(2)` would answer like end of file).
+        let capacity = max(chunkSize, maxLineLength + 1) + chunkSize
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
         var filled = 0          // bytes valid in buffer
@@ -55,9 +57,10 @@ struct LineReader {
                 start = end + 1
                 scan = start
             }
-            // Keep the unfinished line's bytes, unless it is already too long.
+            // Keep the unfinished line's bytes, unless it is already too long (a last byte may be a `\r` that is
+            // not part of the line).
             let rest = filled - start
-            if discarding || rest > maxLineLength {
+            if discarding || rest > maxLineLength + 1 {
                 discarding = true
                 filled = 0
             } else {
@@ -71,7 +74,7 @@ struct LineReader {
                 } else {
                     var lineEnd = filled
                     if buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                    try body(lineNumber, UnsafeBufferPointer(start: buffer, count: lineEnd))
+                    try body(lineNumber, lineEnd > maxLineLength ? nil : UnsafeBufferPointer(start: buffer, count: lineEnd))
                 }
             }
         }

@@ -23,38 +23,61 @@ enum TextNormalizer {
         }
     }
 
+    /// One pass over the bytes, written straight into the new string's storage (no intermediate array): runs of
+    /// ordinary bytes are copied whole, and only a space before a link or an `&` stops the scan.
     private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, dropSpaceBeforeLinks: Bool) -> Result {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var hasPicLink = false
-        var i = 0
         let n = bytes.count
-        // twint puts one space before the text when it starts with a link.
-        while dropSpaceBeforeLinks && i < n && bytes[i] == ASCII.space && startsLink(bytes, at: i + 1) != nil { i += 1 }
-        while i < n {
-            let b = bytes[i]
-            if b == ASCII.space && dropSpaceBeforeLinks, let kind = startsLink(bytes, at: i + 1) {
-                if kind == .pic { hasPicLink = true }
-                i += 1   // drop twint's inserted space
-                continue
+        guard let source = bytes.baseAddress, n > 0 else { return Result(value: "", invalidUTF8: false, hasPicLink: false) }
+        var hasPicLink = false
+        var invalidUTF8 = false
+        let value = String(unsafeUninitializedCapacity: n) { out in
+            // Decoding and dropping only shrink the text: every entity is longer than its UTF-8.
+            let target = out.baseAddress!
+            var i = 0
+            var o = 0
+            // twint puts one space before the text when it starts with a link.
+            while dropSpaceBeforeLinks && i < n && source[i] == ASCII.space && startsLink(bytes, at: i + 1) != nil {
+                i += 1
             }
-            if b == ASCII.ampersand, let (decoded, length) = entity(bytes, at: i) {
-                appendScalar(decoded, to: &out)
-                i += length
-                continue
+            var run = i
+            while i < n {
+                let b = source[i]
+                if b == ASCII.space {
+                    if dropSpaceBeforeLinks, let kind = startsLink(bytes, at: i + 1) {
+                        if kind == .pic { hasPicLink = true }
+                        (target + o).update(from: source + run, count: i - run)
+                        o += i - run
+                        i += 1   // drop twint's inserted space
+                        run = i
+                        continue
+                    }
+                } else if b == ASCII.ampersand, let (decoded, length) = entity(bytes, at: i) {
+                    (target + o).update(from: source + run, count: i - run)
+                    o += i - run
+                    UTF8.encode(decoded) { unit in
+                        target[o] = unit
+                        o += 1
+                    }
+                    i += length
+                    run = i
+                    continue
+                }
+                i += 1
             }
-            out.append(b)
-            i += 1
+            (target + o).update(from: source + run, count: n - run)
+            o += n - run
+            // The initializer repairs invalid UTF-8 silently; check first so the line can be counted.
+            invalidUTF8 = !UTF8Validation.isValid(UnsafeBufferPointer(start: target, count: o))
+            return o
         }
-        if let valid = String(validating: out, as: UTF8.self) {
-            return Result(value: valid, invalidUTF8: false, hasPicLink: hasPicLink)
-        }
-        return Result(value: String(decoding: out, as: UTF8.self), invalidUTF8: true, hasPicLink: hasPicLink)
+        return Result(value: value, invalidUTF8: invalidUTF8, hasPicLink: hasPicLink)
     }
 
     private enum LinkKind { case http, pic }
 
+    @inline(__always)
     private static func startsLink(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> LinkKind? {
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "h") || bytes[i] == UInt8(ascii: "p") else { return nil }
         if has(bytes, at: i, "http") { return .http }
         if has(bytes, at: i, "pic.twitter") { return .pic }
         return nil
@@ -101,11 +124,5 @@ enum TextNormalizer {
         case 0x41...0x46: return UInt32(b - 0x41 + 10)
         default: return nil
         }
-    }
-
-    private static func appendScalar(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
-        var buffer: [UInt8] = []
-        UTF8.encode(scalar) { buffer.append($0) }
-        out.append(contentsOf: buffer)
     }
 }

@@ -4,6 +4,10 @@
 /// Works on bytes: ids, dates and counts are accumulated digit by digit, and the only `String` built per line is
 /// the tweet's text.
 struct TwintTextParser: RecordParser {
+    /// Authors already seen, by spelling: archives repeat a few thousand names a million times, and building a
+    /// ``Handle`` (its folded key) each time costs an allocation.
+    private var handles: [String: Handle] = [:]
+
     mutating func consume(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into sink: inout RecordSink)
         throws(ArchiveError) {
         var cursor = ByteCursor(line)
@@ -58,7 +62,14 @@ struct TwintTextParser: RecordParser {
         body = Self.stripTagTails(body)
         var text = TextNormalizer.twintText(body)
         if text.invalidUTF8 { sink.stats.invalidUTF8Lines += 1 }
-        let tweet = Tweet(id: TweetID(id), author: Handle(name), statedTime: stated, text: text.value,
+        let author: Handle
+        if let known = handles[name] {
+            author = known
+        } else {
+            author = Handle(name)
+            if handles.count < 1 << 16 { handles[name] = author }
+        }
+        let tweet = Tweet(id: TweetID(id), author: author, statedTime: stated, text: text.value,
                           counts: counts, hasMedia: text.hasPicLink ? true : nil)
         text.value = ""
         sink.emit(tweet)
@@ -68,6 +79,7 @@ struct TwintTextParser: RecordParser {
     static func isLogLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = line.first else { return false }
         if first == ASCII.leftBracket { return true }
+        guard first == UInt8(ascii: "f") || first == UInt8(ascii: "C") || first == UInt8(ascii: "T") else { return false }
         return line.starts(with: "found ".utf8) || line.starts(with: "CRITICAL".utf8)
             || line.starts(with: "Traceback".utf8)
     }
@@ -75,6 +87,9 @@ struct TwintTextParser: RecordParser {
     /// Splits off twint's `--stats` tail ` | N replies N retweets N likes`.
     static func splitStatsTail(_ body: UnsafeBufferPointer<UInt8>)
         -> (UnsafeBufferPointer<UInt8>, EngagementCounts)? {
+        // Most lines have no tail: it must end in "likes".
+        guard body.count >= 22, body[body.count - 1] == UInt8(ascii: "s"), body[body.count - 5] == UInt8(ascii: "l"),
+              body[body.count - 6] == ASCII.space else { return nil }
         // Find the last " | " and check that what follows is exactly the stats phrase.
         var i = body.count - 3
         while i >= 0 {

@@ -1,0 +1,116 @@
+extension Archive {
+    /// Sorts tweets by id in place, keeping the first-read copy of each id, and counts the removed copies per
+    /// input.
+    ///
+    ///     var tweets = [t3, t1, t3b, t2]          // ids 3, 1, 3, 2 read from inputs of 3 and 1 tweets
+    ///     Archive.sortRemovingDuplicates(&tweets, inputCounts: [3, 1])   // [1, 0]
+    ///     tweets.map(\.id)                        // [1, 2, 3] (the 3 kept is t3, read first)
+    ///
+    /// Archives come newest first (twint) or oldest first, so the common cases cost one pass: an ascending array
+    /// is left alone and a descending one reversed. Otherwise only (id, position) pairs are sorted, and the tweets
+    /// are moved once, in place, along the permutation's cycles: no copy of the tweet array is ever made.
+    ///
+    /// - Parameters:
+    ///   - tweets: Tweets in reading order; on return sorted by id, each id once.
+    ///   - inputCounts: How many of `tweets` each input contributed, in order (they sum to `tweets.count`).
+    /// - Returns: The duplicates removed from each input.
+    /// - Complexity: O(n) for ascending or descending input, else O(n log n) on 16-byte pairs plus O(n) moves.
+    static func sortRemovingDuplicates(_ tweets: inout [Tweet], inputCounts: [Int]) -> [Int] {
+        var duplicates = [Int](repeating: 0, count: inputCounts.count)
+        let n = tweets.count
+        guard n > 1 else { return duplicates }
+        if isStrictly(tweets, ascending: true) { return duplicates }
+        if isStrictly(tweets, ascending: false) {
+            tweets.reverse()
+            return duplicates
+        }
+
+        // Sort (id, reading position) pairs: the position breaks ties, so the first-read copy comes first.
+        var pairs = [(id: UInt64, position: Int)]()
+        pairs.reserveCapacity(n)
+        // Mostly-descending input is fed in reverse, so the adaptive sort finds long ascending runs.
+        let mostlyDescending = tweets[0].id > tweets[n - 1].id
+        if mostlyDescending {
+            for i in stride(from: n - 1, through: 0, by: -1) { pairs.append((tweets[i].id.rawValue, i)) }
+        } else {
+            for i in 0..<n { pairs.append((tweets[i].id.rawValue, i)) }
+        }
+        pairs.sort { $0.id != $1.id ? $0.id < $1.id : $0.position < $1.position }
+
+        // Which input each reading position belongs to, for the duplicate counts.
+        var inputStarts: [Int] = []
+        var start = 0
+        for count in inputCounts {
+            inputStarts.append(start)
+            start += count
+        }
+        func input(of position: Int) -> Int {
+            var low = 0
+            var high = inputStarts.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if inputStarts[mid] <= position { low = mid } else { high = mid - 1 }
+            }
+            return low
+        }
+
+        // The permutation: kept tweets in id order, then the duplicates (to be dropped).
+        var source = [Int]()
+        source.reserveCapacity(n)
+        var dropped: [Int] = []
+        var previous: UInt64?
+        for pair in pairs {
+            if pair.id == previous {
+                dropped.append(pair.position)
+                if !inputCounts.isEmpty { duplicates[input(of: pair.position)] += 1 }
+            } else {
+                source.append(pair.position)
+                previous = pair.id
+            }
+        }
+        pairs = []
+        let kept = source.count
+        source.append(contentsOf: dropped)
+        applyInPlace(&tweets, source: source)
+        tweets.removeLast(n - kept)
+        return duplicates
+    }
+
+    /// Sets `elements[k]` to the old `elements[source[k]]` for every k, moving each element once along the
+    /// permutation's cycles (moves, not copies: no reference counting).
+    static func applyInPlace<Element>(_ elements: inout [Element], source: [Int]) {
+        precondition(source.count == elements.count)
+        var done = [Bool](repeating: false, count: source.count)
+        elements.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for i in source.indices where !done[i] {
+                done[i] = true
+                if source[i] == i { continue }
+                let first = (base + i).move()
+                var j = i
+                while true {
+                    let next = source[j]
+                    if next == i {
+                        (base + j).initialize(to: first)
+                        break
+                    }
+                    (base + j).moveInitialize(from: base + next, count: 1)
+                    done[next] = true
+                    j = next
+                }
+            }
+        }
+    }
+
+    private static func isStrictly(_ tweets: [Tweet], ascending: Bool) -> Bool {
+        tweets.withUnsafeBufferPointer { buffer in
+            var previous = buffer[0].id.rawValue
+            for k in 1..<buffer.count {
+                let id = buffer[k].id.rawValue
+                if ascending ? id <= previous : id >= previous { return false }
+                previous = id
+            }
+            return true
+        }
+    }
+}

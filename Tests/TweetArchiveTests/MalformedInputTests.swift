@@ -1,0 +1,108 @@
+import Testing
+@testable import TweetArchive
+
+/// Hand-made edge cases for every format (see `Fixtures/malformed/README.md`): exact counts and the first
+/// diagnostics, and `strict` stopping at the first malformed line.
+@Suite struct MalformedInputTests {
+    @Test func twintTextEdgeCases() throws {
+        let path = try Fixture.path("malformed/twint-edge.txt")
+        let archive = try ArchiveReader().read(paths: [path])
+        let stats = try #require(archive.inputs.first)
+        #expect(stats.format == .twintText)   // detected through the BOM
+        #expect(stats.lines == 13)
+        #expect(stats.tweets == 7)
+        #expect(stats.duplicates == 1)
+        #expect(stats.ignored == 4)           // blank line, profile line, two log lines
+        #expect(stats.skipped == ["unclosed-username": 1, "bad-date": 1])
+        #expect(stats.invalidUTF8Lines == 1)
+        #expect(stats.clockOffsetSeconds == 0)
+        let badDate = "1625899016778678279 2023-02-30 16:45:08 +0000 <bob> impossible date"
+        #expect(archive.issues.map(\.description) == [
+            "\(path):10: unclosed-username: 1625899016778678278 2023-02-15 16:45:08 +0000 <bob unclosed",
+            "\(path):12: bad-date: \(badDate.prefix(60))…",
+        ])
+        #expect(archive.tweets.map(\.text) == [
+            "Hello #Swift and #SwiftLang",                  // BOM dropped, hashtag tail stripped, CR dropped
+            "no offset here",                               // no ±zzzz; --stats tail stripped
+            "Buy $AAPL and $TSLA today",                    // cashtag tail stripped
+            "caf\u{FFFD} au lait",                          // invalid UTF-8 replaced
+            "@bob @carol replying https://t.co/abcdefghij", // twint's space before the link removed
+            "last line, no newline",
+        ])
+        #expect(archive.tweets[1].counts == EngagementCounts(likes: 3, retweets: 2, replies: 1))
+        #expect(archive.tweets[1].statedTime?.iso8601 == "2023-02-15T16:45:08.000Z")
+        #expect(archive.tweets[4].replyHandles == [Handle("bob"), Handle("carol")])
+    }
+
+    @Test func twintJSONEdgeCases() throws {
+        let path = try Fixture.path("malformed/twint-edge.jsonl")
+        let archive = try ArchiveReader().read(paths: [path])
+        let stats = try #require(archive.inputs.first)
+        #expect(stats.format == .twintJSON)
+        #expect(stats.lines == 13)
+        #expect(stats.tweets == 3)
+        #expect(stats.duplicates == 1)
+        #expect(stats.ignored == 1)
+        #expect(stats.invalidUTF8Lines == 1)
+        #expect(stats.skipped == ["bad-json": 2, "bad-id": 2, "missing-username": 1, "missing-id": 1,
+                                  "missing-text": 1, "not-an-object": 1, "bad-date": 1])
+        let issues = archive.issues.map(\.description)
+        #expect(issues.prefix(4) == [
+            "\(path):2: bad-json: column 57: unterminated string",
+            "\(path):4: bad-id: {\"id\": \"x1408876827505590275\", \"username\": \"bob\", \"tweet\": \"…",
+            "\(path):5: missing-username: {\"id\": 1408876827505590276, \"tweet\": \"no user\"}",
+            "\(path):6: missing-id: {\"username\": \"bob\", \"tweet\": \"no id\"}",
+        ])
+        #expect(issues.last == "\(path):13: bad-json: column 325: nested deeper than 256 levels")
+        #expect(archive.tweets.map(\.text) == ["first https://t.co/abcdefghij", "caf\u{FFFD} é 🚀"])
+    }
+
+    @Test(arguments: [
+        ("malformed/twint-edge.txt", 10, "unclosed-username: 1625899016778678278 2023-02-15 16:45:08 +0000 <bob unclosed"),
+        ("malformed/twint-edge.jsonl", 2, "bad-json: column 57: unterminated string"),
+        ("malformed/twarc2-edge.jsonl", 4, "missing-author: tweet 1408876827505590275"),
+        ("malformed/tweets-broken.js", 3, "bad-json: line 5 column 5: expected ',' or '}'"),
+    ])
+    func strictStopsAtTheFirstMalformedLine(fixture: String, line: Int, message: String) throws {
+        let path = try Fixture.path(fixture)
+        let error = try #require(throws: ArchiveError.self) {
+            try ArchiveReader(options: .init(strict: true)).read(paths: [path])
+        }
+        #expect(error.kind == .malformed)
+        #expect(error.line == line)
+        #expect(error.description == "\(path):\(line): \(message)")
+    }
+
+    @Test func reportsOnlyTheFirstIssuesButCountsAll() throws {
+        let lines = (0..<50).map { "1625899016778678\($0 + 100) 2023-02-15 16:45:08 +0000 <bob" }
+        let archive = try ArchiveReader(options: .init(maxReportedIssues: 3))
+            .read(bytes: Array(lines.joined(separator: "\n").utf8), name: "many.txt")
+        #expect(archive.skipped == ["unclosed-username": 50])
+        #expect(archive.issues.map(\.line) == [1, 2, 3])
+    }
+
+    @Test(arguments: [
+        "{\"a\": 1,}", "{\"a\" 1}", "[1, 2", "\"\\x\"", "{\"a\": tru}", "01", "1.", "-", "{\"a\": \"\u{01}\"}", "{} {}",
+    ])
+    func jsonParserRejects(text: String) {
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(Array(text.utf8)) }
+    }
+
+    @Test func jsonParserKeepsExactIntegersAndDecodesEscapes() throws {
+        let value = try JSONParser.parse(Array(#"{"id": 18446744073709551615, "s": "a\"\\\/\u00e9\ud83d\ude80\n", "n": -1.5e3, "x": [true, false, null]}"#.utf8))
+        #expect(value["id"]?.uint64 == UInt64.max)
+        #expect(value["s"]?.string == "a\"\\/é🚀\n")
+        #expect(value["n"]?.uint64 == nil)
+        #expect(value["x"]?.array?.count == 3)
+        #expect(try JSONParser.parse(Array(#""\ud800x""#.utf8)).string == "\u{FFFD}x")   // lone surrogate
+    }
+
+    @Test(arguments: [
+        ([0x61, 0x62], true), ([0xC3, 0xA9], true), ([0xF0, 0x9F, 0x9A, 0x80], true), ([0xE9], false),
+        ([0xC0, 0x80], false), ([0xED, 0xA0, 0x80], false), ([0xF4, 0x90, 0x80, 0x80], false), ([0xE2, 0x82], false),
+    ] as [([UInt8], Bool)])
+    func utf8Validation(bytes: [UInt8], valid: Bool) {
+        #expect(UTF8Validation.isValid(bytes) == valid)
+        #expect(UTF8Validation.isValid(Array("0123456789abcdef".utf8) + bytes) == valid)
+    }
+}
