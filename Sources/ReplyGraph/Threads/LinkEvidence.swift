@@ -86,7 +86,7 @@ struct LinkEvidence {
         }
         if chain.rootIsReply { add(-8) }
         if cues.contains(.closer) && gap <= closerWindow && leading != .others { add(4, "closer") }
-        if chain.opener { add(chain.length == 1 ? 1.5 : 0.5, "opener") }
+        if chain.opener { chain.length == 1 ? add(1.5, "opener") : add(0.5) }
         if chain.length >= 2 { add(0.5) }
         switch conversation {
         case .unknown: break

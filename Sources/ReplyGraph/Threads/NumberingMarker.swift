@@ -6,7 +6,7 @@
 ///     NumberingMarker.parse("2.2 The data")        // nil: a decimal, not a marker
 ///
 /// `n/m` wins over the other forms when a tweet shows several (a list item `1.` inside part `2/5` is part 2).
-/// Numbers are 1 to 999; keycap digits count as ``NumberingStyle/dot`` (both are list-like).
+/// Numbers are 0 to 999 (some threads open with `0/`); keycap digits count as ``NumberingStyle/dot`` (both are list-like).
 ///
 /// - Complexity: O(n) in the text's length (only the leading and trailing tokens are examined).
 public struct NumberingMarker: Hashable, Sendable {
@@ -69,6 +69,7 @@ public struct NumberingMarker: Hashable, Sendable {
             let (m, k) = totalDigits(s, i + 1)
             if k > i + 1 {
                 guard k == s.count || !isDigit(s[k]) else { return nil }
+                if let m, m < n { return nil }  // "24/7", a date: not a part
                 return NumberingMarker(number: n, total: m, style: .nOfM)
             }
             guard k == s.count || s[k] == space || s[k] == closeParen else { return nil }
@@ -124,7 +125,7 @@ public struct NumberingMarker: Hashable, Sendable {
             value = value * 10 + Int(s[j] - zero)
             j += 1
         }
-        guard j > start, j - start <= 3, value >= 1 else { return (nil, j) }
+        guard j > start, j - start <= 3 else { return (nil, j) }
         if j < s.count, isDigit(s[j]) { return (nil, j) }
         return (value, j)
     }
