@@ -10,7 +10,7 @@ import Foundation
 /// scored against the author's open chains — the last part of each chain posted within ``ThreadOptions/maxGap`` —
 /// by ``LinkEvidence``; the best chain wins if its confidence reaches ``ThreadOptions/minConfidence``. Archives that
 /// state reply ids for every tweet (API v2, account exports) are taken as they are: a tweet without a parent id is
-/// not a reply and starts its own chain. Threads never cross authors.
+/// not a reply and starts its own chain. Retweets are never parts. Threads never cross authors.
 ///
 /// - Complexity: O(n log n) for n tweets (a sort when the archive is not in time order, else O(n)); each tweet is
 ///   scored against at most ``maxOpenChains`` chains, so a burst of 10,000 tweets in one second stays linear.
@@ -156,6 +156,12 @@ struct ReconstructionState {
         for position in order.indices {
             let i = Int(order[position])
             let t = tweets[i]
+            if t.isRetweet {
+                // Someone else's words: never a thread part, and nothing continues it.
+                chains.append(Chain(root: Int32(i), tail: Int32(i), tailTime: time(i), rootIsReply: true, opener: false))
+                chainOf[i] = Int32(chains.count - 1)
+                continue
+            }
             if let pid = t.inReplyToID {
                 if let j = archive.index(of: pid), chainOf[j] >= 0, j != i {
                     if tweets[j].author == t.author {
