@@ -37,7 +37,7 @@ struct LinkEvidence {
     var confidence: Double { 1 / (1 + exp(-score)) }
     var reason: String { reasons.joined(separator: "+") }
 
-    init(gap: Double, marker: NumberingMarker?, chain: Chain, leading: Leading, cues: TextCues,
+    init(gap: Double, marker: NumberingMarker?, chain: Chain, opener: Bool, leading: Leading, cues: TextCues,
          conversation: Conversation, closerWindow: Double) {
         score = 3 - 1.25 * log(1 + gap / 4)
         let seconds = Int(gap.rounded())
@@ -86,7 +86,7 @@ struct LinkEvidence {
         }
         if chain.rootIsReply { add(-8) }
         if cues.contains(.closer) && gap <= closerWindow && leading != .others { add(4, "closer") }
-        if chain.opener { chain.length == 1 ? add(1.5, "opener") : add(0.5) }
+        if opener { chain.length == 1 ? add(1.5, "opener") : add(0.5) }
         if chain.length >= 2 { add(0.5) }
         switch conversation {
         case .unknown: break

@@ -5,7 +5,8 @@
 ///     TextCues("I hope you've found this thread helpful").contains(.closer)   // true
 ///     TextCues("Source: [1] https://t.co/x").contains(.source)                // true
 ///
-/// - Complexity: O(n · k) for n bytes of text and k cue phrases (k ≈ 40).
+/// - Complexity: O(n · b) for n bytes of text and b phrases sharing a first byte (a handful): one pass over the
+///   folded text against a first-byte-indexed phrase table.
 public struct TextCues: OptionSet, Hashable, Sendable {
     public let rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
@@ -25,21 +26,22 @@ public struct TextCues: OptionSet, Hashable, Sendable {
 
     public init(_ text: String) {
         let s = Self.fold(text)
-        var cues: TextCues = []
-        if Self.containsAny(s, Self.openerPhrases) { cues.insert(.opener) }
-        if Self.containsAny(s, Self.closerPhrases) { cues.insert(.closer) }
-        if Self.containsAny(s, Self.referencePhrases) { cues.insert(.threadReference) }
+        var cues = TextCues(rawValue: Self.matcher.match(s))
         let body = Self.dropLeadingMentions(s)
-        if Self.startsWithAny(body, Self.sourceStarts) || Self.containsAny(s, ["[1] http", "[1]: http", "sources:"]) {
-            cues.insert(.source)
-        }
+        if Self.startsWithAny(body, Self.sourceStarts) { cues.insert(.source) }
         if Self.startsWithAny(body, Self.continuationStarts) { cues.insert(.continuationWord) }
-        if Self.startsWithAny(body, Self.sequelStarts) || Self.containsAny(s, Self.sequelPhrases) {
-            cues.insert(.sequel)
-        }
+        if Self.startsWithAny(body, Self.sequelStarts) { cues.insert(.sequel) }
         self = cues
     }
 
+    /// All "contains" phrases, each tagged with the cue it signals, in one first-byte-indexed table.
+    static let matcher = PhraseMatcher([
+        (openerPhrases, TextCues.opener.rawValue), (closerPhrases, TextCues.closer.rawValue),
+        (referencePhrases, TextCues.threadReference.rawValue), (sequelPhrases, TextCues.sequel.rawValue),
+        (sourcePhrases, TextCues.source.rawValue),
+    ])
+
+    static let sourcePhrases: [[UInt8]] = ["[1] http", "[1]: http", "sources:"].map { Array($0.utf8) }
     static let openerPhrases: [[UInt8]] = [
         "thread", "\u{1F9F5}", "\u{1F447}", "(1/n)", " 1/n", "a thread", "\u{2B07}", "read on",
     ].map { Array($0.utf8) }
@@ -73,6 +75,10 @@ public struct TextCues: OptionSet, Hashable, Sendable {
     static func fold(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for b in text.utf8 { out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            return out
+        }
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
@@ -81,7 +87,7 @@ public struct TextCues: OptionSet, Hashable, Sendable {
             } else if let ascii = asciiEquivalent(v) {
                 out.append(ascii)
             } else {
-                out.append(contentsOf: String(scalar).utf8)
+                UTF8.encode(scalar) { out.append($0) }
             }
         }
         return out
@@ -118,27 +124,40 @@ public struct TextCues: OptionSet, Hashable, Sendable {
         prefixes.contains { s.starts(with: $0) }
     }
 
-    static func containsAny(_ s: [UInt8], _ phrases: [[UInt8]]) -> Bool {
-        guard !s.isEmpty else { return false }
-        return s.withUnsafeBufferPointer { hay in
-            for phrase in phrases where phrase.count <= hay.count {
-                let first = phrase[0]
-                var i = 0
-                let last = hay.count - phrase.count
-                while i <= last {
-                    if hay[i] == first {
-                        var k = 1
-                        while k < phrase.count, hay[i + k] == phrase[k] { k += 1 }
-                        if k == phrase.count { return true }
-                    }
-                    i += 1
-                }
+}
+
+/// Finds which of many byte phrases occur in a text, in one pass, checking at each position only the phrases that
+/// start with that position's byte.
+struct PhraseMatcher: Sendable {
+    private var phrases: [[UInt8]] = []
+    private var tags: [UInt16] = []
+    /// byte → indices into `phrases`.
+    private var byFirstByte = [[Int]](repeating: [], count: 256)
+
+    init(_ groups: [([[UInt8]], UInt16)]) {
+        for (list, tag) in groups {
+            for phrase in list where !phrase.isEmpty {
+                byFirstByte[Int(phrase[0])].append(phrases.count)
+                phrases.append(phrase)
+                tags.append(tag)
             }
-            return false
         }
     }
 
-    static func containsAny(_ s: [UInt8], _ phrases: [String]) -> Bool {
-        containsAny(s, phrases.map { Array($0.utf8) })
+    /// The union of the tags of all phrases found in `s`.
+    func match(_ s: [UInt8]) -> UInt16 {
+        var found: UInt16 = 0
+        s.withUnsafeBufferPointer { hay in
+            for i in 0..<hay.count {
+                for p in byFirstByte[Int(hay[i])] where found & tags[p] == 0 {
+                    let phrase = phrases[p]
+                    guard i + phrase.count <= hay.count else { continue }
+                    var k = 1
+                    while k < phrase.count, hay[i + k] == phrase[k] { k += 1 }
+                    if k == phrase.count { found |= tags[p] }
+                }
+            }
+        }
+        return found
     }
 }

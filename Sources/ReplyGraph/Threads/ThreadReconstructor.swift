@@ -60,8 +60,6 @@ struct Chain {
     var total: Int32 = 0
     /// The root replies to someone else: the chain is a conversation unless numbering says otherwise.
     var rootIsReply: Bool
-    /// The root or a part announces a thread ("thread 🧵", "(1/n)").
-    var opener: Bool
 }
 
 struct ReconstructionState {
@@ -158,7 +156,7 @@ struct ReconstructionState {
             let t = tweets[i]
             if t.isRetweet {
                 // Someone else's words: never a thread part, and nothing continues it.
-                chains.append(Chain(root: Int32(i), tail: Int32(i), tailTime: time(i), rootIsReply: true, opener: false))
+                chains.append(Chain(root: Int32(i), tail: Int32(i), tailTime: time(i), rootIsReply: true))
                 chainOf[i] = Int32(chains.count - 1)
                 continue
             }
@@ -233,14 +231,16 @@ struct ReconstructionState {
                 conversation = .same
             }
         }
-        return LinkEvidence(gap: gap, marker: markers[i], chain: chain, leading: leading,
+        // The chain announces a thread when its root or latest part does ("thread 🧵", "(1/n)"); computed only
+        // for chains that meet a candidate, so most tweets are never scanned for cues.
+        let opener = cues(Int(chain.root)).contains(.opener) || cues(tail).contains(.opener)
+        return LinkEvidence(gap: gap, marker: markers[i], chain: chain, opener: opener, leading: leading,
                             cues: cues(i), conversation: conversation, closerWindow: options.closerWindow)
     }
 
     mutating func startChain(_ i: Int, isReply: Bool) {
         let c = Int32(chains.count)
-        var chain = Chain(root: Int32(i), tail: Int32(i), tailTime: time(i), rootIsReply: isReply,
-                          opener: cues(i).contains(.opener))
+        var chain = Chain(root: Int32(i), tail: Int32(i), tailTime: time(i), rootIsReply: isReply)
         if let m = markers[i] {
             chain.lastNumber = Int32(m.number)
             chain.lastStyle = m.style
