@@ -88,6 +88,15 @@ enum TweetFactory {
         #expect(graph.threads.map(\.tweets) == [[F.id(0), F.id(2), F.id(4)], [F.id(1), F.id(3)]])
     }
 
+    @Test func aReplySlippedBetweenNumberedPartsIsTakenBackOut() throws {
+        let graph = F.graph([F.tweet(0, "1/ a"), F.tweet(5, "2/ b"), F.tweet(9, "@bob Do you have a link?"),
+                             F.tweet(9.5, "3/ c")])
+        let thread = try #require(graph.threads.first)
+        #expect(thread.tweets == [F.id(0), F.id(5), F.id(9.5)])
+        #expect(thread.links.last?.reason == "burst:5s+numbered:2->3")
+        #expect(graph.thread(containing: F.id(9)) == nil)
+    }
+
     @Test func reportsMissingAndRepeatedNumbers() throws {
         let graph = F.graph([
             F.tweet(0, "5/ e"), F.tweet(1, "6/ f"), F.tweet(2, "8/ h"), F.tweet(3, "8/ h again"), F.tweet(4, "9/ i"),

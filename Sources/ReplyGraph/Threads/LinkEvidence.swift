@@ -33,12 +33,17 @@ struct LinkEvidence {
 
     private(set) var score = 0.0
     private var reasons: [String] = []
+    /// How the tweet's leading @-run relates to the chain.
+    let leading: Leading
+    /// The tweet's number continues the chain's numbering (next, or one to two skipped, same style).
+    private(set) var numberedInSequence = false
 
     var confidence: Double { 1 / (1 + exp(-score)) }
     var reason: String { reasons.joined(separator: "+") }
 
     init(gap: Double, marker: NumberingMarker?, chain: Chain, opener: Bool, leading: Leading, cues: TextCues,
          conversation: Conversation, closerWindow: Double) {
+        self.leading = leading
         score = 3 - 1.25 * log(1 + gap / 4)
         let seconds = Int(gap.rounded())
         reasons.append(gap <= 10 ? "burst:\(seconds)s" : "gap:\(seconds)s")
@@ -52,8 +57,10 @@ struct LinkEvidence {
                 if marker.style == chain.lastStyle {
                     if d == 1 {
                         add(4 * weight, label)
+                        numberedInSequence = true
                     } else if d == 2 || d == 3 {
                         add(2.5 * weight, label)
+                        numberedInSequence = true
                     } else if n == 1 {
                         // A dot list that numbered every part so far restarts as a new thread; one that did not is
                         // a list inside the text, and lists restart freely.

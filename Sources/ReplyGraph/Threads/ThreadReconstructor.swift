@@ -60,6 +60,8 @@ struct Chain {
     var total: Int32 = 0
     /// The root replies to someone else: the chain is a conversation unless numbering says otherwise.
     var rootIsReply: Bool
+    /// When the tail is an unnumbered reply to someone else attached on timing alone, the part before it; else -1.
+    var detourParent: Int32 = -1
 }
 
 struct ReconstructionState {
@@ -198,9 +200,25 @@ struct ReconstructionState {
             let evidence = evaluate(i, against: chain)
             if best == nil || evidence.score > best!.evidence.score { best = (c, evidence) }
         }
-        if let best, best.evidence.confidence >= options.minConfidence {
-            let tail = Int(chains[Int(best.chain)].tail)
-            attach(i, to: tail, confidence: best.evidence.confidence, reason: best.evidence.reason)
+        if var best, best.evidence.confidence >= options.minConfidence {
+            let c = Int(best.chain)
+            // Numbering links part n to part n-1: an unnumbered reply to someone else that slipped in between
+            // (a detour) is taken back out of the thread.
+            if chains[c].detourParent >= 0 && best.evidence.numberedInSequence {
+                let detour = Int(chains[c].tail), p = Int(chains[c].detourParent)
+                parent[detour] = -1
+                confidence[detour] = 0
+                reason[detour] = ""
+                chains[c].tail = Int32(p)
+                chains[c].tailTime = time(p)
+                chains[c].length -= 1
+                chains[c].detourParent = -1
+                startChain(detour, isReply: true)
+                best.evidence = evaluate(i, against: chains[c])
+            }
+            let tail = Int(chains[c].tail)
+            attach(i, to: tail, confidence: best.evidence.confidence, reason: best.evidence.reason,
+                   detour: best.evidence.leading == .others && markers[i] == nil)
         } else {
             startChain(i, isReply: leadsWithOthers(i))
         }
@@ -251,7 +269,7 @@ struct ReconstructionState {
         open(c, author: Int(authorOf[i]), now: time(i))
     }
 
-    mutating func attach(_ i: Int, to j: Int, confidence value: Double, reason text: String) {
+    mutating func attach(_ i: Int, to j: Int, confidence value: Double, reason text: String, detour: Bool = false) {
         let c = chainOf[j]
         parent[i] = Int32(j)
         confidence[i] = Float(value)
@@ -262,6 +280,7 @@ struct ReconstructionState {
         if time(i) >= chain.tailTime {
             chain.tail = Int32(i)
             chain.tailTime = time(i)
+            chain.detourParent = detour ? Int32(j) : -1
         }
         if let m = markers[i] {
             chain.lastNumber = Int32(m.number)
