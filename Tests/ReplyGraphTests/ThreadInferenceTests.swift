@@ -97,6 +97,14 @@ enum TweetFactory {
         #expect(graph.thread(containing: F.id(9)) == nil)
     }
 
+    @Test func anUnrelatedTweetPostedInsideANumberedThreadIsNotAPart() throws {
+        let graph = F.graph([F.tweet(0, "/1 a"), F.tweet(4, "/2 b"), F.tweet(8, "Unrelated thought."),
+                             F.tweet(10, "/3 c"), F.tweet(12, "I hope you've found this thread helpful.")])
+        let thread = try #require(graph.threads.first)
+        #expect(thread.tweets == [F.id(0), F.id(4), F.id(10), F.id(12)])  // the unnumbered closer stays
+        #expect(graph.thread(containing: F.id(8)) == nil)
+    }
+
     @Test func reportsMissingAndRepeatedNumbers() throws {
         let graph = F.graph([
             F.tweet(0, "5/ e"), F.tweet(1, "6/ f"), F.tweet(2, "8/ h"), F.tweet(3, "8/ h again"), F.tweet(4, "9/ i"),

@@ -60,7 +60,10 @@ struct Chain {
     var total: Int32 = 0
     /// The root replies to someone else: the chain is a conversation unless numbering says otherwise.
     var rootIsReply: Bool
-    /// When the tail is an unnumbered reply to someone else attached on timing alone, the part before it; else -1.
+    /// Parts that show a number.
+    var numberedParts: Int32 = 0
+    /// When the tail is a provisional unnumbered part (a reply to someone else, or a tweet inside a fully numbered
+    /// chain), the part before it; else -1.
     var detourParent: Int32 = -1
 }
 
@@ -217,8 +220,13 @@ struct ReconstructionState {
                 best.evidence = evaluate(i, against: chains[c])
             }
             let tail = Int(chains[c].tail)
+            // An unnumbered part is provisional when it replies to someone else, or when every part so far was
+            // numbered: if the numbering then goes on without it, it was posted in between, not as a part.
+            let chain = chains[c]
+            let provisional = markers[i] == nil
+                && (best.evidence.leading == .others || chain.numberedParts == chain.length)
             attach(i, to: tail, confidence: best.evidence.confidence, reason: best.evidence.reason,
-                   detour: best.evidence.leading == .others && markers[i] == nil)
+                   detour: provisional)
         } else {
             startChain(i, isReply: leadsWithOthers(i))
         }
@@ -262,6 +270,7 @@ struct ReconstructionState {
         if let m = markers[i] {
             chain.lastNumber = Int32(m.number)
             chain.lastStyle = m.style
+            chain.numberedParts = 1
             chain.total = Int32(m.total ?? 0)
         }
         chains.append(chain)
@@ -285,6 +294,7 @@ struct ReconstructionState {
         if let m = markers[i] {
             chain.lastNumber = Int32(m.number)
             chain.lastStyle = m.style
+            chain.numberedParts += 1
             if let total = m.total { chain.total = Int32(total) }
         }
         chains[Int(c)] = chain
