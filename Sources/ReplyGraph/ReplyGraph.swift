@@ -1,30 +1,44 @@
-/// An archive's reply graph: its tweets, the threads reconstructed from them, and follow-ups.
+/// An archive's reply graph: its tweets, the threads reconstructed from them, follow-ups, and the typed graph over
+/// tweets, external tweets and users.
 ///
 ///     let archive = try ArchiveReader().read(paths: [SampleArchive.path])
 ///     let graph = ReplyGraph(archive)
-///     graph.threads.count          // threads of two or more tweets
-///     graph.thread(containing: id) // the thread a tweet belongs to, if any
+///     graph.threads.count                       // threads of two or more tweets
+///     graph.thread(containing: id)?.links       // how each part attaches, with confidence and reason
+///     graph.edgeCount(.continues)               // one edge per link
+///     graph.edges(from: graph.node(for: id)!, kind: .mentions)
+///
+/// Building one reconstructs threads (``ThreadReconstructor``) and then freezes the typed graph (``TweetGraph``);
+/// the value is immutable and `Sendable`.
+///
+/// - Complexity: O(n + e) for n tweets and e edges once the archive is in time order (O(n log n) otherwise).
 public struct ReplyGraph: Sendable {
     public let archive: Archive
     /// Threads ordered by root id.
     public let threads: [Thread]
+    /// Follow-ups ordered by tweet id.
     public let followUps: [FollowUp]
     public let options: ThreadOptions
-    private let threadOfTweet: [TweetID: Int]
+    /// The typed graph; ``ReplyGraph`` forwards its queries (`graph.nodeCount`, `graph.edges(from:kind:)`, …).
+    public let tweetGraph: TweetGraph
+    /// For each archive tweet, the index of its thread in ``threads``, or -1.
+    private let threadIndex: ContiguousArray<Int32>
 
     public init(_ archive: Archive, options: ThreadOptions = ThreadOptions()) {
         self.archive = archive
         self.options = options
-        let result = ThreadReconstructor(options: options).reconstruct(archive)
+        let result = ThreadReconstructor(options: options).run(archive)
         self.threads = result.threads
         self.followUps = result.followUps
-        var index: [TweetID: Int] = [:]
-        for (k, thread) in result.threads.enumerated() { for id in thread.tweets { index[id] = k } }
-        self.threadOfTweet = index
+        self.threadIndex = result.threadIndex
+        self.tweetGraph = GraphBuilder.replyGraph(archive, result)
     }
 
     public var tweets: [Tweet] { archive.tweets }
 
     /// The thread `id` belongs to, in O(1).
-    public func thread(containing id: TweetID) -> Thread? { threadOfTweet[id].map { threads[$0] } }
+    public func thread(containing id: TweetID) -> Thread? {
+        guard let i = archive.index(of: id), threadIndex[i] >= 0 else { return nil }
+        return threads[Int(threadIndex[i])]
+    }
 }

@@ -105,9 +105,18 @@ public struct ThreadOptions: Hashable, Sendable {
     /// `false` to use only explicit reply ids (no inference from text and timing).
     public var inference: Bool
 
-    public init(maxGap: Double = 900, minConfidence: Double = 0.5, inference: Bool = true) {
+    /// A closer ("I hope you've found this thread helpful", "Follow me …") posted within this many seconds of a
+    /// thread's last part is a member; a later one is a follow-up.
+    public var closerWindow: Double
+    /// How long after a thread (seconds) a tweet can still be recognised as its follow-up.
+    public var followUpWindow: Double
+
+    public init(maxGap: Double = 900, minConfidence: Double = 0.5, inference: Bool = true,
+                closerWindow: Double = 600, followUpWindow: Double = 3 * 86_400) {
         self.maxGap = maxGap
         self.minConfidence = minConfidence
         self.inference = inference
+        self.closerWindow = closerWindow
+        self.followUpWindow = followUpWindow
     }
 }

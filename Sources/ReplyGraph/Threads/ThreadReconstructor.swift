@@ -1,37 +1,314 @@
-/// Reconstructs threads from an archive. (Interim rule: explicit self-replies, else same author within 60 s.)
+import Foundation
+
+/// Reconstructs threads (self-continuation chains) and follow-ups from an archive.
+///
+///     let result = ThreadReconstructor().reconstruct(archive)
+///     result.threads.first?.links.first?.reason   // "reply-id", or e.g. "burst:1s+numbered:1->2"
+///
+/// Explicit links come first: a reply whose parent id is the author's own earlier tweet continues it with
+/// confidence 1 (`reply-id`). Where ids are missing (twint text, or a parent absent from the archive) each tweet is
+/// scored against the author's open chains — the last part of each chain posted within ``ThreadOptions/maxGap`` —
+/// by ``LinkEvidence``; the best chain wins if its confidence reaches ``ThreadOptions/minConfidence``. Archives that
+/// state reply ids for every tweet (API v2, account exports) are taken as they are: a tweet without a parent id is
+/// not a reply and starts its own chain. Retweets are never parts. Threads never cross authors.
+///
+/// - Complexity: O(n log n) for n tweets (a sort when the archive is not in time order, else O(n)); each tweet is
+///   scored against at most ``maxOpenChains`` chains, so a burst of 10,000 tweets in one second stays linear.
 public struct ThreadReconstructor: Sendable {
     public var options: ThreadOptions
 
+    /// How many recent chains per author a tweet is compared with.
+    public static let maxOpenChains = 8
+
     public init(options: ThreadOptions = ThreadOptions()) { self.options = options }
 
-    /// Threads of two or more tweets, ordered by root id, and follow-ups.
+    /// Threads of two or more tweets, ordered by root id, and follow-ups ordered by tweet id.
     public func reconstruct(_ archive: Archive) -> (threads: [Thread], followUps: [FollowUp]) {
-        var lastByAuthor: [Handle: Int] = [:]
-        var parent = [Int?](repeating: nil, count: archive.tweets.count)
-        var reason = [String](repeating: "", count: archive.tweets.count)
-        for (i, tweet) in archive.tweets.enumerated() {
-            if let p = tweet.inReplyToID, let j = archive.index(of: p), archive.tweets[j].author == tweet.author {
-                parent[i] = j; reason[i] = "reply-id"
-            } else if options.inference, let j = lastByAuthor[tweet.author],
-                      tweet.createdAt.milliseconds - archive.tweets[j].createdAt.milliseconds <= 60_000 {
-                parent[i] = j; reason[i] = "burst"
+        let result = run(archive)
+        return (result.threads, result.followUps)
+    }
+
+    /// The full result: per-tweet parent links as well as threads and follow-ups.
+    func run(_ archive: Archive) -> Reconstruction {
+        var state = ReconstructionState(archive: archive, options: options)
+        state.linkAll()
+        return state.finish()
+    }
+}
+
+/// What ``ThreadReconstructor`` found, indexed by archive position.
+struct Reconstruction: Sendable {
+    /// Threads ordered by root id.
+    var threads: [Thread]
+    var followUps: [FollowUp]
+    /// For each archive tweet, the index of the thread it belongs to, or -1.
+    var threadIndex: ContiguousArray<Int32>
+    /// For each archive tweet, the archive index of the tweet it continues, or -1.
+    var parent: ContiguousArray<Int32>
+    var confidence: ContiguousArray<Float>
+}
+
+/// An open self-continuation chain of one author.
+struct Chain {
+    var root: Int32
+    var tail: Int32
+    var tailTime: Int64
+    var length: Int32 = 1
+    /// The last part number seen (0 for none), its style and the `m` of the latest `n/m` (0 for none).
+    var lastNumber: Int32 = 0
+    var lastStyle: NumberingStyle = .none
+    var total: Int32 = 0
+    /// The root replies to someone else: the chain is a conversation unless numbering says otherwise.
+    var rootIsReply: Bool
+    /// Parts that show a number.
+    var numberedParts: Int32 = 0
+    /// When the tail is a provisional unnumbered part (a reply to someone else, or a tweet inside a fully numbered
+    /// chain), the part before it; else -1.
+    var detourParent: Int32 = -1
+}
+
+struct ReconstructionState {
+    let archive: Archive
+    let options: ThreadOptions
+    let tweets: [Tweet]
+    let authorOf: ContiguousArray<Int32>
+    let authorKeys: [String]
+    /// Archive indices in posting order.
+    let order: ContiguousArray<Int32>
+    let idsComplete: Bool
+    var parent: ContiguousArray<Int32>
+    var confidence: ContiguousArray<Float>
+    var reason: [String]
+    var chainOf: ContiguousArray<Int32>
+    var chains: [Chain] = []
+    var openChains: [[Int32]]
+    var markers: [NumberingMarker?]
+    var cueCache: ContiguousArray<UInt16>
+
+    init(archive: Archive, options: ThreadOptions) {
+        self.archive = archive
+        self.options = options
+        tweets = archive.tweets
+        let n = tweets.count
+        var authorIndex: [String: Int32] = [:]
+        var authorOf = ContiguousArray<Int32>(repeating: 0, count: n)
+        var keys: [String] = []
+        for i in 0..<n {
+            let key = tweets[i].author.key
+            if let a = authorIndex[key] {
+                authorOf[i] = a
+            } else {
+                let a = Int32(keys.count)
+                authorIndex[key] = a
+                keys.append(key)
+                authorOf[i] = a
             }
-            lastByAuthor[tweet.author] = i
         }
-        var children: [Int: Int] = [:]
-        for (i, p) in parent.enumerated() { if let p { children[p] = i } }
-        var threads: [Thread] = []
-        for i in archive.tweets.indices where parent[i] == nil && children[i] != nil {
-            var members = [i]
-            while let next = children[members.last!] { members.append(next) }
-            let tweets = members.map { archive.tweets[$0] }
-            let links = zip(members.dropFirst(), members).map { c, p in
-                ThreadLink(from: archive.tweets[c].id, to: archive.tweets[p].id, confidence: 0.9, reason: reason[c])
+        self.authorOf = authorOf
+        self.authorKeys = keys
+        var order = ContiguousArray<Int32>((0..<Int32(n)))
+        let tweets = self.tweets
+        var sorted = true
+        for k in 1..<max(n, 1) where tweets[k].createdAt < tweets[k - 1].createdAt { sorted = false; break }
+        if !sorted {
+            order.sort { a, b in
+                let x = tweets[Int(a)], y = tweets[Int(b)]
+                return x.createdAt != y.createdAt ? x.createdAt < y.createdAt : x.id < y.id
             }
-            threads.append(Thread(root: tweets[0].id, author: tweets[0].author, tweets: tweets.map(\.id), links: links,
-                                  numbering: .none, numbers: tweets.map { _ in nil }, confidence: 0.9,
-                                  start: tweets[0].createdAt, end: tweets.last!.createdAt))
         }
-        return (threads, [])
+        self.order = order
+        idsComplete = Self.archiveStatesReplyIDs(archive)
+        parent = ContiguousArray(repeating: -1, count: n)
+        confidence = ContiguousArray(repeating: 0, count: n)
+        reason = [String](repeating: "", count: n)
+        chainOf = ContiguousArray(repeating: -1, count: n)
+        openChains = [[Int32]](repeating: [], count: keys.count)
+        markers = tweets.map { NumberingMarker.parse($0.text) }
+        cueCache = ContiguousArray(repeating: 0, count: n)
+    }
+
+    /// Whether every tweet's reply parent is stated (so a tweet without one is not a reply): all inputs are API v2
+    /// or account exports, or — for archives built in code — some tweet carries a parent id.
+    static func archiveStatesReplyIDs(_ archive: Archive) -> Bool {
+        let formats = archive.inputs.compactMap(\.format)
+        if !formats.isEmpty {
+            return formats.allSatisfy { $0 == .twitterAPIv2 || $0 == .accountExport }
+        }
+        return archive.inputs.isEmpty && archive.tweets.contains { $0.inReplyToID != nil }
+    }
+
+    mutating func cues(_ i: Int) -> TextCues {
+        let cached = cueCache[i]
+        if cached & 0x8000 != 0 { return TextCues(rawValue: cached & 0x7FFF) }
+        let cues = TextCues(tweets[i].text)
+        cueCache[i] = cues.rawValue | 0x8000
+        return cues
+    }
+
+    func time(_ i: Int) -> Int64 { tweets[i].createdAt.milliseconds }
+
+    /// Whether the tweet's leading @-run addresses someone other than its author (a reply to others by text).
+    func leadsWithOthers(_ i: Int) -> Bool {
+        let t = tweets[i]
+        if let user = t.inReplyToUser, user != t.author { return true }
+        guard let first = t.entities.replyTo.first else { return false }
+        return Handle.fold(first) != t.author.key
+    }
+
+    mutating func linkAll() {
+        for position in order.indices {
+            let i = Int(order[position])
+            let t = tweets[i]
+            if t.isRetweet {
+                // Someone else's words: never a thread part, and nothing continues it.
+                chains.append(Chain(root: Int32(i), tail: Int32(i), tailTime: time(i), rootIsReply: true))
+                chainOf[i] = Int32(chains.count - 1)
+                continue
+            }
+            if let pid = t.inReplyToID {
+                if let j = archive.index(of: pid), chainOf[j] >= 0, j != i {
+                    if tweets[j].author == t.author {
+                        attach(i, to: j, confidence: 1, reason: "reply-id")
+                    } else {
+                        startChain(i, isReply: true)
+                    }
+                    continue
+                }
+                // The parent is absent (deleted, not scraped) or out of order: infer only when it was our own.
+                let parentAuthor = t.inReplyToUser ?? archive.externalTweets[pid]?.author
+                if options.inference, parentAuthor == t.author || parentAuthor == nil && !idsComplete {
+                    infer(i, before: pid)
+                } else {
+                    startChain(i, isReply: parentAuthor != t.author)
+                }
+                continue
+            }
+            if options.inference && !idsComplete {
+                infer(i, before: nil)
+            } else {
+                startChain(i, isReply: leadsWithOthers(i))
+            }
+        }
+    }
+
+    mutating func infer(_ i: Int, before parentID: TweetID?) {
+        let a = Int(authorOf[i])
+        let now = time(i)
+        let horizon = now - Int64(options.maxGap * 1000)
+        var best: (chain: Int32, evidence: LinkEvidence)?
+        for c in openChains[a] {
+            let chain = chains[Int(c)]
+            guard chain.tailTime >= horizon, chain.tail != Int32(i) else { continue }
+            if let parentID, tweets[Int(chain.tail)].id >= parentID { continue }
+            let evidence = evaluate(i, against: chain)
+            if best == nil || evidence.score > best!.evidence.score { best = (c, evidence) }
+        }
+        if var best, best.evidence.confidence >= options.minConfidence {
+            let c = Int(best.chain)
+            // Numbering links part n to part n-1: an unnumbered reply to someone else that slipped in between
+            // (a detour) is taken back out of the thread.
+            if chains[c].detourParent >= 0 && best.evidence.numberedInSequence {
+                let detour = Int(chains[c].tail), p = Int(chains[c].detourParent)
+                parent[detour] = -1
+                confidence[detour] = 0
+                reason[detour] = ""
+                chains[c].tail = Int32(p)
+                chains[c].tailTime = time(p)
+                chains[c].length -= 1
+                chains[c].detourParent = -1
+                startChain(detour, isReply: true)
+                best.evidence = evaluate(i, against: chains[c])
+            }
+            let tail = Int(chains[c].tail)
+            // An unnumbered part is provisional when it replies to someone else, or when every part so far was
+            // numbered: if the numbering then goes on without it, it was posted in between, not as a part.
+            let chain = chains[c]
+            let provisional = markers[i] == nil
+                && (best.evidence.leading == .others || chain.numberedParts == chain.length)
+            attach(i, to: tail, confidence: best.evidence.confidence, reason: best.evidence.reason,
+                   detour: provisional)
+        } else {
+            startChain(i, isReply: leadsWithOthers(i))
+        }
+    }
+
+    mutating func evaluate(_ i: Int, against chain: Chain) -> LinkEvidence {
+        let tail = Int(chain.tail)
+        let gap = Double(max(0, time(i) - chain.tailTime)) / 1000
+        let t = tweets[i]
+        let selfKey = t.author.key
+        let run = t.entities.replyTo.map(Handle.fold)
+        var leading = LinkEvidence.Leading.none
+        if let first = run.first {
+            if first == selfKey {
+                leading = .selfMention
+            } else {
+                let tailMentions = Set(tweets[tail].entities.mentions.map { Handle.fold($0.value) })
+                let others = run.filter { $0 != selfKey }
+                leading = others.allSatisfy(tailMentions.contains) ? .autoMention : .others
+            }
+        }
+        var conversation = LinkEvidence.Conversation.unknown
+        if let conv = t.conversationID {
+            let root = tweets[Int(chain.root)]
+            if conv == t.id {
+                conversation = .ownRoot
+            } else if conv == root.id || conv == root.conversationID {
+                conversation = .same
+            }
+        }
+        // The chain announces a thread when its root or latest part does ("thread 🧵", "(1/n)"); computed only
+        // for chains that meet a candidate, so most tweets are never scanned for cues.
+        let opener = cues(Int(chain.root)).contains(.opener) || cues(tail).contains(.opener)
+        return LinkEvidence(gap: gap, marker: markers[i], chain: chain, opener: opener, leading: leading,
+                            cues: cues(i), conversation: conversation, closerWindow: options.closerWindow)
+    }
+
+    mutating func startChain(_ i: Int, isReply: Bool) {
+        let c = Int32(chains.count)
+        var chain = Chain(root: Int32(i), tail: Int32(i), tailTime: time(i), rootIsReply: isReply)
+        if let m = markers[i] {
+            chain.lastNumber = Int32(m.number)
+            chain.lastStyle = m.style
+            chain.numberedParts = 1
+            chain.total = Int32(m.total ?? 0)
+        }
+        chains.append(chain)
+        chainOf[i] = c
+        open(c, author: Int(authorOf[i]), now: time(i))
+    }
+
+    mutating func attach(_ i: Int, to j: Int, confidence value: Double, reason text: String, detour: Bool = false) {
+        let c = chainOf[j]
+        parent[i] = Int32(j)
+        confidence[i] = Float(value)
+        reason[i] = text
+        chainOf[i] = c
+        var chain = chains[Int(c)]
+        chain.length += 1
+        if time(i) >= chain.tailTime {
+            chain.tail = Int32(i)
+            chain.tailTime = time(i)
+            chain.detourParent = detour ? Int32(j) : -1
+        }
+        if let m = markers[i] {
+            chain.lastNumber = Int32(m.number)
+            chain.lastStyle = m.style
+            chain.numberedParts += 1
+            if let total = m.total { chain.total = Int32(total) }
+        }
+        chains[Int(c)] = chain
+        open(c, author: Int(authorOf[i]), now: time(i))
+    }
+
+    /// Keeps chain `c` among its author's open chains, dropping those older than `maxGap` and the oldest beyond
+    /// ``ThreadReconstructor/maxOpenChains``.
+    mutating func open(_ c: Int32, author a: Int, now: Int64) {
+        let horizon = now - Int64(options.maxGap * 1000)
+        let chains = self.chains
+        openChains[a].removeAll { $0 == c || chains[Int($0)].tailTime < horizon }
+        openChains[a].append(c)
+        let excess = openChains[a].count - ThreadReconstructor.maxOpenChains
+        if excess > 0 { openChains[a].removeFirst(excess) }
     }
 }

@@ -1,0 +1,46 @@
+extension GraphBuilder {
+    /// The typed graph of an archive and its reconstructed threads.
+    ///
+    /// Per tweet: `authored` from its author; `repliesTo` to the parent tweet when its id is known, else to each
+    /// leading reply handle unless the tweet is a thread continuation (whose leading handles are a reply prefix, so
+    /// they become `mentions`); `mentions` for the other handles; `continues` to its thread predecessor; `quotes` and
+    /// `retweets` to the referenced ids; `followUpOf` to the thread root it follows up. External tweets the archive
+    /// lists but nothing references still get nodes, after the referenced ones, in id order.
+    ///
+    /// - Complexity: O(n + e).
+    static func replyGraph(_ archive: Archive, _ result: Reconstruction) -> TweetGraph {
+        let tweets = archive.tweets
+        var builder = GraphBuilder(archive: archive, expectedEdges: tweets.count * 2 + result.followUps.count)
+        for (i, tweet) in tweets.enumerated() {
+            let node = NodeID(i)
+            builder.addEdge(from: builder.user(tweet.author), to: node, kind: .authored)
+            let parent = Int(result.parent[i])
+            if let pid = tweet.inReplyToID {
+                builder.addEdge(from: node, to: builder.tweet(pid), kind: .repliesTo)
+            } else if parent < 0 {
+                for handle in tweet.replyHandles {
+                    builder.addEdge(from: node, to: builder.user(handle), kind: .repliesTo)
+                }
+            } else {
+                for handle in tweet.replyHandles where handle != tweet.author {
+                    builder.addEdge(from: node, to: builder.user(handle), kind: .mentions)
+                }
+            }
+            for handle in tweet.mentionedHandles {
+                builder.addEdge(from: node, to: builder.user(handle), kind: .mentions)
+            }
+            if parent >= 0 {
+                builder.addEdge(from: node, to: NodeID(parent), kind: .continues, confidence: result.confidence[i])
+            }
+            if let q = tweet.quotedID { builder.addEdge(from: node, to: builder.tweet(q), kind: .quotes) }
+            if let r = tweet.retweetedID { builder.addEdge(from: node, to: builder.tweet(r), kind: .retweets) }
+        }
+        for f in result.followUps {
+            guard let from = archive.index(of: f.tweet) else { continue }
+            builder.addEdge(from: NodeID(from), to: builder.tweet(f.target), kind: .followUpOf,
+                            confidence: Float(f.confidence))
+        }
+        for id in archive.externalTweets.keys.sorted() { _ = builder.tweet(id) }
+        return builder.build()
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// The evidence that a tweet continues an open chain of its author, combined into a confidence and a reason.
+///
+/// Each cue adds log-odds; the confidence is the logistic of the sum, so cues that agree reinforce each other and a
+/// strong contrary cue (a `1/` after `5/`) outweighs timing. The terms model how threads are posted, not one
+/// account's habits:
+///
+/// | cue | log-odds | why |
+/// |---|---|---|
+/// | gap g seconds | 3 − 1.25 ln(1 + g/4): +2.9 at 0.3 s, +1.4 at 10 s, 0 at 30 s, −2.4 at 5 min | thread composers post parts seconds apart; people take longer to write a new tweet |
+/// | next number (`3→4`) | +4 (dot lists ×0.6) | the strongest cue a text archive has |
+/// | skipped 1–2 numbers | +2.5 (×0.6) | a part missing from the archive |
+/// | `1` again | −6; dot lists −3.6 when every part so far was numbered, else −1 | a new thread; lists restart inside threads |
+/// | number goes back, or jumps by more than 3 | −3 / −1 (×0.6) | another sequence |
+/// | first number after an unnumbered root is `2` | +2 | |
+/// | `n/m` total changes | −1.5 | |
+/// | after an `m/m` part | −1.5 | the thread said it was complete |
+/// | leading `@author` | +2 | a self-reply written out |
+/// | leading `@x` that the previous part mentions | +0.5 | Twitter prefills the handles of the tweet replied to |
+/// | leading `@x` not mentioned before | −2 | a reply to someone else |
+/// | the chain's root replies to someone else | −8 | a conversation, not a thread (even a numbered `1/2`, `2/2` reply) |
+/// | a closer within ``ThreadOptions/closerWindow`` | +4 | "I hope you've found this thread helpful" ends its thread |
+/// | the chain announces a thread ("🧵", "(1/n)") | +1.5 for the second part, +0.5 later | |
+/// | the chain already has two parts | +0.5 | threads continue |
+/// | same `conversation_id` as the chain's root / own id as `conversation_id` | +3 / −4 | twint JSON states it |
+///
+/// `reason` names the gap (`burst:2s` up to 10 s, else `gap:54s`) and each supporting cue (`numbered:3->4`,
+/// `self-mention`, `auto-mention`, `closer`, `opener`, `conversation`), joined with `+`.
+struct LinkEvidence {
+    enum Leading { case none, selfMention, autoMention, others }
+    enum Conversation { case unknown, same, ownRoot }
+
+    private(set) var score = 0.0
+    private var reasons: [String] = []
+    /// How the tweet's leading @-run relates to the chain.
+    let leading: Leading
+    /// The tweet's number continues the chain's numbering (next, or one to two skipped, same style).
+    private(set) var numberedInSequence = false
+
+    var confidence: Double { 1 / (1 + exp(-score)) }
+    var reason: String { reasons.joined(separator: "+") }
+
+    init(gap: Double, marker: NumberingMarker?, chain: Chain, opener: Bool, leading: Leading, cues: TextCues,
+         conversation: Conversation, closerWindow: Double) {
+        self.leading = leading
+        score = 3 - 1.25 * log(1 + gap / 4)
+        let seconds = Int(gap.rounded())
+        reasons.append(gap <= 10 ? "burst:\(seconds)s" : "gap:\(seconds)s")
+
+        if let marker {
+            let n = Int32(marker.number)
+            let weight = marker.style == .dot ? 0.6 : 1
+            if chain.lastNumber > 0 {
+                let d = n - chain.lastNumber
+                let label = "numbered:\(chain.lastNumber)->\(n)"
+                if marker.style == chain.lastStyle {
+                    if d == 1 {
+                        add(4 * weight, label)
+                        numberedInSequence = true
+                    } else if d == 2 || d == 3 {
+                        add(2.5 * weight, label)
+                        numberedInSequence = true
+                    } else if n == 1 {
+                        // A dot list that numbered every part so far restarts as a new thread; one that did not is
+                        // a list inside the text, and lists restart freely.
+                        add(marker.style != .dot ? -6 : chain.lastNumber == chain.length ? -3.6 : -1)
+                    } else if d <= 0 {
+                        add(-3 * weight)
+                    } else {
+                        add(-1 * weight)
+                    }
+                    if let total = marker.total, chain.total > 0, Int32(total) != chain.total { add(-1.5) }
+                } else if n == 1 && marker.style != .dot {
+                    add(-3)
+                } else if d == 1 {
+                    add(1.5 * weight, label)
+                }
+            } else if n == 1 {
+                add(marker.style == .dot ? -1 : -3)
+            } else if n == 2 && chain.length == 1 {
+                add(2 * weight, "numbered:?->2")
+            }
+        } else if chain.total > 0 && chain.lastNumber >= chain.total {
+            add(-1.5)
+        }
+
+        switch leading {
+        case .none: break
+        case .selfMention: add(2, "self-mention")
+        case .autoMention: add(0.5, "auto-mention")
+        case .others: add(-2)
+        }
+        if chain.rootIsReply { add(-8) }
+        if cues.contains(.closer) && gap <= closerWindow && leading != .others { add(4, "closer") }
+        if opener { chain.length == 1 ? add(1.5, "opener") : add(0.5) }
+        if chain.length >= 2 { add(0.5) }
+        switch conversation {
+        case .unknown: break
+        case .same: add(3, "conversation")
+        case .ownRoot: add(-4)
+        }
+    }
+
+    private mutating func add(_ value: Double, _ label: String? = nil) {
+        score += value
+        if let label { reasons.append(label) }
+    }
+}

@@ -1,0 +1,169 @@
+/// A thread-part number read from a tweet's text: `/3`, `3/`, `3/7`, `(3/7)`, `3.`, `3)` or `3️⃣` at the start (after
+/// any leading @-mentions), or `3/7` / `(3/7)` at the end (before trailing links).
+///
+///     NumberingMarker.parse("@bob 3/ Next")        // 3, slashSuffix
+///     NumberingMarker.parse("Intro text. 1/6  https://t.co/x")   // 1 of 6, nOfM
+///     NumberingMarker.parse("2.2 The data")        // nil: a decimal, not a marker
+///
+/// `n/m` wins over the other forms when a tweet shows several (a list item `1.` inside part `2/5` is part 2).
+/// Numbers are 0 to 999 (some threads open with `0/`); keycap digits count as ``NumberingStyle/dot`` (both are list-like).
+///
+/// - Complexity: O(n) in the text's length (only the leading and trailing tokens are examined).
+public struct NumberingMarker: Hashable, Sendable {
+    public var number: Int
+    /// The `m` of `n/m`, when shown (`nil` for `n/n` or no total).
+    public var total: Int?
+    public var style: NumberingStyle
+
+    public init(number: Int, total: Int? = nil, style: NumberingStyle) {
+        self.number = number
+        self.total = total
+        self.style = style
+    }
+
+    public static func parse(_ text: String) -> NumberingMarker? {
+        var utf8 = Array(text.utf8)
+        // Trailing links and spaces go first: "text 2/5  https://t.co/x".
+        while true {
+            while let last = utf8.last, last == space || last == 0x0A || last == 0x09 { utf8.removeLast() }
+            guard let start = lastTokenStart(utf8), hasPrefix(utf8, at: start, "http") else { break }
+            utf8.removeSubrange(start...)
+        }
+        var i = 0
+        while i < utf8.count, utf8[i] == space { i += 1 }
+        // Skip the leading @-mention run.
+        while i < utf8.count, utf8[i] == at {
+            var j = i + 1
+            while j < utf8.count, isHandleByte(utf8[j]) { j += 1 }
+            guard j > i + 1 else { break }
+            i = j
+            while i < utf8.count, utf8[i] == space { i += 1 }
+        }
+        let leading = leadingMarker(utf8, from: i)
+        if let leading, leading.style == .nOfM { return leading }
+        if let trailing = trailingOfMarker(utf8, end: utf8.count), i < utf8.count { return trailing }
+        return leading
+    }
+
+    private static func leadingMarker(_ s: [UInt8], from start: Int) -> NumberingMarker? {
+        var i = start
+        guard i < s.count else { return nil }
+        if s[i] == slash {  // "/3"
+            let (n, j) = digits(s, i + 1)
+            guard let n, j == s.count || !isDigit(s[j]) && s[j] != slash else { return nil }
+            return NumberingMarker(number: n, style: .slashPrefix)
+        }
+        if s[i] == openParen {  // "(3/7)"
+            let (n, j) = digits(s, i + 1)
+            guard let n, j < s.count, s[j] == slash else { return nil }
+            let (m, k) = totalDigits(s, j + 1)
+            guard k < s.count, s[k] == closeParen else { return nil }
+            return NumberingMarker(number: n, total: m, style: .nOfM)
+        }
+        let (n, j) = digits(s, i)
+        guard let n else { return nil }
+        i = j
+        if i == s.count { return nil }
+        switch s[i] {
+        case slash:
+            let (m, k) = totalDigits(s, i + 1)
+            if k > i + 1 {
+                guard k == s.count || !isDigit(s[k]) else { return nil }
+                if let m, m < n { return nil }  // "24/7", a date: not a part
+                return NumberingMarker(number: n, total: m, style: .nOfM)
+            }
+            guard k == s.count || s[k] == space || s[k] == closeParen else { return nil }
+            return NumberingMarker(number: n, style: .slashSuffix)
+        case dot:
+            // "3. text", "3.-- text", but not "2.2 text" or "3.5%".
+            guard i + 1 == s.count || !isDigit(s[i + 1]) else { return nil }
+            return NumberingMarker(number: n, style: .dot)
+        case closeParen:
+            return NumberingMarker(number: n, style: .dot)
+        case 0xEF where hasPrefix(s, at: i, "\u{FE0F}\u{20E3}"), 0xE2 where hasPrefix(s, at: i, "\u{20E3}"):
+            return n < 10 ? NumberingMarker(number: n, style: .dot) : nil
+        default:
+            return nil
+        }
+    }
+
+    /// `... 3/7` or `... (3/7)` at the very end, glued or not to the previous word ("hood.1/8").
+    private static func trailingOfMarker(_ s: [UInt8], end: Int) -> NumberingMarker? {
+        var e = end
+        var parens = false
+        if e > 0, s[e - 1] == closeParen { e -= 1; parens = true }
+        var k = e
+        while k > 0, isDigit(s[k - 1]) { k -= 1 }
+        var totalValue: Int?
+        if k == e {
+            guard e > 0, s[e - 1] == letterN else { return nil }  // "3/n"
+            k = e - 1
+        } else {
+            guard e - k <= 3 else { return nil }
+            totalValue = Int(String(decoding: s[k..<e], as: UTF8.self))
+        }
+        guard k > 0, s[k - 1] == slash else { return nil }
+        let numberEnd = k - 1
+        var b = numberEnd
+        while b > 0, isDigit(s[b - 1]) { b -= 1 }
+        guard b < numberEnd, numberEnd - b <= 3 else { return nil }
+        if b > 0 {
+            let before = s[b - 1]
+            if isDigit(before) || before == slash { return nil }
+            if parens { guard before == openParen else { return nil } }
+        } else if parens {
+            return nil
+        }
+        guard let n = Int(String(decoding: s[b..<numberEnd], as: UTF8.self)), n >= 1 else { return nil }
+        if let m = totalValue, m < n && m != 0 { return nil }  // "7/5" is a date or a ratio, not a part
+        return NumberingMarker(number: n, total: totalValue, style: .nOfM)
+    }
+
+    private static func digits(_ s: [UInt8], _ start: Int) -> (Int?, Int) {
+        var j = start, value = 0
+        while j < s.count, isDigit(s[j]), j - start < 4 {
+            value = value * 10 + Int(s[j] - zero)
+            j += 1
+        }
+        guard j > start, j - start <= 3 else { return (nil, j) }
+        if j < s.count, isDigit(s[j]) { return (nil, j) }
+        return (value, j)
+    }
+
+    /// The `m` after a slash: digits, or `n` for an open total ("1/n"); `(nil, i)` when absent.
+    private static func totalDigits(_ s: [UInt8], _ i: Int) -> (Int?, Int) {
+        if i < s.count, s[i] == letterN, i + 1 == s.count || !isHandleByte(s[i + 1]) { return (nil, i + 1) }
+        let (m, j) = digits(s, i)
+        return (m, m == nil ? i : j)
+    }
+
+    private static func lastTokenStart(_ s: [UInt8]) -> Int? {
+        guard !s.isEmpty else { return nil }
+        var i = s.count
+        while i > 0, s[i - 1] != space { i -= 1 }
+        return i
+    }
+
+    private static func hasPrefix(_ s: [UInt8], at i: Int, _ prefix: String) -> Bool {
+        var k = i
+        for b in prefix.utf8 {
+            guard k < s.count, s[k] == b else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= zero && b <= zero + 9 }
+    private static func isHandleByte(_ b: UInt8) -> Bool {
+        isDigit(b) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x5F
+    }
+}
+
+private let space = UInt8(ascii: " ")
+private let slash = UInt8(ascii: "/")
+private let dot = UInt8(ascii: ".")
+private let at = UInt8(ascii: "@")
+private let zero = UInt8(ascii: "0")
+private let openParen = UInt8(ascii: "(")
+private let closeParen = UInt8(ascii: ")")
+private let letterN = UInt8(ascii: "n")

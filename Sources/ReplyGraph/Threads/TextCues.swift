@@ -1,0 +1,163 @@
+/// Wording that marks a tweet's role in a thread, found in text folded to lower-case ASCII (styled letters such as
+/// `𝐅𝐨𝐥𝐥𝐨𝐰` fold to `follow`, curly quotes to straight ones).
+///
+///     TextCues("A thread 🧵👇").contains(.opener)                               // true
+///     TextCues("I hope you've found this thread helpful").contains(.closer)   // true
+///     TextCues("Source: [1] https://t.co/x").contains(.source)                // true
+///
+/// - Complexity: O(n · b) for n bytes of text and b phrases sharing a first byte (a handful): one pass over the
+///   folded text against a first-byte-indexed phrase table.
+public struct TextCues: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// Announces a thread: "thread", 🧵, 👇, "(1/n)", "a thread".
+    public static let opener = TextCues(rawValue: 1 << 0)
+    /// Ends one: "found this thread helpful", "follow me", "like/retweet the first tweet", "subscribe".
+    public static let closer = TextCues(rawValue: 1 << 1)
+    /// Points back at a thread: "this thread", "the first tweet", "part 2", "in case you missed".
+    public static let threadReference = TextCues(rawValue: 1 << 2)
+    /// A source or citation note: "Source: …", "Sources:", "[1] https://…".
+    public static let source = TextCues(rawValue: 1 << 3)
+    /// Opens with a continuation word: "And …", "Also, …", "Update: …", "P.S. …".
+    public static let continuationWord = TextCues(rawValue: 1 << 4)
+    /// Announces a sequel: starts with "Part 2", or says "part 2 of", "part 2:".
+    public static let sequel = TextCues(rawValue: 1 << 5)
+
+    public init(_ text: String) {
+        let s = Self.fold(text)
+        var cues = TextCues(rawValue: Self.matcher.match(s))
+        let body = Self.dropLeadingMentions(s)
+        if Self.startsWithAny(body, Self.sourceStarts) { cues.insert(.source) }
+        if Self.startsWithAny(body, Self.continuationStarts) { cues.insert(.continuationWord) }
+        if Self.startsWithAny(body, Self.sequelStarts) { cues.insert(.sequel) }
+        self = cues
+    }
+
+    /// All "contains" phrases, each tagged with the cue it signals, in one first-byte-indexed table.
+    static let matcher = PhraseMatcher([
+        (openerPhrases, TextCues.opener.rawValue), (closerPhrases, TextCues.closer.rawValue),
+        (referencePhrases, TextCues.threadReference.rawValue), (sequelPhrases, TextCues.sequel.rawValue),
+        (sourcePhrases, TextCues.source.rawValue),
+    ])
+
+    static let sourcePhrases: [[UInt8]] = ["[1] http", "[1]: http", "sources:"].map { Array($0.utf8) }
+    static let openerPhrases: [[UInt8]] = [
+        "thread", "\u{1F9F5}", "\u{1F447}", "(1/n)", " 1/n", "a thread", "\u{2B07}", "read on",
+    ].map { Array($0.utf8) }
+    static let closerPhrases: [[UInt8]] = [
+        "found this thread", "this thread helpful", "this thread useful", "enjoyed this thread",
+        "if you found this", "if you enjoy", "if you like this thread", "follow me", "retweet the first",
+        "like the first tweet", "rt the first", "like/retweet", "like/rt", "share this thread", "end of thread",
+        "/end", "that's a wrap", "subscribe", "thanks for reading",
+    ].map { Array($0.utf8) }
+    static let referencePhrases: [[UInt8]] = [
+        "this thread", "the thread above", "my thread", "my last thread", "the first tweet", "enjoy this thread",
+        "enjoyed this thread", "in case you missed", "icymi", "yesterday's thread",
+        "earlier thread",
+    ].map { Array($0.utf8) }
+    static let sequelStarts: [[UInt8]] = ["part 2", "part two", "part ii", "part 3", "part three"]
+        .map { Array($0.utf8) }
+    static let sequelPhrases: [[UInt8]] = [
+        "part 2 of", "part 2:", "(part 2)", "part two of", "part 3 of", "part 3:", "(part 3)",
+    ].map { Array($0.utf8) }
+    static let sourceStarts: [[UInt8]] = [
+        "source:", "sources:", "souce:", "source -", "source http", "credit:", "credits:", "ref:", "references:",
+        "link:", "links:", "[1]",
+    ].map { Array($0.utf8) }
+    static let continuationStarts: [[UInt8]] = [
+        "and ", "also ", "also,", "plus ", "update:", "update -", "updated:", "p.s.", "ps:", "ps ", "edit:",
+        "correction:", "one more thing",
+    ].map { Array($0.utf8) }
+
+    /// Lower-case ASCII bytes: letters folded, mathematical alphanumerics (U+1D400–U+1D7FF) and full-width forms
+    /// mapped to ASCII, curly quotes straightened; other scalars kept as UTF-8.
+    static func fold(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for b in text.utf8 { out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            return out
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            } else if let ascii = asciiEquivalent(v) {
+                out.append(ascii)
+            } else {
+                UTF8.encode(scalar) { out.append($0) }
+            }
+        }
+        return out
+    }
+
+    static func asciiEquivalent(_ v: UInt32) -> UInt8? {
+        switch v {
+        case 0x1D400...0x1D6A3:  // 13 styled Latin alphabets, 52 letters each
+            let letter = (v - 0x1D400) % 52
+            return UInt8(ascii: "a") + UInt8(letter % 26)
+        case 0x1D7CE...0x1D7FF:  // styled digits, 5 sets of 10
+            return UInt8(ascii: "0") + UInt8((v - 0x1D7CE) % 10)
+        case 0xFF01...0xFF5E:  // full-width ASCII
+            let b = UInt8(v - 0xFEE0)
+            return b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        case 0x2018, 0x2019, 0x02BC: return UInt8(ascii: "'")
+        case 0x201C, 0x201D: return UInt8(ascii: "\"")
+        case 0x210E: return UInt8(ascii: "h")  // the styled alphabets' one hole in common use
+        default: return nil
+        }
+    }
+
+    private static func dropLeadingMentions(_ s: [UInt8]) -> ArraySlice<UInt8> {
+        var i = 0
+        while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
+        while i < s.count, s[i] == UInt8(ascii: "@") {
+            while i < s.count, s[i] != UInt8(ascii: " ") { i += 1 }
+            while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
+        }
+        return s[i...]
+    }
+
+    private static func startsWithAny(_ s: ArraySlice<UInt8>, _ prefixes: [[UInt8]]) -> Bool {
+        prefixes.contains { s.starts(with: $0) }
+    }
+
+}
+
+/// Finds which of many byte phrases occur in a text, in one pass, checking at each position only the phrases that
+/// start with that position's byte.
+struct PhraseMatcher: Sendable {
+    private var phrases: [[UInt8]] = []
+    private var tags: [UInt16] = []
+    /// byte → indices into `phrases`.
+    private var byFirstByte = [[Int]](repeating: [], count: 256)
+
+    init(_ groups: [([[UInt8]], UInt16)]) {
+        for (list, tag) in groups {
+            for phrase in list where !phrase.isEmpty {
+                byFirstByte[Int(phrase[0])].append(phrases.count)
+                phrases.append(phrase)
+                tags.append(tag)
+            }
+        }
+    }
+
+    /// The union of the tags of all phrases found in `s`.
+    func match(_ s: [UInt8]) -> UInt16 {
+        var found: UInt16 = 0
+        s.withUnsafeBufferPointer { hay in
+            for i in 0..<hay.count {
+                for p in byFirstByte[Int(hay[i])] where found & tags[p] == 0 {
+                    let phrase = phrases[p]
+                    guard i + phrase.count <= hay.count else { continue }
+                    var k = 1
+                    while k < phrase.count, hay[i + k] == phrase[k] { k += 1 }
+                    if k == phrase.count { found |= tags[p] }
+                }
+            }
+        }
+        return found
+    }
+}

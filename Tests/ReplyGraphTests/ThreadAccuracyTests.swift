@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import ReplyGraph
+
+/// Thread reconstruction measured against the hand-checked labels of the sample archive (tweets before 2022-07-01).
+@Suite struct ThreadAccuracyTests {
+    struct LabelledThread: Decodable { var root: String; var ids: [String] }
+    struct LabelledFollowUp: Decodable { var id: String; var followup_of: String }
+
+    static func fixture(_ name: String) throws -> Data {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/truth-visible/\(name)")
+        return try Data(contentsOf: url)
+    }
+
+    @Test func reproducesLabelledThreads() throws {
+        let archive = try ArchiveReader().read(paths: [SampleArchive.path])
+        let graph = ReplyGraph(archive)
+        let cutoff = try #require(Timestamp(year: 2022, month: 7, day: 1))
+        let period = Set(archive.tweets.filter { $0.createdAt < cutoff }.map(\.id))
+        #expect(period.count == 831)
+
+        let labelled = try JSONDecoder().decode([LabelledThread].self, from: Self.fixture("threads.json"))
+            .map { $0.ids.compactMap { TweetID($0) } }
+        var truthPairs = Set<[TweetID]>()
+        for ids in labelled { for k in ids.indices.dropLast() { truthPairs.insert([ids[k], ids[k + 1]]) } }
+        var predictedPairs = Set<[TweetID]>()
+        for thread in graph.threads {
+            let ids = thread.tweets.filter(period.contains)
+            for k in ids.indices.dropLast() { predictedPairs.insert([ids[k], ids[k + 1]]) }
+        }
+        let hits = truthPairs.intersection(predictedPairs).count
+        let precision = Double(hits) / Double(max(predictedPairs.count, 1))
+        let recall = Double(hits) / Double(max(truthPairs.count, 1))
+        let exact = labelled.filter { ids in
+            Set(graph.thread(containing: ids[0])?.tweets.filter(period.contains) ?? []) == Set(ids)
+        }.count
+        let exactRate = Double(exact) / Double(labelled.count)
+
+        let labelledFollowUps = try JSONDecoder().decode([LabelledFollowUp].self, from: Self.fixture("followups.json"))
+        let truthFollowUps = Set(labelledFollowUps.compactMap { f in
+            TweetID(f.id).flatMap { a in TweetID(f.followup_of).map { [a, $0] } }
+        })
+        let predictedFollowUps = Set(graph.followUps.filter { period.contains($0.tweet) }.map { [$0.tweet, $0.target] })
+        let followHits = truthFollowUps.intersection(predictedFollowUps).count
+        let followPrecision = Double(followHits) / Double(max(predictedFollowUps.count, 1))
+        let followRecall = Double(followHits) / Double(max(truthFollowUps.count, 1))
+
+        print("""
+            thread accuracy (truth-visible, \(period.count) tweets, \(labelled.count) threads): \
+            precision \(precision) recall \(recall) (\(hits)/\(predictedPairs.count) predicted, \
+            \(truthPairs.count) labelled pairs), exact threads \(exact)/\(labelled.count) = \(exactRate); \
+            follow-ups precision \(followPrecision) recall \(followRecall) \
+            (\(followHits)/\(predictedFollowUps.count) predicted, \(truthFollowUps.count) labelled)
+            """)
+        if ProcessInfo.processInfo.environment["THREAD_DIAGNOSTICS"] != nil {
+            for pair in predictedPairs.subtracting(truthPairs).sorted(by: { $0[0] < $1[0] }) {
+                let link = graph.thread(containing: pair[1])?.links.first { $0.from == pair[1] }
+                print("FP \(pair[0]) -> \(pair[1]) \(link?.reason ?? "") \(link?.confidence ?? 0) \(archive[pair[1]]!.text.prefix(80))")
+            }
+            for pair in truthPairs.subtracting(predictedPairs).sorted(by: { $0[0] < $1[0] }) {
+                print("FN \(pair[0]) -> \(pair[1]) \(archive[pair[1]]!.text.prefix(80))")
+            }
+            for f in predictedFollowUps.symmetricDifference(truthFollowUps) {
+                let mine = graph.followUps.first { $0.tweet == f[0] }
+                print("FU-diff \(f) \(mine?.reason ?? "missed") \(archive[f[0]]!.text.prefix(80))")
+            }
+        }
+        #expect(precision >= 0.99)
+        #expect(recall >= 0.99)
+        #expect(exactRate >= 0.97)
+    }
+}

@@ -1,0 +1,208 @@
+import Testing
+@testable import ReplyGraph
+
+/// Builds tweets at given seconds from a fixed instant, with snowflake ids that carry that time.
+enum TweetFactory {
+    static let base: Int64 = 1_650_000_000_000  // 2022-04-15T05:20:00Z
+
+    static func id(_ second: Double, _ sequence: UInt64 = 0) -> TweetID {
+        let ms = base + Int64(second * 1000)
+        return TweetID(UInt64(ms - TweetID.twitterEpochMilliseconds) << 22 | sequence)
+    }
+
+    static func tweet(_ second: Double, _ text: String, by author: String = "alice", seq: UInt64 = 0,
+                      replyTo parent: TweetID? = nil, replyUser: String? = nil) -> Tweet {
+        Tweet(id: id(second, seq), author: Handle(author), text: text, inReplyToID: parent,
+              inReplyToUser: replyUser.map(Handle.init))
+    }
+
+    static func graph(_ tweets: [Tweet], _ options: ThreadOptions = ThreadOptions()) -> ReplyGraph {
+        ReplyGraph(Archive(tweets: tweets), options: options)
+    }
+}
+
+@Suite struct ThreadInferenceTests {
+    typealias F = TweetFactory
+
+    @Test(arguments: [
+        ("/3 text", 3, nil, NumberingStyle.slashPrefix),
+        ("3/ text", 3, nil, .slashSuffix),
+        ("3/7 text", 3, 7, .nOfM),
+        ("(3/7) text", 3, 7, .nOfM),
+        ("1/n A thread", 1, nil, .nOfM),
+        ("3. text", 3, nil, .dot),
+        ("3) text", 3, nil, .dot),
+        ("3\u{FE0F}\u{20E3} text", 3, nil, .dot),
+        ("@bob 4/ text", 4, nil, .slashSuffix),
+        ("Intro about things.1/8  https://t.co/abc", 1, 8, .nOfM),
+        ("1. Alice logs in 2/5", 2, 5, .nOfM),
+        ("text ends (4/9)", 4, 9, .nOfM),
+        ("0/ The secret sauce", 0, nil, .slashSuffix),
+    ] as [(String, Int, Int?, NumberingStyle)])
+    func readsNumberingMarkers(text: String, number: Int, total: Int?, style: NumberingStyle) {
+        #expect(NumberingMarker.parse(text) == NumberingMarker(number: number, total: total, style: style))
+    }
+
+    @Test(arguments: ["2.2 The data is copied", "2022. A year", "Plain text", "24/7 support", "text 7/5",
+                      "1.5 & 1.6 The clearing", "@bob thanks"])
+    func ignoresNumbersThatAreNotMarkers(text: String) {
+        #expect(NumberingMarker.parse(text) == nil)
+    }
+
+    @Test func foldsStyledTextForCues() {
+        #expect(TextCues("Feel free to 𝐅𝐨𝐥𝐥𝐨𝐰 𝐦𝐞 & comment").contains(.closer))
+        #expect(TextCues("Why is Kafka fast? A thread 🧵👇").contains(.opener))
+        #expect(TextCues("Souce: [1] https://t.co/x").contains(.source))
+        #expect(TextCues("Enjoy this thread? You might like").contains(.threadReference))
+        #expect(TextCues("And if a customer reports it").contains(.continuationWord))
+        #expect(TextCues("Part 2 is out").contains(.sequel))
+        #expect(TextCues("Great summary of SDI-Part 2").isEmpty)
+    }
+
+    @Test func numberedBurstIsOneThreadWithReasons() throws {
+        let graph = F.graph([
+            F.tweet(0, "1/ Why is Kafka fast? 🧵"), F.tweet(1.5, "2/ Sequential IO"), F.tweet(3, "3/ Zero copy"),
+        ])
+        let thread = try #require(graph.threads.first)
+        #expect(graph.threads.count == 1)
+        #expect(thread.tweets == [F.id(0), F.id(1.5), F.id(3)])
+        #expect(thread.numbering == .slashSuffix)
+        #expect(thread.numbers == [1, 2, 3])
+        #expect(thread.links.map(\.reason) == ["burst:2s+numbered:1->2+opener", "burst:2s+numbered:2->3"])
+        #expect(thread.links.allSatisfy { $0.confidence > 0.95 && $0.confidence <= 1 })
+        #expect(thread.confidence == thread.links.map(\.confidence).min())
+    }
+
+    @Test func restartedNumberingStartsANewThreadInTheSameMinute() {
+        let texts = ["1/ first", "2/ a", "3/ b", "4/ c", "5/ d", "1/ second", "2/ e", "3/ f"]
+        let graph = F.graph(texts.enumerated().map { F.tweet(Double($0.offset) * 2, $0.element) })
+        #expect(graph.threads.map(\.length) == [5, 3])
+        #expect(graph.threads.map(\.numbers) == [[1, 2, 3, 4, 5], [1, 2, 3]])
+    }
+
+    @Test func interleavedThreadsOfOneAuthorFollowTheirNumbers() {
+        let graph = F.graph([
+            F.tweet(0, "1/3 alpha"), F.tweet(1, "1/2 beta"), F.tweet(2, "2/3 alpha"), F.tweet(3, "2/2 beta"),
+            F.tweet(4, "3/3 alpha"),
+        ])
+        #expect(graph.threads.map(\.tweets) == [[F.id(0), F.id(2), F.id(4)], [F.id(1), F.id(3)]])
+    }
+
+    @Test func aReplySlippedBetweenNumberedPartsIsTakenBackOut() throws {
+        let graph = F.graph([F.tweet(0, "1/ a"), F.tweet(5, "2/ b"), F.tweet(9, "@bob Do you have a link?"),
+                             F.tweet(9.5, "3/ c")])
+        let thread = try #require(graph.threads.first)
+        #expect(thread.tweets == [F.id(0), F.id(5), F.id(9.5)])
+        #expect(thread.links.last?.reason == "burst:5s+numbered:2->3")
+        #expect(graph.thread(containing: F.id(9)) == nil)
+    }
+
+    @Test func anUnrelatedTweetPostedInsideANumberedThreadIsNotAPart() throws {
+        let graph = F.graph([F.tweet(0, "/1 a"), F.tweet(4, "/2 b"), F.tweet(8, "Unrelated thought."),
+                             F.tweet(10, "/3 c"), F.tweet(12, "I hope you've found this thread helpful.")])
+        let thread = try #require(graph.threads.first)
+        #expect(thread.tweets == [F.id(0), F.id(4), F.id(10), F.id(12)])  // the unnumbered closer stays
+        #expect(graph.thread(containing: F.id(8)) == nil)
+    }
+
+    @Test func reportsMissingAndRepeatedNumbers() throws {
+        let graph = F.graph([
+            F.tweet(0, "5/ e"), F.tweet(1, "6/ f"), F.tweet(2, "8/ h"), F.tweet(3, "8/ h again"), F.tweet(4, "9/ i"),
+        ])
+        let thread = try #require(graph.threads.first)
+        #expect(thread.length == 5)
+        #expect(thread.missingNumbers == [7])
+        #expect(thread.repeatedNumbers == [8])
+    }
+
+    @Test func aNumberedListInOneTweetIsNotAThread() {
+        let graph = F.graph([F.tweet(0, "Three tips: 1. cache 2. shard 3. replicate")])
+        #expect(graph.threads.isEmpty)
+    }
+
+    @Test func quickRepliesToOtherPeopleAreNotAThread() {
+        let graph = F.graph([
+            F.tweet(0, "@bob Thank you!"), F.tweet(12, "@carol Thank you too!"), F.tweet(20, "@bob One more thing"),
+            F.tweet(5000, "@dave Congrats"), F.tweet(5021, "@dave But you are right 2/2"),
+        ])
+        #expect(graph.threads.isEmpty)
+        // Replies to others keep their repliesTo edges to the users.
+        #expect(graph.edgeCount(.repliesTo) == 5)
+    }
+
+    @Test func threadPartsTaggingACoAuthorStayInTheThread() throws {
+        let graph = F.graph([
+            F.tweet(0, "How do companies ship code? https://t.co/x"),
+            F.tweet(2, "@GergelyOrosz wrote an excellent article about this topic."),
+            F.tweet(3, "@GergelyOrosz Startups move fast."),
+            F.tweet(4, "2/ Written by @sahnlam"), F.tweet(4.6, "@sahnlam 3/ Here is one reason"),
+        ])
+        let thread = try #require(graph.threads.first)
+        #expect(graph.threads.count == 1)
+        #expect(thread.length == 5)
+        #expect(thread.links[1].reason.contains("auto-mention"))
+        // A continuation's leading handle is a reply prefix: a mention, not a reply to that user.
+        let node = try #require(graph.node(for: F.id(4.6)))
+        #expect(graph.edges(from: node, kind: .repliesTo).isEmpty)
+        #expect(graph.edges(from: node, kind: .mentions).map(\.target) == [graph.node(for: Handle("sahnlam"))])
+    }
+
+    @Test func aLeadingSelfMentionIsAContinuationNotAReply() throws {
+        let graph = F.graph([F.tweet(0, "Caching, a thread"), F.tweet(100, "@alice Part two of the story")])
+        let thread = try #require(graph.threads.first)
+        #expect(thread.links[0].reason.contains("self-mention"))
+        #expect(graph.edgeCount(.repliesTo) == 0)
+        #expect(graph.edgeCount(.continues) == 1)
+    }
+
+    @Test func closerJoinsWithinTenMinutesAndIsAFollowUpLater() throws {
+        let closer = "I hope you've found this thread helpful. Like/Retweet the first tweet below if you can:"
+        let soon = F.graph([F.tweet(0, "1/ a"), F.tweet(1, "2/ b"), F.tweet(400, closer)])
+        #expect(soon.threads.first?.length == 3)
+        #expect(soon.threads.first?.links.last?.reason.contains("closer") == true)
+        #expect(soon.followUps.isEmpty)
+
+        let late = F.graph([F.tweet(0, "1/ a"), F.tweet(1, "2/ b"), F.tweet(3600, closer)])
+        let thread = try #require(late.threads.first)
+        #expect(thread.length == 2)
+        let followUp = try #require(late.followUps.first)
+        #expect(followUp.tweet == F.id(3600))
+        #expect(followUp.target == F.id(0))
+        #expect(followUp.reason.hasPrefix("thread-reference"))
+        #expect(thread.followUps == [followUp])
+        #expect(late.edgeCount(.followUpOf) == 1)
+    }
+
+    @Test func sourceNoteAfterAThreadIsAFollowUp() {
+        let graph = F.graph([F.tweet(0, "Interesting read: a report"), F.tweet(1, "Key takeaways"),
+                             F.tweet(555, "Souce: [1] https://t.co/x")])
+        #expect(graph.threads.first?.length == 2)
+        #expect(graph.followUps.map(\.target) == [F.id(0)])
+    }
+
+    @Test func threadsNeverCrossAuthors() {
+        let graph = F.graph([F.tweet(0, "1/ a", by: "alice"), F.tweet(1, "2/ b", by: "bob"),
+                             F.tweet(2, "2/ a", by: "alice", seq: 1), F.tweet(3, "3/ b", by: "bob")])
+        #expect(graph.threads.map(\.author) == [Handle("alice"), Handle("bob")])
+        #expect(graph.threads.allSatisfy { t in t.tweets.allSatisfy { graph.archive[$0]?.author == t.author } })
+    }
+
+    @Test func optionsBoundGapsAndConfidence() {
+        let tweets = [F.tweet(0, "1/ a"), F.tweet(120, "2/ b")]
+        #expect(F.graph(tweets).threads.count == 1)
+        #expect(F.graph(tweets, ThreadOptions(maxGap: 60)).threads.isEmpty)
+        #expect(F.graph(tweets, ThreadOptions(minConfidence: 0.999)).threads.isEmpty)
+        #expect(F.graph(tweets, ThreadOptions(inference: false)).threads.isEmpty)
+    }
+
+    @Test func readsTwintTextThreads() throws {
+        let text = """
+        1625536710670163968 2023-02-14 16:45:27 +0000 <alexxubyte> /3 I hope you've found this thread helpful.
+        1625536706027061253 2023-02-14 16:45:26 +0000 <alexxubyte> /2 Subscribe to our newsletter
+        1625536625030885377 2023-02-14 16:45:07 +0000 <alexxubyte> /1 What are the common load-balancing algorithms?
+        """
+        let graph = ReplyGraph(try ArchiveReader().read(bytes: Array(text.utf8), name: "t.txt"))
+        #expect(graph.threads.map(\.length) == [3])
+        #expect(graph.threads.first?.numbering == .slashPrefix)
+    }
+}
