@@ -1,0 +1,172 @@
+import ArgumentParser
+import ReplyGraph
+
+struct ThreadsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "threads",
+        abstract: "Reconstruct threads (self-reply chains) and report them with every link explained.",
+        discussion: """
+            Explicit reply ids are used where the archive has them (confidence 1). Elsewhere links are inferred \
+            from numbering (/1, 1/, 1/5, (1/5), 1.), timing, leading self-mentions and closers, each with a \
+            confidence and a reason such as numbered:3->4 or burst:2s.
+
+            Examples:
+              replygraph threads --min-length 5
+              replygraph threads archive.jsonl --format json > threads.json
+              replygraph threads --no-inference --format csv
+            """
+    )
+
+    @OptionGroup var input: ArchiveOptions
+    @OptionGroup var threadOptions: ThreadOptionsGroup
+
+    @Option(help: "Only threads with at least this many tweets.")
+    var minLength = 2
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard minLength >= 1 else { throw ValidationError("--min-length must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let graph = ReplyGraph(try input.load(), options: threadOptions.options)
+            let report = ThreadsReport(graph, minLength: minLength)
+            let out = Output(path: output)
+            switch format {
+            case .json: try out.write(try JSON.encode(report))
+            case .csv: try out.write(report.csv)
+            case .text: try out.write(report.text)
+            }
+        }
+    }
+}
+
+/// The JSON/CSV/text shape of `replygraph threads`.
+struct ThreadsReport: Encodable {
+    struct Link: Encodable {
+        var from: TweetID
+        var to: TweetID
+        var confidence: Double
+        var reason: String
+    }
+
+    struct Entry: Encodable {
+        var root: TweetID
+        var author: Handle
+        var tweets: [TweetID]
+        var length: Int
+        var numbering: String
+        var missingNumbers: [Int]
+        var repeatedNumbers: [Int]
+        var confidence: Double
+        var start: Timestamp
+        var end: Timestamp
+        var durationSeconds: Double
+        var followUps: [TweetID]
+        var links: [Link]
+
+        enum CodingKeys: String, CodingKey {
+            case root, author, tweets, length, numbering, confidence, start, end, links
+            case missingNumbers = "missing_numbers", repeatedNumbers = "repeated_numbers"
+            case durationSeconds = "duration_seconds", followUps = "follow_ups"
+        }
+    }
+
+    /// `ThreadStatistics` in snake_case JSON.
+    struct Stats: Encodable {
+        var count: Int
+        var lengthHistogram: [String: Int]
+        var meanLength: Double
+        var medianLength: Double
+        var p90Length: Int
+        var maxLength: Int
+        var medianDurationSeconds: Double
+        var threadsPerMonth: [String: Int]
+        /// Per author, the share of their tweets that sit in threads.
+        var threadedShare: [String: Double]
+
+        enum CodingKeys: String, CodingKey {
+            case count
+            case lengthHistogram = "length_histogram", meanLength = "mean_length", medianLength = "median_length"
+            case p90Length = "p90_length", maxLength = "max_length", medianDurationSeconds = "median_duration_seconds"
+            case threadsPerMonth = "threads_per_month", threadedShare = "threaded_share"
+        }
+
+        init(_ s: ThreadStatistics) {
+            count = s.count
+            lengthHistogram = Dictionary(uniqueKeysWithValues: s.lengthHistogram.map { (String($0.key), $0.value) })
+            meanLength = ThreadsReport.rounded(s.meanLength)
+            medianLength = s.medianLength
+            p90Length = s.p90Length
+            maxLength = s.maxLength
+            medianDurationSeconds = ThreadsReport.rounded(s.medianDuration)
+            threadsPerMonth = s.threadsPerMonth
+            threadedShare = Dictionary(uniqueKeysWithValues: s.threadedShare.map { ($0.key.display, ThreadsReport.rounded($0.value)) })
+        }
+
+        var text: String {
+            var lines = ["threads: \(count)   mean length \(meanLength)   median \(medianLength)   p90 \(p90Length)   "
+                            + "max \(maxLength)   median duration \(medianDurationSeconds) s"]
+            let histogram = lengthHistogram.sorted { Int($0.key)! < Int($1.key)! }
+            lines.append("length histogram: " + histogram.map { "\($0.key):\($0.value)" }.joined(separator: " "))
+            lines.append("threads per month: " + threadsPerMonth.sorted { $0.key < $1.key }
+                .map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            for (author, share) in threadedShare.sorted(by: { $0.key < $1.key }) {
+                lines.append("@\(author): \(Int((share * 100).rounded()))% of tweets sit in threads")
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    var threads: [Entry]
+    var stats: Stats
+
+    init(_ graph: ReplyGraph, minLength: Int) {
+        let selected = graph.threads.filter { $0.length >= minLength }
+        self.threads = selected.map { thread in
+            Entry(root: thread.root, author: thread.author, tweets: thread.tweets, length: thread.length,
+                  numbering: thread.numbering.rawValue, missingNumbers: thread.missingNumbers,
+                  repeatedNumbers: thread.repeatedNumbers, confidence: Self.rounded(thread.confidence),
+                  start: thread.start, end: thread.end, durationSeconds: thread.duration,
+                  followUps: thread.followUps.map(\.tweet),
+                  links: thread.links.map {
+                      Link(from: $0.from, to: $0.to, confidence: Self.rounded($0.confidence), reason: $0.reason)
+                  })
+        }
+        self.stats = Stats(ThreadStatistics(threads: selected, tweets: graph.archive.tweets))
+    }
+
+    static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    var csv: String {
+        var out = CSV.row(["root", "author", "length", "numbering", "missing_numbers", "confidence", "start", "end",
+                           "tweets", "follow_ups"])
+        for t in threads {
+            out += CSV.row([t.root.description, t.author.display, String(t.length), t.numbering,
+                            t.missingNumbers.map(String.init).joined(separator: " "), String(t.confidence),
+                            t.start.iso8601, t.end.iso8601, t.tweets.map(\.description).joined(separator: " "),
+                            t.followUps.map(\.description).joined(separator: " ")])
+        }
+        return out
+    }
+
+    var text: String {
+        var lines = ["\(threads.count) threads"]
+        for t in threads {
+            var line = "\(t.start.iso8601)  @\(t.author.display)  \(t.length) tweets  root \(t.root)  "
+                + "numbering \(t.numbering)  confidence \(t.confidence)"
+            if !t.missingNumbers.isEmpty { line += "  missing \(t.missingNumbers)" }
+            if !t.followUps.isEmpty { line += "  follow-ups \(t.followUps.map(\.description).joined(separator: ","))" }
+            lines.append(line)
+        }
+        lines.append("")
+        lines.append(stats.text)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
