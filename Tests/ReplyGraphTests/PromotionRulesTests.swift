@@ -44,6 +44,15 @@ import Testing
         #expect(decision.evidence.first?.kind == .domain)
     }
 
+    @Test func exampleRulesFileLoads() throws {
+        let rules = try PromotionRules.load(from: PromotionFixtures.fixtures.appendingPathComponent("example-rules.json"))
+        #expect(rules.categories.map(\.name) == PromotionCategory.builtIn + ["podcast"])
+        let detector = PromotionDetector(rules: rules)
+        #expect(detector.classify(PromotionFixtures.tweet("New episode of our podcast is live")).categories == ["podcast"])
+        #expect(detector.classify(PromotionFixtures.tweet("What is your favorite podcast? Listen to our podcast")).categories.isEmpty)
+        #expect(detector.classify(PromotionFixtures.tweet("Podcast: https://t.co/x")).categories.isEmpty)   // 0.5 < 1
+    }
+
     @Test(arguments: [
         (#"{"categories":{"video":{"phrases":["a","b",3]}}}"#, "categories.video.phrases[2]: expected a string"),
         (#"{"categories":{"video":{"patterns":"x"}}}"#, "categories.video.patterns: expected an array"),

@@ -70,6 +70,8 @@ public struct PromotionDetector: Sendable {
                 case .phrase, .pattern:
                     guard let pattern = rule.pattern, let range = pattern.firstMatch(in: tokens) else { continue }
                     score += rule.weight
+                    // Negative rules lower the score but are not evidence for the category.
+                    guard rule.weight > 0 else { continue }
                     if scalars == nil { scalars = Array(tweet.text.unicodeScalars) }
                     let start = tokens[range.lowerBound].start, end = tokens[range.upperBound - 1].end
                     var match = String.UnicodeScalarView()
@@ -82,6 +84,7 @@ public struct PromotionDetector: Sendable {
                     if hosts == nil { hosts = tweet.entities.urls.map { Self.host(of: $0.value) } }
                     guard let k = hosts!.firstIndex(where: { $0 == domain || $0.hasSuffix("." + domain) }) else { continue }
                     score += rule.weight
+                    guard rule.weight > 0 else { continue }
                     let url = tweet.entities.urls[k]
                     evidence.append(PromotionEvidence(category: category.name, kind: .domain, rule: domain, match: url.value,
                                                       offset: url.range.lowerBound,

@@ -12,7 +12,8 @@ extension PromotionRules {
         "subscrib* ..6 newsletter*", "newsletter* ..10 subscrib*|sign",
         "you might like my|our|the ..4 newsletter", "my|our|bytebytego ..3 newsletter", "newsletter ..4 ( <url>",
         "newsletter :|( <url>", "sign up ..6 newsletter",
-        "join ..8 newsletter|subscribers|readers|community ..6 subscribe", "writing the|my|our ..3 newsletter"
+        "join ..8 newsletter|subscribers|readers|community ..6 subscribe", "writing the|my|our ..3 newsletter",
+        {"text": "youtube|video|videos|channel ..4 subscribe here|now", "weight": -1}
       ],
       "domains": [
         "substack.com"
@@ -28,10 +29,11 @@ extension PromotionRules {
       ],
       "patterns": [
         "subscrib* ..6 youtube|channel", "our|my ..3 youtube|video|videos|channel", "youtube|yt ..2 : <url>",
-        "we|i just ..2 published|released|posted|uploaded ..4 video", "( video|youtube|yt",
+        "( video|youtube|yt",
         "videos should we make", "you might like ..8 video|videos|youtube",
         "we|i just ..2 published|released|posted|uploaded|made ..4 video",
-        "video ..6 is ready|is out|is live|finally ready"
+        "video ..6 is ready|is out|is live|finally ready",
+        "youtube|video|videos|channel ..4 subscribe here|now"
       ],
       "domains": [
         "youtube.com", "youtu.be"
