@@ -94,6 +94,7 @@ import Testing
         #expect(json.contains("\"counts_available\":true"))
         #expect(json.contains("\"std_error\""))
         #expect(report.summary.contains("significant"))
+        print(report.summary)
     }
 
     @Test func hc1StandardErrorsAreClose() throws {

@@ -42,6 +42,18 @@ import Testing
         _ = try Self.json(report)
     }
 
+    @Test func emptyInputIsAPlainReport() throws {
+        let report = EngagementReport(tweets: [], threads: [], promotions: [:])
+        #expect(!report.countsAvailable && report.countsReason == "the archive has no tweets to model")
+        #expect(report.conversation.tweets == 0 && report.conversation.replyShare == 0)
+        #expect(report.classes.allSatisfy { $0.n == 0 && $0.likesMedian == nil })
+        _ = try Self.json(report)
+        let promotions = PromotionReport(tweets: [], threads: [])
+        #expect(promotions.tweets.isEmpty && promotions.schedule.slots.isEmpty && promotions.byMonth.isEmpty)
+        #expect(promotions.links.note == "the archive has no links")
+        _ = try JSONEncoder().encode(promotions)
+    }
+
     @Test func singleTweetCannotBeModelled() throws {
         let report = EngagementReport(tweets: [F.tweet("Hello", ms: F.start, likes: 5, retweets: 1)], threads: [],
                                       promotions: [:])

@@ -159,19 +159,38 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
         let r2Text = r2.map { String(format: "%.3f", $0) } ?? "n/a"
         lines.append("log(1 + \(target.rawValue)) ~ \(coefficients.count - 1) features, n = \(n), R² = \(r2Text)"
                      + (covariance == .hc1 ? " (HC1 standard errors)" : ""))
+        let significant = coefficients.filter { $0.significant && $0.feature != "intercept" }
+        lines.append(significant.isEmpty ? "  no feature has a significant effect at the 5 % level"
+                     : "  significant at 5 %: " + significant.map { c in
+                         "\(c.feature) (\(Self.percent(c.effect ?? 1)))" }.joined(separator: ", "))
         for c in coefficients where c.feature != "intercept" {
             guard let effect = c.effect else { continue }
-            let change = (effect - 1) * 100
             let ci = c.ci95.map { String(format: " [%.2f, %.2f]", $0[0], $0[1]) } ?? ""
             let verdict = c.significant
-                ? (change >= 0 ? "+" : "") + String(format: "%.0f", change) + "% " + target.rawValue
-                    + " per unit (significant)"
-                : "no significant effect"
+                ? "\(Self.percent(effect)) \(target.rawValue) \(Self.unit(of: c.feature))"
+                : (c.stdError == nil ? "not testable" : "no significant effect")
             lines.append("  \(c.feature): ×\(String(format: "%.2f", effect))\(ci) — \(verdict)")
         }
         for d in dropped { lines.append("  dropped \(d.feature): \(d.reason)") }
         lines += notes.map { "  note: \($0)" }
         return lines.joined(separator: "\n")
+    }
+
+    static func percent(_ effect: Double) -> String {
+        let change = (effect - 1) * 100
+        return (change >= 0 ? "+" : "") + String(format: "%.0f", change) + "%"
+    }
+
+    /// How to read one unit of a feature.
+    static func unit(of feature: String) -> String {
+        switch feature {
+        case "thread_length": return "per extra tweet in the thread"
+        case "thread_position": return "per position further into the thread"
+        case "mentions": return "per mention"
+        case "text_length_100": return "per 100 characters"
+        case "trend_years": return "per year"
+        default: return "when present (vs. absent or the baseline)"
+        }
     }
 }
 
