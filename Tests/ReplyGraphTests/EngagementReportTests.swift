@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func constantAndCollinearFeaturesAreDroppedWithReasons() throws {
-        var rng = SeededGenerator(seed: 11)
+        var rng = EngagementSeededGenerator(seed: 11)
         // No links anywhere (constant); media exactly when a mention is present (collinear with mentions);
         // no promotions (no promo dummies at all).
         let tweets = (0..<200).map { k -> Tweet in

@@ -2,7 +2,7 @@ import Foundation
 @testable import ReplyGraph
 
 /// SplitMix64: a tiny seeded generator so randomised tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
+struct EngagementSeededGenerator: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

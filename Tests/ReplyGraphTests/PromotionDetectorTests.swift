@@ -93,6 +93,6 @@ import Testing
     }
 }
 
-extension String {
+fileprivate extension String {
     func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
 }

@@ -124,7 +124,7 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
         for (c, j) in ls.kept.enumerated() {
             let b = ls.coefficients[c]
             var coefficient = Coefficient(feature: names[candidates[j]], estimate: b, stdError: nil, tValue: nil,
-                                          pValue: nil, effect: finite(exp(b)), ci95: nil, estimateCI95: nil,
+                                          pValue: nil, effect: EngagementMath.finiteOrNil(exp(b)), ci95: nil, estimateCI95: nil,
                                           significant: false)
             if let covarianceMatrix, let q {
                 let variance = covarianceMatrix[c * p + c]
@@ -133,7 +133,7 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
                     coefficient.stdError = se
                     let lo = b - q * se, hi = b + q * se
                     coefficient.estimateCI95 = [lo, hi]
-                    if let l = finite(exp(lo)), let h = finite(exp(hi)) { coefficient.ci95 = [l, h] }
+                    if let l = EngagementMath.finiteOrNil(exp(lo)), let h = EngagementMath.finiteOrNil(exp(hi)) { coefficient.ci95 = [l, h] }
                     if se > 0 {
                         let t = b / se
                         coefficient.tValue = t
@@ -148,7 +148,7 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
         }
         let adjusted = df > 0 && n > 1 ? 1 - (1 - r2) * Double(n - 1) / Double(df) : nil
         return .success(EngagementModel(target: target, n: n, covariance: covariance, r2: r2,
-                                        adjustedR2: adjusted.flatMap(finite),
+                                        adjustedR2: adjusted.flatMap(EngagementMath.finiteOrNil),
                                         residualStdError: sigma2.map { $0.squareRoot() }, degreesOfFreedom: df,
                                         coefficients: coefficients, dropped: dropped, notes: notes))
     }
@@ -262,7 +262,6 @@ public struct EngagementObservation: Hashable, Sendable {
     }
 }
 
-@inline(__always) func finite(_ x: Double) -> Double? { x.isFinite ? x : nil }
 
 private func format(_ x: Double) -> String {
     x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.4g", x)

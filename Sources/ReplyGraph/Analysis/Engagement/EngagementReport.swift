@@ -119,8 +119,9 @@ public struct EngagementReport: Sendable, Encodable {
         func stats(_ name: String, _ members: [Tweet]) -> ClassStats {
             let likes = members.compactMap(\.counts.likes).map(Double.init)
             let retweets = members.compactMap(\.counts.retweets).map(Double.init)
-            return ClassStats(name: name, n: members.count, nWithCounts: likes.count, likesMedian: median(likes),
-                              likesMean: mean(likes), retweetsMedian: median(retweets), retweetsMean: mean(retweets))
+            return ClassStats(name: name, n: members.count, nWithCounts: likes.count, likesMedian: EngagementMath.median(likes),
+                              likesMean: EngagementMath.mean(likes), retweetsMedian: EngagementMath.median(retweets),
+                              retweetsMean: EngagementMath.mean(retweets))
         }
         let inThread = { (t: Tweet) in root.contains(t.id) || part.contains(t.id) }
         return [
@@ -151,12 +152,20 @@ public struct EngagementReport: Sendable, Encodable {
     }
 }
 
-func median(_ values: [Double]) -> Double? {
-    guard !values.isEmpty else { return nil }
-    let s = values.sorted()
-    return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-}
+/// Small descriptive statistics shared by the engagement and promotion reports.
+enum EngagementMath {
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let s = values.sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
 
-func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
+    static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+
+    /// `x`, or `nil` when it is NaN or infinite.
+    @inline(__always) static func finiteOrNil(_ x: Double) -> Double? { x.isFinite ? x : nil }
+}
 
 private func fmt(_ x: Double?) -> String { x.map { String(format: "%.1f", $0) } ?? "-" }

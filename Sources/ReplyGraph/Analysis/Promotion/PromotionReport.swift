@@ -241,7 +241,7 @@ public struct PromotionReport: Sendable, Encodable {
                 gaps.append(Double(a.milliseconds - end.milliseconds) / 1000)
             }
         }
-        followUps.medianGapSeconds = median(gaps)
+        followUps.medianGapSeconds = EngagementMath.median(gaps)
         return Positions(threads: threads.count, threadsWithPromotion: withPromotion,
                          shareOfThreadsWithPromotion: threads.isEmpty ? 0 : Double(withPromotion) / Double(threads.count),
                          distribution: distribution, shares: shares, standalone: standalone, closers: closers,
