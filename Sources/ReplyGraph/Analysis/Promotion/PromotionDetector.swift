@@ -58,17 +58,21 @@ public struct PromotionDetector: Sendable {
         var decision = PromotionDecision(id: tweet.id, categories: [], evidence: [], scores: [:])
         if tweet.isRetweet { return decision }
         let tokens = PromotionText.tokens(in: tweet.text, foldStyled: foldStyledLetters)
+        let words = Set(tokens.map(\.text))
         var scalars: [Unicode.Scalar]? = nil
         let length = max(1, tweet.text.unicodeScalars.count)
         var hosts: [String]? = nil
         for category in rules.categories {
-            if category.exclude.contains(where: { $0.firstMatch(in: tokens) != nil }) { continue }
+            if category.exclude.contains(where: { $0.mayMatch(words: words) && $0.firstMatch(in: tokens) != nil }) {
+                continue
+            }
             var score = 0.0
             var evidence: [PromotionEvidence] = []
             for rule in category.rules {
                 switch rule.kind {
                 case .phrase, .pattern:
-                    guard let pattern = rule.pattern, let range = pattern.firstMatch(in: tokens) else { continue }
+                    guard let pattern = rule.pattern, pattern.mayMatch(words: words),
+                          let range = pattern.firstMatch(in: tokens) else { continue }
                     score += rule.weight
                     // Negative rules lower the score but are not evidence for the category.
                     guard rule.weight > 0 else { continue }

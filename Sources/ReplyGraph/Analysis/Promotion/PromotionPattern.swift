@@ -31,6 +31,9 @@ public struct PromotionPattern: Hashable, Sendable {
     /// The source text.
     public let source: String
     let elements: [Element]
+    /// Exact words one of which must occur for any match (the first element's alternatives when all are exact
+    /// words); `nil` when the first element has a wildcard. Lets a caller skip the pattern with one set lookup.
+    let anchors: [String]?
 
     /// Compiles a pattern.
     ///
@@ -65,6 +68,7 @@ public struct PromotionPattern: Hashable, Sendable {
         if elements.isEmpty { throw PromotionRulesError(path: "", message: "empty pattern") }
         if pendingGap { throw PromotionRulesError(path: "", message: "a pattern cannot end with a gap") }
         self.elements = elements
+        self.anchors = Self.anchors(of: elements)
     }
 
     /// Compiles a phrase: its words, tokenised like tweet text, must appear consecutively.
@@ -81,6 +85,22 @@ public struct PromotionPattern: Hashable, Sendable {
         }
         if elements.isEmpty { throw PromotionRulesError(path: "", message: "phrase has no words") }
         self.elements = elements
+        self.anchors = Self.anchors(of: elements)
+    }
+
+    private static func anchors(of elements: [Element]) -> [String]? {
+        var words: [String] = []
+        for alternative in elements[0].alternatives {
+            guard case .exact(let word) = alternative else { return nil }
+            words.append(word)
+        }
+        return words
+    }
+
+    /// Whether a match is possible given the set of token texts (a cheap pre-check before ``firstMatch(in:)``).
+    @inline(__always) func mayMatch(words: Set<String>) -> Bool {
+        guard let anchors else { return true }
+        return anchors.contains { words.contains($0) }
     }
 
     /// The token range of the first (leftmost) match, or `nil`.
