@@ -1,0 +1,117 @@
+/// Why a tweet was put in a category: the rule that matched and where.
+public struct PromotionEvidence: Hashable, Sendable, Encodable {
+    public var category: PromotionCategory
+    /// `phrase`, `pattern` or `domain`.
+    public var kind: PromotionRules.Rule.Kind
+    /// The rule's source text.
+    public var rule: String
+    /// The matched words as they appear in the tweet (the link for `domain` rules).
+    public var match: String
+    /// Offset of the match in Unicode scalars from the start of the text.
+    public var offset: Int
+    /// `offset` relative to the text length, in [0, 1]: calls to action tend to sit at the end.
+    public var relativePosition: Double
+
+    enum CodingKeys: String, CodingKey { case category, kind, rule, match, offset, relativePosition = "relative_position" }
+}
+
+/// The categories of one tweet, with evidence.
+public struct PromotionDecision: Hashable, Sendable, Encodable {
+    public var id: TweetID
+    public var categories: [PromotionCategory]
+    public var evidence: [PromotionEvidence]
+    /// Score per category that reached its threshold.
+    public var scores: [PromotionCategory: Double]
+
+    public var isPromotion: Bool { !categories.isEmpty }
+
+    enum CodingKeys: String, CodingKey { case id, categories, evidence }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id.description, forKey: .id)
+        try c.encode(categories, forKey: .categories)
+        try c.encode(evidence, forKey: .evidence)
+    }
+}
+
+/// Classifies tweets into promotion categories with a ``PromotionRules`` set.
+///
+///     let detector = PromotionDetector()
+///     detector.classify(tweet).categories   // ["newsletter"] for "Subscribe to our weekly newsletter: https://…"
+///
+/// Retweets are never self-promotion. By default styled letters (𝐅𝐨𝐥𝐥𝐨𝐰 𝐦𝐞) are *not* folded before matching: the
+/// hand labels treat styled headlines as decoration (e.g. a LinkedIn "𝐅𝐨𝐥𝐥𝐨𝐰 𝐦𝐞 & comment" is not a Twitter follow
+/// request), and folding them costs precision on the visible labels; set `foldStyledLetters` to read them.
+public struct PromotionDetector: Sendable {
+    public var rules: PromotionRules
+    public var foldStyledLetters: Bool
+
+    public init(rules: PromotionRules = .builtIn, foldStyledLetters: Bool = false) {
+        self.rules = rules
+        self.foldStyledLetters = foldStyledLetters
+    }
+
+    /// The categories and evidence for one tweet.
+    ///
+    /// - Complexity: O(r · t) for r rules and t tokens (rules have small bounded gaps).
+    public func classify(_ tweet: Tweet) -> PromotionDecision {
+        var decision = PromotionDecision(id: tweet.id, categories: [], evidence: [], scores: [:])
+        if tweet.isRetweet { return decision }
+        let tokens = PromotionText.tokens(in: tweet.text, foldStyled: foldStyledLetters)
+        let words = Set(tokens.map(\.text))
+        var scalars: [Unicode.Scalar]? = nil
+        let length = max(1, tweet.text.unicodeScalars.count)
+        var hosts: [String]? = nil
+        for category in rules.categories {
+            if category.exclude.contains(where: { $0.mayMatch(words: words) && $0.firstMatch(in: tokens) != nil }) {
+                continue
+            }
+            var score = 0.0
+            var evidence: [PromotionEvidence] = []
+            for rule in category.rules {
+                switch rule.kind {
+                case .phrase, .pattern:
+                    guard let pattern = rule.pattern, pattern.mayMatch(words: words),
+                          let range = pattern.firstMatch(in: tokens) else { continue }
+                    score += rule.weight
+                    // Negative rules lower the score but are not evidence for the category.
+                    guard rule.weight > 0 else { continue }
+                    if scalars == nil { scalars = Array(tweet.text.unicodeScalars) }
+                    let start = tokens[range.lowerBound].start, end = tokens[range.upperBound - 1].end
+                    var match = String.UnicodeScalarView()
+                    match.append(contentsOf: scalars![start..<end])
+                    evidence.append(PromotionEvidence(category: category.name, kind: rule.kind, rule: pattern.source,
+                                                      match: String(match), offset: start,
+                                                      relativePosition: Double(start) / Double(length)))
+                case .domain:
+                    guard let domain = rule.domain else { continue }
+                    if hosts == nil { hosts = tweet.entities.urls.map { Self.host(of: $0.value) } }
+                    guard let k = hosts!.firstIndex(where: { $0 == domain || $0.hasSuffix("." + domain) }) else { continue }
+                    score += rule.weight
+                    guard rule.weight > 0 else { continue }
+                    let url = tweet.entities.urls[k]
+                    evidence.append(PromotionEvidence(category: category.name, kind: .domain, rule: domain, match: url.value,
+                                                      offset: url.range.lowerBound,
+                                                      relativePosition: Double(url.range.lowerBound) / Double(length)))
+                }
+            }
+            if !evidence.isEmpty && score * category.weight >= category.threshold {
+                decision.categories.append(category.name)
+                decision.evidence += evidence
+                decision.scores[category.name] = score * category.weight
+            }
+        }
+        return decision
+    }
+
+    /// Decisions for every tweet of an archive, in archive order.
+    public func classify(_ tweets: [Tweet]) -> [PromotionDecision] { tweets.map(classify) }
+
+    /// The lower-cased host of a URL (`https://www.YouTube.com/x` → `www.youtube.com`).
+    static func host(of url: String) -> String {
+        var rest = Substring(url)
+        if let r = rest.range(of: "://") { rest = rest[r.upperBound...] }
+        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        return Handle.fold(host)
+    }
+}
