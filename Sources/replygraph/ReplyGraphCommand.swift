@@ -13,6 +13,8 @@ struct ReplyGraphCommand: ParsableCommand {
             Exit codes: 0 success, 64 usage error, 65 data error (malformed input under --strict, or a file in no \
             supported format), 66 input missing or unreadable, 74 output I/O error, 70 internal error.
             """,
-        subcommands: [SummaryCommand.self, ThreadsCommand.self]
+        subcommands: [
+            SummaryCommand.self, ThreadsCommand.self, PromotionsCommand.self, EngagementCommand.self,
+        ]
     )
 }

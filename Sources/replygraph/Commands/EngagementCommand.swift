@@ -1,0 +1,52 @@
+import ArgumentParser
+import ReplyGraph
+
+struct EngagementCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "engagement",
+        abstract: "Model engagement: what drives likes and retweets, and how the account converses.",
+        discussion: """
+            When the archive carries counts (twint --stats text, twint JSON, API v2 public_metrics, tweets.js), \
+            reports per-class medians and means (single, thread root, thread part, reply, promotional, \
+            non-promotional) and a log-linear least-squares model of log(1 + likes) and log(1 + retweets) with \
+            multiplicative effects, 95% intervals and which effects are significant. Always reports conversational \
+            engagement: share of replies, distinct users engaged, reciprocity, response bursts, top users per \
+            quarter.
+
+            Examples:
+              replygraph engagement tweets.jsonl
+              replygraph engagement tweets.js --owner me --format json --hc1
+            """
+    )
+
+    @OptionGroup var input: ArchiveOptions
+    @OptionGroup var threadOptions: ThreadOptionsGroup
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: ArgumentHelp("The account to describe (default: the most frequent author).", valueName: "handle"))
+    var account: String?
+
+    @Flag(help: "Heteroskedasticity-robust (HC1) standard errors instead of classical ones.")
+    var hc1 = false
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        try reportingFailures {
+            let graph = ReplyGraph(try input.load(), options: threadOptions.options)
+            let options = EngagementReport.Options(account: account.map(Handle.init),
+                                                   covariance: hc1 ? .hc1 : .classical)
+            let report = EngagementReport(graph: graph, options: options)
+            let out = Output(path: output)
+            switch format {
+            case .json: try out.write(try JSON.encode(report))
+            case .text: try out.write(report.summary.hasSuffix("\n") ? report.summary : report.summary + "\n")
+            }
+        }
+    }
+}
