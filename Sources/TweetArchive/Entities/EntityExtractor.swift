@@ -73,7 +73,9 @@ public enum EntityExtractor {
 extension EntityScanner {
     /// Removes overlaps, derives the reply run and converts byte ranges to scalar ranges.
     mutating func finishEntities() -> Entities {
-        if !urls.isEmpty && !(mentions.isEmpty && hashtags.isEmpty && cashtags.isEmpty) { removeOverlaps() }
+        if !urls.isEmpty && (overlapsURL(mentions) || overlapsURL(hashtags) || overlapsURL(cashtags)) {
+            removeOverlaps()
+        }
         var replyTo: [String] = []
         var pos = 0
         for mention in mentions {
@@ -84,17 +86,24 @@ extension EntityScanner {
         }
         let last = max(mentions.last.map { Int($0.end) } ?? 0, hashtags.last.map { Int($0.end) } ?? 0,
                        cashtags.last.map { Int($0.end) } ?? 0, urls.last.map { Int($0.end) } ?? 0)
-        if last > 0 && text.containsNonASCII(0..<last) {
-            convertToScalarOffsets(&mentions)
-            convertToScalarOffsets(&hashtags)
-            convertToScalarOffsets(&cashtags)
-            convertToScalarOffsets(&urls)
+        let text = self.text  // a local, so that converting a stored array does not copy `self`
+        if last > 0, let firstNonASCII = text.firstNonASCII(in: 0..<last) {
+            Self.convertToScalarOffsets(&mentions, in: text, from: firstNonASCII)
+            Self.convertToScalarOffsets(&hashtags, in: text, from: firstNonASCII)
+            Self.convertToScalarOffsets(&cashtags, in: text, from: firstNonASCII)
+            Self.convertToScalarOffsets(&urls, in: text, from: firstNonASCII)
         }
-        return Entities(mentions: mentions, replyTo: replyTo, hashtags: hashtags, cashtags: cashtags, urls: urls)
+        // Move the arrays out rather than copy them (no reference counting per array).
+        var entities = Entities(replyTo: replyTo)
+        swap(&entities.mentions, &mentions)
+        swap(&entities.hashtags, &hashtags)
+        swap(&entities.cashtags, &cashtags)
+        swap(&entities.urls, &urls)
+        return entities
     }
 
     mutating func finishMentionsOrLists() -> [MentionOrList] {
-        var all = mentions.map { (entity: $0, nameEnd: Int($0.end)) } + lists
+        var all = mentions.map { ListReference(entity: $0, nameEnd: Int($0.end)) } + lists
         all.sort { $0.entity.start < $1.entity.start }
         let hasNonASCII = text.containsNonASCII(0..<(all.last.map { Int($0.entity.end) } ?? 0))
         var cursor = ScalarCursor()
@@ -134,6 +143,17 @@ extension EntityScanner {
         return j
     }
 
+    /// Whether an entity of `list` overlaps a URL (both lists are sorted by start and free of inner overlaps).
+    private func overlapsURL(_ list: [TextEntity]) -> Bool {
+        var u = 0
+        for e in list {
+            while u < urls.count && urls[u].end <= e.start { u += 1 }
+            if u == urls.count { return false }
+            if urls[u].start < e.end { return true }
+        }
+        return false
+    }
+
     /// twitter-text's `removeOverlappingEntities`: sort every entity by start and drop each one that begins
     /// before the previous kept one ends.
     private mutating func removeOverlaps() {
@@ -146,11 +166,9 @@ extension EntityScanner {
         all.sort { ($0.start, $0.kind) < ($1.start, $1.kind) }
         var keep: [[Bool]] = [urls, mentions, hashtags, cashtags].map { [Bool](repeating: false, count: $0.count) }
         var lastEnd: UInt32 = 0
-        var first = true
-        for e in all where first || e.start >= lastEnd {
+        for e in all where e.start >= lastEnd {
             keep[Int(e.kind)][e.index] = true
             lastEnd = e.end
-            first = false
         }
         func filter(_ list: [TextEntity], _ flags: [Bool]) -> [TextEntity] {
             flags.allSatisfy { $0 } ? list : zip(list, flags).filter { $0.1 }.map { $0.0 }
@@ -162,10 +180,10 @@ extension EntityScanner {
     }
 
     /// Rewrites byte offsets as scalar offsets; `list` is sorted and its entities do not overlap.
-    private func convertToScalarOffsets(_ list: inout [TextEntity]) {
-        guard !list.isEmpty else { return }
-        var cursor = ScalarCursor()
-        for k in list.indices {
+    private static func convertToScalarOffsets(_ list: inout [TextEntity], in text: TextBytes, from firstNonASCII: Int) {
+        guard let last = list.last, Int(last.end) > firstNonASCII else { return }
+        var cursor = ScalarCursor(start: firstNonASCII)
+        for k in list.indices where Int(list[k].end) > firstNonASCII {
             let start = cursor.advance(to: Int(list[k].start), in: text)
             let end = cursor.advance(to: Int(list[k].end), in: text)
             list[k].start = UInt32(start)
@@ -175,15 +193,21 @@ extension EntityScanner {
 }
 
 /// Counts scalars while moving forward through the bytes: byte offset → scalar offset in one sweep.
+///
+/// Bytes before the first non-ASCII one map one to one, so a cursor starts there.
 struct ScalarCursor {
-    private var byte = 0
-    private var scalars = 0
+    private var byte: Int
+    private var scalars: Int
+
+    init(start: Int = 0) {
+        byte = start
+        scalars = start
+    }
 
     mutating func advance(to target: Int, in text: TextBytes) -> Int {
-        while byte < target {
-            if text[byte] & 0xC0 != 0x80 { scalars += 1 }
-            byte += 1
-        }
+        if target <= byte { return scalars - (target < byte ? text.scalarCount(target..<byte) : 0) }
+        scalars += text.scalarCount(byte..<target)
+        byte = target
         return scalars
     }
 }

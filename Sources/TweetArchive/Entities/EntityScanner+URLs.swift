@@ -59,24 +59,23 @@ extension EntityScanner {
     }
 
     mutating func scanURL(dot d: Int) {
-        // The label before the dot, back to the first non-label character (or the previous URL).
-        var r = d
-        var lastUnderscore = -1
-        while r > urlMinStart {
-            let s = text.scalarStart(before: r)
-            let c = text[s] < 0x80 ? UInt32(text[s]) : text.scalar(at: s).value
-            guard isLabelScalar(c) else { break }
-            if c == 0x5F && lastUnderscore < 0 { lastUnderscore = s }
-            r = s
+        // Cheapest test first: a host label must follow the dot (prose ". " and "..." stop here).
+        let n = text.count
+        guard d + 1 < n else { return }
+        let next = text[d + 1]
+        if next < 0x80 {
+            guard classes[Int(next)] & (ASCIIClass.punct | ASCIIClass.space) == 0 else { return }
+        } else if !UnicodeClass.isDomainChar(text.scalar(at: d + 1).value) {
+            return
         }
-        guard r < d else { return }
+        // The last character of the label before the dot must be a host-name character.
+        guard d > urlMinStart else { return }
         let lastBeforeDot = text[d - 1]
         guard lastBeforeDot >= 0x80 || isDomainScalar(UInt32(lastBeforeDot)) else { return }
 
         // The labels after the dot: along the chain of subdomain labels, the last one (no `_`) that a top-level
         // domain follows gives the longest domain, which the pattern's greedy `subdomain*` prefers.
         let table = DomainTable.shared
-        let n = text.count
         var domainEndWithSubdomains: Int? = nil
         var pos = d + 1
         while true {
@@ -90,6 +89,19 @@ extension EntityScanner {
         }
         let tld0 = domainEndWithSubdomains == nil
             ? table.tldLength(in: text, at: d + 1, end: n, classes: classes) : 0
+        guard domainEndWithSubdomains != nil || tld0 > 0 else { return }
+
+        // The label before the dot, back to the first non-label character (or the previous URL).
+        var r = d
+        var lastUnderscore = -1
+        while r > urlMinStart {
+            let s = text.scalarStart(before: r)
+            let c = text[s] < 0x80 ? UInt32(text[s]) : text.scalar(at: s).value
+            guard isLabelScalar(c) else { break }
+            if c == 0x5F && lastUnderscore < 0 { lastUnderscore = s }
+            r = s
+        }
+        guard r < d else { return }
 
         /// The domain's end for a first label starting at `p`, if the domain matches.
         func domainEnd(from p: Int) -> Int? {

@@ -50,7 +50,7 @@ struct TextBytes {
     }
 
     /// Whether the bytes at `i` spell `ascii`, compared ASCII case-insensitively (`ascii` is lower-case).
-    func hasPrefix(_ ascii: StaticString, at i: Int) -> Bool {
+    @inline(__always) func hasPrefix(_ ascii: StaticString, at i: Int) -> Bool {
         let n = ascii.utf8CodeUnitCount
         guard i >= 0, i + n <= count else { return false }
         let p = ascii.utf8Start
@@ -58,19 +58,43 @@ struct TextBytes {
         return true
     }
 
-    /// Whether any byte in `range` is non-ASCII, tested eight bytes at a time.
-    func containsNonASCII(_ range: Range<Int>) -> Bool {
+    /// Whether any byte in `range` is non-ASCII.
+    @inline(__always) func containsNonASCII(_ range: Range<Int>) -> Bool { firstNonASCII(in: range) != nil }
+
+    /// The offset of the first non-ASCII byte in `range`, tested eight bytes at a time.
+    func firstNonASCII(in range: Range<Int>) -> Int? {
         var i = range.lowerBound
         let end = range.upperBound
         while i + 8 <= end {
-            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+            if word != 0 { return i + word.trailingZeroBitCount / 8 }
             i += 8
         }
         while i < end {
-            if base[i] >= 0x80 { return true }
+            if base[i] >= 0x80 { return i }
             i += 1
         }
-        return false
+        return nil
+    }
+
+    /// The number of scalars in `range` (bytes that are not UTF-8 continuation bytes), eight bytes at a time.
+    func scalarCount(_ range: Range<Int>) -> Int {
+        var i = range.lowerBound
+        let end = range.upperBound
+        var continuations = 0
+        while i + 8 <= end {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear. Summing the 0/1 bytes by multiplication
+            // avoids a software popcount where the target has no POPCNT instruction.
+            let flags = (word & ~(word << 1) & 0x8080_8080_8080_8080) >> 7
+            continuations += Int((flags &* 0x0101_0101_0101_0101) >> 56)
+            i += 8
+        }
+        while i < end {
+            if base[i] & 0xC0 == 0x80 { continuations += 1 }
+            i += 1
+        }
+        return range.count - continuations
     }
 
     /// The text in `range` as a `String` (the range lies on scalar boundaries, so no repair happens).
