@@ -29,11 +29,12 @@ extension Archive {
         var pairs = [(id: UInt64, position: Int)]()
         pairs.reserveCapacity(n)
         // Mostly-descending input is fed in reverse, so the adaptive sort finds long ascending runs.
-        let mostlyDescending = tweets[0].id > tweets[n - 1].id
-        if mostlyDescending {
-            for i in stride(from: n - 1, through: 0, by: -1) { pairs.append((tweets[i].id.rawValue, i)) }
-        } else {
-            for i in 0..<n { pairs.append((tweets[i].id.rawValue, i)) }
+        tweets.withUnsafeBufferPointer { buffer in
+            if buffer[0].id > buffer[n - 1].id {
+                for i in stride(from: n - 1, through: 0, by: -1) { pairs.append((buffer[i].id.rawValue, i)) }
+            } else {
+                for i in 0..<n { pairs.append((buffer[i].id.rawValue, i)) }
+            }
         }
         pairs.sort { $0.id != $1.id ? $0.id < $1.id : $0.position < $1.position }
 

@@ -81,7 +81,8 @@ public struct Archive: Sendable {
         var ids = [UInt64]()
         ids.reserveCapacity(tweets.count)
         tweets.withUnsafeBufferPointer { buffer in
-            for tweet in buffer { ids.append(tweet.id.rawValue) }
+            // By index: iterating would copy each tweet (and retain its strings).
+            for k in buffer.indices { ids.append(buffer[k].id.rawValue) }
         }
         self.ids = ids
         var external = externalTweets

@@ -206,3 +206,41 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
         #expect(MemoryLayout<Tweet>.size <= 128)
     }
 }
+
+@Suite struct FormatDetectionReaderTests {
+    @Test(arguments: [
+        ("1625899016778678273 2023-02-15 16:45:08 +0000 <bob> hi", ArchiveFormat.twintText),
+        (#"{"id": 1, "username": "bob", "tweet": "hi", "mentions": ["data"]}"#, .twintJSON),
+        (#"{"id": 1, "conversation_id": "1", "tweet": "first line without a username"}"#, .twintJSON),
+        (#"{"data": [{"id": "1"}], "includes": {}}"#, .twitterAPIv2),
+        (#"{"id": "1", "author_id": "7", "author": {"username": "bob"}, "text": "flattened"}"#, .twitterAPIv2),
+        ("window.YTD.tweets.part0 = [ {", .accountExport),
+        ("\u{FEFF}window.YTD.tweet.part0 = [", .accountExport),
+    ] as [(String, ArchiveFormat)])
+    func detects(line: String, format: ArchiveFormat) {
+        let bytes = Array(line.utf8)
+        let detected = bytes.withUnsafeBufferPointer { FormatDetector.detect($0) }
+        #expect(detected == .some(format))
+    }
+
+    @Test(arguments: ["", "   ", "[!] No more data! Scraping will stop now.", "found 0 deleted tweets in this search."])
+    func undecidedLines(line: String) {
+        let detected = Array(line.utf8).withUnsafeBufferPointer { FormatDetector.detect($0) }
+        #expect(detected == .some(nil))
+    }
+
+    @Test(arguments: ["# README", #"{"name": "config", "version": 2}"#, "<html>", "id,date,text"])
+    func rejects(line: String) {
+        let detected = Array(line.utf8).withUnsafeBufferPointer { FormatDetector.detect($0) }
+        #expect(detected == nil)
+    }
+
+    @Test func exportWithoutItsArrayIsTruncated() throws {
+        let archive = try ArchiveReader().read(bytes: Array("window.YTD.tweets.part0 = \n".utf8), name: "tweets.js")
+        #expect(archive.issues.map(\.description) == ["tweets.js:1: truncated: the file ends before the array's opening '['"])
+        let unclosed = "window.YTD.tweets.part0 = [ { \"id_str\" : \"5\", \"full_text\" : \"x\" },\n"
+        let second = try ArchiveReader().read(bytes: Array(unclosed.utf8), name: "tweets.js")
+        #expect(second.tweets.count == 1)
+        #expect(second.issues.map(\.description) == ["tweets.js:1: truncated: the file ends before the array's closing ']'"])
+    }
+}

@@ -45,3 +45,64 @@ import Testing
         }
     }
 }
+
+/// The word-at-a-time text normaliser against a byte-at-a-time oracle, on seeded random texts built from the
+/// tokens that matter (spaces, link starts, entities, multi-byte characters) at every alignment.
+@Suite struct TextNormalizerReaderTests {
+    private static let tokens = [" ", "  ", "h", "p", "http", "https://t.co/x", "pic.twitter.com/y", "&amp;", "&lt;",
+                                 "&gt;", "&quot;", "&#39;", "&#x1F680;", "&", "&am", "a", "word", "é", "🚀", "\u{FFFD}"]
+
+    private static func oracle(_ text: String) -> String {
+        let b = Array(text.utf8)
+        func starts(_ word: String, at i: Int) -> Bool { Array(b.dropFirst(i).prefix(word.utf8.count)) == Array(word.utf8) }
+        let entities: [(String, String)] = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""),
+                                            ("&apos;", "'"), ("&#39;", "'"), ("&#x1F680;", "🚀")]
+        var out: [UInt8] = []
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x20 && (starts("http", at: i + 1) || starts("pic.twitter", at: i + 1)) { i += 1; continue }
+            if let (entity, value) = entities.first(where: { starts($0.0, at: i) }) {
+                out += Array(value.utf8)
+                i += entity.utf8.count
+                continue
+            }
+            out.append(b[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test(arguments: 0..<8)
+    func matchesTheOracle(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        for _ in 0..<400 {
+            let count = Int(rng.next() % 24)
+            let text = (0..<count).map { _ in Self.tokens[Int(rng.next() % UInt64(Self.tokens.count))] }.joined()
+            var copy = text
+            let result = copy.withUTF8 { TextNormalizer.twintText($0) }
+            #expect(result.value == Self.oracle(text), "\(text.debugDescription)")
+            #expect(result.invalidUTF8 == false)
+            #expect(result.hasPicLink == text.contains(" pic.twitter"))
+        }
+    }
+
+    @Test func flagsInvalidUTF8AfterALongASCIIRun() {
+        let bytes: [UInt8] = Array("0123456789abcdefghij".utf8) + [0xC3] + Array(" tail".utf8)
+        let result = bytes.withUnsafeBufferPointer { TextNormalizer.twintText($0) }
+        #expect(result.invalidUTF8)
+        #expect(result.value == "0123456789abcdefghij\u{FFFD} tail")
+    }
+}
+
+/// A small seeded generator (SplitMix64) for reproducible random cases.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -112,10 +112,10 @@ struct AccountExportParser: RecordParser {
         switch state {
         case .element:
             try sink.skip(line: elementLine, reason: "truncated", detail: "the file ends inside this element")
-        case .preamble, .array:
-            if sink.stats.tweets > 0 || state == .array {
-                try sink.skip(line: line, reason: "truncated", detail: "the file ends before the array's closing ']'")
-            }
+        case .preamble:
+            try sink.skip(line: line, reason: "truncated", detail: "the file ends before the array's opening '['")
+        case .array:
+            try sink.skip(line: line, reason: "truncated", detail: "the file ends before the array's closing ']'")
         case .done:
             break
         }

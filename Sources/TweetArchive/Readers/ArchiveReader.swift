@@ -242,8 +242,8 @@ public struct ArchiveReader: Sendable {
         var current = 0
         var run = 0
         var total = 0
-        for tweet in tweets {
-            guard let stated = tweet.statedTime, let true_ = tweet.id.snowflakeMilliseconds else { continue }
+        for k in tweets.indices {   // by index: iterating would copy each tweet
+            guard let stated = tweets[k].statedTime, let true_ = tweets[k].id.snowflakeMilliseconds else { continue }
             let difference = stated.milliseconds - true_
             // Round to the nearest quarter hour (900 000 ms), halves away from zero.
             let quarterHours = (difference + (difference >= 0 ? 450_000 : -450_000)) / 900_000

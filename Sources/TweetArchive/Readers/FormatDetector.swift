@@ -11,28 +11,39 @@ enum FormatDetector {
             return .some(.accountExport)
         }
         if rest.first == ASCII.leftBrace {
-            return .some(looksLikeAPIv2(rest) ? .twitterAPIv2 : (contains(rest, "\"username\"") ? .twintJSON : nil))
+            if looksLikeAPIv2(rest) { return .some(.twitterAPIv2) }
+            // twint's keys; a first line that lacks one of them (truncated, say) still shows another.
+            if hasKey(rest, "username") || hasKey(rest, "tweet") || hasKey(rest, "conversation_id") {
+                return .some(.twintJSON)
+            }
+            return nil
         }
         if TwintTextParser.isLogLine(rest) { return .some(nil) }
         if ASCII.isDigit(rest[0]) { return .some(.twintText) }
         return nil  // not any supported format
     }
 
+    /// A page (`"data":`) or a flattened tweet (`"author_id":`): keys twint never writes. Matching keys, not bare
+    /// strings, keeps a twint line that mentions a user called `data` from passing for a page.
     private static func looksLikeAPIv2(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        contains(line, "\"data\"") || contains(line, "\"author_id\"") || contains(line, "\"edit_history_tweet_ids\"")
+        hasKey(line, "data") || hasKey(line, "author_id") || hasKey(line, "edit_history_tweet_ids")
     }
 
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
-        let n = needle.utf8CodeUnitCount
-        guard n > 0, haystack.count >= n else { return false }
-        return needle.withUTF8Buffer { pattern in
-            let first = pattern[0]
+    /// Whether `"name"` appears followed by optional whitespace and a colon (a member name, not a value).
+    static func hasKey(_ line: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        let n = name.utf8CodeUnitCount
+        guard line.count >= n + 3 else { return false }
+        return name.withUTF8Buffer { key in
             var i = 0
-            while i <= haystack.count - n {
-                if haystack[i] == first {
-                    var k = 1
-                    while k < n && haystack[i + k] == pattern[k] { k += 1 }
-                    if k == n { return true }
+            while i + n + 2 < line.count {
+                if line[i] == ASCII.quote && line[i + n + 1] == ASCII.quote {
+                    var k = 0
+                    while k < n && line[i + 1 + k] == key[k] { k += 1 }
+                    if k == n {
+                        var j = i + n + 2
+                        while j < line.count && (line[j] == ASCII.space || line[j] == ASCII.tab) { j += 1 }
+                        if j < line.count && line[j] == ASCII.colon { return true }
+                    }
                 }
                 i += 1
             }

@@ -18,7 +18,7 @@ struct RecordSink {
         self.stats = InputStats(name: file)
     }
 
-    mutating func emit(_ tweet: Tweet) {
+    mutating func emit(_ tweet: consuming Tweet) {
         tweets.append(tweet)
         stats.tweets += 1
     }

@@ -36,12 +36,33 @@ enum TextNormalizer {
             var i = 0
             var o = 0
             // twint puts one space before the text when it starts with a link.
-            while dropSpaceBeforeLinks && i < n && source[i] == ASCII.space && startsLink(bytes, at: i + 1) != nil {
+            while dropSpaceBeforeLinks && i < n && source[i] == ASCII.space, let kind = startsLink(bytes, at: i + 1) {
+                if kind == .pic { hasPicLink = true }
                 i += 1
             }
             var run = i
+            var high: UInt64 = 0
             while i < n {
+                // Skip eight bytes at a time while none of them is an `&` or a space before `h`/`p`.
+                while i + 9 <= n {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self))
+                    let next = UInt64(littleEndian: UnsafeRawPointer(source + i + 1).loadUnaligned(as: UInt64.self))
+                    high |= word
+                    var candidates = Self.bytes(of: word, equalTo: ASCII.ampersand)
+                    if dropSpaceBeforeLinks {
+                        candidates |= Self.bytes(of: word, equalTo: ASCII.space)
+                            & (Self.bytes(of: next, equalTo: UInt8(ascii: "h"))
+                               | Self.bytes(of: next, equalTo: UInt8(ascii: "p")))
+                    }
+                    if candidates != 0 {
+                        i += candidates.trailingZeroBitCount >> 3
+                        break
+                    }
+                    i += 8
+                }
+                guard i < n else { break }
                 let b = source[i]
+                high |= UInt64(b)
                 if b == ASCII.space {
                     if dropSpaceBeforeLinks, let kind = startsLink(bytes, at: i + 1) {
                         if kind == .pic { hasPicLink = true }
@@ -54,6 +75,7 @@ enum TextNormalizer {
                 } else if b == ASCII.ampersand, let (decoded, length) = entity(bytes, at: i) {
                     (target + o).update(from: source + run, count: i - run)
                     o += i - run
+                    if decoded.value > 0x7F { high |= 0x80 }
                     UTF8.encode(decoded) { unit in
                         target[o] = unit
                         o += 1
@@ -67,10 +89,18 @@ enum TextNormalizer {
             (target + o).update(from: source + run, count: n - run)
             o += n - run
             // The initializer repairs invalid UTF-8 silently; check first so the line can be counted.
-            invalidUTF8 = !UTF8Validation.isValid(UnsafeBufferPointer(start: target, count: o))
+            let ascii = high & 0x8080_8080_8080_8080 == 0
+            invalidUTF8 = !ascii && !UTF8Validation.isValid(UnsafeBufferPointer(start: target, count: o))
             return o
         }
         return Result(value: value, invalidUTF8: invalidUTF8, hasPicLink: hasPicLink)
+    }
+
+    /// 0x80 in each byte of `word` that equals `byte`, 0 elsewhere (exact: no borrow between bytes).
+    @inline(__always)
+    private static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
     private enum LinkKind { case http, pic }

@@ -4,9 +4,25 @@
 /// Works on bytes: ids, dates and counts are accumulated digit by digit, and the only `String` built per line is
 /// the tweet's text.
 struct TwintTextParser: RecordParser {
-    /// Authors already seen, by spelling: archives repeat a few thousand names a million times, and building a
-    /// ``Handle`` (its folded key) each time costs an allocation.
-    private var handles: [String: Handle] = [:]
+    /// Authors already seen, by spelling, in a direct-mapped cache keyed by the name's bytes packed into two
+    /// words (screen names have at most 15): archives repeat a few thousand names a million times, and building a
+    /// ``Handle`` (its folded key) costs allocations.
+    private var handles = [(key: PackedName, handle: Handle)?](repeating: nil, count: Self.handleSlots)
+    private static let handleSlots = 1 << 13
+
+    /// Up to 15 bytes and their count, packed for an exact two-word comparison.
+    struct PackedName: Equatable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard bytes.count <= 15 else { return nil }
+            for (k, b) in bytes.enumerated() {
+                if k < 8 { low |= UInt64(b) << (k * 8) } else { high |= UInt64(b) << ((k - 8) * 8) }
+            }
+            high |= UInt64(bytes.count) << 56
+        }
+    }
 
     mutating func consume(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into sink: inout RecordSink)
         throws(ArchiveError) {
@@ -43,11 +59,10 @@ struct TwintTextParser: RecordParser {
         guard cursor.consume(ASCII.lessThan) else {
             return try sink.skip(line: number, reason: "missing-username", detail: line.excerpt())
         }
-        guard let name = cursor.readUsername() else {
+        guard let name = cursor.readUsernameBytes() else {
             return try sink.skip(line: number, reason: "unclosed-username", detail: line.excerpt())
         }
-        guard Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second) != nil,
-              let stated = Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+        guard let stated = Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
                                      utcOffsetSeconds: offsetSeconds) else {
             return try sink.skip(line: number, reason: "bad-date", detail: line.excerpt())
         }
@@ -60,19 +75,21 @@ struct TwintTextParser: RecordParser {
             counts = stats
         }
         body = Self.stripTagTails(body)
-        var text = TextNormalizer.twintText(body)
+        let text = TextNormalizer.twintText(body)
         if text.invalidUTF8 { sink.stats.invalidUTF8Lines += 1 }
-        let author: Handle
-        if let known = handles[name] {
-            author = known
-        } else {
-            author = Handle(name)
-            if handles.count < 1 << 16 { handles[name] = author }
-        }
-        let tweet = Tweet(id: TweetID(id), author: author, statedTime: stated, text: text.value,
-                          counts: counts, hasMedia: text.hasPicLink ? true : nil)
-        text.value = ""
-        sink.emit(tweet)
+        let author = handle(name)
+        sink.emit(Tweet(id: TweetID(id), author: author, statedTime: stated, text: text.value, counts: counts,
+                        hasMedia: text.hasPicLink ? true : nil))
+    }
+
+    private mutating func handle(_ name: UnsafeBufferPointer<UInt8>) -> Handle {
+        guard let key = PackedName(name) else { return Handle(String(decoding: name, as: UTF8.self)) }
+        let mixed = (key.low ^ key.high &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        let slot = Int(truncatingIfNeeded: mixed >> 40) & (Self.handleSlots - 1)
+        if let entry = handles[slot], entry.key == key { return entry.handle }
+        let fresh = Handle(String(decoding: name, as: UTF8.self))
+        handles[slot] = (key, fresh)
+        return fresh
     }
 
     /// Scraper chatter twint prints between tweets: `[!] No more data!`, `found 0 deleted tweets...`, `['twitter'] ...`.
@@ -188,6 +205,7 @@ struct ByteCursor {
         return position > start ? value : nil
     }
 
+    @inline(__always)
     mutating func readFixedDigits(_ count: Int) -> Int? {
         guard bytes.count - position >= count else { return nil }
         var value = 0
@@ -222,11 +240,11 @@ struct ByteCursor {
     }
 
     /// The name up to `>`, which must close before the end of the line; `nil` if unclosed or empty.
-    mutating func readUsername() -> String? {
+    mutating func readUsernameBytes() -> UnsafeBufferPointer<UInt8>? {
         let start = position
         while let b = peek, b != ASCII.greaterThan, b != ASCII.space { position += 1 }
         guard peek == ASCII.greaterThan, position > start else { return nil }
-        let name = String(decoding: bytes[start..<position], as: UTF8.self)
+        let name = UnsafeBufferPointer(rebasing: bytes[start..<position])
         position += 1
         return name
     }
