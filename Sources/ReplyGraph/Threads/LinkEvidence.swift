@@ -51,7 +51,7 @@ struct LinkEvidence {
         if let marker {
             let n = Int32(marker.number)
             let weight = marker.style == .dot ? 0.6 : 1
-            if chain.lastNumber > 0 {
+            if chain.numberedParts > 0 {
                 let d = n - chain.lastNumber
                 let label = "numbered:\(chain.lastNumber)->\(n)"
                 if marker.style == chain.lastStyle {
@@ -64,7 +64,7 @@ struct LinkEvidence {
                     } else if n == 1 {
                         // A dot list that numbered every part so far restarts as a new thread; one that did not is
                         // a list inside the text, and lists restart freely.
-                        add(marker.style != .dot ? -6 : chain.lastNumber == chain.length ? -3.6 : -1)
+                        add(marker.style != .dot ? -6 : chain.numberedParts == chain.length ? -3.6 : -1)
                     } else if d <= 0 {
                         add(-3 * weight)
                     } else {
