@@ -203,6 +203,20 @@ enum TweetFactory {
         #expect(F.graph(tweets, ThreadOptions(inference: false)).threads.isEmpty)
     }
 
+    @Test func conversationIDsDecideWhenStated() {
+        // twint JSON states conversation ids: a thread's parts carry the root's, a new post its own.
+        let root = F.tweet(0, "Caching")
+        var part = F.tweet(200, "More on caching")
+        part.conversationID = root.id
+        var fresh = F.tweet(201, "Unrelated")
+        fresh.conversationID = fresh.id
+        var rootWithID = root
+        rootWithID.conversationID = root.id
+        let graph = F.graph([rootWithID, part, fresh])
+        #expect(graph.threads.map(\.tweets) == [[root.id, part.id]])
+        #expect(graph.threads.first?.links.first?.reason.contains("conversation") == true)
+    }
+
     @Test func readsTwintTextThreads() throws {
         let text = """
         1625536710670163968 2023-02-14 16:45:27 +0000 <alexxubyte> /3 I hope you've found this thread helpful.
