@@ -3,10 +3,13 @@
 ///
 ///     let archive = try ArchiveReader().read(paths: [SampleArchive.path])
 ///     let graph = ReplyGraph(archive)
-///     graph.threads.count                       // threads of two or more tweets
+///     graph.threads.count                       // 228 threads of two or more tweets
 ///     graph.thread(containing: id)?.links       // how each part attaches, with confidence and reason
-///     graph.edgeCount(.continues)               // one edge per link
-///     graph.edges(from: graph.node(for: id)!, kind: .mentions)
+///     graph.nodeCount                           // 2469: 2073 tweets and 396 users
+///     graph.edgeCount(.continues)               // 1283, one per link
+///     let me = graph.node(for: Handle("AlexXuByte"))!
+///     graph.edges(from: me, kind: .authored).count   // 2073
+///     graph.edges(to: me, kind: .mentions).count     // 86 tweets mention the account
 ///
 /// Building one reconstructs threads (``ThreadReconstructor``) and then freezes the typed graph (``TweetGraph``);
 /// the value is immutable and `Sendable`.

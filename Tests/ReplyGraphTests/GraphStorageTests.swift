@@ -30,6 +30,10 @@ import Testing
         #expect(graph.handle(of: bob)?.display == "Bob")  // displayed as first seen (in archive order)
         #expect(graph.node(for: Handle("nobody")) == nil)
         #expect(graph.node(for: TweetID(42)) == nil)
+        #expect(graph.nodes(of: .tweet).map(\.rawValue) == Array(0..<5))
+        #expect(Array(graph.nodes(of: .externalTweet)) == [NodeID(5)])
+        #expect(graph.nodes(of: .user).map { graph.kind(of: $0) } == [NodeKind](repeating: .user, count: 4))
+        graph.tweetGraph.checkInvariants()
     }
 
     @Test func edgesAreTypedAndCounted() throws {

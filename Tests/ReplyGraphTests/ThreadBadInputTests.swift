@@ -5,6 +5,22 @@ import Testing
 @Suite struct ThreadBadInputTests {
     typealias F = TweetFactory
 
+    @Test func anEmptyArchiveGivesAnEmptyGraph() {
+        let graph = F.graph([])
+        #expect(graph.threads.isEmpty && graph.followUps.isEmpty)
+        #expect(graph.nodeCount == 0 && graph.edgeCount == 0)
+        #expect(ThreadStatistics(graph).count == 0)
+    }
+
+    @Test func emptyAndOddTextsDoNotBreakMarkersOrCues() {
+        for text in ["", " ", "@", "/", "1", "1/", "(1/", "1/2)", "@@@ 1/", "\u{20E3}", "1\u{FE0F}", "https://t.co/x"] {
+            _ = NumberingMarker.parse(text)
+            _ = TextCues(text)
+        }
+        let graph = F.graph(["", "1/", "(1/", "@"].enumerated().map { F.tweet(Double($0.offset), $0.element) })
+        #expect(graph.archive.tweets.count == 4)
+    }
+
     @Test func unorderedInputGivesTheSameThreads() {
         let tweets = [F.tweet(0, "1/ a"), F.tweet(1, "2/ b"), F.tweet(2, "3/ c")]
         let ordered = F.graph(tweets)

@@ -38,13 +38,16 @@ enum TweetFactory {
         ("1. Alice logs in 2/5", 2, 5, .nOfM),
         ("text ends (4/9)", 4, 9, .nOfM),
         ("0/ The secret sauce", 0, nil, .slashSuffix),
+        ("Twitter Architecture 2012  Source: https://t.co/c {2/2} https://t.co/7", 2, 2, .nOfM),
+        ("[1/4] Why is Redis fast?", 1, 4, .nOfM),
+        ("\u{1F51F} tenth tip", 10, nil, .dot),
     ] as [(String, Int, Int?, NumberingStyle)])
     func readsNumberingMarkers(text: String, number: Int, total: Int?, style: NumberingStyle) {
         #expect(NumberingMarker.parse(text) == NumberingMarker(number: number, total: total, style: style))
     }
 
     @Test(arguments: ["2.2 The data is copied", "2022. A year", "Plain text", "24/7 support", "text 7/5",
-                      "1.5 & 1.6 The clearing", "@bob thanks"])
+                      "1.5 & 1.6 The clearing", "@bob thanks", "ends (2/3]"])
     func ignoresNumbersThatAreNotMarkers(text: String) {
         #expect(NumberingMarker.parse(text) == nil)
     }
@@ -71,6 +74,11 @@ enum TweetFactory {
         #expect(thread.links.map(\.reason) == ["burst:2s+numbered:1->2+opener", "burst:2s+numbered:2->3"])
         #expect(thread.links.allSatisfy { $0.confidence > 0.95 && $0.confidence <= 1 })
         #expect(thread.confidence == thread.links.map(\.confidence).min())
+    }
+
+    @Test func numberingMayStartAtZero() {
+        let graph = F.graph([F.tweet(0, "0/ The secret sauce behind NoSQL"), F.tweet(0.4, "1/ This video was made")])
+        #expect(graph.threads.first?.numbers == [0, 1])
     }
 
     @Test func restartedNumberingStartsANewThreadInTheSameMinute() {
@@ -193,6 +201,20 @@ enum TweetFactory {
         #expect(F.graph(tweets, ThreadOptions(maxGap: 60)).threads.isEmpty)
         #expect(F.graph(tweets, ThreadOptions(minConfidence: 0.999)).threads.isEmpty)
         #expect(F.graph(tweets, ThreadOptions(inference: false)).threads.isEmpty)
+    }
+
+    @Test func conversationIDsDecideWhenStated() {
+        // twint JSON states conversation ids: a thread's parts carry the root's, a new post its own.
+        let root = F.tweet(0, "Caching")
+        var part = F.tweet(200, "More on caching")
+        part.conversationID = root.id
+        var fresh = F.tweet(201, "Unrelated")
+        fresh.conversationID = fresh.id
+        var rootWithID = root
+        rootWithID.conversationID = root.id
+        let graph = F.graph([rootWithID, part, fresh])
+        #expect(graph.threads.map(\.tweets) == [[root.id, part.id]])
+        #expect(graph.threads.first?.links.first?.reason.contains("conversation") == true)
     }
 
     @Test func readsTwintTextThreads() throws {

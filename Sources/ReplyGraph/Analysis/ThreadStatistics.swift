@@ -1,10 +1,11 @@
 /// Summary figures for the threads of a ``ReplyGraph``.
 ///
-///     let stats = ThreadStatistics(ReplyGraph(archive))
-///     stats.count               // 224
-///     stats.lengthHistogram[2]  // threads of exactly two tweets
-///     stats.threadsPerMonth["2022-03"]
-///     stats.threadedShare[Handle("alexxubyte")]   // 0.66: two thirds of the account's tweets sit in threads
+///     let stats = ThreadStatistics(ReplyGraph(try ArchiveReader().read(paths: [SampleArchive.path])))
+///     stats.count                                 // 228
+///     stats.lengthHistogram[2]                    // 33 threads of exactly two tweets
+///     stats.medianLength                          // 7.0
+///     stats.threadsPerMonth["2022-03"]            // 19
+///     stats.threadedShare[Handle("alexxubyte")]   // 0.73: most of the account's tweets sit in threads
 ///
 /// Medians of an even number of values are the mean of the two middle ones; the 90th percentile is the
 /// nearest-rank value (the ⌈0.9 n⌉-th smallest). Months are UTC calendar months of each thread's first tweet.

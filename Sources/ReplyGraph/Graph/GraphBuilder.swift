@@ -116,8 +116,12 @@ public struct GraphBuilder: Sendable {
                 next[t] += 1
             }
         }
-        return TweetGraph(archive: archive, externalIDs: externalIDs, externalIndex: externalIndex, users: users,
-                          userIndex: userIndex, edgeStore: store, outOffsets: outOffsets, inEdges: inEdges,
-                          inOffsets: inOffsets, countsByKind: countsByKind)
+        let graph = TweetGraph(archive: archive, externalIDs: externalIDs, externalIndex: externalIndex, users: users,
+                               userIndex: userIndex, edgeStore: store, outOffsets: outOffsets, inEdges: inEdges,
+                               inOffsets: inOffsets, countsByKind: countsByKind)
+        #if DEBUG
+        graph.checkInvariants()
+        #endif
+        return graph
     }
 }

@@ -14,6 +14,8 @@ extension ReplyGraph {
     /// The node of a user (case-insensitive), in O(1).
     public func node(for handle: Handle) -> NodeID? { tweetGraph.node(for: handle) }
     public func kind(of node: NodeID) -> NodeKind { tweetGraph.kind(of: node) }
+    /// The nodes of one kind, in id order, in O(1).
+    public func nodes(of kind: NodeKind) -> LazyMapSequence<Range<Int>, NodeID> { tweetGraph.nodes(of: kind) }
     /// Edges leaving `node`, optionally of one kind. - Complexity: O(log d) for d out-edges.
     public func edges(from node: NodeID, kind: EdgeKind? = nil) -> EdgeList { tweetGraph.edges(from: node, kind: kind) }
     /// Edges entering `node`, optionally of one kind. - Complexity: O(log d) for d in-edges.

@@ -23,13 +23,13 @@ import Foundation
 /// | a closer within ``ThreadOptions/closerWindow`` | +4 | "I hope you've found this thread helpful" ends its thread |
 /// | the chain announces a thread ("🧵", "(1/n)") | +1.5 for the second part, +0.5 later | |
 /// | the chain already has two parts | +0.5 | threads continue |
-/// | same `conversation_id` as the chain's root / own id as `conversation_id` | +3 / −4 | twint JSON states it |
+/// | same `conversation_id` as the chain's root / another one, or its own id | +3 / −4 | twint JSON states it |
 ///
 /// `reason` names the gap (`burst:2s` up to 10 s, else `gap:54s`) and each supporting cue (`numbered:3->4`,
 /// `self-mention`, `auto-mention`, `closer`, `opener`, `conversation`), joined with `+`.
 struct LinkEvidence {
     enum Leading { case none, selfMention, autoMention, others }
-    enum Conversation { case unknown, same, ownRoot }
+    enum Conversation { case unknown, same, other, ownRoot }
 
     private(set) var score = 0.0
     private var reasons: [String] = []
@@ -51,7 +51,7 @@ struct LinkEvidence {
         if let marker {
             let n = Int32(marker.number)
             let weight = marker.style == .dot ? 0.6 : 1
-            if chain.lastNumber > 0 {
+            if chain.numberedParts > 0 {
                 let d = n - chain.lastNumber
                 let label = "numbered:\(chain.lastNumber)->\(n)"
                 if marker.style == chain.lastStyle {
@@ -64,7 +64,7 @@ struct LinkEvidence {
                     } else if n == 1 {
                         // A dot list that numbered every part so far restarts as a new thread; one that did not is
                         // a list inside the text, and lists restart freely.
-                        add(marker.style != .dot ? -6 : chain.lastNumber == chain.length ? -3.6 : -1)
+                        add(marker.style != .dot ? -6 : chain.numberedParts == chain.length ? -3.6 : -1)
                     } else if d <= 0 {
                         add(-3 * weight)
                     } else {
@@ -98,7 +98,7 @@ struct LinkEvidence {
         switch conversation {
         case .unknown: break
         case .same: add(3, "conversation")
-        case .ownRoot: add(-4)
+        case .other, .ownRoot: add(-4)
         }
     }
 

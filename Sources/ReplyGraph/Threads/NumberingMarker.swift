@@ -1,5 +1,6 @@
 /// A thread-part number read from a tweet's text: `/3`, `3/`, `3/7`, `(3/7)`, `3.`, `3)` or `3️⃣` at the start (after
-/// any leading @-mentions), or `3/7` / `(3/7)` at the end (before trailing links).
+/// any leading @-mentions), or `3/7` / `(3/7)` at the end (before trailing links); `[3/7]` and `{3/7}` count as
+/// `(3/7)`.
 ///
 ///     NumberingMarker.parse("@bob 3/ Next")        // 3, slashSuffix
 ///     NumberingMarker.parse("Intro text. 1/6  https://t.co/x")   // 1 of 6, nOfM
@@ -53,13 +54,14 @@ public struct NumberingMarker: Hashable, Sendable {
             guard let n, j == s.count || !isDigit(s[j]) && s[j] != slash else { return nil }
             return NumberingMarker(number: n, style: .slashPrefix)
         }
-        if s[i] == openParen {  // "(3/7)"
+        if let close = closing(s[i]) {  // "(3/7)", "[3/7]", "{3/7}"
             let (n, j) = digits(s, i + 1)
             guard let n, j < s.count, s[j] == slash else { return nil }
             let (m, k) = totalDigits(s, j + 1)
-            guard k < s.count, s[k] == closeParen else { return nil }
+            guard k < s.count, s[k] == close else { return nil }
             return NumberingMarker(number: n, total: m, style: .nOfM)
         }
+        if hasPrefix(s, at: i, "\u{1F51F}") { return NumberingMarker(number: 10, style: .dot) }  // keycap ten
         let (n, j) = digits(s, i)
         guard let n else { return nil }
         i = j
@@ -90,8 +92,8 @@ public struct NumberingMarker: Hashable, Sendable {
     /// `... 3/7` or `... (3/7)` at the very end, glued or not to the previous word ("hood.1/8").
     private static func trailingOfMarker(_ s: [UInt8], end: Int) -> NumberingMarker? {
         var e = end
-        var parens = false
-        if e > 0, s[e - 1] == closeParen { e -= 1; parens = true }
+        var open: UInt8?
+        if e > 0, let o = opening(s[e - 1]) { e -= 1; open = o }
         var k = e
         while k > 0, isDigit(s[k - 1]) { k -= 1 }
         var totalValue: Int?
@@ -110,8 +112,8 @@ public struct NumberingMarker: Hashable, Sendable {
         if b > 0 {
             let before = s[b - 1]
             if isDigit(before) || before == slash { return nil }
-            if parens { guard before == openParen else { return nil } }
-        } else if parens {
+            if let open { guard before == open else { return nil } }
+        } else if open != nil {
             return nil
         }
         guard let n = Int(String(decoding: s[b..<numberEnd], as: UTF8.self)), n >= 1 else { return nil }
@@ -151,6 +153,24 @@ public struct NumberingMarker: Hashable, Sendable {
             k += 1
         }
         return true
+    }
+
+    private static func closing(_ b: UInt8) -> UInt8? {
+        switch b {
+        case openParen: closeParen
+        case UInt8(ascii: "["): UInt8(ascii: "]")
+        case UInt8(ascii: "{"): UInt8(ascii: "}")
+        default: nil
+        }
+    }
+
+    private static func opening(_ b: UInt8) -> UInt8? {
+        switch b {
+        case closeParen: openParen
+        case UInt8(ascii: "]"): UInt8(ascii: "[")
+        case UInt8(ascii: "}"): UInt8(ascii: "{")
+        default: nil
+        }
     }
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= zero && b <= zero + 9 }

@@ -51,6 +51,17 @@ public struct FollowUp: Hashable, Sendable {
 }
 
 /// A self-continuation chain of two or more tweets by one author.
+///
+///     let graph = ReplyGraph(try ArchiveReader().read(paths: [SampleArchive.path]))
+///     let thread = graph.threads[0]   // the sample's first thread, October 2021
+///     thread.tweets.count             // 3
+///     thread.numbering                // .none
+///     thread.links[0].reason          // "gap:15s" (numbered threads read like "burst:1s+numbered:1->2")
+///     thread.links[0].confidence      // 0.74
+///     thread.missingNumbers           // [] ([7] when part 7 never showed up)
+///
+/// Members are ordered by posting time; each member after the root has exactly one link, to the member it
+/// continues (its parent for explicit self-replies, else the previous part).
 public struct Thread: Hashable, Sendable, Identifiable {
     public var id: TweetID { root }
     /// The first tweet.
@@ -63,9 +74,9 @@ public struct Thread: Hashable, Sendable, Identifiable {
     public var numbering: NumberingStyle
     /// The number each member shows (`nil` where it shows none), aligned with ``tweets``.
     public var numbers: [Int?]
-    /// Numbers skipped between the first and last number seen (`[7]` for 5, 6, 8).
+    /// Numbers skipped between the first and last number seen (`[7]` for 5, 6, 8), in the dominant style.
     public var missingNumbers: [Int]
-    /// Numbers shown by more than one member.
+    /// Numbers shown by more than one member, in the dominant style.
     public var repeatedNumbers: [Int]
     /// The weakest link's confidence (1 for a thread the archive states explicitly).
     public var confidence: Double

@@ -255,6 +255,8 @@ struct ReconstructionState {
                 conversation = .ownRoot
             } else if conv == root.id || conv == root.conversationID {
                 conversation = .same
+            } else if root.conversationID != nil {
+                conversation = .other
             }
         }
         // The chain announces a thread when its root or latest part does ("thread 🧵", "(1/n)"); computed only
