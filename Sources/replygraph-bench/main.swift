@@ -6,6 +6,7 @@ import ReplyGraph
 enum Bench {
     static let phases: [String: @Sendable ([String]) throws -> Void] = [
         "parse": parse,
+        "centrality": centrality,
     ]
 
     static func parse(_ args: [String]) throws {
