@@ -66,28 +66,42 @@ public struct PageRank: Hashable, Sendable {
         var y = [Double](repeating: 0, count: n)
         var next = [Double](repeating: 0, count: n)
         let alpha = damping
-        let tolerance = Double(n) * self.tolerance
-        for _ in 0..<maxIterations {
-            var danglingSum = 0.0
-            for u in danglingNodes { danglingSum += x[u] }
-            for u in 0..<n { y[u] = x[u] * invOut[u] }
-            var err = 0.0
-            graph.inOffsets.withUnsafeBufferPointer { off in
-                graph.inSources.withUnsafeBufferPointer { src in
-                    inCoefficient.withUnsafeBufferPointer { coef in
-                        for v in 0..<n {
-                            var acc = 0.0
-                            for i in off[v]..<off[v + 1] { acc += y[Int(src[i])] * coef[i] }
-                            let value = alpha * (acc + danglingSum * danglingWeights[v]) + (1 - alpha) * p[v]
-                            next[v] = value
-                            err += abs(value - x[v])
+        let limit = Double(n) * tolerance
+        let converged: Bool = graph.inOffsets.withUnsafeBufferPointer { off in
+            graph.inSources.withUnsafeBufferPointer { src in
+                inCoefficient.withUnsafeBufferPointer { coef in
+                    p.withUnsafeBufferPointer { p in
+                        danglingWeights.withUnsafeBufferPointer { dw in
+                            invOut.withUnsafeBufferPointer { invOut in
+                                y.withUnsafeMutableBufferPointer { y in
+                                    next.withUnsafeMutableBufferPointer { next in
+                                        x.withUnsafeMutableBufferPointer { x in
+                                            for _ in 0..<maxIterations {
+                                                var danglingSum = 0.0
+                                                for u in danglingNodes { danglingSum += x[u] }
+                                                for u in 0..<n { y[u] = x[u] * invOut[u] }
+                                                var err = 0.0
+                                                for v in 0..<n {
+                                                    var acc = 0.0
+                                                    for i in off[v]..<off[v + 1] { acc += y[Int(src[i])] * coef[i] }
+                                                    let value = alpha * (acc + danglingSum * dw[v]) + (1 - alpha) * p[v]
+                                                    next[v] = value
+                                                    err += abs(value - x[v])
+                                                }
+                                                for v in 0..<n { x[v] = next[v] }
+                                                if err < limit { return true }
+                                            }
+                                            return false
+                                        }
+                                    }
+                                }
+                            }
                         }
                     }
                 }
             }
-            swap(&x, &next)
-            if err < tolerance { return x }
         }
+        if converged { return x }
         throw .notConverged("pagerank", iterations: maxIterations)
     }
 }
