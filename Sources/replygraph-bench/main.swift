@@ -7,6 +7,7 @@ enum Bench {
     static let phases: [String: @Sendable ([String]) throws -> Void] = [
         "parse": parse,
         "threads": threads,
+        "centrality": centrality,
     ]
 
     static func parse(_ args: [String]) throws {

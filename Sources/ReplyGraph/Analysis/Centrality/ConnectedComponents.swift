@@ -1,0 +1,117 @@
+/// A partition of a graph's nodes into components.
+public struct Components: Hashable, Sendable {
+    /// The component of each node, by node index; components are numbered by their smallest node.
+    public let componentOfNode: [Int32]
+    /// Each component's nodes in ascending order; components ordered by their smallest node.
+    public let members: [[Int32]]
+
+    public var count: Int { members.count }
+
+    init(rawLabels: [Int32]) {
+        var renumber: [Int32: Int32] = [:]
+        var members: [[Int32]] = []
+        var labels = [Int32](repeating: 0, count: rawLabels.count)
+        for (v, raw) in rawLabels.enumerated() {
+            let c: Int32
+            if let existing = renumber[raw] { c = existing } else {
+                c = Int32(members.count)
+                renumber[raw] = c
+                members.append([])
+            }
+            labels[v] = c
+            members[Int(c)].append(Int32(v))
+        }
+        componentOfNode = labels
+        self.members = members
+    }
+}
+
+/// Weakly connected components (connected components of an undirected graph), as
+/// `networkx.weakly_connected_components` / `connected_components`.
+///
+///     let graph = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1)], directed: true)
+///     WeakComponents().components(in: graph).members   // [[0, 1], [2]]
+///
+/// - Complexity: O(n + m), iterative (an explicit queue; no recursion).
+public struct WeakComponents: Hashable, Sendable {
+    public init() {}
+
+    public func components(in graph: UserGraph) -> Components {
+        let n = graph.nodeCount
+        var label = [Int32](repeating: -1, count: n)
+        var queue = [Int32](repeating: 0, count: n)
+        for s in 0..<n where label[s] < 0 {
+            label[s] = Int32(s)
+            queue[0] = Int32(s)
+            var head = 0, tail = 1
+            while head < tail {
+                let v = Int(queue[head]); head += 1
+                for i in graph.outOffsets[v]..<graph.outOffsets[v + 1] where label[Int(graph.outTargets[i])] < 0 {
+                    label[Int(graph.outTargets[i])] = Int32(s); queue[tail] = graph.outTargets[i]; tail += 1
+                }
+                for i in graph.inOffsets[v]..<graph.inOffsets[v + 1] where label[Int(graph.inSources[i])] < 0 {
+                    label[Int(graph.inSources[i])] = Int32(s); queue[tail] = graph.inSources[i]; tail += 1
+                }
+            }
+        }
+        return Components(rawLabels: label)
+    }
+}
+
+/// Strongly connected components by an iterative Tarjan (explicit call stack), as
+/// `networkx.strongly_connected_components`; for an undirected graph they are the connected components.
+///
+///     let graph = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 0), .init(1, 2)], directed: true)
+///     StrongComponents().components(in: graph).members   // [[0, 1], [2]]
+///
+/// - Complexity: O(n + m) time and memory; reply chains thousands deep need no recursion.
+public struct StrongComponents: Hashable, Sendable {
+    public init() {}
+
+    public func components(in graph: UserGraph) -> Components {
+        let n = graph.nodeCount
+        var index = [Int32](repeating: -1, count: n)
+        var low = [Int32](repeating: 0, count: n)
+        var onStack = [Bool](repeating: false, count: n)
+        var stack: [Int32] = []
+        var label = [Int32](repeating: -1, count: n)
+        // Call frames: (node, next edge position).
+        var frames: [(v: Int32, edge: Int)] = []
+        var counter: Int32 = 0
+        for root in 0..<n where index[root] < 0 {
+            frames.append((Int32(root), graph.outOffsets[root]))
+            index[root] = counter; low[root] = counter; counter += 1
+            stack.append(Int32(root)); onStack[root] = true
+            while let frame = frames.last {
+                let v = Int(frame.v)
+                if frame.edge < graph.outOffsets[v + 1] {
+                    frames[frames.count - 1].edge += 1
+                    let w = Int(graph.outTargets[frame.edge])
+                    if index[w] < 0 {
+                        index[w] = counter; low[w] = counter; counter += 1
+                        stack.append(Int32(w)); onStack[w] = true
+                        frames.append((Int32(w), graph.outOffsets[w]))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                    continue
+                }
+                frames.removeLast()
+                if let parent = frames.last { low[Int(parent.v)] = min(low[Int(parent.v)], low[v]) }
+                if low[v] == index[v] {
+                    var smallest = Int32(v)
+                    var members: [Int32] = []
+                    while true {
+                        let w = stack.removeLast()
+                        onStack[Int(w)] = false
+                        members.append(w)
+                        smallest = min(smallest, w)
+                        if w == Int32(v) { break }
+                    }
+                    for w in members { label[Int(w)] = smallest }
+                }
+            }
+        }
+        return Components(rawLabels: label)
+    }
+}

@@ -1,0 +1,196 @@
+/// Louvain community detection on the undirected projection, following `networkx.community.louvain_communities`.
+///
+///     let graph = UserGraph.project(.mention, tweets: archive.tweets)
+///     let result = Louvain(seed: 7).communities(in: graph)
+///     result.count        // communities found
+///     result.modularity   // of the partition, in the undirected projection
+///
+/// Each level moves nodes, in a seeded random order, to the neighbouring community with the largest positive
+/// modularity gain until no node moves; communities are then merged into nodes and the next level runs, until a
+/// level improves modularity by no more than `threshold`. The result is the last level's partition, as networkx
+/// returns. The same seed gives the same partition; it differs from networkx's for the same seed number (its
+/// order comes from Python's `random`), and modularity is comparable, not equal.
+///
+/// - Complexity: O(m) per sweep; typically a few sweeps per level and O(log n) levels.
+public struct Louvain: Hashable, Sendable {
+    public var resolution: Double
+    public var threshold: Double
+    public var seed: UInt64
+
+    public init(resolution: Double = 1, threshold: Double = 1e-7, seed: UInt64 = 0) {
+        self.resolution = resolution
+        self.threshold = threshold
+        self.seed = seed
+    }
+
+    public func communities(in input: UserGraph) -> Communities {
+        let graph = input.undirected()
+        let n = graph.nodeCount
+        var rng = SeededGenerator(seed: seed)
+        // Level graph as CSR with the self-loop weight separate.
+        var level = LevelGraph(graph)
+        let m = level.totalWeight
+        var nodeCommunity = (0..<Int32(n)).map { $0 }   // original node → current level node
+        if m <= 0 { return Communities(rawLabels: nodeCommunity, modularityIn: graph, resolution: resolution) }
+        var mod = level.modularity(of: (0..<Int32(level.count)).map { $0 }, resolution: resolution)
+        var (assignment, improvement) = level.oneLevel(m: m, resolution: resolution, rng: &rng)
+        improvement = true
+        var result = nodeCommunity
+        while improvement {
+            for v in 0..<n { result[v] = assignment[Int(nodeCommunity[v])] }
+            let newMod = level.modularity(of: assignment, resolution: resolution)
+            if newMod - mod <= threshold { break }
+            mod = newMod
+            let (aggregated, renumbered) = level.aggregate(assignment)
+            for v in 0..<n { nodeCommunity[v] = renumbered[Int(nodeCommunity[v])] }
+            level = aggregated
+            (assignment, improvement) = level.oneLevel(m: m, resolution: resolution, rng: &rng)
+        }
+        return Communities(rawLabels: result, modularityIn: graph, resolution: resolution)
+    }
+}
+
+/// An undirected weighted graph for one Louvain level: neighbours without self-loops, loops kept apart.
+private struct LevelGraph {
+    var offsets: [Int]
+    var targets: [Int32]
+    var weights: [Double]
+    var loops: [Double]
+    var degree: [Double]
+    var count: Int { loops.count }
+    var totalWeight: Double
+
+    init(offsets: [Int], targets: [Int32], weights: [Double], loops: [Double]) {
+        self.offsets = offsets
+        self.targets = targets
+        self.weights = weights
+        self.loops = loops
+        var degree = [Double](repeating: 0, count: loops.count)
+        var total = 0.0
+        for v in 0..<loops.count {
+            var d = 2 * loops[v]
+            for i in offsets[v]..<offsets[v + 1] { d += weights[i] }
+            degree[v] = d
+            total += d
+        }
+        self.degree = degree
+        totalWeight = total / 2
+    }
+
+    init(_ graph: UserGraph) {
+        let n = graph.nodeCount
+        var offsets = [Int](repeating: 0, count: n + 1)
+        var targets: [Int32] = [], weights: [Double] = []
+        var loops = [Double](repeating: 0, count: n)
+        for v in 0..<n {
+            for i in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
+                if graph.outTargets[i] == Int32(v) { loops[v] += graph.outWeights[i]; continue }
+                targets.append(graph.outTargets[i])
+                weights.append(graph.outWeights[i])
+            }
+            offsets[v + 1] = targets.count
+        }
+        self.init(offsets: offsets, targets: targets, weights: weights, loops: loops)
+    }
+
+    func modularity(of community: [Int32], resolution: Double) -> Double {
+        let n = count
+        var internalW = [Double](repeating: 0, count: n), tot = [Double](repeating: 0, count: n)
+        for v in 0..<n {
+            let c = Int(community[v])
+            tot[c] += degree[v]
+            internalW[c] += loops[v]
+            for i in offsets[v]..<offsets[v + 1] where Int(targets[i]) > v && community[Int(targets[i])] == community[v] {
+                internalW[c] += weights[i]
+            }
+        }
+        let m = totalWeight
+        guard m > 0 else { return 0 }
+        var q = 0.0
+        for c in 0..<n { q += internalW[c] / m - resolution * tot[c] * tot[c] / (4 * m * m) }
+        return q
+    }
+
+    /// One level of local moves: the community of each node, and whether any node moved.
+    func oneLevel(m: Double, resolution: Double, rng: inout SeededGenerator) -> ([Int32], Bool) {
+        let n = count
+        var community = (0..<Int32(n)).map { $0 }
+        var stot = degree
+        var order = (0..<n).map { $0 }
+        order.shuffle(using: &rng)
+        var weightTo = [Double](repeating: 0, count: n)
+        var touched: [Int32] = []
+        var improvement = false
+        var moves = 1
+        while moves > 0 {
+            moves = 0
+            for u in order {
+                let current = Int(community[u])
+                var bestCommunity = current
+                var bestGain = 0.0
+                touched.removeAll(keepingCapacity: true)
+                for i in offsets[u]..<offsets[u + 1] {
+                    let c = Int(community[Int(targets[i])])
+                    if weightTo[c] == 0 { touched.append(Int32(c)) }
+                    weightTo[c] += weights[i]
+                }
+                let d = degree[u]
+                stot[current] -= d
+                let removeCost = -weightTo[current] / m + resolution * (stot[current] * d) / (2 * m * m)
+                for c32 in touched {
+                    let c = Int(c32)
+                    let gain = removeCost + weightTo[c] / m - resolution * (stot[c] * d) / (2 * m * m)
+                    if gain > bestGain {
+                        bestGain = gain
+                        bestCommunity = c
+                    }
+                }
+                for c in touched { weightTo[Int(c)] = 0 }
+                stot[bestCommunity] += d
+                if bestCommunity != current {
+                    community[u] = Int32(bestCommunity)
+                    moves += 1
+                    improvement = true
+                }
+            }
+        }
+        return (community, improvement)
+    }
+
+    /// Merges each community into one node: the new graph and each old node's new index.
+    func aggregate(_ community: [Int32]) -> (LevelGraph, [Int32]) {
+        var renumber = [Int32](repeating: -1, count: count)
+        var next: Int32 = 0
+        for v in 0..<count where renumber[Int(community[v])] < 0 {
+            renumber[Int(community[v])] = next
+            next += 1
+        }
+        let k = Int(next)
+        let newOf = (0..<count).map { renumber[Int(community[$0])] }
+        var loops = [Double](repeating: 0, count: k)
+        var pairs: [UInt64: Double] = [:]
+        for v in 0..<count {
+            let cv = newOf[v]
+            loops[Int(cv)] += self.loops[v]
+            for i in offsets[v]..<offsets[v + 1] where Int(targets[i]) > v {
+                let cw = newOf[Int(targets[i])]
+                if cv == cw { loops[Int(cv)] += weights[i]; continue }
+                let key = (UInt64(min(cv, cw)) << 32) | UInt64(max(cv, cw))
+                pairs[key, default: 0] += weights[i]
+            }
+        }
+        var rows = [[(Int32, Double)]](repeating: [], count: k)
+        for (key, w) in pairs.sorted(by: { $0.key < $1.key }) {
+            let a = Int32(key >> 32), b = Int32(key & 0xFFFF_FFFF)
+            rows[Int(a)].append((b, w))
+            rows[Int(b)].append((a, w))
+        }
+        var offsets = [Int](repeating: 0, count: k + 1)
+        var targets: [Int32] = [], weights: [Double] = []
+        for c in 0..<k {
+            for (t, w) in rows[c].sorted(by: { $0.0 < $1.0 }) { targets.append(t); weights.append(w) }
+            offsets[c + 1] = targets.count
+        }
+        return (LevelGraph(offsets: offsets, targets: targets, weights: weights, loops: loops), newOf)
+    }
+}

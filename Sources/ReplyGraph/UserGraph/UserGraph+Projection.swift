@@ -1,0 +1,133 @@
+extension UserGraph {
+    /// Projects tweets onto a user→user graph of the given kind.
+    ///
+    ///     let graph = UserGraph.project(.mention, tweets: archive.tweets)
+    ///     graph.labels[0]                                  // "alexxubyte"
+    ///     graph.weight(from: 0, to: graph.node(named: "SubstackInc")!)   // tweets mentioning it
+    ///
+    /// Handles are merged case-insensitively; a node's label is its spelling as first seen (tweets in id order,
+    /// author before targets). Nodes appear in that first-seen order, and only when an edge (possibly a
+    /// self-loop) survives the filters. Edge weights count tweets: a tweet naming a handle twice counts once.
+    ///
+    /// - `mention`: author → ``Tweet/mentionedHandles``.
+    /// - `reply`: author → ``Tweet/replyHandles``.
+    /// - `interaction`: the mention and reply edges above, plus author → the author of the quoted tweet and
+    ///   author → the author of the retweeted tweet (looked up in `tweets`, then `externalTweets`; an old-style
+    ///   `RT @user:` retweet falls back to `user`). Per-kind weights are kept; the `RT @user` handle also counts
+    ///   as a mention, as in the mention graph, so the mention part of an interaction graph equals the mention graph.
+    /// - `coMention`: undirected, one edge per pair of distinct handles among a tweet's reply and mentioned handles.
+    ///
+    /// - Parameters:
+    ///   - kind: the relation to project.
+    ///   - tweets: the tweets, in any order (ids decide which spelling is first seen only through that order).
+    ///   - externalTweets: tweets known by reference, for quote and retweet targets.
+    ///   - options: weight and time filters, and whether metrics see self-loops.
+    /// - Complexity: O(T + E log E) for T tweets and E (tweet, target) pairs.
+    public static func project(_ kind: UserGraphKind, tweets: [Tweet],
+                               externalTweets: [TweetID: ExternalTweet] = [:],
+                               options: UserGraphOptions = UserGraphOptions()) -> UserGraph {
+        let kinds = kind == .interaction ? InteractionKind.allCases.count : 1
+        var builder = Builder(directed: kind.isDirected, kindCount: kinds)
+        var nodeOfKey: [String: Int32] = [:]
+        var labels: [String] = []
+        func intern(_ handle: Handle) -> Int32 {
+            if let node = nodeOfKey[handle.key] { return node }
+            let node = Int32(labels.count)
+            nodeOfKey[handle.key] = node
+            labels.append(handle.display)
+            return node
+        }
+        var authorOfTweet: [TweetID: Handle] = [:]
+        if kind == .interaction {
+            authorOfTweet.reserveCapacity(tweets.count)
+            for tweet in tweets { authorOfTweet[tweet.id] = tweet.author }
+        }
+        func author(of id: TweetID) -> Handle? { authorOfTweet[id] ?? externalTweets[id]?.author }
+
+        for tweet in tweets {
+            if let since = options.since, tweet.createdAt < since { continue }
+            if let until = options.until, tweet.createdAt >= until { continue }
+            switch kind {
+            case .mention:
+                let mentioned = tweet.mentionedHandles
+                if mentioned.isEmpty { continue }
+                let a = intern(tweet.author)
+                for handle in mentioned { builder.add(a, intern(handle), kind: 0, weight: 1) }
+            case .reply:
+                let replied = tweet.replyHandles
+                if replied.isEmpty { continue }
+                let a = intern(tweet.author)
+                for handle in replied { builder.add(a, intern(handle), kind: 0, weight: 1) }
+            case .interaction:
+                let mentioned = tweet.mentionedHandles, replied = tweet.replyHandles
+                var quoted: Handle?
+                if let id = tweet.quotedID { quoted = author(of: id) }
+                var retweeted: Handle?
+                if tweet.isRetweet {
+                    if let id = tweet.retweetedID { retweeted = author(of: id) }
+                    if retweeted == nil, tweet.text.utf8.starts(with: "RT @".utf8), let first = tweet.entities.mentions.first {
+                        retweeted = Handle(first.value)
+                    }
+                }
+                if mentioned.isEmpty && replied.isEmpty && quoted == nil && retweeted == nil { continue }
+                let a = intern(tweet.author)
+                for handle in mentioned { builder.add(a, intern(handle), kind: InteractionKind.mention.rawValue, weight: 1) }
+                for handle in replied { builder.add(a, intern(handle), kind: InteractionKind.reply.rawValue, weight: 1) }
+                if let quoted { builder.add(a, intern(quoted), kind: InteractionKind.quote.rawValue, weight: 1) }
+                if let retweeted { builder.add(a, intern(retweeted), kind: InteractionKind.retweet.rawValue, weight: 1) }
+            case .coMention:
+                let handles = tweet.replyHandles + tweet.mentionedHandles
+                if handles.count < 2 { continue }
+                var seen = Set<Handle>()
+                let unique = handles.filter { seen.insert($0).inserted }
+                let nodes = unique.map(intern)
+                for i in nodes.indices {
+                    for j in nodes.index(after: i)..<nodes.endIndex { builder.add(nodes[i], nodes[j], kind: 0, weight: 1) }
+                }
+            }
+        }
+
+        // Drop light edges, then nodes left without any edge, keeping first-seen order.
+        let merged = builder.merged()
+        var keep = [Bool](repeating: false, count: merged.keys.count)
+        var used = [Bool](repeating: false, count: labels.count)
+        for i in merged.keys.indices where merged.total(i) >= options.minWeight {
+            keep[i] = true
+            used[Int(merged.keys[i] >> 32)] = true
+            used[Int(merged.keys[i] & 0xFFFF_FFFF)] = true
+        }
+        var newIndex = [Int32](repeating: -1, count: labels.count)
+        var keptLabels: [String] = []
+        for v in labels.indices where used[v] {
+            newIndex[v] = Int32(keptLabels.count)
+            keptLabels.append(labels[v])
+        }
+        var compact = Builder(directed: kind.isDirected, kindCount: kinds)
+        for i in merged.keys.indices where keep[i] {
+            let u = newIndex[Int(merged.keys[i] >> 32)], v = newIndex[Int(merged.keys[i] & 0xFFFF_FFFF)]
+            compact.add(u, v, weights: merged.weights[(i * kinds)..<((i + 1) * kinds)])
+        }
+        return UserGraph(labels: keptLabels, builder: compact, includeSelf: options.includeSelf,
+                         keepKinds: kind == .interaction)
+    }
+}
+
+extension UserGraph.Builder {
+    mutating func add(_ u: Int32, _ v: Int32, weights w: ArraySlice<Double>) {
+        var a = UInt64(UInt32(u)), b = UInt64(UInt32(v))
+        if !directed && a > b { swap(&a, &b) }
+        keys.append((a << 32) | b)
+        weights.append(contentsOf: w)
+    }
+}
+
+extension ReplyGraph {
+    /// The archive's user→user graph of the given kind; see ``UserGraph/project(_:tweets:externalTweets:options:)``.
+    ///
+    ///     let mentions = ReplyGraph(archive).userGraph(.mention)
+    ///
+    /// - Complexity: O(T + E log E) for T tweets and E (tweet, target) pairs.
+    public func userGraph(_ kind: UserGraphKind, options: UserGraphOptions = UserGraphOptions()) -> UserGraph {
+        UserGraph.project(kind, tweets: archive.tweets, externalTweets: archive.externalTweets, options: options)
+    }
+}
