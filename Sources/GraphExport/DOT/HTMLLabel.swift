@@ -30,11 +30,11 @@ public struct HTMLLabel: Hashable, Sendable {
             return Cell(markup: "<TD\(attributes)>" + inner + "</TD>")
         }
 
-        /// A colour swatch cell.
+        /// A colour swatch cell (at least `width` × `height` points).
         public static func swatch(_ color: String, width: Int = 16, height: Int = 12, style: String? = nil) -> Cell {
             let fill = HTMLLabel.safeColor(color) ?? "white"
             let border = style == "dashed" ? " STYLE=\"dashed\"" : ""
-            return Cell(markup: "<TD BGCOLOR=\"\(fill)\" WIDTH=\"\(width)\" HEIGHT=\"\(height)\" FIXEDSIZE=\"TRUE\" BORDER=\"1\"\(border)> </TD>")
+            return Cell(markup: "<TD BGCOLOR=\"\(fill)\" WIDTH=\"\(width)\" HEIGHT=\"\(height)\" BORDER=\"1\" COLOR=\"#777777\"\(border)></TD>")
         }
     }
 

@@ -32,7 +32,11 @@ public struct Legend: Hashable, Sendable {
             rows.append([.swatch(entry.color, style: entry.style), .text(entry.text, alignLeft: true)])
         }
         for note in notes { rows.append([.text(""), .text(note, color: Palette.ink, alignLeft: true)]) }
-        let node = DOTNode("legend", ["shape": "plaintext", "label": .html(.table(rows))])
+        // Explicit size and style, so that a view's node defaults (fixed sizes, fills) do not apply to the legend.
+        let node = DOTNode("legend", ["shape": "plaintext", "label": .html(.table(rows)), "fixedsize": false,
+                                      "width": 0, "height": 0, "margin": 0, "style": "solid", "color": "white",
+                                      "fillcolor": "white", "fontsize": 10, "fontname": "Helvetica",
+                                      "tooltip": .text(title)])
         return DOTSubgraph("cluster_legend", attributes: ["label": .text(""), "color": "#cccccc", "style": "rounded"],
                            nodes: [node])
     }

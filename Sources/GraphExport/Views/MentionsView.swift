@@ -1,5 +1,7 @@
 /// A user graph: node size by score, edge width by weight, colour by community.
 ///
+/// Circles are sized by score alone (`fixedsize=shape`), so a long handle may overflow a small circle.
+///
 ///     let view = MentionsView(MentionGraph(nodes: nodes, edges: edges).kCore(2).top(50))
 ///     print(view.graph.dot)    // render with sfdp or neato
 ///
@@ -36,13 +38,13 @@ public struct MentionsView: Sendable {
         var dot = DOTGraph("mentions", isDirected: input.isDirected)
         dot.attributes = ["overlap": "false", "splines": "true", "outputorder": "edgesfirst", "labelloc": "t",
                           "fontname": "Helvetica", "fontsize": 16, "label": .text(title)]
-        dot.nodeDefaults = ["shape": "circle", "style": "filled", "fontname": "Helvetica", "fixedsize": false,
+        dot.nodeDefaults = ["shape": "circle", "style": "filled", "fontname": "Helvetica", "fixedsize": "shape",
                             "color": "white", "fontcolor": "#111111"]
         dot.edgeDefaults = ["color": "#88888899", "arrowsize": 0.5]
         for node in input.nodes {
             let s = scaled(node.score, lowScore, highScore)
             var attributes: DOTAttributes = [
-                "label": .text("@" + node.handle),
+                "label": .text("@" + TextLayout.truncate(node.handle, to: 24)),
                 "width": .number(0.4 + 1.6 * s),
                 "fontsize": .number((8 + 14 * s).rounded()),
                 "fillcolor": .name(node.community.flatMap { colorOf[$0] } ?? Palette.ghost),
