@@ -67,6 +67,8 @@ final class GraphvizSession: @unchecked Sendable {
             throw GraphvizError(.syntax, messages: parseMessages.errors, warnings: warnings)
         }
 
+        // Every format is laid out first, canonical DOT included: 2.43's gvRenderData refuses a graph without one.
+        // gvLayout returns -1 only before it allocates anything, so only a successful layout needs freeing.
         let (layoutStatus, layoutMessages) = Self.capturing { gvLayout(context, graph, engine) }
         warnings += layoutMessages.warnings
         guard layoutStatus == 0 else {

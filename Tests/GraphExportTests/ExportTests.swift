@@ -244,3 +244,42 @@ struct ExportTests {
         #expect(back.parsedOK && back.nodes.count == graph.nodes.count && back.edges.count == graph.edges.count)
     }
 }
+
+/// Writes exports for `Scripts/check-exports.sh`, which loads them in networkx. Runs only when EXPORT_CHECK_DIR is
+/// set; each graph gets a directory with every format and a `manifest.json` of the counts and values to expect.
+@Suite("Exports for the networkx check", .enabled(if: ProcessInfo.processInfo.environment["EXPORT_CHECK_DIR"] != nil))
+struct ExportCheckFiles {
+    @Test("write every format of three graphs")
+    func writeAll() throws {
+        let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment["EXPORT_CHECK_DIR"]!)
+        let archive = try ArchiveReader().read(paths: [SampleArchive.path])
+        let graphs: [(String, ExportGraph)] = [
+            ("hostile", ExportTests.graph),
+            ("sample", ExportGraph(tweetGraph: ReplyGraph(archive))),
+            ("mentions", ExportGraph(mentions: TestArchive.mentions)),
+        ]
+        for (name, graph) in graphs {
+            let directory = root.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            for format in ExportFormat.allCases where format != .csv {
+                try graph.write(format, to: directory.appendingPathComponent("graph." + format.rawValue))
+            }
+            try graph.write(.csv, to: directory.appendingPathComponent("neo4j"), csvDialect: .neo4j)
+            try graph.write(.csv, to: directory.appendingPathComponent("graphframes"), csvDialect: .graphFrames)
+            try graph.write(.json, to: directory.appendingPathComponent("graph-links.json"), edgesKey: .links)
+            var texts: [String: String] = [:]
+            for node in graph.nodes { if case let .string(text)? = node.attributes["text"] { texts[node.id] = text } }
+            let manifest: [String: Any] = [
+                "nodes": graph.nodes.count, "edges": graph.edges.count, "directed": graph.isDirected,
+                "multigraph": graph.isMultigraph,
+                "node_kinds": Dictionary(grouping: graph.nodes, by: \.kind).mapValues(\.count),
+                "edge_kinds": Dictionary(grouping: graph.edges, by: \.kind).mapValues(\.count),
+                "node_types": Dictionary(uniqueKeysWithValues: graph.nodeSchema.map { ($0.name, $0.type.rawValue) }),
+                "edge_types": Dictionary(uniqueKeysWithValues: graph.edgeSchema.map { ($0.name, $0.type.rawValue) }),
+                "texts": texts,
+            ]
+            try AtomicFile.write(try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]),
+                                 to: directory.appendingPathComponent("manifest.json"))
+        }
+    }
+}
