@@ -161,8 +161,8 @@ public enum Escaping {
     }
 
     /// Text or attribute content for XML 1.0: `&<>"'` as entities; tab, LF and CR as character references (so
-    /// attribute-value normalisation cannot turn them into spaces); characters XML 1.0 forbids (NUL, other C0
-    /// controls, U+FFFE, U+FFFF) removed.
+    /// attribute-value normalisation cannot turn them into spaces); invisible format characters (bidi controls) as
+    /// `&#x…;`, so the file shows them; characters XML 1.0 forbids (NUL, other C0 controls, U+FFFE, U+FFFF) removed.
     ///
     /// - Complexity: O(n) in the string's scalars.
     public static func xml(_ text: String) -> String {
@@ -179,6 +179,7 @@ public enum Escaping {
             case "\n": out += "&#10;"
             case "\r": out += "&#13;"
             case _ where !isXMLCharacter(scalar): continue
+            case _ where isInvisibleFormatCharacter(scalar): out += numericReference(scalar)
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -207,7 +208,7 @@ public enum Escaping {
     // MARK: JSON (RFC 8259)
 
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`; U+2028 and
-    /// U+2029 as `\u2028`/`\u2029` (JavaScript-safe).
+    /// U+2029 as `\u2028`/`\u2029` (JavaScript-safe); invisible format characters (bidi controls) as `\uXXXX`.
     public static func jsonString(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
@@ -222,7 +223,7 @@ public enum Escaping {
             case "\u{0C}": out += "\\f"
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || isInvisibleFormatCharacter(scalar):
                 let hex = String(scalar.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)

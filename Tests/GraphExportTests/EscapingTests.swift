@@ -52,7 +52,7 @@ struct EscapingTests {
         ("nul\u{0}bell\u{7}esc\u{1B}", "nulbellesc"),
         ("tab\tlf\ncr\r", "tab&#9;lf&#10;cr&#13;"),
         ("\u{FFFE}\u{FFFF}ok", "ok"),
-        ("emoji 👉 rtl \u{202E}", "emoji 👉 rtl \u{202E}"),
+        ("emoji 👉 rtl \u{202E}x\u{200F}", "emoji 👉 rtl &#x202E;x&#x200F;"),
     ])
     func xml(input: String, expected: String) {
         #expect(Escaping.xml(input) == expected)
@@ -69,6 +69,7 @@ struct EscapingTests {
     @Test("JSON strings", arguments: [
         ("plain", #""plain""#), ("q\"b\\", #""q\"b\\""#), ("l\n\t\r", #""l\n\t\r""#),
         ("nul\u{0}\u{1F}", #""nul\u0000\u001f""#), ("\u{2028}", #""\u2028""#), ("👉", "\"👉\""),
+        ("rlo\u{202E}x", #""rlo\u202ex""#),
     ])
     func json(input: String, expected: String) {
         #expect(Escaping.jsonString(input) == expected)
