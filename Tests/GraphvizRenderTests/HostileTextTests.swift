@@ -7,10 +7,14 @@ import Testing
 /// `<script>` element, no event-handler attribute, and no link other than the ones built from ids.
 @Suite("Hostile text through Graphviz")
 struct HostileTextTests {
-    static let names = TestArchive.views.map(\.name) + ["hostile"]
+    static let names = TestArchive.views.map(\.name) + ["hostile", "export"]
 
     static func graph(_ name: String) -> DOTGraph {
         if let view = TestArchive.views.first(where: { $0.name == name }) { return view.graph }
+        if name == "export" {
+            return ExportGraph(archive: TestArchive.archive, threads: [TestArchive.thread],
+                               followUps: TestArchive.followUps).dotGraph
+        }
         var graph = DOTGraph("g\"]; x")
         for (k, text) in TestArchive.hostile.enumerated() {
             graph.nodes.append(DOTNode(text, ["label": .text(text), "tooltip": .text(text),
