@@ -1,0 +1,255 @@
+/// Every escaping rule of the exporters, in one place.
+///
+/// Strings from tweets are hostile by assumption: quotes, backslashes, newlines, `<>&`, NUL and other control
+/// characters, and bidirectional-text controls must not change a document's structure or hide in it.
+///
+///     Escaping.dotQuoted("say \"hi\"\\n")      // "\"say \\\"hi\\\"\\\\n\""
+///     Escaping.htmlText("<script>")           // "&lt;script&gt;"
+///     Escaping.csvField("a,b")                 // "\"a,b\""
+public enum Escaping {
+    // MARK: Characters that need care everywhere
+
+    /// Bidirectional-text controls and other invisible format characters: LRM/RLM/ALM, embeddings and overrides
+    /// (U+202A–U+202E), isolates (U+2066–U+2069), zero-width characters and the BOM.
+    ///
+    /// In DOT and HTML-like labels they are written as numeric character references, so a DOT file shows them
+    /// instead of reordering its own source text, while the rendered label keeps the tweet's direction.
+    public static func isInvisibleFormatCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    /// A visible stand-in for a control character: U+2400–U+241F for C0 (NUL → ␀), U+2421 for DEL, U+FFFD for C1.
+    static func controlPicture(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x00...0x1F: return Unicode.Scalar(0x2400 + scalar.value)!
+        case 0x7F: return "\u{2421}"
+        default: return "\u{FFFD}"
+        }
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
+    }
+
+    static func numericReference(_ scalar: Unicode.Scalar) -> String {
+        "&#x" + String(scalar.value, radix: 16, uppercase: true) + ";"
+    }
+
+    // MARK: DOT
+
+    /// How a line break in text is written in a DOT escString.
+    public enum LineBreak: String, Sendable {
+        /// `\n`: centred line.
+        case centered = "\\n"
+        /// `\l`: left-justified line.
+        case left = "\\l"
+        /// A space: one line.
+        case space = " "
+    }
+
+    /// A DOT double-quoted string for text that Graphviz shows (labels, tooltips): `"…"`.
+    ///
+    /// `"` → `\"`; `\` → `\\` (so `\N`, `\G` and friends in a tweet stay literal); `&` → `&amp;` (Graphviz decodes
+    /// entities in labels, so a tweet's `&lt;` stays literal); line breaks (CR LF, CR, LF, U+2028/2029, NEL) →
+    /// `lineBreak`; tab → space; other control characters, NUL included (which would end the C string Graphviz
+    /// parses) → control pictures; invisible format characters → `&#x…;`.
+    ///
+    /// - Complexity: O(n) in the string's scalars.
+    public static func dotQuoted(_ text: String, lineBreak: LineBreak = .centered) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            if scalar == "\n" && previousWasCR { continue }
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "&": out += "&amp;"
+            case "\t": out += " "
+            case _ where isLineBreak(scalar): out += lineBreak.rawValue
+            case _ where isControl(scalar): out.unicodeScalars.append(controlPicture(scalar))
+            case _ where isInvisibleFormatCharacter(scalar): out += numericReference(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// A DOT identifier for names (node ids, attribute names): bare when it is a plain ASCII identifier or number
+    /// and not a keyword, otherwise a quoted string with `"` and `\` escaped and control characters replaced.
+    ///
+    /// Names are not escStrings, so `&` is kept as it is; the writer uses the same spelling everywhere a name
+    /// appears, so edges always find their nodes.
+    public static func dotID(_ name: String) -> String {
+        if isBareDOTID(name) { return name }
+        var out = "\""
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where isControl(scalar) || isLineBreak(scalar): out.unicodeScalars.append(controlPicture(scalar))
+            case _ where isInvisibleFormatCharacter(scalar): out += numericReference(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    private static let dotKeywords: Set<String> = ["node", "edge", "graph", "digraph", "subgraph", "strict"]
+
+    static func isBareDOTID(_ name: String) -> Bool {
+        guard let first = name.utf8.first, !dotKeywords.contains(name.lowercased()) else { return false }
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c == 0x5F }
+        func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+        if isLetter(first) { return name.utf8.allSatisfy { isLetter($0) || isDigit($0) } }
+        // numerals: -?(.[0-9]+ | [0-9]+(.[0-9]*)?)
+        var digits = 0, dots = 0
+        for (i, c) in name.utf8.enumerated() {
+            if c == 0x2D && i == 0 { continue }
+            if c == 0x2E { dots += 1; continue }
+            guard isDigit(c) else { return false }
+            digits += 1
+        }
+        return digits > 0 && dots <= 1
+    }
+
+    // MARK: HTML-like labels (and XML text)
+
+    /// Text for inside a Graphviz HTML-like label: `&<>"'` as entities, line breaks as `<BR/>`, control
+    /// characters as control pictures, invisible format characters as `&#x…;`.
+    ///
+    /// - Complexity: O(n) in the string's scalars.
+    public static func htmlText(_ text: String, lineBreak: String = "<BR/>") -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            if scalar == "\n" && previousWasCR { continue }
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\t": out += " "
+            case _ where isLineBreak(scalar): out += lineBreak
+            case _ where isControl(scalar): out.unicodeScalars.append(controlPicture(scalar))
+            case _ where isInvisibleFormatCharacter(scalar): out += numericReference(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: XML 1.0 (GraphML, GEXF)
+
+    /// Whether XML 1.0 allows the character at all (`Char` production); NUL and most C0 controls it does not.
+    public static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+
+    /// Text or attribute content for XML 1.0: `&<>"'` as entities; tab, LF and CR as character references (so
+    /// attribute-value normalisation cannot turn them into spaces); invisible format characters (bidi controls) as
+    /// `&#x…;`, so the file shows them; characters XML 1.0 forbids (NUL, other C0 controls, U+FFFE, U+FFFF) removed.
+    ///
+    /// - Complexity: O(n) in the string's scalars.
+    public static func xml(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t": out += "&#9;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            case _ where !isXMLCharacter(scalar): continue
+            case _ where isInvisibleFormatCharacter(scalar): out += numericReference(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: CSV (RFC 4180)
+
+    /// A CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (or starts or ends with a space),
+    /// with quotes doubled; NUL removed (neither Neo4j's importer nor Spark reads it).
+    public static func csvField(_ text: String) -> String {
+        var needsQuotes = text.first == " " || text.last == " "
+        var body = ""
+        body.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\0": continue
+            case "\"": body += "\"\""; needsQuotes = true
+            case ",", "\n", "\r": body.unicodeScalars.append(scalar); needsQuotes = true
+            default: body.unicodeScalars.append(scalar)
+            }
+        }
+        return needsQuotes ? "\"" + body + "\"" : body
+    }
+
+    // MARK: JSON (RFC 8259)
+
+    /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`; U+2028 and
+    /// U+2029 as `\u2028`/`\u2029` (JavaScript-safe); invisible format characters (bidi controls) as `\uXXXX`.
+    public static func jsonString(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || isInvisibleFormatCharacter(scalar):
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    // MARK: Numbers
+
+    /// A deterministic, locale-free spelling of a double: integral values without a fraction (`3`), others with up
+    /// to `maxFractionDigits` digits and no trailing zeros (`0.125`); non-finite values as `0`.
+    public static func number(_ value: Double, maxFractionDigits: Int = 6) -> String {
+        guard value.isFinite else { return "0" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        var scale = 1.0
+        for _ in 0..<maxFractionDigits { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9e18 else { return String(value) }
+        let digits = String(Int64(scaled))
+        let padded = String(repeating: "0", count: max(0, maxFractionDigits + 1 - digits.count)) + digits
+        var integer = String(padded.dropLast(maxFractionDigits))
+        var fraction = String(padded.suffix(maxFractionDigits))
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        if integer.isEmpty { integer = "0" }
+        let sign = value < 0 && (integer != "0" || !fraction.isEmpty) ? "-" : ""
+        return sign + integer + (fraction.isEmpty ? "" : "." + fraction)
+    }
+}

@@ -1,0 +1,64 @@
+extension ExportGraph {
+    /// Which importer the CSV headers are written for.
+    ///
+    /// No single header row serves both: Neo4j needs `:ID`/`:START_ID`/`:END_ID` headers and type suffixes, Spark
+    /// names DataFrame columns after the header text, and GraphFrames wants `id`, `src` and `dst`.
+    public enum CSVDialect: String, Sendable, CaseIterable {
+        /// `neo4j-admin database import full`: `id:ID,:LABEL,name:type…` and `:START_ID,:END_ID,:TYPE,name:type…`
+        /// (types `string`, `long`, `double`, `boolean`).
+        ///
+        ///     neo4j-admin database import full --nodes=nodes.csv --relationships=edges.csv \
+        ///       --multiline-fields=true neo4j
+        case neo4j
+        /// Spark GraphFrames: `id,kind,name…` and `src,dst,relationship,name…`.
+        ///
+        ///     v = spark.read.csv("nodes.csv", header=True, multiLine=True, escape='"', inferSchema=True)
+        ///     e = spark.read.csv("edges.csv", header=True, multiLine=True, escape='"', inferSchema=True)
+        ///     g = GraphFrame(v, e)
+        case graphFrames = "graphframes"
+    }
+
+    /// `nodes.csv` and `edges.csv` per RFC 4180 (CRLF line ends, fields quoted when needed, quotes doubled).
+    ///
+    /// Missing attributes are empty fields. Booleans are `true`/`false`; doubles are locale-free.
+    ///
+    /// - Complexity: O(size of the output).
+    public func csv(dialect: CSVDialect = .neo4j) -> (nodes: String, edges: String) {
+        let nodeColumns = nodeSchema.filter { !["id", "kind", "src", "dst", "relationship"].contains($0.name) }
+        let edgeColumns = edgeSchema.filter { !["id", "kind", "src", "dst", "relationship"].contains($0.name) }
+        func header(_ column: (name: String, type: AttributeType)) -> String {
+            guard dialect == .neo4j else { return Escaping.csvField(column.name) }
+            let type = switch column.type {
+            case .string: "string"
+            case .int: "long"
+            case .double: "double"
+            case .bool: "boolean"
+            }
+            return Escaping.csvField(column.name.replacingColon() + ":" + type)
+        }
+        func row(_ fields: [String]) -> String { fields.map(Escaping.csvField).joined(separator: ",") + "\r\n" }
+
+        var nodesCSV = (dialect == .neo4j ? "id:ID,:LABEL" : "id,kind")
+        nodesCSV += nodeColumns.map { "," + header($0) }.joined() + "\r\n"
+        for node in nodes {
+            nodesCSV += row([node.id, node.kind] + nodeColumns.map { column in
+                node.attributes[column.name].map { Self.text($0, as: column.type) } ?? ""
+            })
+        }
+        var edgesCSV = (dialect == .neo4j ? ":START_ID,:END_ID,:TYPE" : "src,dst,relationship")
+        edgesCSV += edgeColumns.map { "," + header($0) }.joined() + "\r\n"
+        for edge in edges {
+            edgesCSV += row([edge.source, edge.target, edge.kind] + edgeColumns.map { column in
+                edge.attributes[column.name].map { Self.text($0, as: column.type) } ?? ""
+            })
+        }
+        return (nodesCSV, edgesCSV)
+    }
+}
+
+extension String {
+    /// Neo4j reads `name:type`; a colon inside the name would be taken as the separator.
+    fileprivate func replacingColon() -> String {
+        String(unicodeScalars.map { $0 == ":" ? "_" : Character($0) })
+    }
+}

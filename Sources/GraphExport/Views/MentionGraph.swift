@@ -1,0 +1,133 @@
+/// A user-to-user graph as plain data: scored nodes and weighted edges, with the filters the mentions view offers.
+///
+///     let graph = MentionGraph(nodes: [.init(handle: "a", score: 0.4, community: 0), .init(handle: "b", score: 0.1)],
+///                              edges: [.init(source: "a", target: "b", weight: 3)])
+///     graph.top(1).nodes.map(\.handle)            // ["a"]
+///     graph.minWeight(5).edges.count              // 0
+///
+/// It holds no metric code: scores (PageRank, degree, …) and communities come from whoever builds it. Handles are
+/// matched exactly, except in ``ego(_:radius:)``, which finds its centre case-insensitively.
+public struct MentionGraph: Hashable, Sendable {
+    public struct Node: Hashable, Sendable {
+        public var handle: String
+        /// Sizes the node (PageRank, degree, …).
+        public var score: Double
+        /// Colours the node; `nil` for none.
+        public var community: Int?
+
+        public init(handle: String, score: Double, community: Int? = nil) {
+            self.handle = handle
+            self.score = score
+            self.community = community
+        }
+    }
+
+    public var nodes: [Node]
+    public var edges: [WeightedEdge]
+    public var isDirected: Bool
+
+    /// Nodes missing for an edge's endpoint are added with score 0.
+    public init(nodes: [Node], edges: [WeightedEdge], isDirected: Bool = true) {
+        var nodes = nodes
+        var known = Set(nodes.map(\.handle))
+        for edge in edges {
+            for handle in [edge.source, edge.target] where known.insert(handle).inserted {
+                nodes.append(Node(handle: handle, score: 0))
+            }
+        }
+        self.nodes = nodes
+        self.edges = edges
+        self.isDirected = isDirected
+    }
+
+    /// Keeps the nodes in `handles` and the edges between them.
+    public func restricted(to handles: Set<String>) -> MentionGraph {
+        MentionGraph(nodes: nodes.filter { handles.contains($0.handle) },
+                     edges: edges.filter { handles.contains($0.source) && handles.contains($0.target) },
+                     isDirected: isDirected)
+    }
+
+    /// The `n` highest-scoring nodes (ties by handle) and the edges among them.
+    ///
+    /// - Complexity: O(V log V + E).
+    public func top(_ n: Int) -> MentionGraph {
+        let kept = nodes.sorted { ($1.score, $0.handle) < ($0.score, $1.handle) }.prefix(max(0, n)).map(\.handle)
+        return restricted(to: Set(kept))
+    }
+
+    /// Drops edges lighter than `weight`, then nodes left without edges.
+    ///
+    /// - Complexity: O(V + E).
+    public func minWeight(_ weight: Double) -> MentionGraph {
+        let heavy = edges.filter { $0.weight >= weight }
+        let touched = Set(heavy.flatMap { [$0.source, $0.target] })
+        return MentionGraph(nodes: nodes.filter { touched.contains($0.handle) }, edges: heavy, isDirected: isDirected)
+    }
+
+    /// The `k`-core: the largest subgraph where every node has at least `k` distinct neighbours (edge direction
+    /// and self-loops ignored), found by repeatedly peeling nodes of lower degree.
+    ///
+    /// - Complexity: O(V + E).
+    public func kCore(_ k: Int) -> MentionGraph {
+        var neighbours: [String: Set<String>] = [:]
+        for node in nodes { neighbours[node.handle] = [] }
+        for edge in edges where edge.source != edge.target {
+            neighbours[edge.source, default: []].insert(edge.target)
+            neighbours[edge.target, default: []].insert(edge.source)
+        }
+        var degree = neighbours.mapValues(\.count)
+        var removed = Set<String>()
+        var queue = degree.filter { $0.value < k }.map(\.key).sorted()
+        while let handle = queue.popLast() {
+            guard removed.insert(handle).inserted else { continue }
+            for other in neighbours[handle] ?? [] where !removed.contains(other) {
+                degree[other, default: 0] -= 1
+                if degree[other] == k - 1 { queue.append(other) }
+            }
+        }
+        return restricted(to: Set(neighbours.keys).subtracting(removed))
+    }
+
+    /// The nodes within `radius` hops of `handle` (edge direction ignored; matched case-insensitively) and the edges
+    /// among them; empty when `handle` is absent.
+    ///
+    /// - Complexity: O(V + E).
+    public func ego(_ handle: String, radius: Int) -> MentionGraph {
+        let wanted = Self.fold(handle.hasPrefix("@") ? String(handle.dropFirst()) : handle)
+        guard let centre = nodes.first(where: { Self.fold($0.handle) == wanted })?.handle else {
+            return MentionGraph(nodes: [], edges: [], isDirected: isDirected)
+        }
+        var neighbours: [String: [String]] = [:]
+        for edge in edges {
+            neighbours[edge.source, default: []].append(edge.target)
+            neighbours[edge.target, default: []].append(edge.source)
+        }
+        var seen: Set<String> = [centre]
+        var frontier = [centre]
+        for _ in 0..<max(0, radius) {
+            var next: [String] = []
+            for handle in frontier {
+                for other in neighbours[handle] ?? [] where seen.insert(other).inserted { next.append(other) }
+            }
+            frontier = next
+        }
+        return restricted(to: seen)
+    }
+
+    static func fold(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+}
+
+/// A weighted edge between two named nodes.
+public struct WeightedEdge: Hashable, Sendable {
+    public var source: String
+    public var target: String
+    public var weight: Double
+
+    public init(source: String, target: String, weight: Double = 1) {
+        self.source = source
+        self.target = target
+        self.weight = weight
+    }
+}
