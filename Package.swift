@@ -10,7 +10,7 @@ import PackageDescription
 // model, and is the only module that imports the Graphviz system library.
 let package = Package(
     name: "ReplyGraph",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "ReplyGraph", targets: ["TweetArchive", "ReplyGraph", "GraphExport"]),
         .library(name: "GraphvizRender", targets: ["GraphvizRender"]),
