@@ -14,7 +14,8 @@ struct ReplyGraphCommand: ParsableCommand {
             supported format), 66 input missing or unreadable, 74 output I/O error, 70 internal error.
             """,
         subcommands: [
-            SummaryCommand.self, ThreadsCommand.self, PromotionsCommand.self, EngagementCommand.self,
+            SummaryCommand.self, ThreadsCommand.self, CentralityCommand.self, CommunitiesCommand.self,
+            PromotionsCommand.self, EngagementCommand.self,
         ]
     )
 }

@@ -1,0 +1,106 @@
+/// The named node metrics of a user graph, computed together: what `replygraph centrality` and the batch export
+/// report.
+///
+///     let graph = ReplyGraph(archive).userGraph(.mention)
+///     let panel = try CentralityPanel(metrics: [.pagerank, .betweenness]).compute(in: graph)
+///     panel.scores[.pagerank]?[0]      // PageRank of node 0
+///
+/// - Complexity: the sum of the chosen metrics' costs; betweenness (O(n·m), on all cores) dominates.
+public struct CentralityPanel: Sendable {
+    /// A per-node metric by its command-line name.
+    public enum Metric: String, CaseIterable, Hashable, Sendable, Comparable {
+        /// Degrees are raw counts (or weight sums with `weighted`), not networkx's normalized `degree_centrality`.
+        case degree, inDegree = "in-degree", outDegree = "out-degree"
+        case pagerank, betweenness, closeness, harmonic, eigenvector, hubs, authorities
+        case coreNumber = "core-number", clustering
+        case weakComponent = "weak-component", strongComponent = "strong-component"
+
+        public static func < (lhs: Metric, rhs: Metric) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+
+        /// The JSON key (`in_degree`, `core_number`, ...).
+        public var key: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+    }
+
+    /// Whole-graph figures reported beside the per-node metrics.
+    public struct GraphFigures: Sendable, Hashable, Encodable {
+        public var nodes: Int
+        public var edges: Int
+        public var selfLoops: Int
+        public var density: Double
+        /// `nil` for an undirected graph or one without edges.
+        public var reciprocity: Double?
+        public var averageClustering: Double
+        public var weakComponents: Int
+        public var strongComponents: Int
+
+        enum CodingKeys: String, CodingKey {
+            case nodes, edges, density, reciprocity
+            case selfLoops = "self_loops", averageClustering = "average_clustering"
+            case weakComponents = "weak_components", strongComponents = "strong_components"
+        }
+    }
+
+    public struct Result: Sendable {
+        public var scores: [Metric: [Double]]
+        public var figures: GraphFigures
+    }
+
+    public var metrics: [Metric]
+    /// Use edge weights (counts) in every metric that can; otherwise every edge counts 1.
+    public var weighted: Bool
+    /// Seconds-long metrics can be sampled: betweenness with this many pivots (exact when `nil`).
+    public var betweennessSamples: Int?
+    public var seed: UInt64
+
+    public init(metrics: [Metric] = Metric.allCases, weighted: Bool = false, betweennessSamples: Int? = nil,
+                seed: UInt64 = 0) {
+        self.metrics = metrics
+        self.weighted = weighted
+        self.betweennessSamples = betweennessSamples
+        self.seed = seed
+    }
+
+    /// Computes the chosen metrics.
+    ///
+    /// - Throws: ``CentralityError`` when PageRank, eigenvector centrality or HITS does not converge.
+    public func compute(in graph: UserGraph) throws(CentralityError) -> Result {
+        var scores: [Metric: [Double]] = [:]
+        var hits: (hubs: [Double], authorities: [Double])?
+        for metric in metrics {
+            switch metric {
+            case .degree: scores[metric] = DegreeCentrality(direction: .total, weighted: weighted, normalized: false).scores(in: graph)
+            case .inDegree: scores[metric] = DegreeCentrality(direction: .incoming, weighted: weighted, normalized: false).scores(in: graph)
+            case .outDegree: scores[metric] = DegreeCentrality(direction: .outgoing, weighted: weighted, normalized: false).scores(in: graph)
+            case .pagerank: scores[metric] = try PageRank(weighted: weighted).scores(in: graph)
+            case .betweenness:
+                scores[metric] = BetweennessCentrality(weighted: weighted, sampleCount: betweennessSamples,
+                                                       seed: seed).scores(in: graph)
+            case .closeness: scores[metric] = ClosenessCentrality(weighted: weighted).scores(in: graph)
+            case .harmonic: scores[metric] = HarmonicCentrality(weighted: weighted).scores(in: graph)
+            case .eigenvector:
+                scores[metric] = try EigenvectorCentrality(maxIterations: 1000, weighted: weighted).scores(in: graph)
+            case .hubs, .authorities:
+                if hits == nil { hits = try HITS(maxIterations: 1000, weighted: weighted).scores(in: graph) }
+                scores[metric] = metric == .hubs ? hits!.hubs : hits!.authorities
+            case .coreNumber: scores[metric] = CoreNumber().values(in: graph).map(Double.init)
+            case .clustering: scores[metric] = ClusteringCoefficient(weighted: weighted).scores(in: graph)
+            case .weakComponent:
+                scores[metric] = WeakComponents().components(in: graph).componentOfNode.map(Double.init)
+            case .strongComponent:
+                scores[metric] = StrongComponents().components(in: graph).componentOfNode.map(Double.init)
+            }
+        }
+        let figures = GraphFigures(
+            nodes: graph.nodeCount, edges: graph.edgeCount,
+            selfLoops: graph.selfLoopWeights.filter { $0 > 0 }.count,
+            density: Density().value(in: graph),
+            reciprocity: graph.isDirected ? Reciprocity().value(in: graph) : nil,
+            averageClustering: ClusteringCoefficient(weighted: weighted).average(in: graph),
+            weakComponents: WeakComponents().components(in: graph).count,
+            strongComponents: graph.isDirected ? StrongComponents().components(in: graph).count
+                : WeakComponents().components(in: graph).count)
+        return Result(scores: scores, figures: figures)
+    }
+}

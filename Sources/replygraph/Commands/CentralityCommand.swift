@@ -1,0 +1,168 @@
+import ArgumentParser
+import ReplyGraph
+
+extension CentralityPanel.Metric: ExpressibleByArgument {}
+
+struct CentralityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "centrality",
+        abstract: "Rank users in the mention, reply, interaction or co-mention graph by a network metric.",
+        discussion: """
+            Metrics (networkx definitions): degree, in-degree, out-degree (raw counts), pagerank, betweenness \
+            (Brandes, normalized), closeness (Wasserman-Faust), harmonic, eigenvector, hubs, authorities (HITS), \
+            core-number (k-core), clustering, weak-component, strong-component; or all. Self-loops are left out \
+            unless --include-self. Ties are broken by handle.
+
+            Examples:
+              replygraph centrality --metric pagerank --top 10
+              replygraph centrality --graph interaction --metric all --format csv > users.csv
+              replygraph centrality archive.jsonl --metric betweenness --weighted --since 2022-01-01
+            """
+    )
+
+    @OptionGroup var input: ArchiveOptions
+    @OptionGroup var userGraph: UserGraphOptionsGroup
+
+    @Option(help: ArgumentHelp("A metric name, or all.", valueName: "name"))
+    var metric = "pagerank"
+
+    @Option(help: "Show only the N highest-ranked users (0: all).")
+    var top = 20
+
+    @Flag(help: "Use edge weights (tweet counts); otherwise every edge counts 1.")
+    var weighted = false
+
+    @Option(help: ArgumentHelp("Approximate betweenness from this many sampled source nodes.", valueName: "k"))
+    var samples: Int?
+
+    @Option(help: "Seed for sampled betweenness.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    var metrics: [CentralityPanel.Metric] {
+        metric == "all" ? CentralityPanel.Metric.allCases : [CentralityPanel.Metric(rawValue: metric)!]
+    }
+
+    func validate() throws {
+        guard metric == "all" || CentralityPanel.Metric(rawValue: metric) != nil else {
+            let names = CentralityPanel.Metric.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("unknown metric '\(metric)'; choose one of \(names), or all")
+        }
+        guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
+        if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let archive = try input.load()
+            let graph = UserGraph.project(userGraph.graph, tweets: archive.tweets, options: userGraph.options)
+            let panel = CentralityPanel(metrics: metrics, weighted: weighted, betweennessSamples: samples, seed: seed)
+            let result: CentralityPanel.Result
+            do { result = try panel.compute(in: graph) } catch {
+                throw CommandFailure(.software, "\(error)")
+            }
+            let table = CentralityTable(graph: graph, kind: userGraph.graph, result: result, metrics: metrics,
+                                        top: top)
+            let out = Output(path: output)
+            switch format {
+            case .json: try out.write(try table.json())
+            case .csv: try out.write(table.csv)
+            case .text: try out.write(table.text)
+            }
+        }
+    }
+}
+
+/// Ranked rows of one or all metrics, in the shapes the command prints.
+struct CentralityTable {
+    var kind: UserGraphKind
+    var metrics: [CentralityPanel.Metric]
+    var figures: CentralityPanel.GraphFigures
+    /// (handle, scores in `metrics` order), sorted by the first metric descending, then handle.
+    var rows: [(handle: String, scores: [Double])]
+
+    init(graph: UserGraph, kind: UserGraphKind, result: CentralityPanel.Result, metrics: [CentralityPanel.Metric],
+         top: Int) {
+        self.kind = kind
+        self.metrics = metrics
+        self.figures = result.figures
+        let columns = metrics.map { result.scores[$0] ?? [] }
+        var rows = (0..<graph.nodeCount).map { v in (handle: graph.labels[v], scores: columns.map { $0[v] }) }
+        rows.sort { a, b in
+            a.scores[0] != b.scores[0] ? a.scores[0] > b.scores[0] : Handle.fold(a.handle) < Handle.fold(b.handle)
+        }
+        self.rows = top > 0 ? Array(rows.prefix(top)) : rows
+    }
+
+    struct Single: Encodable {
+        struct Node: Encodable { var handle: String; var score: Double }
+        var graph: String
+        var metric: String
+        var weighted: Bool?
+        var summary: CentralityPanel.GraphFigures
+        var nodes: [Node]
+    }
+
+    struct All: Encodable {
+        var graph: String
+        var metric = "all"
+        var summary: CentralityPanel.GraphFigures
+        var nodes: [[String: JSONScalar]]
+    }
+
+    enum JSONScalar: Encodable {
+        case string(String), number(Double)
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .string(let s): try c.encode(s)
+            case .number(let x): try c.encode(x)
+            }
+        }
+    }
+
+    func json() throws -> String {
+        if metrics.count == 1 {
+            return try JSON.encode(Single(graph: kind.rawValue, metric: metrics[0].rawValue, summary: figures,
+                                          nodes: rows.map { .init(handle: $0.handle, score: $0.scores[0]) }))
+        }
+        let nodes = rows.map { row -> [String: JSONScalar] in
+            var object: [String: JSONScalar] = ["handle": .string(row.handle)]
+            for (metric, score) in zip(metrics, row.scores) { object[metric.key] = .number(score) }
+            return object
+        }
+        return try JSON.encode(All(graph: kind.rawValue, summary: figures, nodes: nodes))
+    }
+
+    var csv: String {
+        var out = CSV.row(["handle"] + metrics.map(\.key))
+        for row in rows { out += CSV.row([row.handle] + row.scores.map { String($0) }) }
+        return out
+    }
+
+    var text: String {
+        var lines = ["\(kind.rawValue) graph: \(figures.nodes) users, \(figures.edges) edges, density "
+                        + format(figures.density) + (figures.reciprocity.map { ", reciprocity " + format($0) } ?? "")
+                        + ", \(figures.weakComponents) weak components"]
+        let header = ["handle".padding(toLength: 24, withPad: " ", startingAt: 0)]
+            + metrics.map { $0.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) }
+        lines.append(header.joined(separator: " "))
+        for row in rows {
+            let cells = ["@" + row.handle].map { $0.padding(toLength: 24, withPad: " ", startingAt: 0) }
+                + row.scores.map { format($0).padding(toLength: 12, withPad: " ", startingAt: 0) }
+            lines.append(cells.joined(separator: " "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func format(_ x: Double) -> String {
+        if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
+        let scaled = (x * 1_000_000).rounded() / 1_000_000
+        return String(scaled)
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import ReplyGraph
+
+struct CommunitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "communities",
+        abstract: "Find communities of users (Louvain or label propagation) and report their modularity.",
+        discussion: """
+            Works on the undirected projection of the chosen user graph. Louvain follows networkx's \
+            louvain_communities and is deterministic for a seed; label propagation follows networkx's \
+            semi-synchronous label_propagation_communities.
+
+            Examples:
+              replygraph communities
+              replygraph communities --graph co-mention --algorithm label-propagation --format json
+            """
+    )
+
+    enum Algorithm: String, ExpressibleByArgument, CaseIterable { case louvain, labelPropagation = "label-propagation" }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var input: ArchiveOptions
+    @OptionGroup var userGraph: UserGraphOptionsGroup
+
+    @Option(help: "louvain or label-propagation.")
+    var algorithm: Algorithm = .louvain
+
+    @Option(help: "Random seed (Louvain's node order).")
+    var seed: UInt64 = 0
+
+    @Option(help: "Louvain resolution: above 1 favours smaller communities.")
+    var resolution: Double = 1
+
+    @Option(help: "Only communities with at least this many members.")
+    var minSize = 1
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard resolution > 0, resolution.isFinite else { throw ValidationError("--resolution must be positive") }
+    }
+
+    struct Report: Encodable {
+        struct Community: Encodable { var id: Int; var size: Int; var members: [String] }
+        var graph: String
+        var algorithm: String
+        var modularity: Double
+        var count: Int
+        var communities: [Community]
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let archive = try input.load()
+            let graph = UserGraph.project(userGraph.graph, tweets: archive.tweets, options: userGraph.options)
+            let found: Communities
+            switch algorithm {
+            case .louvain: found = Louvain(resolution: resolution, seed: seed).communities(in: graph)
+            case .labelPropagation:
+                do { found = try LabelPropagation(seed: seed).communities(in: graph) } catch {
+                    throw CommandFailure(.software, "\(error)")
+                }
+            }
+            var communities = found.members.enumerated().map { id, members in
+                Report.Community(id: id, size: members.count,
+                                 members: members.map { graph.labels[Int($0)] }.sorted { Handle.fold($0) < Handle.fold($1) })
+            }
+            communities.sort { $0.size != $1.size ? $0.size > $1.size : $0.id < $1.id }
+            let report = Report(graph: userGraph.graph.rawValue, algorithm: algorithm.rawValue,
+                                modularity: found.modularity, count: found.count,
+                                communities: communities.filter { $0.size >= minSize })
+            let out = Output(path: output)
+            switch format {
+            case .json: try out.write(try JSON.encode(report))
+            case .text:
+                var lines = ["\(report.count) communities in the \(report.graph) graph (\(report.algorithm)), "
+                                + "modularity \(String(format: "%.4f", report.modularity))"]
+                for c in report.communities {
+                    let shown = c.members.prefix(12).map { "@" + $0 }.joined(separator: " ")
+                    lines.append("#\(c.id)  \(c.size) members: \(shown)\(c.members.count > 12 ? " …" : "")")
+                }
+                try out.write(lines.joined(separator: "\n") + "\n")
+            }
+        }
+    }
+}
