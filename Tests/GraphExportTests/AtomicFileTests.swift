@@ -21,14 +21,22 @@ struct AtomicFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out.graphml"])
     }
 
-    @Test("a missing directory fails and creates nothing")
+    @Test("missing parent directories are created; an impossible path fails and leaves nothing behind")
     func missingDirectory() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        let nested = directory.appendingPathComponent("a/b/file.txt")
+        try AtomicFile.write("x", to: nested)
+        #expect(try String(contentsOf: nested, encoding: .utf8) == "x")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("a/b").path)
+                    == ["file.txt"])
+        // A regular file where a directory should be: the write fails and no temporary file is left.
+        let blocker = directory.appendingPathComponent("blocker")
+        try AtomicFile.write("file", to: blocker)
         #expect(throws: (any Error).self) {
-            try AtomicFile.write("x", to: directory.appendingPathComponent("no/such/file.txt"))
+            try AtomicFile.write("x", to: blocker.appendingPathComponent("file.txt"))
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["a", "blocker"])
     }
 
     @Test("every export format writes through it", arguments: ExportFormat.allCases)

@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// Whole-file writes that a reader never sees half done: write a temporary file in the same directory, flush it to
-/// disk, then `rename(2)` it over the destination.
+/// disk, then `rename(2)` it over the destination. Missing parent directories are created.
 ///
 ///     try AtomicFile.write(Data("hello\n".utf8), to: URL(fileURLWithPath: "out/greeting.txt"))
 public enum AtomicFile {
@@ -15,6 +15,7 @@ public enum AtomicFile {
     /// - Throws: The file system's error (`CocoaError` or `POSIXError`).
     public static func write(_ data: Data, to url: URL) throws {
         let directory = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil,
                                              attributes: [.posixPermissions: 0o644]) else {

@@ -39,7 +39,7 @@ struct CentralityCommand: ParsableCommand {
     var seed: UInt64 = 0
 
     @Option(help: "Output format: text, json or csv.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?

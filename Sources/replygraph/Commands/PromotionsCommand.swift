@@ -27,7 +27,7 @@ struct PromotionsCommand: ParsableCommand {
     @OptionGroup var threadOptions: ThreadOptionsGroup
 
     @Option(help: "Output format: text, json or csv (csv lists the promotional tweets).")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Option(help: ArgumentHelp("A JSON rules file that extends or replaces the built-in rules.", valueName: "file"))
     var rules: String?

@@ -24,7 +24,7 @@ struct ThreadsCommand: ParsableCommand {
     var minLength = 2
 
     @Option(help: "Output format: text, json or csv.")
-    var format: OutputFormat = .text
+    var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?

@@ -35,7 +35,7 @@ struct ArchiveOptions: ParsableArguments {
     }
 }
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GraphExport
 import ReplyGraph
 
 /// Where a command's result goes: standard output, or a file written atomically (temp file + rename).
@@ -15,28 +16,9 @@ struct Output {
             return
         }
         do {
-            try AtomicWrite.write(data, to: URL(fileURLWithPath: path))
+            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
         } catch {
             throw CommandFailure(.ioError, "cannot write \(path): \(error.localizedDescription)")
-        }
-    }
-}
-
-/// Writes a file by writing a temporary file beside it and renaming it over the target, so readers never see a
-/// half-written file.
-enum AtomicWrite {
-    static func write(_ data: Data, to url: URL) throws {
-        let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
         }
     }
 }

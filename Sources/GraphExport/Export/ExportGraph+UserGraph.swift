@@ -1,0 +1,67 @@
+import ReplyGraph
+
+extension ExportGraph {
+    /// A user graph as an export: user nodes with their handle (and metric scores when given), weighted edges
+    /// with a per-relation weight for interaction graphs, and self-loops kept but flagged (`self_loop`).
+    ///
+    ///     let users = ReplyGraph(archive).userGraph(.interaction)
+    ///     ExportGraph(userGraph: users, kind: .interaction).graphML   // weight, weight_mention, weight_reply, …
+    ///
+    /// - Complexity: O(n + m).
+    public init(userGraph graph: UserGraph, kind: UserGraphKind,
+                metrics: [String: [Double]] = [:]) {
+        var nodes: [Node] = []
+        nodes.reserveCapacity(graph.nodeCount)
+        for v in 0..<graph.nodeCount {
+            var attributes: [String: AttributeValue] = ["handle": .string(graph.labels[v])]
+            for (name, scores) in metrics where v < scores.count { attributes[name] = .double(scores[v]) }
+            nodes.append(Node(id: graph.labels[v], kind: "user", attributes: attributes))
+        }
+        var edges: [Edge] = []
+        let relation = kind == .coMention ? "co_mentioned_with" : kind == .interaction ? "interacts_with" : kind.rawValue
+        for v in 0..<graph.nodeCount {
+            var sawLoop = false
+            for i in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
+                let w = Int(graph.outTargets[i])
+                if !graph.isDirected && w < v { continue }   // each undirected edge once
+                if w == v { sawLoop = true }
+                var attributes: [String: AttributeValue] = ["weight": .double(graph.outWeights[i]),
+                                                            "self_loop": .bool(w == v)]
+                if !graph.outKindWeights.isEmpty {
+                    for kind in InteractionKind.allCases {
+                        attributes["weight_\(kind)"] = .double(graph.outKindWeights[kind.rawValue][i])
+                    }
+                }
+                edges.append(Edge(source: graph.labels[v], target: graph.labels[w], kind: relation,
+                                  attributes: attributes))
+            }
+            if !sawLoop && graph.selfLoopWeights[v] > 0 {
+                edges.append(Edge(source: graph.labels[v], target: graph.labels[v], kind: relation,
+                                  attributes: ["weight": .double(graph.selfLoopWeights[v]), "self_loop": .bool(true)]))
+            }
+        }
+        self.init(isDirected: graph.isDirected, nodes: nodes, edges: edges,
+                  attributes: ["graph": .string(kind.rawValue)])
+    }
+}
+
+extension MentionGraph {
+    /// A user graph as the mentions view's plain input: `scores` size the nodes (e.g. PageRank), `communities`
+    /// colour them, self-loops are left out.
+    public init(userGraph graph: UserGraph, scores: [Double], communities: Communities? = nil) {
+        let nodes = (0..<graph.nodeCount).map { v in
+            Node(handle: graph.labels[v], score: v < scores.count ? scores[v] : 0,
+                 community: communities.map { Int($0.communityOfNode[v]) })
+        }
+        var edges: [WeightedEdge] = []
+        for v in 0..<graph.nodeCount {
+            for i in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
+                let w = Int(graph.outTargets[i])
+                if w == v || (!graph.isDirected && w < v) { continue }
+                edges.append(WeightedEdge(source: graph.labels[v], target: graph.labels[w],
+                                          weight: graph.outWeights[i]))
+            }
+        }
+        self.init(nodes: nodes, edges: edges, isDirected: graph.isDirected)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import GraphExport
+import ReplyGraph
+
+extension ExportFormat: ExpressibleByArgument {}
+extension ExportGraph.CSVDialect: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the tweet graph or a user graph as DOT, GraphML, GEXF, JSON or CSV.",
+        discussion: """
+            --graph tweets exports the reply graph itself: tweet, user and external-tweet nodes with authored, \
+            replies_to, mentions, continues, quotes, retweets and follow_up_of edges. The user graphs (mention, \
+            reply, interaction, co-mention) carry weights per relation, and metric scores with --metrics.
+
+            Loading the files elsewhere:
+              networkx   nx.read_graphml("g.graphml"); nx.node_link_graph(json.load(open("g.json")))
+              Gephi      File > Open g.gexf (GEXF 1.3) or g.graphml
+              Neo4j      neo4j-admin database import full --nodes=out/nodes.csv --relationships=out/edges.csv
+              GraphFrames  (--csv-dialect graphframes) GraphFrame(spark.read.csv("out/nodes.csv", header=True),
+                           spark.read.csv("out/edges.csv", header=True))
+
+            Examples:
+              replygraph export --graph tweets --to graphml -o tweets.graphml
+              replygraph export --graph interaction --metrics --to gexf -o users.gexf
+              replygraph export --graph mention --to csv -o neo4j/
+            """
+    )
+
+    enum GraphChoice: String, ExpressibleByArgument, CaseIterable {
+        case tweets, mention, reply, interaction, coMention = "co-mention"
+    }
+
+    @OptionGroup var input: ArchiveOptions
+    @OptionGroup var threadOptions: ThreadOptionsGroup
+
+    @Option(help: "tweets, mention, reply, interaction or co-mention.")
+    var graph: GraphChoice = .tweets
+
+    @Option(help: "dot, graphml, gexf, json (networkx node-link) or csv (a directory with nodes.csv and edges.csv).")
+    var to: ExportFormat
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (a directory for csv).", valueName: "path"))
+    var output: String
+
+    @Flag(help: "User graphs: add PageRank, betweenness, degrees and Louvain community to each node.")
+    var metrics = false
+
+    @Option(help: "CSV headers for neo4j (:ID, :START_ID, :END_ID, :TYPE) or graphframes (id, src, dst).")
+    var csvDialect: ExportGraph.CSVDialect = .neo4j
+
+    func run() throws {
+        try reportingFailures {
+            let reply = ReplyGraph(try input.load(), options: threadOptions.options)
+            let export: ExportGraph
+            if let kind = UserGraphKind(rawValue: graph.rawValue) {
+                let users = reply.userGraph(kind)
+                var scores: [String: [Double]] = [:]
+                if metrics {
+                    let panel = CentralityPanel(metrics: [.pagerank, .betweenness, .inDegree, .outDegree])
+                    do {
+                        for (metric, values) in try panel.compute(in: users).scores { scores[metric.key] = values }
+                    } catch { throw CommandFailure(.software, "\(error)") }
+                    scores["community"] = Louvain().communities(in: users).communityOfNode.map(Double.init)
+                }
+                export = ExportGraph(userGraph: users, kind: kind, metrics: scores)
+            } else {
+                export = ExportGraph(tweetGraph: reply)
+            }
+            do {
+                try export.write(to, to: URL(fileURLWithPath: output), csvDialect: csvDialect)
+            } catch {
+                throw CommandFailure(.ioError, "cannot write \(output): \(error.localizedDescription)")
+            }
+        }
+    }
+}

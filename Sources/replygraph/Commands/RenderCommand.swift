@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import GraphExport
+import GraphvizRender
+import ReplyGraph
+
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Draw a thread, all threads, the mention network or the timeline with Graphviz.",
+        discussion: """
+            Views:
+              thread:<id>   one thread (give any of its tweet ids): parts in order with time, number and text; \
+            promotional parts coloured by category, follow-ups dashed, external reply targets as ghost nodes, \
+            missing numbers as gaps
+              threads       every thread as a cluster (or the --limit N longest)
+              mentions      the user graph: node size by PageRank, edge width by weight, colour by community
+              timeline      tweets per day, threads as bars
+            The output format comes from the file's extension: .svg, .png, .pdf, .dot (DOT source, no layout), \
+            .json or .xdot. Rendering runs in-process through libgraphviz. SVG nodes link to the tweets on \
+            twitter.com and carry the full text as a tooltip.
+
+            Examples:
+              replygraph render --view thread:1625536625030885377 -o thread.svg
+              replygraph render --view mentions --top 60 --layout sfdp -o mentions.png
+              replygraph render --view mentions --ego sahnlam --radius 1 -o ego.svg
+              replygraph render --view threads --limit 10 -o threads.pdf
+            """
+    )
+
+    @OptionGroup var input: ArchiveOptions
+    @OptionGroup var threadOptions: ThreadOptionsGroup
+    @OptionGroup var userGraph: UserGraphOptionsGroup
+
+    @Option(help: ArgumentHelp("thread:<id>, threads, mentions or timeline.", valueName: "view"))
+    var view: String
+
+    @Option(help: ArgumentHelp("Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot; sfdp for mentions).",
+                               valueName: "engine"))
+    var layout: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file; its extension picks the format.", valueName: "file"))
+    var output: String
+
+    @Option(help: "threads: only the N longest threads.")
+    var limit: Int?
+
+    @Option(help: "mentions: only the N best-connected users (by weighted degree).")
+    var top: Int?
+
+    @Option(help: "mentions: only the K-core (users with at least K neighbours inside it).")
+    var kCore: Int?
+
+    @Option(help: ArgumentHelp("mentions: only users within --radius steps of this handle.", valueName: "handle"))
+    var ego: String?
+
+    @Option(help: "mentions: the ego network's radius.")
+    var radius = 1
+
+    @Option(help: "timeline: only the last N days.")
+    var lastDays: Int?
+
+    var parsedView: ViewBuilder.View? { ViewBuilder.View(view) }
+
+    var format: String { (output as NSString).pathExtension.lowercased() }
+
+    func validate() throws {
+        guard parsedView != nil else {
+            throw ValidationError("unknown view '\(view)'; use thread:<id>, threads, mentions or timeline")
+        }
+        guard format == "dot" || OutputFormat(rawValue: format) != nil else {
+            throw ValidationError("cannot tell the format from '\(output)': use .svg, .png, .pdf, .dot, .json or .xdot")
+        }
+        if let layout, LayoutEngine(rawValue: layout) == nil {
+            throw ValidationError("unknown layout engine '\(layout)'; use dot, neato, fdp, sfdp, circo or twopi")
+        }
+        for (name, value) in [("--limit", limit), ("--top", top), ("--k-core", kCore), ("--last-days", lastDays)] {
+            if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
+        }
+        guard radius >= 0 else { throw ValidationError("--radius must be 0 or more") }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            let view = parsedView!
+            let graph = ReplyGraph(try input.load(), options: threadOptions.options)
+            let builder = ViewBuilder(graph: graph)
+            let dot: DOTGraph
+            switch view {
+            case .thread(let id): dot = try builder.thread(containing: id)
+            case .threads: dot = builder.threads(limit: limit)
+            case .timeline: dot = builder.timeline(lastDays: lastDays)
+            case .mentions:
+                dot = try builder.mentions(.init(kind: userGraph.graph, options: userGraph.options, top: top,
+                                                 minWeight: nil, kCore: kCore, ego: ego, radius: radius))
+            }
+            let url = URL(fileURLWithPath: output)
+            if format == "dot" {
+                do { try dot.write(to: url) } catch {
+                    throw CommandFailure(.ioError, "cannot write \(output): \(error.localizedDescription)")
+                }
+                return
+            }
+            let engine = LayoutEngine(rawValue: layout ?? view.defaultEngine)!
+            let rendering: Rendering
+            do {
+                rendering = try GraphvizRenderer(engine: engine, format: OutputFormat(rawValue: format)!).render(dot.dot)
+            } catch {
+                throw CommandFailure(.software, "Graphviz could not render the \(view) view: \(error)")
+            }
+            for warning in rendering.warnings where !input.quiet { StandardError.print("graphviz: \(warning)") }
+            do { try AtomicFile.write(rendering.data, to: url) } catch {
+                throw CommandFailure(.ioError, "cannot write \(output): \(error.localizedDescription)")
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import GraphExport
+import ReplyGraph
+
+/// Builds the DOT graph of a named view from an archive's reply graph: the glue between the analyses (threads,
+/// promotions, PageRank, communities) and the pure views of GraphExport.
+struct ViewBuilder {
+    enum View: Equatable, CustomStringConvertible {
+        case thread(TweetID)
+        case threads
+        case mentions
+        case timeline
+
+        /// `thread:<id>`, `threads`, `mentions` or `timeline`.
+        init?(_ text: String) {
+            switch text {
+            case "threads": self = .threads
+            case "mentions": self = .mentions
+            case "timeline": self = .timeline
+            default:
+                guard text.hasPrefix("thread:"), let id = TweetID(text.dropFirst("thread:".count)) else { return nil }
+                self = .thread(id)
+            }
+        }
+
+        var description: String {
+            switch self {
+            case .thread(let id): "thread:\(id)"
+            case .threads: "threads"
+            case .mentions: "mentions"
+            case .timeline: "timeline"
+            }
+        }
+
+        /// The layout engine that suits the view.
+        var defaultEngine: String { self == .mentions ? "sfdp" : "dot" }
+    }
+
+    struct MentionFilters {
+        var kind: UserGraphKind = .mention
+        var options = UserGraphOptions()
+        /// Keep this many users, chosen by weighted degree.
+        var top: Int?
+        var minWeight: Double?
+        var kCore: Int?
+        var ego: String?
+        var radius = 1
+    }
+
+    var graph: ReplyGraph
+    var detector = PromotionDetector()
+
+    /// Promotion categories of the tweets in `ids`, for colouring thread parts.
+    func categories(of ids: [TweetID]) -> [TweetID: [String]] {
+        var result: [TweetID: [String]] = [:]
+        for id in ids {
+            guard let tweet = graph.archive[id] else { continue }
+            let decision = detector.classify(tweet)
+            if decision.isPromotion { result[id] = decision.categories.map(\.description) }
+        }
+        return result
+    }
+
+    /// The DOT graph of one thread (the thread containing `id`).
+    func thread(containing id: TweetID) throws -> DOTGraph {
+        guard let thread = graph.thread(containing: id) else {
+            if graph.archive[id] == nil {
+                throw CommandFailure(.dataError, "no tweet \(id) in the archive")
+            }
+            throw CommandFailure(.dataError, "tweet \(id) is not part of a thread (a single tweet)")
+        }
+        return ThreadView(thread: thread, in: graph, categories: categories(of: thread.tweets)).graph
+    }
+
+    func threads(limit: Int?) -> DOTGraph {
+        ThreadsView(graph: graph, limit: limit).graph
+    }
+
+    func timeline(lastDays: Int?) -> DOTGraph {
+        TimelineView(graph: graph, lastDays: lastDays).graph
+    }
+
+    /// The mention network sized by weighted PageRank and coloured by Louvain community.
+    func mentions(_ filters: MentionFilters) throws -> DOTGraph {
+        try MentionsView(mentionGraph(filters), title: "\(filters.kind.rawValue) network").graph
+    }
+
+    func mentionGraph(_ filters: MentionFilters) throws -> MentionGraph {
+        let users = UserGraph.project(filters.kind, tweets: graph.archive.tweets, options: filters.options)
+        let scores: [Double]
+        do { scores = try PageRank(weighted: true).scores(in: users) } catch {
+            throw CommandFailure(.software, "\(error)")
+        }
+        var mentions = MentionGraph(userGraph: users, scores: scores, communities: Louvain().communities(in: users))
+        if let minWeight = filters.minWeight { mentions = mentions.minWeight(minWeight) }
+        if let k = filters.kCore { mentions = mentions.kCore(k) }
+        if let ego = filters.ego {
+            guard users.node(named: ego) != nil else {
+                throw CommandFailure(.dataError, "@\(ego) is not in the \(filters.kind.rawValue) graph")
+            }
+            mentions = mentions.ego(ego, radius: filters.radius)
+        }
+        if let top = filters.top, mentions.nodes.count > top {
+            // Keep the best-connected users (weighted degree, then PageRank): ranking by PageRank alone would drop
+            // the account at the centre of a one-account archive, which mentions everyone but is rarely mentioned.
+            var strength: [String: Double] = [:]
+            for edge in mentions.edges {
+                strength[edge.source, default: 0] += edge.weight
+                strength[edge.target, default: 0] += edge.weight
+            }
+            let kept = mentions.nodes.sorted {
+                let (a, b) = (strength[$0.handle] ?? 0, strength[$1.handle] ?? 0)
+                return a != b ? a > b : $0.score != $1.score ? $0.score > $1.score : $0.handle < $1.handle
+            }.prefix(top).map(\.handle)
+            mentions = mentions.restricted(to: Set(kept))
+        }
+        return mentions
+    }
+}
