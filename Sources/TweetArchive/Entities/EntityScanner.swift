@@ -70,6 +70,15 @@ struct EntityScanner {
         }
     }
 
+    /// Visits only the dots (for `EntityExtractor.urls(in:)`).
+    mutating func scanURLsOnly() {
+        var i = 0
+        while i < text.count {
+            if text[i] == 0x2E && i >= urlMinStart { scanURL(dot: i) }
+            i += 1
+        }
+    }
+
     @inline(__always) private mutating func scanWord(at i: Int, urls scanURLs: Bool) {
         let word = UInt64(littleEndian: UnsafeRawPointer(text.base + i).loadUnaligned(as: UInt64.self))
         var mask = Self.triggerMask(word)
