@@ -79,7 +79,7 @@ struct SplitMix64: RandomNumberGenerator {
         ("link: https://t.co/abcDEF123's", "https://t.co/abcDEF123"),
         ("at http://example.com:8080/a?b=c&d=e.", "http://example.com:8080/a?b=c&d=e"),
         ("日本語のexample.co.jp/pathです", "example.co.jp/path"),
-        ("https://bytebytego.com/courses/system-design-interview", "https://bytebytego.com/courses/system-design-interview"),
+        ("https://bytebytego.com/courses/system-design", "https://bytebytego.com/courses/system-design"),
     ])
     func urlEdges(text: String, url: String) {
         #expect(EntityExtractor.entities(in: text).urls.map(\.value) == [url])
@@ -122,7 +122,8 @@ struct SplitMix64: RandomNumberGenerator {
                 return String(s)
             }
             let e = EntityExtractor.entities(in: text)
-            let all = (e.mentions + e.hashtags + e.cashtags + e.urls).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+            let all = (e.mentions + e.hashtags + e.cashtags + e.urls).map(\.range)
+                .sorted { $0.lowerBound < $1.lowerBound }
             for (a, b) in zip(all, all.dropFirst()) { #expect(a.upperBound <= b.lowerBound, "overlap in \(text)") }
             for r in all { #expect(r.lowerBound >= 0 && r.upperBound <= scalars.count && !r.isEmpty, "\(text)") }
             for m in e.mentions {

@@ -201,7 +201,8 @@ extension EntityScanner {
     }
 
     /// Rewrites byte offsets as scalar offsets; `list` is sorted and its entities do not overlap.
-    private static func convertToScalarOffsets(_ list: inout [TextEntity], in text: TextBytes, from firstNonASCII: Int) {
+    private static func convertToScalarOffsets(_ list: inout [TextEntity], in text: TextBytes,
+                                               from firstNonASCII: Int) {
         guard let last = list.last, Int(last.end) > firstNonASCII else { return }
         var cursor = ScalarCursor(start: firstNonASCII)
         for k in list.indices where Int(list[k].end) > firstNonASCII {

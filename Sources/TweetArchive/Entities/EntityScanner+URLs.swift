@@ -117,7 +117,8 @@ extension EntityScanner {
 
         // A protocol right before the label.
         if r >= 7, text[r - 1] == 0x2F, text[r - 2] == 0x2F, text[r - 3] == 0x3A {
-            let protocolStart = text.hasPrefix("https", at: r - 8) ? r - 8 : (text.hasPrefix("http", at: r - 7) ? r - 7 : -1)
+            let protocolStart = text.hasPrefix("https", at: r - 8) ? r - 8
+                : (text.hasPrefix("http", at: r - 7) ? r - 7 : -1)
             if protocolStart >= 0, protocolStart >= urlMinStart, mayPrecedeURL(protocolStart),
                labelEdgesValid(r, d), let end = domainEnd(from: r) {
                 matchURL(start: protocolStart, domain: r..<end, hasProtocol: true)

@@ -53,38 +53,52 @@ struct EntityScanner {
 
     mutating func scan(urls scanURLs: Bool = true) {
         let n = text.count
+        var i = nextTrigger(from: 0)
+        while i < n {
+            dispatch(at: i, urls: scanURLs)
+            i = nextTrigger(from: i + 1)
+        }
+    }
+
+    /// The offset of the first trigger byte at or after `start`, or the text's length: eight bytes at a time, in a
+    /// loop that calls nothing, so its state stays in registers.
+    @inline(__always) func nextTrigger(from start: Int) -> Int {
+        let n = text.count
         let base = text.base
-        var i = 0
-        // Eight bytes at a time; only the trigger bytes of a word are visited. (Swift's `SIMD16` compares were
-        // tried here and compiled to per-lane code ten times slower than this word arithmetic.)
+        var i = start
         while i + 8 <= n {
-            scanWord(at: i, urls: scanURLs)
+            let mask = Self.triggerMask(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+            if mask != 0 { return i + mask.trailingZeroBitCount / 8 }
             i += 8
         }
         while i < n {
             switch base[i] {
-            case 0x40, 0x23, 0x24, 0x2E, 0xEF: dispatch(at: i, urls: scanURLs)
-            default: break
+            case 0x40, 0x23, 0x24, 0x2E, 0xEF: return i
+            default: i += 1
             }
-            i += 1
         }
+        return n
     }
 
-    /// Visits only the dots (for `EntityExtractor.urls(in:)`).
+    /// Visits only the dots (for `EntityExtractor.urls(in:)`), eight bytes at a time.
     mutating func scanURLsOnly() {
+        let n = text.count
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var i = 0
-        while i < text.count {
+        while i + 8 <= n {
+            let y = UInt64(littleEndian: UnsafeRawPointer(text.base + i).loadUnaligned(as: UInt64.self))
+                ^ 0x2E2E_2E2E_2E2E_2E2E
+            var mask = ~(((y & lows) &+ lows) | y) & ~lows
+            while mask != 0 {
+                let dot = i + mask.trailingZeroBitCount / 8
+                if dot >= urlMinStart { scanURL(dot: dot) }
+                mask &= mask &- 1
+            }
+            i += 8
+        }
+        while i < n {
             if text[i] == 0x2E && i >= urlMinStart { scanURL(dot: i) }
             i += 1
-        }
-    }
-
-    @inline(__always) private mutating func scanWord(at i: Int, urls scanURLs: Bool) {
-        let word = UInt64(littleEndian: UnsafeRawPointer(text.base + i).loadUnaligned(as: UInt64.self))
-        var mask = Self.triggerMask(word)
-        while mask != 0 {
-            dispatch(at: i + mask.trailingZeroBitCount / 8, urls: scanURLs)
-            mask &= mask &- 1
         }
     }
 
@@ -124,7 +138,11 @@ struct EntityScanner {
         }
         guard !invalidAfterMention(end) else { return }
         let entity = TextEntity(value: text.string(nameStart..<nameEnd), start: i, end: end)
-        if end == nameEnd { mentions.append(entity) } else { lists.append(ListReference(entity: entity, nameEnd: nameEnd)) }
+        if end == nameEnd {
+            mentions.append(entity)
+        } else {
+            lists.append(ListReference(entity: entity, nameEnd: nameEnd))
+        }
     }
 
     private func mentionMayStart(at i: Int) -> Bool {
