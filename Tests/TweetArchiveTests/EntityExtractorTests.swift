@@ -85,6 +85,27 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(EntityExtractor.entities(in: text).urls.map(\.value) == [url])
     }
 
+    /// Each pattern consumes the character before its sigil, and a match rejected by the check after it still
+    /// consumed its text: twitter-text then finds no entity that would need those characters again.
+    @Test(arguments: [
+        ("@rt@user", [String](), [String]()),        // "@rt" (rejected: '@' follows) consumed the "rt" of "rt@user"
+        ("x ＠Rt@user", [], []),
+        ("RT@user", ["user"], []),
+        ("#0\u{FE0F}#tag", [], []),                  // "#0️" (rejected: '#' follows) consumed the U+FE0F
+        ("a \u{270C}\u{FE0F}#tag", [], ["tag"]),     // an unconsumed U+FE0F may stand before '#'
+    ])
+    func consumedCharacters(text: String, mentions: [String], hashtags: [String]) {
+        let e = EntityExtractor.entities(in: text)
+        #expect(e.mentions.map(\.value) == mentions)
+        #expect(e.hashtags.map(\.value) == hashtags)
+    }
+
+    @Test func idnaMapsJoinersToNothing() {
+        // A label of nothing but a joiner or variation selector is empty under nameprep, so no URL.
+        #expect(EntityExtractor.urls(in: "http://\u{200D}.co x").isEmpty)
+        #expect(EntityExtractor.urls(in: "see http://a\u{00AD}b.com").map(\.value) == ["http://a\u{00AD}b.com"])
+    }
+
     @Test func twintSampleShapes() {
         let text = "/6 Subscribe to our weekly free newsletter:  https://t.co/dkjDPxaQMt  https://t.co/CxWOKjM4UO"
         let e = EntityExtractor.entities(in: text)

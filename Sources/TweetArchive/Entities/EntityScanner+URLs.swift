@@ -331,10 +331,19 @@ extension EntityScanner {
         return q + (text[q] < 0x80 ? 1 : text.scalar(at: q).length)
     }
 
+    /// Nameprep's table B.1, "commonly mapped to nothing": soft hyphen, joiners, variation selectors, BOM, ….
+    static func isMappedToNothing(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x00AD, 0x034F, 0x1806, 0x180B...0x180D, 0x200B...0x200D, 0x2060, 0xFE00...0xFE0F, 0xFEFF: return true
+        default: return false
+        }
+    }
+
     /// The change in length when the host is IDNA-encoded (its punycode labels), or `nil` when it cannot be: a
     /// label empty or over 63 characters once encoded, or a non-ASCII label that starts with `xn--`. Labels split
-    /// at `.`, `。`, `．` and `｡`, as IDNA 2003 does; of nameprep only the folding of fullwidth ASCII forms and of
-    /// ASCII case is applied (no other NFKC mapping, no prohibited-character or bidi checks).
+    /// at `.`, `。`, `．` and `｡`, as IDNA 2003 does; of nameprep only table B.1 (mapped to nothing) and the folding
+    /// of fullwidth ASCII forms and of ASCII case are applied (no other NFKC mapping, no prohibited-character or
+    /// bidi checks).
     private func idnaLengthDelta(_ domain: Range<Int>) -> Int? {
         guard text.containsNonASCII(domain) else {
             // ASCII host: only label lengths matter.
@@ -356,12 +365,15 @@ extension EntityScanner {
             var ascii = true
             while j < end {
                 var (c, length) = text.scalar(at: j)
-                // Nameprep's NFKC folds the fullwidth ASCII forms (＠, Ａ, ...) to ASCII.
+                j += length
+                // Nameprep maps joiners, variation selectors and the like to nothing, and its NFKC folds the
+                // fullwidth ASCII forms (＠, Ａ, ...) to ASCII.
+                if Self.isMappedToNothing(c) { continue }
                 if c >= 0xFF01 && c <= 0xFF5E { c -= 0xFEE0 }
                 scalars.append(c < 0x80 ? UInt32(lowercased(UInt8(c))) : c)
                 if c >= 0x80 { ascii = false }
-                j += length
             }
+            guard !scalars.isEmpty else { return false }
             if ascii { return scalars.count <= 63 }
             if scalars.starts(with: [0x78, 0x6E, 0x2D, 0x2D]) { return false }  // "xn--" (ACE prefix)
             let encoded = 4 + Punycode.encodedLength(scalars)

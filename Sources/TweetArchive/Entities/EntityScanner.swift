@@ -28,6 +28,11 @@ struct EntityScanner {
     var hashtags: [TextEntity] = []
     var cashtags: [TextEntity] = []
     var urls: [TextEntity] = []
+    /// The end of the last mention-pattern match, accepted or not: the pattern consumes the character (or `RT`)
+    /// before the `@`, so a later match may not lean on characters up to here.
+    var mentionConsumed = 0
+    /// The end of the last hashtag-pattern match, accepted or not (the same for the character before `#`).
+    var hashtagConsumed = 0
     /// The first byte offset at which a URL may start: one past the end of the previous URL match, since
     /// twitter-text's URL pattern consumes the character before the URL.
     var urlMinStart = 0
@@ -136,6 +141,7 @@ struct EntityScanner {
             while k < n, k - (j + 1) < 25, isClass(text[k], ASCIIClass.handle) || text[k] == 0x2D { k += 1 }
             end = k
         }
+        mentionConsumed = end  // a match, whether or not the check below keeps it
         guard !invalidAfterMention(end) else { return }
         let entity = TextEntity(value: text.string(nameStart..<nameEnd), start: i, end: end)
         if end == nameEnd {
@@ -150,14 +156,17 @@ struct EntityScanner {
         let prev = text[i - 1]
         if prev >= 0x80 {
             // Only ＠ (EF BC A0) is excluded among non-ASCII characters.
-            return !(i >= 3 && prev == 0xA0 && text[i - 2] == 0xBC && text[i - 3] == 0xEF)
+            let isFullwidthAt = i >= 3 && prev == 0xA0 && text[i - 2] == 0xBC && text[i - 3] == 0xEF
+            return !isFullwidthAt && text.scalarStart(before: i) >= mentionConsumed
         }
-        if classes[Int(prev)] & ASCIIClass.notBeforeMention == 0 { return true }
+        if classes[Int(prev)] & ASCIIClass.notBeforeMention == 0 && i - 1 >= mentionConsumed { return true }
         // RT@user, rt:@user: the "RT" must start the text or follow a character outside [a-zA-Z0-9_+~.-].
         var q = i
         if text[q - 1] == 0x3A { q -= 1 }
-        guard q >= 2, lowercased(text[q - 2]) == 0x72, lowercased(text[q - 1]) == 0x74 else { return false }
-        return q == 2 || !isClass(text[q - 3], ASCIIClass.notBeforeRT)
+        guard q >= 2, q - 2 >= mentionConsumed, lowercased(text[q - 2]) == 0x72, lowercased(text[q - 1]) == 0x74
+        else { return false }
+        if q == 2 { return true }
+        return text.scalarStart(before: q - 2) >= mentionConsumed && !isClass(text[q - 3], ASCIIClass.notBeforeRT)
     }
 
     /// twitter-text's `endMentionMatch`: `@`, `＠`, a Latin accented letter or `://` right after the name.
@@ -175,6 +184,8 @@ struct EntityScanner {
     /// or U+20E3 (a keycap), then the longest run of letters, marks, decimal digits, `_` and twitter-text's special
     /// characters, holding at least one letter or mark; not followed by `#`, `＃` or `://`.
     mutating func scanHashtag(at i: Int, sigilLength: Int) {
+        // The character before '#' belongs to the match, so it may not be part of the previous one.
+        if i > 0 && text.scalarStart(before: i) < hashtagConsumed { return }
         if let prev = text.scalar(before: i), prev != 0xFE0E, prev != 0xFE0F {
             if prev < 0x80 {
                 if prev == 0x26 || classes[Int(prev)] & ASCIIClass.handle != 0 { return }
@@ -206,6 +217,7 @@ struct EntityScanner {
             }
         }
         guard hasAlpha else { return }
+        hashtagConsumed = j  // a match, whether or not the check below keeps it
         // endHashtagMatch: '#', '＃' or '://' right after.
         if j < n {
             let b = text[j]
