@@ -119,24 +119,40 @@ public struct Tweet: Identifiable, Sendable {
         set { updateExtras { $0.counts = newValue } }
     }
 
-    /// Reply-to handles: the explicit in-reply-to user when the archive has one, else the leading mention run.
+    /// Reply-to handles: the explicit in-reply-to user when the archive has one, then the leading mention run,
+    /// without repeats (compared case-insensitively).
+    ///
+    ///     // text "@alice @Bob @bob thanks", no in-reply-to user
+    ///     tweet.replyHandles.map(\.display)      // ["alice", "Bob"]
+    ///
+    /// - Complexity: O(r) for r leading mentions.
     public var replyHandles: [Handle] {
-        var handles = entities.replyTo.map(Handle.init)
-        if let user = inReplyToUser, !handles.contains(user) { handles.insert(user, at: 0) }
+        var handles: [Handle] = []
+        if let user = inReplyToUser { handles.append(user) }
+        for name in entities.replyTo {
+            let handle = Handle(name)
+            if !handles.contains(handle) { handles.append(handle) }
+        }
         return handles
     }
 
     /// Whether the tweet is a reply (explicit parent id or user, or a leading @-mention run).
     public var isReply: Bool { inReplyToID != nil || inReplyToUser != nil || !entities.replyTo.isEmpty }
 
-    /// Mentioned handles excluding the reply run, in order, deduplicated case-insensitively.
+    /// Mentioned handles other than the reply handles, in order of first appearance, without repeats (compared
+    /// case-insensitively). A reply handle named again later in the text stays a reply handle only.
+    ///
+    ///     // text "@alice thanks @bob and @Bob, cc @alice"
+    ///     tweet.mentionedHandles.map(\.display)  // ["bob"]
+    ///
+    /// - Complexity: O(m) for m mentions.
     public var mentionedHandles: [Handle] {
-        var seen = Set<Handle>()
-        let reply = Set(replyHandles)
+        guard !entities.mentions.isEmpty else { return [] }
+        let reply = replyHandles
         var result: [Handle] = []
-        for mention in entities.mentions.dropFirst(entities.replyTo.count) {
+        for mention in entities.mentions {
             let handle = Handle(mention.value)
-            if !reply.contains(handle), seen.insert(handle).inserted { result.append(handle) }
+            if !reply.contains(handle) && !result.contains(handle) { result.append(handle) }
         }
         return result
     }

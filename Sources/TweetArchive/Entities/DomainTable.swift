@@ -1,10 +1,11 @@
 /// Look-up of twitter-text's top-level domains at a byte position, built once from `TopLevelDomains`.
 ///
-/// ASCII names (all letters, at most 18) are packed five bits a letter into two words and kept in a `Set`, so a
-/// look-up builds no `String`. Names that start with a non-ASCII byte (`みんな`, `中国`) or mix scripts
-/// (`vermögensberater`) are few and tried as byte strings in twitter-text's alternation order.
+/// ASCII names (all letters, at most 18) are packed five bits a letter into two words and kept in an open-addressed
+/// table with a multiplicative hash, so a look-up builds no `String` and runs no `Hasher`. Names that start with a
+/// non-ASCII byte (`みんな`, `中国`) or mix scripts (`vermögensberater`) are few and tried as byte strings in
+/// twitter-text's alternation order.
 ///
-///     DomainTable.shared.tldLength(in: text, at: 4, end: text.count)   // 3 for "foo.com/x"
+///     DomainTable.shared.tldLength(in: text, at: 4, end: text.count, classes: table)   // 3 in "foo.com/x"
 ///
 /// - Complexity: O(k) for an ASCII name of k letters; O(u) comparisons for the u non-ASCII names.
 final class DomainTable: Sendable {
@@ -15,29 +16,55 @@ final class DomainTable: Sendable {
 
     static let shared = DomainTable()
 
-    private let ascii: Set<Key>
+    /// Open-addressed hash table of the ASCII names' keys (a power-of-two size, over twice the names), probed
+    /// linearly from a multiplicative hash; the all-zero key marks an empty slot.
+    private let asciiSlots: [Key]
+    private static let slotBits = 12
     /// Names that start with ASCII letters and go on with non-ASCII ones, lower-cased UTF-8, in match order.
     private let mixed: [[UInt8]]
     /// Names that start with a non-ASCII scalar, UTF-8, in match order.
     private let unicode: [[UInt8]]
 
     private init() {
-        var ascii = Set<Key>()
+        var ascii: [Key] = []
         var mixed: [[UInt8]] = []
         var unicode: [[UInt8]] = []
         for name in TopLevelDomains.generic + TopLevelDomains.countryCode {
             let bytes = Array(name.utf8)
             if bytes.allSatisfy({ $0 < 0x80 }) {
-                if let key = DomainTable.key(bytes[...]) { ascii.insert(key) }
+                if let key = DomainTable.key(bytes[...]) { ascii.append(key) }
             } else if bytes[0] < 0x80 {
                 mixed.append(bytes)
             } else {
                 unicode.append(bytes)
             }
         }
-        self.ascii = ascii
+        var slots = [Key](repeating: Key(low: 0, high: 0), count: 1 << DomainTable.slotBits)
+        precondition(ascii.count * 2 < slots.count, "grow DomainTable.slotBits")
+        for key in ascii {
+            var i = DomainTable.slot(key)
+            while slots[i] != Key(low: 0, high: 0) && slots[i] != key { i = (i + 1) & (slots.count - 1) }
+            slots[i] = key
+        }
+        self.asciiSlots = slots
         self.mixed = mixed
         self.unicode = unicode
+    }
+
+    @inline(__always) static func slot(_ key: Key) -> Int {
+        let mixed = (key.low &* 0x9E37_79B9_7F4A_7C15) ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: mixed >> UInt64(64 - slotBits))
+    }
+
+    @inline(__always) func containsASCII(_ key: Key) -> Bool {
+        var i = DomainTable.slot(key)
+        let mask = asciiSlots.count - 1
+        while true {
+            let slot = asciiSlots[i]
+            if slot == key { return true }
+            if slot.low == 0 && slot.high == 0 { return false }
+            i = (i + 1) & mask
+        }
     }
 
     /// Packs up to 24 ASCII letters (case-folded); `nil` for anything else.
@@ -72,7 +99,7 @@ final class DomainTable: Sendable {
             let nextIsASCII = j < end && text[j] < 0x80
             if !(nextIsASCII && classes[Int(text[j])] & ASCIIClass.notAfterTLD != 0),
                let key = DomainTable.key(UnsafeBufferPointer(start: text.base + i, count: j - i)),
-               ascii.contains(key) {
+               containsASCII(key) {
                 return j - i
             }
             if j < end && text[j] >= 0x80, let n = firstMatch(mixed, in: text, at: i, end: end, classes: classes) {

@@ -26,6 +26,19 @@ public enum EntityExtractor {
         }
     }
 
+    /// URLs in order by twitter-text's `extractUrlsWithIndices`, before any overlap with other entities is removed.
+    ///
+    ///     EntityExtractor.urls(in: "see example.com/a. and http://t.co/abc's").map(\.value)
+    ///     // ["example.com/a", "http://t.co/abc"]
+    ///
+    /// - Complexity: O(n) in the text's length.
+    public static func urls(in text: String) -> [TextEntity] {
+        withScanner(text) { scanner in
+            scanner.scanURLsOnly()
+            return scanner.finishURLs()
+        }
+    }
+
     /// The screen name a tweet replies to by twitter-text's `extractReplyScreenname`: the first mention, if the
     /// text starts with it after optional white space.
     ///
@@ -100,6 +113,14 @@ extension EntityScanner {
         swap(&entities.cashtags, &cashtags)
         swap(&entities.urls, &urls)
         return entities
+    }
+
+    mutating func finishURLs() -> [TextEntity] {
+        let text = self.text
+        if let last = urls.last, let firstNonASCII = text.firstNonASCII(in: 0..<Int(last.end)) {
+            Self.convertToScalarOffsets(&urls, in: text, from: firstNonASCII)
+        }
+        return urls
     }
 
     mutating func finishMentionsOrLists() -> [MentionOrList] {
@@ -180,7 +201,8 @@ extension EntityScanner {
     }
 
     /// Rewrites byte offsets as scalar offsets; `list` is sorted and its entities do not overlap.
-    private static func convertToScalarOffsets(_ list: inout [TextEntity], in text: TextBytes, from firstNonASCII: Int) {
+    private static func convertToScalarOffsets(_ list: inout [TextEntity], in text: TextBytes,
+                                               from firstNonASCII: Int) {
         guard let last = list.last, Int(last.end) > firstNonASCII else { return }
         var cursor = ScalarCursor(start: firstNonASCII)
         for k in list.indices where Int(list[k].end) > firstNonASCII {

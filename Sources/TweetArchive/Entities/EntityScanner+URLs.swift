@@ -117,21 +117,32 @@ extension EntityScanner {
 
         // A protocol right before the label.
         if r >= 7, text[r - 1] == 0x2F, text[r - 2] == 0x2F, text[r - 3] == 0x3A {
-            let protocolStart = text.hasPrefix("https", at: r - 8) ? r - 8 : (text.hasPrefix("http", at: r - 7) ? r - 7 : -1)
+            let protocolStart = text.hasPrefix("https", at: r - 8) ? r - 8
+                : (text.hasPrefix("http", at: r - 7) ? r - 7 : -1)
             if protocolStart >= 0, protocolStart >= urlMinStart, mayPrecedeURL(protocolStart),
                labelEdgesValid(r, d), let end = domainEnd(from: r) {
                 matchURL(start: protocolStart, domain: r..<end, hasProtocol: true)
                 return
             }
         }
-        // Each position inside the label, left to right.
+        // Each position inside the label, left to right: the pattern consumes the character before the URL, so a
+        // search at offset s first tries a URL at s + 1 (after the character at s) and only then, at offset 0, one
+        // at 0 (`^`). Hence "ét.co" yields "t.co", as in twitter-text.
+        func attempt(_ p: Int) -> Bool {
+            guard text[p] & 0xC0 != 0x80, p >= urlMinStart, mayPrecedeURL(p), labelEdgesValid(p, d),
+                  let end = domainEnd(from: p) else { return false }
+            matchURL(start: p, domain: p..<end, hasProtocol: false)
+            return true
+        }
         var p = r
+        if r == 0 {
+            let second = text.scalar(at: 0).length
+            if second < d && attempt(second) { return }
+            if attempt(0) { return }
+            p = second + 1
+        }
         while p < d {
-            if text[p] & 0xC0 != 0x80, p >= urlMinStart, mayPrecedeURL(p), labelEdgesValid(p, d),
-               let end = domainEnd(from: p) {
-                matchURL(start: p, domain: p..<end, hasProtocol: false)
-                return
-            }
+            if attempt(p) { return }
             p += 1
         }
     }
@@ -204,33 +215,44 @@ extension EntityScanner {
         }
     }
 
-    /// `valid_url_path*`: the longest run of path characters and balanced parentheses that ends with a path-ending
-    /// character or a balanced group.
+    /// `valid_url_path*`, unit by unit as the pattern matches it. twitter-text splices its path-ending class, an
+    /// alternation, into the path pattern without brackets, so a unit is either the longest run of path characters
+    /// and balanced parentheses that ends with a path-ending *character*, or one balanced group on its own:
+    /// `Primer_(film)` is `Primer_` then `(film)`, while in `+!(x)` the `!` ends the path after `+`.
     private func pathEnd(from s: Int) -> Int {
-        var i = s
-        var good = s
+        var pos = s
         let n = text.count
-        while i < n {
-            let b = text[i]
-            if b == 0x28 {
-                guard let e = balancedParens(at: i) else { break }
-                i = e
-                good = e
-                continue
+        while pos < n {
+            var i = pos
+            var lastEndChar = -1
+            while i < n {
+                let b = text[i]
+                if b == 0x28 {
+                    guard let e = balancedParens(at: i) else { break }
+                    i = e
+                    continue
+                }
+                if b < 0x80 {
+                    let flags = classes[Int(b)]
+                    guard flags & ASCIIClass.pathChar != 0 else { break }
+                    i += 1
+                    if flags & ASCIIClass.pathEnd != 0 { lastEndChar = i }
+                } else {
+                    let (c, length) = text.scalar(at: i)
+                    guard UnicodeClass.isPathChar(c) else { break }
+                    i += length
+                    if UnicodeClass.isPathEnd(c) { lastEndChar = i }
+                }
             }
-            if b < 0x80 {
-                let flags = classes[Int(b)]
-                guard flags & ASCIIClass.pathChar != 0 else { break }
-                i += 1
-                if flags & ASCIIClass.pathEnd != 0 { good = i }
+            if lastEndChar > pos {
+                pos = lastEndChar
+            } else if text[pos] == 0x28, let e = balancedParens(at: pos) {
+                pos = e
             } else {
-                let (c, length) = text.scalar(at: i)
-                guard UnicodeClass.isPathChar(c) else { break }
-                i += length
-                if UnicodeClass.isPathEnd(c) { good = i }
+                break
             }
         }
-        return good
+        return pos
     }
 
     /// The end of the general path characters from `i`.
@@ -309,9 +331,19 @@ extension EntityScanner {
         return q + (text[q] < 0x80 ? 1 : text.scalar(at: q).length)
     }
 
+    /// Nameprep's table B.1, "commonly mapped to nothing": soft hyphen, joiners, variation selectors, BOM, ….
+    static func isMappedToNothing(_ c: UInt32) -> Bool {
+        switch c {
+        case 0x00AD, 0x034F, 0x1806, 0x180B...0x180D, 0x200B...0x200D, 0x2060, 0xFE00...0xFE0F, 0xFEFF: return true
+        default: return false
+        }
+    }
+
     /// The change in length when the host is IDNA-encoded (its punycode labels), or `nil` when it cannot be: a
     /// label empty or over 63 characters once encoded, or a non-ASCII label that starts with `xn--`. Labels split
-    /// at `.`, `。`, `．` and `｡`, as IDNA 2003 does.
+    /// at `.`, `。`, `．` and `｡`, as IDNA 2003 does; of nameprep only table B.1 (mapped to nothing) and the folding
+    /// of fullwidth ASCII forms and of ASCII case are applied (no other NFKC mapping, no prohibited-character or
+    /// bidi checks).
     private func idnaLengthDelta(_ domain: Range<Int>) -> Int? {
         guard text.containsNonASCII(domain) else {
             // ASCII host: only label lengths matter.
@@ -332,13 +364,18 @@ extension EntityScanner {
             var j = labelStart
             var ascii = true
             while j < end {
-                let (c, length) = text.scalar(at: j)
+                var (c, length) = text.scalar(at: j)
+                j += length
+                // Nameprep maps joiners, variation selectors and the like to nothing, and its NFKC folds the
+                // fullwidth ASCII forms (＠, Ａ, ...) to ASCII.
+                if Self.isMappedToNothing(c) { continue }
+                if c >= 0xFF01 && c <= 0xFF5E { c -= 0xFEE0 }
                 scalars.append(c < 0x80 ? UInt32(lowercased(UInt8(c))) : c)
                 if c >= 0x80 { ascii = false }
-                j += length
             }
+            guard !scalars.isEmpty else { return false }
             if ascii { return scalars.count <= 63 }
-            if text.hasPrefix("xn--", at: labelStart) { return false }
+            if scalars.starts(with: [0x78, 0x6E, 0x2D, 0x2D]) { return false }  // "xn--" (ACE prefix)
             let encoded = 4 + Punycode.encodedLength(scalars)
             guard encoded <= 63 else { return false }
             delta += encoded - scalars.count

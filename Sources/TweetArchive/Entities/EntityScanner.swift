@@ -28,6 +28,11 @@ struct EntityScanner {
     var hashtags: [TextEntity] = []
     var cashtags: [TextEntity] = []
     var urls: [TextEntity] = []
+    /// The end of the last mention-pattern match, accepted or not: the pattern consumes the character (or `RT`)
+    /// before the `@`, so a later match may not lean on characters up to here.
+    var mentionConsumed = 0
+    /// The end of the last hashtag-pattern match, accepted or not (the same for the character before `#`).
+    var hashtagConsumed = 0
     /// The first byte offset at which a URL may start: one past the end of the previous URL match, since
     /// twitter-text's URL pattern consumes the character before the URL.
     var urlMinStart = 0
@@ -53,29 +58,52 @@ struct EntityScanner {
 
     mutating func scan(urls scanURLs: Bool = true) {
         let n = text.count
+        var i = nextTrigger(from: 0)
+        while i < n {
+            dispatch(at: i, urls: scanURLs)
+            i = nextTrigger(from: i + 1)
+        }
+    }
+
+    /// The offset of the first trigger byte at or after `start`, or the text's length: eight bytes at a time, in a
+    /// loop that calls nothing, so its state stays in registers.
+    @inline(__always) func nextTrigger(from start: Int) -> Int {
+        let n = text.count
         let base = text.base
-        var i = 0
-        // Eight bytes at a time; only the trigger bytes of a word are visited. (Swift's `SIMD16` compares were
-        // tried here and compiled to per-lane code ten times slower than this word arithmetic.)
+        var i = start
         while i + 8 <= n {
-            scanWord(at: i, urls: scanURLs)
+            let mask = Self.triggerMask(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+            if mask != 0 { return i + mask.trailingZeroBitCount / 8 }
             i += 8
         }
         while i < n {
             switch base[i] {
-            case 0x40, 0x23, 0x24, 0x2E, 0xEF: dispatch(at: i, urls: scanURLs)
-            default: break
+            case 0x40, 0x23, 0x24, 0x2E, 0xEF: return i
+            default: i += 1
             }
-            i += 1
         }
+        return n
     }
 
-    @inline(__always) private mutating func scanWord(at i: Int, urls scanURLs: Bool) {
-        let word = UInt64(littleEndian: UnsafeRawPointer(text.base + i).loadUnaligned(as: UInt64.self))
-        var mask = Self.triggerMask(word)
-        while mask != 0 {
-            dispatch(at: i + mask.trailingZeroBitCount / 8, urls: scanURLs)
-            mask &= mask &- 1
+    /// Visits only the dots (for `EntityExtractor.urls(in:)`), eight bytes at a time.
+    mutating func scanURLsOnly() {
+        let n = text.count
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var i = 0
+        while i + 8 <= n {
+            let y = UInt64(littleEndian: UnsafeRawPointer(text.base + i).loadUnaligned(as: UInt64.self))
+                ^ 0x2E2E_2E2E_2E2E_2E2E
+            var mask = ~(((y & lows) &+ lows) | y) & ~lows
+            while mask != 0 {
+                let dot = i + mask.trailingZeroBitCount / 8
+                if dot >= urlMinStart { scanURL(dot: dot) }
+                mask &= mask &- 1
+            }
+            i += 8
+        }
+        while i < n {
+            if text[i] == 0x2E && i >= urlMinStart { scanURL(dot: i) }
+            i += 1
         }
     }
 
@@ -113,9 +141,14 @@ struct EntityScanner {
             while k < n, k - (j + 1) < 25, isClass(text[k], ASCIIClass.handle) || text[k] == 0x2D { k += 1 }
             end = k
         }
+        mentionConsumed = end  // a match, whether or not the check below keeps it
         guard !invalidAfterMention(end) else { return }
         let entity = TextEntity(value: text.string(nameStart..<nameEnd), start: i, end: end)
-        if end == nameEnd { mentions.append(entity) } else { lists.append(ListReference(entity: entity, nameEnd: nameEnd)) }
+        if end == nameEnd {
+            mentions.append(entity)
+        } else {
+            lists.append(ListReference(entity: entity, nameEnd: nameEnd))
+        }
     }
 
     private func mentionMayStart(at i: Int) -> Bool {
@@ -123,14 +156,17 @@ struct EntityScanner {
         let prev = text[i - 1]
         if prev >= 0x80 {
             // Only ＠ (EF BC A0) is excluded among non-ASCII characters.
-            return !(i >= 3 && prev == 0xA0 && text[i - 2] == 0xBC && text[i - 3] == 0xEF)
+            let isFullwidthAt = i >= 3 && prev == 0xA0 && text[i - 2] == 0xBC && text[i - 3] == 0xEF
+            return !isFullwidthAt && text.scalarStart(before: i) >= mentionConsumed
         }
-        if classes[Int(prev)] & ASCIIClass.notBeforeMention == 0 { return true }
+        if classes[Int(prev)] & ASCIIClass.notBeforeMention == 0 && i - 1 >= mentionConsumed { return true }
         // RT@user, rt:@user: the "RT" must start the text or follow a character outside [a-zA-Z0-9_+~.-].
         var q = i
         if text[q - 1] == 0x3A { q -= 1 }
-        guard q >= 2, lowercased(text[q - 2]) == 0x72, lowercased(text[q - 1]) == 0x74 else { return false }
-        return q == 2 || !isClass(text[q - 3], ASCIIClass.notBeforeRT)
+        guard q >= 2, q - 2 >= mentionConsumed, lowercased(text[q - 2]) == 0x72, lowercased(text[q - 1]) == 0x74
+        else { return false }
+        if q == 2 { return true }
+        return text.scalarStart(before: q - 2) >= mentionConsumed && !isClass(text[q - 3], ASCIIClass.notBeforeRT)
     }
 
     /// twitter-text's `endMentionMatch`: `@`, `＠`, a Latin accented letter or `://` right after the name.
@@ -148,6 +184,8 @@ struct EntityScanner {
     /// or U+20E3 (a keycap), then the longest run of letters, marks, decimal digits, `_` and twitter-text's special
     /// characters, holding at least one letter or mark; not followed by `#`, `＃` or `://`.
     mutating func scanHashtag(at i: Int, sigilLength: Int) {
+        // The character before '#' belongs to the match, so it may not be part of the previous one.
+        if i > 0 && text.scalarStart(before: i) < hashtagConsumed { return }
         if let prev = text.scalar(before: i), prev != 0xFE0E, prev != 0xFE0F {
             if prev < 0x80 {
                 if prev == 0x26 || classes[Int(prev)] & ASCIIClass.handle != 0 { return }
@@ -179,6 +217,7 @@ struct EntityScanner {
             }
         }
         guard hasAlpha else { return }
+        hashtagConsumed = j  // a match, whether or not the check below keeps it
         // endHashtagMatch: '#', '＃' or '://' right after.
         if j < n {
             let b = text[j]
