@@ -244,3 +244,17 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
         #expect(second.issues.map(\.description) == ["tweets.js:1: truncated: the file ends before the array's closing ']'"])
     }
 }
+
+@Suite struct IDIndexReaderTests {
+    @Test(arguments: [0, 1, 2, 7, 8, 1000])
+    func findsEveryIDAndNothingElse(count: Int) {
+        var rng = SplitMix64(seed: UInt64(count))
+        // Snowflake-like ids: time in the high bits, a small sequence in the low ones.
+        let ids = (0..<count).map { UInt64($0) << 22 | (rng.next() & 0xFFF) + 1_600_000_000_000 << 22 }
+        let index = Archive.IDIndex(ids: ids)
+        for (position, id) in ids.enumerated() { #expect(index.position(of: id, in: ids) == position) }
+        #expect(index.position(of: 0, in: ids) == nil)
+        #expect(index.position(of: UInt64.max, in: ids) == nil)
+        if let last = ids.last { #expect(index.position(of: last + 1 << 22, in: ids) == nil) }
+    }
+}
