@@ -32,11 +32,12 @@ public struct InputStats: Hashable, Sendable {
     public var tweets: Int = 0
     /// Tweets whose id was already read (from this or an earlier input); kept once.
     public var duplicates: Int = 0
-    /// Lines that are not tweets by design: scraper log lines, profile lines, blank lines.
+    /// Lines that are not tweets by design: scraper log lines, profile lines, blank lines, API pages without
+    /// tweets.
     public var ignored: Int = 0
     /// Malformed lines skipped, by reason.
     public var skipped: [String: Int] = [:]
-    /// Lines whose invalid UTF-8 was replaced with U+FFFD.
+    /// Lines (for account exports, elements) whose invalid UTF-8 was replaced with U+FFFD.
     public var invalidUTF8Lines: Int = 0
     /// A constant offset between the stated times and the snowflake times (stated − true), in seconds, when the
     /// archive shows one: twint writes the scraping machine's local time.
