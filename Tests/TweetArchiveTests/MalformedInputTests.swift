@@ -6,7 +6,7 @@ import Testing
 /// diagnostics, and `strict` stopping at the first malformed line.
 @Suite struct MalformedInputTests {
     @Test func twintTextEdgeCases() throws {
-        let path = try Fixture.path("malformed/twint-edge.txt")
+        let path = try ReaderFixture.path("malformed/twint-edge.txt")
         let archive = try ArchiveReader().read(paths: [path])
         let stats = try #require(archive.inputs.first)
         #expect(stats.format == .twintText)   // detected through the BOM
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func twintJSONEdgeCases() throws {
-        let path = try Fixture.path("malformed/twint-edge.jsonl")
+        let path = try ReaderFixture.path("malformed/twint-edge.jsonl")
         let archive = try ArchiveReader().read(paths: [path])
         let stats = try #require(archive.inputs.first)
         #expect(stats.format == .twintJSON)
@@ -65,7 +65,7 @@ import Testing
         ("malformed/tweets-broken.js", 3, "bad-json: line 5 column 5: expected ',' or '}'"),
     ])
     func strictStopsAtTheFirstMalformedLine(fixture: String, line: Int, message: String) throws {
-        let path = try Fixture.path(fixture)
+        let path = try ReaderFixture.path(fixture)
         let error = try #require(throws: ArchiveError.self) {
             try ArchiveReader(options: .init(strict: true)).read(paths: [path])
         }
@@ -117,7 +117,7 @@ import Testing
 
     @Test(arguments: fixtures)
     func crlfAndByteOrderMarkChangeNothing(fixture: String) throws {
-        let path = try Fixture.path(fixture)
+        let path = try ReaderFixture.path(fixture)
         let plain = try ArchiveReader().read(paths: [path])
         let bytes = Array(try String(contentsOfFile: path, encoding: .utf8).utf8)
         var windows: [UInt8] = [0xEF, 0xBB, 0xBF]

@@ -74,7 +74,7 @@ import Testing
 
     @Test(arguments: 0..<8)
     func matchesTheOracle(seed: UInt64) {
-        var rng = SplitMix64(seed: seed)
+        var rng = ReaderTestRNG(seed: seed)
         for _ in 0..<400 {
             let count = Int(rng.next() % 24)
             let text = (0..<count).map { _ in Self.tokens[Int(rng.next() % UInt64(Self.tokens.count))] }.joined()
@@ -94,8 +94,8 @@ import Testing
     }
 }
 
-/// A small seeded generator (SplitMix64) for reproducible random cases.
-struct SplitMix64: RandomNumberGenerator {
+/// A small seeded generator (ReaderTestRNG) for reproducible random cases.
+struct ReaderTestRNG: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
