@@ -7,14 +7,14 @@ extension Archive {
     ///     tweets.map(\.id)                        // [1, 2, 3] (the 3 kept is t3, read first)
     ///
     /// Archives come newest first (twint) or oldest first, so the common cases cost one pass: an ascending array
-    /// is left alone and a descending one reversed. Otherwise only (id, position) pairs are sorted, and the tweets
+    /// is left alone and a descending one reversed. Otherwise only reading positions are sorted, and the tweets
     /// are moved once, in place, along the permutation's cycles: no copy of the tweet array is ever made.
     ///
     /// - Parameters:
     ///   - tweets: Tweets in reading order; on return sorted by id, each id once.
     ///   - inputCounts: How many of `tweets` each input contributed, in order (they sum to `tweets.count`).
     /// - Returns: The duplicates removed from each input.
-    /// - Complexity: O(n) for ascending or descending input, else O(n log n) on 16-byte pairs plus O(n) moves.
+    /// - Complexity: O(n) for ascending or descending input, else O(n log n) on 4-byte positions plus O(n) moves.
     static func sortRemovingDuplicates(_ tweets: inout [Tweet], inputCounts: [Int]) -> [Int] {
         var duplicates = [Int](repeating: 0, count: inputCounts.count)
         let n = tweets.count
@@ -25,18 +25,29 @@ extension Archive {
             return duplicates
         }
 
-        // Sort (id, reading position) pairs: the position breaks ties, so the first-read copy comes first.
-        var pairs = [(id: UInt64, position: Int)]()
-        pairs.reserveCapacity(n)
-        // Mostly-descending input is fed in reverse, so the adaptive sort finds long ascending runs.
+        // Sort reading positions by (id, position): the position breaks ties, so the first-read copy comes first.
+        // 4-byte positions and a separate key array keep this at 12 bytes a tweet, freed before the tweets move.
+        precondition(n < Int(UInt32.max), "too many tweets to order")
+        var keys = [UInt64]()
+        keys.reserveCapacity(n)
         tweets.withUnsafeBufferPointer { buffer in
-            if buffer[0].id > buffer[n - 1].id {
-                for i in stride(from: n - 1, through: 0, by: -1) { pairs.append((buffer[i].id.rawValue, i)) }
-            } else {
-                for i in 0..<n { pairs.append((buffer[i].id.rawValue, i)) }
+            for k in buffer.indices { keys.append(buffer[k].id.rawValue) }
+        }
+        var order = [UInt32]()
+        order.reserveCapacity(n)
+        // Mostly-descending input is fed in reverse, so the adaptive sort finds long ascending runs.
+        if keys[0] > keys[n - 1] {
+            for i in stride(from: n - 1, through: 0, by: -1) { order.append(UInt32(i)) }
+        } else {
+            for i in 0..<n { order.append(UInt32(i)) }
+        }
+        keys.withUnsafeBufferPointer { key in
+            order.sort { a, b in
+                let ka = key[Int(a)]
+                let kb = key[Int(b)]
+                return ka != kb ? ka < kb : a < b
             }
         }
-        pairs.sort { $0.id != $1.id ? $0.id < $1.id : $0.position < $1.position }
 
         // Which input each reading position belongs to, for the duplicate counts.
         var inputStarts: [Int] = []
@@ -55,42 +66,43 @@ extension Archive {
             return low
         }
 
-        // The permutation: kept tweets in id order, then the duplicates (to be dropped).
-        var source = [Int]()
-        source.reserveCapacity(n)
-        var dropped: [Int] = []
+        // The permutation, in place in `order`: kept tweets in id order, then the duplicates (to be dropped).
+        var dropped: [UInt32] = []
+        var kept = 0
         var previous: UInt64?
-        for pair in pairs {
-            if pair.id == previous {
-                dropped.append(pair.position)
-                if !inputCounts.isEmpty { duplicates[input(of: pair.position)] += 1 }
+        for k in 0..<n {
+            let position = order[k]
+            let id = keys[Int(position)]
+            if id == previous {
+                dropped.append(position)
+                if !inputCounts.isEmpty { duplicates[input(of: Int(position))] += 1 }
             } else {
-                source.append(pair.position)
-                previous = pair.id
+                order[kept] = position
+                kept += 1
+                previous = id
             }
         }
-        pairs = []
-        let kept = source.count
-        source.append(contentsOf: dropped)
-        applyInPlace(&tweets, source: source)
+        keys = []
+        order.replaceSubrange(kept..., with: dropped)
+        applyInPlace(&tweets, source: order)
         tweets.removeLast(n - kept)
         return duplicates
     }
 
     /// Sets `elements[k]` to the old `elements[source[k]]` for every k, moving each element once along the
     /// permutation's cycles (moves, not copies: no reference counting).
-    static func applyInPlace<Element>(_ elements: inout [Element], source: [Int]) {
+    static func applyInPlace<Element, Position: BinaryInteger>(_ elements: inout [Element], source: [Position]) {
         precondition(source.count == elements.count)
         var done = [Bool](repeating: false, count: source.count)
         elements.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             for i in source.indices where !done[i] {
                 done[i] = true
-                if source[i] == i { continue }
+                if Int(source[i]) == i { continue }
                 let first = (base + i).move()
                 var j = i
                 while true {
-                    let next = source[j]
+                    let next = Int(source[j])
                     if next == i {
                         (base + j).initialize(to: first)
                         break

@@ -32,11 +32,12 @@ public struct InputStats: Hashable, Sendable {
     public var tweets: Int = 0
     /// Tweets whose id was already read (from this or an earlier input); kept once.
     public var duplicates: Int = 0
-    /// Lines that are not tweets by design: scraper log lines, profile lines, blank lines.
+    /// Lines that are not tweets by design: scraper log lines, profile lines, blank lines, API pages without
+    /// tweets.
     public var ignored: Int = 0
     /// Malformed lines skipped, by reason.
     public var skipped: [String: Int] = [:]
-    /// Lines whose invalid UTF-8 was replaced with U+FFFD.
+    /// Lines (for account exports, elements) whose invalid UTF-8 was replaced with U+FFFD.
     public var invalidUTF8Lines: Int = 0
     /// A constant offset between the stated times and the snowflake times (stated − true), in seconds, when the
     /// archive shows one: twint writes the scraping machine's local time.
@@ -61,8 +62,10 @@ public struct Archive: Sendable {
     /// The first malformed lines (at most ``ArchiveReader/Options/maxReportedIssues``), as `file:line: reason`.
     public var issues: [Diagnostic]
 
-    /// The tweets' ids, contiguous, for binary search (8 bytes a tweet where a dictionary would take ~32).
+    /// The tweets' ids, contiguous, and a hash index of positions over them (12 bytes a tweet in all, where a
+    /// `[TweetID: Int]` would take ~32).
     private var ids: [UInt64]
+    private var idIndex: IDIndex
 
     /// Builds an archive from tweets in any order; of repeated ids the first is kept.
     ///
@@ -85,38 +88,24 @@ public struct Archive: Sendable {
             for k in buffer.indices { ids.append(buffer[k].id.rawValue) }
         }
         self.ids = ids
+        let idIndex = IDIndex(ids: ids)
+        self.idIndex = idIndex
         var external = externalTweets
         if !external.isEmpty {
-            for key in external.keys where Self.position(of: key.rawValue, in: ids) != nil { external[key] = nil }
+            for key in external.keys where idIndex.position(of: key.rawValue, in: ids) != nil { external[key] = nil }
         }
         self.externalTweets = external
         self.inputs = inputs
         self.issues = issues
     }
 
-    /// The tweet with `id`.
-    ///
-    /// - Complexity: O(log n): a binary search over the sorted ids.
+    /// The tweet with `id`, in O(1).
     public subscript(id: TweetID) -> Tweet? {
         index(of: id).map { tweets[$0] }
     }
 
-    /// The position of `id` in ``tweets``.
-    ///
-    /// - Complexity: O(log n).
-    public func index(of id: TweetID) -> Int? { Self.position(of: id.rawValue, in: ids) }
-
-    private static func position(of id: UInt64, in ids: [UInt64]) -> Int? {
-        ids.withUnsafeBufferPointer { buffer in
-            var low = 0
-            var high = buffer.count
-            while low < high {
-                let mid = (low + high) / 2
-                if buffer[mid] < id { low = mid + 1 } else { high = mid }
-            }
-            return low < buffer.count && buffer[low] == id ? low : nil
-        }
-    }
+    /// The position of `id` in ``tweets``, in O(1).
+    public func index(of id: TweetID) -> Int? { idIndex.position(of: id.rawValue, in: ids) }
 
     public var duplicates: Int { inputs.reduce(0) { $0 + $1.duplicates } }
     public var ignored: Int { inputs.reduce(0) { $0 + $1.ignored } }

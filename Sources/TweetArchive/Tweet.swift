@@ -46,8 +46,9 @@ public struct Tweet: Identifiable, Sendable {
     private var extras: ExtrasBox?
     /// A native retweet, or an old-style `RT @user:` one.
     public var isRetweet: Bool
-    /// Whether the tweet carries a photo, video or other media (where the format says so; `pic.twitter.com` links
-    /// and trailing `t.co` media links in twint text count).
+    /// Whether the tweet carries a photo, video or other media, where the format says so (`photos`/`video` in
+    /// twint JSON, `attachments.media_keys` in API v2, `entities.media` in exports); in twint text a
+    /// `pic.twitter.com` link counts, and `nil` means no such link (a plain `t.co` link may still be media).
     public var hasMedia: Bool?
 
     public init(id: TweetID, author: Handle, authorID: UInt64? = nil, createdAt: Timestamp? = nil,

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct AccountExportReaderTests {
     @Test func reads2019StyleBareObjects() throws {
-        let archive = try ArchiveReader().read(paths: [try Fixture.path("account-export/tweet.js")])
+        let archive = try ArchiveReader().read(paths: [try ReaderFixture.path("account-export/tweet.js")])
         #expect(archive.inputs.first?.format == .accountExport)
         #expect(archive.tweets.count == 3)
         #expect(archive.issues.isEmpty)
@@ -27,7 +27,7 @@ import Testing
 
     @Test func reads2021StyleWrappedObjectsWithTrailingSemicolon() throws {
         let options = ArchiveReader.Options(exportOwner: Handle("Me_Myself"))
-        let archive = try ArchiveReader(options: options).read(paths: [try Fixture.path("account-export/tweets.js")])
+        let archive = try ArchiveReader(options: options).read(paths: [try ReaderFixture.path("account-export/tweets.js")])
         #expect(archive.tweets.count == 4)
         #expect(archive.issues.isEmpty)
         #expect(archive.tweets.allSatisfy { $0.author.display == "Me_Myself" })
@@ -44,12 +44,12 @@ import Testing
     }
 
     @Test func readsALaterPart() throws {
-        let archive = try ArchiveReader().read(paths: [try Fixture.path("account-export/tweets-part1.js")])
+        let archive = try ArchiveReader().read(paths: [try ReaderFixture.path("account-export/tweets-part1.js")])
         #expect(archive.tweets.map(\.id) == [TweetID(1220108963148726273), TweetID(1366176359117750279)])
     }
 
     @Test func reportsBrokenElementsAtTheLineWhereTheyStart() throws {
-        let path = try Fixture.path("malformed/tweets-broken.js")
+        let path = try ReaderFixture.path("malformed/tweets-broken.js")
         let archive = try ArchiveReader().read(paths: [path])
         #expect(archive.tweets.map(\.text) == ["ok", "a } brace, a \" quote and a { in a string"])
         #expect(archive.skipped == ["bad-json": 1, "missing-id": 1, "bad-date": 1, "unexpected-text": 1])

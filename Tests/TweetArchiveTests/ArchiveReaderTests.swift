@@ -3,7 +3,7 @@ import Testing
 @testable import TweetArchive
 
 /// Fixture files copied into the test bundle (`Tests/TweetArchiveTests/Fixtures`).
-enum Fixture {
+enum ReaderFixture {
     static func path(_ relative: String) throws -> String {
         let base = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures")
         let url = base.appendingPathComponent(relative)
@@ -22,7 +22,7 @@ enum Fixture {
 @Suite struct ArchiveReaderTests {
     @Test func directoryInputReadsEveryArchiveAndReportsStrayFiles() throws {
         // account-export/ holds three export files and a README.md that is not an archive.
-        let directory = try Fixture.path("account-export")
+        let directory = try ReaderFixture.path("account-export")
         let archive = try ArchiveReader(options: .init(exportOwner: Handle("Owner"))).read(paths: [directory])
         #expect(archive.inputs.map { URL(fileURLWithPath: $0.name).lastPathComponent }
                     == ["README.md", "tweet.js", "tweets-part1.js", "tweets.js"])
@@ -35,7 +35,7 @@ enum Fixture {
     }
 
     @Test func explicitlyNamedNonArchiveIsOneClearError() throws {
-        let readme = try Fixture.path("account-export/README.md")
+        let readme = try ReaderFixture.path("account-export/README.md")
         let error = try #require(throws: ArchiveError.self) { try ArchiveReader().read(paths: [readme]) }
         #expect(error.kind == .unsupportedFormat)
         #expect(error.line == 1)
@@ -51,7 +51,7 @@ enum Fixture {
     }
 
     @Test func emptyFileIsAnEmptyArchive() throws {
-        let directory = try Fixture.temporaryDirectory()
+        let directory = try ReaderFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let empty = directory.appendingPathComponent("empty.txt")
         try Data().write(to: empty)
@@ -66,8 +66,8 @@ enum Fixture {
     }
 
     @Test func duplicatesWithinAndAcrossFilesAreKeptOnceAndCounted() throws {
-        let edge = try Fixture.path("malformed/twint-edge.txt")
-        let more = try Fixture.path("malformed/twint-more.txt")
+        let edge = try ReaderFixture.path("malformed/twint-edge.txt")
+        let more = try ReaderFixture.path("malformed/twint-more.txt")
         let archive = try ArchiveReader().read(paths: [edge, more])
         // twint-edge.txt: 7 tweet lines, one repeating an earlier id; twint-more.txt: one repeat, one new.
         #expect(archive.inputs.map(\.tweets) == [7, 2])
@@ -97,7 +97,7 @@ enum Fixture {
 
     @Test(arguments: [1, 2, 3])
     func overlongLineIsSkippedWithItsLineNumber(megabytes: Int) throws {
-        let directory = try Fixture.temporaryDirectory()
+        let directory = try ReaderFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("long.txt")
         var bytes = Array("1625899016778678273 2023-02-15 16:45:08 +0000 <bob> before\n".utf8)
@@ -120,7 +120,7 @@ enum Fixture {
         // Lines of 0…12 bytes with a 6-byte limit, CRLF on some, no newline at the end.
         let lines = ["", "a", "abcdef", "abcdefg", "abcdef\r", "abcdefghijkl", "xy\r", "", "last"]
         let text = lines.joined(separator: "\n")
-        let directory = try Fixture.temporaryDirectory()
+        let directory = try ReaderFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("lines.txt")
         try Data(text.utf8).write(to: file)
@@ -242,5 +242,19 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
         let second = try ArchiveReader().read(bytes: Array(unclosed.utf8), name: "tweets.js")
         #expect(second.tweets.count == 1)
         #expect(second.issues.map(\.description) == ["tweets.js:1: truncated: the file ends before the array's closing ']'"])
+    }
+}
+
+@Suite struct IDIndexReaderTests {
+    @Test(arguments: [0, 1, 2, 7, 8, 1000])
+    func findsEveryIDAndNothingElse(count: Int) {
+        var rng = ReaderTestRNG(seed: UInt64(count))
+        // Snowflake-like ids: time in the high bits, a small sequence in the low ones.
+        let ids = (0..<count).map { UInt64($0) << 22 | (rng.next() & 0xFFF) + 1_600_000_000_000 << 22 }
+        let index = Archive.IDIndex(ids: ids)
+        for (position, id) in ids.enumerated() { #expect(index.position(of: id, in: ids) == position) }
+        #expect(index.position(of: 0, in: ids) == nil)
+        #expect(index.position(of: UInt64.max, in: ids) == nil)
+        if let last = ids.last { #expect(index.position(of: last + 1 << 22, in: ids) == nil) }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TweetArchive
 
@@ -5,7 +6,7 @@ import Testing
 /// diagnostics, and `strict` stopping at the first malformed line.
 @Suite struct MalformedInputTests {
     @Test func twintTextEdgeCases() throws {
-        let path = try Fixture.path("malformed/twint-edge.txt")
+        let path = try ReaderFixture.path("malformed/twint-edge.txt")
         let archive = try ArchiveReader().read(paths: [path])
         let stats = try #require(archive.inputs.first)
         #expect(stats.format == .twintText)   // detected through the BOM
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func twintJSONEdgeCases() throws {
-        let path = try Fixture.path("malformed/twint-edge.jsonl")
+        let path = try ReaderFixture.path("malformed/twint-edge.jsonl")
         let archive = try ArchiveReader().read(paths: [path])
         let stats = try #require(archive.inputs.first)
         #expect(stats.format == .twintJSON)
@@ -64,7 +65,7 @@ import Testing
         ("malformed/tweets-broken.js", 3, "bad-json: line 5 column 5: expected ',' or '}'"),
     ])
     func strictStopsAtTheFirstMalformedLine(fixture: String, line: Int, message: String) throws {
-        let path = try Fixture.path(fixture)
+        let path = try ReaderFixture.path(fixture)
         let error = try #require(throws: ArchiveError.self) {
             try ArchiveReader(options: .init(strict: true)).read(paths: [path])
         }
@@ -104,5 +105,50 @@ import Testing
     func utf8Validation(bytes: [UInt8], valid: Bool) {
         #expect(UTF8Validation.isValid(bytes) == valid)
         #expect(UTF8Validation.isValid(Array("0123456789abcdef".utf8) + bytes) == valid)
+    }
+}
+
+/// Every fixture of every format reads the same with Windows line ends and a byte-order mark, and a line longer
+/// than the limit is skipped with its number in every format.
+@Suite struct MalformedEncodingTests {
+    static let fixtures = ["twint-json/pre-2020-10.jsonl", "twint-json/post-2020-10.jsonl", "twarc2/flat.jsonl",
+                           "twarc2/noflat.jsonl", "account-export/tweet.js", "account-export/tweets.js",
+                           "malformed/twarc2-edge.jsonl", "malformed/tweets-broken.js"]
+
+    @Test(arguments: fixtures)
+    func crlfAndByteOrderMarkChangeNothing(fixture: String) throws {
+        let path = try ReaderFixture.path(fixture)
+        let plain = try ArchiveReader().read(paths: [path])
+        let bytes = Array(try String(contentsOfFile: path, encoding: .utf8).utf8)
+        var windows: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for b in bytes {
+            if b == 0x0A { windows.append(0x0D) }
+            windows.append(b)
+        }
+        let converted = try ArchiveReader().read(bytes: windows, name: path)
+        #expect(converted.tweets == plain.tweets)
+        #expect(converted.issues.map(\.description) == plain.issues.map(\.description))
+        #expect(converted.inputs.first?.format == plain.inputs.first?.format)
+    }
+
+    @Test(arguments: [
+        (#"{"id": 1408876827505590273, "username": "bob", "tweet": "x"}"#, #"{"id": 1408876827505590274, "username": "bob", "tweet": ""#, #""}"#),
+        (#"{"id": "1408876827505590273", "author_id": "7", "author": {"username": "bob"}, "text": "x"}"#,
+         #"{"id": "1408876827505590274", "author_id": "7", "author": {"username": "bob"}, "text": ""#, #""}"#),
+    ])
+    func overlongJSONLineIsSkippedWithItsNumber(first: String, head: String, tail: String) throws {
+        let long = head + String(repeating: "a", count: 2 << 20) + tail
+        let text = [first, long, first.replacingOccurrences(of: "273", with: "275")].joined(separator: "\n")
+        let archive = try ArchiveReader().read(bytes: Array(text.utf8), name: "long.jsonl")
+        #expect(archive.tweets.count == 2)
+        #expect(archive.issues.map(\.description) == ["long.jsonl:2: line-too-long: longer than 1048576 bytes"])
+    }
+
+    @Test func invalidUTF8InAnExportIsReplacedAndCounted() throws {
+        var bytes = Array("window.YTD.tweets.part0 = [ {\n  \"tweet\" : { \"id_str\" : \"7\", \"full_text\" : \"caf".utf8)
+        bytes += [0xE9] + Array("\" }\n} ]\n".utf8)
+        let archive = try ArchiveReader().read(bytes: bytes, name: "tweets.js")
+        #expect(archive.tweets.map(\.text) == ["caf\u{FFFD}"])
+        #expect(archive.inputs.first?.invalidUTF8Lines == 1)
     }
 }

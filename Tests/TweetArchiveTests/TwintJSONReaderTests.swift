@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct TwintJSONReaderTests {
     @Test func readsThePreOctober2020Shape() throws {
-        let archive = try ArchiveReader().read(paths: [try Fixture.path("twint-json/pre-2020-10.jsonl")])
+        let archive = try ArchiveReader().read(paths: [try ReaderFixture.path("twint-json/pre-2020-10.jsonl")])
         #expect(archive.inputs.first?.format == .twintJSON)
         #expect(archive.tweets.count == 4)
         #expect(archive.issues.isEmpty)
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func readsThePostOctober2020Shape() throws {
-        let archive = try ArchiveReader().read(paths: [try Fixture.path("twint-json/post-2020-10.jsonl")])
+        let archive = try ArchiveReader().read(paths: [try ReaderFixture.path("twint-json/post-2020-10.jsonl")])
         #expect(archive.tweets.count == 2)
         #expect(archive.issues.isEmpty)
         let reply = try #require(archive[TweetID(1408876827505590273)])
@@ -59,7 +59,7 @@ import Testing
 
     @Test func readsTheBenchmarkGeneratorsJSONLines() throws {
         // gen_corpus.py --tweets 200 --authors 5 --seed 3 --format jsonl: created_at in ms, reply_to objects.
-        let archive = try ArchiveReader().read(paths: [try Fixture.path("twint-json/generated-200.jsonl")])
+        let archive = try ArchiveReader().read(paths: [try ReaderFixture.path("twint-json/generated-200.jsonl")])
         #expect(archive.tweets.count == 200)
         #expect(archive.issues.isEmpty)
         #expect(Set(archive.tweets.map(\.author)).count == 5)

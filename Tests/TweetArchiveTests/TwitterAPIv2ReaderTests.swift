@@ -5,7 +5,7 @@ import Testing
     /// The counts twarc2/README.md states: tweets, distinct authors, replies with a parent id.
     @Test(arguments: [("flat.jsonl", 100, 96, 31), ("noflat.jsonl", 100, 96, 31), ("withheld.jsonl", 215, 107, 62)])
     func matchesTheREADMECounts(file: String, tweets: Int, authors: Int, replies: Int) throws {
-        let archive = try ArchiveReader().read(paths: [try Fixture.path("twarc2/\(file)")])
+        let archive = try ArchiveReader().read(paths: [try ReaderFixture.path("twarc2/\(file)")])
         #expect(archive.inputs.first?.format == .twitterAPIv2)
         #expect(archive.tweets.count == tweets)
         #expect(Set(archive.tweets.map(\.author)).count == authors)
@@ -15,8 +15,8 @@ import Testing
     }
 
     @Test func flatAndRawPagesGiveTheSameTweets() throws {
-        let flat = try ArchiveReader().read(paths: [try Fixture.path("twarc2/flat.jsonl")])
-        let raw = try ArchiveReader().read(paths: [try Fixture.path("twarc2/noflat.jsonl")])
+        let flat = try ArchiveReader().read(paths: [try ReaderFixture.path("twarc2/flat.jsonl")])
+        let raw = try ArchiveReader().read(paths: [try ReaderFixture.path("twarc2/noflat.jsonl")])
         #expect(flat.tweets.map(\.id) == raw.tweets.map(\.id))
         #expect(flat.tweets == raw.tweets)
         // Every referenced tweet not in the archive is an external tweet, in both shapes.
@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func mapsTheFieldsOfOneRetweet() throws {
-        let archive = try ArchiveReader().read(paths: [try Fixture.path("twarc2/noflat.jsonl")])
+        let archive = try ArchiveReader().read(paths: [try ReaderFixture.path("twarc2/noflat.jsonl")])
         let retweet = try #require(archive[TweetID(1380242611781386245)])
         #expect(retweet.author.display == "Alexandravm12")
         #expect(retweet.authorID == 1352661060663336960)
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func readsHandMadeEdgeCases() throws {
-        let path = try Fixture.path("malformed/twarc2-edge.jsonl")
+        let path = try ReaderFixture.path("malformed/twarc2-edge.jsonl")
         let archive = try ArchiveReader().read(paths: [path])
         #expect(archive.tweets.count == 3)
         #expect(archive.duplicates == 1)

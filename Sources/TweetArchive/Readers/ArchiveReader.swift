@@ -13,7 +13,8 @@ public struct ArchiveReader: Sendable {
     public struct Options: Sendable {
         /// Fail on the first malformed line instead of skipping it.
         public var strict = false
-        /// Longest accepted line in bytes; longer lines are skipped with `line-too-long`.
+        /// Longest accepted line in bytes; longer lines are skipped with `line-too-long` (and account-export
+        /// elements longer than this with `element-too-long`), so memory stays bounded whatever the input.
         public var maxLineLength = 1 << 20
         /// How many malformed lines are kept as ``Diagnostic``s (all are counted).
         public var maxReportedIssues = 20
@@ -37,7 +38,8 @@ public struct ArchiveReader: Sendable {
     ///
     /// - Throws: ``ArchiveError`` with kind `.unreadable` (missing or unreadable input), `.unsupportedFormat`
     ///   (an explicitly named file in no supported format) or `.malformed` (first bad line, with `strict`).
-    /// - Complexity: O(n log n) for n tweets (the final sort); parsing is linear in the input's bytes.
+    /// - Complexity: Linear in the input's bytes, plus O(n log n) for n tweets when they are in neither ascending
+    ///   nor descending id order (archives usually are, and then merging is O(n)).
     public func read(paths: [String]) throws(ArchiveError) -> Archive {
         var files: [(path: String, explicit: Bool)] = []
         for path in paths {
@@ -174,7 +176,13 @@ public struct ArchiveReader: Sendable {
                     case .some(.some(let format)):
                         sink.stats.format = format
                         parser = makeParser(format)
-                        if let sizeHint { sink.tweets.reserveCapacity(first + sizeHint / Self.minimumBytesPerTweet(format)) }
+                        if let sizeHint {
+                            // At least doubling: many small inputs must not reallocate (and move) for each one.
+                            let wanted = first + sizeHint / Self.minimumBytesPerTweet(format)
+                            if wanted > sink.tweets.capacity {
+                                sink.tweets.reserveCapacity(max(wanted, 2 * sink.tweets.capacity))
+                            }
+                        }
                     case .some(.none):
                         sink.ignore()   // blank or log line before the first record
                         return
