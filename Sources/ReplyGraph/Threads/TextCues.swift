@@ -126,21 +126,38 @@ public struct TextCues: OptionSet, Hashable, Sendable {
 
 }
 
-/// Finds which of many byte phrases occur in a text, in one pass, checking at each position only the phrases that
-/// start with that position's byte.
+/// Finds which of many byte phrases occur in a text, in one pass: a 65,536-bit table of the phrases' first two
+/// bytes rejects almost every position at once, and only positions that pass are compared with the phrases starting
+/// with that byte.
 struct PhraseMatcher: Sendable {
-    private var phrases: [[UInt8]] = []
-    private var tags: [UInt16] = []
-    /// byte → indices into `phrases`.
-    private var byFirstByte = [[Int]](repeating: [], count: 256)
+    private var bytes: [UInt8] = []
+    /// Per phrase: its range in `bytes` and its tag.
+    private var phrases: [(start: Int32, end: Int32, tag: UInt16)] = []
+    /// byte → indices into `phrases`, as a CSR table (`firstOffsets` has 257 entries).
+    private var firstOffsets = [Int32](repeating: 0, count: 257)
+    private var firstPhrases: [Int32] = []
+    /// Bit `b0 << 8 | b1` is set when some phrase starts with bytes b0, b1 (or is the single byte b0).
+    private var pairBits = [UInt64](repeating: 0, count: 1024)
+    private var singleBytes = [Bool](repeating: false, count: 256)
 
     init(_ groups: [([[UInt8]], UInt16)]) {
+        var byFirst = [[Int32]](repeating: [], count: 256)
         for (list, tag) in groups {
             for phrase in list where !phrase.isEmpty {
-                byFirstByte[Int(phrase[0])].append(phrases.count)
-                phrases.append(phrase)
-                tags.append(tag)
+                byFirst[Int(phrase[0])].append(Int32(phrases.count))
+                phrases.append((Int32(bytes.count), Int32(bytes.count + phrase.count), tag))
+                bytes += phrase
+                if phrase.count == 1 {
+                    singleBytes[Int(phrase[0])] = true
+                } else {
+                    let key = Int(phrase[0]) << 8 | Int(phrase[1])
+                    pairBits[key >> 6] |= 1 << UInt64(key & 63)
+                }
             }
+        }
+        for b in 0..<256 {
+            firstOffsets[b + 1] = firstOffsets[b] + Int32(byFirst[b].count)
+            firstPhrases += byFirst[b]
         }
     }
 
@@ -148,13 +165,25 @@ struct PhraseMatcher: Sendable {
     func match(_ s: [UInt8]) -> UInt16 {
         var found: UInt16 = 0
         s.withUnsafeBufferPointer { hay in
-            for i in 0..<hay.count {
-                for p in byFirstByte[Int(hay[i])] where found & tags[p] == 0 {
-                    let phrase = phrases[p]
-                    guard i + phrase.count <= hay.count else { continue }
-                    var k = 1
-                    while k < phrase.count, hay[i + k] == phrase[k] { k += 1 }
-                    if k == phrase.count { found |= tags[p] }
+            bytes.withUnsafeBufferPointer { bytes in
+                let n = hay.count
+                for i in 0..<n {
+                    let b0 = Int(hay[i])
+                    if i + 1 < n {
+                        let key = b0 << 8 | Int(hay[i + 1])
+                        guard pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 || singleBytes[b0] else { continue }
+                    } else if !singleBytes[b0] {
+                        continue
+                    }
+                    for k in Int(firstOffsets[b0])..<Int(firstOffsets[b0 + 1]) {
+                        let phrase = phrases[Int(firstPhrases[k])]
+                        guard found & phrase.tag == 0 else { continue }
+                        let length = Int(phrase.end - phrase.start)
+                        guard i + length <= n else { continue }
+                        var j = 1
+                        while j < length, hay[i + j] == bytes[Int(phrase.start) + j] { j += 1 }
+                        if j == length { found |= phrase.tag }
+                    }
                 }
             }
         }
