@@ -4,7 +4,7 @@ import Testing
 
 /// Thread reconstruction measured against the hand-checked labels of the sample archive (tweets before 2022-07-01).
 @Suite struct ThreadAccuracyTests {
-    struct LabelledThread: Decodable { var root: String; var ids: [String] }
+    struct LabelledThread: Decodable { var root: String; var ids: [String]; var numbering_style: String }
     struct LabelledFollowUp: Decodable { var id: String; var followup_of: String }
 
     static func fixture(_ name: String) throws -> Data {
@@ -22,6 +22,7 @@ import Testing
 
         let labelled = try JSONDecoder().decode([LabelledThread].self, from: Self.fixture("threads.json"))
             .map { $0.ids.compactMap { TweetID($0) } }
+        #expect(labelled.count == 99)
         var truthPairs = Set<[TweetID]>()
         for ids in labelled { for k in ids.indices.dropLast() { truthPairs.insert([ids[k], ids[k + 1]]) } }
         var predictedPairs = Set<[TweetID]>()
@@ -69,5 +70,23 @@ import Testing
         #expect(precision >= 0.99)
         #expect(recall >= 0.99)
         #expect(exactRate >= 0.97)
+    }
+
+    @Test func numberingMatchesTheLabels() throws {
+        let graph = ReplyGraph(try ArchiveReader().read(paths: [SampleArchive.path]))
+        let labels = try JSONDecoder().decode([LabelledThread].self, from: Self.fixture("threads.json"))
+        let styles: [String: NumberingStyle] = ["none": .none, "n_of_m_suffix": .nOfM, "n_slash": .slashSuffix,
+                                                "n_dot": .dot, "slash_prefix": .slashPrefix]
+        let agreeing = labels.filter { label in
+            graph.thread(containing: TweetID(label.root)!)?.numbering == styles[label.numbering_style]
+        }.count
+        print("numbering style agrees with the labels for \(agreeing)/\(labels.count) threads")
+        #expect(agreeing >= 95)
+        // Gaps the labels' reasons name: "2/6 missing", "11/11 missing", "3/ and 9/ missing", "4/ missing".
+        let missing: [UInt64: [Int]] = [1483853507140620297: [2], 1493998887715020804: [11],
+                                         1523691173327507456: [3, 9], 1524045917136982019: [4]]
+        for (root, numbers) in missing {
+            #expect(graph.thread(containing: TweetID(root))?.missingNumbers == numbers)
+        }
     }
 }

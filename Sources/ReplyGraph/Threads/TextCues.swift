@@ -5,8 +5,8 @@
 ///     TextCues("I hope you've found this thread helpful").contains(.closer)   // true
 ///     TextCues("Source: [1] https://t.co/x").contains(.source)                // true
 ///
-/// - Complexity: O(n · b) for n bytes of text and b phrases sharing a first byte (a handful): one pass over the
-///   folded text against a first-byte-indexed phrase table.
+/// - Complexity: O(n) for n bytes of text: one pass against a two-byte-prefix table of the phrases, in place for
+///   plain text (a folded copy only when styled letters or curly quotes occur).
 public struct TextCues: OptionSet, Hashable, Sendable {
     public let rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
@@ -25,14 +25,54 @@ public struct TextCues: OptionSet, Hashable, Sendable {
     public static let sequel = TextCues(rawValue: 1 << 5)
 
     public init(_ text: String) {
-        let s = Self.fold(text)
-        var cues = TextCues(rawValue: Self.matcher.match(s))
-        let body = Self.dropLeadingMentions(s)
-        if Self.startsWithAny(body, Self.sourceStarts) { cues.insert(.source) }
-        if Self.startsWithAny(body, Self.continuationStarts) { cues.insert(.continuationWord) }
-        if Self.startsWithAny(body, Self.sequelStarts) { cues.insert(.sequel) }
-        self = cues
+        // Styled letters, curly quotes and full-width forms need the folded copy; plain text (the common case) is
+        // scanned in place, lower-casing ASCII on the fly.
+        var contiguous = text
+        let raw = contiguous.withUTF8 { bytes -> UInt16? in Self.needsFolding(bytes) ? nil : Self.scan(bytes) }
+        self = TextCues(rawValue: raw ?? Self.fold(text).withUnsafeBufferPointer(Self.scan))
     }
+
+    private static func scan(_ s: UnsafeBufferPointer<UInt8>) -> UInt16 {
+        var cues = TextCues(rawValue: matcher.match(s))
+        var i = 0
+        while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
+        while i < s.count, s[i] == UInt8(ascii: "@") {  // the leading mention run
+            while i < s.count, s[i] != UInt8(ascii: " ") { i += 1 }
+            while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
+        }
+        if startsWithAny(s, at: i, sourceStarts) { cues.insert(.source) }
+        if startsWithAny(s, at: i, continuationStarts) { cues.insert(.continuationWord) }
+        if startsWithAny(s, at: i, sequelStarts) { cues.insert(.sequel) }
+        return cues.rawValue
+    }
+
+    /// Whether the text has bytes that ``fold(_:)`` maps: lead bytes of U+02BC, U+2018–U+201D, U+210E, full-width
+    /// forms and the mathematical alphanumerics.
+    private static func needsFolding(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i + 1 < s.count {
+            let b = s[i]
+            if b >= 0xC0 {
+                let c = s[i + 1]
+                if (b == 0xF0 && c == 0x9D) || (b == 0xE2 && (c == 0x80 || c == 0x84)) || (b == 0xEF && (c == 0xBC || c == 0xBD))
+                    || (b == 0xCA && c == 0xBC) {
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private static func startsWithAny(_ s: UnsafeBufferPointer<UInt8>, at start: Int, _ prefixes: [[UInt8]]) -> Bool {
+        prefixes.contains { prefix in
+            guard start + prefix.count <= s.count else { return false }
+            for (k, b) in prefix.enumerated() where lower(s[start + k]) != b { return false }
+            return true
+        }
+    }
+
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
     /// All "contains" phrases, each tagged with the cue it signals, in one first-byte-indexed table.
     static let matcher = PhraseMatcher([
@@ -75,10 +115,6 @@ public struct TextCues: OptionSet, Hashable, Sendable {
     static func fold(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            for b in text.utf8 { out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-            return out
-        }
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
@@ -110,51 +146,68 @@ public struct TextCues: OptionSet, Hashable, Sendable {
         }
     }
 
-    private static func dropLeadingMentions(_ s: [UInt8]) -> ArraySlice<UInt8> {
-        var i = 0
-        while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
-        while i < s.count, s[i] == UInt8(ascii: "@") {
-            while i < s.count, s[i] != UInt8(ascii: " ") { i += 1 }
-            while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
-        }
-        return s[i...]
-    }
-
-    private static func startsWithAny(_ s: ArraySlice<UInt8>, _ prefixes: [[UInt8]]) -> Bool {
-        prefixes.contains { s.starts(with: $0) }
-    }
 
 }
 
-/// Finds which of many byte phrases occur in a text, in one pass, checking at each position only the phrases that
-/// start with that position's byte.
+/// Finds which of many byte phrases occur in a text, in one pass: a 65,536-bit table of the phrases' first two
+/// bytes rejects almost every position at once, and only positions that pass are compared with the phrases starting
+/// with that byte.
 struct PhraseMatcher: Sendable {
-    private var phrases: [[UInt8]] = []
-    private var tags: [UInt16] = []
-    /// byte → indices into `phrases`.
-    private var byFirstByte = [[Int]](repeating: [], count: 256)
+    private var bytes: [UInt8] = []
+    /// Per phrase: its range in `bytes` and its tag.
+    private var phrases: [(start: Int32, end: Int32, tag: UInt16)] = []
+    /// byte → indices into `phrases`, as a CSR table (`firstOffsets` has 257 entries).
+    private var firstOffsets = [Int32](repeating: 0, count: 257)
+    private var firstPhrases: [Int32] = []
+    /// Bit `b0 << 8 | b1` is set when some phrase starts with bytes b0, b1 (or is the single byte b0).
+    private var pairBits = [UInt64](repeating: 0, count: 1024)
+    private var singleBytes = [Bool](repeating: false, count: 256)
 
     init(_ groups: [([[UInt8]], UInt16)]) {
+        var byFirst = [[Int32]](repeating: [], count: 256)
         for (list, tag) in groups {
             for phrase in list where !phrase.isEmpty {
-                byFirstByte[Int(phrase[0])].append(phrases.count)
-                phrases.append(phrase)
-                tags.append(tag)
+                byFirst[Int(phrase[0])].append(Int32(phrases.count))
+                phrases.append((Int32(bytes.count), Int32(bytes.count + phrase.count), tag))
+                bytes += phrase
+                if phrase.count == 1 {
+                    singleBytes[Int(phrase[0])] = true
+                } else {
+                    let key = Int(phrase[0]) << 8 | Int(phrase[1])
+                    pairBits[key >> 6] |= 1 << UInt64(key & 63)
+                }
             }
+        }
+        for b in 0..<256 {
+            firstOffsets[b + 1] = firstOffsets[b] + Int32(byFirst[b].count)
+            firstPhrases += byFirst[b]
         }
     }
 
-    /// The union of the tags of all phrases found in `s`.
-    func match(_ s: [UInt8]) -> UInt16 {
+    /// The union of the tags of all phrases found in `hay`, ASCII letters compared case-insensitively (phrases are
+    /// lower-case).
+    func match(_ hay: UnsafeBufferPointer<UInt8>) -> UInt16 {
         var found: UInt16 = 0
-        s.withUnsafeBufferPointer { hay in
-            for i in 0..<hay.count {
-                for p in byFirstByte[Int(hay[i])] where found & tags[p] == 0 {
-                    let phrase = phrases[p]
-                    guard i + phrase.count <= hay.count else { continue }
-                    var k = 1
-                    while k < phrase.count, hay[i + k] == phrase[k] { k += 1 }
-                    if k == phrase.count { found |= tags[p] }
+        do {
+            bytes.withUnsafeBufferPointer { bytes in
+                let n = hay.count
+                for i in 0..<n {
+                    let b0 = Int(TextCues.lower(hay[i]))
+                    if i + 1 < n {
+                        let key = b0 << 8 | Int(TextCues.lower(hay[i + 1]))
+                        guard pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 || singleBytes[b0] else { continue }
+                    } else if !singleBytes[b0] {
+                        continue
+                    }
+                    for k in Int(firstOffsets[b0])..<Int(firstOffsets[b0 + 1]) {
+                        let phrase = phrases[Int(firstPhrases[k])]
+                        guard found & phrase.tag == 0 else { continue }
+                        let length = Int(phrase.end - phrase.start)
+                        guard i + length <= n else { continue }
+                        var j = 1
+                        while j < length, TextCues.lower(hay[i + j]) == bytes[Int(phrase.start) + j] { j += 1 }
+                        if j == length { found |= phrase.tag }
+                    }
                 }
             }
         }

@@ -42,9 +42,16 @@ extension ReconstructionState {
             weakest = min(weakest, Double(confidence[i]))
         }
         let numbers = members.map { markers[Int($0)]?.number }
-        // The dominant style among numbered members; "mixed" when none covers two thirds of them.
+        // The dominant style among numbered members; "mixed" when none covers two thirds of them. Dot numbers count
+        // only when the root shows one, or when the parts after an unnumbered root run 1, 2, 3, …: otherwise they
+        // are list items inside the parts, not part numbers.
         var styleCounts: [NumberingStyle: Int] = [:]
-        for m in members { if let style = markers[Int(m)]?.style { styleCounts[style, default: 0] += 1 } }
+        let rest = members.dropFirst().map { markers[Int($0)] }
+        let rootIsDotted = markers[Int(members[0])]?.style == .dot
+            || rest.enumerated().allSatisfy { $0.element?.style == .dot && $0.element?.number == $0.offset + 1 }
+        for m in members {
+            if let style = markers[Int(m)]?.style, style != .dot || rootIsDotted { styleCounts[style, default: 0] += 1 }
+        }
         let numbered = styleCounts.values.reduce(0, +)
         var style = NumberingStyle.none
         var missing: [Int] = []

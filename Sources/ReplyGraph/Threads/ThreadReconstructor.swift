@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reconstructs threads (self-continuation chains) and follow-ups from an archive.
 ///
 ///     let result = ThreadReconstructor().reconstruct(archive)
@@ -11,6 +9,9 @@ import Foundation
 /// by ``LinkEvidence``; the best chain wins if its confidence reaches ``ThreadOptions/minConfidence``. Archives that
 /// state reply ids for every tweet (API v2, account exports) are taken as they are: a tweet without a parent id is
 /// not a reply and starts its own chain. Retweets are never parts. Threads never cross authors.
+///
+/// An unnumbered part that replies to someone else, or that joins a chain whose every part so far was numbered, is
+/// provisional: when the next part continues the numbering without it, it was posted in between and is detached.
 ///
 /// - Complexity: O(n log n) for n tweets (a sort when the archive is not in time order, else O(n)); each tweet is
 ///   scored against at most ``maxOpenChains`` chains, so a burst of 10,000 tweets in one second stays linear.
@@ -54,7 +55,8 @@ struct Chain {
     var tail: Int32
     var tailTime: Int64
     var length: Int32 = 1
-    /// The last part number seen (0 for none), its style and the `m` of the latest `n/m` (0 for none).
+    /// The last part number seen (meaningful when `numberedParts > 0`), its style and the `m` of the latest `n/m`
+    /// (0 for none).
     var lastNumber: Int32 = 0
     var lastStyle: NumberingStyle = .none
     var total: Int32 = 0
