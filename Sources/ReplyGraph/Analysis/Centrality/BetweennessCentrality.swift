@@ -155,6 +155,9 @@ private struct BrandesAccumulator {
     var sigma: [Double]
     var coefficient: [Double]
     var order: [Int32]
+    /// Shortest-path DAG successors in BFS order, and where each BFS position's run starts (unweighted runs).
+    var dag: [Int32] = []
+    var dagStart: [Int]
     var heap = DistanceHeap()
 
     init(n: Int) {
@@ -164,9 +167,11 @@ private struct BrandesAccumulator {
         sigma = [Double](repeating: 0, count: n)
         coefficient = [Double](repeating: 0, count: n)
         order = [Int32](repeating: 0, count: n)
+        dagStart = [Int](repeating: 0, count: n + 1)
     }
 
     mutating func unweightedSource(_ s: Int32, graph: UserGraph, endpoints: Bool) {
+        if dag.count < graph.outTargets.count { dag = [Int32](repeating: 0, count: graph.outTargets.count) }
         var reached = 0
         graph.outOffsets.withUnsafeBufferPointer { off in
         graph.outTargets.withUnsafeBufferPointer { tgt in
@@ -174,50 +179,54 @@ private struct BrandesAccumulator {
         sigma.withUnsafeMutableBufferPointer { sigma in
         coefficient.withUnsafeMutableBufferPointer { coef in
         order.withUnsafeMutableBufferPointer { order in
+        dagStart.withUnsafeMutableBufferPointer { dagStart in
+        dag.withUnsafeMutableBufferPointer { dag in
         betweenness.withUnsafeMutableBufferPointer { bc in
             dist[Int(s)] = 0
             sigma[Int(s)] = 1
             order[0] = s
             reached = 1
             var head = 0
+            var dagCount = 0
+            // Breadth-first, recording each node's shortest-path DAG successors contiguously in BFS order.
             while head < reached {
                 let v = Int(order[head])
+                dagStart[head] = dagCount
                 head += 1
                 let next = dist[v] + 1
                 let sv = sigma[v]
                 for i in off[v]..<off[v + 1] {
                     let w = Int(tgt[i])
-                    if dist[w] < 0 {
+                    let dw = dist[w]
+                    if dw < 0 {
                         dist[w] = next
+                        sigma[w] = sv
                         order[reached] = Int32(w)
                         reached += 1
+                        dag[dagCount] = Int32(w)
+                        dagCount += 1
+                    } else if dw == next {
+                        sigma[w] += sv
+                        dag[dagCount] = Int32(w)
+                        dagCount += 1
                     }
-                    if dist[w] == next { sigma[w] += sv }
                 }
             }
-            // Dependencies in reverse BFS order, pulled from each node's successors on shortest paths.
+            dagStart[reached] = dagCount
+            // Dependencies in reverse BFS order, pulled from each node's DAG successors.
             var idx = reached - 1
             while idx >= 0 {
                 let v = Int(order[idx])
-                let next = dist[v] + 1
                 var sum = 0.0
-                for i in off[v]..<off[v + 1] {
-                    let w = Int(tgt[i])
-                    if dist[w] == next { sum += coef[w] }
-                }
+                for p in dagStart[idx]..<dagStart[idx + 1] { sum += coef[Int(dag[p])] }
                 let delta = sigma[v] * sum
                 coef[v] = (1 + delta) / sigma[v]
                 if v != Int(s) { bc[v] += endpoints ? delta + 1 : delta }
                 idx -= 1
             }
             if endpoints { bc[Int(s)] += Double(reached - 1) }
-            for i in 0..<reached {
-                let v = Int(order[i])
-                dist[v] = -1
-                sigma[v] = 0
-                coef[v] = 0
-            }
-        }}}}}}}
+            for i in 0..<reached { dist[Int(order[i])] = -1 }
+        }}}}}}}}}
     }
 
     mutating func weightedSource(_ s: Int32, graph: UserGraph, lengths: [Double], endpoints: Bool) {
