@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Betweenness centrality by Brandes' algorithm, scaled exactly as `networkx.betweenness_centrality`.
 ///
 ///     let path = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 2)], directed: false)
@@ -66,10 +64,9 @@ public struct BetweennessCentrality: Hashable, Sendable {
         } else { sampled = nil }
         let pivots = sampled ?? (0..<Int32(n)).map { $0 }
 
-        let chunkCount = min(16, max(1, pivots.count))
-        var partials = [[Double]](repeating: [], count: chunkCount)
         let lengths: [Double]? = weighted ? graph.outWeights.map { $0 > 0 ? 1 / $0 : .infinity } : nil
-        let work: @Sendable (Int) -> [Double] = { chunk in
+        let endpoints = self.endpoints
+        var result = SourceChunks.sum(sources: pivots.count, length: n, threads: threads) { chunk, chunks in
             var acc = BrandesAccumulator(n: n)
             var i = chunk
             while i < pivots.count {
@@ -78,26 +75,10 @@ public struct BetweennessCentrality: Hashable, Sendable {
                 } else {
                     acc.unweightedSource(pivots[i], graph: graph, endpoints: endpoints)
                 }
-                i += chunkCount
+                i += chunks
             }
             return acc.betweenness
         }
-        if threads > 1 && chunkCount > 1 {
-            let box = PartialResults(count: chunkCount)
-            let workers = min(threads, chunkCount)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var chunk = worker
-                while chunk < chunkCount {
-                    box.store(work(chunk), at: chunk)
-                    chunk += workers
-                }
-            }
-            partials = box.results
-        } else {
-            for chunk in 0..<chunkCount { partials[chunk] = work(chunk) }
-        }
-        var result = [Double](repeating: 0, count: n)
-        for partial in partials { for v in 0..<n { result[v] += partial[v] } }
         rescale(&result, sampled: sampled, directed: graph.isDirected)
         return result
     }
@@ -122,28 +103,6 @@ public struct BetweennessCentrality: Hashable, Sendable {
         var isPivot = [Bool](repeating: false, count: n)
         for s in sampled! { isPivot[Int(s)] = true }
         for v in 0..<n { b[v] *= isPivot[v] ? scaleSource : scaleOther }
-    }
-}
-
-/// Per-chunk results written by concurrent workers, each to its own slot.
-private final class PartialResults: @unchecked Sendable {
-    private(set) var results: [[Double]]
-    private let lock = NSLockish()
-
-    init(count: Int) { results = [[Double]](repeating: [], count: count) }
-
-    func store(_ value: [Double], at index: Int) {
-        lock.withLock { results[index] = value }
-    }
-}
-
-/// A tiny lock on top of Dispatch, so this file needs no Foundation.
-private final class NSLockish: @unchecked Sendable {
-    private let semaphore = DispatchSemaphore(value: 1)
-    func withLock<T>(_ body: () -> T) -> T {
-        semaphore.wait()
-        defer { semaphore.signal() }
-        return body()
     }
 }
 
