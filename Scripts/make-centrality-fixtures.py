@@ -100,6 +100,12 @@ def metrics(G, n, seed):
             "personalization": [pers[i] for i in range(n)],
             "values": power(lambda: vec(nx.pagerank(G, alpha=0.9, personalization=pers, tol=1e-10, max_iter=10000), n)),
         }
+    dangling = {i: float(1 + i % 3) for i in range(n)}
+    if n:
+        m["pagerank_dangling"] = {
+            "dangling": [dangling[i] for i in range(n)],
+            "values": power(lambda: vec(nx.pagerank(G, alpha=0.85, dangling=dangling, tol=1e-10, max_iter=10000), n)),
+        }
     m["betweenness"] = vec(nx.betweenness_centrality(G), n)
     m["betweenness_unnormalized"] = vec(nx.betweenness_centrality(G, normalized=False), n)
     m["betweenness_endpoints"] = vec(nx.betweenness_centrality(G, endpoints=True), n)

@@ -91,6 +91,11 @@ struct CentralityFixtureTests {
         let expected = try #require(personalized["values"] as? [NSNumber]).map(\.doubleValue)
         expectClose(try PageRank(damping: 0.9, maxIterations: 10_000, tolerance: 1e-10, personalization: p).scores(in: g),
                     expected, tolerance: Self.iterative, "personalized pagerank")
+        let dangling = try #require(f.object("pagerank_dangling"))
+        let d = try #require(dangling["dangling"] as? [NSNumber]).map(\.doubleValue)
+        expectClose(try PageRank(maxIterations: 10_000, tolerance: 1e-10, dangling: d).scores(in: g),
+                    (dangling["values"] as? [NSNumber])?.map(\.doubleValue), tolerance: Self.iterative,
+                    "pagerank with dangling weights")
     }
 
     @Test(arguments: CentralityFixture.names)

@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Betweenness centrality by Brandes' algorithm, scaled exactly as `networkx.betweenness_centrality`.
 ///
 ///     let path = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 2)], directed: false)
@@ -66,10 +64,9 @@ public struct BetweennessCentrality: Hashable, Sendable {
         } else { sampled = nil }
         let pivots = sampled ?? (0..<Int32(n)).map { $0 }
 
-        let chunkCount = min(16, max(1, pivots.count))
-        var partials = [[Double]](repeating: [], count: chunkCount)
         let lengths: [Double]? = weighted ? graph.outWeights.map { $0 > 0 ? 1 / $0 : .infinity } : nil
-        let work: @Sendable (Int) -> [Double] = { chunk in
+        let endpoints = self.endpoints
+        var result = SourceChunks.sum(sources: pivots.count, length: n, threads: threads) { chunk, chunks in
             var acc = BrandesAccumulator(n: n)
             var i = chunk
             while i < pivots.count {
@@ -78,26 +75,10 @@ public struct BetweennessCentrality: Hashable, Sendable {
                 } else {
                     acc.unweightedSource(pivots[i], graph: graph, endpoints: endpoints)
                 }
-                i += chunkCount
+                i += chunks
             }
             return acc.betweenness
         }
-        if threads > 1 && chunkCount > 1 {
-            let box = PartialResults(count: chunkCount)
-            let workers = min(threads, chunkCount)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var chunk = worker
-                while chunk < chunkCount {
-                    box.store(work(chunk), at: chunk)
-                    chunk += workers
-                }
-            }
-            partials = box.results
-        } else {
-            for chunk in 0..<chunkCount { partials[chunk] = work(chunk) }
-        }
-        var result = [Double](repeating: 0, count: n)
-        for partial in partials { for v in 0..<n { result[v] += partial[v] } }
         rescale(&result, sampled: sampled, directed: graph.isDirected)
         return result
     }
@@ -125,28 +106,6 @@ public struct BetweennessCentrality: Hashable, Sendable {
     }
 }
 
-/// Per-chunk results written by concurrent workers, each to its own slot.
-private final class PartialResults: @unchecked Sendable {
-    private(set) var results: [[Double]]
-    private let lock = NSLockish()
-
-    init(count: Int) { results = [[Double]](repeating: [], count: count) }
-
-    func store(_ value: [Double], at index: Int) {
-        lock.withLock { results[index] = value }
-    }
-}
-
-/// A tiny lock on top of Dispatch, so this file needs no Foundation.
-private final class NSLockish: @unchecked Sendable {
-    private let semaphore = DispatchSemaphore(value: 1)
-    func withLock<T>(_ body: () -> T) -> T {
-        semaphore.wait()
-        defer { semaphore.signal() }
-        return body()
-    }
-}
-
 /// Brandes' single-source dependency accumulation with buffers reused across sources.
 private struct BrandesAccumulator {
     var betweenness: [Double]
@@ -155,6 +114,9 @@ private struct BrandesAccumulator {
     var sigma: [Double]
     var coefficient: [Double]
     var order: [Int32]
+    /// Shortest-path DAG successors in BFS order, and where each BFS position's run starts (unweighted runs).
+    var dag: [Int32] = []
+    var dagStart: [Int]
     var heap = DistanceHeap()
 
     init(n: Int) {
@@ -164,9 +126,11 @@ private struct BrandesAccumulator {
         sigma = [Double](repeating: 0, count: n)
         coefficient = [Double](repeating: 0, count: n)
         order = [Int32](repeating: 0, count: n)
+        dagStart = [Int](repeating: 0, count: n + 1)
     }
 
     mutating func unweightedSource(_ s: Int32, graph: UserGraph, endpoints: Bool) {
+        if dag.count < graph.outTargets.count { dag = [Int32](repeating: 0, count: graph.outTargets.count) }
         var reached = 0
         graph.outOffsets.withUnsafeBufferPointer { off in
         graph.outTargets.withUnsafeBufferPointer { tgt in
@@ -174,50 +138,54 @@ private struct BrandesAccumulator {
         sigma.withUnsafeMutableBufferPointer { sigma in
         coefficient.withUnsafeMutableBufferPointer { coef in
         order.withUnsafeMutableBufferPointer { order in
+        dagStart.withUnsafeMutableBufferPointer { dagStart in
+        dag.withUnsafeMutableBufferPointer { dag in
         betweenness.withUnsafeMutableBufferPointer { bc in
             dist[Int(s)] = 0
             sigma[Int(s)] = 1
             order[0] = s
             reached = 1
             var head = 0
+            var dagCount = 0
+            // Breadth-first, recording each node's shortest-path DAG successors contiguously in BFS order.
             while head < reached {
                 let v = Int(order[head])
+                dagStart[head] = dagCount
                 head += 1
                 let next = dist[v] + 1
                 let sv = sigma[v]
                 for i in off[v]..<off[v + 1] {
                     let w = Int(tgt[i])
-                    if dist[w] < 0 {
+                    let dw = dist[w]
+                    if dw < 0 {
                         dist[w] = next
+                        sigma[w] = sv
                         order[reached] = Int32(w)
                         reached += 1
+                        dag[dagCount] = Int32(w)
+                        dagCount += 1
+                    } else if dw == next {
+                        sigma[w] += sv
+                        dag[dagCount] = Int32(w)
+                        dagCount += 1
                     }
-                    if dist[w] == next { sigma[w] += sv }
                 }
             }
-            // Dependencies in reverse BFS order, pulled from each node's successors on shortest paths.
+            dagStart[reached] = dagCount
+            // Dependencies in reverse BFS order, pulled from each node's DAG successors.
             var idx = reached - 1
             while idx >= 0 {
                 let v = Int(order[idx])
-                let next = dist[v] + 1
                 var sum = 0.0
-                for i in off[v]..<off[v + 1] {
-                    let w = Int(tgt[i])
-                    if dist[w] == next { sum += coef[w] }
-                }
+                for p in dagStart[idx]..<dagStart[idx + 1] { sum += coef[Int(dag[p])] }
                 let delta = sigma[v] * sum
                 coef[v] = (1 + delta) / sigma[v]
                 if v != Int(s) { bc[v] += endpoints ? delta + 1 : delta }
                 idx -= 1
             }
             if endpoints { bc[Int(s)] += Double(reached - 1) }
-            for i in 0..<reached {
-                let v = Int(order[i])
-                dist[v] = -1
-                sigma[v] = 0
-                coef[v] = 0
-            }
-        }}}}}}}
+            for i in 0..<reached { dist[Int(order[i])] = -1 }
+        }}}}}}}}}
     }
 
     mutating func weightedSource(_ s: Int32, graph: UserGraph, lengths: [Double], endpoints: Bool) {

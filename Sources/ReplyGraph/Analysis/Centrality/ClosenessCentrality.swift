@@ -7,33 +7,39 @@
 /// For a directed graph distances are incoming (from every other node to this one), as networkx does by
 /// reversing the graph. With `weighted`, an edge's length is `1 / weight`. A node nothing reaches scores 0.
 ///
-/// - Complexity: O(n (n + m)) unweighted, O(n (n + m) log n) weighted.
+/// - Complexity: O(n (n + m)) unweighted, O(n (n + m) log n) weighted, split across `threads`.
 public struct ClosenessCentrality: Hashable, Sendable {
     public var wfImproved: Bool
     public var weighted: Bool
+    /// Worker threads (each node's search is independent; results do not depend on this).
+    public var threads: Int
 
-    public init(wfImproved: Bool = true, weighted: Bool = false) {
+    public init(wfImproved: Bool = true, weighted: Bool = false, threads: Int = 2) {
         self.wfImproved = wfImproved
         self.weighted = weighted
+        self.threads = threads
     }
 
     /// The closeness of every node, by node index.
     public func scores(in graph: UserGraph) -> [Double] {
         let n = graph.nodeCount
-        var result = [Double](repeating: 0, count: n)
-        var search = ShortestPaths(offsets: graph.inOffsets, targets: graph.inSources,
-                                   weights: weighted ? graph.inWeights : nil)
-        for u in 0..<n {
-            search.search(from: Int32(u))
-            var total = 0.0
-            for i in 0..<search.reached { total += search.distance[Int(search.order[i])] }
-            let reached = Double(search.reached)
-            if total > 0 && n > 1 {
-                var c = (reached - 1) / total
-                if wfImproved { c *= (reached - 1) / Double(n - 1) }
-                result[u] = c
+        let wfImproved = self.wfImproved, weighted = self.weighted
+        return SourceChunks.sum(sources: n, length: n, threads: threads) { chunk, chunks in
+            var result = [Double](repeating: 0, count: n)
+            var search = ShortestPaths(offsets: graph.inOffsets, targets: graph.inSources,
+                                       weights: weighted ? graph.inWeights : nil)
+            for u in stride(from: chunk, to: n, by: chunks) {
+                search.search(from: Int32(u))
+                var total = 0.0
+                for i in 0..<search.reached { total += search.distance[Int(search.order[i])] }
+                let reached = Double(search.reached)
+                if total > 0 && n > 1 {
+                    var c = (reached - 1) / total
+                    if wfImproved { c *= (reached - 1) / Double(n - 1) }
+                    result[u] = c
+                }
             }
+            return result
         }
-        return result
     }
 }

@@ -7,27 +7,35 @@
 /// Distances are incoming for a directed graph (as networkx sums `1/d` from each source to the node); with
 /// `weighted`, an edge's length is `1 / weight`.
 ///
-/// - Complexity: O(n (n + m)) unweighted, O(n (n + m) log n) weighted.
+/// - Complexity: O(n (n + m)) unweighted, O(n (n + m) log n) weighted, split across `threads`.
 public struct HarmonicCentrality: Hashable, Sendable {
     public var weighted: Bool
+    /// Worker threads (each node's search is independent; results do not depend on this).
+    public var threads: Int
 
-    public init(weighted: Bool = false) { self.weighted = weighted }
+    public init(weighted: Bool = false, threads: Int = 2) {
+        self.weighted = weighted
+        self.threads = threads
+    }
 
     /// The harmonic centrality of every node, by node index.
     public func scores(in graph: UserGraph) -> [Double] {
         let n = graph.nodeCount
-        var result = [Double](repeating: 0, count: n)
-        var search = ShortestPaths(offsets: graph.inOffsets, targets: graph.inSources,
-                                   weights: weighted ? graph.inWeights : nil)
-        for u in 0..<n {
-            search.search(from: Int32(u))
-            var total = 0.0
-            for i in 0..<search.reached {
-                let d = search.distance[Int(search.order[i])]
-                if d > 0 { total += 1 / d }
+        let weighted = self.weighted
+        return SourceChunks.sum(sources: n, length: n, threads: threads) { chunk, chunks in
+            var result = [Double](repeating: 0, count: n)
+            var search = ShortestPaths(offsets: graph.inOffsets, targets: graph.inSources,
+                                       weights: weighted ? graph.inWeights : nil)
+            for u in stride(from: chunk, to: n, by: chunks) {
+                search.search(from: Int32(u))
+                var total = 0.0
+                for i in 0..<search.reached {
+                    let d = search.distance[Int(search.order[i])]
+                    if d > 0 { total += 1 / d }
+                }
+                result[u] = total
             }
-            result[u] = total
+            return result
         }
-        return result
     }
 }

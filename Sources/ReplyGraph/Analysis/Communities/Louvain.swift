@@ -119,6 +119,7 @@ private struct LevelGraph {
         var order = (0..<n).map { $0 }
         order.shuffle(using: &rng)
         var weightTo = [Double](repeating: 0, count: n)
+        var isTouched = [Bool](repeating: false, count: n)   // not `weightTo == 0`: zero-weight edges exist
         var touched: [Int32] = []
         var improvement = false
         var moves = 1
@@ -131,7 +132,7 @@ private struct LevelGraph {
                 touched.removeAll(keepingCapacity: true)
                 for i in offsets[u]..<offsets[u + 1] {
                     let c = Int(community[Int(targets[i])])
-                    if weightTo[c] == 0 { touched.append(Int32(c)) }
+                    if !isTouched[c] { isTouched[c] = true; touched.append(Int32(c)) }
                     weightTo[c] += weights[i]
                 }
                 let d = degree[u]
@@ -145,7 +146,7 @@ private struct LevelGraph {
                         bestCommunity = c
                     }
                 }
-                for c in touched { weightTo[Int(c)] = 0 }
+                for c in touched { weightTo[Int(c)] = 0; isTouched[Int(c)] = false }
                 stot[bestCommunity] += d
                 if bestCommunity != current {
                     community[u] = Int32(bestCommunity)
