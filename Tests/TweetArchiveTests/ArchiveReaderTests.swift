@@ -248,7 +248,7 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
 @Suite struct IDIndexReaderTests {
     @Test(arguments: [0, 1, 2, 7, 8, 1000])
     func findsEveryIDAndNothingElse(count: Int) {
-        var rng = ReaderTestRNG(seed: UInt64(count))
+        var rng = SplitMix64(seed: UInt64(count))
         // Snowflake-like ids: time in the high bits, a small sequence in the low ones.
         let ids = (0..<count).map { UInt64($0) << 22 | (rng.next() & 0xFFF) + 1_600_000_000_000 << 22 }
         let index = Archive.IDIndex(ids: ids)
