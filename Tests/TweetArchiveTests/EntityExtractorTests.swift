@@ -94,6 +94,14 @@ import Testing
         #expect(EntityExtractor.urls(in: "see http://a\u{00AD}b.com").map(\.value) == ["http://a\u{00AD}b.com"])
     }
 
+    /// A long dotted run with no top-level domain must not make URL matching quadratic.
+    @Test(.timeLimit(.minutes(1))) func longDottedLineStaysLinear() {
+        let text = String(repeating: "a.", count: 200_000) + " #end"
+        let e = EntityExtractor.entities(in: text)
+        #expect(e.urls.isEmpty)
+        #expect(e.hashtags.map(\.value) == ["end"])
+    }
+
     @Test func twintSampleShapes() {
         let text = "/6 Subscribe to our weekly free newsletter:  https://t.co/dkjDPxaQMt  https://t.co/CxWOKjM4UO"
         let e = EntityExtractor.entities(in: text)

@@ -76,16 +76,27 @@ extension EntityScanner {
         // The labels after the dot: along the chain of subdomain labels, the last one (no `_`) that a top-level
         // domain follows gives the longest domain, which the pattern's greedy `subdomain*` prefers.
         let table = DomainTable.shared
+        // A dot inside the chain the previous dot analysed shares its tail: reuse it, so that a long "a.a.a.…"
+        // line stays linear (the pattern itself is quadratic on it).
         var domainEndWithSubdomains: Int? = nil
-        var pos = d + 1
-        while true {
-            let (end, underscore) = labelRun(from: pos)
-            guard end < n, text[end] == 0x2E, labelEdgesValid(pos, end) else { break }
-            if !underscore {
-                let tld = table.tldLength(in: text, at: end + 1, end: n, classes: classes)
-                if tld > 0 { domainEndWithSubdomains = end + 1 + tld }
+        if d > chain.from && d < chain.end {
+            if chain.bestDot > d { domainEndWithSubdomains = chain.bestEnd }
+        } else {
+            var pos = d + 1
+            var bestDot = -1
+            while true {
+                let (end, underscore) = labelRun(from: pos)
+                guard end < n, text[end] == 0x2E, labelEdgesValid(pos, end) else { break }
+                if !underscore {
+                    let tld = table.tldLength(in: text, at: end + 1, end: n, classes: classes)
+                    if tld > 0 {
+                        domainEndWithSubdomains = end + 1 + tld
+                        bestDot = end
+                    }
+                }
+                pos = end + 1
             }
-            pos = end + 1
+            chain = (d, pos, bestDot, domainEndWithSubdomains ?? -1)
         }
         let tld0 = domainEndWithSubdomains == nil
             ? table.tldLength(in: text, at: d + 1, end: n, classes: classes) : 0
@@ -199,11 +210,13 @@ extension EntityScanner {
         let firstNew = urls.count
         var q = domain.lowerBound
         while q < domain.upperBound {
-            if let end = asciiDomainEnd(from: q, limit: domain.upperBound) {
+            let (end, chainEnd) = asciiDomainEnd(from: q, limit: domain.upperBound)
+            if let end {
                 urls.append(TextEntity(value: text.string(q..<end), start: q, end: end))
                 q = end
             } else {
-                q = nextASCIIDomainStart(after: q, limit: domain.upperBound)
+                // Every later start in the same chain of labels sees a subset of its top-level domains: skip it.
+                q = max(chainEnd, nextASCIIDomainStart(after: q, limit: domain.upperBound))
             }
         }
         if urls.count > firstNew && hasPath {
@@ -310,7 +323,7 @@ extension EntityScanner {
     }
 
     /// `valid_ascii_domain` at `q`: `([-a-z0-9 latin]+\.)+ (gTLD|ccTLD|punycode)`, with `limit` as the text's end.
-    private func asciiDomainEnd(from q: Int, limit: Int) -> Int? {
+    private func asciiDomainEnd(from q: Int, limit: Int) -> (end: Int?, chainEnd: Int) {
         var best: Int? = nil
         var pos = q
         while true {
@@ -320,7 +333,7 @@ extension EntityScanner {
             if tld > 0 { best = end + 1 + tld }
             pos = end + 1
         }
-        return best
+        return (best, pos)
     }
 
     /// Where the next `valid_ascii_domain` search may succeed after a failure at `q`: a failed start fails for every

@@ -33,6 +33,9 @@ struct EntityScanner {
     var mentionConsumed = 0
     /// The end of the last hashtag-pattern match, accepted or not (the same for the character before `#`).
     var hashtagConsumed = 0
+    /// The chain of host labels the last analysed dot starts: its first dot, where it ends, and the dot and end of
+    /// its longest domain (`bestDot` -1 when none).
+    var chain: (from: Int, end: Int, bestDot: Int, bestEnd: Int) = (-1, -1, -1, -1)
     /// The first byte offset at which a URL may start: one past the end of the previous URL match, since
     /// twitter-text's URL pattern consumes the character before the URL.
     var urlMinStart = 0
