@@ -27,7 +27,7 @@ public struct EngagementCounts: Hashable, Sendable {
 ///
 ///     let tweet = archive.tweets[0]
 ///     tweet.author.display            // "alexxubyte"
-///     tweet.entities.replyTo          // ["SubstackInc"]
+///     tweet.entities.replyTo          // ["ykdojo"] (the oldest tweet of the sample replies to @ykdojo)
 ///
 /// Archives hold millions of tweets, so the layout is compact (128 bytes): what every format carries is stored
 /// inline, and the fields that plain-text archives never fill (parent, conversation, quote and retweet ids, the
