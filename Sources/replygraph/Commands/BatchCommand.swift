@@ -269,7 +269,6 @@ struct BatchJob: Sendable {
     }
 
     func writeGallery(_ results: [Result]) throws {
-        let formatter = ISO8601DateFormatter()
         let entries = results.map { result -> Gallery.Entry in
             let name = result.unit.name
             guard let manifest = result.manifest else {
@@ -285,7 +284,8 @@ struct BatchJob: Sendable {
                                      + [("archive", manifest.archive)],
                                  thumbnail: "\(name)/mentions.svg", links: links, threadDiagrams: diagrams)
         }
-        let gallery = Gallery(generated: formatter.string(from: Date()), entries: entries)
+        // No generation time in the page: a re-run over the same archives writes the same bytes.
+        let gallery = Gallery(entries: entries)
         try AtomicFile.write(Data(gallery.html.utf8), to: out.appendingPathComponent("index.html"))
     }
 }

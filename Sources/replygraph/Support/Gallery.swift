@@ -13,7 +13,6 @@ struct Gallery {
     }
 
     var title = "ReplyGraph gallery"
-    var generated: String
     var entries: [Entry]
 
     var html: String {
@@ -42,7 +41,7 @@ struct Gallery {
         </head>
         <body>
         <h1>\(escape(title))</h1>
-        <div class="meta">\(entries.count) archive\(entries.count == 1 ? "" : "s") · generated \(escape(generated)) by replygraph batch</div>
+        <div class="meta">\(entries.count) archive\(entries.count == 1 ? "" : "s") · made by replygraph batch</div>
         <div class="grid">
 
         """
