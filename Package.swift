@@ -50,12 +50,17 @@ let package = Package(
             dependencies: ["ReplyGraph"],
             resources: [.copy("Fixtures")]
         ),
+        .target(
+            name: "ReplyGraphTestSupport",
+            dependencies: ["GraphExport"],
+            path: "Tests/ReplyGraphTestSupport"
+        ),
         .testTarget(
             name: "GraphExportTests",
-            dependencies: ["GraphExport"],
+            dependencies: ["GraphExport", "ReplyGraphTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender", "GraphExport"]),
+        .testTarget(name: "GraphvizRenderTests", dependencies: ["GraphvizRender", "GraphExport", "ReplyGraphTestSupport"]),
         .testTarget(name: "ReplyGraphCLITests", dependencies: ["ReplyGraph"]),
     ]
 )

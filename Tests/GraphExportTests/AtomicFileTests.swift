@@ -1,5 +1,6 @@
 import Foundation
 import GraphExport
+import ReplyGraphTestSupport
 import Testing
 
 @Suite("AtomicFile")

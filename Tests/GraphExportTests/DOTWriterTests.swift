@@ -1,4 +1,5 @@
 import GraphExport
+import ReplyGraphTestSupport
 import Testing
 
 @Suite("DOT writer")

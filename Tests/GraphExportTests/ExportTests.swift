@@ -1,6 +1,7 @@
 import Foundation
 import GraphExport
 import ReplyGraph
+import ReplyGraphTestSupport
 import Testing
 #if canImport(FoundationXML)
 import FoundationXML

@@ -1,5 +1,6 @@
 import GraphExport
 import ReplyGraph
+import ReplyGraphTestSupport
 import Testing
 
 @Suite("Views")

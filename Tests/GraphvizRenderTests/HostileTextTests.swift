@@ -1,6 +1,7 @@
 import Foundation
 import GraphExport
 import GraphvizRender
+import ReplyGraphTestSupport
 import Testing
 
 /// Hostile tweet text rendered for real: the SVG must hold exactly the nodes and edges the DOTGraph has, no

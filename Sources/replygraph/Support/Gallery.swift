@@ -1,4 +1,5 @@
 import Foundation
+import GraphExport
 
 /// The `index.html` of a batch run: one card per archive with its mention network as a thumbnail, its figures,
 /// and links to every file written. Static HTML with relative links, so it opens from disk in a browser.
@@ -80,20 +81,6 @@ struct Gallery {
     }
 }
 
-/// Escapes text for HTML element content and double- or single-quoted attribute values.
-func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": out += "\u{FFFD}"
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out
-}
+/// Escapes tweet-derived text for HTML content and quoted attributes (the XML rules: `&<>"'` as entities,
+/// characters XML forbids dropped, bidi controls made visible).
+private func escape(_ text: String) -> String { Escaping.xml(text) }
