@@ -35,7 +35,7 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Redo archives whose outputs are already up to date.")
     var force = false
 
-    @Option(help: "Archives processed at once (default: the number of cores).")
+    @Option(help: "Archives processed at once (the default is the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("The account's handle for account exports.", valueName: "handle"))
