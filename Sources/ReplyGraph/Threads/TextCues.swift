@@ -151,65 +151,92 @@ public struct TextCues: OptionSet, Hashable, Sendable {
 
 /// Finds which of many byte phrases occur in a text, in one pass: a 65,536-bit table of the phrases' first two
 /// bytes rejects almost every position at once, and only positions that pass are compared with the phrases starting
-/// with that byte.
-struct PhraseMatcher: Sendable {
-    private var bytes: [UInt8] = []
-    /// Per phrase: its range in `bytes` and its tag.
-    private var phrases: [(start: Int32, end: Int32, tag: UInt16)] = []
-    /// byte → indices into `phrases`, as a CSR table (`firstOffsets` has 257 entries).
-    private var firstOffsets = [Int32](repeating: 0, count: 257)
-    private var firstPhrases: [Int32] = []
-    /// Bit `b0 << 8 | b1` is set when some phrase starts with bytes b0, b1 (or is the single byte b0).
-    private var pairBits = [UInt64](repeating: 0, count: 1024)
-    private var singleBytes = [Bool](repeating: false, count: 256)
+/// with that byte. Tables live in one immutable allocation read through raw pointers (no bounds checks or reference
+/// counting in the scan).
+final class PhraseMatcher: @unchecked Sendable {
+    private let bytes: UnsafeMutablePointer<UInt8>
+    /// Per phrase: start and end in `bytes`.
+    private let bounds: UnsafeMutablePointer<Int32>
+    private let tags: UnsafeMutablePointer<UInt16>
+    /// byte → indices into the phrases, as a CSR table (257 offsets).
+    private let firstOffsets: UnsafeMutablePointer<Int32>
+    private let firstPhrases: UnsafeMutablePointer<Int32>
+    /// Bit `b0 << 8 | b1` is set when some phrase starts with bytes b0, b1; `singles[b0]` when one is just b0.
+    private let pairBits: UnsafeMutablePointer<UInt64>
+    private let singles: UnsafeMutablePointer<Bool>
 
     init(_ groups: [([[UInt8]], UInt16)]) {
+        let list = groups.flatMap { group in group.0.filter { !$0.isEmpty }.map { ($0, group.1) } }
+        let total = list.reduce(0) { $0 + $1.0.count }
+        bytes = .allocate(capacity: max(total, 1))
+        bounds = .allocate(capacity: 2 * max(list.count, 1))
+        tags = .allocate(capacity: max(list.count, 1))
+        firstOffsets = .allocate(capacity: 257)
+        firstOffsets.initialize(repeating: 0, count: 257)
+        firstPhrases = .allocate(capacity: max(list.count, 1))
+        pairBits = .allocate(capacity: 1024)
+        pairBits.initialize(repeating: 0, count: 1024)
+        singles = .allocate(capacity: 256)
+        singles.initialize(repeating: false, count: 256)
         var byFirst = [[Int32]](repeating: [], count: 256)
-        for (list, tag) in groups {
-            for phrase in list where !phrase.isEmpty {
-                byFirst[Int(phrase[0])].append(Int32(phrases.count))
-                phrases.append((Int32(bytes.count), Int32(bytes.count + phrase.count), tag))
-                bytes += phrase
-                if phrase.count == 1 {
-                    singleBytes[Int(phrase[0])] = true
-                } else {
-                    let key = Int(phrase[0]) << 8 | Int(phrase[1])
-                    pairBits[key >> 6] |= 1 << UInt64(key & 63)
-                }
+        var offset = 0
+        for (p, (phrase, tag)) in list.enumerated() {
+            byFirst[Int(phrase[0])].append(Int32(p))
+            (bytes + offset).initialize(from: phrase, count: phrase.count)
+            bounds[2 * p] = Int32(offset)
+            bounds[2 * p + 1] = Int32(offset + phrase.count)
+            tags[p] = tag
+            offset += phrase.count
+            if phrase.count == 1 {
+                singles[Int(phrase[0])] = true
+            } else {
+                let key = Int(phrase[0]) << 8 | Int(phrase[1])
+                pairBits[key >> 6] |= 1 << UInt64(key & 63)
             }
         }
+        var k = 0
         for b in 0..<256 {
-            firstOffsets[b + 1] = firstOffsets[b] + Int32(byFirst[b].count)
-            firstPhrases += byFirst[b]
+            for p in byFirst[b] { firstPhrases[k] = p; k += 1 }
+            firstOffsets[b + 1] = Int32(k)
+        }
+    }
+
+    deinit {
+        for pointer in [UnsafeMutableRawPointer(bytes), UnsafeMutableRawPointer(bounds), UnsafeMutableRawPointer(tags),
+                        UnsafeMutableRawPointer(firstOffsets), UnsafeMutableRawPointer(firstPhrases),
+                        UnsafeMutableRawPointer(pairBits), UnsafeMutableRawPointer(singles)] {
+            pointer.deallocate()
         }
     }
 
     /// The union of the tags of all phrases found in `hay`, ASCII letters compared case-insensitively (phrases are
     /// lower-case).
     func match(_ hay: UnsafeBufferPointer<UInt8>) -> UInt16 {
+        guard let base = hay.baseAddress else { return 0 }
+        let n = hay.count
         var found: UInt16 = 0
-        do {
-            bytes.withUnsafeBufferPointer { bytes in
-                let n = hay.count
-                for i in 0..<n {
-                    let b0 = Int(TextCues.lower(hay[i]))
-                    if i + 1 < n {
-                        let key = b0 << 8 | Int(TextCues.lower(hay[i + 1]))
-                        guard pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 || singleBytes[b0] else { continue }
-                    } else if !singleBytes[b0] {
-                        continue
-                    }
-                    for k in Int(firstOffsets[b0])..<Int(firstOffsets[b0 + 1]) {
-                        let phrase = phrases[Int(firstPhrases[k])]
-                        guard found & phrase.tag == 0 else { continue }
-                        let length = Int(phrase.end - phrase.start)
-                        guard i + length <= n else { continue }
-                        var j = 1
-                        while j < length, TextCues.lower(hay[i + j]) == bytes[Int(phrase.start) + j] { j += 1 }
-                        if j == length { found |= phrase.tag }
-                    }
+        var i = 0
+        while i < n {
+            let b0 = Int(TextCues.lower(base[i]))
+            let candidate: Bool
+            if i + 1 < n {
+                let key = b0 << 8 | Int(TextCues.lower(base[i + 1]))
+                candidate = pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 || singles[b0]
+            } else {
+                candidate = singles[b0]
+            }
+            if candidate {
+                for k in Int(firstOffsets[b0])..<Int(firstOffsets[b0 + 1]) {
+                    let p = Int(firstPhrases[k])
+                    guard found & tags[p] == 0 else { continue }
+                    let start = Int(bounds[2 * p]), length = Int(bounds[2 * p + 1]) - start
+                    guard i + length <= n else { continue }
+                    var j = 1
+                    while j < length, TextCues.lower(base[i + j]) == bytes[start + j] { j += 1 }
+                    if j == length { found |= tags[p] }
                 }
             }
+            i += 1
         }
         return found
     }

@@ -75,6 +75,9 @@ struct ReconstructionState {
     let tweets: [Tweet]
     let authorOf: ContiguousArray<Int32>
     let authorKeys: [String]
+    /// Per tweet: creation time in milliseconds, and whether its leading @-run addresses someone else.
+    let times: ContiguousArray<Int64>
+    let othersLead: ContiguousArray<Bool>
     /// Archive indices in posting order.
     let order: ContiguousArray<Int32>
     let idsComplete: Bool
@@ -95,7 +98,11 @@ struct ReconstructionState {
         var authorIndex: [String: Int32] = [:]
         var authorOf = ContiguousArray<Int32>(repeating: 0, count: n)
         var keys: [String] = []
+        var times = ContiguousArray<Int64>(repeating: 0, count: n)
+        var othersLead = ContiguousArray<Bool>(repeating: false, count: n)
         for i in 0..<n {
+            times[i] = tweets[i].createdAt.milliseconds
+            othersLead[i] = Self.leadsWithOthers(tweets[i])
             let key = tweets[i].author.key
             if let a = authorIndex[key] {
                 authorOf[i] = a
@@ -108,6 +115,8 @@ struct ReconstructionState {
         }
         self.authorOf = authorOf
         self.authorKeys = keys
+        self.times = times
+        self.othersLead = othersLead
         var order = ContiguousArray<Int32>((0..<Int32(n)))
         let tweets = self.tweets
         var sorted = true
@@ -147,11 +156,12 @@ struct ReconstructionState {
         return cues
     }
 
-    func time(_ i: Int) -> Int64 { tweets[i].createdAt.milliseconds }
+    func time(_ i: Int) -> Int64 { times[i] }
+
+    func leadsWithOthers(_ i: Int) -> Bool { othersLead[i] }
 
     /// Whether the tweet's leading @-run addresses someone other than its author (a reply to others by text).
-    func leadsWithOthers(_ i: Int) -> Bool {
-        let t = tweets[i]
+    static func leadsWithOthers(_ t: Tweet) -> Bool {
         if let user = t.inReplyToUser, user != t.author { return true }
         guard let first = t.entities.replyTo.first else { return false }
         return Handle.fold(first) != t.author.key
@@ -160,16 +170,16 @@ struct ReconstructionState {
     mutating func linkAll() {
         for position in order.indices {
             let i = Int(order[position])
-            let t = tweets[i]
-            if t.isRetweet {
+            if tweets[i].isRetweet {
                 // Someone else's words: never a thread part, and nothing continues it.
                 chains.append(Chain(root: Int32(i), tail: Int32(i), tailTime: time(i), rootIsReply: true))
                 chainOf[i] = Int32(chains.count - 1)
                 continue
             }
-            if let pid = t.inReplyToID {
+            if let pid = tweets[i].inReplyToID {
+                let author = tweets[i].author
                 if let j = archive.index(of: pid), chainOf[j] >= 0, j != i {
-                    if tweets[j].author == t.author {
+                    if tweets[j].author == author {
                         attach(i, to: j, confidence: 1, reason: "reply-id")
                     } else {
                         startChain(i, isReply: true)
@@ -177,11 +187,11 @@ struct ReconstructionState {
                     continue
                 }
                 // The parent is absent (deleted, not scraped) or out of order: infer only when it was our own.
-                let parentAuthor = t.inReplyToUser ?? archive.externalTweets[pid]?.author
-                if options.inference, parentAuthor == t.author || parentAuthor == nil && !idsComplete {
+                let parentAuthor = tweets[i].inReplyToUser ?? archive.externalTweets[pid]?.author
+                if options.inference, parentAuthor == author || parentAuthor == nil && !idsComplete {
                     infer(i, before: pid)
                 } else {
-                    startChain(i, isReply: parentAuthor != t.author)
+                    startChain(i, isReply: parentAuthor != author)
                 }
                 continue
             }
@@ -237,9 +247,8 @@ struct ReconstructionState {
     mutating func evaluate(_ i: Int, against chain: Chain) -> LinkEvidence {
         let tail = Int(chain.tail)
         let gap = Double(max(0, time(i) - chain.tailTime)) / 1000
-        let t = tweets[i]
-        let selfKey = t.author.key
-        let run = t.entities.replyTo.map(Handle.fold)
+        let selfKey = tweets[i].author.key
+        let run = tweets[i].entities.replyTo.map(Handle.fold)
         var leading = LinkEvidence.Leading.none
         if let first = run.first {
             if first == selfKey {
@@ -251,13 +260,13 @@ struct ReconstructionState {
             }
         }
         var conversation = LinkEvidence.Conversation.unknown
-        if let conv = t.conversationID {
-            let root = tweets[Int(chain.root)]
-            if conv == t.id {
+        if let conv = tweets[i].conversationID {
+            let rootID = tweets[Int(chain.root)].id, rootConversation = tweets[Int(chain.root)].conversationID
+            if conv == tweets[i].id {
                 conversation = .ownRoot
-            } else if conv == root.id || conv == root.conversationID {
+            } else if conv == rootID || conv == rootConversation {
                 conversation = .same
-            } else if root.conversationID != nil {
+            } else if rootConversation != nil {
                 conversation = .other
             }
         }
