@@ -11,9 +11,14 @@ extension GraphBuilder {
     static func replyGraph(_ archive: Archive, _ result: Reconstruction) -> TweetGraph {
         let tweets = archive.tweets
         var builder = GraphBuilder(archive: archive, expectedEdges: tweets.count * 2 + result.followUps.count)
+        // One user lookup per author, not per tweet.
+        var authorNodes = [NodeID?](repeating: nil, count: result.authorCount)
         for i in tweets.indices {
             let node = NodeID(i)
-            builder.addEdge(from: builder.user(tweets[i].author), to: node, kind: .authored)
+            let a = Int(result.authorOf[i])
+            let author = authorNodes[a] ?? builder.user(tweets[i].author)
+            authorNodes[a] = author
+            builder.addEdge(from: author, to: node, kind: .authored)
             let parent = Int(result.parent[i])
             let entities = tweets[i].entities
             let hasReplyRun = !entities.replyTo.isEmpty || tweets[i].inReplyToUser != nil

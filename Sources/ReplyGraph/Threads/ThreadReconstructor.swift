@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reconstructs threads (self-continuation chains) and follow-ups from an archive.
 ///
 ///     let result = ThreadReconstructor().reconstruct(archive)
@@ -47,6 +49,9 @@ struct Reconstruction: Sendable {
     /// For each archive tweet, the archive index of the tweet it continues, or -1.
     var parent: ContiguousArray<Int32>
     var confidence: ContiguousArray<Float>
+    /// For each archive tweet, a dense index of its author (`0..<authorCount`), in order of first appearance.
+    var authorOf: ContiguousArray<Int32>
+    var authorCount: Int
 }
 
 /// An open self-continuation chain of one author.
@@ -134,8 +139,26 @@ struct ReconstructionState {
         reason = [String](repeating: "", count: n)
         chainOf = ContiguousArray(repeating: -1, count: n)
         openChains = [[Int32]](repeating: [], count: keys.count)
-        markers = tweets.map { NumberingMarker.parse($0.text) }
-        cueCache = ContiguousArray(repeating: 0, count: n)
+        // Numbering markers and cues depend on one tweet's text each: read them on all cores.
+        var markers = [NumberingMarker?](repeating: nil, count: n)
+        var cueCache = ContiguousArray<UInt16>(repeating: 0, count: n)
+        markers.withUnsafeMutableBufferPointer { markerOut in
+            cueCache.withUnsafeMutableBufferPointer { cueOut in
+                // Each chunk writes its own disjoint index range.
+                nonisolated(unsafe) let markerBase = markerOut.baseAddress
+                nonisolated(unsafe) let cueBase = cueOut.baseAddress
+                let chunks = Swift.min(n, 64)
+                guard chunks > 0 else { return }
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
+                        markerBase![i] = NumberingMarker.parse(tweets[i].text)
+                        cueBase![i] = TextCues(tweets[i].text).rawValue | 0x8000
+                    }
+                }
+            }
+        }
+        self.markers = markers
+        self.cueCache = cueCache
     }
 
     /// Whether every tweet's reply parent is stated (so a tweet without one is not a reply): all inputs are API v2
