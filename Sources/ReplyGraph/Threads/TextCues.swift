@@ -149,21 +149,22 @@ public struct TextCues: OptionSet, Hashable, Sendable {
 
 }
 
-/// Finds which of many byte phrases occur in a text, in one pass: a 65,536-bit table of the phrases' first two
-/// bytes rejects almost every position at once, and only positions that pass are compared with the phrases starting
-/// with that byte. Tables live in one immutable allocation read through raw pointers (no bounds checks or reference
+/// Finds which of many byte phrases occur in a text, in one pass: a 64 KiB table maps every two-byte prefix to the
+/// few phrases that start with it (most positions hit an empty slot and cost one load), and only those phrases are
+/// compared. Tables live in one immutable allocation read through raw pointers (no bounds checks or reference
 /// counting in the scan).
 final class PhraseMatcher: @unchecked Sendable {
     private let bytes: UnsafeMutablePointer<UInt8>
     /// Per phrase: start and end in `bytes`.
     private let bounds: UnsafeMutablePointer<Int32>
     private let tags: UnsafeMutablePointer<UInt16>
-    /// byte → indices into the phrases, as a CSR table (257 offsets).
-    private let firstOffsets: UnsafeMutablePointer<Int32>
-    private let firstPhrases: UnsafeMutablePointer<Int32>
-    /// Bit `b0 << 8 | b1` is set when some phrase starts with bytes b0, b1; `singles[b0]` when one is just b0.
-    private let pairBits: UnsafeMutablePointer<UInt64>
-    private let singles: UnsafeMutablePointer<Bool>
+    /// `b0 << 8 | b1` → slot (0 for none); slot s lists phrases `slotPhrases[slotOffsets[s - 1]..<slotOffsets[s]]`.
+    private let pairSlot: UnsafeMutablePointer<UInt8>
+    private let slotOffsets: UnsafeMutablePointer<Int32>
+    private let slotPhrases: UnsafeMutablePointer<Int32>
+    private let slotCount: Int
+    /// One-byte phrases, by byte (tag 0 for none).
+    private let singleTags: UnsafeMutablePointer<UInt16>
 
     init(_ groups: [([[UInt8]], UInt16)]) {
         let list = groups.flatMap { group in group.0.filter { !$0.isEmpty }.map { ($0, group.1) } }
@@ -171,40 +172,44 @@ final class PhraseMatcher: @unchecked Sendable {
         bytes = .allocate(capacity: max(total, 1))
         bounds = .allocate(capacity: 2 * max(list.count, 1))
         tags = .allocate(capacity: max(list.count, 1))
-        firstOffsets = .allocate(capacity: 257)
-        firstOffsets.initialize(repeating: 0, count: 257)
-        firstPhrases = .allocate(capacity: max(list.count, 1))
-        pairBits = .allocate(capacity: 1024)
-        pairBits.initialize(repeating: 0, count: 1024)
-        singles = .allocate(capacity: 256)
-        singles.initialize(repeating: false, count: 256)
-        var byFirst = [[Int32]](repeating: [], count: 256)
+        singleTags = .allocate(capacity: 256)
+        singleTags.initialize(repeating: 0, count: 256)
+        var byPair: [Int: [Int32]] = [:]
+        var pairOrder: [Int] = []
         var offset = 0
         for (p, (phrase, tag)) in list.enumerated() {
-            byFirst[Int(phrase[0])].append(Int32(p))
             (bytes + offset).initialize(from: phrase, count: phrase.count)
             bounds[2 * p] = Int32(offset)
             bounds[2 * p + 1] = Int32(offset + phrase.count)
             tags[p] = tag
             offset += phrase.count
             if phrase.count == 1 {
-                singles[Int(phrase[0])] = true
+                singleTags[Int(phrase[0])] |= tag
             } else {
                 let key = Int(phrase[0]) << 8 | Int(phrase[1])
-                pairBits[key >> 6] |= 1 << UInt64(key & 63)
+                if byPair[key] == nil { pairOrder.append(key) }
+                byPair[key, default: []].append(Int32(p))
             }
         }
+        precondition(pairOrder.count < 256, "too many distinct phrase prefixes for one-byte slots")
+        slotCount = pairOrder.count
+        pairSlot = .allocate(capacity: 65_536)
+        pairSlot.initialize(repeating: 0, count: 65_536)
+        slotOffsets = .allocate(capacity: slotCount + 1)
+        slotPhrases = .allocate(capacity: max(list.count, 1))
+        slotOffsets[0] = 0
         var k = 0
-        for b in 0..<256 {
-            for p in byFirst[b] { firstPhrases[k] = p; k += 1 }
-            firstOffsets[b + 1] = Int32(k)
+        for (s, key) in pairOrder.enumerated() {
+            pairSlot[key] = UInt8(s + 1)
+            for p in byPair[key]! { slotPhrases[k] = p; k += 1 }
+            slotOffsets[s + 1] = Int32(k)
         }
     }
 
     deinit {
         for pointer in [UnsafeMutableRawPointer(bytes), UnsafeMutableRawPointer(bounds), UnsafeMutableRawPointer(tags),
-                        UnsafeMutableRawPointer(firstOffsets), UnsafeMutableRawPointer(firstPhrases),
-                        UnsafeMutableRawPointer(pairBits), UnsafeMutableRawPointer(singles)] {
+                        UnsafeMutableRawPointer(pairSlot), UnsafeMutableRawPointer(slotOffsets),
+                        UnsafeMutableRawPointer(slotPhrases), UnsafeMutableRawPointer(singleTags)] {
             pointer.deallocate()
         }
     }
@@ -212,30 +217,27 @@ final class PhraseMatcher: @unchecked Sendable {
     /// The union of the tags of all phrases found in `hay`, ASCII letters compared case-insensitively (phrases are
     /// lower-case).
     func match(_ hay: UnsafeBufferPointer<UInt8>) -> UInt16 {
-        guard let base = hay.baseAddress else { return 0 }
+        guard let base = hay.baseAddress, hay.count > 0 else { return 0 }
         let n = hay.count
-        var found: UInt16 = 0
+        var found: UInt16 = singleTags[Int(TextCues.lower(base[n - 1]))]
+        var b0 = Int(TextCues.lower(base[0]))
         var i = 0
-        while i < n {
-            let b0 = Int(TextCues.lower(base[i]))
-            let candidate: Bool
-            if i + 1 < n {
-                let key = b0 << 8 | Int(TextCues.lower(base[i + 1]))
-                candidate = pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 || singles[b0]
-            } else {
-                candidate = singles[b0]
-            }
-            if candidate {
-                for k in Int(firstOffsets[b0])..<Int(firstOffsets[b0 + 1]) {
-                    let p = Int(firstPhrases[k])
+        while i + 1 < n {
+            let b1 = Int(TextCues.lower(base[i + 1]))
+            found |= singleTags[b0]
+            let slot = Int(pairSlot[b0 << 8 | b1])
+            if slot != 0 {
+                for k in Int(slotOffsets[slot - 1])..<Int(slotOffsets[slot]) {
+                    let p = Int(slotPhrases[k])
                     guard found & tags[p] == 0 else { continue }
                     let start = Int(bounds[2 * p]), length = Int(bounds[2 * p + 1]) - start
                     guard i + length <= n else { continue }
-                    var j = 1
+                    var j = 2
                     while j < length, TextCues.lower(base[i + j]) == bytes[start + j] { j += 1 }
                     if j == length { found |= tags[p] }
                 }
             }
+            b0 = b1
             i += 1
         }
         return found
