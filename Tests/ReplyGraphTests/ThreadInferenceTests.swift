@@ -60,6 +60,8 @@ enum TweetFactory {
         #expect(TextCues("And if a customer reports it").contains(.continuationWord))
         #expect(TextCues("Part 2 is out").contains(.sequel))
         #expect(TextCues("Great summary of SDI-Part 2").isEmpty)
+        #expect(TextCues("Read https://t.co/thread9 then FOLLOW ME").contains(.closer))
+        #expect(!TextCues("Read https://t.co/thread9 now").contains(.opener))  // words inside links do not count
     }
 
     @Test func numberedBurstIsOneThreadWithReasons() throws {

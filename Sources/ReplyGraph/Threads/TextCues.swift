@@ -239,6 +239,11 @@ final class PhraseMatcher: @unchecked Sendable {
             }
             b0 = b1
             i += 1
+            // Links carry no cues: skip "http…" to the next space.
+            if b0 == 0x68, i + 4 < n, base[i + 1] == 0x74, base[i + 2] == 0x74, base[i + 3] == 0x70 {
+                while i < n, base[i] != 0x20 { i += 1 }
+                if i < n { b0 = 0x20 }
+            }
         }
         return found
     }

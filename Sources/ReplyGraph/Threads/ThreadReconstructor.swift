@@ -149,10 +149,12 @@ struct ReconstructionState {
                 nonisolated(unsafe) let cueBase = cueOut.baseAddress
                 let chunks = Swift.min(n, 64)
                 guard chunks > 0 else { return }
+                let lead = othersLead
+                // Cues of replies to other people are rarely consulted (never for follow-ups): they stay lazy.
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                     for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
                         markerBase![i] = NumberingMarker.parse(tweets[i].text)
-                        cueBase![i] = TextCues(tweets[i].text).rawValue | 0x8000
+                        if !lead[i] { cueBase![i] = TextCues(tweets[i].text).rawValue | 0x8000 }
                     }
                 }
             }
