@@ -139,28 +139,21 @@ struct ReconstructionState {
         reason = [String](repeating: "", count: n)
         chainOf = ContiguousArray(repeating: -1, count: n)
         openChains = [[Int32]](repeating: [], count: keys.count)
-        // Numbering markers and cues depend on one tweet's text each: read them on all cores.
+        // Numbering markers depend on one tweet's text each: read them on all cores. Cues are read lazily.
         var markers = [NumberingMarker?](repeating: nil, count: n)
-        var cueCache = ContiguousArray<UInt16>(repeating: 0, count: n)
         markers.withUnsafeMutableBufferPointer { markerOut in
-            cueCache.withUnsafeMutableBufferPointer { cueOut in
-                // Each chunk writes its own disjoint index range.
-                nonisolated(unsafe) let markerBase = markerOut.baseAddress
-                nonisolated(unsafe) let cueBase = cueOut.baseAddress
-                let chunks = Swift.min(n, 64)
-                guard chunks > 0 else { return }
-                let lead = othersLead
-                // Cues of replies to other people are rarely consulted (never for follow-ups): they stay lazy.
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                        markerBase![i] = NumberingMarker.parse(tweets[i].text)
-                        if !lead[i] { cueBase![i] = TextCues(tweets[i].text).rawValue | 0x8000 }
-                    }
+            // Each chunk writes its own disjoint index range.
+            nonisolated(unsafe) let markerBase = markerOut.baseAddress
+            let chunks = Swift.min(n, 64)
+            guard chunks > 0 else { return }
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
+                    markerBase![i] = NumberingMarker.parse(tweets[i].text)
                 }
             }
         }
         self.markers = markers
-        self.cueCache = cueCache
+        self.cueCache = ContiguousArray(repeating: 0, count: n)
     }
 
     /// Whether every tweet's reply parent is stated (so a tweet without one is not a reply): all inputs are API v2
@@ -180,6 +173,9 @@ struct ReconstructionState {
         cueCache[i] = cues.rawValue | 0x8000
         return cues
     }
+
+    /// Log-odds beyond which wording cannot change a link (confidence 0.99).
+    static let decisiveScore = 4.6
 
     func time(_ i: Int) -> Int64 { times[i] }
 
@@ -297,6 +293,11 @@ struct ReconstructionState {
         }
         // The chain announces a thread when its root or latest part does ("thread 🧵", "(1/n)"); computed only
         // for chains that meet a candidate, so most tweets are never scanned for cues.
+        let plain = LinkEvidence(gap: gap, marker: markers[i], chain: chain, opener: false, leading: leading, cues: [],
+                                 conversation: conversation, closerWindow: options.closerWindow)
+        // Wording (closers, openers) only adds evidence: when timing and numbering alone are decisive, the text is
+        // not read at all.
+        guard plain.score < Self.decisiveScore else { return plain }
         let opener = cues(Int(chain.root)).contains(.opener) || cues(tail).contains(.opener)
         return LinkEvidence(gap: gap, marker: markers[i], chain: chain, opener: opener, leading: leading,
                             cues: cues(i), conversation: conversation, closerWindow: options.closerWindow)
