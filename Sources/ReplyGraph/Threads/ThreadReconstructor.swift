@@ -105,9 +105,28 @@ struct ReconstructionState {
         var keys: [String] = []
         var times = ContiguousArray<Int64>(repeating: 0, count: n)
         var othersLead = ContiguousArray<Bool>(repeating: false, count: n)
+        var markers = [NumberingMarker?](repeating: nil, count: n)
+        // Per-tweet facts depend on one tweet each: read them on all cores (each chunk writes its own index range).
+        times.withUnsafeMutableBufferPointer { timesOut in
+            othersLead.withUnsafeMutableBufferPointer { leadOut in
+                markers.withUnsafeMutableBufferPointer { markerOut in
+                    nonisolated(unsafe) let timeBase = timesOut.baseAddress
+                    nonisolated(unsafe) let leadBase = leadOut.baseAddress
+                    nonisolated(unsafe) let markerBase = markerOut.baseAddress
+                    let chunks = Swift.min(n, 64)
+                    guard chunks > 0 else { return }
+                    let tweets = archive.tweets
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
+                            timeBase![i] = tweets[i].createdAt.milliseconds
+                            leadBase![i] = Self.leadsWithOthers(tweets[i])
+                            markerBase![i] = NumberingMarker.parse(tweets[i].text)
+                        }
+                    }
+                }
+            }
+        }
         for i in 0..<n {
-            times[i] = tweets[i].createdAt.milliseconds
-            othersLead[i] = Self.leadsWithOthers(tweets[i])
             let key = tweets[i].author.key
             if let a = authorIndex[key] {
                 authorOf[i] = a
@@ -139,19 +158,6 @@ struct ReconstructionState {
         reason = [String](repeating: "", count: n)
         chainOf = ContiguousArray(repeating: -1, count: n)
         openChains = [[Int32]](repeating: [], count: keys.count)
-        // Numbering markers depend on one tweet's text each: read them on all cores. Cues are read lazily.
-        var markers = [NumberingMarker?](repeating: nil, count: n)
-        markers.withUnsafeMutableBufferPointer { markerOut in
-            // Each chunk writes its own disjoint index range.
-            nonisolated(unsafe) let markerBase = markerOut.baseAddress
-            let chunks = Swift.min(n, 64)
-            guard chunks > 0 else { return }
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                    markerBase![i] = NumberingMarker.parse(tweets[i].text)
-                }
-            }
-        }
         self.markers = markers
         self.cueCache = ContiguousArray(repeating: 0, count: n)
     }
