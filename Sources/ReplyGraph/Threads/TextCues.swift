@@ -163,8 +163,11 @@ final class PhraseMatcher: @unchecked Sendable {
     private let slotOffsets: UnsafeMutablePointer<Int32>
     private let slotPhrases: UnsafeMutablePointer<Int32>
     private let slotCount: Int
-    /// One-byte phrases, by byte (tag 0 for none).
+    /// The same prefixes as an 8 KiB bit set, which stays in the L1 cache: the slot table is read only on a hit.
+    private let pairBits: UnsafeMutablePointer<UInt64>
+    /// One-byte phrases, by byte (tag 0 for none), and whether there are any.
     private let singleTags: UnsafeMutablePointer<UInt16>
+    private let hasSingles: Bool
 
     init(_ groups: [([[UInt8]], UInt16)]) {
         let list = groups.flatMap { group in group.0.filter { !$0.isEmpty }.map { ($0, group.1) } }
@@ -193,6 +196,10 @@ final class PhraseMatcher: @unchecked Sendable {
         }
         precondition(pairOrder.count < 256, "too many distinct phrase prefixes for one-byte slots")
         slotCount = pairOrder.count
+        hasSingles = list.contains { $0.0.count == 1 }
+        pairBits = .allocate(capacity: 1024)
+        pairBits.initialize(repeating: 0, count: 1024)
+        for key in pairOrder { pairBits[key >> 6] |= 1 << UInt64(key & 63) }
         pairSlot = .allocate(capacity: 65_536)
         pairSlot.initialize(repeating: 0, count: 65_536)
         slotOffsets = .allocate(capacity: slotCount + 1)
@@ -209,7 +216,8 @@ final class PhraseMatcher: @unchecked Sendable {
     deinit {
         for pointer in [UnsafeMutableRawPointer(bytes), UnsafeMutableRawPointer(bounds), UnsafeMutableRawPointer(tags),
                         UnsafeMutableRawPointer(pairSlot), UnsafeMutableRawPointer(slotOffsets),
-                        UnsafeMutableRawPointer(slotPhrases), UnsafeMutableRawPointer(singleTags)] {
+                        UnsafeMutableRawPointer(slotPhrases), UnsafeMutableRawPointer(singleTags),
+                        UnsafeMutableRawPointer(pairBits)] {
             pointer.deallocate()
         }
     }
@@ -224,9 +232,10 @@ final class PhraseMatcher: @unchecked Sendable {
         var i = 0
         while i + 1 < n {
             let b1 = Int(TextCues.lower(base[i + 1]))
-            found |= singleTags[b0]
-            let slot = Int(pairSlot[b0 << 8 | b1])
-            if slot != 0 {
+            if hasSingles { found |= singleTags[b0] }
+            let key = b0 << 8 | b1
+            if pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                let slot = Int(pairSlot[key])
                 for k in Int(slotOffsets[slot - 1])..<Int(slotOffsets[slot]) {
                     let p = Int(slotPhrases[k])
                     guard found & tags[p] == 0 else { continue }
