@@ -1,5 +1,3 @@
-import Dispatch
-
 extension ReconstructionState {
     /// Finds later tweets that point back to an author's most recent thread (or, for a source note, to the single
     /// tweet just before) without being part of it.
@@ -25,12 +23,6 @@ extension ReconstructionState {
             var post: Int32 = -1
             var postIsThread = false
         }
-        var wanted = ContiguousArray<Bool>(repeating: false, count: tweets.count)
-        for i in tweets.indices where cueCache[i] & 0x8000 == 0 && !othersLead[i] && !tweets[i].isRetweet {
-            let k = Int(threadIndex[i])
-            wanted[i] = k < 0 || threads[k].root == tweets[i].id
-        }
-        precomputeCues(wanted)
         var recent = [Recent](repeating: Recent(), count: authorKeys.count)
         var found: [FollowUp] = []
         let window = Int64(options.followUpWindow * 1000)
@@ -104,21 +96,5 @@ extension ReconstructionState {
         if s < 3600 { return "\(s / 60)m" }
         if s < 86_400 { return "\(s / 3600)h" }
         return "\(s / 86_400)d"
-    }
-
-    /// Reads the cues of every selected tweet, on all cores, into the cache.
-    mutating func precomputeCues(_ selected: ContiguousArray<Bool>) {
-        let n = tweets.count
-        let tweets = self.tweets
-        cueCache.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let base = out.baseAddress
-            let chunks = Swift.min(n, 64)
-            guard chunks > 0 else { return }
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) where selected[i] {
-                    base![i] = TextCues(tweets[i].text).rawValue | 0x8000
-                }
-            }
-        }
     }
 }

@@ -27,9 +27,15 @@ public struct TextCues: OptionSet, Hashable, Sendable {
     public init(_ text: String) {
         // Styled letters, curly quotes and full-width forms need the folded copy; plain text (the common case) is
         // scanned in place, lower-casing ASCII on the fly.
-        var contiguous = text
-        let raw = contiguous.withUTF8 { bytes -> UInt16? in Self.needsFolding(bytes) ? nil : Self.scan(bytes) }
-        self = TextCues(rawValue: raw ?? Self.fold(text).withUnsafeBufferPointer(Self.scan))
+        func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt16? { Self.needsFolding(bytes) ? nil : Self.scan(bytes) }
+        let scanned: UInt16?
+        if let direct = text.utf8.withContiguousStorageIfAvailable(plain) {
+            scanned = direct
+        } else {
+            var copy = text
+            scanned = copy.withUTF8(plain)
+        }
+        self = TextCues(rawValue: scanned ?? Self.fold(text).withUnsafeBufferPointer(Self.scan))
     }
 
     private static func scan(_ s: UnsafeBufferPointer<UInt8>) -> UInt16 {
