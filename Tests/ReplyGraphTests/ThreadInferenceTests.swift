@@ -60,6 +60,8 @@ enum TweetFactory {
         #expect(TextCues("And if a customer reports it").contains(.continuationWord))
         #expect(TextCues("Part 2 is out").contains(.sequel))
         #expect(TextCues("Great summary of SDI-Part 2").isEmpty)
+        #expect(TextCues("Read https://t.co/thread9 then FOLLOW ME").contains(.closer))
+        #expect(!TextCues("Read https://t.co/thread9 now").contains(.opener))  // words inside links do not count
     }
 
     @Test func numberedBurstIsOneThreadWithReasons() throws {
@@ -71,7 +73,8 @@ enum TweetFactory {
         #expect(thread.tweets == [F.id(0), F.id(1.5), F.id(3)])
         #expect(thread.numbering == .slashSuffix)
         #expect(thread.numbers == [1, 2, 3])
-        #expect(thread.links.map(\.reason) == ["burst:2s+numbered:1->2+opener", "burst:2s+numbered:2->3"])
+        // Timing and numbering are decisive here, so the wording is not consulted or named.
+        #expect(thread.links.map(\.reason) == ["burst:2s+numbered:1->2", "burst:2s+numbered:2->3"])
         #expect(thread.links.allSatisfy { $0.confidence > 0.95 && $0.confidence <= 1 })
         #expect(thread.confidence == thread.links.map(\.confidence).min())
     }
@@ -79,6 +82,13 @@ enum TweetFactory {
     @Test func numberingMayStartAtZero() {
         let graph = F.graph([F.tweet(0, "0/ The secret sauce behind NoSQL"), F.tweet(0.4, "1/ This video was made")])
         #expect(graph.threads.first?.numbers == [0, 1])
+    }
+
+    @Test func anAnnouncedThreadCarriesASlowerSecondPart() throws {
+        let graph = F.graph([F.tweet(0, "Why is Kafka fast? A thread 🧵"), F.tweet(45, "Sequential IO first.")])
+        let thread = try #require(graph.threads.first)
+        #expect(thread.links[0].reason == "gap:45s+opener")
+        #expect(F.graph([F.tweet(0, "Why is Kafka fast?"), F.tweet(45, "Sequential IO first.")]).threads.isEmpty)
     }
 
     @Test func restartedNumberingStartsANewThreadInTheSameMinute() {

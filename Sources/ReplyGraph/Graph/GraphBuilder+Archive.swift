@@ -11,29 +11,39 @@ extension GraphBuilder {
     static func replyGraph(_ archive: Archive, _ result: Reconstruction) -> TweetGraph {
         let tweets = archive.tweets
         var builder = GraphBuilder(archive: archive, expectedEdges: tweets.count * 2 + result.followUps.count)
-        for (i, tweet) in tweets.enumerated() {
+        // One user lookup per author, not per tweet.
+        var authorNodes = [NodeID?](repeating: nil, count: result.authorCount)
+        for i in tweets.indices {
             let node = NodeID(i)
-            builder.addEdge(from: builder.user(tweet.author), to: node, kind: .authored)
+            let a = Int(result.authorOf[i])
+            let author = authorNodes[a] ?? builder.user(tweets[i].author)
+            authorNodes[a] = author
+            builder.addEdge(from: author, to: node, kind: .authored)
             let parent = Int(result.parent[i])
-            if let pid = tweet.inReplyToID {
+            let entities = tweets[i].entities
+            let hasReplyRun = !entities.replyTo.isEmpty || tweets[i].inReplyToUser != nil
+            if let pid = tweets[i].inReplyToID {
                 builder.addEdge(from: node, to: builder.tweet(pid), kind: .repliesTo)
-            } else if parent < 0 {
-                for handle in tweet.replyHandles {
+            } else if hasReplyRun && parent < 0 {
+                for handle in tweets[i].replyHandles {
                     builder.addEdge(from: node, to: builder.user(handle), kind: .repliesTo)
                 }
-            } else {
-                for handle in tweet.replyHandles where handle != tweet.author {
+            } else if hasReplyRun {
+                let author = tweets[i].author
+                for handle in tweets[i].replyHandles where handle != author {
                     builder.addEdge(from: node, to: builder.user(handle), kind: .mentions)
                 }
             }
-            for handle in tweet.mentionedHandles {
-                builder.addEdge(from: node, to: builder.user(handle), kind: .mentions)
+            if entities.mentions.count > entities.replyTo.count {
+                for handle in tweets[i].mentionedHandles {
+                    builder.addEdge(from: node, to: builder.user(handle), kind: .mentions)
+                }
             }
             if parent >= 0 {
                 builder.addEdge(from: node, to: NodeID(parent), kind: .continues, confidence: result.confidence[i])
             }
-            if let q = tweet.quotedID { builder.addEdge(from: node, to: builder.tweet(q), kind: .quotes) }
-            if let r = tweet.retweetedID { builder.addEdge(from: node, to: builder.tweet(r), kind: .retweets) }
+            if let q = tweets[i].quotedID { builder.addEdge(from: node, to: builder.tweet(q), kind: .quotes) }
+            if let r = tweets[i].retweetedID { builder.addEdge(from: node, to: builder.tweet(r), kind: .retweets) }
         }
         for f in result.followUps {
             guard let from = archive.index(of: f.tweet) else { continue }

@@ -41,14 +41,15 @@ extension ReconstructionState {
             if leadsWithOthers(i) { continue }
             if let pid = tweets[i].inReplyToID, archive[pid]?.author != tweets[i].author { continue }
             let now = time(i)
-            let cues = self.cues(i)
             var base = 0.0
             var label = ""
             var target: Int32 = -1
             let latest = recent[a]
             let threadGap = now - latest.threadEnd
             let hasThread = latest.thread >= 0 && threadGap > 0 && threadGap <= window
-            let adjacent = latest.post >= 0 && (latest.postIsThread ? hasThread : true)
+            let adjacent = latest.post >= 0 && (latest.postIsThread ? hasThread : now - time(Int(latest.post)) <= window)
+            // Read the text only when there is something it could refer to.
+            let cues = hasThread || adjacent ? self.cues(i) : []
             if hasThread && !isRoot && cues.contains(.threadReference) {
                 (base, label, target) = (0.85, "thread-reference", latest.thread)
             } else if hasThread && cues.contains(.sequel) {

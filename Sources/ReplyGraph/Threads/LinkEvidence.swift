@@ -26,7 +26,9 @@ import Foundation
 /// | same `conversation_id` as the chain's root / another one, or its own id | +3 / −4 | twint JSON states it |
 ///
 /// `reason` names the gap (`burst:2s` up to 10 s, else `gap:54s`) and each supporting cue (`numbered:3->4`,
-/// `self-mention`, `auto-mention`, `closer`, `opener`, `conversation`), joined with `+`.
+/// `self-mention`, `auto-mention`, `closer`, `opener`, `conversation`), joined with `+`. Wording (closers, openers)
+/// only adds evidence, so it is read only when the other cues leave a link short of 0.99; decisive links do not
+/// name it.
 struct LinkEvidence {
     enum Leading { case none, selfMention, autoMention, others }
     enum Conversation { case unknown, same, other, ownRoot }

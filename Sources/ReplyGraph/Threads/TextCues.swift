@@ -27,9 +27,15 @@ public struct TextCues: OptionSet, Hashable, Sendable {
     public init(_ text: String) {
         // Styled letters, curly quotes and full-width forms need the folded copy; plain text (the common case) is
         // scanned in place, lower-casing ASCII on the fly.
-        var contiguous = text
-        let raw = contiguous.withUTF8 { bytes -> UInt16? in Self.needsFolding(bytes) ? nil : Self.scan(bytes) }
-        self = TextCues(rawValue: raw ?? Self.fold(text).withUnsafeBufferPointer(Self.scan))
+        func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt16? { Self.needsFolding(bytes) ? nil : Self.scan(bytes) }
+        let scanned: UInt16?
+        if let direct = text.utf8.withContiguousStorageIfAvailable(plain) {
+            scanned = direct
+        } else {
+            var copy = text
+            scanned = copy.withUTF8(plain)
+        }
+        self = TextCues(rawValue: scanned ?? Self.fold(text).withUnsafeBufferPointer(Self.scan))
     }
 
     private static func scan(_ s: UnsafeBufferPointer<UInt8>) -> UInt16 {
@@ -149,66 +155,109 @@ public struct TextCues: OptionSet, Hashable, Sendable {
 
 }
 
-/// Finds which of many byte phrases occur in a text, in one pass: a 65,536-bit table of the phrases' first two
-/// bytes rejects almost every position at once, and only positions that pass are compared with the phrases starting
-/// with that byte.
-struct PhraseMatcher: Sendable {
-    private var bytes: [UInt8] = []
-    /// Per phrase: its range in `bytes` and its tag.
-    private var phrases: [(start: Int32, end: Int32, tag: UInt16)] = []
-    /// byte → indices into `phrases`, as a CSR table (`firstOffsets` has 257 entries).
-    private var firstOffsets = [Int32](repeating: 0, count: 257)
-    private var firstPhrases: [Int32] = []
-    /// Bit `b0 << 8 | b1` is set when some phrase starts with bytes b0, b1 (or is the single byte b0).
-    private var pairBits = [UInt64](repeating: 0, count: 1024)
-    private var singleBytes = [Bool](repeating: false, count: 256)
+/// Finds which of many byte phrases occur in a text, in one pass: a 64 KiB table maps every two-byte prefix to the
+/// few phrases that start with it (most positions hit an empty slot and cost one load), and only those phrases are
+/// compared. Tables live in one immutable allocation read through raw pointers (no bounds checks or reference
+/// counting in the scan).
+final class PhraseMatcher: @unchecked Sendable {
+    private let bytes: UnsafeMutablePointer<UInt8>
+    /// Per phrase: start and end in `bytes`.
+    private let bounds: UnsafeMutablePointer<Int32>
+    private let tags: UnsafeMutablePointer<UInt16>
+    /// `b0 << 8 | b1` → slot (0 for none); slot s lists phrases `slotPhrases[slotOffsets[s - 1]..<slotOffsets[s]]`.
+    private let pairSlot: UnsafeMutablePointer<UInt8>
+    private let slotOffsets: UnsafeMutablePointer<Int32>
+    private let slotPhrases: UnsafeMutablePointer<Int32>
+    private let slotCount: Int
+    /// The same prefixes as an 8 KiB bit set, which stays in the L1 cache: the slot table is read only on a hit.
+    private let pairBits: UnsafeMutablePointer<UInt64>
+    /// One-byte phrases, by byte (tag 0 for none), and whether there are any.
+    private let singleTags: UnsafeMutablePointer<UInt16>
+    private let hasSingles: Bool
 
     init(_ groups: [([[UInt8]], UInt16)]) {
-        var byFirst = [[Int32]](repeating: [], count: 256)
-        for (list, tag) in groups {
-            for phrase in list where !phrase.isEmpty {
-                byFirst[Int(phrase[0])].append(Int32(phrases.count))
-                phrases.append((Int32(bytes.count), Int32(bytes.count + phrase.count), tag))
-                bytes += phrase
-                if phrase.count == 1 {
-                    singleBytes[Int(phrase[0])] = true
-                } else {
-                    let key = Int(phrase[0]) << 8 | Int(phrase[1])
-                    pairBits[key >> 6] |= 1 << UInt64(key & 63)
-                }
+        let list = groups.flatMap { group in group.0.filter { !$0.isEmpty }.map { ($0, group.1) } }
+        let total = list.reduce(0) { $0 + $1.0.count }
+        bytes = .allocate(capacity: max(total, 1))
+        bounds = .allocate(capacity: 2 * max(list.count, 1))
+        tags = .allocate(capacity: max(list.count, 1))
+        singleTags = .allocate(capacity: 256)
+        singleTags.initialize(repeating: 0, count: 256)
+        var byPair: [Int: [Int32]] = [:]
+        var pairOrder: [Int] = []
+        var offset = 0
+        for (p, (phrase, tag)) in list.enumerated() {
+            (bytes + offset).initialize(from: phrase, count: phrase.count)
+            bounds[2 * p] = Int32(offset)
+            bounds[2 * p + 1] = Int32(offset + phrase.count)
+            tags[p] = tag
+            offset += phrase.count
+            if phrase.count == 1 {
+                singleTags[Int(phrase[0])] |= tag
+            } else {
+                let key = Int(phrase[0]) << 8 | Int(phrase[1])
+                if byPair[key] == nil { pairOrder.append(key) }
+                byPair[key, default: []].append(Int32(p))
             }
         }
-        for b in 0..<256 {
-            firstOffsets[b + 1] = firstOffsets[b] + Int32(byFirst[b].count)
-            firstPhrases += byFirst[b]
+        precondition(pairOrder.count < 256, "too many distinct phrase prefixes for one-byte slots")
+        slotCount = pairOrder.count
+        hasSingles = list.contains { $0.0.count == 1 }
+        pairBits = .allocate(capacity: 1024)
+        pairBits.initialize(repeating: 0, count: 1024)
+        for key in pairOrder { pairBits[key >> 6] |= 1 << UInt64(key & 63) }
+        pairSlot = .allocate(capacity: 65_536)
+        pairSlot.initialize(repeating: 0, count: 65_536)
+        slotOffsets = .allocate(capacity: slotCount + 1)
+        slotPhrases = .allocate(capacity: max(list.count, 1))
+        slotOffsets[0] = 0
+        var k = 0
+        for (s, key) in pairOrder.enumerated() {
+            pairSlot[key] = UInt8(s + 1)
+            for p in byPair[key]! { slotPhrases[k] = p; k += 1 }
+            slotOffsets[s + 1] = Int32(k)
+        }
+    }
+
+    deinit {
+        for pointer in [UnsafeMutableRawPointer(bytes), UnsafeMutableRawPointer(bounds), UnsafeMutableRawPointer(tags),
+                        UnsafeMutableRawPointer(pairSlot), UnsafeMutableRawPointer(slotOffsets),
+                        UnsafeMutableRawPointer(slotPhrases), UnsafeMutableRawPointer(singleTags),
+                        UnsafeMutableRawPointer(pairBits)] {
+            pointer.deallocate()
         }
     }
 
     /// The union of the tags of all phrases found in `hay`, ASCII letters compared case-insensitively (phrases are
     /// lower-case).
     func match(_ hay: UnsafeBufferPointer<UInt8>) -> UInt16 {
-        var found: UInt16 = 0
-        do {
-            bytes.withUnsafeBufferPointer { bytes in
-                let n = hay.count
-                for i in 0..<n {
-                    let b0 = Int(TextCues.lower(hay[i]))
-                    if i + 1 < n {
-                        let key = b0 << 8 | Int(TextCues.lower(hay[i + 1]))
-                        guard pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 || singleBytes[b0] else { continue }
-                    } else if !singleBytes[b0] {
-                        continue
-                    }
-                    for k in Int(firstOffsets[b0])..<Int(firstOffsets[b0 + 1]) {
-                        let phrase = phrases[Int(firstPhrases[k])]
-                        guard found & phrase.tag == 0 else { continue }
-                        let length = Int(phrase.end - phrase.start)
-                        guard i + length <= n else { continue }
-                        var j = 1
-                        while j < length, TextCues.lower(hay[i + j]) == bytes[Int(phrase.start) + j] { j += 1 }
-                        if j == length { found |= phrase.tag }
-                    }
+        guard let base = hay.baseAddress, hay.count > 0 else { return 0 }
+        let n = hay.count
+        var found: UInt16 = singleTags[Int(TextCues.lower(base[n - 1]))]
+        var b0 = Int(TextCues.lower(base[0]))
+        var i = 0
+        while i + 1 < n {
+            let b1 = Int(TextCues.lower(base[i + 1]))
+            if hasSingles { found |= singleTags[b0] }
+            let key = b0 << 8 | b1
+            if pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                let slot = Int(pairSlot[key])
+                for k in Int(slotOffsets[slot - 1])..<Int(slotOffsets[slot]) {
+                    let p = Int(slotPhrases[k])
+                    guard found & tags[p] == 0 else { continue }
+                    let start = Int(bounds[2 * p]), length = Int(bounds[2 * p + 1]) - start
+                    guard i + length <= n else { continue }
+                    var j = 2
+                    while j < length, TextCues.lower(base[i + j]) == bytes[start + j] { j += 1 }
+                    if j == length { found |= tags[p] }
                 }
+            }
+            b0 = b1
+            i += 1
+            // Links carry no cues: skip "http…" to the next space.
+            if b0 == 0x68, i + 4 < n, base[i + 1] == 0x74, base[i + 2] == 0x74, base[i + 3] == 0x70 {
+                while i < n, base[i] != 0x20 { i += 1 }
+                if i < n { b0 = 0x20 }
             }
         }
         return found

@@ -26,7 +26,7 @@ extension ReconstructionState {
             }
         }
         return Reconstruction(threads: threads, followUps: followUps, threadIndex: threadIndex, parent: parent,
-                              confidence: confidence)
+                              confidence: confidence, authorOf: authorOf, authorCount: authorKeys.count)
     }
 
     func makeThread(_ members: [Int32]) -> Thread {

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reconstructs threads (self-continuation chains) and follow-ups from an archive.
 ///
 ///     let result = ThreadReconstructor().reconstruct(archive)
@@ -47,6 +49,9 @@ struct Reconstruction: Sendable {
     /// For each archive tweet, the archive index of the tweet it continues, or -1.
     var parent: ContiguousArray<Int32>
     var confidence: ContiguousArray<Float>
+    /// For each archive tweet, a dense index of its author (`0..<authorCount`), in order of first appearance.
+    var authorOf: ContiguousArray<Int32>
+    var authorCount: Int
 }
 
 /// An open self-continuation chain of one author.
@@ -75,6 +80,9 @@ struct ReconstructionState {
     let tweets: [Tweet]
     let authorOf: ContiguousArray<Int32>
     let authorKeys: [String]
+    /// Per tweet: creation time in milliseconds, and whether its leading @-run addresses someone else.
+    let times: ContiguousArray<Int64>
+    let othersLead: ContiguousArray<Bool>
     /// Archive indices in posting order.
     let order: ContiguousArray<Int32>
     let idsComplete: Bool
@@ -95,6 +103,29 @@ struct ReconstructionState {
         var authorIndex: [String: Int32] = [:]
         var authorOf = ContiguousArray<Int32>(repeating: 0, count: n)
         var keys: [String] = []
+        var times = ContiguousArray<Int64>(repeating: 0, count: n)
+        var othersLead = ContiguousArray<Bool>(repeating: false, count: n)
+        var markers = [NumberingMarker?](repeating: nil, count: n)
+        // Per-tweet facts depend on one tweet each: read them on all cores (each chunk writes its own index range).
+        times.withUnsafeMutableBufferPointer { timesOut in
+            othersLead.withUnsafeMutableBufferPointer { leadOut in
+                markers.withUnsafeMutableBufferPointer { markerOut in
+                    nonisolated(unsafe) let timeBase = timesOut.baseAddress
+                    nonisolated(unsafe) let leadBase = leadOut.baseAddress
+                    nonisolated(unsafe) let markerBase = markerOut.baseAddress
+                    let chunks = Swift.min(n, 64)
+                    guard chunks > 0 else { return }
+                    let tweets = archive.tweets
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
+                            timeBase![i] = tweets[i].createdAt.milliseconds
+                            leadBase![i] = Self.leadsWithOthers(tweets[i])
+                            markerBase![i] = NumberingMarker.parse(tweets[i].text)
+                        }
+                    }
+                }
+            }
+        }
         for i in 0..<n {
             let key = tweets[i].author.key
             if let a = authorIndex[key] {
@@ -108,6 +139,8 @@ struct ReconstructionState {
         }
         self.authorOf = authorOf
         self.authorKeys = keys
+        self.times = times
+        self.othersLead = othersLead
         var order = ContiguousArray<Int32>((0..<Int32(n)))
         let tweets = self.tweets
         var sorted = true
@@ -125,8 +158,8 @@ struct ReconstructionState {
         reason = [String](repeating: "", count: n)
         chainOf = ContiguousArray(repeating: -1, count: n)
         openChains = [[Int32]](repeating: [], count: keys.count)
-        markers = tweets.map { NumberingMarker.parse($0.text) }
-        cueCache = ContiguousArray(repeating: 0, count: n)
+        self.markers = markers
+        self.cueCache = ContiguousArray(repeating: 0, count: n)
     }
 
     /// Whether every tweet's reply parent is stated (so a tweet without one is not a reply): all inputs are API v2
@@ -147,11 +180,15 @@ struct ReconstructionState {
         return cues
     }
 
-    func time(_ i: Int) -> Int64 { tweets[i].createdAt.milliseconds }
+    /// Log-odds beyond which wording cannot change a link (confidence 0.99).
+    static let decisiveScore = 4.6
+
+    func time(_ i: Int) -> Int64 { times[i] }
+
+    func leadsWithOthers(_ i: Int) -> Bool { othersLead[i] }
 
     /// Whether the tweet's leading @-run addresses someone other than its author (a reply to others by text).
-    func leadsWithOthers(_ i: Int) -> Bool {
-        let t = tweets[i]
+    static func leadsWithOthers(_ t: Tweet) -> Bool {
         if let user = t.inReplyToUser, user != t.author { return true }
         guard let first = t.entities.replyTo.first else { return false }
         return Handle.fold(first) != t.author.key
@@ -160,16 +197,16 @@ struct ReconstructionState {
     mutating func linkAll() {
         for position in order.indices {
             let i = Int(order[position])
-            let t = tweets[i]
-            if t.isRetweet {
+            if tweets[i].isRetweet {
                 // Someone else's words: never a thread part, and nothing continues it.
                 chains.append(Chain(root: Int32(i), tail: Int32(i), tailTime: time(i), rootIsReply: true))
                 chainOf[i] = Int32(chains.count - 1)
                 continue
             }
-            if let pid = t.inReplyToID {
+            if let pid = tweets[i].inReplyToID {
+                let author = tweets[i].author
                 if let j = archive.index(of: pid), chainOf[j] >= 0, j != i {
-                    if tweets[j].author == t.author {
+                    if tweets[j].author == author {
                         attach(i, to: j, confidence: 1, reason: "reply-id")
                     } else {
                         startChain(i, isReply: true)
@@ -177,11 +214,11 @@ struct ReconstructionState {
                     continue
                 }
                 // The parent is absent (deleted, not scraped) or out of order: infer only when it was our own.
-                let parentAuthor = t.inReplyToUser ?? archive.externalTweets[pid]?.author
-                if options.inference, parentAuthor == t.author || parentAuthor == nil && !idsComplete {
+                let parentAuthor = tweets[i].inReplyToUser ?? archive.externalTweets[pid]?.author
+                if options.inference, parentAuthor == author || parentAuthor == nil && !idsComplete {
                     infer(i, before: pid)
                 } else {
-                    startChain(i, isReply: parentAuthor != t.author)
+                    startChain(i, isReply: parentAuthor != author)
                 }
                 continue
             }
@@ -237,9 +274,8 @@ struct ReconstructionState {
     mutating func evaluate(_ i: Int, against chain: Chain) -> LinkEvidence {
         let tail = Int(chain.tail)
         let gap = Double(max(0, time(i) - chain.tailTime)) / 1000
-        let t = tweets[i]
-        let selfKey = t.author.key
-        let run = t.entities.replyTo.map(Handle.fold)
+        let selfKey = tweets[i].author.key
+        let run = tweets[i].entities.replyTo.map(Handle.fold)
         var leading = LinkEvidence.Leading.none
         if let first = run.first {
             if first == selfKey {
@@ -251,18 +287,23 @@ struct ReconstructionState {
             }
         }
         var conversation = LinkEvidence.Conversation.unknown
-        if let conv = t.conversationID {
-            let root = tweets[Int(chain.root)]
-            if conv == t.id {
+        if let conv = tweets[i].conversationID {
+            let rootID = tweets[Int(chain.root)].id, rootConversation = tweets[Int(chain.root)].conversationID
+            if conv == tweets[i].id {
                 conversation = .ownRoot
-            } else if conv == root.id || conv == root.conversationID {
+            } else if conv == rootID || conv == rootConversation {
                 conversation = .same
-            } else if root.conversationID != nil {
+            } else if rootConversation != nil {
                 conversation = .other
             }
         }
         // The chain announces a thread when its root or latest part does ("thread 🧵", "(1/n)"); computed only
         // for chains that meet a candidate, so most tweets are never scanned for cues.
+        let plain = LinkEvidence(gap: gap, marker: markers[i], chain: chain, opener: false, leading: leading, cues: [],
+                                 conversation: conversation, closerWindow: options.closerWindow)
+        // Wording (closers, openers) only adds evidence: when timing and numbering alone are decisive, the text is
+        // not read at all.
+        guard plain.score < Self.decisiveScore else { return plain }
         let opener = cues(Int(chain.root)).contains(.opener) || cues(tail).contains(.opener)
         return LinkEvidence(gap: gap, marker: markers[i], chain: chain, opener: opener, leading: leading,
                             cues: cues(i), conversation: conversation, closerWindow: options.closerWindow)
