@@ -1,9 +1,10 @@
 // `replygraph-bench render threads DIR [ARCHIVE...] [--min-length L]`: builds the reply graph (the bundled sample
 //   when no archive is given) and writes the DOT of every thread with at least L tweets (default 2, as `batch`
 //   draws them) to DIR/<root>.dot, so the `dot` command-line tool can render the very same text.
-// `replygraph-bench render mentions OUT.dot ARCHIVE... [--top N]`: writes the mentions view of the mention graph
-//   (weighted PageRank sizes, Louvain colours, as `replygraph view mentions` builds it), kept to the N users with
-//   the highest weighted degree (default 5000) when larger.
+// `replygraph-bench render mentions OUT.dot ARCHIVE... [--top N] [--splines S]`: writes the mentions view of the
+//   mention graph (weighted PageRank sizes, Louvain colours, as `replygraph view mentions` builds it), kept to the
+//   N users with the highest weighted degree (default 5000) when larger. `--splines` replaces the view's
+//   `splines=true`: spline routing around thousands of nodes takes sfdp well over ten minutes.
 // `replygraph-bench render time ENGINE FILE.dot... [--repeat R]`: renders every file to FILE.svg in process
 //   (GraphvizRenderer, SVG), R passes over all files (default 3), and prints one JSON line with each pass's
 //   seconds, the median pass and the milliseconds per file of the median pass.
@@ -15,7 +16,7 @@ import ReplyGraph
 extension Bench {
     static func render(_ args: [String]) throws {
         let usage = "usage: replygraph-bench render threads DIR [ARCHIVE...] [--min-length L]\n"
-            + "       replygraph-bench render mentions OUT.dot ARCHIVE... [--top N]\n"
+            + "       replygraph-bench render mentions OUT.dot ARCHIVE... [--top N] [--splines S]\n"
             + "       replygraph-bench render time ENGINE FILE.dot... [--repeat R]"
         guard args.count >= 2 else { print(usage); exit(64) }
         var rest = Array(args.dropFirst(2))
@@ -30,8 +31,13 @@ extension Bench {
             try writeThreadDOT(to: args[1], archives: rest, minLength: minLength)
         case "mentions":
             let top = option("--top", default: 5000)
+            var splines: String?
+            if let k = rest.firstIndex(of: "--splines"), k + 1 < rest.count {
+                splines = rest[k + 1]
+                rest.removeSubrange(k...(k + 1))
+            }
             guard !rest.isEmpty else { print(usage); exit(64) }
-            try writeMentionsDOT(to: args[1], archives: rest, top: top)
+            try writeMentionsDOT(to: args[1], archives: rest, top: top, splines: splines)
         case "time":
             let repeats = option("--repeat", default: 3)
             guard let engine = LayoutEngine(rawValue: args[1]), !rest.isEmpty, repeats >= 1 else {
@@ -73,7 +79,7 @@ extension Bench {
 
     /// Writes the mentions view of the archives' mention graph, restricted to the `top` users by weighted degree
     /// (then PageRank, then handle), as `ViewBuilder.mentionGraph` does for `--top`.
-    private static func writeMentionsDOT(to path: String, archives: [String], top: Int) throws {
+    private static func writeMentionsDOT(to path: String, archives: [String], top: Int, splines: String?) throws {
         let archive = try ArchiveReader().read(paths: archives)
         let users = UserGraph.project(.mention, tweets: archive.tweets, options: UserGraphOptions())
         let scores = try PageRank(weighted: true).scores(in: users)
@@ -91,11 +97,13 @@ extension Bench {
             }.prefix(top).map(\.handle)
             mentions = mentions.restricted(to: Set(kept))
         }
-        let dot = MentionsView(mentions, title: "mention network").graph.dot
+        var view = MentionsView(mentions, title: "mention network").graph
+        if let splines { view.attributes["splines"] = .name(splines) }
+        let dot = view.dot
         try dot.write(toFile: path, atomically: true, encoding: .utf8)
         print("{\"phase\":\"render mentions\",\"tweets\":\(archive.tweets.count),\"graph_nodes\":\(all.nodes),"
               + "\"graph_edges\":\(all.edges),\"nodes\":\(mentions.nodes.count),\"edges\":\(mentions.edges.count),"
-              + "\"dot_bytes\":\(dot.utf8.count)}")
+              + "\"splines\":\"\(splines ?? "true (the view's own)")\",\"dot_bytes\":\(dot.utf8.count)}")
     }
 
     /// Renders every file to SVG next to it, `repeats` times over; the DOT text is read before the clock starts
