@@ -66,6 +66,7 @@ BENCH=$BINDIR/replygraph-bench
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { print b - a }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 field() { python3 -c 'import json, sys; print(json.loads(sys.argv[1])[sys.argv[2]])' "$1" "$2"; }
 
@@ -76,7 +77,7 @@ for _ in $(seq "$RUNS"); do
   t0=$(now)
   "$BIN" batch --out "$WORK/batch" --force > /dev/null 2>&1
   t1=$(now)
-  times+=("$(echo "$t1 - $t0" | bc -l)")
+  times+=("$(elapsed "$t0" "$t1")")
 done
 BATCH=$(printf '%s\n' "${times[@]}" | median)
 BATCH_THREADS=$(find "$WORK/batch/alexxubyte/threads" -name '*.svg' | wc -l)
@@ -97,7 +98,7 @@ for _ in $(seq "$RUNS"); do
     dot -Tsvg "$f" -o "$WORK/threads-cli/$(basename "$f" .dot).svg"
   done
   t1=$(now)
-  times+=("$(echo "$t1 - $t0" | bc -l)")
+  times+=("$(elapsed "$t0" "$t1")")
 done
 CLI_THREADS=$(printf '%s\n' "${times[@]}" | median)
 OURS_SVG_BYTES=$(cat "$WORK"/threads/*.svg | wc -c)
@@ -122,7 +123,7 @@ for _ in $(seq "$RUNS"); do
   t0=$(now)
   sfdp -Tsvg "$MENTIONS_DOT" -o "$WORK/mentions-cli.svg"
   t1=$(now)
-  times+=("$(echo "$t1 - $t0" | bc -l)")
+  times+=("$(elapsed "$t0" "$t1")")
 done
 CLI_SFDP=$(printf '%s\n' "${times[@]}" | median)
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -136,6 +137,8 @@ echo "machine: $(nproc) cores, $CPU; load average $LOAD_START at start, $LOAD_EN
 echo "Graphviz: libgvc $LIB_VERSION in process; command line: $CLI_VERSION"
 echo "medians of $RUNS runs; ratio = CLI / ours (above 1: in-process is faster)"
 echo "thread SVG bytes: ours $OURS_SVG_BYTES, dot CLI $CLI_SVG_BYTES"
+echo "in process: $OURS_JSON"
+echo "in process: $SFDP_JSON"
 awk -v runs="$RUNS" \
     -v batch="$BATCH" -v bthreads="$BATCH_THREADS" -v n="$N_THREADS" \
     -v ours_t="$OURS_THREADS" -v cli_t="$CLI_THREADS" \
