@@ -39,7 +39,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "replygraph-bench", dependencies: ["ReplyGraph"]),
+        .executableTarget(name: "replygraph-bench", dependencies: ["ReplyGraph", "GraphExport", "GraphvizRender"]),
         .testTarget(
             name: "TweetArchiveTests",
             dependencies: ["TweetArchive"],

@@ -8,6 +8,7 @@ enum Bench {
         "parse": parse,
         "threads": threads,
         "centrality": centrality,
+        "render": render,
     ]
 
     static func parse(_ args: [String]) throws {
