@@ -36,7 +36,8 @@ public struct MentionsView: Sendable {
         }
 
         var dot = DOTGraph("mentions", isDirected: input.isDirected)
-        dot.attributes = ["overlap": "false", "splines": "true", "outputorder": "edgesfirst", "labelloc": "t",
+        // `curved` rather than `true`: spline routing around nodes costs sfdp ~20 s on 150 users (0.1 s curved).
+        dot.attributes = ["overlap": "false", "splines": "curved", "outputorder": "edgesfirst", "labelloc": "t",
                           "fontname": "Helvetica", "fontsize": 16, "label": .text(title)]
         dot.nodeDefaults = ["shape": "circle", "style": "filled", "fontname": "Helvetica", "fixedsize": "shape",
                             "color": "white", "fontcolor": "#111111"]
