@@ -4,7 +4,7 @@
 // `replygraph-bench render mentions OUT.dot ARCHIVE... [--top N] [--splines S]`: writes the mentions view of the
 //   mention graph (weighted PageRank sizes, Louvain colours, as `replygraph view mentions` builds it), kept to the
 //   N users with the highest weighted degree (default 5000) when larger. `--splines` replaces the view's
-//   `splines=true`: spline routing around thousands of nodes takes sfdp well over ten minutes.
+//   `splines=curved` (e.g. `true`, whose spline routing around thousands of nodes takes sfdp over ten minutes).
 // `replygraph-bench render time ENGINE FILE.dot... [--repeat R]`: renders every file to FILE.svg in process
 //   (GraphvizRenderer, SVG), R passes over all files (default 3), and prints one JSON line with each pass's
 //   seconds, the median pass and the milliseconds per file of the median pass.
@@ -103,7 +103,7 @@ extension Bench {
         try dot.write(toFile: path, atomically: true, encoding: .utf8)
         print("{\"phase\":\"render mentions\",\"tweets\":\(archive.tweets.count),\"graph_nodes\":\(all.nodes),"
               + "\"graph_edges\":\(all.edges),\"nodes\":\(mentions.nodes.count),\"edges\":\(mentions.edges.count),"
-              + "\"splines\":\"\(splines ?? "true (the view's own)")\",\"dot_bytes\":\(dot.utf8.count)}")
+              + "\"splines\":\"\(splines ?? "curved (the view's own)")\",\"dot_bytes\":\(dot.utf8.count)}")
     }
 
     /// Renders every file to SVG next to it, `repeats` times over; the DOT text is read before the clock starts
