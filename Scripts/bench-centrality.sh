@@ -15,7 +15,7 @@ fi
 WORK=.build/centrality-bench
 mkdir -p "$WORK"
 GEN="${GEN_CORPUS:-$(cd .. && pwd)/shared/bench/gen_corpus.py}"
-[ -f "$GEN" ] || GEN=/work/shared/bench/gen_corpus.py
+[ -f "$GEN" ] || { echo "gen_corpus.py not found at $GEN: set GEN_CORPUS=path/to/gen_corpus.py" >&2; exit 1; }
 CORPUS="${CORPUS:-$WORK/corpus_1m.txt}"
 if [ ! -s "$CORPUS" ]; then
     echo "generating $CORPUS ..." >&2

@@ -15,7 +15,7 @@ OUT=Tests/ReplyGraphTests/Fixtures/centrality
 SAMPLE=Sources/TweetArchive/Resources/alexxubyte.twint.txt
 CORPUS="$OUT/corpus-10k-seed7.twint.txt"
 GEN="${GEN_CORPUS:-$(cd .. && pwd)/shared/bench/gen_corpus.py}"
-[ -f "$GEN" ] || GEN=/work/shared/bench/gen_corpus.py
+[ -f "$GEN" ] || { echo "gen_corpus.py not found at $GEN: set GEN_CORPUS=path/to/gen_corpus.py" >&2; exit 1; }
 [ -f "$CORPUS" ] || python3 "$GEN" --tweets 10000 --seed 7 -o "$CORPUS"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
