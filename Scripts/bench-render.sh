@@ -17,33 +17,9 @@
 # same file either way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash Scripts/setup.sh
+bash Scripts/setup.sh graphviz:dot graphviz:sfdp   # also the Graphviz command-line tools, the reference
 
 say() { printf 'bench-render: %s\n' "$*" >&2; }
-
-if ! command -v dot >/dev/null 2>&1 || ! command -v sfdp >/dev/null 2>&1; then
-  say "the Graphviz command-line tools (dot, sfdp) are missing: installing the graphviz package with apt-get"
-  if ! command -v apt-get >/dev/null 2>&1; then
-    say "apt-get is not available: install the Graphviz command-line tools yourself (brew install graphviz, dnf install graphviz, ...)"
-    exit 1
-  fi
-  if [ "$(id -u)" -eq 0 ]; then
-    SUDO=()
-  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    SUDO=(sudo -n)
-  else
-    say "not root and no password-less sudo: run 'sudo apt-get install -y graphviz' and retry"
-    exit 1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${SUDO[@]}" apt-get update -qq >/dev/null
-  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends graphviz >/dev/null
-  if ! command -v dot >/dev/null 2>&1; then
-    say "installed graphviz but dot is still not on PATH"
-    exit 1
-  fi
-  say "$(dot -V 2>&1) is ready"
-fi
 
 RUNS=${RUNS:-3}
 TWEETS=200000        # with 6,000 authors, seed 1: 5,412 users in the mention graph, 8,942 edges

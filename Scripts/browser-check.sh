@@ -6,14 +6,7 @@
 #   bash Scripts/browser-check.sh [GALLERY_DIR]     (default: a fresh batch of the bundled sample in a temp dir)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash Scripts/setup.sh
-
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "browser-check: installing chromium (Debian package)" >&2
-  if [ "$(id -u)" -eq 0 ]; then SUDO=(); else SUDO=(sudo -n); fi
-  "${SUDO[@]}" apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y -qq chromium >/dev/null
-fi
+bash Scripts/setup.sh chromium:chromium   # also Debian's Chromium, when missing
 
 GALLERY=${1:-}
 if [ -z "$GALLERY" ]; then
