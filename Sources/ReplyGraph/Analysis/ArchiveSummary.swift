@@ -89,28 +89,27 @@ public struct ArchiveSummary: Sendable, Encodable {
                     if archive[parent]?.author == author { selfReplies += 1 }
                 } else if let user = tweets[k].inReplyToUser {
                     if user == author { selfReplies += 1 }
-                } else if let name = tweets[k].entities.replyTo.first, Handle(name) == author {
+                } else if let name = tweets[k].entities.firstReplyTo, Handle(name) == author {
                     selfReplies += 1
                 }
             }
             if tweets[k].isRetweet { retweets += 1 }
             if tweets[k].quotedID != nil { quotes += 1 }
-            let mentions = tweets[k].entities.mentions
-            if !mentions.isEmpty {
-                withMentions += 1
-                tweetKeys.removeAll(keepingCapacity: true)
-                for mention in mentions {
-                    let key = Handle.fold(mention.value)
-                    if tweetKeys.contains(key) { continue }
-                    tweetKeys.append(key)
-                    if let slot = mentionSlots[key] {
-                        mentioned[slot].count += 1
-                    } else {
-                        mentionSlots[key] = mentioned.count
-                        mentioned.append((Handle(mention.value), 1))
-                    }
+            var hasMentions = false
+            tweetKeys.removeAll(keepingCapacity: true)
+            tweets[k].entities.forEachMention { name in
+                hasMentions = true
+                let key = Handle.fold(name)
+                if tweetKeys.contains(key) { return }
+                tweetKeys.append(key)
+                if let slot = mentionSlots[key] {
+                    mentioned[slot].count += 1
+                } else {
+                    mentionSlots[key] = mentioned.count
+                    mentioned.append((Handle(name), 1))
                 }
             }
+            if hasMentions { withMentions += 1 }
             if !countsPresent && !tweets[k].counts.isEmpty { countsPresent = true }
         }
         var mentionCounts: [Handle: Int] = [:]
