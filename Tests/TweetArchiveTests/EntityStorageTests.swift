@@ -7,6 +7,7 @@ import Testing
         #expect(MemoryLayout<Entities>.size == 8)
         #expect(MemoryLayout<TextEntity>.stride == 32)
         #expect(MemoryLayout<Tweet>.stride == 96)
+        #expect(MemoryLayout<EntityHeader>.size == 20)
     }
 
     @Test func handBuiltEqualsExtracted() {
@@ -33,6 +34,9 @@ import Testing
         #expect(e.mentions.isEmpty && e.replyTo == ["zed"] && e.hashtags.map(\.value) == ["tag"])
         e.urls[0].value = "x"
         #expect(e.urls.map(\.value) == ["x"] && e.urls[0].range == 15..<37)
+        let twoNames = Entities(mentions: [TextEntity(value: "a", range: 0..<2)], replyTo: ["b", "c"])
+        #expect(twoNames.replyTo == ["b", "c"] && twoNames.firstReplyTo == "b" && twoNames.mentions.count == 1)
+        #expect(twoNames != Entities(mentions: [TextEntity(value: "a", range: 0..<2)], replyTo: ["a"]))
         e = Entities(replyTo: [])
         #expect(e.isEmpty && e == .empty)
         #expect(!Entities(replyTo: ["a"]).isEmpty)

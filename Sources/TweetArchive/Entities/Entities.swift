@@ -187,10 +187,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     }
 
     /// `!replyTo.isEmpty`, without building the list.
-    var hasReplyRun: Bool {
-        guard let storage else { return false }
-        return storage.header.replyCount != 0
-    }
+    var hasReplyRun: Bool { storage?.hasReplyRun ?? false }
 
     public static func == (lhs: Entities, rhs: Entities) -> Bool {
         if lhs.storage === rhs.storage { return true }
@@ -208,16 +205,20 @@ public struct Entities: Hashable, @unchecked Sendable {
 }
 
 /// Where each kind's entities sit in an ``EntityStorage`` (mentions start at 0), and the reply run.
+///
+/// 20 bytes, so the entities start 40 bytes into the object and an allocation fills its malloc size class.
 @usableFromInline
 struct EntityHeader {
     var hashtagStart: Int32
     var cashtagStart: Int32
     var urlStart: Int32
+    /// The entities; explicit reply names follow them.
     var count: Int32
-    /// How many leading mentions form `replyTo`; -1 when `replyTo` is `explicitReplyTo` instead (only when built
-    /// by hand with a list that is not a prefix of the mentions).
+    /// How many leading mentions form `replyTo`, or, when negative, `-replyCount - 1` names stored after the
+    /// entities as values (only when built by hand with a `replyTo` that is not a prefix of the mentions).
     var replyCount: Int32
-    var explicitReplyTo: [String]?
+
+    var explicitReplyCount: Int { replyCount < 0 ? Int(-replyCount - 1) : 0 }
 }
 
 /// The one allocation behind a non-empty ``Entities``: a header and every entity, immutable once made.
@@ -226,7 +227,9 @@ final class EntityStorage: ManagedBuffer<EntityHeader, TextEntity> {
     enum Kind { case mentions, hashtags, cashtags, urls }
 
     deinit {
-        _ = withUnsafeMutablePointers { header, elements in elements.deinitialize(count: Int(header.pointee.count)) }
+        _ = withUnsafeMutablePointers { header, elements in
+            elements.deinitialize(count: Int(header.pointee.count) + header.pointee.explicitReplyCount)
+        }
     }
 
     /// One buffer for the lists, `nil` when all are empty; `replyCount` is the reply run's length, or -1 with
@@ -237,18 +240,24 @@ final class EntityStorage: ManagedBuffer<EntityHeader, TextEntity> {
                      cashtags: [TextEntity], urls: [TextEntity]) -> EntityStorage? {
         let total = mentions.count + hashtags.count + cashtags.count + urls.count
         if total == 0 && replyCount == 0 { return nil }
-        precondition(total < Int(Int32.max), "too many entities")
+        let names = replyCount < 0 ? explicitReplyTo ?? [] : []
+        precondition(total + names.count < Int(Int32.max), "too many entities")
         let header = EntityHeader(hashtagStart: Int32(mentions.count), cashtagStart: Int32(mentions.count + hashtags.count),
-                                  urlStart: Int32(total - urls.count), count: 0, replyCount: Int32(replyCount),
-                                  explicitReplyTo: explicitReplyTo)
-        let storage = unsafeDowncast(EntityStorage.create(minimumCapacity: total) { _ in header }, to: EntityStorage.self)
+                                  urlStart: Int32(total - urls.count), count: 0, replyCount: 0)
+        let storage = unsafeDowncast(EntityStorage.create(minimumCapacity: total + names.count) { _ in header },
+                                     to: EntityStorage.self)
         storage.withUnsafeMutablePointers { header, elements in
             var next = elements
             for list in [mentions, hashtags, cashtags, urls] where !list.isEmpty {
                 list.withUnsafeBufferPointer { next.initialize(from: $0.baseAddress!, count: $0.count) }
                 next += list.count
             }
+            for name in names {
+                next.initialize(to: TextEntity(value: name, start: 0, end: 0))
+                next += 1
+            }
             header.pointee.count = Int32(total)
+            header.pointee.replyCount = replyCount < 0 ? Int32(-names.count - 1) : Int32(replyCount)
         }
         return storage
     }
@@ -270,17 +279,23 @@ final class EntityStorage: ManagedBuffer<EntityHeader, TextEntity> {
 
     var replyTo: [String] {
         withUnsafeMutablePointers { header, elements in
-            let count = Int(header.pointee.replyCount)
-            if count < 0 { return header.pointee.explicitReplyTo ?? [] }
-            return (0..<count).map { elements[$0].value }
+            let h = header.pointee
+            if h.replyCount < 0 { return (0..<h.explicitReplyCount).map { elements[Int(h.count) + $0].value } }
+            return (0..<Int(h.replyCount)).map { elements[$0].value }
         }
     }
 
     var firstReplyTo: String? {
         withUnsafeMutablePointers { header, elements in
-            let count = Int(header.pointee.replyCount)
-            if count < 0 { return header.pointee.explicitReplyTo?.first }
-            return count > 0 ? elements[0].value : nil
+            let h = header.pointee
+            if h.replyCount < 0 { return h.explicitReplyCount > 0 ? elements[Int(h.count)].value : nil }
+            return h.replyCount > 0 ? elements[0].value : nil
         }
+    }
+
+    /// `!replyTo.isEmpty`.
+    var hasReplyRun: Bool {
+        let replyCount = header.replyCount
+        return replyCount > 0 || replyCount < -1
     }
 }
