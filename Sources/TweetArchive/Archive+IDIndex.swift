@@ -16,20 +16,26 @@ extension Archive {
 
         /// - Precondition: `ids` are unique and fewer than `UInt32.max`.
         init(ids: [UInt64]) {
-            precondition(ids.count < Int(UInt32.max), "too many tweets for a 32-bit index")
+            self = ids.withUnsafeBufferPointer { keys in IDIndex(count: keys.count) { keys[$0] } }
+        }
+
+        /// An index over the `count` keys `key(0)`, `key(1)`, ...: the archive reads them from its tweets, so no
+        /// separate id array is kept.
+        ///
+        /// - Precondition: the keys are unique and fewer than `UInt32.max`.
+        init(count: Int, key: (Int) -> UInt64) {
+            precondition(count < Int(UInt32.max), "too many tweets for a 32-bit index")
             var bits = 4
-            while (1 << bits) < ids.count * 2 { bits += 1 }
+            while (1 << bits) < count * 2 { bits += 1 }
             shift = UInt64(64 - bits)
             var slots = [UInt32](repeating: Self.empty, count: 1 << bits)
             let mask = (1 << bits) - 1
             let shift = self.shift
             slots.withUnsafeMutableBufferPointer { table in
-                ids.withUnsafeBufferPointer { keys in
-                    for position in keys.indices {
-                        var slot = Self.slot(of: keys[position], shift: shift)
-                        while table[slot] != Self.empty { slot = (slot + 1) & mask }
-                        table[slot] = UInt32(position)
-                    }
+                for position in 0..<count {
+                    var slot = Self.slot(of: key(position), shift: shift)
+                    while table[slot] != Self.empty { slot = (slot + 1) & mask }
+                    table[slot] = UInt32(position)
                 }
             }
             self.slots = slots
@@ -37,16 +43,20 @@ extension Archive {
 
         /// The position of `id` in `ids` (the array the index was built from).
         func position(of id: UInt64, in ids: [UInt64]) -> Int? {
+            ids.withUnsafeBufferPointer { keys in position(of: id, count: keys.count) { keys[$0] } }
+        }
+
+        /// The position of `id` among the keys the index was built from, read through `key`; positions at or past
+        /// `count` (keys since removed) never match.
+        func position(of id: UInt64, count: Int, key: (Int) -> UInt64) -> Int? {
             slots.withUnsafeBufferPointer { table in
-                ids.withUnsafeBufferPointer { keys in
-                    let mask = table.count - 1
-                    var slot = Self.slot(of: id, shift: shift)
-                    while true {
-                        let position = table[slot]
-                        if position == Self.empty { return nil }
-                        if keys[Int(position)] == id { return Int(position) }
-                        slot = (slot + 1) & mask
-                    }
+                let mask = table.count - 1
+                var slot = Self.slot(of: id, shift: shift)
+                while true {
+                    let position = table[slot]
+                    if position == Self.empty { return nil }
+                    if Int(position) < count && key(Int(position)) == id { return Int(position) }
+                    slot = (slot + 1) & mask
                 }
             }
         }

@@ -26,25 +26,20 @@ extension Archive {
         }
 
         // Sort reading positions by (id, position): the position breaks ties, so the first-read copy comes first.
-        // 4-byte positions and a separate key array keep this at 12 bytes a tweet, freed before the tweets move.
+        // 4-byte positions, with the ids read from the tweets themselves: 4 bytes a tweet beside the tweets.
         precondition(n < Int(UInt32.max), "too many tweets to order")
-        var keys = [UInt64]()
-        keys.reserveCapacity(n)
-        tweets.withUnsafeBufferPointer { buffer in
-            for k in buffer.indices { keys.append(buffer[k].id.rawValue) }
-        }
         var order = [UInt32]()
         order.reserveCapacity(n)
         // Mostly-descending input is fed in reverse, so the adaptive sort finds long ascending runs.
-        if keys[0] > keys[n - 1] {
+        if tweets[0].id.rawValue > tweets[n - 1].id.rawValue {
             for i in stride(from: n - 1, through: 0, by: -1) { order.append(UInt32(i)) }
         } else {
             for i in 0..<n { order.append(UInt32(i)) }
         }
-        keys.withUnsafeBufferPointer { key in
+        tweets.withUnsafeBufferPointer { buffer in
             order.sort { a, b in
-                let ka = key[Int(a)]
-                let kb = key[Int(b)]
+                let ka = buffer[Int(a)].id.rawValue
+                let kb = buffer[Int(b)].id.rawValue
                 return ka != kb ? ka < kb : a < b
             }
         }
@@ -72,7 +67,7 @@ extension Archive {
         var previous: UInt64?
         for k in 0..<n {
             let position = order[k]
-            let id = keys[Int(position)]
+            let id = tweets[Int(position)].id.rawValue
             if id == previous {
                 dropped.append(position)
                 if !inputCounts.isEmpty { duplicates[input(of: Int(position))] += 1 }
@@ -82,7 +77,6 @@ extension Archive {
                 previous = id
             }
         }
-        keys = []
         order.replaceSubrange(kept..., with: dropped)
         applyInPlace(&tweets, source: order)
         tweets.removeLast(n - kept)

@@ -62,9 +62,8 @@ public struct Archive: Sendable {
     /// The first malformed lines (at most ``ArchiveReader/Options/maxReportedIssues``), as `file:line: reason`.
     public var issues: [Diagnostic]
 
-    /// The tweets' ids, contiguous, and a hash index of positions over them (12 bytes a tweet in all, where a
-    /// `[TweetID: Int]` would take ~32).
-    private var ids: [UInt64]
+    /// A hash index of positions in ``tweets`` by id (4 to 8 bytes a tweet, where a `[TweetID: Int]` would take
+    /// ~32); the ids themselves are read from the tweets.
     private var idIndex: IDIndex
 
     /// Builds an archive from tweets in any order; of repeated ids the first is kept.
@@ -81,18 +80,14 @@ public struct Archive: Sendable {
     init(sortedUniqueTweets tweets: [Tweet], externalTweets: [TweetID: ExternalTweet], inputs: [InputStats],
          issues: [Diagnostic]) {
         self.tweets = tweets
-        var ids = [UInt64]()
-        ids.reserveCapacity(tweets.count)
-        tweets.withUnsafeBufferPointer { buffer in
-            // By index: iterating would copy each tweet (and retain its strings).
-            for k in buffer.indices { ids.append(buffer[k].id.rawValue) }
-        }
-        self.ids = ids
-        let idIndex = IDIndex(ids: ids)
+        // By index through the buffer: iterating would copy each tweet (and retain its strings).
+        let idIndex = tweets.withUnsafeBufferPointer { buffer in IDIndex(count: buffer.count) { buffer[$0].id.rawValue } }
         self.idIndex = idIndex
         var external = externalTweets
         if !external.isEmpty {
-            for key in external.keys where idIndex.position(of: key.rawValue, in: ids) != nil { external[key] = nil }
+            for key in external.keys where idIndex.position(of: key.rawValue, count: tweets.count, key: { tweets[$0].id.rawValue }) != nil {
+                external[key] = nil
+            }
         }
         self.externalTweets = external
         self.inputs = inputs
@@ -105,7 +100,11 @@ public struct Archive: Sendable {
     }
 
     /// The position of `id` in ``tweets``, in O(1).
-    public func index(of id: TweetID) -> Int? { idIndex.position(of: id.rawValue, in: ids) }
+    public func index(of id: TweetID) -> Int? {
+        tweets.withUnsafeBufferPointer { buffer in
+            idIndex.position(of: id.rawValue, count: buffer.count) { buffer[$0].id.rawValue }
+        }
+    }
 
     public var duplicates: Int { inputs.reduce(0) { $0 + $1.duplicates } }
     public var ignored: Int { inputs.reduce(0) { $0 + $1.ignored } }

@@ -15,18 +15,27 @@ public struct Handle: Hashable, Comparable, Sendable, CustomStringConvertible {
         let whole = Substring(name)
         let trimmed = whole.hasPrefix("@") ? whole.dropFirst() : whole
         self.display = String(trimmed)
-        self.key = Self.fold(trimmed)
+        self.key = Self.fold(display)
     }
 
-    /// ASCII lower-casing without Foundation, cheap enough for per-tweet use.
+    /// ASCII lower-casing without Foundation, cheap enough for per-tweet use: no allocation when nothing changes
+    /// or the name fits a small string (15 UTF-8 bytes, which every screen name does).
+    ///
+    ///     Handle.fold("AlexXuByte")   // "alexxubyte"
+    ///
+    /// - Complexity: O(n) in the name's UTF-8 length.
     public static func fold(_ name: some StringProtocol) -> String {
-        var utf8 = Array(name.utf8)
-        var changed = false
-        for i in utf8.indices where utf8[i] >= 0x41 && utf8[i] <= 0x5A {
-            utf8[i] |= 0x20
-            changed = true
+        var name = String(name)
+        guard name.utf8.contains(where: { $0 &- 0x41 < 26 }) else { return name }
+        return name.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                for i in 0..<bytes.count {
+                    let b = bytes[i]
+                    out[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                }
+                return bytes.count
+            }
         }
-        return changed ? String(decoding: utf8, as: UTF8.self) : String(name)
     }
 
     public static func == (lhs: Handle, rhs: Handle) -> Bool { lhs.key == rhs.key }

@@ -29,7 +29,7 @@ public struct EngagementCounts: Hashable, Sendable {
 ///     tweet.author.display            // "alexxubyte"
 ///     tweet.entities.replyTo          // ["ykdojo"] (the oldest tweet of the sample replies to @ykdojo)
 ///
-/// Archives hold millions of tweets, so the layout is compact (128 bytes): what every format carries is stored
+/// Archives hold millions of tweets, so the layout is compact (96 bytes): what every format carries is stored
 /// inline, and the fields that plain-text archives never fill (parent, conversation, quote and retweet ids, the
 /// replied-to user, language, counts, the author's id) live in one shared, copy-on-write side record that is
 /// absent when all of them are empty. They read and write like stored properties.
@@ -138,7 +138,7 @@ public struct Tweet: Identifiable, Sendable {
     }
 
     /// Whether the tweet is a reply (explicit parent id or user, or a leading @-mention run).
-    public var isReply: Bool { inReplyToID != nil || inReplyToUser != nil || !entities.replyTo.isEmpty }
+    public var isReply: Bool { entities.hasReplyRun || inReplyToID != nil || inReplyToUser != nil }
 
     /// Mentioned handles other than the reply handles, in order of first appearance, without repeats (compared
     /// case-insensitively). A reply handle named again later in the text stays a reply handle only.

@@ -6,6 +6,7 @@ import ReplyGraph
 enum Bench {
     static let phases: [String: @Sendable ([String]) throws -> Void] = [
         "parse": parse,
+        "entities": entities,
         "threads": threads,
         "centrality": centrality,
         "render": render,
@@ -18,6 +19,24 @@ enum Bench {
         let bytes = archive!.inputs.reduce(0) { $0 + $1.bytes }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("{\"phase\":\"parse\",\"tweets\":\(archive!.tweets.count),\"bytes\":\(bytes),\"seconds\":\(seconds)}")
+    }
+
+    /// Entity extraction alone: reads the archive, then extracts every tweet's entities again from its text.
+    static func entities(_ args: [String]) throws {
+        let archive = try ArchiveReader().read(paths: args)
+        let bytes = archive.tweets.indices.reduce(0) { $0 + archive.tweets[$1].text.utf8.count }
+        let clock = ContinuousClock()
+        var found = 0
+        let elapsed = clock.measure {
+            for k in archive.tweets.indices {
+                let e = EntityExtractor.entities(in: archive.tweets[k].text)
+                e.forEachMention { _ in found += 1 }
+                found += e.hashtags.count + e.cashtags.count + e.urls.count
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("{\"phase\":\"entities\",\"tweets\":\(archive.tweets.count),\"text_bytes\":\(bytes),\"entities\":\(found),"
+            + "\"seconds\":\(seconds)}")
     }
 }
 

@@ -67,31 +67,54 @@ public struct ArchiveSummary: Sendable, Encodable {
         let tweets = archive.tweets
         self.tweets = tweets.count
         var authorCounts: [Handle: Int] = [:]
-        var mentionCounts: [Handle: Int] = [:]
+        // Mentioned handles by folded key: the first spelling seen is displayed. Keys of one tweet's mentions go
+        // through a reused scratch array, so a tweet mentioning a handle twice counts once without a `Set` per tweet.
+        var mentionSlots: [String: Int] = [:]
+        var mentioned: [(handle: Handle, count: Int)] = []
+        var tweetKeys: [String] = []
         var replies = 0, selfReplies = 0, withParent = 0, retweets = 0, quotes = 0, withMentions = 0
         var countsPresent = false
         var first: Timestamp?, last: Timestamp?
-        for tweet in tweets {
-            authorCounts[tweet.author, default: 0] += 1
-            if first.map({ tweet.createdAt < $0 }) ?? true { first = tweet.createdAt }
-            if last.map({ tweet.createdAt > $0 }) ?? true { last = tweet.createdAt }
-            if tweet.isReply {
+        // By index, reading single fields: iterating would copy (retain and release) every tweet.
+        for k in tweets.indices {
+            let author = tweets[k].author
+            authorCounts[author, default: 0] += 1
+            let createdAt = tweets[k].createdAt
+            if first.map({ createdAt < $0 }) ?? true { first = createdAt }
+            if last.map({ createdAt > $0 }) ?? true { last = createdAt }
+            if tweets[k].isReply {
                 replies += 1
-                if let parent = tweet.inReplyToID {
+                if let parent = tweets[k].inReplyToID {
                     withParent += 1
-                    if archive[parent]?.author == tweet.author { selfReplies += 1 }
-                } else if tweet.replyHandles.first == tweet.author {
+                    if archive[parent]?.author == author { selfReplies += 1 }
+                } else if let user = tweets[k].inReplyToUser {
+                    if user == author { selfReplies += 1 }
+                } else if let name = tweets[k].entities.firstReplyTo, Handle(name) == author {
                     selfReplies += 1
                 }
             }
-            if tweet.isRetweet { retweets += 1 }
-            if tweet.quotedID != nil { quotes += 1 }
-            if !tweet.entities.mentions.isEmpty { withMentions += 1 }
-            for handle in Set(tweet.entities.mentions.map { Handle($0.value) }) {
-                mentionCounts[handle, default: 0] += 1
+            if tweets[k].isRetweet { retweets += 1 }
+            if tweets[k].quotedID != nil { quotes += 1 }
+            var hasMentions = false
+            tweetKeys.removeAll(keepingCapacity: true)
+            tweets[k].entities.forEachMention { name in
+                hasMentions = true
+                let key = Handle.fold(name)
+                if tweetKeys.contains(key) { return }
+                tweetKeys.append(key)
+                if let slot = mentionSlots[key] {
+                    mentioned[slot].count += 1
+                } else {
+                    mentionSlots[key] = mentioned.count
+                    mentioned.append((Handle(name), 1))
+                }
             }
-            if !tweet.counts.isEmpty { countsPresent = true }
+            if hasMentions { withMentions += 1 }
+            if !countsPresent && !tweets[k].counts.isEmpty { countsPresent = true }
         }
+        var mentionCounts: [Handle: Int] = [:]
+        mentionCounts.reserveCapacity(mentioned.count)
+        for (handle, count) in mentioned { mentionCounts[handle] = count }
         self.authors = authorCounts.count
         self.topAuthors = Self.ranked(authorCounts, top: top)
         self.first = first

@@ -26,6 +26,42 @@ public enum EntityExtractor {
         }
     }
 
+    /// Working lists for ``entities(in:scratch:)``, kept between calls: a reader that extracts from millions of
+    /// texts keeps one, so the scanner's lists are allocated once rather than for every text.
+    struct Scratch {
+        var mentions: [TextEntity] = []
+        var lists: [EntityScanner.ListReference] = []
+        var hashtags: [TextEntity] = []
+        var cashtags: [TextEntity] = []
+        var urls: [TextEntity] = []
+    }
+
+    /// ``entities(in:)`` with the scanner's lists borrowed from `scratch` (emptied again, capacity kept).
+    ///
+    /// - Complexity: O(n) in the text's length.
+    static func entities(in text: String, scratch: inout Scratch) -> Entities {
+        withScanner(text) { scanner in
+            swap(&scanner.mentions, &scratch.mentions)
+            swap(&scanner.lists, &scratch.lists)
+            swap(&scanner.hashtags, &scratch.hashtags)
+            swap(&scanner.cashtags, &scratch.cashtags)
+            swap(&scanner.urls, &scratch.urls)
+            scanner.scan()
+            let entities = scanner.finishEntities()
+            swap(&scanner.mentions, &scratch.mentions)
+            swap(&scanner.lists, &scratch.lists)
+            swap(&scanner.hashtags, &scratch.hashtags)
+            swap(&scanner.cashtags, &scratch.cashtags)
+            swap(&scanner.urls, &scratch.urls)
+            scratch.mentions.removeAll(keepingCapacity: true)
+            scratch.lists.removeAll(keepingCapacity: true)
+            scratch.hashtags.removeAll(keepingCapacity: true)
+            scratch.cashtags.removeAll(keepingCapacity: true)
+            scratch.urls.removeAll(keepingCapacity: true)
+            return entities
+        }
+    }
+
     /// URLs in order by twitter-text's `extractUrlsWithIndices`, before any overlap with other entities is removed.
     ///
     ///     EntityExtractor.urls(in: "see example.com/a. and http://t.co/abc's").map(\.value)
@@ -68,6 +104,7 @@ public enum EntityExtractor {
             let classes = table.baseAddress!
             if let result = text.utf8.withContiguousStorageIfAvailable({ bytes -> R in
                 var scanner = EntityScanner(text: TextBytes(bytes), classes: classes)
+                scanner.source = text
                 return body(&scanner)
             }) {
                 return result
@@ -77,6 +114,7 @@ public enum EntityExtractor {
             copy.makeContiguousUTF8()
             return copy.utf8.withContiguousStorageIfAvailable { bytes -> R in
                 var scanner = EntityScanner(text: TextBytes(bytes), classes: classes)
+                scanner.source = copy
                 return body(&scanner)
             }!
         }
@@ -89,12 +127,12 @@ extension EntityScanner {
         if !urls.isEmpty && (overlapsURL(mentions) || overlapsURL(hashtags) || overlapsURL(cashtags)) {
             removeOverlaps()
         }
-        var replyTo: [String] = []
+        var replyCount = 0
         var pos = 0
         for mention in mentions {
             pos = skipSpaces(from: pos)
             guard pos == Int(mention.start) else { break }
-            replyTo.append(mention.value)
+            replyCount += 1
             pos = Int(mention.end)
         }
         let last = max(mentions.last.map { Int($0.end) } ?? 0, hashtags.last.map { Int($0.end) } ?? 0,
@@ -106,13 +144,8 @@ extension EntityScanner {
             Self.convertToScalarOffsets(&cashtags, in: text, from: firstNonASCII)
             Self.convertToScalarOffsets(&urls, in: text, from: firstNonASCII)
         }
-        // Move the arrays out rather than copy them (no reference counting per array).
-        var entities = Entities(replyTo: replyTo)
-        swap(&entities.mentions, &mentions)
-        swap(&entities.hashtags, &hashtags)
-        swap(&entities.cashtags, &cashtags)
-        swap(&entities.urls, &urls)
-        return entities
+        return Entities(storage: EntityStorage.make(mentions: mentions, replyCount: replyCount, explicitReplyTo: nil,
+                                                    hashtags: hashtags, cashtags: cashtags, urls: urls))
     }
 
     mutating func finishURLs() -> [TextEntity] {

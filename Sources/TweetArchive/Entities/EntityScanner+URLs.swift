@@ -198,7 +198,7 @@ extension EntityScanner {
                     if text.byte(k) == 0x3F, let q = queryEnd(from: k + 1) { end = q }
                 }
             }
-            urls.append(TextEntity(value: text.string(start..<end), start: start, end: end))
+            urls.append(entity(start..<end, start: start, end: end))
             return
         }
 
@@ -212,7 +212,7 @@ extension EntityScanner {
         while q < domain.upperBound {
             let (end, chainEnd) = asciiDomainEnd(from: q, limit: domain.upperBound)
             if let end {
-                urls.append(TextEntity(value: text.string(q..<end), start: q, end: end))
+                urls.append(entity(q..<end, start: q, end: end))
                 q = end
             } else {
                 // Every later start in the same chain of labels sees a subset of its top-level domains: skip it.

@@ -39,10 +39,20 @@ struct EntityScanner {
     /// The first byte offset at which a URL may start: one past the end of the previous URL match, since
     /// twitter-text's URL pattern consumes the character before the URL.
     var urlMinStart = 0
+    /// The `String` whose bytes `text` are, when known: long values are then kept as ranges of it
+    /// (``TextEntity/init(in:utf8Range:start:end:)``) instead of strings of their own.
+    var source: String?
 
     init(text: TextBytes, classes: UnsafePointer<UInt32>) {
         self.text = text
         self.classes = classes
+    }
+
+    /// An entity for the value bytes `valueRange`: a small string, or a range of ``source`` when it is longer than
+    /// a small string holds.
+    @inline(__always) func entity(_ valueRange: Range<Int>, start: Int, end: Int) -> TextEntity {
+        if valueRange.count > 15, let source { return TextEntity(in: source, utf8Range: valueRange, start: start, end: end) }
+        return TextEntity(value: text.string(valueRange), start: start, end: end)
     }
 
     @inline(__always) func isClass(_ b: UInt8, _ flag: UInt32) -> Bool { b < 0x80 && classes[Int(b)] & flag != 0 }
@@ -146,7 +156,7 @@ struct EntityScanner {
         }
         mentionConsumed = end  // a match, whether or not the check below keeps it
         guard !invalidAfterMention(end) else { return }
-        let entity = TextEntity(value: text.string(nameStart..<nameEnd), start: i, end: end)
+        let entity = entity(nameStart..<nameEnd, start: i, end: end)
         if end == nameEnd {
             mentions.append(entity)
         } else {
@@ -229,7 +239,7 @@ struct EntityScanner {
                 return
             }
         }
-        hashtags.append(TextEntity(value: text.string(bodyStart..<j), start: i, end: j))
+        hashtags.append(entity(bodyStart..<j, start: i, end: j))
     }
 
     // MARK: Cashtags
@@ -255,7 +265,7 @@ struct EntityScanner {
         } else if !endsCashtag(j) {
             return
         }
-        cashtags.append(TextEntity(value: text.string(start..<end), start: i, end: end))
+        cashtags.append(entity(start..<end, start: i, end: end))
     }
 
     /// The look-ahead `(?=$|\s|[punct])`.

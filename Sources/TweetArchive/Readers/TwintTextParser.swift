@@ -9,6 +9,8 @@ struct TwintTextParser: RecordParser {
     /// ``Handle`` (its folded key) costs allocations.
     private var handles = [(key: PackedName, handle: Handle)?](repeating: nil, count: Self.handleSlots)
     private static let handleSlots = 1 << 13
+    /// The entity scanner's working lists, reused for every line.
+    private var scratch = EntityExtractor.Scratch()
 
     /// Up to 15 bytes and their count, packed for an exact two-word comparison.
     struct PackedName: Equatable {
@@ -78,8 +80,9 @@ struct TwintTextParser: RecordParser {
         let text = TextNormalizer.twintText(body)
         if text.invalidUTF8 { sink.stats.invalidUTF8Lines += 1 }
         let author = handle(name)
-        sink.emit(Tweet(id: TweetID(id), author: author, statedTime: stated, text: text.value, counts: counts,
-                        hasMedia: text.hasPicLink ? true : nil))
+        let entities = EntityExtractor.entities(in: text.value, scratch: &scratch)
+        sink.emit(Tweet(id: TweetID(id), author: author, statedTime: stated, text: text.value, entities: entities,
+                        counts: counts, hasMedia: text.hasPicLink ? true : nil))
     }
 
     private mutating func handle(_ name: UnsafeBufferPointer<UInt8>) -> Handle {

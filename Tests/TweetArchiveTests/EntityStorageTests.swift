@@ -1,0 +1,57 @@
+import Testing
+@testable import TweetArchive
+
+/// The compact entity storage behaves like five stored arrays.
+@Suite struct EntityStorageTests {
+    @Test func layoutStaysCompact() {
+        #expect(MemoryLayout<Entities>.size == 8)
+        #expect(MemoryLayout<TextEntity>.stride == 32)
+        #expect(MemoryLayout<Tweet>.stride == 96)
+        #expect(MemoryLayout<EntityHeader>.size == 20)
+    }
+
+    @Test func handBuiltEqualsExtracted() {
+        let text = "@alice @bob see #swift $AAPL https://example.com/a/very/long/path?q=1"
+        let extracted = EntityExtractor.entities(in: text)
+        let built = Entities(mentions: [TextEntity(value: "alice", range: 0..<6), TextEntity(value: "bob", range: 7..<11)],
+                             replyTo: ["alice", "bob"], hashtags: [TextEntity(value: "swift", range: 16..<22)],
+                             cashtags: [TextEntity(value: "AAPL", range: 23..<28)],
+                             urls: [TextEntity(value: "https://example.com/a/very/long/path?q=1", range: 29..<69)])
+        #expect(extracted == built)
+        #expect(Set([extracted, built]).count == 1)
+        #expect(extracted.urls[0].value == "https://example.com/a/very/long/path?q=1")
+        #expect(extracted.firstReplyTo == "alice")
+        var names: [String] = []
+        extracted.forEachMention { names.append($0) }
+        #expect(names == ["alice", "bob"])
+    }
+
+    @Test func settersKeepTheOtherLists() {
+        var e = EntityExtractor.entities(in: "@alice hi #tag http://t.co/abcdefghij")
+        e.replyTo = ["zed"]   // not a prefix of the mentions: kept as given
+        #expect(e.replyTo == ["zed"] && e.mentions.map(\.value) == ["alice"])
+        e.mentions = []
+        #expect(e.mentions.isEmpty && e.replyTo == ["zed"] && e.hashtags.map(\.value) == ["tag"])
+        e.urls[0].value = "x"
+        #expect(e.urls.map(\.value) == ["x"] && e.urls[0].range == 15..<37)
+        let twoNames = Entities(mentions: [TextEntity(value: "a", range: 0..<2)], replyTo: ["b", "c"])
+        #expect(twoNames.replyTo == ["b", "c"] && twoNames.firstReplyTo == "b" && twoNames.mentions.count == 1)
+        #expect(twoNames != Entities(mentions: [TextEntity(value: "a", range: 0..<2)], replyTo: ["a"]))
+        e = Entities(replyTo: [])
+        #expect(e.isEmpty && e == .empty)
+        #expect(!Entities(replyTo: ["a"]).isEmpty)
+    }
+
+    @Test(arguments: [1 as UInt64, 2, 3])
+    func scratchMatchesFreshExtraction(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let pieces = ["@alice", "@Bob_the_builder_", "#swift", "$AAPL", "https://t.co/abcdefghij", "example.com/path",
+                      "日本", "hi", "  ", "@", "#", "x.y", "😀", "https://example.org/a?b=c#frag"]
+        var scratch = EntityExtractor.Scratch()
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 0...12, using: &random))
+                .map { _ in pieces.randomElement(using: &random)! }.joined(separator: " ")
+            #expect(EntityExtractor.entities(in: text, scratch: &scratch) == EntityExtractor.entities(in: text))
+        }
+    }
+}
