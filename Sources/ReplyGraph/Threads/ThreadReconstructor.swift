@@ -191,7 +191,25 @@ struct ReconstructionState {
     static func leadsWithOthers(_ t: Tweet) -> Bool {
         if let user = t.inReplyToUser, user != t.author { return true }
         guard let first = t.entities.replyTo.first else { return false }
-        return Handle.fold(first) != t.author.key
+        return !sameHandle(first, t.author.key)
+    }
+
+    /// Whether two handle spellings are the same handle: `Handle.fold(a) == Handle.fold(b)`, compared byte by byte
+    /// without building the folded copies (handles are ASCII; other text falls back to the folded strings).
+    static func sameHandle(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y in
+                if x.count != y.count { return x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 } ? false : nil }
+                for k in 0..<x.count {
+                    let p = x[k], q = y[k]
+                    if p | q >= 0x80 { return nil }
+                    if p != q && (p &- 0x41 < 26 ? p | 0x20 : p) != (q &- 0x41 < 26 ? q | 0x20 : q) { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (Handle.fold(a) == Handle.fold(b))
     }
 
     mutating func linkAll() {
@@ -275,15 +293,18 @@ struct ReconstructionState {
         let tail = Int(chain.tail)
         let gap = Double(max(0, time(i) - chain.tailTime)) / 1000
         let selfKey = tweets[i].author.key
-        let run = tweets[i].entities.replyTo.map(Handle.fold)
+        let run = tweets[i].entities.replyTo
         var leading = LinkEvidence.Leading.none
         if let first = run.first {
-            if first == selfKey {
+            if Self.sameHandle(first, selfKey) {
                 leading = .selfMention
             } else {
-                let tailMentions = Set(tweets[tail].entities.mentions.map { Handle.fold($0.value) })
-                let others = run.filter { $0 != selfKey }
-                leading = others.allSatisfy(tailMentions.contains) ? .autoMention : .others
+                // Every handle of the run other than the author's is one the tail mentions.
+                let tailMentions = tweets[tail].entities.mentions
+                let prefilled = run.allSatisfy { name in
+                    Self.sameHandle(name, selfKey) || tailMentions.contains { Self.sameHandle($0.value, name) }
+                }
+                leading = prefilled ? .autoMention : .others
             }
         }
         var conversation = LinkEvidence.Conversation.unknown
