@@ -115,12 +115,16 @@ struct ReconstructionState {
                     nonisolated(unsafe) let markerBase = markerOut.baseAddress
                     let chunks = Swift.min(n, 64)
                     guard chunks > 0 else { return }
-                    let tweets = archive.tweets
-                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                        for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                            timeBase![i] = tweets[i].createdAt.milliseconds
-                            leadBase![i] = Self.leadsWithOthers(tweets[i])
-                            markerBase![i] = NumberingMarker.parse(tweets[i].text)
+                    // Raw pointers in the workers: touching the array itself there would retain and release its
+                    // shared buffer from both cores on every element.
+                    archive.tweets.withUnsafeBufferPointer { tweetList in
+                        nonisolated(unsafe) let tweets = tweetList.baseAddress!
+                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                            for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
+                                timeBase![i] = tweets[i].createdAt.milliseconds
+                                leadBase![i] = Self.leadsWithOthers(tweets[i])
+                                markerBase![i] = NumberingMarker.parse(tweets[i].text)
+                            }
                         }
                     }
                 }
