@@ -87,31 +87,31 @@ extension GraphBuilder {
 /// Handle spellings interned to dense ids, so that building the graph folds each distinct spelling once and
 /// compares handles as integers: spelling → its ``Handle`` and key id; key id → user node, once it has one.
 private struct HandleInterner {
-    private var spellingIndex: [String: Int32] = [:]
+    private var spellingIndex = StringIndex()
     private var spellings: [Handle] = []
     /// The key id of each spelling.
     private(set) var keyOf = ContiguousArray<Int32>()
-    private var keyIndex: [String: Int32] = [:]
+    private var keyIndex = StringIndex()
     /// The user node of each key id, `nil` until an edge needs it.
     private var nodes: [NodeID?] = []
 
     /// The spelling id of `name` (a raw handle, `@` optional), interning it on first sight.
     mutating func spelling(_ name: String) -> Int32 {
-        if let s = spellingIndex[name] { return s }
+        if let s = spellingIndex.id(of: name) { return s }
         let handle = Handle(name)
         let s = Int32(spellings.count)
         spellings.append(handle)
         keyOf.append(key(of: handle))
-        spellingIndex[name] = s
+        spellingIndex.add(name, id: s)
         return s
     }
 
     /// The key id of `handle`.
     mutating func key(of handle: Handle) -> Int32 {
-        if let k = keyIndex[handle.key] { return k }
+        if let k = keyIndex.id(of: handle.key) { return k }
         let k = Int32(nodes.count)
         nodes.append(nil)
-        keyIndex[handle.key] = k
+        keyIndex.add(handle.key, id: k)
         return k
     }
 

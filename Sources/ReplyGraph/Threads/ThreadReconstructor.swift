@@ -100,7 +100,7 @@ struct ReconstructionState {
         self.options = options
         tweets = archive.tweets
         let n = tweets.count
-        var authorIndex: [String: Int32] = [:]
+        var authorIndex = StringIndex()
         var authorOf = ContiguousArray<Int32>(repeating: 0, count: n)
         var keys: [String] = []
         var times = ContiguousArray<Int64>(repeating: 0, count: n)
@@ -132,11 +132,11 @@ struct ReconstructionState {
         }
         for i in 0..<n {
             let key = tweets[i].author.key
-            if let a = authorIndex[key] {
+            if let a = authorIndex.id(of: key) {
                 authorOf[i] = a
             } else {
                 let a = Int32(keys.count)
-                authorIndex[key] = a
+                authorIndex.add(key, id: a)
                 keys.append(key)
                 authorOf[i] = a
             }
