@@ -62,16 +62,37 @@ struct LinkEvidence {
 
     /// The gap, then each supporting cue in the order the score adds them, joined with `+`.
     var reason: String {
-        var text = isBurst ? "burst:\(gapSeconds)s" : "gap:\(gapSeconds)s"
-        if labels.contains(.numbered) {
-            text += labels.contains(.numberedUnknown) ? "+numbered:?->\(numberedTo)" : "+numbered:\(numberedFrom)->\(numberedTo)"
+        // Spelled as bytes: string interpolation and appends cost more than the rest of the link.
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        func append(_ literal: StaticString) {
+            literal.withUTF8Buffer { text.append(contentsOf: $0) }
         }
-        if labels.contains(.selfMention) { text += "+self-mention" }
-        if labels.contains(.autoMention) { text += "+auto-mention" }
-        if labels.contains(.closer) { text += "+closer" }
-        if labels.contains(.opener) { text += "+opener" }
-        if labels.contains(.conversation) { text += "+conversation" }
-        return text
+        func append(_ value: Int) {
+            if value < 0 { text.append(UInt8(ascii: "-")) }
+            var digits: [UInt8] = []
+            var v = value.magnitude
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(v % 10))
+                v /= 10
+            } while v > 0
+            text.append(contentsOf: digits.reversed())
+        }
+        append(isBurst ? "burst:" : "gap:")
+        append(gapSeconds)
+        append("s")
+        if labels.contains(.numbered) {
+            append("+numbered:")
+            if labels.contains(.numberedUnknown) { append("?") } else { append(Int(numberedFrom)) }
+            append("->")
+            append(Int(numberedTo))
+        }
+        if labels.contains(.selfMention) { append("+self-mention") }
+        if labels.contains(.autoMention) { append("+auto-mention") }
+        if labels.contains(.closer) { append("+closer") }
+        if labels.contains(.opener) { append("+opener") }
+        if labels.contains(.conversation) { append("+conversation") }
+        return String(decoding: text, as: UTF8.self)
     }
 
     init(gap: Double, marker: NumberingMarker?, chain: Chain, opener: Bool, leading: Leading, cues: TextCues,
