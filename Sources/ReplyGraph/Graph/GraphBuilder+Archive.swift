@@ -17,62 +17,65 @@ extension GraphBuilder {
         // The tweet's reply handles and mentioned handles as interned keys, without repeats (reused buffers).
         var replyKeys = ContiguousArray<Int32>(), replySpellings = ContiguousArray<Int32>()
         var mentionKeys = ContiguousArray<Int32>()
-        for i in tweets.indices {
-            let node = NodeID(i)
-            let a = Int(result.authorOf[i])
-            let author = authorNodes[a] ?? builder.user(tweets[i].author)
-            authorNodes[a] = author
-            builder.addEdge(from: author, to: node, kind: .authored)
-            let parent = Int(result.parent[i])
-            let entities = tweets[i].entities
-            let replyUser = tweets[i].inReplyToUser
-            let hasReplyRun = !entities.replyTo.isEmpty || replyUser != nil
-            let hasMentions = entities.mentions.count > entities.replyTo.count
-            // `Tweet.replyHandles`: the in-reply-to user, then the leading run, first spelling of each key.
-            replyKeys.removeAll(keepingCapacity: true)
-            replySpellings.removeAll(keepingCapacity: true)
-            if hasReplyRun && (tweets[i].inReplyToID == nil || hasMentions) {
-                if let replyUser {
-                    replyKeys.append(handles.key(of: replyUser))
-                    replySpellings.append(-1)
+        // Tweets are read in place through a pointer: copying one out retains and releases each of its fields.
+        tweets.withUnsafeBufferPointer { tweets in
+            for i in tweets.indices {
+                let node = NodeID(i)
+                let a = Int(result.authorOf[i])
+                let author = authorNodes[a] ?? builder.user(tweets[i].author)
+                authorNodes[a] = author
+                builder.addEdge(from: author, to: node, kind: .authored)
+                let parent = Int(result.parent[i])
+                let entities = tweets[i].entities
+                let replyUser = tweets[i].inReplyToUser
+                let hasReplyRun = !entities.replyTo.isEmpty || replyUser != nil
+                let hasMentions = entities.mentions.count > entities.replyTo.count
+                // `Tweet.replyHandles`: the in-reply-to user, then the leading run, first spelling of each key.
+                replyKeys.removeAll(keepingCapacity: true)
+                replySpellings.removeAll(keepingCapacity: true)
+                if hasReplyRun && (tweets[i].inReplyToID == nil || hasMentions) {
+                    if let replyUser {
+                        replyKeys.append(handles.key(of: replyUser))
+                        replySpellings.append(-1)
+                    }
+                    for name in entities.replyTo {
+                        let s = handles.spelling(name)
+                        let k = handles.keyOf[Int(s)]
+                        if !replyKeys.contains(k) { replyKeys.append(k); replySpellings.append(s) }
+                    }
                 }
-                for name in entities.replyTo {
-                    let s = handles.spelling(name)
-                    let k = handles.keyOf[Int(s)]
-                    if !replyKeys.contains(k) { replyKeys.append(k); replySpellings.append(s) }
+                if let pid = tweets[i].inReplyToID {
+                    builder.addEdge(from: node, to: builder.tweet(pid), kind: .repliesTo)
+                } else if hasReplyRun && parent < 0 {
+                    for r in replyKeys.indices {
+                        let target = handles.user(key: replyKeys[r], spelling: replySpellings[r], replyUser, &builder)
+                        builder.addEdge(from: node, to: target, kind: .repliesTo)
+                    }
+                } else if hasReplyRun {
+                    let own = handles.key(of: tweets[i].author)
+                    for r in replyKeys.indices where replyKeys[r] != own {
+                        let target = handles.user(key: replyKeys[r], spelling: replySpellings[r], replyUser, &builder)
+                        builder.addEdge(from: node, to: target, kind: .mentions)
+                    }
                 }
+                if hasMentions {
+                    // `Tweet.mentionedHandles`: mentions outside the reply handles, first appearance of each key.
+                    mentionKeys.removeAll(keepingCapacity: true)
+                    for mention in entities.mentions {
+                        let s = handles.spelling(mention.value)
+                        let k = handles.keyOf[Int(s)]
+                        guard !replyKeys.contains(k), !mentionKeys.contains(k) else { continue }
+                        mentionKeys.append(k)
+                        let target = handles.user(key: k, spelling: s, nil, &builder)
+                        builder.addEdge(from: node, to: target, kind: .mentions)
+                    }
+                }
+                if parent >= 0 {
+                    builder.addEdge(from: node, to: NodeID(parent), kind: .continues, confidence: result.confidence[i])
+                }
+                if let q = tweets[i].quotedID { builder.addEdge(from: node, to: builder.tweet(q), kind: .quotes) }
+                if let r = tweets[i].retweetedID { builder.addEdge(from: node, to: builder.tweet(r), kind: .retweets) }
             }
-            if let pid = tweets[i].inReplyToID {
-                builder.addEdge(from: node, to: builder.tweet(pid), kind: .repliesTo)
-            } else if hasReplyRun && parent < 0 {
-                for r in replyKeys.indices {
-                    let target = handles.user(key: replyKeys[r], spelling: replySpellings[r], replyUser, &builder)
-                    builder.addEdge(from: node, to: target, kind: .repliesTo)
-                }
-            } else if hasReplyRun {
-                let own = handles.key(of: tweets[i].author)
-                for r in replyKeys.indices where replyKeys[r] != own {
-                    let target = handles.user(key: replyKeys[r], spelling: replySpellings[r], replyUser, &builder)
-                    builder.addEdge(from: node, to: target, kind: .mentions)
-                }
-            }
-            if hasMentions {
-                // `Tweet.mentionedHandles`: mentions outside the reply handles, first appearance of each key.
-                mentionKeys.removeAll(keepingCapacity: true)
-                for mention in entities.mentions {
-                    let s = handles.spelling(mention.value)
-                    let k = handles.keyOf[Int(s)]
-                    guard !replyKeys.contains(k), !mentionKeys.contains(k) else { continue }
-                    mentionKeys.append(k)
-                    let target = handles.user(key: k, spelling: s, nil, &builder)
-                    builder.addEdge(from: node, to: target, kind: .mentions)
-                }
-            }
-            if parent >= 0 {
-                builder.addEdge(from: node, to: NodeID(parent), kind: .continues, confidence: result.confidence[i])
-            }
-            if let q = tweets[i].quotedID { builder.addEdge(from: node, to: builder.tweet(q), kind: .quotes) }
-            if let r = tweets[i].retweetedID { builder.addEdge(from: node, to: builder.tweet(r), kind: .retweets) }
         }
         for f in result.followUps {
             guard let from = archive.index(of: f.tweet) else { continue }
