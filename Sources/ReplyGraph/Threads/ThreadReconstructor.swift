@@ -91,7 +91,10 @@ struct ReconstructionState {
     var reason: [String]
     var chainOf: ContiguousArray<Int32>
     var chains: [Chain] = []
-    var openChains: [[Int32]]
+    /// Each author's open chains, oldest first: author `a` owns `openChains[a * maxOpenChains ..< a * maxOpenChains
+    /// + openCount[a]]` (one flat array, updated in place).
+    var openChains: ContiguousArray<Int32>
+    var openCount: ContiguousArray<Int32>
     var markers: [NumberingMarker?]
     var cueCache: ContiguousArray<UInt16>
 
@@ -161,7 +164,8 @@ struct ReconstructionState {
         confidence = ContiguousArray(repeating: 0, count: n)
         reason = [String](repeating: "", count: n)
         chainOf = ContiguousArray(repeating: -1, count: n)
-        openChains = [[Int32]](repeating: [], count: keys.count)
+        openChains = ContiguousArray(repeating: -1, count: keys.count * ThreadReconstructor.maxOpenChains)
+        openCount = ContiguousArray(repeating: 0, count: keys.count)
         self.markers = markers
         self.cueCache = ContiguousArray(repeating: 0, count: n)
     }
@@ -257,7 +261,9 @@ struct ReconstructionState {
         let now = time(i)
         let horizon = now - Int64(options.maxGap * 1000)
         var best: (chain: Int32, evidence: LinkEvidence)?
-        for c in openChains[a] {
+        let first = a * ThreadReconstructor.maxOpenChains
+        for slot in first..<(first + Int(openCount[a])) {
+            let c = openChains[slot]
             let chain = chains[Int(c)]
             guard chain.tailTime >= horizon, chain.tail != Int32(i) else { continue }
             if let parentID, tweets[Int(chain.tail)].id >= parentID { continue }
@@ -375,10 +381,22 @@ struct ReconstructionState {
     /// ``ThreadReconstructor/maxOpenChains``.
     mutating func open(_ c: Int32, author a: Int, now: Int64) {
         let horizon = now - Int64(options.maxGap * 1000)
-        let chains = self.chains
-        openChains[a].removeAll { $0 == c || chains[Int($0)].tailTime < horizon }
-        openChains[a].append(c)
-        let excess = openChains[a].count - ThreadReconstructor.maxOpenChains
-        if excess > 0 { openChains[a].removeFirst(excess) }
+        let limit = ThreadReconstructor.maxOpenChains
+        let first = a * limit
+        // Keep, in order, the chains other than `c` still in reach; then append `c`, dropping the oldest when full.
+        var kept = first
+        for slot in first..<(first + Int(openCount[a])) {
+            let open = openChains[slot]
+            if open != c && chains[Int(open)].tailTime >= horizon {
+                openChains[kept] = open
+                kept += 1
+            }
+        }
+        if kept == first + limit {
+            for slot in first..<(first + limit - 1) { openChains[slot] = openChains[slot + 1] }
+            kept -= 1
+        }
+        openChains[kept] = c
+        openCount[a] = Int32(kept + 1 - first)
     }
 }
