@@ -78,7 +78,9 @@ extension ReconstructionState {
             let topStyle = styles[top]
             style = styleCounts[top] * 3 >= numbered * 2 ? topStyle : .mixed
             var seen: [Int] = []
-            for m in members { if let marker = markers[Int(m)], marker.style == topStyle { seen.append(marker.number) } }
+            for m in members {
+                if let marker = markers[Int(m)], marker.style == topStyle { seen.append(marker.number) }
+            }
             let sorted = seen.sorted()
             for k in sorted.indices.dropFirst() where sorted[k] == sorted[k - 1] && repeated.last != sorted[k] {
                 repeated.append(sorted[k])
