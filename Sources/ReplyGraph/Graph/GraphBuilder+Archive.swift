@@ -11,39 +11,71 @@ extension GraphBuilder {
     static func replyGraph(_ archive: Archive, _ result: Reconstruction) -> TweetGraph {
         let tweets = archive.tweets
         var builder = GraphBuilder(archive: archive, expectedEdges: tweets.count * 2 + result.followUps.count)
+        var handles = HandleInterner()
         // One user lookup per author, not per tweet.
         var authorNodes = [NodeID?](repeating: nil, count: result.authorCount)
-        for i in tweets.indices {
-            let node = NodeID(i)
-            let a = Int(result.authorOf[i])
-            let author = authorNodes[a] ?? builder.user(tweets[i].author)
-            authorNodes[a] = author
-            builder.addEdge(from: author, to: node, kind: .authored)
-            let parent = Int(result.parent[i])
-            let entities = tweets[i].entities
-            let hasReplyRun = !entities.replyTo.isEmpty || tweets[i].inReplyToUser != nil
-            if let pid = tweets[i].inReplyToID {
-                builder.addEdge(from: node, to: builder.tweet(pid), kind: .repliesTo)
-            } else if hasReplyRun && parent < 0 {
-                for handle in tweets[i].replyHandles {
-                    builder.addEdge(from: node, to: builder.user(handle), kind: .repliesTo)
+        // The tweet's reply handles and mentioned handles as interned keys, without repeats (reused buffers).
+        var replyKeys = ContiguousArray<Int32>(), replySpellings = ContiguousArray<Int32>()
+        var mentionKeys = ContiguousArray<Int32>()
+        // Tweets are read in place through a pointer: copying one out retains and releases each of its fields.
+        tweets.withUnsafeBufferPointer { tweets in
+            for i in tweets.indices {
+                let node = NodeID(i)
+                let a = Int(result.authorOf[i])
+                let author = authorNodes[a] ?? builder.user(tweets[i].author)
+                authorNodes[a] = author
+                builder.addEdge(from: author, to: node, kind: .authored)
+                let parent = Int(result.parent[i])
+                let entities = tweets[i].entities
+                let replyUser = tweets[i].inReplyToUser
+                let hasReplyRun = !entities.replyTo.isEmpty || replyUser != nil
+                let hasMentions = entities.mentions.count > entities.replyTo.count
+                // `Tweet.replyHandles`: the in-reply-to user, then the leading run, first spelling of each key.
+                replyKeys.removeAll(keepingCapacity: true)
+                replySpellings.removeAll(keepingCapacity: true)
+                if hasReplyRun && (tweets[i].inReplyToID == nil || hasMentions) {
+                    if let replyUser {
+                        replyKeys.append(handles.key(of: replyUser))
+                        replySpellings.append(-1)
+                    }
+                    for name in entities.replyTo {
+                        let s = handles.spelling(name)
+                        let k = handles.keyOf[Int(s)]
+                        if !replyKeys.contains(k) { replyKeys.append(k); replySpellings.append(s) }
+                    }
                 }
-            } else if hasReplyRun {
-                let author = tweets[i].author
-                for handle in tweets[i].replyHandles where handle != author {
-                    builder.addEdge(from: node, to: builder.user(handle), kind: .mentions)
+                if let pid = tweets[i].inReplyToID {
+                    builder.addEdge(from: node, to: builder.tweet(pid), kind: .repliesTo)
+                } else if hasReplyRun && parent < 0 {
+                    for r in replyKeys.indices {
+                        let target = handles.user(key: replyKeys[r], spelling: replySpellings[r], replyUser, &builder)
+                        builder.addEdge(from: node, to: target, kind: .repliesTo)
+                    }
+                } else if hasReplyRun {
+                    let own = handles.key(of: tweets[i].author)
+                    for r in replyKeys.indices where replyKeys[r] != own {
+                        let target = handles.user(key: replyKeys[r], spelling: replySpellings[r], replyUser, &builder)
+                        builder.addEdge(from: node, to: target, kind: .mentions)
+                    }
                 }
-            }
-            if entities.mentions.count > entities.replyTo.count {
-                for handle in tweets[i].mentionedHandles {
-                    builder.addEdge(from: node, to: builder.user(handle), kind: .mentions)
+                if hasMentions {
+                    // `Tweet.mentionedHandles`: mentions outside the reply handles, first appearance of each key.
+                    mentionKeys.removeAll(keepingCapacity: true)
+                    for mention in entities.mentions {
+                        let s = handles.spelling(mention.value)
+                        let k = handles.keyOf[Int(s)]
+                        guard !replyKeys.contains(k), !mentionKeys.contains(k) else { continue }
+                        mentionKeys.append(k)
+                        let target = handles.user(key: k, spelling: s, nil, &builder)
+                        builder.addEdge(from: node, to: target, kind: .mentions)
+                    }
                 }
+                if parent >= 0 {
+                    builder.addEdge(from: node, to: NodeID(parent), kind: .continues, confidence: result.confidence[i])
+                }
+                if let q = tweets[i].quotedID { builder.addEdge(from: node, to: builder.tweet(q), kind: .quotes) }
+                if let r = tweets[i].retweetedID { builder.addEdge(from: node, to: builder.tweet(r), kind: .retweets) }
             }
-            if parent >= 0 {
-                builder.addEdge(from: node, to: NodeID(parent), kind: .continues, confidence: result.confidence[i])
-            }
-            if let q = tweets[i].quotedID { builder.addEdge(from: node, to: builder.tweet(q), kind: .quotes) }
-            if let r = tweets[i].retweetedID { builder.addEdge(from: node, to: builder.tweet(r), kind: .retweets) }
         }
         for f in result.followUps {
             guard let from = archive.index(of: f.tweet) else { continue }
@@ -52,5 +84,45 @@ extension GraphBuilder {
         }
         for id in archive.externalTweets.keys.sorted() { _ = builder.tweet(id) }
         return builder.build()
+    }
+}
+
+/// Handle spellings interned to dense ids, so that building the graph folds each distinct spelling once and
+/// compares handles as integers: spelling → its ``Handle`` and key id; key id → user node, once it has one.
+private struct HandleInterner {
+    private var spellingIndex = StringIndex()
+    private var spellings: [Handle] = []
+    /// The key id of each spelling.
+    private(set) var keyOf = ContiguousArray<Int32>()
+    private var keyIndex = StringIndex()
+    /// The user node of each key id, `nil` until an edge needs it.
+    private var nodes: [NodeID?] = []
+
+    /// The spelling id of `name` (a raw handle, `@` optional), interning it on first sight.
+    mutating func spelling(_ name: String) -> Int32 {
+        if let s = spellingIndex.id(of: name) { return s }
+        let handle = Handle(name)
+        let s = Int32(spellings.count)
+        spellings.append(handle)
+        keyOf.append(key(of: handle))
+        spellingIndex.add(name, id: s)
+        return s
+    }
+
+    /// The key id of `handle`.
+    mutating func key(of handle: Handle) -> Int32 {
+        if let k = keyIndex.id(of: handle.key) { return k }
+        let k = Int32(nodes.count)
+        nodes.append(nil)
+        keyIndex.add(handle.key, id: k)
+        return k
+    }
+
+    /// The user node of key `k`, added to `builder` on first use as spelling `s` (or as `handle` when `s` is -1).
+    mutating func user(key k: Int32, spelling s: Int32, _ handle: Handle?, _ builder: inout GraphBuilder) -> NodeID {
+        if let node = nodes[Int(k)] { return node }
+        let node = builder.user(s >= 0 ? spellings[Int(s)] : handle!)
+        nodes[Int(k)] = node
+        return node
     }
 }

@@ -34,34 +34,85 @@ struct LinkEvidence {
     enum Conversation { case unknown, same, other, ownRoot }
 
     private(set) var score = 0.0
-    private var reasons: [String] = []
     /// How the tweet's leading @-run relates to the chain.
     let leading: Leading
     /// The tweet's number continues the chain's numbering (next, or one to two skipped, same style).
     private(set) var numberedInSequence = false
+    /// What ``reason`` names, kept as numbers and flags: a tweet is scored against several chains, and only the
+    /// winner's reason is ever spelled out.
+    private let gapSeconds: Int
+    private let isBurst: Bool
+    /// `numbered:from->to` (`from` 0 with `numberedUnknown` for `?->2`), when `hasNumbered`.
+    private var numberedFrom: Int32 = 0
+    private var numberedTo: Int32 = 0
+    private var labels: Labels = []
+
+    private struct Labels: OptionSet {
+        let rawValue: UInt8
+        static let numbered = Labels(rawValue: 1 << 0)
+        static let numberedUnknown = Labels(rawValue: 1 << 1)
+        static let selfMention = Labels(rawValue: 1 << 2)
+        static let autoMention = Labels(rawValue: 1 << 3)
+        static let closer = Labels(rawValue: 1 << 4)
+        static let opener = Labels(rawValue: 1 << 5)
+        static let conversation = Labels(rawValue: 1 << 6)
+    }
 
     var confidence: Double { 1 / (1 + exp(-score)) }
-    var reason: String { reasons.joined(separator: "+") }
+
+    /// The gap, then each supporting cue in the order the score adds them, joined with `+`.
+    var reason: String {
+        // Spelled as bytes: string interpolation and appends cost more than the rest of the link.
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        func append(_ literal: StaticString) {
+            literal.withUTF8Buffer { text.append(contentsOf: $0) }
+        }
+        func append(_ value: Int) {
+            if value < 0 { text.append(UInt8(ascii: "-")) }
+            var digits: [UInt8] = []
+            var v = value.magnitude
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(v % 10))
+                v /= 10
+            } while v > 0
+            text.append(contentsOf: digits.reversed())
+        }
+        append(isBurst ? "burst:" : "gap:")
+        append(gapSeconds)
+        append("s")
+        if labels.contains(.numbered) {
+            append("+numbered:")
+            if labels.contains(.numberedUnknown) { append("?") } else { append(Int(numberedFrom)) }
+            append("->")
+            append(Int(numberedTo))
+        }
+        if labels.contains(.selfMention) { append("+self-mention") }
+        if labels.contains(.autoMention) { append("+auto-mention") }
+        if labels.contains(.closer) { append("+closer") }
+        if labels.contains(.opener) { append("+opener") }
+        if labels.contains(.conversation) { append("+conversation") }
+        return String(decoding: text, as: UTF8.self)
+    }
 
     init(gap: Double, marker: NumberingMarker?, chain: Chain, opener: Bool, leading: Leading, cues: TextCues,
          conversation: Conversation, closerWindow: Double) {
         self.leading = leading
         score = 3 - 1.25 * log(1 + gap / 4)
-        let seconds = Int(gap.rounded())
-        reasons.append(gap <= 10 ? "burst:\(seconds)s" : "gap:\(seconds)s")
+        gapSeconds = Int(gap.rounded())
+        isBurst = gap <= 10
 
         if let marker {
             let n = Int32(marker.number)
             let weight = marker.style == .dot ? 0.6 : 1
             if chain.numberedParts > 0 {
                 let d = n - chain.lastNumber
-                let label = "numbered:\(chain.lastNumber)->\(n)"
                 if marker.style == chain.lastStyle {
                     if d == 1 {
-                        add(4 * weight, label)
+                        add(4 * weight, numbered: chain.lastNumber, n)
                         numberedInSequence = true
                     } else if d == 2 || d == 3 {
-                        add(2.5 * weight, label)
+                        add(2.5 * weight, numbered: chain.lastNumber, n)
                         numberedInSequence = true
                     } else if n == 1 {
                         // A dot list that numbered every part so far restarts as a new thread; one that did not is
@@ -76,12 +127,13 @@ struct LinkEvidence {
                 } else if n == 1 && marker.style != .dot {
                     add(-3)
                 } else if d == 1 {
-                    add(1.5 * weight, label)
+                    add(1.5 * weight, numbered: chain.lastNumber, n)
                 }
             } else if n == 1 {
                 add(marker.style == .dot ? -1 : -3)
             } else if n == 2 && chain.length == 1 {
-                add(2 * weight, "numbered:?->2")
+                add(2 * weight, [.numbered, .numberedUnknown])
+                (numberedFrom, numberedTo) = (0, 2)
             }
         } else if chain.total > 0 && chain.lastNumber >= chain.total {
             add(-1.5)
@@ -89,23 +141,29 @@ struct LinkEvidence {
 
         switch leading {
         case .none: break
-        case .selfMention: add(2, "self-mention")
-        case .autoMention: add(0.5, "auto-mention")
+        case .selfMention: add(2, .selfMention)
+        case .autoMention: add(0.5, .autoMention)
         case .others: add(-2)
         }
         if chain.rootIsReply { add(-8) }
-        if cues.contains(.closer) && gap <= closerWindow && leading != .others { add(4, "closer") }
-        if opener { chain.length == 1 ? add(1.5, "opener") : add(0.5) }
+        if cues.contains(.closer) && gap <= closerWindow && leading != .others { add(4, .closer) }
+        if opener { chain.length == 1 ? add(1.5, .opener) : add(0.5) }
         if chain.length >= 2 { add(0.5) }
         switch conversation {
         case .unknown: break
-        case .same: add(3, "conversation")
+        case .same: add(3, .conversation)
         case .other, .ownRoot: add(-4)
         }
     }
 
-    private mutating func add(_ value: Double, _ label: String? = nil) {
+    private mutating func add(_ value: Double, _ label: Labels = []) {
         score += value
-        if let label { reasons.append(label) }
+        labels.formUnion(label)
+    }
+
+    private mutating func add(_ value: Double, numbered from: Int32, _ to: Int32) {
+        score += value
+        labels.insert(.numbered)
+        (numberedFrom, numberedTo) = (from, to)
     }
 }

@@ -23,13 +23,21 @@ public struct NumberingMarker: Hashable, Sendable {
     }
 
     public static func parse(_ text: String) -> NumberingMarker? {
-        var utf8 = Array(text.utf8)
+        // Read the text's storage in place; copy only a string that is not contiguous UTF-8 (bridged).
+        if let marker = text.utf8.withContiguousStorageIfAvailable(parse(bytes:)) { return marker }
+        return Array(text.utf8).withUnsafeBufferPointer(parse(bytes:))
+    }
+
+    private static func parse(bytes whole: UnsafeBufferPointer<UInt8>) -> NumberingMarker? {
         // Trailing links and spaces go first: "text 2/5  https://t.co/x".
+        var end = whole.count
         while true {
-            while let last = utf8.last, last == space || last == 0x0A || last == 0x09 { utf8.removeLast() }
-            guard let start = lastTokenStart(utf8), hasPrefix(utf8, at: start, "http") else { break }
-            utf8.removeSubrange(start...)
+            while end > 0, whole[end - 1] == space || whole[end - 1] == 0x0A || whole[end - 1] == 0x09 { end -= 1 }
+            guard let start = lastTokenStart(UnsafeBufferPointer(rebasing: whole[..<end])),
+                  hasPrefix(UnsafeBufferPointer(rebasing: whole[..<end]), at: start, "http") else { break }
+            end = start
         }
+        let utf8 = UnsafeBufferPointer(rebasing: whole[..<end])
         var i = 0
         while i < utf8.count, utf8[i] == space { i += 1 }
         // Skip the leading @-mention run.
@@ -46,7 +54,7 @@ public struct NumberingMarker: Hashable, Sendable {
         return leading
     }
 
-    private static func leadingMarker(_ s: [UInt8], from start: Int) -> NumberingMarker? {
+    private static func leadingMarker(_ s: UnsafeBufferPointer<UInt8>, from start: Int) -> NumberingMarker? {
         var i = start
         guard i < s.count else { return nil }
         if s[i] == slash {  // "/3"
@@ -90,7 +98,7 @@ public struct NumberingMarker: Hashable, Sendable {
     }
 
     /// `... 3/7` or `... (3/7)` at the very end, glued or not to the previous word ("hood.1/8").
-    private static func trailingOfMarker(_ s: [UInt8], end: Int) -> NumberingMarker? {
+    private static func trailingOfMarker(_ s: UnsafeBufferPointer<UInt8>, end: Int) -> NumberingMarker? {
         var e = end
         var open: UInt8?
         if e > 0, let o = opening(s[e - 1]) { e -= 1; open = o }
@@ -121,7 +129,7 @@ public struct NumberingMarker: Hashable, Sendable {
         return NumberingMarker(number: n, total: totalValue, style: .nOfM)
     }
 
-    private static func digits(_ s: [UInt8], _ start: Int) -> (Int?, Int) {
+    private static func digits(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> (Int?, Int) {
         var j = start, value = 0
         while j < s.count, isDigit(s[j]), j - start < 4 {
             value = value * 10 + Int(s[j] - zero)
@@ -133,20 +141,20 @@ public struct NumberingMarker: Hashable, Sendable {
     }
 
     /// The `m` after a slash: digits, or `n` for an open total ("1/n"); `(nil, i)` when absent.
-    private static func totalDigits(_ s: [UInt8], _ i: Int) -> (Int?, Int) {
+    private static func totalDigits(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int?, Int) {
         if i < s.count, s[i] == letterN, i + 1 == s.count || !isHandleByte(s[i + 1]) { return (nil, i + 1) }
         let (m, j) = digits(s, i)
         return (m, m == nil ? i : j)
     }
 
-    private static func lastTokenStart(_ s: [UInt8]) -> Int? {
+    private static func lastTokenStart(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !s.isEmpty else { return nil }
         var i = s.count
         while i > 0, s[i - 1] != space { i -= 1 }
         return i
     }
 
-    private static func hasPrefix(_ s: [UInt8], at i: Int, _ prefix: String) -> Bool {
+    private static func hasPrefix(_ s: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: String) -> Bool {
         var k = i
         for b in prefix.utf8 {
             guard k < s.count, s[k] == b else { return false }

@@ -45,25 +45,52 @@ extension ReconstructionState {
         // The dominant style among numbered members; "mixed" when none covers two thirds of them. Dot numbers count
         // only when the root shows one, or when the parts after an unnumbered root run 1, 2, 3, …: otherwise they
         // are list items inside the parts, not part numbers.
-        var styleCounts: [NumberingStyle: Int] = [:]
-        let rest = members.dropFirst().map { markers[Int($0)] }
-        let rootIsDotted = markers[Int(members[0])]?.style == .dot
-            || rest.enumerated().allSatisfy { $0.element?.style == .dot && $0.element?.number == $0.offset + 1 }
-        for m in members {
-            if let style = markers[Int(m)]?.style, style != .dot || rootIsDotted { styleCounts[style, default: 0] += 1 }
+        var rootIsDotted = markers[Int(members[0])]?.style == .dot
+        if !rootIsDotted {
+            rootIsDotted = true
+            for (offset, m) in members.dropFirst().enumerated() {
+                guard let marker = markers[Int(m)], marker.style == .dot, marker.number == offset + 1 else {
+                    rootIsDotted = false
+                    break
+                }
+            }
         }
-        let numbered = styleCounts.values.reduce(0, +)
+        // Counts per style, indexed like `NumberingStyle.allCases` (a handful of styles: no dictionary).
+        let styles = NumberingStyle.allCases
+        var styleCounts = [Int](repeating: 0, count: styles.count)
+        for m in members {
+            if let style = markers[Int(m)]?.style, style != .dot || rootIsDotted {
+                styleCounts[styles.firstIndex(of: style)!] += 1
+            }
+        }
+        let numbered = styleCounts.reduce(0, +)
         var style = NumberingStyle.none
         var missing: [Int] = []
         var repeated: [Int] = []
-        if let top = styleCounts.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key.rawValue > $1.key.rawValue }) {
-            style = top.value * 3 >= numbered * 2 ? top.key : .mixed
-            let seen = members.compactMap { markers[Int($0)] }.filter { $0.style == top.key }.map(\.number)
-            var counts: [Int: Int] = [:]
-            for n in seen { counts[n, default: 0] += 1 }
-            repeated = counts.filter { $0.value > 1 }.map(\.key).sorted()
-            if let lo = seen.first, let hi = seen.max(), hi > lo {
-                missing = (lo...hi).filter { counts[$0] == nil }
+        // The most frequent style; among equals, the one whose raw value sorts first.
+        var top: Int?
+        for k in styles.indices where styleCounts[k] > 0 {
+            if let t = top, styleCounts[t] > styleCounts[k]
+                || styleCounts[t] == styleCounts[k] && styles[t].rawValue <= styles[k].rawValue { continue }
+            top = k
+        }
+        if let top {
+            let topStyle = styles[top]
+            style = styleCounts[top] * 3 >= numbered * 2 ? topStyle : .mixed
+            var seen: [Int] = []
+            for m in members {
+                if let marker = markers[Int(m)], marker.style == topStyle { seen.append(marker.number) }
+            }
+            let sorted = seen.sorted()
+            for k in sorted.indices.dropFirst() where sorted[k] == sorted[k - 1] && repeated.last != sorted[k] {
+                repeated.append(sorted[k])
+            }
+            if let lo = seen.first, let hi = sorted.last, hi > lo {
+                var p = 0
+                for v in lo...hi {
+                    while p < sorted.count && sorted[p] < v { p += 1 }
+                    if p == sorted.count || sorted[p] != v { missing.append(v) }
+                }
             }
         }
         let last = tweets[Int(members[members.count - 1])]

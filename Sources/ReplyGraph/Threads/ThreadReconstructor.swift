@@ -91,7 +91,10 @@ struct ReconstructionState {
     var reason: [String]
     var chainOf: ContiguousArray<Int32>
     var chains: [Chain] = []
-    var openChains: [[Int32]]
+    /// Each author's open chains, oldest first: author `a` owns `openChains[a * maxOpenChains ..< a * maxOpenChains
+    /// + openCount[a]]` (one flat array, updated in place).
+    var openChains: ContiguousArray<Int32>
+    var openCount: ContiguousArray<Int32>
     var markers: [NumberingMarker?]
     var cueCache: ContiguousArray<UInt16>
 
@@ -100,7 +103,7 @@ struct ReconstructionState {
         self.options = options
         tweets = archive.tweets
         let n = tweets.count
-        var authorIndex: [String: Int32] = [:]
+        var authorIndex = StringIndex()
         var authorOf = ContiguousArray<Int32>(repeating: 0, count: n)
         var keys: [String] = []
         var times = ContiguousArray<Int64>(repeating: 0, count: n)
@@ -115,12 +118,16 @@ struct ReconstructionState {
                     nonisolated(unsafe) let markerBase = markerOut.baseAddress
                     let chunks = Swift.min(n, 64)
                     guard chunks > 0 else { return }
-                    let tweets = archive.tweets
-                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                        for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                            timeBase![i] = tweets[i].createdAt.milliseconds
-                            leadBase![i] = Self.leadsWithOthers(tweets[i])
-                            markerBase![i] = NumberingMarker.parse(tweets[i].text)
+                    // Raw pointers in the workers: touching the array itself there would retain and release its
+                    // shared buffer from both cores on every element.
+                    archive.tweets.withUnsafeBufferPointer { tweetList in
+                        nonisolated(unsafe) let tweets = tweetList.baseAddress!
+                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                            for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
+                                timeBase![i] = tweets[i].createdAt.milliseconds
+                                leadBase![i] = Self.leadsWithOthers(tweets[i])
+                                markerBase![i] = NumberingMarker.parse(tweets[i].text)
+                            }
                         }
                     }
                 }
@@ -128,11 +135,11 @@ struct ReconstructionState {
         }
         for i in 0..<n {
             let key = tweets[i].author.key
-            if let a = authorIndex[key] {
+            if let a = authorIndex.id(of: key) {
                 authorOf[i] = a
             } else {
                 let a = Int32(keys.count)
-                authorIndex[key] = a
+                authorIndex.add(key, id: a)
                 keys.append(key)
                 authorOf[i] = a
             }
@@ -157,7 +164,8 @@ struct ReconstructionState {
         confidence = ContiguousArray(repeating: 0, count: n)
         reason = [String](repeating: "", count: n)
         chainOf = ContiguousArray(repeating: -1, count: n)
-        openChains = [[Int32]](repeating: [], count: keys.count)
+        openChains = ContiguousArray(repeating: -1, count: keys.count * ThreadReconstructor.maxOpenChains)
+        openCount = ContiguousArray(repeating: 0, count: keys.count)
         self.markers = markers
         self.cueCache = ContiguousArray(repeating: 0, count: n)
     }
@@ -191,7 +199,25 @@ struct ReconstructionState {
     static func leadsWithOthers(_ t: Tweet) -> Bool {
         if let user = t.inReplyToUser, user != t.author { return true }
         guard let first = t.entities.replyTo.first else { return false }
-        return Handle.fold(first) != t.author.key
+        return !sameHandle(first, t.author.key)
+    }
+
+    /// Whether two handle spellings are the same handle: `Handle.fold(a) == Handle.fold(b)`, compared byte by byte
+    /// without building the folded copies (handles are ASCII; other text falls back to the folded strings).
+    static func sameHandle(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y in
+                if x.count != y.count { return x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 } ? false : nil }
+                for k in 0..<x.count {
+                    let p = x[k], q = y[k]
+                    if p | q >= 0x80 { return nil }
+                    if p != q && (p &- 0x41 < 26 ? p | 0x20 : p) != (q &- 0x41 < 26 ? q | 0x20 : q) { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (Handle.fold(a) == Handle.fold(b))
     }
 
     mutating func linkAll() {
@@ -235,7 +261,9 @@ struct ReconstructionState {
         let now = time(i)
         let horizon = now - Int64(options.maxGap * 1000)
         var best: (chain: Int32, evidence: LinkEvidence)?
-        for c in openChains[a] {
+        let first = a * ThreadReconstructor.maxOpenChains
+        for slot in first..<(first + Int(openCount[a])) {
+            let c = openChains[slot]
             let chain = chains[Int(c)]
             guard chain.tailTime >= horizon, chain.tail != Int32(i) else { continue }
             if let parentID, tweets[Int(chain.tail)].id >= parentID { continue }
@@ -275,15 +303,18 @@ struct ReconstructionState {
         let tail = Int(chain.tail)
         let gap = Double(max(0, time(i) - chain.tailTime)) / 1000
         let selfKey = tweets[i].author.key
-        let run = tweets[i].entities.replyTo.map(Handle.fold)
+        let run = tweets[i].entities.replyTo
         var leading = LinkEvidence.Leading.none
         if let first = run.first {
-            if first == selfKey {
+            if Self.sameHandle(first, selfKey) {
                 leading = .selfMention
             } else {
-                let tailMentions = Set(tweets[tail].entities.mentions.map { Handle.fold($0.value) })
-                let others = run.filter { $0 != selfKey }
-                leading = others.allSatisfy(tailMentions.contains) ? .autoMention : .others
+                // Every handle of the run other than the author's is one the tail mentions.
+                let tailMentions = tweets[tail].entities.mentions
+                let prefilled = run.allSatisfy { name in
+                    Self.sameHandle(name, selfKey) || tailMentions.contains { Self.sameHandle($0.value, name) }
+                }
+                leading = prefilled ? .autoMention : .others
             }
         }
         var conversation = LinkEvidence.Conversation.unknown
@@ -350,10 +381,22 @@ struct ReconstructionState {
     /// ``ThreadReconstructor/maxOpenChains``.
     mutating func open(_ c: Int32, author a: Int, now: Int64) {
         let horizon = now - Int64(options.maxGap * 1000)
-        let chains = self.chains
-        openChains[a].removeAll { $0 == c || chains[Int($0)].tailTime < horizon }
-        openChains[a].append(c)
-        let excess = openChains[a].count - ThreadReconstructor.maxOpenChains
-        if excess > 0 { openChains[a].removeFirst(excess) }
+        let limit = ThreadReconstructor.maxOpenChains
+        let first = a * limit
+        // Keep, in order, the chains other than `c` still in reach; then append `c`, dropping the oldest when full.
+        var kept = first
+        for slot in first..<(first + Int(openCount[a])) {
+            let open = openChains[slot]
+            if open != c && chains[Int(open)].tailTime >= horizon {
+                openChains[kept] = open
+                kept += 1
+            }
+        }
+        if kept == first + limit {
+            for slot in first..<(first + limit - 1) { openChains[slot] = openChains[slot + 1] }
+            kept -= 1
+        }
+        openChains[kept] = c
+        openCount[a] = Int32(kept + 1 - first)
     }
 }

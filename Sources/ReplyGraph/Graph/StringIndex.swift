@@ -1,0 +1,100 @@
+/// Dense ids for strings, for lookups in per-tweet loops: a `[String: Int32]` behind an open-addressing cache of
+/// the ASCII strings already seen, hashed and compared as bytes.
+///
+///     var index = StringIndex()
+///     index.id(of: "alice")         // nil
+///     index.add("alice", id: 0)
+///     index.id(of: "alice")         // 0
+///
+/// The dictionary decides what is equal (`String` equality is canonical equivalence: `"\u{212A}" == "K"`), so ids
+/// are exactly those of a `[String: Int32]`; the cache only answers, without Unicode-aware hashing, for ASCII
+/// strings byte-identical to ones the dictionary has already resolved.
+///
+/// - Complexity: O(length) per lookup; a miss costs a dictionary lookup as well.
+struct StringIndex {
+    private var dictionary: [String: Int32] = [:]
+    /// Open addressing: each slot holds an entry index + 1, 0 for empty. The capacity is a power of two.
+    private var slots = ContiguousArray<Int32>(repeating: 0, count: 64)
+    private var entryHash = ContiguousArray<UInt64>()
+    private var entryID = ContiguousArray<Int32>()
+    private var entryStart = ContiguousArray<Int32>()
+    private var bytes = ContiguousArray<UInt8>()
+
+    /// The id of `key`, or `nil` when it has none yet (give it one with ``add(_:id:)``).
+    mutating func id(of key: String) -> Int32? {
+        var key = key
+        let found: Int32? = key.withUTF8 { utf8 in
+            guard let hash = Self.asciiHash(utf8) else { return nil }
+            return cached(utf8, hash)
+        }
+        if let found { return found }
+        guard let known = dictionary[key] else { return nil }
+        cache(key, known)
+        return known
+    }
+
+    /// Gives `key`, which has no id yet, the id `id`.
+    mutating func add(_ key: String, id: Int32) {
+        dictionary[key] = id
+        cache(key, id)
+    }
+
+    private mutating func cache(_ key: String, _ id: Int32) {
+        var key = key
+        key.withUTF8 { utf8 in
+            if let hash = Self.asciiHash(utf8) { insert(utf8, hash, id) }
+        }
+    }
+
+    /// FNV-1a over the bytes, or `nil` when a byte is not ASCII.
+    private static func asciiHash(_ s: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var high: UInt8 = 0
+        for b in s {
+            high |= b
+            h = (h ^ UInt64(b)) &* 0x100_0000_01B3
+        }
+        return high < 0x80 ? h ^ (h >> 29) : nil
+    }
+
+    private func cached(_ s: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> Int32? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let e = Int(slots[slot]) - 1
+            if e < 0 { return nil }
+            if entryHash[e] == hash && equal(e, s) { return entryID[e] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func equal(_ e: Int, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(entryStart[e]), end = Int(entryStart[e + 1])
+        guard end - start == s.count else { return false }
+        for k in 0..<s.count where bytes[start + k] != s[k] { return false }
+        return true
+    }
+
+    private mutating func insert(_ s: UnsafeBufferPointer<UInt8>, _ hash: UInt64, _ id: Int32) {
+        if entryStart.isEmpty { entryStart.append(0) }
+        let e = entryID.count
+        entryHash.append(hash)
+        entryID.append(id)
+        bytes.append(contentsOf: s)
+        entryStart.append(Int32(bytes.count))
+        if (e + 1) * 2 > slots.count {
+            // Grow to keep the load under one half, re-placing every entry.
+            slots = ContiguousArray(repeating: 0, count: slots.count * 2)
+            for k in 0...e { place(k) }
+        } else {
+            place(e)
+        }
+    }
+
+    private mutating func place(_ e: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: entryHash[e]) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(e + 1)
+    }
+}
