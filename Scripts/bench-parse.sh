@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Parse benchmark: `replygraph summary` (parse + entity extraction + merge, one core) on a 1,000,000-tweet
 # synthetic twint archive, next to `wc -l` and a plain Python line-split-and-regex parse of the same file, all in
-# the same run. Prints wall time, MB/s and peak RSS for each, and ratios against the references.
+# the same run. Prints wall time, MB/s and peak RSS for each, and ratios against the references. Then the graph
+# phase: parse vs graph build + thread reconstruction (`replygraph-bench threads`), medians of 3.
 #
 #   bash Scripts/bench-parse.sh [TWEETS]        (default 1000000; the corpus is cached under .build-bench/)
 set -euo pipefail
@@ -18,7 +19,9 @@ if [ ! -s "$CORPUS" ]; then
   python3 "$GEN" --tweets "$TWEETS" --authors 5000 --seed 1 -o "$CORPUS"
 fi
 swift build -c release --product replygraph >&2
+swift build -c release --product replygraph-bench >&2
 BIN=$(swift build -c release --show-bin-path)/replygraph
+BENCH=$(swift build -c release --show-bin-path)/replygraph-bench
 BYTES=$(stat -c %s "$CORPUS")
 
 cat > "$WORK/python_parse.py" <<'PY'
@@ -69,3 +72,17 @@ awk -F'\t' -v bytes="$BYTES" '
       printf "%-22s %9.2f %10.0f %12.0f %13.2fx\n", name[i], t[i], bytes / t[i] / 1e6, rss[i] / 1024, t[i] / t[1]
     printf "peak RSS of replygraph / file size: %.2f\n", rss[1] * 1024 / bytes
   }' "$WORK/results.tsv"
+
+echo
+echo "graph phase (replygraph-bench threads, medians of 3):"
+for _ in 1 2 3; do "$BENCH" threads "$CORPUS"; done > "$WORK/threads.jsonl"
+python3 - "$WORK/threads.jsonl" <<'PY'
+import json, statistics, sys
+runs = [json.loads(line) for line in open(sys.argv[1])]
+parse = statistics.median(r["parse_seconds"] for r in runs)
+graph = statistics.median(r["graph_threads_seconds"] for r in runs)
+last = runs[-1]
+print(f"  parse {parse:.2f} s; graph build + threads {graph:.2f} s ({graph / parse:.2f}x parse)")
+print(f"  {last['nodes']} nodes, {last['edges']} edges, {last['bytes_per_edge']:.1f} bytes per edge, "
+      f"{last['threads']} threads")
+PY
