@@ -62,12 +62,7 @@ extension Bench {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written = 0, bytes = 0
         for thread in graph.threads where thread.length >= minLength {
-            var categories: [TweetID: [String]] = [:]
-            for id in thread.tweets {
-                guard let tweet = archive[id] else { continue }
-                let decision = detector.classify(tweet)
-                if decision.isPromotion { categories[id] = decision.categories.map(\.description) }
-            }
+            let categories = detector.categoryNames(of: thread.tweets, in: archive)
             let dot = ThreadView(thread: thread, in: graph, categories: categories).graph.dot
             try dot.write(toFile: "\(folder)/\(thread.root).dot", atomically: true, encoding: .utf8)
             written += 1
@@ -78,25 +73,13 @@ extension Bench {
     }
 
     /// Writes the mentions view of the archives' mention graph, restricted to the `top` users by weighted degree
-    /// (then PageRank, then handle), as `ViewBuilder.mentionGraph` does for `--top`.
+    /// (then PageRank, then handle), as `replygraph render --view mentions --top` does.
     private static func writeMentionsDOT(to path: String, archives: [String], top: Int, splines: String?) throws {
         let archive = try ArchiveReader().read(paths: archives)
         let users = UserGraph.project(.mention, tweets: archive.tweets, options: UserGraphOptions())
-        let scores = try PageRank(weighted: true).scores(in: users)
-        var mentions = MentionGraph(userGraph: users, scores: scores, communities: Louvain().communities(in: users))
-        let all = (nodes: mentions.nodes.count, edges: mentions.edges.count)
-        if mentions.nodes.count > top {
-            var strength: [String: Double] = [:]
-            for edge in mentions.edges {
-                strength[edge.source, default: 0] += edge.weight
-                strength[edge.target, default: 0] += edge.weight
-            }
-            let kept = mentions.nodes.sorted {
-                let (a, b) = (strength[$0.handle] ?? 0, strength[$1.handle] ?? 0)
-                return a != b ? a > b : $0.score != $1.score ? $0.score > $1.score : $0.handle < $1.handle
-            }.prefix(top).map(\.handle)
-            mentions = mentions.restricted(to: Set(kept))
-        }
+        let scored = try MentionGraph(scoring: users)
+        let all = (nodes: scored.nodes.count, edges: scored.edges.count)
+        let mentions = scored.bestConnected(top)
         var view = MentionsView(mentions, title: "mention network").graph
         if let splines { view.attributes["splines"] = .name(splines) }
         let dot = view.dot

@@ -18,6 +18,21 @@ struct MentionGraphTests {
         #expect(top.edges.count == 3)
     }
 
+    @Test("bestConnected keeps a low-score hub that top would drop")
+    func bestConnected() {
+        // hub mentions everyone and scores lowest (PageRank ranks a pure source low); x is scored high but alone.
+        let star = MentionGraph(
+            nodes: [.init(handle: "hub", score: 0.1), .init(handle: "p", score: 0.3), .init(handle: "q", score: 0.2),
+                    .init(handle: "r", score: 0.25), .init(handle: "x", score: 0.9)],
+            edges: [.init(source: "hub", target: "p", weight: 3), .init(source: "hub", target: "q"),
+                    .init(source: "hub", target: "r", weight: 2)])
+        #expect(star.top(3).edges.isEmpty)                       // x, p, r: no edge among them
+        let kept = star.bestConnected(3)
+        #expect(kept.nodes.map(\.handle) == ["hub", "p", "r"])   // strength 6, 3, 2 (q has 1)
+        #expect(kept.edges.count == 2)
+        #expect(star.bestConnected(10) == star)
+    }
+
     @Test("minWeight drops light edges and isolated nodes")
     func minWeight() {
         let heavy = Self.graph.minWeight(3)

@@ -46,6 +46,15 @@ extension ExportGraph {
 }
 
 extension MentionGraph {
+    /// A user graph scored for the mentions view: nodes sized by weighted PageRank and coloured by Louvain community.
+    ///
+    /// - Throws: ``CentralityError`` when PageRank does not converge.
+    /// - Complexity: PageRank's and Louvain's, O(m) per iteration.
+    public init(scoring graph: UserGraph) throws(CentralityError) {
+        self.init(userGraph: graph, scores: try PageRank(weighted: true).scores(in: graph),
+                  communities: Louvain().communities(in: graph))
+    }
+
     /// A user graph as the mentions view's plain input: `scores` size the nodes (e.g. PageRank), `communities`
     /// colour them, self-loops are left out.
     public init(userGraph graph: UserGraph, scores: [Double], communities: Communities? = nil) {

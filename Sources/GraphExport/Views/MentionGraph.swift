@@ -55,6 +55,26 @@ public struct MentionGraph: Hashable, Sendable {
         return restricted(to: Set(kept))
     }
 
+    /// The `n` best-connected nodes — by weighted degree, then score, then handle — and the edges among them.
+    ///
+    /// Unlike ``top(_:)`` it keeps hubs that mention many users but are rarely mentioned (the account at the centre
+    /// of a one-account archive, which PageRank ranks low), so the cut graph keeps its edges.
+    ///
+    /// - Complexity: O(V log V + E).
+    public func bestConnected(_ n: Int) -> MentionGraph {
+        guard nodes.count > n else { return self }
+        var strength: [String: Double] = [:]
+        for edge in edges {
+            strength[edge.source, default: 0] += edge.weight
+            strength[edge.target, default: 0] += edge.weight
+        }
+        let kept = nodes.sorted {
+            let (a, b) = (strength[$0.handle] ?? 0, strength[$1.handle] ?? 0)
+            return a != b ? a > b : $0.score != $1.score ? $0.score > $1.score : $0.handle < $1.handle
+        }.prefix(max(0, n)).map(\.handle)
+        return restricted(to: Set(kept))
+    }
+
     /// Drops edges lighter than `weight`, then nodes left without edges.
     ///
     /// - Complexity: O(V + E).

@@ -51,13 +51,7 @@ struct ViewBuilder {
 
     /// Promotion categories of the tweets in `ids`, for colouring thread parts.
     func categories(of ids: [TweetID]) -> [TweetID: [String]] {
-        var result: [TweetID: [String]] = [:]
-        for id in ids {
-            guard let tweet = graph.archive[id] else { continue }
-            let decision = detector.classify(tweet)
-            if decision.isPromotion { result[id] = decision.categories.map(\.description) }
-        }
-        return result
+        detector.categoryNames(of: ids, in: graph.archive)
     }
 
     /// The DOT graph of one thread (the thread containing `id`).
@@ -86,11 +80,10 @@ struct ViewBuilder {
 
     func mentionGraph(_ filters: MentionFilters) throws -> MentionGraph {
         let users = UserGraph.project(filters.kind, tweets: graph.archive.tweets, options: filters.options)
-        let scores: [Double]
-        do { scores = try PageRank(weighted: true).scores(in: users) } catch {
+        var mentions: MentionGraph
+        do { mentions = try MentionGraph(scoring: users) } catch {
             throw CommandFailure(.software, "\(error)")
         }
-        var mentions = MentionGraph(userGraph: users, scores: scores, communities: Louvain().communities(in: users))
         if let minWeight = filters.minWeight { mentions = mentions.minWeight(minWeight) }
         if let k = filters.kCore { mentions = mentions.kCore(k) }
         if let ego = filters.ego {
@@ -99,20 +92,9 @@ struct ViewBuilder {
             }
             mentions = mentions.ego(ego, radius: filters.radius)
         }
-        if let top = filters.top, mentions.nodes.count > top {
-            // Keep the best-connected users (weighted degree, then PageRank): ranking by PageRank alone would drop
-            // the account at the centre of a one-account archive, which mentions everyone but is rarely mentioned.
-            var strength: [String: Double] = [:]
-            for edge in mentions.edges {
-                strength[edge.source, default: 0] += edge.weight
-                strength[edge.target, default: 0] += edge.weight
-            }
-            let kept = mentions.nodes.sorted {
-                let (a, b) = (strength[$0.handle] ?? 0, strength[$1.handle] ?? 0)
-                return a != b ? a > b : $0.score != $1.score ? $0.score > $1.score : $0.handle < $1.handle
-            }.prefix(top).map(\.handle)
-            mentions = mentions.restricted(to: Set(kept))
-        }
+        // Best-connected rather than highest PageRank: the account at the centre of a one-account archive
+        // mentions everyone but is rarely mentioned, and a PageRank cut would drop it with all its edges.
+        if let top = filters.top { mentions = mentions.bestConnected(top) }
         return mentions
     }
 }

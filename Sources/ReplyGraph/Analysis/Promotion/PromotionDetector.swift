@@ -107,6 +107,21 @@ public struct PromotionDetector: Sendable {
     /// Decisions for every tweet of an archive, in archive order.
     public func classify(_ tweets: [Tweet]) -> [PromotionDecision] { tweets.map(classify) }
 
+    /// The category names of the promotional tweets among `ids`, e.g. to colour a thread's parts.
+    ///
+    ///     detector.categoryNames(of: thread.tweets, in: archive)   // [id: ["newsletter"], ...]
+    ///
+    /// - Complexity: O(k·t) for k ids of t bytes of text each.
+    public func categoryNames(of ids: [TweetID], in archive: Archive) -> [TweetID: [String]] {
+        var result: [TweetID: [String]] = [:]
+        for id in ids {
+            guard let tweet = archive[id] else { continue }
+            let decision = classify(tweet)
+            if decision.isPromotion { result[id] = decision.categories.map(\.description) }
+        }
+        return result
+    }
+
     /// The lower-cased host of a URL (`https://www.YouTube.com/x` → `www.youtube.com`).
     static func host(of url: String) -> String {
         var rest = Substring(url)
