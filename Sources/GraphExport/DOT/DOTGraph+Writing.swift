@@ -6,31 +6,27 @@ extension DOTGraph {
         var out = ""
         out += (isStrict ? "strict " : "") + (isDirected ? "digraph " : "graph ") + Escaping.dotID(id) + " {\n"
         let arrow = isDirected ? " -> " : " -- "
-        Self.writeBody(into: &out, indent: "  ", arrow: arrow, attributes: attributes, nodeDefaults: nodeDefaults,
-                       edgeDefaults: edgeDefaults, nodes: nodes, edges: edges, subgraphs: subgraphs)
+        Self.writeBody(body, into: &out, indent: "  ", arrow: arrow)
         out += "}\n"
         return out
     }
 
-    private static func writeBody(into out: inout String, indent: String, arrow: String, attributes: DOTAttributes,
-                                  nodeDefaults: DOTAttributes, edgeDefaults: DOTAttributes, nodes: [DOTNode],
-                                  edges: [DOTEdge], subgraphs: [DOTSubgraph]) {
-        for (name, value) in attributes {
+    /// Writes a graph or subgraph body: the statements between its braces. Subgraphs nest a few levels at most.
+    private static func writeBody(_ body: DOTSubgraph, into out: inout String, indent: String, arrow: String) {
+        for (name, value) in body.attributes {
             out += indent + Escaping.dotID(name) + "=" + value.dot + ";\n"
         }
-        if !nodeDefaults.isEmpty { out += indent + "node" + list(nodeDefaults) + ";\n" }
-        if !edgeDefaults.isEmpty { out += indent + "edge" + list(edgeDefaults) + ";\n" }
-        for subgraph in subgraphs {
+        if !body.nodeDefaults.isEmpty { out += indent + "node" + list(body.nodeDefaults) + ";\n" }
+        if !body.edgeDefaults.isEmpty { out += indent + "edge" + list(body.edgeDefaults) + ";\n" }
+        for subgraph in body.subgraphs {
             out += indent + "subgraph " + Escaping.dotID(subgraph.id) + " {\n"
-            writeBody(into: &out, indent: indent + "  ", arrow: arrow, attributes: subgraph.attributes,
-                      nodeDefaults: subgraph.nodeDefaults, edgeDefaults: subgraph.edgeDefaults, nodes: subgraph.nodes,
-                      edges: subgraph.edges, subgraphs: subgraph.subgraphs)
+            writeBody(subgraph, into: &out, indent: indent + "  ", arrow: arrow)
             out += indent + "}\n"
         }
-        for node in nodes {
+        for node in body.nodes {
             out += indent + Escaping.dotID(node.id) + list(node.attributes) + ";\n"
         }
-        for edge in edges {
+        for edge in body.edges {
             out += indent + Escaping.dotID(edge.from) + arrow + Escaping.dotID(edge.to) + list(edge.attributes) + ";\n"
         }
     }

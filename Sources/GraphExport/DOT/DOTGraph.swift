@@ -163,3 +163,11 @@ public struct DOTGraph: Hashable, Sendable {
         return result
     }
 }
+
+extension DOTGraph {
+    /// The graph's statements as a subgraph value (DOT's grammar gives both the same body).
+    public var body: DOTSubgraph {
+        DOTSubgraph(id, attributes: attributes, nodeDefaults: nodeDefaults, edgeDefaults: edgeDefaults, nodes: nodes,
+                    edges: edges, subgraphs: subgraphs)
+    }
+}

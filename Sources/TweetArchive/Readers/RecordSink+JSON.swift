@@ -1,7 +1,7 @@
 extension RecordSink {
     /// Parses one JSON document for a JSON-based format, accounting for the outcomes every such format shares:
-    /// a blank line is ignored, text that is not JSON is skipped as `bad-json` (with the 1-based column where the
-    /// parser stopped), and repaired invalid UTF-8 is counted once per line.
+    /// text that is not JSON is skipped as `bad-json` (with the 1-based column where the parser stopped), and
+    /// repaired invalid UTF-8 is counted once per line.
     ///
     ///     sink.parseJSON(#"{"id": 1"#, line: 7)   // nil; issue "f.jsonl:7: bad-json: column 9: expected ',' or '}'"
     ///
@@ -17,6 +17,24 @@ extension RecordSink {
             try skip(line: line, reason: "bad-json", detail: "column \(error.offset + 1): \(error.message)")
             return nil
         }
+    }
+
+    /// The object on one line of a JSON-lines format: a blank line is ignored, text that is not JSON is skipped as
+    /// `bad-json`, and any other JSON value as `not-an-object`.
+    ///
+    /// - Returns: The object, or `nil` when the line was ignored or skipped.
+    /// - Throws: ``ArchiveError`` (`.malformed`) for a skipped line when reading with `strict`.
+    mutating func jsonObjectLine(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws(ArchiveError) -> JSONObject? {
+        if Self.isBlank(bytes) {
+            ignore()
+            return nil
+        }
+        guard let value = try parseJSON(bytes, line: line) else { return nil }
+        guard let object = value.object else {
+            try skip(line: line, reason: "not-an-object", detail: bytes.excerpt())
+            return nil
+        }
+        return object
     }
 
     /// Whether a line holds nothing but whitespace (JSON formats ignore such lines).

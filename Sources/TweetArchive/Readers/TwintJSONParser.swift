@@ -16,11 +16,7 @@
 struct TwintJSONParser: RecordParser {
     mutating func consume(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into sink: inout RecordSink)
         throws(ArchiveError) {
-        if RecordSink.isBlank(line) { sink.ignore(); return }
-        guard let value = try sink.parseJSON(line, line: number) else { return }
-        guard let object = value.object else {
-            return try sink.skip(line: number, reason: "not-an-object", detail: line.excerpt())
-        }
+        guard let object = try sink.jsonObjectLine(line, line: number) else { return }
         guard let idValue = object["id"] else {
             return try sink.skip(line: number, reason: "missing-id", detail: line.excerpt())
         }

@@ -17,11 +17,7 @@
 struct TwitterAPIv2Parser: RecordParser {
     mutating func consume(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into sink: inout RecordSink)
         throws(ArchiveError) {
-        if RecordSink.isBlank(line) { sink.ignore(); return }
-        guard let value = try sink.parseJSON(line, line: number) else { return }
-        guard let object = value.object else {
-            return try sink.skip(line: number, reason: "not-an-object", detail: line.excerpt())
-        }
+        guard let object = try sink.jsonObjectLine(line, line: number) else { return }
         if let data = object["data"] {
             let includes = Includes(object["includes"])
             let tweets = data.array ?? [data]
@@ -30,7 +26,7 @@ struct TwitterAPIv2Parser: RecordParser {
                 try build(tweet, includes: includes, line: number, excerpt: line, into: &sink)
             }
         } else if object["id"] != nil {
-            try build(value, includes: Includes(nil), line: number, excerpt: line, into: &sink)
+            try build(.object(object), includes: Includes(nil), line: number, excerpt: line, into: &sink)
         } else if object["errors"] != nil || object["meta"] != nil {
             sink.ignore()   // a page that found nothing, or only errors
         } else {
