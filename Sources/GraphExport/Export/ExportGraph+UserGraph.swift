@@ -45,6 +45,23 @@ extension ExportGraph {
     }
 }
 
+extension ExportGraph {
+    /// The node metrics that user-graph exports carry when asked for: `pagerank`, `betweenness`, `in_degree`,
+    /// `out_degree` and the Louvain `community`, by node index.
+    ///
+    ///     ExportGraph(userGraph: users, kind: .mention, metrics: try ExportGraph.nodeMetrics(of: users))
+    ///
+    /// - Throws: ``CentralityError`` when PageRank does not converge.
+    /// - Complexity: betweenness's, O(n·m).
+    public static func nodeMetrics(of graph: UserGraph) throws(CentralityError) -> [String: [Double]] {
+        var scores: [String: [Double]] = [:]
+        let panel = CentralityPanel(metrics: [.pagerank, .betweenness, .inDegree, .outDegree])
+        for (metric, values) in try panel.compute(in: graph).scores { scores[metric.key] = values }
+        scores["community"] = Louvain().communities(in: graph).communityOfNode.map(Double.init)
+        return scores
+    }
+}
+
 extension MentionGraph {
     /// A user graph scored for the mentions view: nodes sized by weighted PageRank and coloured by Louvain community.
     ///

@@ -215,12 +215,10 @@ struct BatchJob: Sendable {
             progress.update(unit.name, "exporting")
             try write("tweets.graphml", Data(ExportGraph(tweetGraph: graph).graphML.utf8))
             let interaction = graph.userGraph(.interaction)
-            var scores: [String: [Double]] = [:]
-            do {
-                for (metric, values) in try CentralityPanel(metrics: [.pagerank, .betweenness, .inDegree, .outDegree])
-                    .compute(in: interaction).scores { scores[metric.key] = values }
-            } catch { throw CommandFailure(.software, "\(error)") }
-            scores["community"] = Louvain().communities(in: interaction).communityOfNode.map(Double.init)
+            let scores: [String: [Double]]
+            do { scores = try ExportGraph.nodeMetrics(of: interaction) } catch {
+                throw CommandFailure(.software, "\(error)")
+            }
             try write("users.gexf", Data(ExportGraph(userGraph: interaction, kind: .interaction, metrics: scores).gexf.utf8))
 
             let builder = ViewBuilder(graph: graph)
@@ -231,9 +229,14 @@ struct BatchJob: Sendable {
             var diagrams: [String] = []
             if drawThreads {
                 let drawn = graph.threads.filter { $0.length >= minThreadLength }
+                // The promotion report already classified every tweet: colour the parts from it.
+                var categories: [TweetID: [String]] = [:]
+                for decision in promotions.tweets { categories[decision.id] = decision.categories.map(\.description) }
                 for (k, thread) in drawn.enumerated() {
                     progress.update(unit.name, "rendering thread \(k + 1) of \(drawn.count)")
-                    let view = ThreadView(thread: thread, in: graph, categories: builder.categories(of: thread.tweets))
+                    let parts = thread.tweets.compactMap { id in categories[id].map { (id, $0) } }
+                    let view = ThreadView(thread: thread, in: graph,
+                                          categories: Dictionary(uniqueKeysWithValues: parts))
                     let name = "threads/\(thread.root).svg"
                     try write(name, try render(view.graph, engine: .dot))
                     diagrams.append(name)

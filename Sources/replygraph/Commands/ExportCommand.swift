@@ -59,11 +59,9 @@ struct ExportCommand: ParsableCommand {
                 let users = reply.userGraph(kind)
                 var scores: [String: [Double]] = [:]
                 if metrics {
-                    let panel = CentralityPanel(metrics: [.pagerank, .betweenness, .inDegree, .outDegree])
-                    do {
-                        for (metric, values) in try panel.compute(in: users).scores { scores[metric.key] = values }
-                    } catch { throw CommandFailure(.software, "\(error)") }
-                    scores["community"] = Louvain().communities(in: users).communityOfNode.map(Double.init)
+                    do { scores = try ExportGraph.nodeMetrics(of: users) } catch {
+                        throw CommandFailure(.software, "\(error)")
+                    }
                 }
                 export = ExportGraph(userGraph: users, kind: kind, metrics: scores)
             } else {
