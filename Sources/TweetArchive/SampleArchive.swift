@@ -16,6 +16,9 @@ public enum SampleArchive {
 
     public static var path: String { url.path }
 
+    /// How reports name the sample instead of its path inside the build folder.
+    public static let displayName = "alexxubyte.twint.txt (bundled sample)"
+
     /// The account the sample belongs to.
     public static let account = Handle("alexxubyte")
 }

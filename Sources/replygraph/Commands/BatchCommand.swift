@@ -186,7 +186,8 @@ struct BatchJob: Sendable {
         }
         do {
             progress.update(unit.name, "reading")
-            let archive = try reader.read(paths: [unit.path])
+            var archive = try reader.read(paths: [unit.path])
+            if unit.isSample, !archive.inputs.isEmpty { archive.inputs[0].name = SampleArchive.displayName }
             let graph = ReplyGraph(archive)
             var files: [String] = []
             func write(_ name: String, _ data: Data) throws {
@@ -198,8 +199,7 @@ struct BatchJob: Sendable {
             }
 
             progress.update(unit.name, "analysing")
-            var summary = ArchiveSummary(archive)
-            if unit.isSample, !summary.inputs.isEmpty { summary.inputs[0].name = "alexxubyte.twint.txt (bundled sample)" }
+            let summary = ArchiveSummary(archive)
             try write("summary.json", Data(try JSON.encode(summary).utf8))
             let threads = ThreadsReport(graph, minLength: 2)
             try write("threads.json", Data(try JSON.encode(threads).utf8))
@@ -254,7 +254,7 @@ struct BatchJob: Sendable {
                            "users mentioned": "\(summary.distinctMentioned)",
                            "promotions": "\(promotions.tweets.count)",
                            "skipped lines": "\(summary.skipped.values.reduce(0, +))"]
-            let manifest = Manifest(archive: unit.isSample ? "alexxubyte.twint.txt (bundled sample)" : unit.path,
+            let manifest = Manifest(archive: unit.isSample ? SampleArchive.displayName : unit.path,
                                     files: files, threadDiagrams: diagrams, figures: figures, figureOrder: order)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -26,7 +26,7 @@ struct ArchiveOptions: ParsableArguments {
         var archive: Archive
         do {
             archive = try ArchiveReader(options: options).read(paths: paths)
-            if archives.isEmpty, !archive.inputs.isEmpty { archive.inputs[0].name = "alexxubyte.twint.txt (bundled sample)" }
+            if archives.isEmpty, !archive.inputs.isEmpty { archive.inputs[0].name = SampleArchive.displayName }
         } catch {
             throw CommandFailure(error)
         }
