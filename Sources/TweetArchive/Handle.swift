@@ -26,16 +26,20 @@ public struct Handle: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// - Complexity: O(n) in the name's UTF-8 length.
     public static func fold(_ name: some StringProtocol) -> String {
         var name = String(name)
-        guard name.utf8.contains(where: { $0 &- 0x41 < 26 }) else { return name }
         return name.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { out in
+            // One pass over the contiguous bytes to see whether anything changes (a generic `contains` over the
+            // UTF-8 view costs several times as much).
+            var upper = false
+            for b in bytes where b &- 0x41 < 26 { upper = true; break }
+            guard upper else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
                 for i in 0..<bytes.count {
                     let b = bytes[i]
                     out[i] = b &- 0x41 < 26 ? b | 0x20 : b
                 }
                 return bytes.count
             }
-        }
+        } ?? name
     }
 
     public static func == (lhs: Handle, rhs: Handle) -> Bool { lhs.key == rhs.key }

@@ -42,7 +42,14 @@ public struct Tweet: Identifiable, Sendable {
     private var statedMilliseconds: Int64
     /// Text with HTML entities decoded and twint's inserted spaces before links removed.
     public var text: String
-    public var entities: Entities
+    public var entities: Entities {
+        get { storedEntities }
+        set {
+            storedEntities = newValue
+            entityFlags = EntityFlags(newValue)
+        }
+    }
+    private var storedEntities: Entities
     private var extras: ExtrasBox?
     /// A native retweet, or an old-style `RT @user:` one.
     public var isRetweet: Bool
@@ -50,6 +57,9 @@ public struct Tweet: Identifiable, Sendable {
     /// twint JSON, `attachments.media_keys` in API v2, `entities.media` in exports); in twint text a
     /// `pic.twitter.com` link counts, and `nil` means no such link (a plain `t.co` link may still be media).
     public var hasMedia: Bool?
+    /// What ``entities`` holds, kept inline so that scans over millions of tweets (is it a reply, does it
+    /// mention anyone) need not visit each tweet's entity buffer. (Declared last: it fits in the padding.)
+    private var entityFlags: EntityFlags
 
     public init(id: TweetID, author: Handle, authorID: UInt64? = nil, createdAt: Timestamp? = nil,
                 statedTime: Timestamp? = nil, text: String, entities: Entities? = nil,
@@ -65,7 +75,8 @@ public struct Tweet: Identifiable, Sendable {
         self.statedMilliseconds = statedTime?.milliseconds ?? .min
         self.text = text
         let entities = entities ?? EntityExtractor.entities(in: text)
-        self.entities = entities
+        self.storedEntities = entities
+        self.entityFlags = EntityFlags(entities)
         let extras = Extras(authorID: authorID, inReplyToID: inReplyToID, inReplyToUser: inReplyToUser,
                             conversationID: conversationID, quotedID: quotedID, retweetedID: retweetedID,
                             language: language, counts: counts)
@@ -138,7 +149,15 @@ public struct Tweet: Identifiable, Sendable {
     }
 
     /// Whether the tweet is a reply (explicit parent id or user, or a leading @-mention run).
-    public var isReply: Bool { entities.hasReplyRun || inReplyToID != nil || inReplyToUser != nil }
+    public var isReply: Bool {
+        entityFlags.contains(.replyRun) || (extras != nil && (inReplyToID != nil || inReplyToUser != nil))
+    }
+
+    /// Whether the text mentions anyone (`!entities.mentions.isEmpty`), in O(1) without reading the entities.
+    public var hasMentions: Bool { entityFlags.contains(.mentions) }
+
+    /// Whether the format stated any engagement count (`!counts.isEmpty`), in O(1).
+    public var hasCounts: Bool { extras.map { !$0.value.counts.isEmpty } ?? false }
 
     /// Mentioned handles other than the reply handles, in order of first appearance, without repeats (compared
     /// case-insensitively). A reply handle named again later in the text stays a reply handle only.
@@ -148,7 +167,7 @@ public struct Tweet: Identifiable, Sendable {
     ///
     /// - Complexity: O(m) for m mentions.
     public var mentionedHandles: [Handle] {
-        guard !entities.mentions.isEmpty else { return [] }
+        guard hasMentions else { return [] }
         let reply = replyHandles
         var result: [Handle] = []
         for mention in entities.mentions {
@@ -162,6 +181,25 @@ public struct Tweet: Identifiable, Sendable {
         var utf8 = text.utf8.makeIterator()
         return utf8.next() == UInt8(ascii: "R") && utf8.next() == UInt8(ascii: "T") && utf8.next() == UInt8(ascii: " ")
             && utf8.next() == UInt8(ascii: "@")
+    }
+}
+
+// MARK: - Inline flags
+
+extension Tweet {
+    struct EntityFlags: OptionSet, Hashable, Sendable {
+        let rawValue: UInt8
+        static let replyRun = EntityFlags(rawValue: 1)
+        static let mentions = EntityFlags(rawValue: 2)
+
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        init(_ entities: Entities) {
+            var flags: EntityFlags = []
+            if entities.hasReplyRun { flags.insert(.replyRun) }
+            if entities.hasMentions { flags.insert(.mentions) }
+            self = flags
+        }
     }
 }
 
@@ -210,7 +248,7 @@ extension Tweet: Hashable {
     public static func == (lhs: Tweet, rhs: Tweet) -> Bool {
         lhs.id == rhs.id && lhs.author == rhs.author && lhs.createdAt == rhs.createdAt
             && lhs.statedMilliseconds == rhs.statedMilliseconds && lhs.text == rhs.text
-            && lhs.isRetweet == rhs.isRetweet && lhs.hasMedia == rhs.hasMedia && lhs.entities == rhs.entities
+            && lhs.isRetweet == rhs.isRetweet && lhs.hasMedia == rhs.hasMedia && lhs.storedEntities == rhs.storedEntities
             && (lhs.extras === rhs.extras || (lhs.extras?.value ?? .empty) == (rhs.extras?.value ?? .empty))
     }
 

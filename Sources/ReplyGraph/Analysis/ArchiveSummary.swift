@@ -66,52 +66,67 @@ public struct ArchiveSummary: Sendable, Encodable {
     public init(_ archive: Archive, top: Int = 10) {
         let tweets = archive.tweets
         self.tweets = tweets.count
-        var authorCounts: [Handle: Int] = [:]
-        // Mentioned handles by folded key: the first spelling seen is displayed. Keys of one tweet's mentions go
-        // through a reused scratch array, so a tweet mentioning a handle twice counts once without a `Set` per tweet.
-        var mentionSlots: [String: Int] = [:]
+        // Authors and mentioned handles get dense ids through byte-hashed indexes (the first spelling seen is
+        // displayed); a tweet's mentions are checked against a reused scratch array, so a tweet mentioning a
+        // handle twice counts once without a `Set` per tweet.
+        var authorIDs = StringIndex()
+        var authors: [(handle: Handle, count: Int)] = []
+        var mentionIDs = StringIndex()
         var mentioned: [(handle: Handle, count: Int)] = []
-        var tweetKeys: [String] = []
+        var tweetMentions: [Int32] = []
         var replies = 0, selfReplies = 0, withParent = 0, retweets = 0, quotes = 0, withMentions = 0
         var countsPresent = false
         var first: Timestamp?, last: Timestamp?
-        // By index, reading single fields: iterating would copy (retain and release) every tweet.
-        for k in tweets.indices {
-            let author = tweets[k].author
-            authorCounts[author, default: 0] += 1
-            let createdAt = tweets[k].createdAt
-            if first.map({ createdAt < $0 }) ?? true { first = createdAt }
-            if last.map({ createdAt > $0 }) ?? true { last = createdAt }
-            if tweets[k].isReply {
-                replies += 1
-                if let parent = tweets[k].inReplyToID {
-                    withParent += 1
-                    if archive[parent]?.author == author { selfReplies += 1 }
-                } else if let user = tweets[k].inReplyToUser {
-                    if user == author { selfReplies += 1 }
-                } else if let name = tweets[k].entities.firstReplyTo, Handle(name) == author {
-                    selfReplies += 1
-                }
-            }
-            if tweets[k].isRetweet { retweets += 1 }
-            if tweets[k].quotedID != nil { quotes += 1 }
-            var hasMentions = false
-            tweetKeys.removeAll(keepingCapacity: true)
-            tweets[k].entities.forEachMention { name in
-                hasMentions = true
-                let key = Handle.fold(name)
-                if tweetKeys.contains(key) { return }
-                tweetKeys.append(key)
-                if let slot = mentionSlots[key] {
-                    mentioned[slot].count += 1
+        // Through the buffer, reading single fields: iterating would copy (retain and release) every tweet.
+        tweets.withUnsafeBufferPointer { tweets in
+            for k in tweets.indices {
+                let author = tweets[k].author
+                if let id = authorIDs.id(of: author.key) {
+                    authors[Int(id)].count += 1
                 } else {
-                    mentionSlots[key] = mentioned.count
-                    mentioned.append((Handle(name), 1))
+                    authorIDs.add(author.key, id: Int32(authors.count))
+                    authors.append((author, 1))
                 }
+                let createdAt = tweets[k].createdAt
+                if first.map({ createdAt < $0 }) ?? true { first = createdAt }
+                if last.map({ createdAt > $0 }) ?? true { last = createdAt }
+                if tweets[k].isReply {
+                    replies += 1
+                    if let parent = tweets[k].inReplyToID {
+                        withParent += 1
+                        if archive[parent]?.author == author { selfReplies += 1 }
+                    } else if let user = tweets[k].inReplyToUser {
+                        if user == author { selfReplies += 1 }
+                    } else if let name = tweets[k].entities.firstReplyTo, Handle.fold(name) == author.key {
+                        selfReplies += 1
+                    }
+                }
+                if tweets[k].isRetweet { retweets += 1 }
+                if tweets[k].quotedID != nil { quotes += 1 }
+                if tweets[k].hasMentions {
+                    withMentions += 1
+                    tweetMentions.removeAll(keepingCapacity: true)
+                    tweets[k].entities.forEachMention { name in
+                        let key = Handle.fold(name)
+                        let id: Int32
+                        if let known = mentionIDs.id(of: key) {
+                            id = known
+                        } else {
+                            id = Int32(mentioned.count)
+                            mentionIDs.add(key, id: id)
+                            mentioned.append((Handle(name), 0))
+                        }
+                        if tweetMentions.contains(id) { return }
+                        tweetMentions.append(id)
+                        mentioned[Int(id)].count += 1
+                    }
+                }
+                if !countsPresent && tweets[k].hasCounts { countsPresent = true }
             }
-            if hasMentions { withMentions += 1 }
-            if !countsPresent && !tweets[k].counts.isEmpty { countsPresent = true }
         }
+        var authorCounts: [Handle: Int] = [:]
+        authorCounts.reserveCapacity(authors.count)
+        for (handle, count) in authors { authorCounts[handle] = count }
         var mentionCounts: [Handle: Int] = [:]
         mentionCounts.reserveCapacity(mentioned.count)
         for (handle, count) in mentioned { mentionCounts[handle] = count }

@@ -189,6 +189,9 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// `!replyTo.isEmpty`, without building the list.
     var hasReplyRun: Bool { storage?.hasReplyRun ?? false }
 
+    /// `!mentions.isEmpty`, without building the list.
+    var hasMentions: Bool { storage?.hasMentions ?? false }
+
     public static func == (lhs: Entities, rhs: Entities) -> Bool {
         if lhs.storage === rhs.storage { return true }
         return lhs.mentions == rhs.mentions && lhs.replyTo == rhs.replyTo && lhs.hashtags == rhs.hashtags
@@ -248,10 +251,16 @@ final class EntityStorage: ManagedBuffer<EntityHeader, TextEntity> {
                                      to: EntityStorage.self)
         storage.withUnsafeMutablePointers { header, elements in
             var next = elements
-            for list in [mentions, hashtags, cashtags, urls] where !list.isEmpty {
+            // One list at a time (an array of the four would be an allocation per tweet).
+            func append(_ list: [TextEntity]) {
+                guard !list.isEmpty else { return }
                 list.withUnsafeBufferPointer { next.initialize(from: $0.baseAddress!, count: $0.count) }
                 next += list.count
             }
+            append(mentions)
+            append(hashtags)
+            append(cashtags)
+            append(urls)
             for name in names {
                 next.initialize(to: TextEntity(value: name, start: 0, end: 0))
                 next += 1
@@ -295,7 +304,11 @@ final class EntityStorage: ManagedBuffer<EntityHeader, TextEntity> {
 
     /// `!replyTo.isEmpty`.
     var hasReplyRun: Bool {
-        let replyCount = header.replyCount
+        // Through the pointer: `header` is a class property, and reading it checks exclusivity at run time.
+        let replyCount = withUnsafeMutablePointerToHeader { $0.pointee.replyCount }
         return replyCount > 0 || replyCount < -1
     }
+
+    /// Whether there is at least one mention.
+    var hasMentions: Bool { withUnsafeMutablePointerToHeader { $0.pointee.hashtagStart > 0 } }
 }
