@@ -99,7 +99,6 @@ extension ReconstructionState {
     ///
     /// - Complexity: O(n) for n tweets, plus one scan of each text in reach, split across cores.
     mutating func readCuesInReach(threads: [Thread], threadIndex: ContiguousArray<Int32>, window: Int64) {
-        let n = tweets.count
         var threadEnd = ContiguousArray<Int64>(repeating: .min, count: authorKeys.count)
         var postTime = ContiguousArray<Int64>(repeating: .min, count: authorKeys.count)
         var pending = ContiguousArray<Int32>()

@@ -53,11 +53,12 @@ public enum EntityExtractor {
             swap(&scanner.hashtags, &scratch.hashtags)
             swap(&scanner.cashtags, &scratch.cashtags)
             swap(&scanner.urls, &scratch.urls)
-            scratch.mentions.removeAll(keepingCapacity: true)
-            scratch.lists.removeAll(keepingCapacity: true)
-            scratch.hashtags.removeAll(keepingCapacity: true)
-            scratch.cashtags.removeAll(keepingCapacity: true)
-            scratch.urls.removeAll(keepingCapacity: true)
+            // Most lists stay empty: only those that are not need emptying.
+            if !scratch.mentions.isEmpty { scratch.mentions.removeAll(keepingCapacity: true) }
+            if !scratch.lists.isEmpty { scratch.lists.removeAll(keepingCapacity: true) }
+            if !scratch.hashtags.isEmpty { scratch.hashtags.removeAll(keepingCapacity: true) }
+            if !scratch.cashtags.isEmpty { scratch.cashtags.removeAll(keepingCapacity: true) }
+            if !scratch.urls.isEmpty { scratch.urls.removeAll(keepingCapacity: true) }
             return entities
         }
     }

@@ -59,14 +59,19 @@ struct EntityScanner {
 
     /// The trigger bytes of `word` (`@ # $ .` and `0xEF`, the lead byte of `＠` and `＃`), as the high bit of each
     /// matching byte. Exact per byte: `((y & 0x7F…) + 0x7F…) | y` has the high bit clear only where `y` is 0.
-    @inline(__always) static func triggerMask(_ word: UInt64) -> UInt64 {
+    ///
+    /// A `.` followed by a space (in `next`, the word one byte on) cannot be inside a host name, so those — most of
+    /// the dots in prose — are not triggers.
+    @inline(__always) static func triggerMask(_ word: UInt64, next: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        @inline(__always) func nonZero(_ target: UInt64) -> UInt64 {
+        @inline(__always) func nonZero(_ word: UInt64, _ target: UInt64) -> UInt64 {
             let y = word ^ (ones &* target)
             return ((y & lows) &+ lows) | y
         }
-        return ~(nonZero(0x40) & nonZero(0x23) & nonZero(0x24) & nonZero(0x2E) & nonZero(0xEF)) & ~lows
+        let sigils = ~(nonZero(word, 0x40) & nonZero(word, 0x23) & nonZero(word, 0x24) & nonZero(word, 0xEF))
+        let dots = ~nonZero(word, 0x2E) & nonZero(next, 0x20)
+        return (sigils | dots) & ~lows
     }
 
     mutating func scan(urls scanURLs: Bool = true) {
@@ -84,8 +89,10 @@ struct EntityScanner {
         let n = text.count
         let base = text.base
         var i = start
-        while i + 8 <= n {
-            let mask = Self.triggerMask(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+        while i + 9 <= n {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let next = UInt64(littleEndian: UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self))
+            let mask = Self.triggerMask(word, next: next)
             if mask != 0 { return i + mask.trailingZeroBitCount / 8 }
             i += 8
         }
