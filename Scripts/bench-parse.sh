@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Parse benchmark: `replygraph summary` (parse + entity extraction + merge, one core) on a 1,000,000-tweet
-# synthetic twint archive, next to `wc -l` and a plain Python line-split-and-regex parse of the same file, all in
-# the same run. Prints wall time, MB/s and peak RSS for each, and ratios against the references. Then the graph
+# Parse benchmark: `replygraph summary` (parse + entity extraction + merge + statistics) on a 1,000,000-tweet
+# synthetic twint archive, on one core (`--jobs 1`) and on all of them (the default), next to `wc -l` and a plain
+# Python line-split-and-regex parse of the same file, all in the same run. Prints wall time, MB/s and peak RSS for each, and ratios against the references. Then the graph
 # phase: parse vs graph build + thread reconstruction (`replygraph-bench threads`), medians of 3.
 #
 #   bash Scripts/bench-parse.sh [TWEETS]        (default 1000000; the corpus is cached under .build-bench/)
@@ -57,6 +57,7 @@ run() {
 }
 
 {
+  run "replygraph summary -j1" "$BIN" summary --quiet --jobs 1 "$CORPUS"
   run "replygraph summary" "$BIN" summary --quiet "$CORPUS"
   run "wc -l" wc -l "$CORPUS"
   run "python3 split+regex" python3 "$WORK/python_parse.py" "$CORPUS"
@@ -67,11 +68,15 @@ echo "corpus: $CORPUS ($TWEETS tweets, $((BYTES / 1000000)) MB); machine: $(npro
 awk -F'\t' -v bytes="$BYTES" '
   { name[NR]=$1; t[NR]=($2 > 0.01 ? $2 : 0.01); rss[NR]=$3 }   # /usr/bin/time resolves 10 ms
   END {
-    printf "%-22s %9s %10s %12s %14s\n", "command", "seconds", "MB/s", "peak RSS MB", "vs replygraph"
+    printf "%-24s %9s %10s %12s %14s\n", "command", "seconds", "MB/s", "peak RSS MB", "vs one core"
     for (i = 1; i <= NR; i++)
-      printf "%-22s %9.2f %10.0f %12.0f %13.2fx\n", name[i], t[i], bytes / t[i] / 1e6, rss[i] / 1024, t[i] / t[1]
-    printf "peak RSS of replygraph / file size: %.2f\n", rss[1] * 1024 / bytes
+      printf "%-24s %9.2f %10.0f %12.0f %13.2fx\n", name[i], t[i], bytes / t[i] / 1e6, rss[i] / 1024, t[i] / t[1]
+    printf "peak RSS / file size: %.2f (one core), %.2f (all cores)\n", rss[1] * 1024 / bytes, rss[2] * 1024 / bytes
   }' "$WORK/results.tsv"
+
+echo
+echo "read vs summary statistics (replygraph-bench summary, one core):"
+"$BENCH" summary "$CORPUS"
 
 echo
 echo "graph phase (replygraph-bench threads, medians of 3):"

@@ -1,4 +1,5 @@
-// Benchmark phases, timed in a release build: `replygraph-bench PHASE [ARGS...]`.
+// Benchmark phases, timed in a release build: `replygraph-bench PHASE [ARGS...]`. `parse` and `summary` read on
+// one thread unless given `--jobs N` first.
 // Each phase lives in its own file as `static func` on `Bench` and prints one JSON line of figures.
 import Foundation
 import ReplyGraph
@@ -7,18 +8,40 @@ enum Bench {
     static let phases: [String: @Sendable ([String]) throws -> Void] = [
         "parse": parse,
         "entities": entities,
+        "summary": summary,
         "threads": threads,
         "centrality": centrality,
         "render": render,
     ]
 
+    /// `[--jobs N] FILE...`: a reader on N threads (default 1, the one-core figure) and the files.
+    static func reader(_ args: [String]) -> (ArchiveReader, [String]) {
+        if args.first == "--jobs", args.count > 1, let jobs = Int(args[1]) {
+            return (ArchiveReader(options: .init(jobs: jobs)), Array(args.dropFirst(2)))
+        }
+        return (ArchiveReader(options: .init(jobs: 1)), args)
+    }
+
     static func parse(_ args: [String]) throws {
+        let (reader, paths) = reader(args)
         let clock = ContinuousClock()
         var archive: Archive?
-        let elapsed = try clock.measure { archive = try ArchiveReader().read(paths: args) }
+        let elapsed = try clock.measure { archive = try reader.read(paths: paths) }
         let bytes = archive!.inputs.reduce(0) { $0 + $1.bytes }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         print("{\"phase\":\"parse\",\"tweets\":\(archive!.tweets.count),\"bytes\":\(bytes),\"seconds\":\(seconds)}")
+    }
+
+    /// Reading, then `ArchiveSummary` over what was read, timed apart.
+    static func summary(_ args: [String]) throws {
+        let (reader, paths) = reader(args)
+        let clock = ContinuousClock()
+        var archive: Archive?
+        let read = try clock.measure { archive = try reader.read(paths: paths) }
+        var authors = 0
+        let summarise = clock.measure { authors = ArchiveSummary(archive!).authors }
+        print("{\"phase\":\"summary\",\"tweets\":\(archive!.tweets.count),\"authors\":\(authors),"
+            + "\"read_seconds\":\(seconds(read)),\"summary_seconds\":\(seconds(summarise))}")
     }
 
     /// Entity extraction alone: reads the archive, then extracts every tweet's entities again from its text.

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Reads archives in any supported format into one ``Archive``.
@@ -20,13 +21,21 @@ public struct ArchiveReader: Sendable {
         public var maxReportedIssues = 20
         /// The account's handle for account exports, whose tweets carry no author (default `owner`).
         public var exportOwner: Handle?
+        /// How many threads may parse one large file: a regular file of at least ``parallelThreshold`` bytes in a
+        /// line-per-record format is cut at line boundaries into this many parts, parsed at once and joined in
+        /// order, so the result (tweets, counts, line numbers in diagnostics) is the same as reading it in one
+        /// pass. `1` reads everything on the calling thread. Default: the active processor count.
+        public var jobs: Int
+        /// The smallest file split across ``jobs`` threads; smaller files are read in one pass.
+        public var parallelThreshold = 8 << 20
 
         public init(strict: Bool = false, maxLineLength: Int = 1 << 20, maxReportedIssues: Int = 20,
-                    exportOwner: Handle? = nil) {
+                    exportOwner: Handle? = nil, jobs: Int? = nil) {
             self.strict = strict
             self.maxLineLength = maxLineLength
             self.maxReportedIssues = maxReportedIssues
             self.exportOwner = exportOwner
+            self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         }
     }
 
@@ -129,10 +138,21 @@ public struct ArchiveReader: Sendable {
         }
         defer { if descriptor != 0 { close(descriptor) } }
         let name = path == "-" ? "<stdin>" : path
-        let reader = LineReader(descriptor: descriptor, maxLineLength: options.maxLineLength)
         var status = stat()
         let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
-        return try parse(name: name, sizeHint: size, into: &tweets) { body throws(ArchiveError) in
+        if let size, size >= options.parallelThreshold, options.jobs > 1, !options.strict,
+           let format = detectLineFormat(descriptor: descriptor, size: size) {
+            return try readInParts(descriptor: descriptor, name: name, size: size, format: format, into: &tweets)
+        }
+        return try parse(name: name, sizeHint: size, into: &tweets,
+                         lines: lineSource(LineReader(descriptor: descriptor, maxLineLength: options.maxLineLength),
+                                           name: name))
+    }
+
+    /// Feeds a line reader's lines to a parse, with its errors as ``ArchiveError``s.
+    private func lineSource(_ reader: LineReader, name: String)
+        -> ((Int, UnsafeBufferPointer<UInt8>?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int {
+        { body throws(ArchiveError) in
             do {
                 return try reader.forEachLine { number, line in try body(number, line) }
             } catch let error as ArchiveError {
@@ -145,12 +165,131 @@ public struct ArchiveReader: Sendable {
         }
     }
 
+    // MARK: - One large input, in parts
+
+    /// The format of a file whose records are one per line (twint text and JSON, API v2 JSON lines), from its
+    /// first significant line within the first 64 KiB; `nil` for account exports and whatever is undecided.
+    private func detectLineFormat(descriptor: Int32, size: Int) -> ArchiveFormat? {
+        let window = min(size, 64 << 10)
+        var head = [UInt8](repeating: 0, count: window)
+        let n = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, window, 0) }
+        guard n > 0 else { return nil }
+        return head.withUnsafeBufferPointer { bytes -> ArchiveFormat? in
+            var start = 0
+            while let newline = bytes[start..<n].firstIndex(of: 0x0A) {
+                switch FormatDetector.detect(UnsafeBufferPointer(rebasing: bytes[start..<newline])) {
+                case .some(.some(let format)): return format == .accountExport ? nil : format
+                case .some(.none): start = newline + 1
+                case .none: return nil
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Reads a large line-per-record file as ``Options/jobs`` parts at once, each from the start of a line, and
+    /// joins them in file order: tweets moved (not copied) behind one another, counts summed, line numbers in
+    /// diagnostics shifted by the lines of the parts before.
+    private func readInParts(descriptor: Int32, name: String, size: Int, format: ArchiveFormat,
+                             into tweets: inout [Tweet]) throws(ArchiveError) -> RecordSink {
+        let bounds = partBounds(descriptor: descriptor, size: size, parts: options.jobs)
+        let parts = bounds.count - 1
+        let results = UnsafeMutableBufferPointer<Result<(sink: RecordSink, tweets: [Tweet]), ArchiveError>?>
+            .allocate(capacity: parts)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let slots = results
+        let reader = self
+        DispatchQueue.concurrentPerform(iterations: parts) { k in
+            var partTweets: [Tweet] = []
+            var lines = LineReader(descriptor: descriptor, maxLineLength: reader.options.maxLineLength)
+            lines.byteRange = bounds[k]..<bounds[k + 1]
+            do throws(ArchiveError) {
+                let sink = try reader.parse(name: name, sizeHint: bounds[k + 1] - bounds[k], format: format,
+                                            into: &partTweets, lines: reader.lineSource(lines, name: name))
+                slots[k] = .success((sink, partTweets))
+            } catch {
+                slots[k] = .failure(error)
+            }
+        }
+
+        var joined = RecordSink(file: name, strict: false, maxReportedIssues: options.maxReportedIssues)
+        joined.stats.format = format
+        let first = tweets.count
+        var lineOffset = 0
+        for k in 0..<parts {
+            guard case .success(var part) = results[k]! else {
+                if case .failure(let error) = results[k]! { throw error }
+                continue
+            }
+            results[k] = nil
+            if k == 0 && tweets.isEmpty {
+                swap(&tweets, &part.tweets)
+            } else {
+                Self.moveAppend(&part.tweets, to: &tweets)
+            }
+            let stats = part.sink.stats
+            joined.stats.lines += stats.lines
+            joined.stats.bytes += stats.bytes
+            joined.stats.tweets += stats.tweets
+            joined.stats.ignored += stats.ignored
+            joined.stats.invalidUTF8Lines += stats.invalidUTF8Lines
+            joined.stats.skipped.merge(stats.skipped, uniquingKeysWith: +)
+            for var issue in part.sink.issues where joined.issues.count < options.maxReportedIssues {
+                issue.line += lineOffset
+                joined.issues.append(issue)
+            }
+            for tweet in part.sink.external.values { joined.reference(tweet) }
+            lineOffset += stats.lines
+        }
+        joined.stats.clockOffsetSeconds = Self.clockOffset(of: tweets[first...])
+        return joined
+    }
+
+    /// `parts + 1` offsets from 0 to `size`, each inner one just after a newline (empty parts dropped).
+    private func partBounds(descriptor: Int32, size: Int, parts: Int) -> [Int] {
+        var bounds = [0]
+        var window = [UInt8](repeating: 0, count: 64 << 10)
+        for k in 1..<parts {
+            var position = max(size / parts * k, bounds.last!)
+            var found = false
+            while position < size && !found {
+                let n = window.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position)) }
+                guard n > 0 else { break }
+                if let newline = window[0..<n].firstIndex(of: 0x0A) {
+                    position += newline + 1
+                    found = true
+                } else {
+                    position += n
+                }
+            }
+            if found && position < size && position > bounds.last! { bounds.append(position) }
+        }
+        bounds.append(size)
+        return bounds
+    }
+
+    /// Appends `source`'s tweets to `destination` by moving them, leaving empty placeholders behind, so no
+    /// tweet is retained or released on the way (and `source` frees nothing but its buffer).
+    private static func moveAppend(_ source: inout [Tweet], to destination: inout [Tweet]) {
+        let placeholder = Tweet(id: TweetID(0), author: Handle(""), createdAt: Timestamp(milliseconds: 0), text: "",
+                                entities: .empty)
+        source.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            destination.append(contentsOf: MovingSequence(base: base, count: buffer.count))
+            base.initialize(repeating: placeholder, count: buffer.count)
+        }
+    }
+
     /// Drives a line source through format detection and the format's parser, appending tweets to `tweets`.
     ///
     /// `sizeHint` (the input's size in bytes, when known) reserves room for the tweets once the format is known,
     /// so a large archive's array is allocated once instead of doubling (and briefly holding two copies).
     private func parse(
-        name: String, sizeHint: Int?, into tweets: inout [Tweet],
+        name: String, sizeHint: Int?, format: ArchiveFormat? = nil, into tweets: inout [Tweet],
         lines: ((Int, UnsafeBufferPointer<UInt8>?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int
     ) throws(ArchiveError) -> RecordSink {
         var sink = RecordSink(file: name, strict: options.strict, maxReportedIssues: options.maxReportedIssues)
@@ -159,6 +298,11 @@ public struct ArchiveReader: Sendable {
         // The tweets live in the sink while it parses, and go back to the caller however parsing ends.
         do throws(ArchiveError) {
             var parser: (any RecordParser)?
+            if let format {
+                sink.stats.format = format
+                parser = makeParser(format)
+                if let sizeHint { sink.tweets.reserveCapacity(first + sizeHint / Self.minimumBytesPerTweet(format)) }
+            }
             var lastLine = 0
             let bytes = try lines { number, line throws(ArchiveError) in
                 sink.stats.lines = number
@@ -268,5 +412,20 @@ public struct ArchiveReader: Sendable {
         guard total > 0, let (offset, count) = votes.max(by: { $0.value < $1.value }),
               Double(count) >= 0.95 * Double(total) else { return nil }
         return offset
+    }
+}
+
+/// Yields the tweets at `base..<base + count` by moving them out: the memory is left uninitialized.
+private struct MovingSequence: Sequence, IteratorProtocol {
+    var base: UnsafeMutablePointer<Tweet>
+    var count: Int
+    var underestimatedCount: Int { count }
+
+    mutating func next() -> Tweet? {
+        guard count > 0 else { return nil }
+        let tweet = base.move()
+        base += 1
+        count -= 1
+        return tweet
     }
 }

@@ -15,6 +15,9 @@ struct LineReader {
     let descriptor: Int32
     let maxLineLength: Int
     var chunkSize = 1 << 20
+    /// When set, only these bytes of the file are read, with `pread(2)` (so several readers can share one
+    /// descriptor); otherwise the descriptor is read from its current position to the end.
+    var byteRange: Range<Int>?
 
     /// Calls `body` with each line (1-based line number, bytes or `nil` if too long). Returns the total bytes read.
     /// Throws when `read(2)` fails, or rethrows what `body` throws.
@@ -29,8 +32,16 @@ struct LineReader {
         var discarding = false  // inside an over-long line
         var total = 0
         var eof = false
+        var offset = byteRange?.lowerBound ?? 0
         while !eof {
-            let n = read(descriptor, buffer + filled, capacity - filled)
+            let n: Int
+            if let byteRange {
+                n = pread(descriptor, buffer + filled, min(capacity - filled, byteRange.upperBound - offset),
+                          off_t(offset))
+                if n > 0 { offset += n }
+            } else {
+                n = read(descriptor, buffer + filled, capacity - filled)
+            }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw LineReaderError(errno: errno)
