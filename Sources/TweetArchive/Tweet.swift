@@ -16,7 +16,7 @@ public struct EngagementCounts: Hashable, Sendable {
     }
 
     /// Whether any count is present.
-    public var isEmpty: Bool { likes == nil && retweets == nil && replies == nil && quotes == nil && impressions == nil }
+    @inlinable public var isEmpty: Bool { likes == nil && retweets == nil && replies == nil && quotes == nil && impressions == nil }
 }
 
 /// One tweet read from an archive.
@@ -39,27 +39,27 @@ public struct Tweet: Identifiable, Sendable {
     /// The creation instant: derived from a snowflake id, else the stated time.
     public var createdAt: Timestamp
     /// `statedTime` in milliseconds, `Int64.min` for none.
-    private var statedMilliseconds: Int64
+    @usableFromInline var statedMilliseconds: Int64
     /// Text with HTML entities decoded and twint's inserted spaces before links removed.
     public var text: String
     public var entities: Entities {
-        get { storedEntities }
+        @inlinable get { storedEntities }
         set {
             storedEntities = newValue
-            entityFlags = EntityFlags(newValue)
+            flags.setEntities(newValue)
         }
     }
-    private var storedEntities: Entities
-    private var extras: ExtrasBox?
+    @usableFromInline var storedEntities: Entities
+    @usableFromInline var extras: ExtrasBox?
     /// A native retweet, or an old-style `RT @user:` one.
     public var isRetweet: Bool
     /// Whether the tweet carries a photo, video or other media, where the format says so (`photos`/`video` in
     /// twint JSON, `attachments.media_keys` in API v2, `entities.media` in exports); in twint text a
     /// `pic.twitter.com` link counts, and `nil` means no such link (a plain `t.co` link may still be media).
     public var hasMedia: Bool?
-    /// What ``entities`` holds, kept inline so that scans over millions of tweets (is it a reply, does it
-    /// mention anyone) need not visit each tweet's entity buffer. (Declared last: it fits in the padding.)
-    private var entityFlags: EntityFlags
+    /// What ``entities`` and the side record hold, kept inline so that scans over millions of tweets (is it a
+    /// reply, does it mention anyone) need not visit either. (Declared last: it fits in the padding.)
+    @usableFromInline var flags: Flags
 
     public init(id: TweetID, author: Handle, authorID: UInt64? = nil, createdAt: Timestamp? = nil,
                 statedTime: Timestamp? = nil, text: String, entities: Entities? = nil,
@@ -76,58 +76,60 @@ public struct Tweet: Identifiable, Sendable {
         self.text = text
         let entities = entities ?? EntityExtractor.entities(in: text)
         self.storedEntities = entities
-        self.entityFlags = EntityFlags(entities)
+        self.flags = Flags()
+        self.flags.setEntities(entities)
         let extras = Extras(authorID: authorID, inReplyToID: inReplyToID, inReplyToUser: inReplyToUser,
                             conversationID: conversationID, quotedID: quotedID, retweetedID: retweetedID,
                             language: language, counts: counts)
         self.extras = extras.isEmpty ? nil : ExtrasBox(extras)
+        if inReplyToID != nil || inReplyToUser != nil { self.flags.insert(.explicitReply) }
         self.isRetweet = isRetweet ?? (retweetedID != nil || Tweet.isOldStyleRetweet(text))
         self.hasMedia = hasMedia
     }
 
     /// The time the archive wrote, interpreted with its stated offset (UTC when it had none).
     public var statedTime: Timestamp? {
-        get { statedMilliseconds == .min ? nil : Timestamp(milliseconds: statedMilliseconds) }
+        @inlinable get { statedMilliseconds == .min ? nil : Timestamp(milliseconds: statedMilliseconds) }
         set { statedMilliseconds = newValue?.milliseconds ?? .min }
     }
 
     public var authorID: UInt64? {
-        get { extras?.value.authorID }
+        @inlinable get { extras?.value.authorID }
         set { updateExtras { $0.authorID = newValue } }
     }
 
     public var inReplyToID: TweetID? {
-        get { extras?.value.inReplyToID }
+        @inlinable get { extras?.value.inReplyToID }
         set { updateExtras { $0.inReplyToID = newValue } }
     }
 
     public var inReplyToUser: Handle? {
-        get { extras?.value.inReplyToUser }
+        @inlinable get { extras?.value.inReplyToUser }
         set { updateExtras { $0.inReplyToUser = newValue } }
     }
 
     public var conversationID: TweetID? {
-        get { extras?.value.conversationID }
+        @inlinable get { extras?.value.conversationID }
         set { updateExtras { $0.conversationID = newValue } }
     }
 
     public var quotedID: TweetID? {
-        get { extras?.value.quotedID }
+        @inlinable get { extras?.value.quotedID }
         set { updateExtras { $0.quotedID = newValue } }
     }
 
     public var retweetedID: TweetID? {
-        get { extras?.value.retweetedID }
+        @inlinable get { extras?.value.retweetedID }
         set { updateExtras { $0.retweetedID = newValue } }
     }
 
     public var language: String? {
-        get { extras?.value.language }
+        @inlinable get { extras?.value.language }
         set { updateExtras { $0.language = newValue } }
     }
 
     public var counts: EngagementCounts {
-        get { extras?.value.counts ?? EngagementCounts() }
+        @inlinable get { extras?.value.counts ?? EngagementCounts() }
         set { updateExtras { $0.counts = newValue } }
     }
 
@@ -149,15 +151,15 @@ public struct Tweet: Identifiable, Sendable {
     }
 
     /// Whether the tweet is a reply (explicit parent id or user, or a leading @-mention run).
-    public var isReply: Bool {
-        entityFlags.contains(.replyRun) || (extras != nil && (inReplyToID != nil || inReplyToUser != nil))
+    @inlinable public var isReply: Bool {
+        !flags.isDisjoint(with: [.replyRun, .explicitReply])
     }
 
     /// Whether the text mentions anyone (`!entities.mentions.isEmpty`), in O(1) without reading the entities.
-    public var hasMentions: Bool { entityFlags.contains(.mentions) }
+    @inlinable public var hasMentions: Bool { flags.contains(.mentions) }
 
     /// Whether the format stated any engagement count (`!counts.isEmpty`), in O(1).
-    public var hasCounts: Bool { extras.map { !$0.value.counts.isEmpty } ?? false }
+    @inlinable public var hasCounts: Bool { extras.map { !$0.value.counts.isEmpty } ?? false }
 
     /// Mentioned handles other than the reply handles, in order of first appearance, without repeats (compared
     /// case-insensitively). A reply handle named again later in the text stays a reply handle only.
@@ -187,18 +189,22 @@ public struct Tweet: Identifiable, Sendable {
 // MARK: - Inline flags
 
 extension Tweet {
-    struct EntityFlags: OptionSet, Hashable, Sendable {
-        let rawValue: UInt8
-        static let replyRun = EntityFlags(rawValue: 1)
-        static let mentions = EntityFlags(rawValue: 2)
+    @usableFromInline
+    struct Flags: OptionSet, Hashable, Sendable {
+        @usableFromInline let rawValue: UInt8
+        /// The text starts with a mention run (`entities.replyTo` is not empty).
+        @usableFromInline static let replyRun = Flags(rawValue: 1)
+        /// The text mentions someone.
+        @usableFromInline static let mentions = Flags(rawValue: 2)
+        /// The archive names a parent tweet or a replied-to user.
+        @usableFromInline static let explicitReply = Flags(rawValue: 4)
 
-        init(rawValue: UInt8) { self.rawValue = rawValue }
+        @inlinable init(rawValue: UInt8) { self.rawValue = rawValue }
 
-        init(_ entities: Entities) {
-            var flags: EntityFlags = []
-            if entities.hasReplyRun { flags.insert(.replyRun) }
-            if entities.hasMentions { flags.insert(.mentions) }
-            self = flags
+        mutating func setEntities(_ entities: Entities) {
+            remove([.replyRun, .mentions])
+            if entities.hasReplyRun { insert(.replyRun) }
+            if entities.hasMentions { insert(.mentions) }
         }
     }
 }
@@ -207,15 +213,16 @@ extension Tweet {
 
 extension Tweet {
     /// The fields most plain-text tweets leave empty.
+    @usableFromInline
     struct Extras: Hashable, Sendable {
-        var authorID: UInt64?
-        var inReplyToID: TweetID?
-        var inReplyToUser: Handle?
-        var conversationID: TweetID?
-        var quotedID: TweetID?
-        var retweetedID: TweetID?
-        var language: String?
-        var counts: EngagementCounts
+        @usableFromInline var authorID: UInt64?
+        @usableFromInline var inReplyToID: TweetID?
+        @usableFromInline var inReplyToUser: Handle?
+        @usableFromInline var conversationID: TweetID?
+        @usableFromInline var quotedID: TweetID?
+        @usableFromInline var retweetedID: TweetID?
+        @usableFromInline var language: String?
+        @usableFromInline var counts: EngagementCounts
 
         var isEmpty: Bool {
             authorID == nil && inReplyToID == nil && inReplyToUser == nil && conversationID == nil && quotedID == nil
@@ -226,14 +233,20 @@ extension Tweet {
     }
 
     /// Shares one ``Extras`` between copies of a tweet; written only while uniquely referenced (copy on write).
+    @usableFromInline
     final class ExtrasBox: @unchecked Sendable {
-        var value: Extras
+        @usableFromInline var value: Extras
         init(_ value: Extras) { self.value = value }
     }
 
     private mutating func updateExtras(_ change: (inout Extras) -> Void) {
         var value = extras?.value ?? .empty
         change(&value)
+        if value.inReplyToID != nil || value.inReplyToUser != nil {
+            flags.insert(.explicitReply)
+        } else {
+            flags.remove(.explicitReply)
+        }
         if value.isEmpty {
             extras = nil
         } else if extras != nil && isKnownUniquelyReferenced(&extras!) {

@@ -78,35 +78,39 @@ public struct ArchiveSummary: Sendable, Encodable {
         var countsPresent = false
         var first: Timestamp?, last: Timestamp?
         // Through the buffer, reading single fields: iterating would copy (retain and release) every tweet.
-        tweets.withUnsafeBufferPointer { tweets in
-            for k in tweets.indices {
-                let author = tweets[k].author
+        tweets.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for k in buffer.indices {
+                // `pointee` lends the tweet in place; a buffer subscript would copy all of it (and retain its
+                // references) to call a computed property.
+                let tweet = base + k
+                let author = tweet.pointee.author
                 if let id = authorIDs.id(of: author.key) {
                     authors[Int(id)].count += 1
                 } else {
                     authorIDs.add(author.key, id: Int32(authors.count))
                     authors.append((author, 1))
                 }
-                let createdAt = tweets[k].createdAt
+                let createdAt = tweet.pointee.createdAt
                 if first.map({ createdAt < $0 }) ?? true { first = createdAt }
                 if last.map({ createdAt > $0 }) ?? true { last = createdAt }
-                if tweets[k].isReply {
+                if tweet.pointee.isReply {
                     replies += 1
-                    if let parent = tweets[k].inReplyToID {
+                    if let parent = tweet.pointee.inReplyToID {
                         withParent += 1
                         if archive[parent]?.author == author { selfReplies += 1 }
-                    } else if let user = tweets[k].inReplyToUser {
+                    } else if let user = tweet.pointee.inReplyToUser {
                         if user == author { selfReplies += 1 }
-                    } else if let name = tweets[k].entities.firstReplyTo, Handle.fold(name) == author.key {
+                    } else if let name = tweet.pointee.entities.firstReplyTo, Handle.fold(name) == author.key {
                         selfReplies += 1
                     }
                 }
-                if tweets[k].isRetweet { retweets += 1 }
-                if tweets[k].quotedID != nil { quotes += 1 }
-                if tweets[k].hasMentions {
+                if tweet.pointee.isRetweet { retweets += 1 }
+                if tweet.pointee.quotedID != nil { quotes += 1 }
+                if tweet.pointee.hasMentions {
                     withMentions += 1
                     tweetMentions.removeAll(keepingCapacity: true)
-                    tweets[k].entities.forEachMention { name in
+                    tweet.pointee.entities.forEachMention { name in
                         let key = Handle.fold(name)
                         let id: Int32
                         if let known = mentionIDs.id(of: key) {
@@ -121,7 +125,7 @@ public struct ArchiveSummary: Sendable, Encodable {
                         mentioned[Int(id)].count += 1
                     }
                 }
-                if !countsPresent && tweets[k].hasCounts { countsPresent = true }
+                if !countsPresent && tweet.pointee.hasCounts { countsPresent = true }
             }
         }
         var authorCounts: [Handle: Int] = [:]

@@ -89,6 +89,16 @@ struct EntityScanner {
         let n = text.count
         let base = text.base
         var i = start
+        // Sixteen bytes at a time: the sigils, `0xEF`, and dots that a space does not follow.
+        let at = ByteVector.splat(0x40), hash = ByteVector.splat(0x23), dollar = ByteVector.splat(0x24)
+        let lead = ByteVector.splat(0xEF), dot = ByteVector.splat(0x2E), space = ByteVector.splat(0x20)
+        while i + ByteVector.width + 1 <= n {
+            let v = ByteVector.load(base + i)
+            let next = ByteVector.load(base + i + 1)
+            let mask = (v .== at) .| (v .== hash) .| (v .== dollar) .| (v .== lead) .| ((v .== dot) .& (next .!= space))
+            if let k = ByteVector.first(mask) { return i + k }
+            i += ByteVector.width
+        }
         while i + 9 <= n {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
             let next = UInt64(littleEndian: UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self))

@@ -297,7 +297,7 @@ public struct ArchiveReader: Sendable {
         swap(&sink.tweets, &tweets)
         // The tweets live in the sink while it parses, and go back to the caller however parsing ends.
         do throws(ArchiveError) {
-            var parser: (any RecordParser)?
+            var parser: ParserBox?
             if let format {
                 sink.stats.format = format
                 parser = makeParser(format)
@@ -364,13 +364,14 @@ public struct ArchiveReader: Sendable {
         }
     }
 
-    private func makeParser(_ format: ArchiveFormat) -> any RecordParser {
+    private func makeParser(_ format: ArchiveFormat) -> ParserBox {
         switch format {
-        case .twintText: return TwintTextParser()
-        case .twintJSON: return TwintJSONParser()
-        case .twitterAPIv2: return TwitterAPIv2Parser()
+        case .twintText: return BoxedParser(TwintTextParser())
+        case .twintJSON: return BoxedParser(TwintJSONParser())
+        case .twitterAPIv2: return BoxedParser(TwitterAPIv2Parser())
         case .accountExport:
-            return AccountExportParser(owner: options.exportOwner ?? Handle("owner"), maxElementLength: options.maxLineLength)
+            return BoxedParser(AccountExportParser(owner: options.exportOwner ?? Handle("owner"),
+                                                   maxElementLength: options.maxLineLength))
         }
     }
 

@@ -57,6 +57,31 @@ extension RecordParser {
     mutating func finish(line: Int, into sink: inout RecordSink) throws(ArchiveError) {}
 }
 
+/// A parser of a format chosen at run time, held by reference: each line's call mutates the parser in place,
+/// where calling through an existential (`any RecordParser`) would copy it (and its caches) per line.
+class ParserBox {
+    func consume(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, into sink: inout RecordSink) throws(ArchiveError) {
+        fatalError("subclass responsibility")
+    }
+
+    func finish(line: Int, into sink: inout RecordSink) throws(ArchiveError) {}
+}
+
+final class BoxedParser<Parser: RecordParser>: ParserBox {
+    private var parser: Parser
+
+    init(_ parser: Parser) { self.parser = parser }
+
+    override func consume(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, into sink: inout RecordSink)
+        throws(ArchiveError) {
+        try parser.consume(bytes, line: line, into: &sink)
+    }
+
+    override func finish(line: Int, into sink: inout RecordSink) throws(ArchiveError) {
+        try parser.finish(line: line, into: &sink)
+    }
+}
+
 extension UnsafeBufferPointer<UInt8> {
     /// The first `limit` characters of the line as text, for diagnostics.
     func excerpt(_ limit: Int = 60) -> String {
