@@ -41,7 +41,21 @@ public struct Tweet: Identifiable, Sendable {
     /// `statedTime` in milliseconds, `Int64.min` for none.
     @usableFromInline var statedMilliseconds: Int64
     /// Text with HTML entities decoded and twint's inserted spaces before links removed.
-    public var text: String
+    ///
+    /// Stored as UTF-8 in a block shared with other tweets of the same archive (see ``withUTF8Text(_:)`` for
+    /// reading it without building a `String`); each read builds the `String`.
+    public var text: String {
+        get { withUTF8Text { String(decoding: $0, as: UTF8.self) } }
+        set {
+            let (block, count) = TextBlock.make(copying: newValue)
+            textBlock = SharedText(block)
+            textStart = 0
+            textCount = UInt32(count)
+        }
+    }
+    @usableFromInline var textBlock: SharedText
+    @usableFromInline var textStart: UInt32
+    @usableFromInline var textCount: UInt32
     public var entities: Entities {
         @inlinable get { storedEntities }
         set {
@@ -73,8 +87,11 @@ public struct Tweet: Identifiable, Sendable {
             ?? statedTime
             ?? Timestamp(milliseconds: 0)
         self.statedMilliseconds = statedTime?.milliseconds ?? .min
-        self.text = text
-        let entities = entities ?? EntityExtractor.entities(in: text)
+        let (block, count) = TextBlock.make(copying: text)
+        self.textBlock = SharedText(block)
+        self.textStart = 0
+        self.textCount = UInt32(count)
+        let entities = entities ?? EntityExtractor.entities(in: UnsafeBufferPointer(start: block.base, count: count))
         self.storedEntities = entities
         self.flags = Flags()
         self.flags.setEntities(entities)
@@ -83,9 +100,42 @@ public struct Tweet: Identifiable, Sendable {
                             language: language, counts: counts)
         self.extras = extras.isEmpty ? nil : ExtrasBox(extras)
         if inReplyToID != nil || inReplyToUser != nil { self.flags.insert(.explicitReply) }
-        self.isRetweet = isRetweet ?? (retweetedID != nil || Tweet.isOldStyleRetweet(text))
+        self.isRetweet = isRetweet ?? (retweetedID != nil
+            || Tweet.isOldStyleRetweet(UnsafeBufferPointer(start: block.base, count: count)))
         self.hasMedia = hasMedia
     }
+
+    /// A tweet whose text a reader has already written to `block` (valid UTF-8, `count` bytes from `start`) and
+    /// whose entities it has extracted.
+    init(id: TweetID, author: Handle, statedTime: Timestamp, textBlock: TextBlock, start: Int, count: Int,
+         entities: Entities, counts: EngagementCounts, hasMedia: Bool?) {
+        self.id = id
+        self.author = author
+        self.createdAt = id.snowflakeMilliseconds.map(Timestamp.init(milliseconds:)) ?? statedTime
+        self.statedMilliseconds = statedTime.milliseconds
+        self.textBlock = SharedText(textBlock)
+        self.textStart = UInt32(truncatingIfNeeded: start)
+        self.textCount = UInt32(truncatingIfNeeded: count)
+        self.storedEntities = entities
+        self.flags = Flags()
+        self.flags.setEntities(entities)
+        self.extras = counts.isEmpty ? nil : ExtrasBox(Extras(counts: counts))
+        self.isRetweet = Tweet.isOldStyleRetweet(UnsafeBufferPointer(start: textBlock.base + start, count: count))
+        self.hasMedia = hasMedia
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes, valid only during the call: no `String` is built.
+    ///
+    ///     tweet.withUTF8Text { $0.starts(with: "RT @".utf8) }
+    @inlinable
+    public func withUTF8Text<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(textBlock.block) {
+            try body(UnsafeBufferPointer(start: textBlock.block.base + Int(textStart), count: Int(textCount)))
+        }
+    }
+
+    /// The text's length in UTF-8 bytes, without building it.
+    @inlinable public var textUTF8Count: Int { Int(textCount) }
 
     /// The time the archive wrote, interpreted with its stated offset (UTC when it had none).
     public var statedTime: Timestamp? {
@@ -179,10 +229,9 @@ public struct Tweet: Identifiable, Sendable {
         return result
     }
 
-    static func isOldStyleRetweet(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        return utf8.next() == UInt8(ascii: "R") && utf8.next() == UInt8(ascii: "T") && utf8.next() == UInt8(ascii: " ")
-            && utf8.next() == UInt8(ascii: "@")
+    static func isOldStyleRetweet(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.count >= 4 && text[0] == UInt8(ascii: "R") && text[1] == UInt8(ascii: "T") && text[2] == UInt8(ascii: " ")
+            && text[3] == UInt8(ascii: "@")
     }
 }
 
@@ -260,7 +309,7 @@ extension Tweet {
 extension Tweet: Hashable {
     public static func == (lhs: Tweet, rhs: Tweet) -> Bool {
         lhs.id == rhs.id && lhs.author == rhs.author && lhs.createdAt == rhs.createdAt
-            && lhs.statedMilliseconds == rhs.statedMilliseconds && lhs.text == rhs.text
+            && lhs.statedMilliseconds == rhs.statedMilliseconds && lhs.sameText(as: rhs)
             && lhs.isRetweet == rhs.isRetweet && lhs.hasMedia == rhs.hasMedia && lhs.storedEntities == rhs.storedEntities
             && (lhs.extras === rhs.extras || (lhs.extras?.value ?? .empty) == (rhs.extras?.value ?? .empty))
     }
@@ -270,10 +319,17 @@ extension Tweet: Hashable {
         hasher.combine(author)
         hasher.combine(createdAt)
         hasher.combine(statedMilliseconds)
-        hasher.combine(text)
+        withUTF8Text { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(entities)
         hasher.combine(isRetweet)
         hasher.combine(hasMedia)
         hasher.combine(extras?.value ?? .empty)
+    }
+
+    /// Byte-for-byte equal texts.
+    private func sameText(as other: Tweet) -> Bool {
+        guard textCount == other.textCount else { return false }
+        if textBlock.block === other.textBlock.block && textStart == other.textStart { return true }
+        return withUTF8Text { a in other.withUTF8Text { b in a.elementsEqual(b) } }
     }
 }

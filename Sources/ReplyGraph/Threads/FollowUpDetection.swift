@@ -134,7 +134,7 @@ extension ReconstructionState {
                     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                         for p in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
                             let i = Int(listBase[p])
-                            cacheBase[i] = TextCues(tweetBase[i].text).rawValue | 0x8000
+                            cacheBase[i] = tweetBase[i].withUTF8Text(TextCues.init(utf8:)).rawValue | 0x8000
                         }
                     }
                 }

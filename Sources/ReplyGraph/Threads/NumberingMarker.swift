@@ -28,6 +28,11 @@ public struct NumberingMarker: Hashable, Sendable {
         return Array(text.utf8).withUnsafeBufferPointer(parse(bytes:))
     }
 
+    /// ``parse(_:)`` over UTF-8 bytes, such as a tweet's from `withUTF8Text`, without building a `String`.
+    ///
+    ///     tweet.withUTF8Text(NumberingMarker.parse(utf8:))
+    public static func parse(utf8: UnsafeBufferPointer<UInt8>) -> NumberingMarker? { parse(bytes: utf8) }
+
     private static func parse(bytes whole: UnsafeBufferPointer<UInt8>) -> NumberingMarker? {
         // Trailing links and spaces go first: "text 2/5  https://t.co/x".
         var end = whole.count

@@ -38,6 +38,17 @@ public struct TextCues: OptionSet, Hashable, Sendable {
         self = TextCues(rawValue: scanned ?? Self.fold(text).withUnsafeBufferPointer(Self.scan))
     }
 
+    /// The cues of valid UTF-8 text, such as a tweet's from `withUTF8Text`: plain text is scanned in place.
+    ///
+    ///     let cues = tweet.withUTF8Text(TextCues.init(utf8:))
+    public init(utf8: UnsafeBufferPointer<UInt8>) {
+        if Self.needsFolding(utf8) {
+            self.init(String(decoding: utf8, as: UTF8.self))
+        } else {
+            self = TextCues(rawValue: Self.scan(utf8))
+        }
+    }
+
     private static func scan(_ s: UnsafeBufferPointer<UInt8>) -> UInt16 {
         var cues = TextCues(rawValue: matcher.match(s))
         var i = 0

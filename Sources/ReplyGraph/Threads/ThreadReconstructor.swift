@@ -126,7 +126,7 @@ struct ReconstructionState {
                             for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
                                 timeBase![i] = tweets[i].createdAt.milliseconds
                                 leadBase![i] = Self.leadsWithOthers(tweets[i])
-                                markerBase![i] = NumberingMarker.parse(tweets[i].text)
+                                markerBase![i] = tweets[i].withUTF8Text(NumberingMarker.parse(utf8:))
                             }
                         }
                     }
@@ -183,7 +183,7 @@ struct ReconstructionState {
     mutating func cues(_ i: Int) -> TextCues {
         let cached = cueCache[i]
         if cached & 0x8000 != 0 { return TextCues(rawValue: cached & 0x7FFF) }
-        let cues = TextCues(tweets[i].text)
+        let cues = tweets[i].withUTF8Text(TextCues.init(utf8:))
         cueCache[i] = cues.rawValue | 0x8000
         return cues
     }

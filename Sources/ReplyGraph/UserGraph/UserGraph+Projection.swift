@@ -65,7 +65,7 @@ extension UserGraph {
                 var retweeted: Handle?
                 if tweet.isRetweet {
                     if let id = tweet.retweetedID { retweeted = author(of: id) }
-                    if retweeted == nil, tweet.text.utf8.starts(with: "RT @".utf8), let first = tweet.entities.mentions.first {
+                    if retweeted == nil, tweet.withUTF8Text({ $0.starts(with: "RT @".utf8) }), let first = tweet.entities.mentions.first {
                         retweeted = Handle(first.value)
                     }
                 }

@@ -40,26 +40,22 @@ public enum EntityExtractor {
     ///
     /// - Complexity: O(n) in the text's length.
     static func entities(in text: String, scratch: inout Scratch) -> Entities {
-        withScanner(text) { scanner in
-            swap(&scanner.mentions, &scratch.mentions)
-            swap(&scanner.lists, &scratch.lists)
-            swap(&scanner.hashtags, &scratch.hashtags)
-            swap(&scanner.cashtags, &scratch.cashtags)
-            swap(&scanner.urls, &scratch.urls)
-            scanner.scan()
-            let entities = scanner.finishEntities()
-            swap(&scanner.mentions, &scratch.mentions)
-            swap(&scanner.lists, &scratch.lists)
-            swap(&scanner.hashtags, &scratch.hashtags)
-            swap(&scanner.cashtags, &scratch.cashtags)
-            swap(&scanner.urls, &scratch.urls)
-            // Most lists stay empty: only those that are not need emptying.
-            if !scratch.mentions.isEmpty { scratch.mentions.removeAll(keepingCapacity: true) }
-            if !scratch.lists.isEmpty { scratch.lists.removeAll(keepingCapacity: true) }
-            if !scratch.hashtags.isEmpty { scratch.hashtags.removeAll(keepingCapacity: true) }
-            if !scratch.cashtags.isEmpty { scratch.cashtags.removeAll(keepingCapacity: true) }
-            if !scratch.urls.isEmpty { scratch.urls.removeAll(keepingCapacity: true) }
-            return entities
+        withScanner(text) { scanner in scanner.scanEntities(scratch: &scratch) }
+    }
+
+    /// The entities of valid UTF-8 `text` (long values become strings of their own).
+    ///
+    /// - Complexity: O(n) in the text's length.
+    static func entities(in text: UnsafeBufferPointer<UInt8>) -> Entities {
+        var scratch = Scratch()
+        return entities(in: text, scratch: &scratch)
+    }
+
+    /// ``entities(in:)-(UnsafeBufferPointer<UInt8>)`` with the scanner's lists borrowed from `scratch`.
+    static func entities(in text: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> Entities {
+        ASCIIClass.table.withUnsafeBufferPointer { table in
+            var scanner = EntityScanner(text: TextBytes(text), classes: table.baseAddress!)
+            return scanner.scanEntities(scratch: &scratch)
         }
     }
 
@@ -119,6 +115,32 @@ public enum EntityExtractor {
                 return body(&scanner)
             }!
         }
+    }
+}
+
+
+extension EntityScanner {
+    /// Scans and finishes with the working lists borrowed from `scratch` (emptied again, capacity kept).
+    mutating func scanEntities(scratch: inout EntityExtractor.Scratch) -> Entities {
+        swap(&mentions, &scratch.mentions)
+        swap(&lists, &scratch.lists)
+        swap(&hashtags, &scratch.hashtags)
+        swap(&cashtags, &scratch.cashtags)
+        swap(&urls, &scratch.urls)
+        scan()
+        let entities = finishEntities()
+        swap(&mentions, &scratch.mentions)
+        swap(&lists, &scratch.lists)
+        swap(&hashtags, &scratch.hashtags)
+        swap(&cashtags, &scratch.cashtags)
+        swap(&urls, &scratch.urls)
+        // Most lists stay empty: only those that are not need emptying.
+        if !scratch.mentions.isEmpty { scratch.mentions.removeAll(keepingCapacity: true) }
+        if !scratch.lists.isEmpty { scratch.lists.removeAll(keepingCapacity: true) }
+        if !scratch.hashtags.isEmpty { scratch.hashtags.removeAll(keepingCapacity: true) }
+        if !scratch.cashtags.isEmpty { scratch.cashtags.removeAll(keepingCapacity: true) }
+        if !scratch.urls.isEmpty { scratch.urls.removeAll(keepingCapacity: true) }
+        return entities
     }
 }
 

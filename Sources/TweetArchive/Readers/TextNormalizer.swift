@@ -26,93 +26,120 @@ enum TextNormalizer {
     /// One pass over the bytes, written straight into the new string's storage (no intermediate array): runs of
     /// ordinary bytes are copied whole, and only a space before a link or an `&` stops the scan.
     private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, dropSpaceBeforeLinks: Bool) -> Result {
-        let n = bytes.count
-        guard let source = bytes.baseAddress, n > 0 else { return Result(value: "", invalidUTF8: false, hasPicLink: false) }
+        guard bytes.count > 0 else { return Result(value: "", invalidUTF8: false, hasPicLink: false) }
         var hasPicLink = false
         var invalidUTF8 = false
-        let value = String(unsafeUninitializedCapacity: n) { out in
-            // Decoding and dropping only shrink the text: every entity is longer than its UTF-8.
-            let target = out.baseAddress!
-            var i = 0
-            var o = 0
-            // twint puts one space before the text when it starts with a link.
-            while dropSpaceBeforeLinks && i < n && source[i] == ASCII.space, let kind = startsLink(bytes, at: i + 1) {
-                if kind == .pic { hasPicLink = true }
-                i += 1
+        let value = String(unsafeUninitializedCapacity: bytes.count) { out in
+            let (count, ascii, picLink) = normalize(bytes, dropSpaceBeforeLinks: dropSpaceBeforeLinks,
+                                                    into: out.baseAddress!)
+            hasPicLink = picLink
+            // The initializer repairs invalid UTF-8 silently; check first so the line can be counted.
+            invalidUTF8 = !ascii && !UTF8Validation.isValid(UnsafeBufferPointer(start: out.baseAddress!, count: count))
+            return count
+        }
+        return Result(value: value, invalidUTF8: invalidUTF8, hasPicLink: hasPicLink)
+    }
+
+    /// Normalises twint text bytes into `arena`: the text's start in the arena's current block, its length, and
+    /// what ``Result`` tells besides. Invalid UTF-8 is replaced (U+FFFD), as `String` would.
+    static func twintText(_ bytes: UnsafeBufferPointer<UInt8>, into arena: inout TextArena)
+        -> (start: Int, count: Int, invalidUTF8: Bool, hasPicLink: Bool) {
+        let target = arena.reserve(bytes.count)
+        let (count, ascii, hasPicLink) = normalize(bytes, dropSpaceBeforeLinks: true, into: target)
+        if ascii || UTF8Validation.isValid(UnsafeBufferPointer(start: target, count: count)) {
+            return (arena.commit(count), count, false, hasPicLink)
+        }
+        var repaired = String(decoding: UnsafeBufferPointer(start: target, count: count), as: UTF8.self)
+        return repaired.withUTF8 { utf8 in
+            arena.reserve(utf8.count).initialize(from: utf8.baseAddress!, count: utf8.count)
+            return (arena.commit(utf8.count), utf8.count, true, hasPicLink)
+        }
+    }
+
+    /// The normalisation itself, writing to `target` (room for `bytes.count`: decoding and dropping only shrink
+    /// the text, every entity being longer than its UTF-8): the length written, whether every byte was ASCII,
+    /// and whether a `pic.twitter.com` link was seen.
+    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, dropSpaceBeforeLinks: Bool,
+                                  into target: UnsafeMutablePointer<UInt8>) -> (count: Int, ascii: Bool, hasPicLink: Bool) {
+        let n = bytes.count
+        guard let source = bytes.baseAddress, n > 0 else { return (0, true, false) }
+        var hasPicLink = false
+        var i = 0
+        var o = 0
+        // twint puts one space before the text when it starts with a link.
+        while dropSpaceBeforeLinks && i < n && source[i] == ASCII.space, let kind = startsLink(bytes, at: i + 1) {
+            if kind == .pic { hasPicLink = true }
+            i += 1
+        }
+        var run = i
+        var high: UInt64 = 0
+        let ampersand = ByteVector.splat(ASCII.ampersand), space = ByteVector.splat(ASCII.space)
+        let linkMask = ByteVector.splat(0x18), linkLetter = ByteVector.splat(0x78)
+        var highBytes = ByteVector.Bytes()
+        while i < n {
+            // Sixteen bytes at a time first, with the same candidates as the word loop below.
+            while i + ByteVector.width + 1 <= n {
+                let v = ByteVector.load(source + i)
+                highBytes |= v
+                var candidates = v .== ampersand
+                if dropSpaceBeforeLinks {
+                    let next = ByteVector.load(source + i + 1)
+                    candidates = candidates .| ((v .== space) .& ((next | linkMask) .== linkLetter))
+                }
+                if let k = ByteVector.first(candidates) {
+                    i += k
+                    break
+                }
+                i += ByteVector.width
             }
-            var run = i
-            var high: UInt64 = 0
-            let ampersand = ByteVector.splat(ASCII.ampersand), space = ByteVector.splat(ASCII.space)
-            let linkMask = ByteVector.splat(0x18), linkLetter = ByteVector.splat(0x78)
-            var highBytes = ByteVector.Bytes()
-            while i < n {
-                // Sixteen bytes at a time first, with the same candidates as the word loop below.
-                while i + ByteVector.width + 1 <= n {
-                    let v = ByteVector.load(source + i)
-                    highBytes |= v
-                    var candidates = v .== ampersand
-                    if dropSpaceBeforeLinks {
-                        let next = ByteVector.load(source + i + 1)
-                        candidates = candidates .| ((v .== space) .& ((next | linkMask) .== linkLetter))
-                    }
-                    if let k = ByteVector.first(candidates) {
-                        i += k
-                        break
-                    }
-                    i += ByteVector.width
+            // Skip eight bytes at a time while none of them is an `&` or a space before `h` or `p`. One test
+            // finds both letters: `b | 0x18 == 0x78` holds for h (0x68) and p (0x70), and only for ` and x
+            // besides, which rarely start a word.
+            while i + 9 <= n {
+                let word = UInt64(littleEndian: UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self))
+                high |= word
+                var candidates = Self.bytes(of: word, equalTo: ASCII.ampersand)
+                if dropSpaceBeforeLinks {
+                    let next = UInt64(littleEndian: UnsafeRawPointer(source + i + 1).loadUnaligned(as: UInt64.self))
+                    candidates |= Self.bytes(of: word, equalTo: ASCII.space)
+                        & Self.bytes(of: next | 0x1818_1818_1818_1818, equalTo: 0x78)
                 }
-                // Skip eight bytes at a time while none of them is an `&` or a space before `h` or `p`. One test
-                // finds both letters: `b | 0x18 == 0x78` holds for h (0x68) and p (0x70), and only for ` and x
-                // besides, which rarely start a word.
-                while i + 9 <= n {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self))
-                    high |= word
-                    var candidates = Self.bytes(of: word, equalTo: ASCII.ampersand)
-                    if dropSpaceBeforeLinks {
-                        let next = UInt64(littleEndian: UnsafeRawPointer(source + i + 1).loadUnaligned(as: UInt64.self))
-                        candidates |= Self.bytes(of: word, equalTo: ASCII.space)
-                            & Self.bytes(of: next | 0x1818_1818_1818_1818, equalTo: 0x78)
-                    }
-                    if candidates != 0 {
-                        i += candidates.trailingZeroBitCount >> 3
-                        break
-                    }
-                    i += 8
+                if candidates != 0 {
+                    i += candidates.trailingZeroBitCount >> 3
+                    break
                 }
-                guard i < n else { break }
-                let b = source[i]
-                high |= UInt64(b)
-                if b == ASCII.space {
-                    if dropSpaceBeforeLinks, let kind = startsLink(bytes, at: i + 1) {
-                        if kind == .pic { hasPicLink = true }
-                        (target + o).update(from: source + run, count: i - run)
-                        o += i - run
-                        i += 1   // drop twint's inserted space
-                        run = i
-                        continue
-                    }
-                } else if b == ASCII.ampersand, let (decoded, length) = entity(bytes, at: i) {
+                i += 8
+            }
+            guard i < n else { break }
+            let b = source[i]
+            high |= UInt64(b)
+            if b == ASCII.space {
+                if dropSpaceBeforeLinks, let kind = startsLink(bytes, at: i + 1) {
+                    if kind == .pic { hasPicLink = true }
                     (target + o).update(from: source + run, count: i - run)
                     o += i - run
-                    if decoded.value > 0x7F { high |= 0x80 }
-                    UTF8.encode(decoded) { unit in
-                        target[o] = unit
-                        o += 1
-                    }
-                    i += length
+                    i += 1   // drop twint's inserted space
                     run = i
                     continue
                 }
-                i += 1
+            } else if b == ASCII.ampersand, let (decoded, length) = entity(bytes, at: i) {
+                (target + o).update(from: source + run, count: i - run)
+                o += i - run
+                if decoded.value > 0x7F { high |= 0x80 }
+                UTF8.encode(decoded) { unit in
+                    target[o] = unit
+                    o += 1
+                }
+                i += length
+                run = i
+                continue
             }
-            (target + o).update(from: source + run, count: n - run)
-            o += n - run
-            // The initializer repairs invalid UTF-8 silently; check first so the line can be counted.
-            let ascii = high & 0x8080_8080_8080_8080 == 0 && !ByteVector.hasNonASCII(highBytes)
-            invalidUTF8 = !ascii && !UTF8Validation.isValid(UnsafeBufferPointer(start: target, count: o))
-            return o
+            i += 1
         }
-        return Result(value: value, invalidUTF8: invalidUTF8, hasPicLink: hasPicLink)
+        (target + o).update(from: source + run, count: n - run)
+        o += n - run
+        let ascii = high & 0x8080_8080_8080_8080 == 0 && !ByteVector.hasNonASCII(highBytes)
+        return (o, ascii, hasPicLink)
     }
 
     /// 0x80 in each byte of `word` that equals `byte`, 0 elsewhere (exact: no borrow between bytes).

@@ -11,6 +11,8 @@ struct TwintTextParser: RecordParser {
     private static let handleSlots = 1 << 13
     /// The entity scanner's working lists, reused for every line.
     private var scratch = EntityExtractor.Scratch()
+    /// Where the texts go, one block for thousands of tweets.
+    private var texts = TextArena()
 
     /// Up to 15 bytes and their count, packed for an exact two-word comparison.
     struct PackedName: Equatable {
@@ -77,12 +79,14 @@ struct TwintTextParser: RecordParser {
             counts = stats
         }
         body = Self.stripTagTails(body)
-        let text = TextNormalizer.twintText(body)
+        let text = TextNormalizer.twintText(body, into: &texts)
         if text.invalidUTF8 { sink.stats.invalidUTF8Lines += 1 }
         let author = handle(name)
-        let entities = EntityExtractor.entities(in: text.value, scratch: &scratch)
-        sink.emit(Tweet(id: TweetID(id), author: author, statedTime: stated, text: text.value, entities: entities,
-                        counts: counts, hasMedia: text.hasPicLink ? true : nil))
+        let block = texts.block
+        let entities = EntityExtractor.entities(in: UnsafeBufferPointer(start: block.base + text.start, count: text.count),
+                                                scratch: &scratch)
+        sink.emit(Tweet(id: TweetID(id), author: author, statedTime: stated, textBlock: block, start: text.start,
+                        count: text.count, entities: entities, counts: counts, hasMedia: text.hasPicLink ? true : nil))
     }
 
     private mutating func handle(_ name: UnsafeBufferPointer<UInt8>) -> Handle {
