@@ -11,9 +11,10 @@ import Testing
         var single = ArchiveReader.Options(maxReportedIssues: maxReportedIssues, jobs: 1)
         single.parallelThreshold = 1
         let reference = try ArchiveReader(options: single).read(paths: [path])
-        for n in jobs {
+        for (n, chunk) in jobs.flatMap({ n in [(n, 1 << 15), (n, 7)] }) {
             var split = single
             split.jobs = n
+            split.partChunkSize = chunk   // 7: parts hand over many chunks, the last one partial
             let archive = try ArchiveReader(options: split).read(paths: [path])
             #expect(archive.tweets == reference.tweets, "jobs \(n)")
             #expect(archive.inputs == reference.inputs, "jobs \(n)")

@@ -28,6 +28,8 @@ public struct ArchiveReader: Sendable {
         public var jobs: Int
         /// The smallest file split across ``jobs`` threads; smaller files are read in one pass.
         public var parallelThreshold = 8 << 20
+        /// Tweets per chunk in which a part hands its tweets over (about 3 MB of `Tweet`s; tests set it small).
+        var partChunkSize = 1 << 15
 
         public init(strict: Bool = false, maxLineLength: Int = 1 << 20, maxReportedIssues: Int = 20,
                     exportOwner: Handle? = nil, jobs: Int? = nil) {
@@ -194,7 +196,7 @@ public struct ArchiveReader: Sendable {
                              into tweets: inout [Tweet]) throws(ArchiveError) -> RecordSink {
         let bounds = partBounds(descriptor: descriptor, size: size, parts: options.jobs)
         let parts = bounds.count - 1
-        let results = UnsafeMutableBufferPointer<Result<(sink: RecordSink, tweets: [Tweet]), ArchiveError>?>
+        let results = UnsafeMutableBufferPointer<Result<RecordSink, ArchiveError>?>
             .allocate(capacity: parts)
         results.initialize(repeating: nil)
         defer {
@@ -208,9 +210,11 @@ public struct ArchiveReader: Sendable {
             var lines = LineReader(descriptor: descriptor, maxLineLength: reader.options.maxLineLength)
             lines.byteRange = bounds[k]..<bounds[k + 1]
             do throws(ArchiveError) {
-                let sink = try reader.parse(name: name, sizeHint: bounds[k + 1] - bounds[k], format: format,
-                                            into: &partTweets, lines: reader.lineSource(lines, name: name))
-                slots[k] = .success((sink, partTweets))
+                var sink = try reader.parse(name: name, sizeHint: nil, format: format,
+                                            chunkSize: reader.options.partChunkSize, into: &partTweets,
+                                            lines: reader.lineSource(lines, name: name))
+                sink.chunks.append(partTweets)
+                slots[k] = .success(sink)
             } catch {
                 slots[k] = .failure(error)
             }
@@ -219,30 +223,35 @@ public struct ArchiveReader: Sendable {
         var joined = RecordSink(file: name, strict: false, maxReportedIssues: options.maxReportedIssues)
         joined.stats.format = format
         let first = tweets.count
+        var total = 0
+        for k in 0..<parts {
+            switch results[k]! {
+            case .failure(let error): throw error
+            case .success(let part): total += part.stats.tweets
+            }
+        }
+        tweets.reserveCapacity(first + total)
         var lineOffset = 0
         for k in 0..<parts {
-            guard case .success(var part) = results[k]! else {
-                if case .failure(let error) = results[k]! { throw error }
-                continue
-            }
+            guard case .success(var part) = results[k]! else { continue }
             results[k] = nil
-            if k == 0 && tweets.isEmpty {
-                swap(&tweets, &part.tweets)
-            } else {
-                Self.moveAppend(&part.tweets, to: &tweets)
+            // Chunk by chunk, each freed once moved.
+            for c in part.chunks.indices {
+                Self.moveAppend(&part.chunks[c], to: &tweets)
+                part.chunks[c] = []
             }
-            let stats = part.sink.stats
+            let stats = part.stats
             joined.stats.lines += stats.lines
             joined.stats.bytes += stats.bytes
             joined.stats.tweets += stats.tweets
             joined.stats.ignored += stats.ignored
             joined.stats.invalidUTF8Lines += stats.invalidUTF8Lines
             joined.stats.skipped.merge(stats.skipped, uniquingKeysWith: +)
-            for var issue in part.sink.issues where joined.issues.count < options.maxReportedIssues {
+            for var issue in part.issues where joined.issues.count < options.maxReportedIssues {
                 issue.line += lineOffset
                 joined.issues.append(issue)
             }
-            for tweet in part.sink.external.values { joined.reference(tweet) }
+            for tweet in part.external.values { joined.reference(tweet) }
             lineOffset += stats.lines
         }
         joined.stats.clockOffsetSeconds = Self.clockOffset(of: tweets[first...])
@@ -289,10 +298,11 @@ public struct ArchiveReader: Sendable {
     /// `sizeHint` (the input's size in bytes, when known) reserves room for the tweets once the format is known,
     /// so a large archive's array is allocated once instead of doubling (and briefly holding two copies).
     private func parse(
-        name: String, sizeHint: Int?, format: ArchiveFormat? = nil, into tweets: inout [Tweet],
+        name: String, sizeHint: Int?, format: ArchiveFormat? = nil, chunkSize: Int? = nil, into tweets: inout [Tweet],
         lines: ((Int, UnsafeBufferPointer<UInt8>?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int
     ) throws(ArchiveError) -> RecordSink {
         var sink = RecordSink(file: name, strict: options.strict, maxReportedIssues: options.maxReportedIssues)
+        sink.chunkSize = chunkSize
         let first = tweets.count
         swap(&sink.tweets, &tweets)
         // The tweets live in the sink while it parses, and go back to the caller however parsing ends.

@@ -8,6 +8,10 @@ struct RecordSink {
     var maxReportedIssues: Int
     var stats: InputStats
     var tweets: [Tweet] = []
+    /// When set, every `chunkSize` tweets move from ``tweets`` to ``chunks``: a part of a file read on several
+    /// threads hands its tweets over a chunk at a time, so joining the parts never holds two copies of them.
+    var chunkSize: Int?
+    var chunks: [[Tweet]] = []
     var external: [TweetID: ExternalTweet] = [:]
     var issues: [Diagnostic] = []
 
@@ -21,6 +25,11 @@ struct RecordSink {
     mutating func emit(_ tweet: consuming Tweet) {
         tweets.append(tweet)
         stats.tweets += 1
+        if let chunkSize, tweets.count >= chunkSize {
+            chunks.append(tweets)
+            tweets = []
+            tweets.reserveCapacity(chunkSize)
+        }
     }
 
     /// Records a tweet known only by reference; richer information wins over poorer.

@@ -62,8 +62,12 @@ struct BatchCommand: ParsableCommand {
             StandardError.print("replygraph: \(failure.message)")
             throw ExitCode(failure.code.rawValue)
         }
+        // Archives run `jobs` at a time; the cores left over split each large file (one archive: all of them).
+        let parallelArchives = max(1, min(jobs, units.count))
+        let readerJobs = max(1, ProcessInfo.processInfo.activeProcessorCount / parallelArchives)
         let job = BatchJob(out: URL(fileURLWithPath: out), force: force,
-                           reader: ArchiveReader(options: .init(strict: strict, exportOwner: owner.map(Handle.init))),
+                           reader: ArchiveReader(options: .init(strict: strict, exportOwner: owner.map(Handle.init),
+                                                                jobs: readerJobs)),
                            drawThreads: !skipThreadDiagrams, minThreadLength: minThreadLength)
         let results = job.run(units, jobs: jobs)
         do {
