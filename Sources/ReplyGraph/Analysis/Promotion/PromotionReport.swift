@@ -175,9 +175,9 @@ public struct PromotionReport: Sendable, Encodable {
         var decisions: [TweetID: PromotionDecision] = [:]
         var promotional: [PromotionDecision] = []
         var totals: [String: Int] = [:]
-        for tweet in all {
-            let d = detector.classify(tweet)
-            decisions[tweet.id] = d
+        decisions.reserveCapacity(all.count)
+        for d in detector.classify(all) {
+            decisions[d.id] = d
             if d.isPromotion {
                 promotional.append(d)
                 for c in d.categories { totals[c.rawValue, default: 0] += 1 }

@@ -111,8 +111,14 @@ public enum PromotionTemplates {
 
     /// Groups `texts` (indices into the input) whose shingle Jaccard is at least `threshold`, transitively.
     ///
+    /// Candidate pairs come from prefix filtering (the all-pairs similarity join): shingles are ranked rarest
+    /// first, and two sets with Jaccard ≥ t share one of the first |x| − ⌈t·|x|⌉ + 1 shingles of each. Only those
+    /// prefixes are indexed and probed, so a shingle every template shares ("subscribe to our") never makes a
+    /// candidate list, and the pairs found, then checked exactly, are all the pairs there are: the groups are
+    /// the same as comparing every two texts that share a shingle.
+    ///
     /// - Returns: groups of input indices, each sorted, ordered by first index.
-    /// - Complexity: O(n · s) to index plus O(c · s) for c candidate pairs sharing a shingle.
+    /// - Complexity: O(n · s log s) to rank and index, plus O(s) per candidate pair, for n texts of s shingles.
     public static func cluster(_ texts: [String], threshold: Double = 0.8, shingleSize: Int = 3) -> [[Int]] {
         // Merge identical normalised forms first.
         var formIndex: [String: Int] = [:]
@@ -127,26 +133,60 @@ public enum PromotionTemplates {
                 forms.append(toks)
             }
         }
-        let sets = forms.map { shingles($0, size: shingleSize) }
+        // Shingles as dense ids, then as ranks by how many forms hold them (rarest first), each set sorted.
+        var shingleID: [String: Int] = [:]
+        let raw: [[Int]] = forms.map { form in
+            shingles(form, size: shingleSize).map { shingle in
+                if let id = shingleID[shingle] { return id }
+                shingleID[shingle] = shingleID.count
+                return shingleID.count - 1
+            }
+        }
+        var frequency = [Int](repeating: 0, count: shingleID.count)
+        for set in raw { for id in set { frequency[id] += 1 } }
+        var rank = [Int32](repeating: 0, count: shingleID.count)
+        for (r, id) in frequency.indices.sorted(by: { (frequency[$0], $0) < (frequency[$1], $1) }).enumerated() {
+            rank[id] = Int32(r)
+        }
+        let sets: [[Int32]] = raw.map { $0.map { rank[$0] }.sorted() }
+
         var parent = Array(forms.indices)
         func find(_ x: Int) -> Int {
             var x = x
             while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
             return x
         }
-        var postings: [String: [Int]] = [:]
-        for (f, set) in sets.enumerated() {
-            var seen = Set<Int>()
-            for s in set { for g in postings[s] ?? [] where seen.insert(g).inserted {
-                let a = sets[f].count, b = sets[g].count
-                guard Double(min(a, b)) >= threshold * Double(max(a, b)) else { continue }
-                if find(f) != find(g), jaccard(sets[f], sets[g]) >= threshold { parent[find(f)] = find(g) }
-            } }
-            for s in set { postings[s, default: []].append(f) }
+        var postings = [[Int32]](repeating: [], count: shingleID.count)
+        var lastProbe = [Int](repeating: -1, count: forms.count)
+        for (f, x) in sets.enumerated() where !x.isEmpty {
+            // At least ⌈t·|x|⌉ shingles in common (at least one); a hair of slack keeps 0.8 · 5 from rounding to 5.
+            let overlap = max(1, Int((threshold * Double(x.count) - 1e-6).rounded(.up)))
+            let prefix = x[..<min(x.count, max(1, x.count - overlap + 1))]
+            for s in prefix {
+                for g32 in postings[Int(s)] {
+                    let g = Int(g32)
+                    guard lastProbe[g] != f else { continue }
+                    lastProbe[g] = f
+                    let a = x.count, b = sets[g].count
+                    guard Double(min(a, b)) >= threshold * Double(max(a, b)) else { continue }
+                    if find(f) != find(g), jaccard(sorted: x, sets[g]) >= threshold { parent[find(f)] = find(g) }
+                }
+            }
+            for s in prefix { postings[Int(s)].append(Int32(f)) }
         }
         var groups: [Int: [Int]] = [:]
         for (i, f) in formOf.enumerated() { groups[find(f), default: []].append(i) }
         return groups.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// ``jaccard(_:_:)`` of two sorted arrays without repeats, by one merge.
+    static func jaccard(sorted a: [Int32], _ b: [Int32]) -> Double {
+        if a.isEmpty && b.isEmpty { return 1 }
+        var i = 0, j = 0, common = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+        }
+        return Double(common) / Double(a.count + b.count - common)
     }
 
     /// Templates of the promotional tweets among `tweets`, most used first.
