@@ -28,8 +28,10 @@ extension GraphBuilder {
                 let parent = Int(result.parent[i])
                 let entities = tweets[i].entities
                 let replyUser = tweets[i].inReplyToUser
-                let hasReplyRun = !entities.replyTo.isEmpty || replyUser != nil
-                let hasMentions = entities.mentions.count > entities.replyTo.count
+                // Counts and visits, not `replyTo`/`mentions`: those build arrays, several per tweet.
+                let replyToCount = entities.replyToCount
+                let hasReplyRun = replyToCount > 0 || replyUser != nil
+                let hasMentions = entities.mentionCount > replyToCount
                 // `Tweet.replyHandles`: the in-reply-to user, then the leading run, first spelling of each key.
                 replyKeys.removeAll(keepingCapacity: true)
                 replySpellings.removeAll(keepingCapacity: true)
@@ -38,7 +40,7 @@ extension GraphBuilder {
                         replyKeys.append(handles.key(of: replyUser))
                         replySpellings.append(-1)
                     }
-                    for name in entities.replyTo {
+                    entities.forEachReplyTo { name in
                         let s = handles.spelling(name)
                         let k = handles.keyOf[Int(s)]
                         if !replyKeys.contains(k) { replyKeys.append(k); replySpellings.append(s) }
@@ -61,10 +63,10 @@ extension GraphBuilder {
                 if hasMentions {
                     // `Tweet.mentionedHandles`: mentions outside the reply handles, first appearance of each key.
                     mentionKeys.removeAll(keepingCapacity: true)
-                    for mention in entities.mentions {
-                        let s = handles.spelling(mention.value)
+                    entities.forEachMention { name in
+                        let s = handles.spelling(name)
                         let k = handles.keyOf[Int(s)]
-                        guard !replyKeys.contains(k), !mentionKeys.contains(k) else { continue }
+                        guard !replyKeys.contains(k), !mentionKeys.contains(k) else { return }
                         mentionKeys.append(k)
                         let target = handles.user(key: k, spelling: s, nil, &builder)
                         builder.addEdge(from: node, to: target, kind: .mentions)

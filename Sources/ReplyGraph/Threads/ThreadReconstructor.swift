@@ -125,7 +125,7 @@ struct ReconstructionState {
                         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                             for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
                                 timeBase![i] = tweets[i].createdAt.milliseconds
-                                leadBase![i] = Self.leadsWithOthers(tweets[i])
+                                leadBase![i] = Self.leadsWithOthers(tweets + i)
                                 markerBase![i] = tweets[i].withUTF8Text(NumberingMarker.parse(utf8:))
                             }
                         }
@@ -196,10 +196,13 @@ struct ReconstructionState {
     func leadsWithOthers(_ i: Int) -> Bool { othersLead[i] }
 
     /// Whether the tweet's leading @-run addresses someone other than its author (a reply to others by text).
-    static func leadsWithOthers(_ t: Tweet) -> Bool {
-        if let user = t.inReplyToUser, user != t.author { return true }
-        guard let first = t.entities.replyTo.first else { return false }
-        return !sameHandle(first, t.author.key)
+    ///
+    /// Takes the tweet by pointer and reads it in place: passing a `Tweet` would copy it (and retain its fields).
+    static func leadsWithOthers(_ t: UnsafePointer<Tweet>) -> Bool {
+        guard t.pointee.isReply else { return false }   // one inline flag for most tweets
+        if let user = t.pointee.inReplyToUser, user != t.pointee.author { return true }
+        guard let first = t.pointee.entities.firstReplyTo else { return false }
+        return !sameHandle(first, t.pointee.author.key)
     }
 
     /// Whether two handle spellings are the same handle: `Handle.fold(a) == Handle.fold(b)`, compared byte by byte
@@ -303,12 +306,12 @@ struct ReconstructionState {
         let tail = Int(chain.tail)
         let gap = Double(max(0, time(i) - chain.tailTime)) / 1000
         let selfKey = tweets[i].author.key
-        let run = tweets[i].entities.replyTo
         var leading = LinkEvidence.Leading.none
-        if let first = run.first {
+        if let first = tweets[i].entities.firstReplyTo {   // O(1); the whole run only when it is needed
             if Self.sameHandle(first, selfKey) {
                 leading = .selfMention
             } else {
+                let run = tweets[i].entities.replyTo
                 // Every handle of the run other than the author's is one the tail mentions.
                 let tailMentions = tweets[tail].entities.mentions
                 let prefilled = run.allSatisfy { name in

@@ -186,6 +186,31 @@ public struct Entities: Hashable, @unchecked Sendable {
         }
     }
 
+    /// `mentions.count`, without building the list.
+    ///
+    /// - Complexity: O(1).
+    public var mentionCount: Int { storage?.mentionCount ?? 0 }
+
+    /// `replyTo.count`, without building the list.
+    ///
+    /// - Complexity: O(1).
+    public var replyToCount: Int { storage?.replyToCount ?? 0 }
+
+    /// Calls `body` with each reply handle in order, `replyTo.forEach(body)` without building the list.
+    ///
+    /// - Complexity: O(r) for r reply handles.
+    public func forEachReplyTo(_ body: (String) throws -> Void) rethrows {
+        guard let storage else { return }
+        try storage.withUnsafeMutablePointers { header, elements in
+            let h = header.pointee
+            if h.replyCount < 0 {
+                for k in 0..<h.explicitReplyCount { try body(elements[Int(h.count) + k].value) }
+            } else {
+                for k in 0..<Int(h.replyCount) { try body(elements[k].value) }
+            }
+        }
+    }
+
     /// `!replyTo.isEmpty`, without building the list.
     var hasReplyRun: Bool { storage?.hasReplyRun ?? false }
 
@@ -311,4 +336,12 @@ final class EntityStorage: ManagedBuffer<EntityHeader, TextEntity> {
 
     /// Whether there is at least one mention.
     var hasMentions: Bool { withUnsafeMutablePointerToHeader { $0.pointee.hashtagStart > 0 } }
+
+    var mentionCount: Int { withUnsafeMutablePointerToHeader { Int($0.pointee.hashtagStart) } }
+
+    var replyToCount: Int {
+        withUnsafeMutablePointerToHeader { h in
+            h.pointee.replyCount < 0 ? h.pointee.explicitReplyCount : Int(h.pointee.replyCount)
+        }
+    }
 }
