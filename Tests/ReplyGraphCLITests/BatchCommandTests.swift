@@ -50,9 +50,13 @@ import Testing
         try FileManager.default.removeItem(at: archives.appendingPathComponent("broken.txt"))
         let out = directory.appendingPathComponent("out")
         #expect(try CLIRunner.run(["batch", archives.path, "--out", out.path]).status == 0)
+        let index = out.appendingPathComponent("index.html")
+        let firstIndex = try Data(contentsOf: index)
         let again = try CLIRunner.run(["batch", archives.path, "--out", out.path])
         #expect(again.status == 0)
         #expect(again.stderr.components(separatedBy: "up to date").count - 1 == 2)
+        // The gallery of a run that skipped everything is the same page: a committed gallery stays unchanged.
+        #expect(try Data(contentsOf: index) == firstIndex)
         // Touching an archive makes it stale again.
         let alice = archives.appendingPathComponent("alice.txt")
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: alice.path)

@@ -286,7 +286,9 @@ struct BatchJob: Sendable {
             let diagrams = manifest.threadDiagrams.map {
                 (URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent, "\(name)/\($0)")
             }
-            return Gallery.Entry(name: name, status: result.skipped ? "skipped (up to date)" : "ok",
+            // An archive skipped as up to date shows as it did when made: the page must not depend on whether
+            // this run redid it (the progress line says so instead).
+            return Gallery.Entry(name: name, status: "ok",
                                  figures: manifest.figureOrder.compactMap { key in manifest.figures[key].map { (key, $0) } }
                                      + [("archive", manifest.archive)],
                                  thumbnail: "\(name)/mentions.svg", links: links, threadDiagrams: diagrams)

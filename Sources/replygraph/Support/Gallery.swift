@@ -6,7 +6,7 @@ import GraphExport
 struct Gallery {
     struct Entry {
         var name: String
-        var status: String            // "ok", "skipped (up to date)", or the error
+        var status: String            // "ok" or the error
         var figures: [(String, String)]
         var thumbnail: String?        // relative path of an SVG
         var links: [(String, String)] // (label, relative path)
@@ -49,8 +49,7 @@ struct Gallery {
         for entry in entries {
             out += "<section class=\"card\">\n<h2>\(escape(entry.name))</h2>\n"
             if entry.status != "ok" {
-                let failed = !entry.status.hasPrefix("skipped")
-                out += "<p class=\"\(failed ? "failed" : "meta")\">\(escape(entry.status))</p>\n"
+                out += "<p class=\"failed\">\(escape(entry.status))</p>\n"
             }
             if let thumbnail = entry.thumbnail {
                 out += "<a class=\"thumb\" href=\"\(escape(thumbnail))\"><img src=\"\(escape(thumbnail))\" "
