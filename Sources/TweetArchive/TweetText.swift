@@ -5,10 +5,10 @@
 /// Only the reader that owns a block appends to it, and only past every text already handed out, so tweets
 /// sharing a block may be read from any thread: see ``SharedText``.
 @usableFromInline
-final class TextBlock: ManagedBuffer<Int, UInt8> {
+final class TextBlock: ManagedBuffer<Void, UInt8> {
     /// A block that can hold at least `capacity` bytes, empty.
     static func make(capacity: Int) -> TextBlock {
-        unsafeDowncast(TextBlock.create(minimumCapacity: max(capacity, 1)) { _ in 0 }, to: TextBlock.self)
+        unsafeDowncast(TextBlock.create(minimumCapacity: max(capacity, 1)) { _ in }, to: TextBlock.self)
     }
 
     /// A block holding exactly `text`'s UTF-8.

@@ -77,7 +77,9 @@ enum TextNormalizer {
         let linkMask = ByteVector.splat(0x18), linkLetter = ByteVector.splat(0x78)
         var highBytes = ByteVector.Bytes()
         while i < n {
-            // Sixteen bytes at a time first, with the same candidates as the word loop below.
+            // Sixteen bytes at a time while none of them is an `&` or a space before `h` or `p`. One test finds
+            // both letters: `b | 0x18 == 0x78` holds for h (0x68) and p (0x70), and only for ` and x besides,
+            // which rarely start a word. The last sixteen bytes go one at a time.
             while i + ByteVector.width + 1 <= n {
                 let v = ByteVector.load(source + i)
                 highBytes |= v
@@ -91,24 +93,6 @@ enum TextNormalizer {
                     break
                 }
                 i += ByteVector.width
-            }
-            // Skip eight bytes at a time while none of them is an `&` or a space before `h` or `p`. One test
-            // finds both letters: `b | 0x18 == 0x78` holds for h (0x68) and p (0x70), and only for ` and x
-            // besides, which rarely start a word.
-            while i + 9 <= n {
-                let word = UInt64(littleEndian: UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self))
-                high |= word
-                var candidates = Self.bytes(of: word, equalTo: ASCII.ampersand)
-                if dropSpaceBeforeLinks {
-                    let next = UInt64(littleEndian: UnsafeRawPointer(source + i + 1).loadUnaligned(as: UInt64.self))
-                    candidates |= Self.bytes(of: word, equalTo: ASCII.space)
-                        & Self.bytes(of: next | 0x1818_1818_1818_1818, equalTo: 0x78)
-                }
-                if candidates != 0 {
-                    i += candidates.trailingZeroBitCount >> 3
-                    break
-                }
-                i += 8
             }
             guard i < n else { break }
             let b = source[i]
@@ -140,13 +124,6 @@ enum TextNormalizer {
         o += n - run
         let ascii = high & 0x8080_8080_8080_8080 == 0 && !ByteVector.hasNonASCII(highBytes)
         return (o, ascii, hasPicLink)
-    }
-
-    /// 0x80 in each byte of `word` that equals `byte`, 0 elsewhere (exact: no borrow between bytes).
-    @inline(__always)
-    private static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
-        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
     private enum LinkKind { case http, pic }
