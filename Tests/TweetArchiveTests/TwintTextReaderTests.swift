@@ -44,6 +44,19 @@ import Testing
             try ArchiveReader(options: .init(strict: true)).read(bytes: Array(text.utf8), name: "bad.txt")
         }
     }
+
+    @Test func idsUpToTheLargest64BitValueAreReadAndLargerOnesSkipped() throws {
+        // 19 digits take the unchecked path, the 20th is checked for overflow.
+        let text = """
+        18446744073709551615 2023-02-15 16:45:08 +0000 <bob> largest
+        18446744073709551616 2023-02-15 16:45:08 +0000 <bob> one more
+        99999999999999999999 2023-02-15 16:45:08 +0000 <bob> far more
+        9999999999999999999 2023-02-15 16:45:08 +0000 <bob> nineteen nines
+        """
+        let archive = try ArchiveReader().read(bytes: Array(text.utf8), name: "ids.txt")
+        #expect(archive.tweets.map(\.id.rawValue) == [9_999_999_999_999_999_999, UInt64.max])
+        #expect(archive.skipped == ["bad-id": 2])
+    }
 }
 
 /// The word-at-a-time text normaliser against a byte-at-a-time oracle, on seeded random texts built from the

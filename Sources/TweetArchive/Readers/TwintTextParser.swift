@@ -20,11 +20,13 @@ struct TwintTextParser: RecordParser {
         var high: UInt64 = 0
 
         init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard bytes.count <= 15 else { return nil }
-            for (k, b) in bytes.enumerated() {
-                if k < 8 { low |= UInt64(b) << (k * 8) } else { high |= UInt64(b) << ((k - 8) * 8) }
+            guard bytes.count <= 15, let source = bytes.baseAddress else { return nil }
+            // The bytes copied over the two words (little-endian, as the shifts would place them), then the count.
+            withUnsafeMutableBytes(of: &self) { words in
+                words.baseAddress!.copyMemory(from: source, byteCount: bytes.count)
             }
-            high |= UInt64(bytes.count) << 56
+            low = UInt64(littleEndian: low)
+            high = UInt64(littleEndian: high) | UInt64(bytes.count) << 56
         }
     }
 
@@ -139,7 +141,9 @@ struct TwintTextParser: RecordParser {
     static func stripTagTails(_ body: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var body = body
         for _ in 0..<2 {
-            guard let space = body.lastIndex(of: ASCII.space) else { return body }
+            var space = body.count - 1
+            while space >= 0 && body[space] != ASCII.space { space -= 1 }
+            guard space >= 0 else { return body }
             let token = UnsafeBufferPointer(rebasing: body[(space + 1)...])
             guard let sigil = token.first, sigil == ASCII.hash || sigil == ASCII.dollar, token.count > 1 else {
                 return body
@@ -202,6 +206,13 @@ struct ByteCursor {
     mutating func readUInt64() -> UInt64? {
         var value: UInt64 = 0
         let start = position
+        // Nineteen digits cannot overflow (10^19 - 1 < 2^64): no checks for those.
+        while position < bytes.count && position - start < 19 {
+            let v = bytes[position] &- 0x30
+            guard v < 10 else { break }
+            value = value &* 10 &+ UInt64(v)
+            position += 1
+        }
         while let b = peek, ASCII.isDigit(b) {
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
             let (s, o2) = m.addingReportingOverflow(UInt64(b - 0x30))
@@ -225,15 +236,32 @@ struct ByteCursor {
         return value
     }
 
+    /// `d` digits (up to 4) at `offset` from the position, or `nil`: no bounds check (the caller made one).
+    @inline(__always)
+    private func digits(at offset: Int, _ d: Int) -> Int? {
+        var value = 0
+        for k in 0..<d {
+            let v = bytes[position + offset + k] &- 0x30
+            guard v < 10 else { return nil }
+            value = value * 10 + Int(v)
+        }
+        return value
+    }
+
+    /// `YYYY-MM-DD`, read at fixed offsets after one length check.
     mutating func readDate() -> (Int, Int, Int)? {
-        guard let y = readFixedDigits(4), consume(ASCII.minus), let m = readFixedDigits(2), consume(ASCII.minus),
-              let d = readFixedDigits(2) else { return nil }
+        guard bytes.count - position >= 10, bytes[position + 4] == ASCII.minus, bytes[position + 7] == ASCII.minus,
+              let y = digits(at: 0, 4), let m = digits(at: 5, 2), let d = digits(at: 8, 2) else { return nil }
+        position += 10
         return (y, m, d)
     }
 
+    /// `HH:MM:SS`, read at fixed offsets after one length check.
     mutating func readTime() -> (Int, Int, Int)? {
-        guard let h = readFixedDigits(2), consume(ASCII.colon), let m = readFixedDigits(2), consume(ASCII.colon),
-              let s = readFixedDigits(2), h < 24, m < 60, s < 61 else { return nil }
+        guard bytes.count - position >= 8, bytes[position + 2] == ASCII.colon, bytes[position + 5] == ASCII.colon,
+              let h = digits(at: 0, 2), let m = digits(at: 3, 2), let s = digits(at: 6, 2), h < 24, m < 60, s < 61
+        else { return nil }
+        position += 8
         return (h, m, s)
     }
 
