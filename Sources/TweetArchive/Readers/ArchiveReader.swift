@@ -354,7 +354,8 @@ public struct ArchiveReader: Sendable {
                 // Only blank or log lines: an empty archive, not an error.
                 sink.stats.format = nil
             }
-            sink.stats.clockOffsetSeconds = Self.clockOffset(of: sink.tweets[first...])
+            // A part (chunked) holds only some of the file's tweets: the join computes the offset over all.
+            if chunkSize == nil { sink.stats.clockOffsetSeconds = Self.clockOffset(of: sink.tweets[first...]) }
         } catch {
             swap(&sink.tweets, &tweets)
             throw error
