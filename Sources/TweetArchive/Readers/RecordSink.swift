@@ -22,8 +22,9 @@ struct RecordSink {
         self.stats = InputStats(name: file)
     }
 
+    @inline(__always)
     mutating func emit(_ tweet: consuming Tweet) {
-        tweets.append(tweet)
+        tweets.append(consume tweet)   // moved in: a copy would retain and release its references
         stats.tweets += 1
         if let chunkSize, tweets.count >= chunkSize {
             chunks.append(tweets)
