@@ -24,6 +24,24 @@ import Testing
         }
     }
 
+    @Test func jobsSplitALargeFileWithoutChangingTheResult() throws {
+        // The sample 30 times over: 9 MB, above the 8 MiB threshold at which a file is read in parts.
+        let sample = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/TweetArchive/Resources/alexxubyte.twint.txt").standardizedFileURL)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("jobs-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var big = Data()
+        for _ in 0..<30 { big.append(sample) }
+        try big.write(to: url)
+        #expect(big.count >= 8 << 20)
+        let one = try CLIRunner.run(["summary", "--format", "json", "--jobs", "1", url.path])
+        let three = try CLIRunner.run(["summary", "--format", "json", "--jobs", "3", url.path])
+        #expect(one.status == 0 && three.status == 0)
+        #expect(one.stdout == three.stdout)
+        #expect(try one.json()["duplicates"] as? Int == 2073 * 29)
+        #expect(try CLIRunner.run(["summary", "--jobs", "0"]).status == 64)
+    }
+
     @Test func readsStandardInputAndMergesDuplicates() throws {
         let line = "1625899017673793541 2023-02-15 16:45:08 +0000 <bob> hello @alice\n"
         let result = try CLIRunner.run(["summary", "--format", "json", "-", "-"], stdin: Data((line + line).utf8))
