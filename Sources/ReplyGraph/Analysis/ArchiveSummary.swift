@@ -128,14 +128,9 @@ public struct ArchiveSummary: Sendable, Encodable {
                 if !countsPresent && tweet.pointee.hasCounts { countsPresent = true }
             }
         }
-        var authorCounts: [Handle: Int] = [:]
-        authorCounts.reserveCapacity(authors.count)
-        for (handle, count) in authors { authorCounts[handle] = count }
-        var mentionCounts: [Handle: Int] = [:]
-        mentionCounts.reserveCapacity(mentioned.count)
-        for (handle, count) in mentioned { mentionCounts[handle] = count }
-        self.authors = authorCounts.count
-        self.topAuthors = Self.ranked(authorCounts, top: top)
+        // Both lists hold each handle once (the indexes key them by folded name).
+        self.authors = authors.count
+        self.topAuthors = Self.ranked(authors, top: top)
         self.first = first
         self.last = last
         self.replies = replies
@@ -144,8 +139,8 @@ public struct ArchiveSummary: Sendable, Encodable {
         self.retweets = retweets
         self.quotes = quotes
         self.tweetsWithMentions = withMentions
-        self.distinctMentioned = mentionCounts.count
-        self.topMentions = Self.ranked(mentionCounts, top: top)
+        self.distinctMentioned = mentioned.count
+        self.topMentions = Self.ranked(mentioned, top: top)
         self.countsPresent = countsPresent
         self.externalTweets = archive.externalTweets.count
         self.inputs = archive.inputs.map {
@@ -160,9 +155,9 @@ public struct ArchiveSummary: Sendable, Encodable {
     }
 
     /// Counts sorted by count (descending), then handle, cut to `top`.
-    static func ranked(_ counts: [Handle: Int], top: Int) -> [HandleCount] {
-        counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.key < $1.key.key }
+    static func ranked(_ counts: [(handle: Handle, count: Int)], top: Int) -> [HandleCount] {
+        counts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.handle.key < $1.handle.key }
             .prefix(top)
-            .map { HandleCount(handle: $0.key.display, count: $0.value) }
+            .map { HandleCount(handle: $0.handle.display, count: $0.count) }
     }
 }

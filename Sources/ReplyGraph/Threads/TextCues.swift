@@ -25,28 +25,22 @@ public struct TextCues: OptionSet, Hashable, Sendable {
     public static let sequel = TextCues(rawValue: 1 << 5)
 
     public init(_ text: String) {
-        // Styled letters, curly quotes and full-width forms need the folded copy; plain text (the common case) is
-        // scanned in place, lower-casing ASCII on the fly.
-        func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt16? { Self.needsFolding(bytes) ? nil : Self.scan(bytes) }
-        let scanned: UInt16?
-        if let direct = text.utf8.withContiguousStorageIfAvailable(plain) {
-            scanned = direct
-        } else {
-            var copy = text
-            scanned = copy.withUTF8(plain)
-        }
-        self = TextCues(rawValue: scanned ?? Self.fold(text).withUnsafeBufferPointer(Self.scan))
+        var text = text
+        self = text.withUTF8(TextCues.init(utf8:))
     }
 
-    /// The cues of valid UTF-8 text, such as a tweet's from `withUTF8Text`: plain text is scanned in place.
+    /// The cues of valid UTF-8 text, such as a tweet's from `withUTF8Text`.
     ///
     ///     let cues = tweet.withUTF8Text(TextCues.init(utf8:))
+    ///
+    /// Styled letters, curly quotes and full-width forms need a folded copy; plain text (the common case) is
+    /// scanned in place, lower-casing ASCII on the fly.
     public init(utf8: UnsafeBufferPointer<UInt8>) {
-        if Self.needsFolding(utf8) {
-            self.init(String(decoding: utf8, as: UTF8.self))
-        } else {
+        guard Self.needsFolding(utf8) else {
             self = TextCues(rawValue: Self.scan(utf8))
+            return
         }
+        self = TextCues(rawValue: Self.fold(String(decoding: utf8, as: UTF8.self)).withUnsafeBufferPointer(Self.scan))
     }
 
     private static func scan(_ s: UnsafeBufferPointer<UInt8>) -> UInt16 {

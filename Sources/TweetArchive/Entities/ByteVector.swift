@@ -23,11 +23,6 @@ enum ByteVector {
         unsafeBitCast(mask, to: SIMD2<UInt64>.self)
     }
 
-    @inline(__always) static func any(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
-        let w = words(mask)
-        return w[0] | w[1] != 0
-    }
-
     /// The offset of the first matching byte, or `nil`.
     @inline(__always) static func first(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
         let w = words(mask)

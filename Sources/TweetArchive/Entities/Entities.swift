@@ -215,7 +215,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     var hasReplyRun: Bool { storage?.hasReplyRun ?? false }
 
     /// `!mentions.isEmpty`, without building the list.
-    var hasMentions: Bool { storage?.hasMentions ?? false }
+    var hasMentions: Bool { mentionCount > 0 }
 
     public static func == (lhs: Entities, rhs: Entities) -> Bool {
         if lhs.storage === rhs.storage { return true }
@@ -333,9 +333,6 @@ final class EntityStorage: ManagedBuffer<EntityHeader, TextEntity> {
         let replyCount = withUnsafeMutablePointerToHeader { $0.pointee.replyCount }
         return replyCount > 0 || replyCount < -1
     }
-
-    /// Whether there is at least one mention.
-    var hasMentions: Bool { withUnsafeMutablePointerToHeader { $0.pointee.hashtagStart > 0 } }
 
     var mentionCount: Int { withUnsafeMutablePointerToHeader { Int($0.pointee.hashtagStart) } }
 

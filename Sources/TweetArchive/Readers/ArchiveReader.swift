@@ -308,10 +308,9 @@ public struct ArchiveReader: Sendable {
         // The tweets live in the sink while it parses, and go back to the caller however parsing ends.
         do throws(ArchiveError) {
             var parser: ParserBox?
-            if let format {
+            if let format {   // a part of a file whose format is known (its chunks size themselves)
                 sink.stats.format = format
                 parser = makeParser(format)
-                if let sizeHint { sink.tweets.reserveCapacity(first + sizeHint / Self.minimumBytesPerTweet(format)) }
             }
             var lastLine = 0
             let bytes = try lines { number, line throws(ArchiveError) in
