@@ -91,7 +91,7 @@ public struct Tweet: Identifiable, Sendable {
         self.textBlock = SharedText(block)
         self.textStart = 0
         self.textCount = UInt32(count)
-        let entities = entities ?? EntityExtractor.entities(in: UnsafeBufferPointer(start: block.base, count: count))
+        let entities = entities ?? EntityExtractor.entities(in: block, start: 0, count: count)
         self.storedEntities = entities
         self.flags = Flags()
         self.flags.setEntities(entities)

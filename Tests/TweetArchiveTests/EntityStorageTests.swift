@@ -5,9 +5,10 @@ import Testing
 @Suite struct EntityStorageTests {
     @Test func layoutStaysCompact() {
         #expect(MemoryLayout<Entities>.size == 8)
-        #expect(MemoryLayout<TextEntity>.stride == 32)
+        #expect(MemoryLayout<TextEntity>.stride == 24)
+        #expect(MemoryLayout<EntitySpan>.stride == 24)
         #expect(MemoryLayout<Tweet>.stride == 96)
-        #expect(MemoryLayout<EntityHeader>.size == 20)
+        #expect(MemoryLayout<EntityHeader>.size == 32)
     }
 
     @Test func handBuiltEqualsExtracted() {
@@ -24,6 +25,23 @@ import Testing
         var names: [String] = []
         extracted.forEachMention { names.append($0) }
         #expect(names == ["alice", "bob"])
+        for entities in [extracted, built] {
+            var bytes: [[UInt8]] = []
+            entities.forEachMentionUTF8 { bytes.append(Array($0)) }
+            #expect(bytes == [Array("alice".utf8), Array("bob".utf8)])
+            bytes = []
+            entities.forEachReplyToUTF8 { bytes.append(Array($0)) }
+            #expect(bytes == [Array("alice".utf8), Array("bob".utf8)])
+        }
+    }
+
+    /// twitter-text splices the path onto the last ASCII host inside a non-ASCII host; the stored value skips the
+    /// bytes between them and reads back as one string.
+    @Test func splicedURLValueSkipsTheGap() {
+        let e = EntityExtractor.entities(in: "see example.com日本.jp/path now")
+        #expect(e.urls.map(\.value) == ["example.com/path"])
+        #expect(e.urls.map(\.range) == [4..<25])
+        #expect(EntityExtractor.urls(in: "see example.com日本.jp/path now").map(\.value) == ["example.com/path"])
     }
 
     @Test func settersKeepTheOtherLists() {
@@ -36,6 +54,9 @@ import Testing
         #expect(e.urls.map(\.value) == ["x"] && e.urls[0].range == 15..<37)
         let twoNames = Entities(mentions: [TextEntity(value: "a", range: 0..<2)], replyTo: ["b", "c"])
         #expect(twoNames.replyTo == ["b", "c"] && twoNames.firstReplyTo == "b" && twoNames.mentions.count == 1)
+        var names: [String] = []
+        twoNames.forEachReplyToUTF8 { names.append(String(decoding: $0, as: UTF8.self)) }
+        #expect(names == ["b", "c"] && twoNames.replyToCount == 2)
         #expect(twoNames != Entities(mentions: [TextEntity(value: "a", range: 0..<2)], replyTo: ["a"]))
         e = Entities(replyTo: [])
         #expect(e.isEmpty && e == .empty)

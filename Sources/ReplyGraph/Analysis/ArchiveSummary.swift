@@ -110,15 +110,24 @@ public struct ArchiveSummary: Sendable, Encodable {
                 if tweet.pointee.hasMentions {
                     withMentions += 1
                     tweetMentions.removeAll(keepingCapacity: true)
-                    tweet.pointee.entities.forEachMention { name in
-                        let key = Handle.fold(name)
+                    tweet.pointee.entities.forEachMentionUTF8 { name in
+                        // Folded in a fixed buffer, so a known name costs no `String` (a mention has at most 20
+                        // bytes; folding is ASCII lower-casing, as in `Handle.fold`).
+                        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+                        let known = withUnsafeMutableBytes(of: &buffer) { raw in
+                            let folded = raw.bindMemory(to: UInt8.self)
+                            let count = min(name.count, folded.count)
+                            for k in 0..<count { folded[k] = name[k] &- 0x41 < 26 ? name[k] | 0x20 : name[k] }
+                            return mentionIDs.id(ofUTF8: UnsafeBufferPointer(rebasing: folded[..<count]))
+                        }
                         let id: Int32
-                        if let known = mentionIDs.id(of: key) {
+                        if let known {
                             id = known
                         } else {
+                            let handle = Handle(String(decoding: name, as: UTF8.self))
                             id = Int32(mentioned.count)
-                            mentionIDs.add(key, id: id)
-                            mentioned.append((Handle(name), 0))
+                            mentionIDs.add(handle.key, id: id)
+                            mentioned.append((handle, 0))
                         }
                         if tweetMentions.contains(id) { return }
                         tweetMentions.append(id)

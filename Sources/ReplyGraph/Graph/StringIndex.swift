@@ -33,6 +33,16 @@ struct StringIndex {
         return known
     }
 
+    /// The id of the string whose UTF-8 is `key`, or `nil` when it has none yet: ``id(of:)`` without a `String`
+    /// when the bytes are ASCII and already cached.
+    mutating func id(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        if let hash = Self.asciiHash(key), let found = cached(key, hash) { return found }
+        let string = String(decoding: key, as: UTF8.self)
+        guard let known = dictionary[string] else { return nil }
+        cache(string, known)
+        return known
+    }
+
     /// Gives `key`, which has no id yet, the id `id`.
     mutating func add(_ key: String, id: Int32) {
         dictionary[key] = id

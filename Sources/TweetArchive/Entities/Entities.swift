@@ -8,33 +8,14 @@
 ///     tag.value   // "swift"
 ///     tag.range   // 3..<9
 ///
-/// The offsets are stored as 32-bit integers, and a long value (a URL, say) found by the extractor is kept as
-/// its place in the tweet text, which the entity shares, rather than as a string of its own: an entity takes
-/// 32 bytes and no allocation (a value of up to 15 UTF-8 bytes, such as any screen name, lives inside the
-/// `String` itself). Reading such a value builds its `String`.
+/// The offsets are stored as 32-bit integers, so an entity takes 24 bytes. Archives do not keep `TextEntity`
+/// values: ``Entities`` keeps each entity as the place of its value in the tweet text, and builds these (and their
+/// strings) only when a list is read.
 public struct TextEntity: Hashable, Sendable {
-    /// The value itself, or, when `valueEnd > 0`, the text whose UTF-8 `valueStart..<valueEnd` the value is.
-    @usableFromInline var storage: String
+    /// The matched text without its sigil.
+    public var value: String
     @usableFromInline var start: UInt32
     @usableFromInline var end: UInt32
-    @usableFromInline var valueStart: UInt32 = 0
-    @usableFromInline var valueEnd: UInt32 = 0
-
-    /// The matched text without its sigil.
-    public var value: String {
-        get {
-            guard valueEnd > 0 else { return storage }
-            let utf8 = storage.utf8
-            let from = utf8.index(utf8.startIndex, offsetBy: Int(valueStart))
-            let to = utf8.index(from, offsetBy: Int(valueEnd - valueStart))
-            return String(storage[from..<to])
-        }
-        set {
-            storage = newValue
-            valueStart = 0
-            valueEnd = 0
-        }
-    }
 
     /// The entity's place in the text, in Unicode scalars, sigil included.
     public var range: Range<Int> {
@@ -47,36 +28,62 @@ public struct TextEntity: Hashable, Sendable {
 
     /// Makes an entity; `range` must lie within `0..<UInt32.max` (tweet text is far shorter).
     public init(value: String, range: Range<Int>) {
-        self.storage = value
+        self.value = value
         self.start = UInt32(truncatingIfNeeded: range.lowerBound)
         self.end = UInt32(truncatingIfNeeded: range.upperBound)
     }
 
-    init(value: String, start: Int, end: Int) {
-        self.storage = value
+    init(value: String, start: UInt32, end: UInt32) {
+        self.value = value
+        self.start = start
+        self.end = end
+    }
+}
+
+/// One entity as ``Entities`` stores it: where it sits in the text and where its value's UTF-8 bytes are, with no
+/// string of its own (24 bytes, nothing to retain or release).
+///
+/// `start`/`end` count Unicode scalars once extraction finishes (bytes while the scanner works). The value is the
+/// bytes `valueStart..<valueEnd` of the text, less `gapStart..<gapEnd`, which is empty except in the URLs that
+/// twitter-text splices together from a host name and the path after the rest of the host.
+@usableFromInline
+struct EntitySpan {
+    var start: UInt32
+    var end: UInt32
+    var valueStart: UInt32
+    var valueEnd: UInt32
+    var gapStart: UInt32
+    var gapEnd: UInt32
+
+    /// A span whose value is the byte range `value` of the text.
+    @inline(__always)
+    init(value: Range<Int>, start: Int, end: Int) {
         self.start = UInt32(truncatingIfNeeded: start)
         self.end = UInt32(truncatingIfNeeded: end)
+        self.valueStart = UInt32(truncatingIfNeeded: value.lowerBound)
+        self.valueEnd = UInt32(truncatingIfNeeded: value.upperBound)
+        self.gapStart = valueEnd
+        self.gapEnd = valueEnd
     }
 
-    /// An entity whose value is `text`'s UTF-8 `utf8Range` (on scalar boundaries, not empty), sharing `text`.
-    init(in text: String, utf8Range: Range<Int>, start: Int, end: Int) {
-        self.storage = text
-        self.start = UInt32(truncatingIfNeeded: start)
-        self.end = UInt32(truncatingIfNeeded: end)
-        self.valueStart = UInt32(truncatingIfNeeded: utf8Range.lowerBound)
-        self.valueEnd = UInt32(truncatingIfNeeded: utf8Range.upperBound)
+    /// Whether the value is one run of bytes.
+    var isContiguous: Bool { gapStart == gapEnd }
+
+    /// The value's bytes in `text`, for a value that is one run (every mention and reply name is).
+    @inline(__always)
+    func contiguousValue(in text: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: text + Int(valueStart), count: Int(valueEnd - valueStart))
     }
 
-    public static func == (lhs: TextEntity, rhs: TextEntity) -> Bool {
-        guard lhs.start == rhs.start && lhs.end == rhs.end else { return false }
-        if lhs.valueEnd == 0 && rhs.valueEnd == 0 { return lhs.storage == rhs.storage }
-        return lhs.value == rhs.value
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(value)
-        hasher.combine(start)
-        hasher.combine(end)
+    /// The value read from `text` (the bytes the offsets count from).
+    func value(in text: UnsafePointer<UInt8>) -> String {
+        let head = UnsafeBufferPointer(start: text + Int(valueStart), count: Int(gapStart - valueStart))
+        guard !isContiguous else {
+            return String(decoding: UnsafeBufferPointer(start: head.baseAddress, count: Int(valueEnd - valueStart)),
+                          as: UTF8.self)
+        }
+        let tail = UnsafeBufferPointer(start: text + Int(gapEnd), count: Int(valueEnd - gapEnd))
+        return String(decoding: Array(head) + Array(tail), as: UTF8.self)
     }
 }
 
@@ -126,9 +133,24 @@ public struct Entities: Hashable, @unchecked Sendable {
         if replyTo.count <= mentions.count && zip(replyTo, mentions).allSatisfy({ $0 == $1.value }) {
             replyCount = replyTo.count
         }
-        storage = EntityStorage.make(mentions: mentions, replyCount: replyCount,
-                                     explicitReplyTo: replyCount < 0 ? replyTo : nil,
-                                     hashtags: hashtags, cashtags: cashtags, urls: urls)
+        // The values, written one after another into a text of their own, which the spans then point into.
+        var bytes: [UInt8] = []
+        func spans(_ list: [TextEntity]) -> [EntitySpan] {
+            list.map { entity in
+                let from = bytes.count
+                bytes += entity.value.utf8
+                var span = EntitySpan(value: from..<bytes.count, start: 0, end: 0)
+                (span.start, span.end) = (entity.start, entity.end)
+                return span
+            }
+        }
+        let lists = (mentions: spans(mentions), hashtags: spans(hashtags), cashtags: spans(cashtags), urls: spans(urls))
+        let names = replyCount < 0 ? spans(replyTo.map { TextEntity(value: $0, start: 0, end: 0) }) : []
+        let text = TextBlock.make(capacity: bytes.count)
+        bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { text.base.initialize(from: b, count: $0.count) } }
+        storage = EntityStorage.make(text: text, textStart: 0, mentions: lists.mentions, replyCount: replyCount,
+                                     explicitReplyTo: names, hashtags: lists.hashtags, cashtags: lists.cashtags,
+                                     urls: lists.urls)
     }
 
     init(storage: EntityStorage?) { self.storage = storage }
@@ -180,9 +202,19 @@ public struct Entities: Hashable, @unchecked Sendable {
     ///
     /// - Complexity: O(m) for m mentions.
     public func forEachMention(_ body: (String) throws -> Void) rethrows {
+        try forEachMentionUTF8 { try body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with each mention's value as UTF-8 bytes, valid only during the call: no `String` is built,
+    /// for loops over millions of tweets that hash or compare the names.
+    ///
+    ///     EntityExtractor.entities(in: "@a hi @b").forEachMentionUTF8 { print($0.count) }   // 1, 1
+    ///
+    /// - Complexity: O(m) for m mentions.
+    public func forEachMentionUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         guard let storage else { return }
-        try storage.withUnsafeMutablePointers { header, elements in
-            for k in 0..<Int(header.pointee.hashtagStart) { try body(elements[k].value) }
+        try storage.withText { header, spans, text in
+            for k in 0..<Int(header.pointee.hashtagStart) { try body(spans[k].contiguousValue(in: text)) }
         }
     }
 
@@ -198,16 +230,20 @@ public struct Entities: Hashable, @unchecked Sendable {
 
     /// Calls `body` with each reply handle in order, `replyTo.forEach(body)` without building the list.
     ///
+    ///     EntityExtractor.entities(in: "@a @b hi").forEachReplyTo { print($0) }   // a, b
+    ///
     /// - Complexity: O(r) for r reply handles.
     public func forEachReplyTo(_ body: (String) throws -> Void) rethrows {
+        try forEachReplyToUTF8 { try body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with each reply handle as UTF-8 bytes, valid only during the call: no `String` is built.
+    ///
+    /// - Complexity: O(r) for r reply handles.
+    public func forEachReplyToUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         guard let storage else { return }
-        try storage.withUnsafeMutablePointers { header, elements in
-            let h = header.pointee
-            if h.replyCount < 0 {
-                for k in 0..<h.explicitReplyCount { try body(elements[Int(h.count) + k].value) }
-            } else {
-                for k in 0..<Int(h.replyCount) { try body(elements[k].value) }
-            }
+        try storage.withText { header, spans, text in
+            for k in header.pointee.replyRange { try body(spans[k].contiguousValue(in: text)) }
         }
     }
 
@@ -232,73 +268,92 @@ public struct Entities: Hashable, @unchecked Sendable {
     }
 }
 
-/// Where each kind's entities sit in an ``EntityStorage`` (mentions start at 0), and the reply run.
-///
-/// 20 bytes, so the entities start 40 bytes into the object and an allocation fills its malloc size class.
+/// The text an ``EntityStorage``'s spans point into, where each kind's entities sit (mentions start at 0), and the
+/// reply run.
 @usableFromInline
 struct EntityHeader {
+    /// The block holding the text (a tweet's text block, shared with the tweet and its neighbours).
+    let text: TextBlock
+    /// Where the text starts in ``text``; span offsets count from here.
+    var textStart: UInt32
     var hashtagStart: Int32
     var cashtagStart: Int32
     var urlStart: Int32
     /// The entities; explicit reply names follow them.
     var count: Int32
     /// How many leading mentions form `replyTo`, or, when negative, `-replyCount - 1` names stored after the
-    /// entities as values (only when built by hand with a `replyTo` that is not a prefix of the mentions).
+    /// entities (only when built by hand with a `replyTo` that is not a prefix of the mentions).
     var replyCount: Int32
 
     var explicitReplyCount: Int { replyCount < 0 ? Int(-replyCount - 1) : 0 }
+
+    /// The positions of the reply handles among the spans.
+    var replyRange: Range<Int> {
+        replyCount < 0 ? Int(count)..<Int(count) + explicitReplyCount : 0..<Int(replyCount)
+    }
 }
 
-/// The one allocation behind a non-empty ``Entities``: a header and every entity, immutable once made.
+/// The one allocation behind a non-empty ``Entities``: a header and every entity's span, immutable once made.
+/// Values are read from the text the header keeps alive, so making one retains one block and builds no string.
 @usableFromInline
-final class EntityStorage: ManagedBuffer<EntityHeader, TextEntity> {
+final class EntityStorage: ManagedBuffer<EntityHeader, EntitySpan> {
     enum Kind { case mentions, hashtags, cashtags, urls }
 
-    deinit {
-        _ = withUnsafeMutablePointers { header, elements in
-            elements.deinitialize(count: Int(header.pointee.count) + header.pointee.explicitReplyCount)
-        }
-    }
-
     /// One buffer for the lists, `nil` when all are empty; `replyCount` is the reply run's length, or -1 with
-    /// `explicitReplyTo`.
+    /// `explicitReplyTo`. Span offsets count from `textStart` in `text`.
     ///
     /// - Complexity: O(e) for e entities.
-    static func make(mentions: [TextEntity], replyCount: Int, explicitReplyTo: [String]?, hashtags: [TextEntity],
-                     cashtags: [TextEntity], urls: [TextEntity]) -> EntityStorage? {
+    static func make(text: TextBlock, textStart: Int, mentions: [EntitySpan], replyCount: Int,
+                     explicitReplyTo names: [EntitySpan], hashtags: [EntitySpan], cashtags: [EntitySpan],
+                     urls: [EntitySpan]) -> EntityStorage? {
         let total = mentions.count + hashtags.count + cashtags.count + urls.count
         if total == 0 && replyCount == 0 { return nil }
-        let names = replyCount < 0 ? explicitReplyTo ?? [] : []
+        let names = replyCount < 0 ? names : []
         precondition(total + names.count < Int(Int32.max), "too many entities")
-        let header = EntityHeader(hashtagStart: Int32(mentions.count), cashtagStart: Int32(mentions.count + hashtags.count),
-                                  urlStart: Int32(total - urls.count), count: 0, replyCount: 0)
+        let header = EntityHeader(text: text, textStart: UInt32(truncatingIfNeeded: textStart),
+                                  hashtagStart: Int32(mentions.count),
+                                  cashtagStart: Int32(mentions.count + hashtags.count),
+                                  urlStart: Int32(total - urls.count), count: Int32(total),
+                                  replyCount: replyCount < 0 ? Int32(-names.count - 1) : Int32(replyCount))
         let storage = unsafeDowncast(EntityStorage.create(minimumCapacity: total + names.count) { _ in header },
                                      to: EntityStorage.self)
-        storage.withUnsafeMutablePointers { header, elements in
-            var next = elements
-            // One list at a time (an array of the four would be an allocation per tweet).
-            func append(_ list: [TextEntity]) {
-                guard !list.isEmpty else { return }
-                list.withUnsafeBufferPointer { next.initialize(from: $0.baseAddress!, count: $0.count) }
-                next += list.count
-            }
-            append(mentions)
-            append(hashtags)
-            append(cashtags)
-            append(urls)
-            for name in names {
-                next.initialize(to: TextEntity(value: name, start: 0, end: 0))
-                next += 1
-            }
-            header.pointee.count = Int32(total)
-            header.pointee.replyCount = replyCount < 0 ? Int32(-names.count - 1) : Int32(replyCount)
+        storage.withUnsafeMutablePointerToElements { elements in
+            // One list at a time (an array of them would be an allocation per tweet, and a nested function
+            // capturing the cursor a boxed variable). Spans are plain data: copying them is a memcpy, and the
+            // buffer needs no deinitialisation.
+            var next = copy(mentions, to: elements)
+            next = copy(hashtags, to: next)
+            next = copy(cashtags, to: next)
+            next = copy(urls, to: next)
+            _ = copy(names, to: next)
         }
         return storage
     }
 
+    /// Copies `list` to `target`; returns the position after it.
+    @inline(__always)
+    private static func copy(_ list: [EntitySpan], to target: UnsafeMutablePointer<EntitySpan>)
+        -> UnsafeMutablePointer<EntitySpan> {
+        list.withUnsafeBufferPointer { buffer in
+            if let source = buffer.baseAddress { target.initialize(from: source, count: buffer.count) }
+            return target + buffer.count
+        }
+    }
+
+    /// Calls `body` with the header, the spans and the text's first byte (the header lent in place: a copy would
+    /// retain and release its block).
+    @inline(__always)
+    func withText<R>(_ body: (UnsafePointer<EntityHeader>, UnsafePointer<EntitySpan>, UnsafePointer<UInt8>) throws -> R)
+        rethrows -> R {
+        try withUnsafeMutablePointers { header, spans in
+            try body(header, spans, UnsafePointer(header.pointee.text.base + Int(header.pointee.textStart)))
+        }
+    }
+
     func list(_ kind: Kind) -> [TextEntity] {
-        withUnsafeMutablePointers { header, elements in
-            let h = header.pointee
+        withText { header, spans, text in
+            let h = (hashtagStart: header.pointee.hashtagStart, cashtagStart: header.pointee.cashtagStart,
+                     urlStart: header.pointee.urlStart, count: header.pointee.count)
             let range: Range<Int32>
             switch kind {
             case .mentions: range = 0..<h.hashtagStart
@@ -306,25 +361,19 @@ final class EntityStorage: ManagedBuffer<EntityHeader, TextEntity> {
             case .cashtags: range = h.cashtagStart..<h.urlStart
             case .urls: range = h.urlStart..<h.count
             }
-            if range.isEmpty { return [] }
-            return Array(UnsafeBufferPointer(start: elements + Int(range.lowerBound), count: range.count))
+            return range.map { k in
+                let span = spans[Int(k)]
+                return TextEntity(value: span.value(in: text), start: span.start, end: span.end)
+            }
         }
     }
 
     var replyTo: [String] {
-        withUnsafeMutablePointers { header, elements in
-            let h = header.pointee
-            if h.replyCount < 0 { return (0..<h.explicitReplyCount).map { elements[Int(h.count) + $0].value } }
-            return (0..<Int(h.replyCount)).map { elements[$0].value }
-        }
+        withText { header, spans, text in header.pointee.replyRange.map { spans[$0].value(in: text) } }
     }
 
     var firstReplyTo: String? {
-        withUnsafeMutablePointers { header, elements in
-            let h = header.pointee
-            if h.replyCount < 0 { return h.explicitReplyCount > 0 ? elements[Int(h.count)].value : nil }
-            return h.replyCount > 0 ? elements[0].value : nil
-        }
+        withText { header, spans, text in header.pointee.replyRange.first.map { spans[$0].value(in: text) } }
     }
 
     /// `!replyTo.isEmpty`.
@@ -336,9 +385,5 @@ final class EntityStorage: ManagedBuffer<EntityHeader, TextEntity> {
 
     var mentionCount: Int { withUnsafeMutablePointerToHeader { Int($0.pointee.hashtagStart) } }
 
-    var replyToCount: Int {
-        withUnsafeMutablePointerToHeader { h in
-            h.pointee.replyCount < 0 ? h.pointee.explicitReplyCount : Int(h.pointee.replyCount)
-        }
-    }
+    var replyToCount: Int { withUnsafeMutablePointerToHeader { $0.pointee.replyRange.count } }
 }

@@ -20,42 +20,58 @@ public enum EntityExtractor {
     ///
     /// - Complexity: O(n) in the text's length.
     public static func entities(in text: String) -> Entities {
-        withScanner(text) { scanner in
-            scanner.scan()
-            return scanner.finishEntities()
-        }
+        var scratch = Scratch()
+        return entities(in: text, scratch: &scratch)
     }
 
     /// Working lists for ``entities(in:scratch:)``, kept between calls: a reader that extracts from millions of
     /// texts keeps one, so the scanner's lists are allocated once rather than for every text.
     struct Scratch {
-        var mentions: [TextEntity] = []
+        var mentions: [EntitySpan] = []
         var lists: [EntityScanner.ListReference] = []
-        var hashtags: [TextEntity] = []
-        var cashtags: [TextEntity] = []
-        var urls: [TextEntity] = []
+        var hashtags: [EntitySpan] = []
+        var cashtags: [EntitySpan] = []
+        var urls: [EntitySpan] = []
     }
 
-    /// ``entities(in:)`` with the scanner's lists borrowed from `scratch` (emptied again, capacity kept).
+    /// ``entities(in:)`` with the scanner's lists borrowed from `scratch` (emptied again, capacity kept). The
+    /// entities point into a copy of the text.
     ///
     /// - Complexity: O(n) in the text's length.
     static func entities(in text: String, scratch: inout Scratch) -> Entities {
-        withScanner(text) { scanner in scanner.scanEntities(scratch: &scratch) }
+        let (block, count) = TextBlock.make(copying: text)
+        return entities(in: block, start: 0, count: count, scratch: &scratch)
     }
 
-    /// The entities of valid UTF-8 `text` (long values become strings of their own).
+    /// The entities of the valid UTF-8 text that is `count` bytes of `block` from `start`; they point into it.
     ///
     /// - Complexity: O(n) in the text's length.
-    static func entities(in text: UnsafeBufferPointer<UInt8>) -> Entities {
+    static func entities(in block: TextBlock, start: Int, count: Int) -> Entities {
         var scratch = Scratch()
-        return entities(in: text, scratch: &scratch)
+        return entities(in: block, start: start, count: count, scratch: &scratch)
     }
 
-    /// ``entities(in:)-(UnsafeBufferPointer<UInt8>)`` with the scanner's lists borrowed from `scratch`.
-    static func entities(in text: UnsafeBufferPointer<UInt8>, scratch: inout Scratch) -> Entities {
+    /// ``entities(in:)`` by the general URL path alone, without the direct path for `t.co` links (for tests).
+    static func entitiesWithoutShortLinkPath(in text: String) -> Entities {
+        let (block, count) = TextBlock.make(copying: text)
+        var scratch = Scratch()
+        return ASCIIClass.table.withUnsafeBufferPointer { table in
+            var scanner = EntityScanner(text: TextBytes(UnsafeBufferPointer(start: block.base, count: count)),
+                                        classes: table.baseAddress!)
+            scanner.shortLinks = false
+            return scanner.scanEntities(scratch: &scratch, block: block, start: 0)
+        }
+    }
+
+    /// ``entities(in:start:count:)`` with the scanner's lists borrowed from `scratch`; a reader that already knows
+    /// the text to be ASCII says so (`isASCII`), which spares the scan for scalar offsets.
+    static func entities(in block: TextBlock, start: Int, count: Int, isASCII: Bool = false,
+                         scratch: inout Scratch) -> Entities {
         ASCIIClass.table.withUnsafeBufferPointer { table in
+            let text = UnsafeBufferPointer(start: UnsafePointer(block.base + start), count: count)
             var scanner = EntityScanner(text: TextBytes(text), classes: table.baseAddress!)
-            return scanner.scanEntities(scratch: &scratch)
+            scanner.isASCII = isASCII
+            return scanner.scanEntities(scratch: &scratch, block: block, start: start)
         }
     }
 
@@ -101,7 +117,6 @@ public enum EntityExtractor {
             let classes = table.baseAddress!
             if let result = text.utf8.withContiguousStorageIfAvailable({ bytes -> R in
                 var scanner = EntityScanner(text: TextBytes(bytes), classes: classes)
-                scanner.source = text
                 return body(&scanner)
             }) {
                 return result
@@ -111,7 +126,6 @@ public enum EntityExtractor {
             copy.makeContiguousUTF8()
             return copy.utf8.withContiguousStorageIfAvailable { bytes -> R in
                 var scanner = EntityScanner(text: TextBytes(bytes), classes: classes)
-                scanner.source = copy
                 return body(&scanner)
             }!
         }
@@ -120,15 +134,16 @@ public enum EntityExtractor {
 
 
 extension EntityScanner {
-    /// Scans and finishes with the working lists borrowed from `scratch` (emptied again, capacity kept).
-    mutating func scanEntities(scratch: inout EntityExtractor.Scratch) -> Entities {
+    /// Scans and finishes with the working lists borrowed from `scratch` (emptied again, capacity kept); the
+    /// scanned text is the bytes of `block` from `start`.
+    mutating func scanEntities(scratch: inout EntityExtractor.Scratch, block: TextBlock, start: Int) -> Entities {
         swap(&mentions, &scratch.mentions)
         swap(&lists, &scratch.lists)
         swap(&hashtags, &scratch.hashtags)
         swap(&cashtags, &scratch.cashtags)
         swap(&urls, &scratch.urls)
         scan()
-        let entities = finishEntities()
+        let entities = finishEntities(block: block, start: start)
         swap(&mentions, &scratch.mentions)
         swap(&lists, &scratch.lists)
         swap(&hashtags, &scratch.hashtags)
@@ -145,8 +160,9 @@ extension EntityScanner {
 }
 
 extension EntityScanner {
-    /// Removes overlaps, derives the reply run and converts byte ranges to scalar ranges.
-    mutating func finishEntities() -> Entities {
+    /// Removes overlaps, derives the reply run and converts byte ranges to scalar ranges; the entities keep
+    /// `block`, whose bytes from `start` are the scanned text.
+    mutating func finishEntities(block: TextBlock, start: Int) -> Entities {
         if !urls.isEmpty && (overlapsURL(mentions) || overlapsURL(hashtags) || overlapsURL(cashtags)) {
             removeOverlaps()
         }
@@ -158,17 +174,19 @@ extension EntityScanner {
             replyCount += 1
             pos = Int(mention.end)
         }
-        let last = max(mentions.last.map { Int($0.end) } ?? 0, hashtags.last.map { Int($0.end) } ?? 0,
-                       cashtags.last.map { Int($0.end) } ?? 0, urls.last.map { Int($0.end) } ?? 0)
+        // Two-argument `max` calls: the variadic one builds (and frees) an array each time.
+        let last = Int(max(max(mentions.last?.end ?? 0, hashtags.last?.end ?? 0),
+                           max(cashtags.last?.end ?? 0, urls.last?.end ?? 0)))
         let text = self.text  // a local, so that converting a stored array does not copy `self`
-        if last > 0, let firstNonASCII = text.firstNonASCII(in: 0..<last) {
+        if last > 0, !isASCII, let firstNonASCII = text.firstNonASCII(in: 0..<last) {
             Self.convertToScalarOffsets(&mentions, in: text, from: firstNonASCII)
             Self.convertToScalarOffsets(&hashtags, in: text, from: firstNonASCII)
             Self.convertToScalarOffsets(&cashtags, in: text, from: firstNonASCII)
             Self.convertToScalarOffsets(&urls, in: text, from: firstNonASCII)
         }
-        return Entities(storage: EntityStorage.make(mentions: mentions, replyCount: replyCount, explicitReplyTo: nil,
-                                                    hashtags: hashtags, cashtags: cashtags, urls: urls))
+        return Entities(storage: EntityStorage.make(text: block, textStart: start, mentions: mentions,
+                                                    replyCount: replyCount, explicitReplyTo: [], hashtags: hashtags,
+                                                    cashtags: cashtags, urls: urls))
     }
 
     mutating func finishURLs() -> [TextEntity] {
@@ -176,7 +194,7 @@ extension EntityScanner {
         if let last = urls.last, let firstNonASCII = text.firstNonASCII(in: 0..<Int(last.end)) {
             Self.convertToScalarOffsets(&urls, in: text, from: firstNonASCII)
         }
-        return urls
+        return urls.map { TextEntity(value: $0.value(in: text.base), start: $0.start, end: $0.end) }
     }
 
     mutating func finishMentionsOrLists() -> [MentionOrList] {
@@ -191,7 +209,8 @@ extension EntityScanner {
                 let start = cursor.advance(to: range.lowerBound, in: text)
                 range = start..<cursor.advance(to: range.upperBound, in: text)
             }
-            return MentionOrList(screenName: item.entity.value, listSlug: slug, range: range)
+            return MentionOrList(screenName: text.string(Int(item.entity.valueStart)..<Int(item.entity.valueEnd)),
+                                 listSlug: slug, range: range)
         }
     }
 
@@ -221,7 +240,7 @@ extension EntityScanner {
     }
 
     /// Whether an entity of `list` overlaps a URL (both lists are sorted by start and free of inner overlaps).
-    private func overlapsURL(_ list: [TextEntity]) -> Bool {
+    private func overlapsURL(_ list: [EntitySpan]) -> Bool {
         var u = 0
         for e in list {
             while u < urls.count && urls[u].end <= e.start { u += 1 }
@@ -247,7 +266,7 @@ extension EntityScanner {
             keep[Int(e.kind)][e.index] = true
             lastEnd = e.end
         }
-        func filter(_ list: [TextEntity], _ flags: [Bool]) -> [TextEntity] {
+        func filter(_ list: [EntitySpan], _ flags: [Bool]) -> [EntitySpan] {
             flags.allSatisfy { $0 } ? list : zip(list, flags).filter { $0.1 }.map { $0.0 }
         }
         urls = filter(urls, keep[0])
@@ -257,7 +276,7 @@ extension EntityScanner {
     }
 
     /// Rewrites byte offsets as scalar offsets; `list` is sorted and its entities do not overlap.
-    private static func convertToScalarOffsets(_ list: inout [TextEntity], in text: TextBytes,
+    private static func convertToScalarOffsets(_ list: inout [EntitySpan], in text: TextBytes,
                                                from firstNonASCII: Int) {
         guard let last = list.last, Int(last.end) > firstNonASCII else { return }
         var cursor = ScalarCursor(start: firstNonASCII)

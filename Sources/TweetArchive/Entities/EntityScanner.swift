@@ -16,18 +16,18 @@
 struct EntityScanner {
     /// An `@user/list` match: the entity (value = the user) and where the name ends and the slug starts.
     struct ListReference {
-        var entity: TextEntity
+        var entity: EntitySpan
         var nameEnd: Int
     }
 
     let text: TextBytes
     let classes: UnsafePointer<UInt32>
 
-    var mentions: [TextEntity] = []
+    var mentions: [EntitySpan] = []
     var lists: [ListReference] = []
-    var hashtags: [TextEntity] = []
-    var cashtags: [TextEntity] = []
-    var urls: [TextEntity] = []
+    var hashtags: [EntitySpan] = []
+    var cashtags: [EntitySpan] = []
+    var urls: [EntitySpan] = []
     /// The end of the last mention-pattern match, accepted or not: the pattern consumes the character (or `RT`)
     /// before the `@`, so a later match may not lean on characters up to here.
     var mentionConsumed = 0
@@ -39,20 +39,19 @@ struct EntityScanner {
     /// The first byte offset at which a URL may start: one past the end of the previous URL match, since
     /// twitter-text's URL pattern consumes the character before the URL.
     var urlMinStart = 0
-    /// The `String` whose bytes `text` are, when known: long values are then kept as ranges of it
-    /// (``TextEntity/init(in:utf8Range:start:end:)``) instead of strings of their own.
-    var source: String?
-
+    /// Set when the text is known to be ASCII: byte offsets are then scalar offsets.
+    var isASCII = false
+    /// Whether `t.co` links take the direct path (``scanShortLink(dot:)``); tests turn it off to compare it with
+    /// the general one.
+    var shortLinks = true
     init(text: TextBytes, classes: UnsafePointer<UInt32>) {
         self.text = text
         self.classes = classes
     }
 
-    /// An entity for the value bytes `valueRange`: a small string, or a range of ``source`` when it is longer than
-    /// a small string holds.
-    @inline(__always) func entity(_ valueRange: Range<Int>, start: Int, end: Int) -> TextEntity {
-        if valueRange.count > 15, let source { return TextEntity(in: source, utf8Range: valueRange, start: start, end: end) }
-        return TextEntity(value: text.string(valueRange), start: start, end: end)
+    /// An entity whose value is the bytes `valueRange`, at bytes `start..<end` (sigil included).
+    @inline(__always) func entity(_ valueRange: Range<Int>, start: Int, end: Int) -> EntitySpan {
+        EntitySpan(value: valueRange, start: start, end: end)
     }
 
     @inline(__always) func isClass(_ b: UInt8, _ flag: UInt32) -> Bool { b < 0x80 && classes[Int(b)] & flag != 0 }

@@ -43,16 +43,16 @@ enum TextNormalizer {
     /// Normalises twint text bytes into `arena`: the text's start in the arena's current block, its length, and
     /// what ``Result`` tells besides. Invalid UTF-8 is replaced (U+FFFD), as `String` would.
     static func twintText(_ bytes: UnsafeBufferPointer<UInt8>, into arena: inout TextArena)
-        -> (start: Int, count: Int, invalidUTF8: Bool, hasPicLink: Bool) {
+        -> (start: Int, count: Int, ascii: Bool, invalidUTF8: Bool, hasPicLink: Bool) {
         let target = arena.reserve(bytes.count)
         let (count, ascii, hasPicLink) = normalize(bytes, dropSpaceBeforeLinks: true, into: target)
         if ascii || UTF8Validation.isValid(UnsafeBufferPointer(start: target, count: count)) {
-            return (arena.commit(count), count, false, hasPicLink)
+            return (arena.commit(count), count, ascii, false, hasPicLink)
         }
         var repaired = String(decoding: UnsafeBufferPointer(start: target, count: count), as: UTF8.self)
         return repaired.withUTF8 { utf8 in
             arena.reserve(utf8.count).initialize(from: utf8.baseAddress!, count: utf8.count)
-            return (arena.commit(utf8.count), utf8.count, true, hasPicLink)
+            return (arena.commit(utf8.count), utf8.count, false, true, hasPicLink)
         }
     }
 
@@ -74,19 +74,21 @@ enum TextNormalizer {
         var run = i
         var high: UInt64 = 0
         let ampersand = ByteVector.splat(ASCII.ampersand), space = ByteVector.splat(ASCII.space)
-        let linkMask = ByteVector.splat(0x18), linkLetter = ByteVector.splat(0x78)
+        let letterH = ByteVector.splat(0x68), letterT = ByteVector.splat(0x74)
+        let letterP = ByteVector.splat(0x70), letterI = ByteVector.splat(0x69)
         var highBytes = ByteVector.Bytes()
         while i < n {
-            // Sixteen bytes at a time while none of them is an `&` or a space before `h` or `p`. One test finds
-            // both letters: `b | 0x18 == 0x78` holds for h (0x68) and p (0x70), and only for ` and x besides,
-            // which rarely start a word. The last sixteen bytes go one at a time.
-            while i + ByteVector.width + 1 <= n {
+            // Sixteen bytes at a time while none of them is an `&` or a space before `ht` or `pi` (where `http`
+            // and `pic.twitter` start; words such as "help" or "python" do not stop the scan). The last bytes go
+            // one at a time.
+            while i + ByteVector.width + 2 <= n {
                 let v = ByteVector.load(source + i)
                 highBytes |= v
                 var candidates = v .== ampersand
                 if dropSpaceBeforeLinks {
-                    let next = ByteVector.load(source + i + 1)
-                    candidates = candidates .| ((v .== space) .& ((next | linkMask) .== linkLetter))
+                    let next = ByteVector.load(source + i + 1), after = ByteVector.load(source + i + 2)
+                    let link = ((next .== letterH) .& (after .== letterT)) .| ((next .== letterP) .& (after .== letterI))
+                    candidates = candidates .| ((v .== space) .& link)
                 }
                 if let k = ByteVector.first(candidates) {
                     i += k

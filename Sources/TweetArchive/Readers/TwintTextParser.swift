@@ -4,11 +4,13 @@
 /// Works on bytes: ids, dates and counts are accumulated digit by digit, and the only `String` built per line is
 /// the tweet's text.
 struct TwintTextParser: RecordParser {
-    /// Authors already seen, by spelling, in a direct-mapped cache keyed by the name's bytes packed into two
-    /// words (screen names have at most 15): archives repeat a few thousand names a million times, and building a
-    /// ``Handle`` (its folded key) costs allocations.
-    private var handles = [(key: PackedName, handle: Handle)?](repeating: nil, count: Self.handleSlots)
-    private static let handleSlots = 1 << 13
+    /// Authors already seen, by spelling: an open-addressing table keyed by the name's bytes packed into two words
+    /// (screen names have at most 15). Archives repeat a few thousand names a million times, and building a
+    /// ``Handle`` (its folded key) costs allocations. Slots hold an entry's position + 1 (0 is empty) and stay at
+    /// most half full.
+    private var handleSlots = [Int32](repeating: 0, count: 1 << 10)
+    private var handleKeys: [PackedName] = []
+    private var handleValues: [Handle] = []
     /// The entity scanner's working lists, reused for every line.
     private var scratch = EntityExtractor.Scratch()
     /// Where the texts go, one block for thousands of tweets.
@@ -27,6 +29,12 @@ struct TwintTextParser: RecordParser {
             }
             low = UInt64(littleEndian: low)
             high = UInt64(littleEndian: high) | UInt64(bytes.count) << 56
+        }
+
+        /// A well-mixed hash for a table slot (the caller masks it).
+        var slot: Int {
+            let mixed = (low ^ high &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+            return Int(truncatingIfNeeded: mixed >> 32)
         }
     }
 
@@ -85,7 +93,7 @@ struct TwintTextParser: RecordParser {
         if text.invalidUTF8 { sink.stats.invalidUTF8Lines += 1 }
         let author = handle(name)
         let block = texts.block
-        let entities = EntityExtractor.entities(in: UnsafeBufferPointer(start: block.base + text.start, count: text.count),
+        let entities = EntityExtractor.entities(in: block, start: text.start, count: text.count, isASCII: text.ascii,
                                                 scratch: &scratch)
         sink.emit(Tweet(id: TweetID(id), author: author, statedTime: stated, textBlock: block, start: text.start,
                         count: text.count, entities: entities, counts: counts, hasMedia: text.hasPicLink ? true : nil))
@@ -93,12 +101,32 @@ struct TwintTextParser: RecordParser {
 
     private mutating func handle(_ name: UnsafeBufferPointer<UInt8>) -> Handle {
         guard let key = PackedName(name) else { return Handle(String(decoding: name, as: UTF8.self)) }
-        let mixed = (key.low ^ key.high &* 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
-        let slot = Int(truncatingIfNeeded: mixed >> 40) & (Self.handleSlots - 1)
-        if let entry = handles[slot], entry.key == key { return entry.handle }
+        let mask = handleSlots.count - 1
+        var slot = key.slot & mask
+        while true {
+            let entry = Int(handleSlots[slot]) - 1
+            if entry < 0 { break }
+            if handleKeys[entry] == key { return handleValues[entry] }
+            slot = (slot + 1) & mask
+        }
         let fresh = Handle(String(decoding: name, as: UTF8.self))
-        handles[slot] = (key, fresh)
+        handleKeys.append(key)
+        handleValues.append(fresh)
+        if handleKeys.count * 2 > handleSlots.count {
+            // Grow to keep the load under one half, re-placing every entry.
+            handleSlots = [Int32](repeating: 0, count: handleSlots.count * 2)
+            for entry in handleKeys.indices { place(entry) }
+        } else {
+            handleSlots[slot] = Int32(handleKeys.count)
+        }
         return fresh
+    }
+
+    private mutating func place(_ entry: Int) {
+        let mask = handleSlots.count - 1
+        var slot = handleKeys[entry].slot & mask
+        while handleSlots[slot] != 0 { slot = (slot + 1) & mask }
+        handleSlots[slot] = Int32(entry + 1)
     }
 
     /// Scraper chatter twint prints between tweets: `[!] No more data!`, `found 0 deleted tweets...`, `['twitter'] ...`.
