@@ -7,14 +7,14 @@ extension Archive {
     ///     tweets.map(\.id)                        // [1, 2, 3] (the 3 kept is t3, read first)
     ///
     /// Archives come newest first (twint) or oldest first, so the common cases cost one pass: an ascending array
-    /// is left alone and a descending one reversed. Otherwise only reading positions are sorted, and the tweets
-    /// are moved once, in place, along the permutation's cycles: no copy of the tweet array is ever made.
+    /// is left alone and a descending one reversed. Otherwise only (id, reading position) pairs are sorted, and the
+    /// tweets are moved once, in place, along the permutation's cycles: no copy of the tweet array is ever made.
     ///
     /// - Parameters:
     ///   - tweets: Tweets in reading order; on return sorted by id, each id once.
     ///   - inputCounts: How many of `tweets` each input contributed, in order (they sum to `tweets.count`).
     /// - Returns: The duplicates removed from each input.
-    /// - Complexity: O(n) for ascending or descending input, else O(n log n) on 4-byte positions plus O(n) moves.
+    /// - Complexity: O(n) for ascending or descending input, else O(n log n) on 16-byte pairs plus O(n) moves.
     static func sortRemovingDuplicates(_ tweets: inout [Tweet], inputCounts: [Int]) -> [Int] {
         var duplicates = [Int](repeating: 0, count: inputCounts.count)
         let n = tweets.count
@@ -25,24 +25,21 @@ extension Archive {
             return duplicates
         }
 
-        // Sort reading positions by (id, position): the position breaks ties, so the first-read copy comes first.
-        // 4-byte positions, with the ids read from the tweets themselves: 4 bytes a tweet beside the tweets.
+        // Sort (id, reading position) pairs: the position breaks ties, so the first-read copy comes first. The ids
+        // are copied out of the tweets once, so the sort compares 16-byte pairs in one array rather than reaching
+        // into 96-byte tweets at random.
         precondition(n < Int(UInt32.max), "too many tweets to order")
-        var order = [UInt32]()
-        order.reserveCapacity(n)
-        // Mostly-descending input is fed in reverse, so the adaptive sort finds long ascending runs.
-        if tweets[0].id.rawValue > tweets[n - 1].id.rawValue {
-            for i in stride(from: n - 1, through: 0, by: -1) { order.append(UInt32(i)) }
-        } else {
-            for i in 0..<n { order.append(UInt32(i)) }
-        }
+        var keys = [(id: UInt64, position: UInt32)]()
+        keys.reserveCapacity(n)
         tweets.withUnsafeBufferPointer { buffer in
-            order.sort { a, b in
-                let ka = buffer[Int(a)].id.rawValue
-                let kb = buffer[Int(b)].id.rawValue
-                return ka != kb ? ka < kb : a < b
+            // Mostly-descending input is fed in reverse, so the adaptive sort finds long ascending runs.
+            if buffer[0].id.rawValue > buffer[n - 1].id.rawValue {
+                for i in stride(from: n - 1, through: 0, by: -1) { keys.append((buffer[i].id.rawValue, UInt32(i))) }
+            } else {
+                for i in 0..<n { keys.append((buffer[i].id.rawValue, UInt32(i))) }
             }
         }
+        keys.sort { $0.id != $1.id ? $0.id < $1.id : $0.position < $1.position }
 
         // Which input each reading position belongs to, for the duplicate counts.
         var inputStarts: [Int] = []
@@ -61,13 +58,12 @@ extension Archive {
             return low
         }
 
-        // The permutation, in place in `order`: kept tweets in id order, then the duplicates (to be dropped).
+        // The permutation: kept tweets in id order, then the duplicates (to be dropped).
+        var order = [UInt32](repeating: 0, count: n)
         var dropped: [UInt32] = []
         var kept = 0
         var previous: UInt64?
-        for k in 0..<n {
-            let position = order[k]
-            let id = tweets[Int(position)].id.rawValue
+        for (id, position) in keys {
             if id == previous {
                 dropped.append(position)
                 if !inputCounts.isEmpty { duplicates[input(of: Int(position))] += 1 }

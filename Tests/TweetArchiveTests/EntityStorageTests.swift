@@ -22,6 +22,10 @@ import Testing
         #expect(Set([extracted, built]).count == 1)
         #expect(extracted.urls[0].value == "https://example.com/a/very/long/path?q=1")
         #expect(extracted.firstReplyTo == "alice")
+        #expect(extracted.firstReplyTo(is: Handle("ALICE")) && !extracted.firstReplyTo(is: Handle("bob")))
+        #expect(!extracted.firstReplyTo(is: Handle("alic")) && !Entities.empty.firstReplyTo(is: Handle("alice")))
+        let nfd = Entities(replyTo: ["Jose\u{301}"])   // not a prefix of the (no) mentions: kept as given
+        #expect(nfd.firstReplyTo(is: Handle("jos\u{E9}")))   // canonical equivalence, as Handle's == has it
         var names: [String] = []
         extracted.forEachMention { names.append($0) }
         #expect(names == ["alice", "bob"])

@@ -101,7 +101,7 @@ public struct ArchiveSummary: Sendable, Encodable {
                         if archive[parent]?.author == author { selfReplies += 1 }
                     } else if let user = tweet.pointee.inReplyToUser {
                         if user == author { selfReplies += 1 }
-                    } else if let name = tweet.pointee.entities.firstReplyTo, Handle.fold(name) == author.key {
+                    } else if tweet.pointee.entities.firstReplyTo(is: author) {
                         selfReplies += 1
                     }
                 }

@@ -196,6 +196,31 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// - Complexity: O(1).
     public var firstReplyTo: String? { storage?.firstReplyTo }
 
+    /// Whether the first reply handle is `handle` (compared as handles compare, ignoring ASCII case), without
+    /// building a `String`.
+    ///
+    ///     EntityExtractor.entities(in: "@Alice hi").firstReplyTo(is: Handle("alice"))   // true
+    ///
+    /// - Complexity: O(k) in the handle's length.
+    public func firstReplyTo(is handle: Handle) -> Bool {
+        guard let storage else { return false }
+        return storage.withText { header, spans, text in
+            guard let first = header.pointee.replyRange.first else { return false }
+            let name = spans[first].contiguousValue(in: text)
+            var key = handle.key
+            let equal: Bool? = key.withUTF8 { key in
+                // Non-ASCII names (only hand-built entities have them) compare as strings: canonical equivalence.
+                if key.contains(where: { $0 >= 0x80 }) || name.contains(where: { $0 >= 0x80 }) { return nil }
+                guard key.count == name.count else { return false }
+                for k in 0..<key.count where key[k] != (name[k] &- 0x41 < 26 ? name[k] | 0x20 : name[k]) {
+                    return false
+                }
+                return true
+            }
+            return equal ?? (Handle(String(decoding: name, as: UTF8.self)) == handle)
+        }
+    }
+
     /// Calls `body` with each mention's value in order, `mentions.map(\.value)` without building the list.
     ///
     ///     EntityExtractor.entities(in: "@a hi @b").forEachMention { print($0) }   // a, b

@@ -405,19 +405,26 @@ public struct ArchiveReader: Sendable {
         var current = 0
         var run = 0
         var total = 0
-        for k in tweets.indices {   // by index: iterating would copy each tweet
-            guard let stated = tweets[k].statedTime, let true_ = tweets[k].id.snowflakeMilliseconds else { continue }
-            let difference = stated.milliseconds - true_
-            // Round to the nearest quarter hour (900 000 ms), halves away from zero.
-            let quarterHours = (difference + (difference >= 0 ? 450_000 : -450_000)) / 900_000
-            let offset = Int(quarterHours) * 900
-            if offset != current && run > 0 {
-                votes[current, default: 0] += run
-                run = 0
+        // Through `pointee`: iterating, or calling a computed property through the subscript, would copy (retain and
+        // release) each tweet.
+        tweets.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for k in 0..<buffer.count {
+                let tweet = base + k
+                guard let stated = tweet.pointee.statedTime, let true_ = tweet.pointee.id.snowflakeMilliseconds
+                else { continue }
+                let difference = stated.milliseconds - true_
+                // Round to the nearest quarter hour (900 000 ms), halves away from zero.
+                let quarterHours = (difference + (difference >= 0 ? 450_000 : -450_000)) / 900_000
+                let offset = Int(quarterHours) * 900
+                if offset != current && run > 0 {
+                    votes[current, default: 0] += run
+                    run = 0
+                }
+                current = offset
+                run += 1
+                total += 1
             }
-            current = offset
-            run += 1
-            total += 1
         }
         if run > 0 { votes[current, default: 0] += run }
         guard total > 0, let (offset, count) = votes.max(by: { $0.value < $1.value }),
