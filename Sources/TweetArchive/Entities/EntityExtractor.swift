@@ -24,18 +24,15 @@ public enum EntityExtractor {
         return entities(in: text, scratch: &scratch)
     }
 
-    /// Working lists for ``entities(in:scratch:)``, kept between calls: a reader that extracts from millions of
-    /// texts keeps one, so the scanner's lists are allocated once rather than for every text.
+    /// A scanner kept between calls of ``entities(in:scratch:)``: a reader that extracts from millions of texts
+    /// keeps one, so the scanner's lists are allocated once (and not released) rather than for every text.
     struct Scratch {
-        var mentions: [EntitySpan] = []
-        var lists: [EntityScanner.ListReference] = []
-        var hashtags: [EntitySpan] = []
-        var cashtags: [EntitySpan] = []
-        var urls: [EntitySpan] = []
+        var scanner = EntityScanner(text: TextBytes(UnsafeBufferPointer(start: nil, count: 0)),
+                                    classes: ASCIIClass.pointer)
     }
 
-    /// ``entities(in:)`` with the scanner's lists borrowed from `scratch` (emptied again, capacity kept). The
-    /// entities point into a copy of the text.
+    /// ``entities(in:)`` with the scanner borrowed from `scratch` (its lists emptied, capacity kept). The entities
+    /// point into a copy of the text.
     ///
     /// - Complexity: O(n) in the text's length.
     static func entities(in text: String, scratch: inout Scratch) -> Entities {
@@ -55,24 +52,18 @@ public enum EntityExtractor {
     static func entitiesWithoutShortLinkPath(in text: String) -> Entities {
         let (block, count) = TextBlock.make(copying: text)
         var scratch = Scratch()
-        return ASCIIClass.table.withUnsafeBufferPointer { table in
-            var scanner = EntityScanner(text: TextBytes(UnsafeBufferPointer(start: block.base, count: count)),
-                                        classes: table.baseAddress!)
-            scanner.shortLinks = false
-            return scanner.scanEntities(scratch: &scratch, block: block, start: 0)
-        }
+        scratch.scanner.shortLinks = false
+        return entities(in: block, start: 0, count: count, scratch: &scratch)
     }
 
-    /// ``entities(in:start:count:)`` with the scanner's lists borrowed from `scratch`; a reader that already knows
-    /// the text to be ASCII says so (`isASCII`), which spares the scan for scalar offsets.
+    /// ``entities(in:start:count:)`` with the scanner borrowed from `scratch`; a reader that already knows the
+    /// text to be ASCII says so (`isASCII`), which spares the scan for scalar offsets.
     static func entities(in block: TextBlock, start: Int, count: Int, isASCII: Bool = false,
                          scratch: inout Scratch) -> Entities {
-        ASCIIClass.table.withUnsafeBufferPointer { table in
-            let text = UnsafeBufferPointer(start: UnsafePointer(block.base + start), count: count)
-            var scanner = EntityScanner(text: TextBytes(text), classes: table.baseAddress!)
-            scanner.isASCII = isASCII
-            return scanner.scanEntities(scratch: &scratch, block: block, start: start)
-        }
+        let text = UnsafeBufferPointer(start: UnsafePointer(block.base + start), count: count)
+        scratch.scanner.reset(text: TextBytes(text), isASCII: isASCII)
+        scratch.scanner.scan()
+        return scratch.scanner.finishEntities(block: block, start: start)
     }
 
     /// URLs in order by twitter-text's `extractUrlsWithIndices`, before any overlap with other entities is removed.
@@ -134,28 +125,21 @@ public enum EntityExtractor {
 
 
 extension EntityScanner {
-    /// Scans and finishes with the working lists borrowed from `scratch` (emptied again, capacity kept); the
-    /// scanned text is the bytes of `block` from `start`.
-    mutating func scanEntities(scratch: inout EntityExtractor.Scratch, block: TextBlock, start: Int) -> Entities {
-        swap(&mentions, &scratch.mentions)
-        swap(&lists, &scratch.lists)
-        swap(&hashtags, &scratch.hashtags)
-        swap(&cashtags, &scratch.cashtags)
-        swap(&urls, &scratch.urls)
-        scan()
-        let entities = finishEntities(block: block, start: start)
-        swap(&mentions, &scratch.mentions)
-        swap(&lists, &scratch.lists)
-        swap(&hashtags, &scratch.hashtags)
-        swap(&cashtags, &scratch.cashtags)
-        swap(&urls, &scratch.urls)
+    /// Makes the scanner ready for `text`, as if new: the lists are emptied (their storage kept) and the matching
+    /// state cleared.
+    mutating func reset(text: TextBytes, isASCII: Bool) {
+        self.text = text
+        self.isASCII = isASCII
         // Most lists stay empty: only those that are not need emptying.
-        if !scratch.mentions.isEmpty { scratch.mentions.removeAll(keepingCapacity: true) }
-        if !scratch.lists.isEmpty { scratch.lists.removeAll(keepingCapacity: true) }
-        if !scratch.hashtags.isEmpty { scratch.hashtags.removeAll(keepingCapacity: true) }
-        if !scratch.cashtags.isEmpty { scratch.cashtags.removeAll(keepingCapacity: true) }
-        if !scratch.urls.isEmpty { scratch.urls.removeAll(keepingCapacity: true) }
-        return entities
+        if !mentions.isEmpty { mentions.removeAll(keepingCapacity: true) }
+        if !lists.isEmpty { lists.removeAll(keepingCapacity: true) }
+        if !hashtags.isEmpty { hashtags.removeAll(keepingCapacity: true) }
+        if !cashtags.isEmpty { cashtags.removeAll(keepingCapacity: true) }
+        if !urls.isEmpty { urls.removeAll(keepingCapacity: true) }
+        mentionConsumed = 0
+        hashtagConsumed = 0
+        chain = (-1, -1, -1, -1)
+        urlMinStart = 0
     }
 }
 

@@ -20,7 +20,8 @@ struct EntityScanner {
         var nameEnd: Int
     }
 
-    let text: TextBytes
+    /// The text being scanned (``EntityExtractor/Scratch`` reuses a scanner, see `reset(text:isASCII:)`).
+    var text: TextBytes
     let classes: UnsafePointer<UInt32>
 
     var mentions: [EntitySpan] = []

@@ -136,6 +136,15 @@ enum ASCIIClass {
     /// `[0-9a-zA-Z@+-]`: may not follow a top-level domain.
     static let notAfterTLD: UInt32 = 1 << 13
 
+    /// ``table``'s elements at a fixed address, for scanners that keep the pointer (allocated once, never freed,
+    /// never written after initialisation, hence safe to share: `nonisolated(unsafe)` only because pointers are
+    /// not `Sendable`).
+    nonisolated(unsafe) static let pointer: UnsafePointer<UInt32> = {
+        let copy = UnsafeMutablePointer<UInt32>.allocate(capacity: table.count)
+        copy.initialize(from: table, count: table.count)
+        return UnsafePointer(copy)
+    }()
+
     static let table: [UInt32] = {
         var t = [UInt32](repeating: 0, count: 128)
         func add(_ flag: UInt32, _ chars: String) { for b in chars.utf8 { t[Int(b)] |= flag } }
