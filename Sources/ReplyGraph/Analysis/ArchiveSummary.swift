@@ -69,10 +69,12 @@ public struct ArchiveSummary: Sendable, Encodable {
         // Authors and mentioned handles get dense ids through byte-hashed indexes (the first spelling seen is
         // displayed); a tweet's mentions are checked against a reused scratch array, so a tweet mentioning a
         // handle twice counts once without a `Set` per tweet.
+        // Handles and counts in separate arrays: counting then increments an `Int` in place, where a `(Handle, Int)`
+        // element made each increment go through the element's copy.
         var authorIDs = StringIndex()
-        var authors: [(handle: Handle, count: Int)] = []
+        var authorHandles: [Handle] = [], authorCounts: [Int] = []
         var mentionIDs = StringIndex()
-        var mentioned: [(handle: Handle, count: Int)] = []
+        var mentionedHandles: [Handle] = [], mentionCounts: [Int] = []
         var tweetMentions: [Int32] = []
         var replies = 0, selfReplies = 0, withParent = 0, retweets = 0, quotes = 0, withMentions = 0
         var countsPresent = false
@@ -86,10 +88,11 @@ public struct ArchiveSummary: Sendable, Encodable {
                 let tweet = base + k
                 let author = tweet.pointee.author
                 if let id = authorIDs.id(of: author.key) {
-                    authors[Int(id)].count += 1
+                    authorCounts[Int(id)] += 1
                 } else {
-                    authorIDs.add(author.key, id: Int32(authors.count))
-                    authors.append((author, 1))
+                    authorIDs.add(author.key, id: Int32(authorHandles.count))
+                    authorHandles.append(author)
+                    authorCounts.append(1)
                 }
                 let createdAt = tweet.pointee.createdAt
                 if first.map({ createdAt < $0 }) ?? true { first = createdAt }
@@ -125,21 +128,22 @@ public struct ArchiveSummary: Sendable, Encodable {
                             id = known
                         } else {
                             let handle = Handle(String(decoding: name, as: UTF8.self))
-                            id = Int32(mentioned.count)
+                            id = Int32(mentionedHandles.count)
                             mentionIDs.add(handle.key, id: id)
-                            mentioned.append((handle, 0))
+                            mentionedHandles.append(handle)
+                            mentionCounts.append(0)
                         }
                         if tweetMentions.contains(id) { return }
                         tweetMentions.append(id)
-                        mentioned[Int(id)].count += 1
+                        mentionCounts[Int(id)] += 1
                     }
                 }
                 if !countsPresent && tweet.pointee.hasCounts { countsPresent = true }
             }
         }
         // Both lists hold each handle once (the indexes key them by folded name).
-        self.authors = authors.count
-        self.topAuthors = Self.ranked(authors, top: top)
+        self.authors = authorHandles.count
+        self.topAuthors = Self.ranked(authorHandles, authorCounts, top: top)
         self.first = first
         self.last = last
         self.replies = replies
@@ -148,8 +152,8 @@ public struct ArchiveSummary: Sendable, Encodable {
         self.retweets = retweets
         self.quotes = quotes
         self.tweetsWithMentions = withMentions
-        self.distinctMentioned = mentioned.count
-        self.topMentions = Self.ranked(mentioned, top: top)
+        self.distinctMentioned = mentionedHandles.count
+        self.topMentions = Self.ranked(mentionedHandles, mentionCounts, top: top)
         self.countsPresent = countsPresent
         self.externalTweets = archive.externalTweets.count
         self.inputs = archive.inputs.map {
@@ -164,9 +168,10 @@ public struct ArchiveSummary: Sendable, Encodable {
     }
 
     /// Counts sorted by count (descending), then handle, cut to `top`.
-    static func ranked(_ counts: [(handle: Handle, count: Int)], top: Int) -> [HandleCount] {
-        counts.sorted { $0.count != $1.count ? $0.count > $1.count : $0.handle.key < $1.handle.key }
+    static func ranked(_ handles: [Handle], _ counts: [Int], top: Int) -> [HandleCount] {
+        handles.indices
+            .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : handles[$0].key < handles[$1].key }
             .prefix(top)
-            .map { HandleCount(handle: $0.handle.display, count: $0.count) }
+            .map { HandleCount(handle: handles[$0].display, count: counts[$0]) }
     }
 }

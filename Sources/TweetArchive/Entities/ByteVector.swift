@@ -31,6 +31,19 @@ enum ByteVector {
         return nil
     }
 
+    /// Calls `body` with a copy of the `count` bytes at `source` (at most 32) followed by zeros, 48 bytes in all:
+    /// a scan's last vectors (sixteen bytes and a look-ahead of one or two) then load in bounds, and the zeros
+    /// match none of the bytes the scans look for. This replaces a byte-at-a-time loop over a text's last bytes.
+    @inline(__always)
+    static func withPaddedTail<R>(_ source: UnsafePointer<UInt8>, count: Int, _ body: (UnsafePointer<UInt8>) -> R) -> R {
+        var padded: (Bytes, Bytes, Bytes) = (Bytes(), Bytes(), Bytes())
+        return withUnsafeMutableBytes(of: &padded) { raw in
+            let bytes = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            bytes.update(from: source, count: min(count, 32))
+            return body(UnsafePointer(bytes))
+        }
+    }
+
     /// Whether any byte has its high bit set (is not ASCII).
     @inline(__always) static func hasNonASCII(_ v: Bytes) -> Bool {
         let w = unsafeBitCast(v, to: SIMD2<UInt64>.self)

@@ -75,20 +75,19 @@ struct EntityScanner {
         // Sixteen bytes at a time: the sigils, `0xEF`, and dots that a space does not follow.
         let at = ByteVector.splat(0x40), hash = ByteVector.splat(0x23), dollar = ByteVector.splat(0x24)
         let lead = ByteVector.splat(0xEF), dot = ByteVector.splat(0x2E), space = ByteVector.splat(0x20)
-        while i + ByteVector.width + 1 <= n {
-            let v = ByteVector.load(base + i)
-            let next = ByteVector.load(base + i + 1)
-            let mask = (v .== at) .| (v .== hash) .| (v .== dollar) .| (v .== lead) .| ((v .== dot) .& (next .!= space))
-            if let k = ByteVector.first(mask) { return i + k }
-            i += ByteVector.width
+        @inline(__always) func triggers(_ p: UnsafePointer<UInt8>) -> Int? {
+            let v = ByteVector.load(p)
+            let next = ByteVector.load(p + 1)
+            return ByteVector.first((v .== at) .| (v .== hash) .| (v .== dollar) .| (v .== lead)
+                                    .| ((v .== dot) .& (next .!= space)))
         }
-        // The last sixteen bytes one at a time (every dot is a trigger here; `scanURL` drops ". " at once).
-        while i < n {
-            switch base[i] {
-            case 0x40, 0x23, 0x24, 0x2E, 0xEF: return i
-            default: i += 1
-            }
+        while i &+ ByteVector.width &+ 1 <= n {
+            if let k = triggers(base + i) { return i &+ k }
+            i &+= ByteVector.width
         }
+        // At most sixteen bytes left: one more vector over a zero-padded copy (a final dot, followed by a zero,
+        // is a trigger; `scanURL` tells at once that nothing follows it).
+        if i < n, let k = ByteVector.withPaddedTail(base + i, count: n - i, triggers) { return i + k }
         return n
     }
 

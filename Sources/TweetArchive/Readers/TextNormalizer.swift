@@ -72,34 +72,29 @@ enum TextNormalizer {
             i += 1
         }
         var run = i
-        var high: UInt64 = 0
-        let ampersand = ByteVector.splat(ASCII.ampersand), space = ByteVector.splat(ASCII.space)
-        let letterH = ByteVector.splat(0x68), letterT = ByteVector.splat(0x74)
-        let letterP = ByteVector.splat(0x70), letterI = ByteVector.splat(0x69)
+        var high: UInt8 = 0          // non-ASCII scalars decoded from entities
         var highBytes = ByteVector.Bytes()
         while i < n {
-            // Sixteen bytes at a time while none of them is an `&` or a space before `ht` or `pi` (where `http`
-            // and `pic.twitter` start; words such as "help" or "python" do not stop the scan). The last bytes go
-            // one at a time.
-            while i + ByteVector.width + 2 <= n {
-                let v = ByteVector.load(source + i)
-                highBytes |= v
-                var candidates = v .== ampersand
-                if dropSpaceBeforeLinks {
-                    let next = ByteVector.load(source + i + 1), after = ByteVector.load(source + i + 2)
-                    let link = ((next .== letterH) .& (after .== letterT)) .| ((next .== letterP) .& (after .== letterI))
-                    candidates = candidates .| ((v .== space) .& link)
+            // Sixteen bytes at a time; the last ones (fewer than eighteen) through a zero-padded copy.
+            var found: Int? = nil
+            while found == nil && i < n {
+                if i &+ ByteVector.width &+ 2 <= n {
+                    if let k = firstCandidate(source + i, links: dropSpaceBeforeLinks, high: &highBytes) {
+                        found = i &+ k
+                    } else {
+                        i &+= ByteVector.width
+                    }
+                } else if let k = ByteVector.withPaddedTail(source + i, count: n - i, {
+                    firstCandidate($0, links: dropSpaceBeforeLinks, high: &highBytes)
+                }), i + k < n {
+                    found = i + k
+                } else {
+                    i = min(i + ByteVector.width, n)
                 }
-                if let k = ByteVector.first(candidates) {
-                    i += k
-                    break
-                }
-                i += ByteVector.width
             }
-            guard i < n else { break }
-            let b = source[i]
-            high |= UInt64(b)
-            if b == ASCII.space {
+            guard let at = found else { break }
+            i = at
+            if source[i] == ASCII.space {
                 if dropSpaceBeforeLinks, let kind = startsLink(bytes, at: i + 1) {
                     if kind == .pic { hasPicLink = true }
                     (target + o).update(from: source + run, count: i - run)
@@ -108,10 +103,10 @@ enum TextNormalizer {
                     run = i
                     continue
                 }
-            } else if b == ASCII.ampersand, let (decoded, length) = entity(bytes, at: i) {
+            } else if let (decoded, length) = entity(bytes, at: i) {   // an `&`
                 (target + o).update(from: source + run, count: i - run)
                 o += i - run
-                if decoded.value > 0x7F { high |= 0x80 }
+                if decoded.value > 0x7F { high = 0x80 }
                 UTF8.encode(decoded) { unit in
                     target[o] = unit
                     o += 1
@@ -124,8 +119,26 @@ enum TextNormalizer {
         }
         (target + o).update(from: source + run, count: n - run)
         o += n - run
-        let ascii = high & 0x8080_8080_8080_8080 == 0 && !ByteVector.hasNonASCII(highBytes)
+        let ascii = high == 0 && !ByteVector.hasNonASCII(highBytes)
         return (o, ascii, hasPicLink)
+    }
+
+    /// The offset of the first candidate among the sixteen bytes at `p` (two more are read ahead): an `&`, or with
+    /// `links` a space before `ht` or `pi` (where `http` and `pic.twitter` start; words such as "help" or "python"
+    /// do not stop the scan). The bytes are or-ed into `high`: every byte of a text passes through here at least
+    /// once, so `high` tells whether the text is ASCII.
+    @inline(__always)
+    private static func firstCandidate(_ p: UnsafePointer<UInt8>, links: Bool, high: inout ByteVector.Bytes) -> Int? {
+        let v = ByteVector.load(p)
+        high |= v
+        var candidates = v .== ByteVector.splat(ASCII.ampersand)
+        if links {
+            let next = ByteVector.load(p + 1), after = ByteVector.load(p + 2)
+            let http = (next .== ByteVector.splat(0x68)) .& (after .== ByteVector.splat(0x74))
+            let pic = (next .== ByteVector.splat(0x70)) .& (after .== ByteVector.splat(0x69))
+            candidates = candidates .| ((v .== ByteVector.splat(ASCII.space)) .& (http .| pic))
+        }
+        return ByteVector.first(candidates)
     }
 
     private enum LinkKind { case http, pic }
