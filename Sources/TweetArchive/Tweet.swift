@@ -241,12 +241,14 @@ extension Tweet {
     @usableFromInline
     struct Flags: OptionSet, Hashable, Sendable {
         @usableFromInline let rawValue: UInt8
+        // Computed constants rather than `static let`s: another module reads a stored global through a call to
+        // its lazy-initialising accessor, once per tweet in the summary's loop.
         /// The text starts with a mention run (`entities.replyTo` is not empty).
-        @usableFromInline static let replyRun = Flags(rawValue: 1)
+        @inlinable static var replyRun: Flags { Flags(rawValue: 1) }
         /// The text mentions someone.
-        @usableFromInline static let mentions = Flags(rawValue: 2)
+        @inlinable static var mentions: Flags { Flags(rawValue: 2) }
         /// The archive names a parent tweet or a replied-to user.
-        @usableFromInline static let explicitReply = Flags(rawValue: 4)
+        @inlinable static var explicitReply: Flags { Flags(rawValue: 4) }
 
         @inlinable init(rawValue: UInt8) { self.rawValue = rawValue }
 
