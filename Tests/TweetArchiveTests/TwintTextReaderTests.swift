@@ -45,6 +45,28 @@ import Testing
         }
     }
 
+    /// The reader remembers the last date's day number; lines repeating a date, or an impossible one, read as if
+    /// each date were new (times checked against `Timestamp(year:month:day:…)`).
+    @Test func repeatedDatesReadLikeFreshOnes() throws {
+        let text = """
+        1625899017673793545 2024-02-29 23:59:59 +0100 <bob> leap day
+        1625899017673793544 2024-02-29 00:00:00 -0530 <bob> same day
+        1625899017673793543 2023-02-30 10:00:00 +0000 <bob> no such day
+        1625899017673793542 2023-02-30 11:00:00 +0000 <bob> no such day again
+        1625899017673793541 2023-02-28 10:00:00 +0000 <bob> next
+        1625899017673793540 2023-02-28 25:00:00 +0000 <bob> bad time on a cached date
+        """
+        let archive = try ArchiveReader().read(bytes: Array(text.utf8), name: "dates.txt")
+        #expect(archive.skipped == ["bad-date": 2, "bad-time": 1])
+        let stated = archive.tweets.map { $0.statedTime }
+        let expected = [
+            Timestamp(year: 2023, month: 2, day: 28, hour: 10),
+            Timestamp(year: 2024, month: 2, day: 29, utcOffsetSeconds: -19_800),
+            Timestamp(year: 2024, month: 2, day: 29, hour: 23, minute: 59, second: 59, utcOffsetSeconds: 3600),
+        ]
+        #expect(stated == expected)
+    }
+
     @Test func idsUpToTheLargest64BitValueAreReadAndLargerOnesSkipped() throws {
         // 19 digits take the unchecked path, the 20th is checked for overflow.
         let text = """

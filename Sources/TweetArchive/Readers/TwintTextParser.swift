@@ -11,6 +11,9 @@ struct TwintTextParser: RecordParser {
     private var handleSlots = [Int32](repeating: 0, count: 1 << 10)
     private var handleKeys: [PackedName] = []
     private var handleValues: [Handle] = []
+    /// The last date read, by its ten bytes (`YYYY-MM-DD` as a word and a half-word), and its day number, `nil` for
+    /// an impossible date: twint lists a day's tweets together, so most lines repeat the date before them.
+    private var lastDate: (word: UInt64, tail: UInt16, days: Int?)?
     /// The entity scanner's working lists, reused for every line.
     private var scratch = EntityExtractor.Scratch()
     /// Where the texts go, one block for thousands of tweets.
@@ -51,7 +54,7 @@ struct TwintTextParser: RecordParser {
         if cursor.peek == ASCII.pipe {  // a profile line: `<id> | <name> | @<username> | Private: ...`
             sink.ignore(); return
         }
-        guard let (year, month, day) = cursor.readDate(), cursor.consume(ASCII.space) else {
+        guard let days = readDays(&cursor), cursor.consume(ASCII.space) else {
             return try sink.skip(line: number, reason: "bad-date", detail: line.excerpt())
         }
         guard let (hour, minute, second) = cursor.readTime() else {
@@ -76,10 +79,13 @@ struct TwintTextParser: RecordParser {
         guard let name = cursor.readUsernameBytes() else {
             return try sink.skip(line: number, reason: "unclosed-username", detail: line.excerpt())
         }
-        guard let stated = Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-                                     utcOffsetSeconds: offsetSeconds) else {
+        // A well-formed date that is not a calendar day (2023-02-30) is reported here, after the fields that
+        // follow it, as `Timestamp(year:month:day:…)` would.
+        guard let days else {
             return try sink.skip(line: number, reason: "bad-date", detail: line.excerpt())
         }
+        let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
+        let stated = Timestamp(milliseconds: seconds * 1000)
         _ = cursor.consume(ASCII.space)
 
         var body = cursor.rest
@@ -127,6 +133,28 @@ struct TwintTextParser: RecordParser {
         var slot = handleKeys[entry].slot & mask
         while handleSlots[slot] != 0 { slot = (slot + 1) & mask }
         handleSlots[slot] = Int32(entry + 1)
+    }
+
+    /// Reads `YYYY-MM-DD`: `nil` when the bytes are not a date, `.some(nil)` for a well-formed impossible date,
+    /// else the day number (days since 1970-01-01). A date equal to the last one is recognised from its bytes.
+    private mutating func readDays(_ cursor: inout ByteCursor) -> Int?? {
+        let bytes = cursor.bytes
+        if bytes.count - cursor.position >= 10, let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base + cursor.position)
+            let word = raw.loadUnaligned(as: UInt64.self), tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+            if let last = lastDate, word == last.word && tail == last.tail {
+                cursor.position += 10
+                return .some(last.days)
+            }
+            guard let (year, month, day) = cursor.readDate() else { return nil }
+            var days: Int?
+            if (1...12).contains(month), (1...Timestamp.daysIn(month: month, year: year)).contains(day) {
+                days = Timestamp.daysFromCivil(year: year, month: month, day: day)
+            }
+            lastDate = (word, tail, days)
+            return .some(days)
+        }
+        return nil
     }
 
     /// Scraper chatter twint prints between tweets: `[!] No more data!`, `found 0 deleted tweets...`, `['twitter'] ...`.
