@@ -56,8 +56,18 @@ struct StringIndex {
         }
     }
 
-    /// FNV-1a over the bytes, or `nil` when a byte is not ASCII.
+    /// A hash of the bytes, or `nil` when a byte is not ASCII. Keys of up to 16 bytes (every screen name) are
+    /// read as two zero-padded words and mixed with two multiplies; longer ones go through FNV-1a.
+    @inline(__always)
     private static func asciiHash(_ s: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard let base = s.baseAddress else { return 0 }
+        if s.count <= 16 {
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: s.count) }
+            guard (words.0 | words.1) & 0x8080_8080_8080_8080 == 0 else { return nil }
+            let mixed = (words.0 &* 0x9E37_79B9_7F4A_7C15 ^ words.1 ^ UInt64(s.count)) &* 0xBF58_476D_1CE4_E5B9
+            return mixed ^ (mixed >> 31)
+        }
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var high: UInt8 = 0
         for b in s {
@@ -81,8 +91,10 @@ struct StringIndex {
     private func equal(_ e: Int, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(entryStart[e]), end = Int(entryStart[e + 1])
         guard end - start == s.count else { return false }
-        for k in 0..<s.count where bytes[start + k] != s[k] { return false }
-        return true
+        return bytes.withUnsafeBufferPointer { stored in
+            for k in 0..<s.count where stored[start + k] != s[k] { return false }
+            return true
+        }
     }
 
     private mutating func insert(_ s: UnsafeBufferPointer<UInt8>, _ hash: UInt64, _ id: Int32) {
