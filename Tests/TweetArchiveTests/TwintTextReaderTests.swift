@@ -118,6 +118,13 @@ import Testing
             #expect(result.value == Self.oracle(text), "\(text.debugDescription)")
             #expect(result.invalidUTF8 == false)
             #expect(result.hasPicLink == text.contains(" pic.twitter"))
+            // The reader's path writes into a text arena and says whether the text is ASCII (which lets entity
+            // extraction skip converting offsets to scalars).
+            var arena = TextArena()
+            let written = copy.withUTF8 { TextNormalizer.twintText($0, into: &arena) }
+            let bytes = Array(UnsafeBufferPointer(start: arena.block.base + written.start, count: written.count))
+            #expect(String(decoding: bytes, as: UTF8.self) == Self.oracle(text))
+            #expect(written.ascii == bytes.allSatisfy { $0 < 0x80 })
         }
     }
 

@@ -31,6 +31,30 @@ enum ByteVector {
         return nil
     }
 
+    /// The offset of the last matching byte, or `nil`.
+    @inline(__always) static func last(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
+        let w = words(mask)
+        if w[1] != 0 { return 15 - w[1].leadingZeroBitCount >> 3 }
+        if w[0] != 0 { return 7 - w[0].leadingZeroBitCount >> 3 }
+        return nil
+    }
+
+    /// The position of the last `byte` in `bytes`, sixteen bytes at a time from the end.
+    static func lastIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var end = bytes.count
+        let target = splat(byte)
+        while end >= width {
+            if let k = last(load(base + end - width) .== target) { return end - width + k }
+            end -= width
+        }
+        while end > 0 {
+            end -= 1
+            if base[end] == byte { return end }
+        }
+        return nil
+    }
+
     /// Calls `body` with a copy of the `count` bytes at `source` (at most 32) followed by zeros, 48 bytes in all:
     /// a scan's last vectors (sixteen bytes and a look-ahead of one or two) then load in bounds, and the zeros
     /// match none of the bytes the scans look for. This replaces a byte-at-a-time loop over a text's last bytes.

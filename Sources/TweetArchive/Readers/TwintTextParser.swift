@@ -197,9 +197,7 @@ struct TwintTextParser: RecordParser {
     static func stripTagTails(_ body: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var body = body
         for _ in 0..<2 {
-            var space = body.count - 1
-            while space >= 0 && body[space] != ASCII.space { space -= 1 }
-            guard space >= 0 else { return body }
+            guard let space = ByteVector.lastIndex(of: ASCII.space, in: body) else { return body }
             let token = UnsafeBufferPointer(rebasing: body[(space + 1)...])
             guard let sigil = token.first, sigil == ASCII.hash || sigil == ASCII.dollar, token.count > 1 else {
                 return body
