@@ -40,8 +40,8 @@ extension GraphBuilder {
                         replyKeys.append(handles.key(of: replyUser))
                         replySpellings.append(-1)
                     }
-                    entities.forEachReplyTo { name in
-                        let s = handles.spelling(name)
+                    entities.forEachReplyToUTF8 { name in
+                        let s = handles.spelling(utf8: name)
                         let k = handles.keyOf[Int(s)]
                         if !replyKeys.contains(k) { replyKeys.append(k); replySpellings.append(s) }
                     }
@@ -63,8 +63,8 @@ extension GraphBuilder {
                 if hasMentions {
                     // `Tweet.mentionedHandles`: mentions outside the reply handles, first appearance of each key.
                     mentionKeys.removeAll(keepingCapacity: true)
-                    entities.forEachMention { name in
-                        let s = handles.spelling(name)
+                    entities.forEachMentionUTF8 { name in
+                        let s = handles.spelling(utf8: name)
                         let k = handles.keyOf[Int(s)]
                         guard !replyKeys.contains(k), !mentionKeys.contains(k) else { return }
                         mentionKeys.append(k)
@@ -100,14 +100,16 @@ private struct HandleInterner {
     /// The user node of each key id, `nil` until an edge needs it.
     private var nodes: [NodeID?] = []
 
-    /// The spelling id of `name` (a raw handle, `@` optional), interning it on first sight.
-    mutating func spelling(_ name: String) -> Int32 {
-        if let s = spellingIndex.id(of: name) { return s }
-        let handle = Handle(name)
+    /// The spelling id of the raw handle (`@` optional) whose UTF-8 is `name`, interning it on first sight: a
+    /// spelling seen before costs no `String`.
+    mutating func spelling(utf8 name: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if let s = spellingIndex.id(ofUTF8: name) { return s }
+        let string = String(decoding: name, as: UTF8.self)
+        let handle = Handle(string)
         let s = Int32(spellings.count)
         spellings.append(handle)
         keyOf.append(key(of: handle))
-        spellingIndex.add(name, id: s)
+        spellingIndex.add(string, id: s)
         return s
     }
 
