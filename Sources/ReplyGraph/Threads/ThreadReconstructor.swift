@@ -201,8 +201,8 @@ struct ReconstructionState {
     static func leadsWithOthers(_ t: UnsafePointer<Tweet>) -> Bool {
         guard t.pointee.isReply else { return false }   // one inline flag for most tweets
         if let user = t.pointee.inReplyToUser, user != t.pointee.author { return true }
-        guard let first = t.pointee.entities.firstReplyTo else { return false }
-        return !sameHandle(first, t.pointee.author.key)
+        guard t.pointee.entities.replyToCount > 0 else { return false }
+        return !t.pointee.entities.firstReplyTo(is: t.pointee.author)   // from the name's bytes, no `String`
     }
 
     /// Whether two handle spellings are the same handle: `Handle.fold(a) == Handle.fold(b)`, compared byte by byte
