@@ -129,9 +129,11 @@ public struct Tweet: Identifiable, Sendable {
     ///     tweet.withUTF8Text { $0.starts(with: "RT @".utf8) }
     @inlinable
     public func withUTF8Text<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        try withExtendedLifetime(textBlock.block) {
-            try body(UnsafeBufferPointer(start: textBlock.block.base + Int(textStart), count: Int(textCount)))
-        }
+        // Only the block is kept alive across `body`, read out first: a tweet read in place (through a pointer's
+        // `pointee`) would otherwise be copied whole, retaining every reference it holds.
+        let block = textBlock.block
+        let text = UnsafeBufferPointer(start: UnsafePointer(block.base + Int(textStart)), count: Int(textCount))
+        return try withExtendedLifetime(block) { try body(text) }
     }
 
     /// The text's length in UTF-8 bytes, without building it.

@@ -62,37 +62,26 @@ struct LinkEvidence {
 
     /// The gap, then each supporting cue in the order the score adds them, joined with `+`.
     var reason: String {
-        // Spelled as bytes: string interpolation and appends cost more than the rest of the link.
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        func append(_ literal: StaticString) {
-            literal.withUTF8Buffer { text.append(contentsOf: $0) }
+        // Spelled into a stack buffer: interpolation, appends to an array and a digit array per number cost more than
+        // the rest of the link (the longest reason has about 120 bytes).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 192) { buffer in
+            var text = ReasonText(buffer: buffer)
+            text.append(isBurst ? "burst:" : "gap:")
+            text.append(gapSeconds)
+            text.append("s")
+            if labels.contains(.numbered) {
+                text.append("+numbered:")
+                if labels.contains(.numberedUnknown) { text.append("?") } else { text.append(Int(numberedFrom)) }
+                text.append("->")
+                text.append(Int(numberedTo))
+            }
+            if labels.contains(.selfMention) { text.append("+self-mention") }
+            if labels.contains(.autoMention) { text.append("+auto-mention") }
+            if labels.contains(.closer) { text.append("+closer") }
+            if labels.contains(.opener) { text.append("+opener") }
+            if labels.contains(.conversation) { text.append("+conversation") }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<text.count]), as: UTF8.self)
         }
-        func append(_ value: Int) {
-            if value < 0 { text.append(UInt8(ascii: "-")) }
-            var digits: [UInt8] = []
-            var v = value.magnitude
-            repeat {
-                digits.append(UInt8(ascii: "0") + UInt8(v % 10))
-                v /= 10
-            } while v > 0
-            text.append(contentsOf: digits.reversed())
-        }
-        append(isBurst ? "burst:" : "gap:")
-        append(gapSeconds)
-        append("s")
-        if labels.contains(.numbered) {
-            append("+numbered:")
-            if labels.contains(.numberedUnknown) { append("?") } else { append(Int(numberedFrom)) }
-            append("->")
-            append(Int(numberedTo))
-        }
-        if labels.contains(.selfMention) { append("+self-mention") }
-        if labels.contains(.autoMention) { append("+auto-mention") }
-        if labels.contains(.closer) { append("+closer") }
-        if labels.contains(.opener) { append("+opener") }
-        if labels.contains(.conversation) { append("+conversation") }
-        return String(decoding: text, as: UTF8.self)
     }
 
     init(gap: Double, marker: NumberingMarker?, chain: Chain, opener: Bool, leading: Leading, cues: TextCues,
@@ -165,5 +154,30 @@ struct LinkEvidence {
         score += value
         labels.insert(.numbered)
         (numberedFrom, numberedTo) = (from, to)
+    }
+}
+
+/// Appends ASCII to a buffer that is large enough (``LinkEvidence/reason``'s 192 bytes hold every reason).
+private struct ReasonText {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes in
+            for b in bytes { buffer[count] = b; count += 1 }
+        }
+    }
+
+    /// The decimal digits of `value`, with a `-` when negative.
+    mutating func append(_ value: Int) {
+        if value < 0 { buffer[count] = UInt8(ascii: "-"); count += 1 }
+        let start = count
+        var v = value.magnitude
+        repeat {
+            buffer[count] = UInt8(ascii: "0") + UInt8(v % 10)
+            count += 1
+            v /= 10
+        } while v > 0
+        buffer[start..<count].reverse()
     }
 }

@@ -124,9 +124,12 @@ struct ReconstructionState {
                         nonisolated(unsafe) let tweets = tweetList.baseAddress!
                         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                             for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                                timeBase![i] = tweets[i].createdAt.milliseconds
-                                leadBase![i] = Self.leadsWithOthers(tweets + i)
-                                markerBase![i] = tweets[i].withUTF8Text(NumberingMarker.parse(utf8:))
+                                // `pointee` lends the tweet in place; `tweets[i]` copied it (retaining its
+                                // references) to call `withUTF8Text`.
+                                let tweet = tweets + i
+                                timeBase![i] = tweet.pointee.createdAt.milliseconds
+                                leadBase![i] = Self.leadsWithOthers(tweet)
+                                markerBase![i] = tweet.pointee.withUTF8Text(NumberingMarker.parse(utf8:))
                             }
                         }
                     }
