@@ -159,13 +159,14 @@ public struct NumberingMarker: Hashable, Sendable {
         return i
     }
 
-    private static func hasPrefix(_ s: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: String) -> Bool {
-        var k = i
-        for b in prefix.utf8 {
-            guard k < s.count, s[k] == b else { return false }
-            k += 1
+    /// Whether `prefix`'s UTF-8 starts at `i` (a `StaticString`: a `String` prefix was walked through its UTF-8
+    /// view on every call, once per tweet for the trailing-link check).
+    private static func hasPrefix(_ s: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { bytes in
+            guard i >= 0, s.count - i >= bytes.count else { return false }
+            for k in 0..<bytes.count where s[i + k] != bytes[k] { return false }
+            return true
         }
-        return true
     }
 
     private static func closing(_ b: UInt8) -> UInt8? {
