@@ -119,11 +119,12 @@ public struct MentionOrList: Hashable, Sendable {
 /// lies inside a URL (`https://example.com/@user`, `twitter.com/#tag`) is dropped.
 ///
 /// Archives hold millions of these, so the storage is compact: one word, `nil` when the text has no entity, else
-/// one shared buffer holding every entity (mentions, hashtags, cashtags, then URLs) after a small header with
-/// the kinds' boundaries and the length of the reply run (which is a prefix of the mentions). The lists read and
-/// write like stored arrays; reading one builds the array. The buffer is never written after it is made (a
-/// setter makes a new one), which is what makes sharing it between threads safe (`@unchecked Sendable`:
-/// `ManagedBuffer` itself is not `Sendable`).
+/// one shared buffer holding every entity (mentions, hashtags, cashtags, then URLs) as a span into the text it was
+/// found in, after a small header with the text's block, the kinds' boundaries and the length of the reply run
+/// (which is a prefix of the mentions). No entity holds a string: the lists read and write like stored arrays, and
+/// reading one builds the array and its strings (``forEachMentionUTF8(_:)`` and ``forEachReplyToUTF8(_:)`` read
+/// the names as bytes instead). The buffer is never written after it is made (a setter makes a new one), which is
+/// what makes sharing it between threads safe (`@unchecked Sendable`: `ManagedBuffer` itself is not `Sendable`).
 public struct Entities: Hashable, @unchecked Sendable {
     @usableFromInline var storage: EntityStorage?
 
