@@ -114,15 +114,17 @@ public struct ArchiveSummary: Sendable, Encodable {
                     withMentions += 1
                     tweetMentions.removeAll(keepingCapacity: true)
                     tweet.pointee.entities.forEachMentionUTF8 { name in
-                        // Folded in a fixed buffer, so a known name costs no `String` (a mention has at most 20
-                        // bytes; folding is ASCII lower-casing, as in `Handle.fold`).
+                        // Folded in a fixed buffer, so a known name costs no `String` (an extracted mention has at
+                        // most 20 bytes; folding is ASCII lower-casing, as in `Handle.fold`). Longer names, which
+                        // only hand-built entities have, take the `String` path.
                         var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-                        let known = withUnsafeMutableBytes(of: &buffer) { raw in
-                            let folded = raw.bindMemory(to: UInt8.self)
-                            let count = min(name.count, folded.count)
-                            for k in 0..<count { folded[k] = name[k] &- 0x41 < 26 ? name[k] | 0x20 : name[k] }
-                            return mentionIDs.id(ofUTF8: UnsafeBufferPointer(rebasing: folded[..<count]))
-                        }
+                        let known = name.count > MemoryLayout.size(ofValue: buffer)
+                            ? mentionIDs.id(of: Handle.fold(String(decoding: name, as: UTF8.self)))
+                            : withUnsafeMutableBytes(of: &buffer) { raw in
+                                let folded = raw.bindMemory(to: UInt8.self)
+                                for k in 0..<name.count { folded[k] = name[k] &- 0x41 < 26 ? name[k] | 0x20 : name[k] }
+                                return mentionIDs.id(ofUTF8: UnsafeBufferPointer(rebasing: folded[..<name.count]))
+                            }
                         let id: Int32
                         if let known {
                             id = known

@@ -77,11 +77,8 @@ struct EntitySpan {
 
     /// The value read from `text` (the bytes the offsets count from).
     func value(in text: UnsafePointer<UInt8>) -> String {
+        guard !isContiguous else { return String(decoding: contiguousValue(in: text), as: UTF8.self) }
         let head = UnsafeBufferPointer(start: text + Int(valueStart), count: Int(gapStart - valueStart))
-        guard !isContiguous else {
-            return String(decoding: UnsafeBufferPointer(start: head.baseAddress, count: Int(valueEnd - valueStart)),
-                          as: UTF8.self)
-        }
         let tail = UnsafeBufferPointer(start: text + Int(gapEnd), count: Int(valueEnd - gapEnd))
         return String(decoding: Array(head) + Array(tail), as: UTF8.self)
     }

@@ -104,22 +104,19 @@ public enum EntityExtractor {
     }
 
     private static func withScanner<R>(_ text: String, _ body: (inout EntityScanner) -> R) -> R {
-        ASCIIClass.table.withUnsafeBufferPointer { table in
-            let classes = table.baseAddress!
-            if let result = text.utf8.withContiguousStorageIfAvailable({ bytes -> R in
-                var scanner = EntityScanner(text: TextBytes(bytes), classes: classes)
-                return body(&scanner)
-            }) {
-                return result
-            }
-            // Bridged or otherwise non-contiguous strings: copy once into native UTF-8.
-            var copy = text
-            copy.makeContiguousUTF8()
-            return copy.utf8.withContiguousStorageIfAvailable { bytes -> R in
-                var scanner = EntityScanner(text: TextBytes(bytes), classes: classes)
-                return body(&scanner)
-            }!
+        if let result = text.utf8.withContiguousStorageIfAvailable({ bytes -> R in
+            var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.pointer)
+            return body(&scanner)
+        }) {
+            return result
         }
+        // Bridged or otherwise non-contiguous strings: copy once into native UTF-8.
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable { bytes -> R in
+            var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.pointer)
+            return body(&scanner)
+        }!
     }
 }
 

@@ -14,7 +14,7 @@ struct TwintTextParser: RecordParser {
     /// The last date read, by its ten bytes (`YYYY-MM-DD` as a word and a half-word), and its day number, `nil` for
     /// an impossible date: twint lists a day's tweets together, so most lines repeat the date before them.
     private var lastDate: (word: UInt64, tail: UInt16, days: Int?)?
-    /// The entity scanner's working lists, reused for every line.
+    /// The entity scanner, reset for every line (its lists keep their storage).
     private var scratch = EntityExtractor.Scratch()
     /// Where the texts go, one block for thousands of tweets.
     private var texts = TextArena()
