@@ -64,7 +64,8 @@ public struct Tweet: Identifiable, Sendable {
         }
     }
     @usableFromInline var storedEntities: Entities
-    @usableFromInline var extras: ExtrasBox?
+    /// The side record, `nil` inside when every field it holds is empty.
+    @usableFromInline var side: SideRecord
     /// A native retweet, or an old-style `RT @user:` one.
     public var isRetweet: Bool
     /// Whether the tweet carries a photo, video or other media, where the format says so (`photos`/`video` in
@@ -98,7 +99,7 @@ public struct Tweet: Identifiable, Sendable {
         let extras = Extras(authorID: authorID, inReplyToID: inReplyToID, inReplyToUser: inReplyToUser,
                             conversationID: conversationID, quotedID: quotedID, retweetedID: retweetedID,
                             language: language, counts: counts)
-        self.extras = extras.isEmpty ? nil : ExtrasBox(extras)
+        self.side = SideRecord(extras.isEmpty ? nil : ExtrasBox(extras))
         if inReplyToID != nil || inReplyToUser != nil { self.flags.insert(.explicitReply) }
         self.isRetweet = isRetweet ?? (retweetedID != nil
             || Tweet.isOldStyleRetweet(UnsafeBufferPointer(start: block.base, count: count)))
@@ -119,7 +120,7 @@ public struct Tweet: Identifiable, Sendable {
         self.storedEntities = entities
         self.flags = Flags()
         self.flags.setEntities(entities)
-        self.extras = counts.isEmpty ? nil : ExtrasBox(Extras(counts: counts))
+        self.side = SideRecord(counts.isEmpty ? nil : ExtrasBox(Extras(counts: counts)))
         self.isRetweet = Tweet.isOldStyleRetweet(UnsafeBufferPointer(start: textBlock.base + start, count: count))
         self.hasMedia = hasMedia
     }
@@ -292,6 +293,18 @@ extension Tweet {
         init(_ value: Extras) { self.value = value }
     }
 
+    /// The optional box, wrapped in a struct of its own. Stored directly as an optional class reference, it made
+    /// the optimiser build each new tweet twice and copy one (retaining and releasing every reference the tweet
+    /// holds) before storing it; the wrapper costs nothing (same size, same `nil`).
+    @usableFromInline
+    struct SideRecord: Sendable {
+        @usableFromInline var box: ExtrasBox?
+        @inlinable init(_ box: ExtrasBox?) { self.box = box }
+    }
+
+    /// The side record's box, or `nil`.
+    @inlinable var extras: ExtrasBox? { side.box }
+
     private mutating func updateExtras(_ change: (inout Extras) -> Void) {
         var value = extras?.value ?? .empty
         change(&value)
@@ -301,11 +314,11 @@ extension Tweet {
             flags.remove(.explicitReply)
         }
         if value.isEmpty {
-            extras = nil
-        } else if extras != nil && isKnownUniquelyReferenced(&extras!) {
-            extras!.value = value
+            side.box = nil
+        } else if side.box != nil && isKnownUniquelyReferenced(&side.box!) {
+            side.box!.value = value
         } else {
-            extras = ExtrasBox(value)
+            side.box = ExtrasBox(value)
         }
     }
 }
