@@ -35,12 +35,18 @@ public struct Handle: Hashable, Comparable, Sendable, CustomStringConvertible {
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 for i in 0..<bytes.count {
                     let b = bytes[i]
-                    out[i] = b &- 0x41 < 26 ? b | 0x20 : b
+                    out[i] = fold(b)
                 }
                 return bytes.count
             }
         } ?? name
     }
+
+    /// Folds one byte as the string `fold` does: ASCII upper case to lower case, every other byte as it is. Loops
+    /// that compare handles as UTF-8 bytes fold with this.
+    ///
+    ///     Handle.fold(UInt8(ascii: "A")) == UInt8(ascii: "a")   // true
+    @inlinable public static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 
     public static func == (lhs: Handle, rhs: Handle) -> Bool { lhs.key == rhs.key }
     public func hash(into hasher: inout Hasher) { hasher.combine(key) }

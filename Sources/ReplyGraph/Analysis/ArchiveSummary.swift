@@ -122,7 +122,7 @@ public struct ArchiveSummary: Sendable, Encodable {
                             ? mentionIDs.id(of: Handle.fold(String(decoding: name, as: UTF8.self)))
                             : withUnsafeMutableBytes(of: &buffer) { raw in
                                 let folded = raw.bindMemory(to: UInt8.self)
-                                for k in 0..<name.count { folded[k] = name[k] &- 0x41 < 26 ? name[k] | 0x20 : name[k] }
+                                for k in 0..<name.count { folded[k] = Handle.fold(name[k]) }
                                 return mentionIDs.id(ofUTF8: UnsafeBufferPointer(rebasing: folded[..<name.count]))
                             }
                         let id: Int32

@@ -218,7 +218,7 @@ struct ReconstructionState {
                 for k in 0..<x.count {
                     let p = x[k], q = y[k]
                     if p | q >= 0x80 { return nil }
-                    if p != q && (p &- 0x41 < 26 ? p | 0x20 : p) != (q &- 0x41 < 26 ? q | 0x20 : q) { return false }
+                    if p != q && Handle.fold(p) != Handle.fold(q) { return false }
                 }
                 return true
             }

@@ -210,7 +210,7 @@ public struct Entities: Hashable, @unchecked Sendable {
                 // Non-ASCII names (only hand-built entities have them) compare as strings: canonical equivalence.
                 if key.contains(where: { $0 >= 0x80 }) || name.contains(where: { $0 >= 0x80 }) { return nil }
                 guard key.count == name.count else { return false }
-                for k in 0..<key.count where key[k] != (name[k] &- 0x41 < 26 ? name[k] | 0x20 : name[k]) {
+                for k in 0..<key.count where key[k] != Handle.fold(name[k]) {
                     return false
                 }
                 return true
