@@ -30,7 +30,7 @@ extension Archive {
         // into 96-byte tweets at random.
         precondition(n < Int(UInt32.max), "too many tweets to order")
         var keys = [(id: UInt64, position: UInt32)]()
-        keys.reserveCapacity(n)
+        keys.reserveCapacityInHugePages(n)
         tweets.withUnsafeBufferPointer { buffer in
             // Mostly-descending input is fed in reverse, so the adaptive sort finds long ascending runs.
             if buffer[0].id.rawValue > buffer[n - 1].id.rawValue {

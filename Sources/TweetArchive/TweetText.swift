@@ -1,15 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Immutable UTF-8 bytes shared by many tweets' texts: readers write each text behind the last one in a block of
-/// about a megabyte, so a million texts cost a few hundred allocations instead of a million, and no per-text
+/// two megabytes (one huge page), so a million texts cost a few hundred allocations instead of a million, and no per-text
 /// header. A tweet keeps its block alive; bytes once written never change.
 ///
 /// Only the reader that owns a block appends to it, and only past every text already handed out, so tweets
 /// sharing a block may be read from any thread: see ``SharedText``.
 @usableFromInline
-final class TextBlock: ManagedBuffer<Void, UInt8> {
-    /// A block that can hold at least `capacity` bytes, empty.
-    static func make(capacity: Int) -> TextBlock {
-        unsafeDowncast(TextBlock.create(minimumCapacity: max(capacity, 1)) { _ in }, to: TextBlock.self)
+final class TextBlock {
+    /// The bytes: ``HugePages/allocate(_:)`` memory, freed with the block.
+    @usableFromInline let base: UnsafeMutablePointer<UInt8>
+
+    private init(capacity: Int) {
+        base = HugePages.allocate(capacity).bindMemory(to: UInt8.self, capacity: max(capacity, 1))
     }
+
+    deinit { free(base) }
+
+    /// A block that can hold at least `capacity` bytes, empty. A reader's blocks (``TextArena/blockSize``) are
+    /// whole huge pages.
+    static func make(capacity: Int) -> TextBlock { TextBlock(capacity: capacity) }
 
     /// A block holding exactly `text`'s UTF-8.
     static func make(copying text: String) -> (block: TextBlock, count: Int) {
@@ -20,8 +34,6 @@ final class TextBlock: ManagedBuffer<Void, UInt8> {
             return (block, bytes.count)
         }
     }
-
-    @inlinable var base: UnsafeMutablePointer<UInt8> { withUnsafeMutablePointerToElements { $0 } }
 }
 
 /// A tweet's reference to its text block. `ManagedBuffer` is not `Sendable`; a block is, in the way tweets use
@@ -35,7 +47,7 @@ struct SharedText: @unchecked Sendable {
 
 /// Where a reader writes texts: the current block and its free space.
 struct TextArena {
-    static let blockSize = 1 << 20
+    static let blockSize = HugePages.size
     private(set) var block = TextBlock.make(capacity: TextArena.blockSize)
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity = TextArena.blockSize

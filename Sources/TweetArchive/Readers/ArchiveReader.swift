@@ -230,7 +230,7 @@ public struct ArchiveReader: Sendable {
             case .success(let part): total += part.stats.tweets
             }
         }
-        tweets.reserveCapacity(first + total)
+        tweets.reserveCapacityInHugePages(first + total)
         var lineOffset = 0
         for k in 0..<parts {
             guard case .success(var part) = results[k]! else { continue }
@@ -333,7 +333,7 @@ public struct ArchiveReader: Sendable {
                             // At least doubling: many small inputs must not reallocate (and move) for each one.
                             let wanted = first + sizeHint / Self.minimumBytesPerTweet(format)
                             if wanted > sink.tweets.capacity {
-                                sink.tweets.reserveCapacity(max(wanted, 2 * sink.tweets.capacity))
+                                sink.tweets.reserveCapacityInHugePages(max(wanted, 2 * sink.tweets.capacity))
                             }
                         }
                     case .some(.none):

@@ -29,7 +29,7 @@ struct RecordSink {
         if let chunkSize, tweets.count >= chunkSize {
             chunks.append(tweets)
             tweets = []
-            tweets.reserveCapacity(chunkSize)
+            tweets.reserveCapacityInHugePages(chunkSize)
         }
     }
 
