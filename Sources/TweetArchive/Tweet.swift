@@ -53,9 +53,10 @@ public struct Tweet: Identifiable, Sendable {
             textCount = UInt32(count)
         }
     }
+    // Stored in this order so that the 12-byte entities, the text's offsets and the flags pack into 96 bytes.
     @usableFromInline var textBlock: SharedText
-    @usableFromInline var textStart: UInt32
-    @usableFromInline var textCount: UInt32
+    /// The side record, `nil` inside when every field it holds is empty.
+    @usableFromInline var side: SideRecord
     public var entities: Entities {
         @inlinable get { storedEntities }
         set {
@@ -64,8 +65,8 @@ public struct Tweet: Identifiable, Sendable {
         }
     }
     @usableFromInline var storedEntities: Entities
-    /// The side record, `nil` inside when every field it holds is empty.
-    @usableFromInline var side: SideRecord
+    @usableFromInline var textStart: UInt32
+    @usableFromInline var textCount: UInt32
     /// A native retweet, or an old-style `RT @user:` one.
     public var isRetweet: Bool
     /// Whether the tweet carries a photo, video or other media, where the format says so (`photos`/`video` in
@@ -88,12 +89,21 @@ public struct Tweet: Identifiable, Sendable {
             ?? statedTime
             ?? Timestamp(milliseconds: 0)
         self.statedMilliseconds = statedTime?.milliseconds ?? .min
-        let (block, count) = TextBlock.make(copying: text)
+        // The text, and behind it the record of its entities unless they are given.
+        var arena = TextArena(blockSize: text.utf8.count + (entities == nil ? EntityExtractor.oneTextRecordRoom : 0))
+        var (start, count) = arena.append(text)
+        if entities == nil {
+            var scratch = EntityExtractor.Scratch()
+            (self.storedEntities, start) = EntityExtractor.entities(in: &arena, start: start, count: count,
+                                                                    scratch: &scratch)
+        } else {
+            self.storedEntities = entities!
+        }
+        let entities = storedEntities
+        let block = arena.block
         self.textBlock = SharedText(block)
-        self.textStart = 0
-        self.textCount = UInt32(count)
-        let entities = entities ?? EntityExtractor.entities(in: block, start: 0, count: count)
-        self.storedEntities = entities
+        self.textStart = UInt32(truncatingIfNeeded: start)
+        self.textCount = UInt32(truncatingIfNeeded: count)
         self.flags = Flags()
         self.flags.setEntities(entities)
         let extras = Extras(authorID: authorID, inReplyToID: inReplyToID, inReplyToUser: inReplyToUser,
@@ -102,7 +112,7 @@ public struct Tweet: Identifiable, Sendable {
         self.side = SideRecord(extras.isEmpty ? nil : ExtrasBox(extras))
         if inReplyToID != nil || inReplyToUser != nil { self.flags.insert(.explicitReply) }
         self.isRetweet = isRetweet ?? (retweetedID != nil
-            || Tweet.isOldStyleRetweet(UnsafeBufferPointer(start: block.base, count: count)))
+            || Tweet.isOldStyleRetweet(UnsafeBufferPointer(start: block.base + start, count: count)))
         self.hasMedia = hasMedia
     }
 

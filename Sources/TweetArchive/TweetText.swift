@@ -45,21 +45,31 @@ struct SharedText: @unchecked Sendable {
     @inlinable init(_ block: TextBlock) { self.block = block }
 }
 
-/// Where a reader writes texts: the current block and its free space.
+/// Where a reader writes texts, and the entity record behind each: the current block and its free space.
 struct TextArena {
+    /// A reader's blocks: one huge page each.
     static let blockSize = HugePages.size
-    private(set) var block = TextBlock.make(capacity: TextArena.blockSize)
+    private(set) var block: TextBlock
     private var base: UnsafeMutablePointer<UInt8>
-    private var capacity = TextArena.blockSize
+    private var capacity: Int
     private var used = 0
+    /// The size of each new block (more when one text needs more).
+    private let newBlockSize: Int
 
-    init() { base = block.base }
+    /// An arena whose blocks hold `blockSize` bytes: ``blockSize`` for a reader, the text's own size (plus room
+    /// for a small record) for a single text.
+    init(blockSize: Int = TextArena.blockSize) {
+        newBlockSize = blockSize
+        capacity = blockSize
+        block = TextBlock.make(capacity: blockSize)
+        base = block.base
+    }
 
     /// Room for `count` more bytes at the end of the current block (a new block when it is full); returns where
     /// they go. Follow with ``commit(_:)`` once they are written.
     mutating func reserve(_ count: Int) -> UnsafeMutablePointer<UInt8> {
         if used + count > capacity {
-            capacity = max(Self.blockSize, count)
+            capacity = max(newBlockSize, count)
             block = TextBlock.make(capacity: capacity)
             base = block.base
             used = 0
@@ -72,5 +82,38 @@ struct TextArena {
         let start = used
         used += count
         return start
+    }
+
+    /// Writes `text`'s UTF-8; returns where it starts in ``block`` and its length.
+    mutating func append(_ text: String) -> (start: Int, count: Int) {
+        var text = text
+        return text.withUTF8 { bytes in
+            let target = reserve(bytes.count)
+            if let source = bytes.baseAddress { target.initialize(from: source, count: bytes.count) }
+            return (commit(bytes.count), bytes.count)
+        }
+    }
+
+    /// Room for a `count`-byte record, 4-byte aligned, in the block of the text written last (`textCount` bytes
+    /// at `textStart` in ``block``): where the record starts, and where the text now starts. When the block has
+    /// no room left, the text moves to the start of a new block and the record follows it there (once per block
+    /// for a reader), so a record and the text it points into always share a block. The room is taken at once:
+    /// write the record before anything else is written.
+    mutating func reserveRecord(_ count: Int, text textStart: Int, count textCount: Int)
+        -> (record: Int, textStart: Int) {
+        assert(textStart + textCount == used, "the record must follow the text written last")
+        let record = EntityRecord.aligned(used)
+        if record + count <= capacity {
+            used = record + count
+            return (record, textStart)
+        }
+        let old = block   // alive until the text is copied out of it
+        let moved = EntityRecord.aligned(textCount)
+        capacity = max(newBlockSize, moved + count)
+        block = TextBlock.make(capacity: capacity)
+        base = block.base
+        withExtendedLifetime(old) { base.initialize(from: old.base + textStart, count: textCount) }
+        used = moved + count
+        return (moved, 0)
     }
 }

@@ -4,11 +4,11 @@ import Testing
 /// The compact entity storage behaves like five stored arrays.
 @Suite struct EntityStorageTests {
     @Test func layoutStaysCompact() {
-        #expect(MemoryLayout<Entities>.size == 8)
+        #expect(MemoryLayout<Entities>.size == 12)
         #expect(MemoryLayout<TextEntity>.stride == 24)
         #expect(MemoryLayout<EntitySpan>.stride == 24)
         #expect(MemoryLayout<Tweet>.stride == 96)
-        #expect(MemoryLayout<EntityHeader>.size == 32)
+        #expect(MemoryLayout<EntityHeader>.size == 24)
     }
 
     @Test func handBuiltEqualsExtracted() {
@@ -78,5 +78,43 @@ import Testing
                 .map { _ in pieces.randomElement(using: &random)! }.joined(separator: " ")
             #expect(EntityExtractor.entities(in: text, scratch: &scratch) == EntityExtractor.entities(in: text))
         }
+    }
+
+    /// A record always shares a block with the text its spans point into: when the block is full, the text moves
+    /// to a new block with its record. Small blocks make that happen every few texts.
+    @Test func recordsFollowTheirTextIntoNewBlocks() {
+        var arena = TextArena(blockSize: 160)
+        var scratch = EntityExtractor.Scratch()
+        var kept: [(entities: Entities, block: TextBlock, start: Int, text: String)] = []
+        var moves = 0
+        for k in 0..<300 {
+            let text = k % 7 == 0 ? "no entities \(k)"
+                : "@user\(k) hi #tag\(k) $AB https://t.co/abcdefghij 日本" + String(repeating: "x", count: k % 41)
+            let (start, count) = arena.append(text)
+            let (entities, moved) = EntityExtractor.entities(in: &arena, start: start, count: count, scratch: &scratch)
+            if moved != start { moves += 1 }
+            kept.append((entities, arena.block, moved, text))
+        }
+        #expect(moves > 10)
+        for (entities, block, start, text) in kept {
+            let bytes = UnsafeBufferPointer(start: block.base + start, count: text.utf8.count)
+            #expect(String(decoding: bytes, as: UTF8.self) == text)
+            #expect(entities == EntityExtractor.entities(in: text))
+            #expect(entities.isEmpty || entities.block === block)
+            #expect(entities.mentions.map(\.value) == (text.hasPrefix("@") ? [text.split(separator: " ")[0].dropFirst()]
+                                                                            .map(String.init) : []))
+        }
+    }
+
+    /// A tweet built from a string with more entities than the room kept behind its text moves both to a block of
+    /// their own, and reads back the same.
+    @Test func tweetWithManyEntitiesKeepsItsText() {
+        let names = (0..<12).map { "name\($0)" }
+        let text = names.map { "@" + $0 }.joined(separator: " ") + " #a #b $CD https://t.co/abcdefghij done"
+        let tweet = Tweet(id: TweetID(1), author: Handle("me"), text: text)
+        #expect(tweet.text == text)
+        #expect(tweet.entities.replyTo == names && tweet.entities.mentions.count == 12)
+        #expect(tweet.entities.hashtags.map(\.value) == ["a", "b"] && tweet.entities.urls.count == 1)
+        #expect(tweet.entities == EntityExtractor.entities(in: text))
     }
 }

@@ -115,15 +115,19 @@ public struct MentionOrList: Hashable, Sendable {
 /// Entities never overlap: as in twitter-text's `extractEntitiesWithIndices`, a mention, hashtag or cashtag that
 /// lies inside a URL (`https://example.com/@user`, `twitter.com/#tag`) is dropped.
 ///
-/// Archives hold millions of these, so the storage is compact: one word, `nil` when the text has no entity, else
-/// one shared buffer holding every entity (mentions, hashtags, cashtags, then URLs) as a span into the text it was
-/// found in, after a small header with the text's block, the kinds' boundaries and the length of the reply run
-/// (which is a prefix of the mentions). No entity holds a string: the lists read and write like stored arrays, and
-/// reading one builds the array and its strings (``forEachMentionUTF8(_:)`` and ``forEachReplyToUTF8(_:)`` read
-/// the names as bytes instead). The buffer is never written after it is made (a setter makes a new one), which is
-/// what makes sharing it between threads safe (`@unchecked Sendable`: `ManagedBuffer` itself is not `Sendable`).
+/// Archives hold millions of these, so the storage is compact and allocates nothing of its own: `nil` when the
+/// text has no entity, else a record in the text block that holds the text (written by the reader right behind
+/// the text): a small header with the kinds' boundaries and the length of the reply run (which is a prefix of the
+/// mentions), then every entity (mentions, hashtags, cashtags, then URLs) as a span into the text. No entity holds
+/// a string: the lists read and write like stored arrays, and reading one builds the array and its strings
+/// (``forEachMentionUTF8(_:)`` and ``forEachReplyToUTF8(_:)`` read the names as bytes instead). A record is never
+/// written after it is made (a setter makes a new one), which is what makes sharing it between threads safe
+/// (`@unchecked Sendable`, as for the text blocks themselves).
 public struct Entities: Hashable, @unchecked Sendable {
-    @usableFromInline var storage: EntityStorage?
+    /// The block holding the record and the text its spans point into; `nil` when there is no entity.
+    @usableFromInline var block: TextBlock?
+    /// Where the record starts in ``block``.
+    @usableFromInline var record: UInt32
 
     public init(mentions: [TextEntity] = [], replyTo: [String] = [], hashtags: [TextEntity] = [],
                 cashtags: [TextEntity] = [], urls: [TextEntity] = []) {
@@ -144,55 +148,68 @@ public struct Entities: Hashable, @unchecked Sendable {
         }
         let lists = (mentions: spans(mentions), hashtags: spans(hashtags), cashtags: spans(cashtags), urls: spans(urls))
         let names = replyCount < 0 ? spans(replyTo.map { TextEntity(value: $0, start: 0, end: 0) }) : []
-        let text = TextBlock.make(capacity: bytes.count)
-        bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { text.base.initialize(from: b, count: $0.count) } }
-        storage = EntityStorage.make(text: text, textStart: 0, mentions: lists.mentions, replyCount: replyCount,
-                                     explicitReplyTo: names, hashtags: lists.hashtags, cashtags: lists.cashtags,
-                                     urls: lists.urls)
+        guard let size = EntityRecord.size(mentions: lists.mentions, hashtags: lists.hashtags,
+                                           cashtags: lists.cashtags, urls: lists.urls, names: names,
+                                           replyCount: replyCount) else {
+            self.init(block: nil, record: 0)
+            return
+        }
+        let record = EntityRecord.aligned(bytes.count)
+        let block = TextBlock.make(capacity: record + size)
+        bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { block.base.initialize(from: b, count: $0.count) } }
+        EntityRecord.write(to: UnsafeMutableRawPointer(block.base + record), textStart: 0, mentions: lists.mentions,
+                           hashtags: lists.hashtags, cashtags: lists.cashtags, urls: lists.urls, names: names,
+                           replyCount: replyCount)
+        self.init(block: block, record: record)
     }
 
-    init(storage: EntityStorage?) { self.storage = storage }
+    init(block: TextBlock?, record: Int) {
+        self.block = block
+        self.record = UInt32(truncatingIfNeeded: record)
+    }
 
     public static let empty = Entities()
 
     /// Every `@mention` in order, with repeats, including the leading reply run. `@user/list` references are not
     /// mentions (twitter-text's rule); `EntityExtractor.mentionsOrLists(in:)` reports them.
     public var mentions: [TextEntity] {
-        get { storage?.list(.mentions) ?? [] }
+        get { list(.mentions) }
         set { self = Entities(mentions: newValue, replyTo: replyTo, hashtags: hashtags, cashtags: cashtags, urls: urls) }
     }
 
     /// The handles of the leading mention run (`@a @b text` → `a`, `b`): whom the tweet replies to. The run starts
     /// the text (after optional white space) and its mentions are separated by white space only.
     public var replyTo: [String] {
-        get { storage?.replyTo ?? [] }
+        get { withRecord { header, spans, text in header.pointee.replyRange.map { spans[$0].value(in: text) } } ?? [] }
         set { self = Entities(mentions: mentions, replyTo: newValue, hashtags: hashtags, cashtags: cashtags, urls: urls) }
     }
 
     public var hashtags: [TextEntity] {
-        get { storage?.list(.hashtags) ?? [] }
+        get { list(.hashtags) }
         set { self = Entities(mentions: mentions, replyTo: replyTo, hashtags: newValue, cashtags: cashtags, urls: urls) }
     }
 
     public var cashtags: [TextEntity] {
-        get { storage?.list(.cashtags) ?? [] }
+        get { list(.cashtags) }
         set { self = Entities(mentions: mentions, replyTo: replyTo, hashtags: hashtags, cashtags: newValue, urls: urls) }
     }
 
     public var urls: [TextEntity] {
-        get { storage?.list(.urls) ?? [] }
+        get { list(.urls) }
         set { self = Entities(mentions: mentions, replyTo: replyTo, hashtags: hashtags, cashtags: cashtags, urls: newValue) }
     }
 
     /// Whether no entity of any kind was found.
-    public var isEmpty: Bool { storage == nil }
+    public var isEmpty: Bool { block == nil }
 
     /// The first reply handle, `replyTo.first`, without building the list.
     ///
     ///     EntityExtractor.entities(in: "@alice @bob hi").firstReplyTo   // "alice"
     ///
     /// - Complexity: O(1).
-    public var firstReplyTo: String? { storage?.firstReplyTo }
+    public var firstReplyTo: String? {
+        withRecord { header, spans, text in header.pointee.replyRange.first.map { spans[$0].value(in: text) } } ?? nil
+    }
 
     /// Whether the first reply handle is `handle` (compared as handles compare, ignoring ASCII case), without
     /// building a `String`.
@@ -201,8 +218,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     ///
     /// - Complexity: O(k) in the handle's length.
     public func firstReplyTo(is handle: Handle) -> Bool {
-        guard let storage else { return false }
-        return storage.withText { header, spans, text in
+        withRecord { header, spans, text in
             guard let first = header.pointee.replyRange.first else { return false }
             let name = spans[first].contiguousValue(in: text)
             var key = handle.key
@@ -216,7 +232,7 @@ public struct Entities: Hashable, @unchecked Sendable {
                 return true
             }
             return equal ?? (Handle(String(decoding: name, as: UTF8.self)) == handle)
-        }
+        } ?? false
     }
 
     /// Calls `body` with each mention's value in order, `mentions.map(\.value)` without building the list.
@@ -235,8 +251,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     ///
     /// - Complexity: O(m) for m mentions.
     public func forEachMentionUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        guard let storage else { return }
-        try storage.withText { header, spans, text in
+        try withRecord { header, spans, text in
             for k in 0..<Int(header.pointee.hashtagStart) { try body(spans[k].contiguousValue(in: text)) }
         }
     }
@@ -244,12 +259,12 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// `mentions.count`, without building the list.
     ///
     /// - Complexity: O(1).
-    public var mentionCount: Int { storage?.mentionCount ?? 0 }
+    public var mentionCount: Int { withRecord { header, _, _ in Int(header.pointee.hashtagStart) } ?? 0 }
 
     /// `replyTo.count`, without building the list.
     ///
     /// - Complexity: O(1).
-    public var replyToCount: Int { storage?.replyToCount ?? 0 }
+    public var replyToCount: Int { withRecord { header, _, _ in header.pointee.replyRange.count } ?? 0 }
 
     /// Calls `body` with each reply handle in order, `replyTo.forEach(body)` without building the list.
     ///
@@ -264,20 +279,21 @@ public struct Entities: Hashable, @unchecked Sendable {
     ///
     /// - Complexity: O(r) for r reply handles.
     public func forEachReplyToUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
-        guard let storage else { return }
-        try storage.withText { header, spans, text in
+        try withRecord { header, spans, text in
             for k in header.pointee.replyRange { try body(spans[k].contiguousValue(in: text)) }
         }
     }
 
     /// `!replyTo.isEmpty`, without building the list.
-    var hasReplyRun: Bool { storage?.hasReplyRun ?? false }
+    var hasReplyRun: Bool {
+        withRecord { header, _, _ in header.pointee.replyCount > 0 || header.pointee.replyCount < -1 } ?? false
+    }
 
     /// `!mentions.isEmpty`, without building the list.
     var hasMentions: Bool { mentionCount > 0 }
 
     public static func == (lhs: Entities, rhs: Entities) -> Bool {
-        if lhs.storage === rhs.storage { return true }
+        if lhs.block === rhs.block && lhs.record == rhs.record { return true }
         return lhs.mentions == rhs.mentions && lhs.replyTo == rhs.replyTo && lhs.hashtags == rhs.hashtags
             && lhs.cashtags == rhs.cashtags && lhs.urls == rhs.urls
     }
@@ -289,15 +305,46 @@ public struct Entities: Hashable, @unchecked Sendable {
         hasher.combine(cashtags)
         hasher.combine(urls)
     }
+
+    enum Kind { case mentions, hashtags, cashtags, urls }
+
+    /// Calls `body` with the record's header, its spans and the first byte of the text they point into; `nil`
+    /// when there is no record. The block stays alive for the call.
+    @inline(__always)
+    func withRecord<R>(_ body: (UnsafePointer<EntityHeader>, UnsafePointer<EntitySpan>, UnsafePointer<UInt8>) throws -> R)
+        rethrows -> R? {
+        guard let block else { return nil }
+        return try withExtendedLifetime(block) {
+            let raw = UnsafeRawPointer(block.base) + Int(record)
+            // Bound to these types when the record was written (`EntityRecord.write`).
+            let header = raw.assumingMemoryBound(to: EntityHeader.self)
+            let spans = (raw + MemoryLayout<EntityHeader>.stride).assumingMemoryBound(to: EntitySpan.self)
+            return try body(header, spans, UnsafePointer(block.base) + Int(header.pointee.textStart))
+        }
+    }
+
+    private func list(_ kind: Kind) -> [TextEntity] {
+        withRecord { header, spans, text in
+            let h = header.pointee
+            let range: Range<Int32>
+            switch kind {
+            case .mentions: range = 0..<h.hashtagStart
+            case .hashtags: range = h.hashtagStart..<h.cashtagStart
+            case .cashtags: range = h.cashtagStart..<h.urlStart
+            case .urls: range = h.urlStart..<h.count
+            }
+            return range.map { k in
+                let span = spans[Int(k)]
+                return TextEntity(value: span.value(in: text), start: span.start, end: span.end)
+            }
+        } ?? []
+    }
 }
 
-/// The text an ``EntityStorage``'s spans point into, where each kind's entities sit (mentions start at 0), and the
-/// reply run.
+/// The head of an entity record: where the text starts in the record's block (span offsets count from there),
+/// where each kind's entities sit among the spans (mentions start at 0), and the reply run. 24 bytes, plain data.
 @usableFromInline
 struct EntityHeader {
-    /// The block holding the text (a tweet's text block, shared with the tweet and its neighbours).
-    let text: TextBlock
-    /// Where the text starts in ``text``; span offsets count from here.
     var textStart: UInt32
     var hashtagStart: Int32
     var cashtagStart: Int32
@@ -316,41 +363,48 @@ struct EntityHeader {
     }
 }
 
-/// The one allocation behind a non-empty ``Entities``: a header and every entity's span, immutable once made.
-/// Values are read from the text the header keeps alive, so making one retains one block and builds no string.
-@usableFromInline
-final class EntityStorage: ManagedBuffer<EntityHeader, EntitySpan> {
-    enum Kind { case mentions, hashtags, cashtags, urls }
+/// How an entity record is sized and written: a header, then the spans of the mentions, hashtags, cashtags and URLs,
+/// then any explicit reply names. The lists are borrowed (the scanner's own, or a hand-built set).
+enum EntityRecord {
+    /// Records start at multiples of four bytes (the alignment of their fields).
+    static func aligned(_ offset: Int) -> Int { (offset + 3) & ~3 }
 
-    /// One buffer for the lists, `nil` when all are empty; `replyCount` is the reply run's length, or -1 with
-    /// `explicitReplyTo`. Span offsets count from `textStart` in `text`.
-    ///
-    /// - Complexity: O(e) for e entities.
-    static func make(text: TextBlock, textStart: Int, mentions: [EntitySpan], replyCount: Int,
-                     explicitReplyTo names: [EntitySpan], hashtags: [EntitySpan], cashtags: [EntitySpan],
-                     urls: [EntitySpan]) -> EntityStorage? {
+    /// The record's size in bytes, `nil` when there is nothing to record (no entity, no reply run). Explicit reply
+    /// `names` are recorded only when `replyCount` is negative.
+    static func size(mentions: [EntitySpan], hashtags: [EntitySpan], cashtags: [EntitySpan], urls: [EntitySpan],
+                     names: [EntitySpan], replyCount: Int) -> Int? {
         let total = mentions.count + hashtags.count + cashtags.count + urls.count
         if total == 0 && replyCount == 0 { return nil }
-        let names = replyCount < 0 ? names : []
-        precondition(total + names.count < Int(Int32.max), "too many entities")
-        let header = EntityHeader(text: text, textStart: UInt32(truncatingIfNeeded: textStart),
+        let spans = total + (replyCount < 0 ? names.count : 0)
+        precondition(spans < Int(Int32.max), "too many entities")
+        return MemoryLayout<EntityHeader>.stride + spans * MemoryLayout<EntitySpan>.stride
+    }
+
+    /// Writes the record to `target` (``size(mentions:hashtags:cashtags:urls:names:replyCount:)`` bytes, 4-byte
+    /// aligned, in the block whose bytes from `textStart` are the text the spans point into), binding its memory
+    /// to the header and span types.
+    ///
+    /// - Complexity: O(e) for e entities.
+    static func write(to target: UnsafeMutableRawPointer, textStart: Int, mentions: [EntitySpan],
+                      hashtags: [EntitySpan], cashtags: [EntitySpan], urls: [EntitySpan], names: [EntitySpan],
+                      replyCount: Int) {
+        let total = mentions.count + hashtags.count + cashtags.count + urls.count
+        let nameCount = replyCount < 0 ? names.count : 0
+        let header = EntityHeader(textStart: UInt32(truncatingIfNeeded: textStart),
                                   hashtagStart: Int32(mentions.count),
                                   cashtagStart: Int32(mentions.count + hashtags.count),
                                   urlStart: Int32(total - urls.count), count: Int32(total),
-                                  replyCount: replyCount < 0 ? Int32(-names.count - 1) : Int32(replyCount))
-        let storage = unsafeDowncast(EntityStorage.create(minimumCapacity: total + names.count) { _ in header },
-                                     to: EntityStorage.self)
-        storage.withUnsafeMutablePointerToElements { elements in
-            // One list at a time (an array of them would be an allocation per tweet, and a nested function
-            // capturing the cursor a boxed variable). Spans are plain data: copying them is a memcpy, and the
-            // buffer needs no deinitialisation.
-            var next = copy(mentions, to: elements)
-            next = copy(hashtags, to: next)
-            next = copy(cashtags, to: next)
-            next = copy(urls, to: next)
-            _ = copy(names, to: next)
-        }
-        return storage
+                                  replyCount: replyCount < 0 ? Int32(-nameCount - 1) : Int32(replyCount))
+        target.bindMemory(to: EntityHeader.self, capacity: 1).initialize(to: header)
+        let spans = (target + MemoryLayout<EntityHeader>.stride)
+            .bindMemory(to: EntitySpan.self, capacity: total + nameCount)
+        // One list at a time (an array of them would be an allocation per tweet, and a nested function capturing
+        // the cursor a boxed variable). Spans are plain data: copying them is a memcpy.
+        var next = copy(mentions, to: spans)
+        next = copy(hashtags, to: next)
+        next = copy(cashtags, to: next)
+        next = copy(urls, to: next)
+        if nameCount > 0 { _ = copy(names, to: next) }
     }
 
     /// Copies `list` to `target`; returns the position after it.
@@ -362,51 +416,4 @@ final class EntityStorage: ManagedBuffer<EntityHeader, EntitySpan> {
             return target + buffer.count
         }
     }
-
-    /// Calls `body` with the header, the spans and the text's first byte (the header lent in place: a copy would
-    /// retain and release its block).
-    @inline(__always)
-    func withText<R>(_ body: (UnsafePointer<EntityHeader>, UnsafePointer<EntitySpan>, UnsafePointer<UInt8>) throws -> R)
-        rethrows -> R {
-        try withUnsafeMutablePointers { header, spans in
-            try body(header, spans, UnsafePointer(header.pointee.text.base + Int(header.pointee.textStart)))
-        }
-    }
-
-    func list(_ kind: Kind) -> [TextEntity] {
-        withText { header, spans, text in
-            let h = (hashtagStart: header.pointee.hashtagStart, cashtagStart: header.pointee.cashtagStart,
-                     urlStart: header.pointee.urlStart, count: header.pointee.count)
-            let range: Range<Int32>
-            switch kind {
-            case .mentions: range = 0..<h.hashtagStart
-            case .hashtags: range = h.hashtagStart..<h.cashtagStart
-            case .cashtags: range = h.cashtagStart..<h.urlStart
-            case .urls: range = h.urlStart..<h.count
-            }
-            return range.map { k in
-                let span = spans[Int(k)]
-                return TextEntity(value: span.value(in: text), start: span.start, end: span.end)
-            }
-        }
-    }
-
-    var replyTo: [String] {
-        withText { header, spans, text in header.pointee.replyRange.map { spans[$0].value(in: text) } }
-    }
-
-    var firstReplyTo: String? {
-        withText { header, spans, text in header.pointee.replyRange.first.map { spans[$0].value(in: text) } }
-    }
-
-    /// `!replyTo.isEmpty`.
-    var hasReplyRun: Bool {
-        // Through the pointer: `header` is a class property, and reading it checks exclusivity at run time.
-        let replyCount = withUnsafeMutablePointerToHeader { $0.pointee.replyCount }
-        return replyCount > 0 || replyCount < -1
-    }
-
-    var mentionCount: Int { withUnsafeMutablePointerToHeader { Int($0.pointee.hashtagStart) } }
-
-    var replyToCount: Int { withUnsafeMutablePointerToHeader { $0.pointee.replyRange.count } }
 }

@@ -36,34 +36,33 @@ public enum EntityExtractor {
     ///
     /// - Complexity: O(n) in the text's length.
     static func entities(in text: String, scratch: inout Scratch) -> Entities {
-        let (block, count) = TextBlock.make(copying: text)
-        return entities(in: block, start: 0, count: count, scratch: &scratch)
+        var arena = TextArena(blockSize: text.utf8.count + oneTextRecordRoom)
+        let (start, count) = arena.append(text)
+        return entities(in: &arena, start: start, count: count, scratch: &scratch).entities
     }
 
-    /// The entities of the valid UTF-8 text that is `count` bytes of `block` from `start`; they point into it.
-    ///
-    /// - Complexity: O(n) in the text's length.
-    static func entities(in block: TextBlock, start: Int, count: Int) -> Entities {
-        var scratch = Scratch()
-        return entities(in: block, start: start, count: count, scratch: &scratch)
-    }
+    /// Room left behind a single text for its entity record: a header and three spans fit without a second block.
+    static let oneTextRecordRoom = 3 + MemoryLayout<EntityHeader>.stride + 3 * MemoryLayout<EntitySpan>.stride
 
     /// ``entities(in:)`` by the general URL path alone, without the direct path for `t.co` links (for tests).
     static func entitiesWithoutShortLinkPath(in text: String) -> Entities {
-        let (block, count) = TextBlock.make(copying: text)
         var scratch = Scratch()
         scratch.scanner.shortLinks = false
-        return entities(in: block, start: 0, count: count, scratch: &scratch)
+        return entities(in: text, scratch: &scratch)
     }
 
-    /// ``entities(in:start:count:)`` with the scanner borrowed from `scratch`; a reader that already knows the
-    /// text to be ASCII says so (`isASCII`), which spares the scan for scalar offsets.
-    static func entities(in block: TextBlock, start: Int, count: Int, isASCII: Bool = false,
-                         scratch: inout Scratch) -> Entities {
-        let text = UnsafeBufferPointer(start: UnsafePointer(block.base + start), count: count)
+    /// The entities of the text written last to `arena` (`count` bytes of valid UTF-8 from `start` in its block),
+    /// with their record written right behind it; a reader that already knows the text to be ASCII says so
+    /// (`isASCII`), which spares the scan for scalar offsets. Returns the entities and where the text now starts
+    /// in `arena.block`: when the block has no room for the record, text and record move to a new one.
+    ///
+    /// - Complexity: O(n) in the text's length.
+    static func entities(in arena: inout TextArena, start: Int, count: Int, isASCII: Bool = false,
+                         scratch: inout Scratch) -> (entities: Entities, start: Int) {
+        let text = UnsafeBufferPointer(start: UnsafePointer(arena.block.base + start), count: count)
         scratch.scanner.reset(text: TextBytes(text), isASCII: isASCII)
         scratch.scanner.scan()
-        return scratch.scanner.finishEntities(block: block, start: start)
+        return scratch.scanner.finishEntities(in: &arena, start: start, count: count)
     }
 
     /// URLs in order by twitter-text's `extractUrlsWithIndices`, before any overlap with other entities is removed.
@@ -141,9 +140,10 @@ extension EntityScanner {
 }
 
 extension EntityScanner {
-    /// Removes overlaps, derives the reply run and converts byte ranges to scalar ranges; the entities keep
-    /// `block`, whose bytes from `start` are the scanned text.
-    mutating func finishEntities(block: TextBlock, start: Int) -> Entities {
+    /// Removes overlaps, derives the reply run and converts byte ranges to scalar ranges, then writes the record
+    /// behind the scanned text, the `count` bytes written last to `arena` at `start`; returns the entities and
+    /// where the text now starts (see ``TextArena/reserveRecord(_:text:count:)``).
+    mutating func finishEntities(in arena: inout TextArena, start: Int, count: Int) -> (entities: Entities, start: Int) {
         if !urls.isEmpty && (overlapsURL(mentions) || overlapsURL(hashtags) || overlapsURL(cashtags)) {
             removeOverlaps()
         }
@@ -165,9 +165,16 @@ extension EntityScanner {
             Self.convertToScalarOffsets(&cashtags, in: text, from: firstNonASCII)
             Self.convertToScalarOffsets(&urls, in: text, from: firstNonASCII)
         }
-        return Entities(storage: EntityStorage.make(text: block, textStart: start, mentions: mentions,
-                                                    replyCount: replyCount, explicitReplyTo: [], hashtags: hashtags,
-                                                    cashtags: cashtags, urls: urls))
+        guard let size = EntityRecord.size(mentions: mentions, hashtags: hashtags, cashtags: cashtags, urls: urls,
+                                           names: [], replyCount: replyCount) else {
+            return (Entities(block: nil, record: 0), start)
+        }
+        // The scanned text is not read after this point: moving it to a new block is safe.
+        let (record, textStart) = arena.reserveRecord(size, text: start, count: count)
+        EntityRecord.write(to: UnsafeMutableRawPointer(arena.block.base + record), textStart: textStart,
+                           mentions: mentions, hashtags: hashtags, cashtags: cashtags, urls: urls, names: [],
+                           replyCount: replyCount)
+        return (Entities(block: arena.block, record: record), textStart)
     }
 
     mutating func finishURLs() -> [TextEntity] {

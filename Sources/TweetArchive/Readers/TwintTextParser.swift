@@ -5,12 +5,19 @@
 /// the tweet's text.
 struct TwintTextParser: RecordParser {
     /// Authors already seen, by spelling: an open-addressing table keyed by the name's bytes packed into two words
-    /// (screen names have at most 15). Archives repeat a few thousand names a million times, and building a
-    /// ``Handle`` (its folded key) costs allocations. Slots hold an entry's position + 1 (0 is empty) and stay at
-    /// most half full.
-    private var handleSlots = [Int32](repeating: 0, count: 1 << 10)
-    private var handleKeys: [PackedName] = []
-    private var handleValues: [Handle] = []
+    /// (screen names have at most 15), each slot holding its key and its ``Handle``, so that a lookup reads one
+    /// place in memory (the texts streaming through evict the table from the caches between tweets). Archives
+    /// repeat a few thousand names a million times, and building a ``Handle`` (its folded key) costs allocations.
+    /// An empty slot has an all-zero key (a packed name records its non-zero length); the table stays at most half
+    /// full.
+    private var handleSlots = [HandleSlot](repeating: HandleSlot(), count: 1 << 10)
+    private var handleCount = 0
+
+    struct HandleSlot {
+        var key = PackedName()
+        var handle = Handle("")
+    }
+
     /// The last date read, by its ten bytes (`YYYY-MM-DD` as a word and a half-word), and its day number, `nil` for
     /// an impossible date: twint lists a day's tweets together, so most lines repeat the date before them.
     private var lastDate: (word: UInt64, tail: UInt16, days: Int?)?
@@ -24,14 +31,30 @@ struct TwintTextParser: RecordParser {
         var low: UInt64 = 0
         var high: UInt64 = 0
 
-        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard bytes.count <= 15, let source = bytes.baseAddress else { return nil }
-            // The bytes copied over the two words (little-endian, as the shifts would place them), then the count.
-            withUnsafeMutableBytes(of: &self) { words in
-                words.baseAddress!.copyMemory(from: source, byteCount: bytes.count)
+        /// No name (the empty slot's key).
+        init() {}
+
+        /// `bytes` packed, or `nil` when they are empty or more than 15; `readable` bytes from their start may be
+        /// read (at least `bytes.count`): with 16, the name is loaded as two words and masked, without a copy.
+        init?(_ bytes: UnsafeBufferPointer<UInt8>, readable: Int) {
+            let n = bytes.count
+            guard n > 0, n <= 15, let source = bytes.baseAddress else { return nil }
+            if readable >= 16 {
+                let raw = UnsafeRawPointer(source)
+                let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+                let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                // Keep the name's bytes only: n of the sixteen, low bytes first.
+                low = n >= 8 ? first : first & ((1 << (UInt64(n) * 8)) - 1)
+                high = n > 8 ? second & ((1 << (UInt64(n - 8) * 8)) - 1) : 0
+            } else {
+                // The bytes copied over the two words (little-endian, as the shifts would place them).
+                withUnsafeMutableBytes(of: &self) { words in
+                    words.baseAddress!.copyMemory(from: source, byteCount: n)
+                }
+                low = UInt64(littleEndian: low)
+                high = UInt64(littleEndian: high)
             }
-            low = UInt64(littleEndian: low)
-            high = UInt64(littleEndian: high) | UInt64(bytes.count) << 56
+            high |= UInt64(n) << 56   // then the count, in the byte no name reaches
         }
 
         /// A well-mixed hash for a table slot (the caller masks it).
@@ -97,42 +120,46 @@ struct TwintTextParser: RecordParser {
         body = Self.stripTagTails(body)
         let text = TextNormalizer.twintText(body, into: &texts)
         if text.invalidUTF8 { sink.stats.invalidUTF8Lines += 1 }
-        let author = handle(name)
-        let block = texts.block
-        let entities = EntityExtractor.entities(in: block, start: text.start, count: text.count, isASCII: text.ascii,
-                                                scratch: &scratch)
-        sink.emit(Tweet(id: TweetID(id), author: author, statedTime: stated, textBlock: block, start: text.start,
+        // The name ends before `>`, and the line goes on: what is left of it may be read.
+        let author = handle(name, readable: line.count - (name.baseAddress! - line.baseAddress!))
+        let (entities, start) = EntityExtractor.entities(in: &texts, start: text.start, count: text.count,
+                                                         isASCII: text.ascii, scratch: &scratch)
+        sink.emit(Tweet(id: TweetID(id), author: author, statedTime: stated, textBlock: texts.block, start: start,
                         count: text.count, entities: entities, counts: counts, hasMedia: text.hasPicLink ? true : nil))
     }
 
-    private mutating func handle(_ name: UnsafeBufferPointer<UInt8>) -> Handle {
-        guard let key = PackedName(name) else { return Handle(String(decoding: name, as: UTF8.self)) }
+    private mutating func handle(_ name: UnsafeBufferPointer<UInt8>, readable: Int) -> Handle {
+        guard let key = PackedName(name, readable: readable) else {
+            return Handle(String(decoding: name, as: UTF8.self))
+        }
         let mask = handleSlots.count - 1
         var slot = key.slot & mask
-        while true {
-            let entry = Int(handleSlots[slot]) - 1
-            if entry < 0 { break }
-            if handleKeys[entry] == key { return handleValues[entry] }
-            slot = (slot + 1) & mask
-        }
-        let fresh = Handle(String(decoding: name, as: UTF8.self))
-        handleKeys.append(key)
-        handleValues.append(fresh)
-        if handleKeys.count * 2 > handleSlots.count {
-            // Grow to keep the load under one half, re-placing every entry.
-            handleSlots = [Int32](repeating: 0, count: handleSlots.count * 2)
-            for entry in handleKeys.indices { place(entry) }
-        } else {
-            handleSlots[slot] = Int32(handleKeys.count)
-        }
-        return fresh
+        return handleSlots.withUnsafeMutableBufferPointer { slots in
+            while slots[slot].key.high != 0 {
+                if slots[slot].key == key { return slots[slot].handle }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        } ?? added(key, name, slot: slot)
     }
 
-    private mutating func place(_ entry: Int) {
-        let mask = handleSlots.count - 1
-        var slot = handleKeys[entry].slot & mask
-        while handleSlots[slot] != 0 { slot = (slot + 1) & mask }
-        handleSlots[slot] = Int32(entry + 1)
+    /// A new author's handle, entered in `slot` (the empty one its lookup ended at).
+    private mutating func added(_ key: PackedName, _ name: UnsafeBufferPointer<UInt8>, slot: Int) -> Handle {
+        let fresh = Handle(String(decoding: name, as: UTF8.self))
+        handleSlots[slot] = HandleSlot(key: key, handle: fresh)
+        handleCount += 1
+        if handleCount * 2 > handleSlots.count {
+            // Grow to keep the load under one half, re-placing every entry.
+            let old = handleSlots
+            handleSlots = [HandleSlot](repeating: HandleSlot(), count: old.count * 2)
+            let mask = handleSlots.count - 1
+            for entry in old where entry.key.high != 0 {
+                var slot = entry.key.slot & mask
+                while handleSlots[slot].key.high != 0 { slot = (slot + 1) & mask }
+                handleSlots[slot] = entry
+            }
+        }
+        return fresh
     }
 
     /// Reads `YYYY-MM-DD`: `nil` when the bytes are not a date, `.some(nil)` for a well-formed impossible date,
@@ -260,7 +287,15 @@ struct ByteCursor {
     mutating func readUInt64() -> UInt64? {
         var value: UInt64 = 0
         let start = position
+        // Eight digits at a time while whole words of them last (tweet ids have 18 or 19), then one at a time.
         // Nineteen digits cannot overflow (10^19 - 1 < 2^64): no checks for those.
+        if let base = bytes.baseAddress {
+            while bytes.count &- position >= 8 && position &- start <= 11,
+                  let eight = Self.eightDigits(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) {
+                value = value &* 100_000_000 &+ eight
+                position &+= 8
+            }
+        }
         while position < bytes.count && position - start < 19 {
             let v = bytes[position] &- 0x30
             guard v < 10 else { break }
@@ -275,6 +310,21 @@ struct ByteCursor {
             position += 1
         }
         return position > start ? value : nil
+    }
+
+    /// The value of eight ASCII digits loaded as one word (the first digit in the lowest byte), or `nil` when a
+    /// byte is not a digit: SWAR, as in simdjson's `parse_eight_digits_unrolled`.
+    @inline(__always)
+    static func eightDigits(_ word: UInt64) -> UInt64? {
+        let w = UInt64(littleEndian: word)
+        // Each byte is 0x30...0x39 exactly when its high nibble is 3 and adding 6 keeps it so.
+        let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+        guard (w & high) | (((w &+ 0x0606_0606_0606_0606) & high) >> 4) == 0x3333_3333_3333_3333 else { return nil }
+        var v = w &- 0x3030_3030_3030_3030
+        v = (v &* 10) &+ (v >> 8)               // pairs: each even byte holds two digits' value
+        let mask: UInt64 = 0x0000_00FF_0000_00FF
+        v = (((v & mask) &* (100 &+ (1_000_000 << 32))) &+ (((v >> 16) & mask) &* (1 &+ (10_000 << 32)))) >> 32
+        return v & 0xFFFF_FFFF
     }
 
     @inline(__always)
