@@ -7,6 +7,7 @@ import Testing
         #expect(MemoryLayout<Entities>.size == 12)
         #expect(MemoryLayout<TextEntity>.stride == 24)
         #expect(MemoryLayout<EntitySpan>.stride == 24)
+        #expect(MemoryLayout<StoredSpan>.stride == 16)
         #expect(MemoryLayout<Tweet>.stride == 96)
         #expect(MemoryLayout<EntityHeader>.size == 24)
     }
@@ -46,6 +47,10 @@ import Testing
         #expect(e.urls.map(\.value) == ["example.com/path"])
         #expect(e.urls.map(\.range) == [4..<25])
         #expect(EntityExtractor.urls(in: "see example.com日本.jp/path now").map(\.value) == ["example.com/path"])
+        let two = "@a example.com日本.jp/one #x test.org日本.jp/two?q=1 https://t.co/abcdefghij"
+        let urls = EntityExtractor.entities(in: two).urls.map(\.value)
+        #expect(urls == ["example.com/one", "test.org/two?q=1", "https://t.co/abcdefghij"])
+        #expect(Tweet(id: TweetID(1), author: Handle("me"), text: two).entities.urls.map(\.value) == urls)
     }
 
     @Test func settersKeepTheOtherLists() {
@@ -89,7 +94,8 @@ import Testing
         var moves = 0
         for k in 0..<300 {
             let text = k % 7 == 0 ? "no entities \(k)"
-                : "@user\(k) hi #tag\(k) $AB https://t.co/abcdefghij 日本" + String(repeating: "x", count: k % 41)
+                : "@user\(k) hi #tag\(k) $AB https://t.co/abcdefghij 日本 example.com日本.jp/p\(k) "
+                    + String(repeating: "x", count: k % 41)
             let (start, count) = arena.append(text)
             let (entities, moved) = EntityExtractor.entities(in: &arena, start: start, count: count, scratch: &scratch)
             if moved != start { moves += 1 }
@@ -101,6 +107,8 @@ import Testing
             #expect(String(decoding: bytes, as: UTF8.self) == text)
             #expect(entities == EntityExtractor.entities(in: text))
             #expect(entities.isEmpty || entities.block === block)
+            // The spliced URL's value, written out behind the record, reads as the URL-only path has it.
+            #expect(entities.urls.map(\.value) == EntityExtractor.urls(in: text).map(\.value))
             #expect(entities.mentions.map(\.value) == (text.hasPrefix("@") ? [text.split(separator: " ")[0].dropFirst()]
                                                                             .map(String.init) : []))
         }

@@ -40,8 +40,8 @@ public struct TextEntity: Hashable, Sendable {
     }
 }
 
-/// One entity as ``Entities`` stores it: where it sits in the text and where its value's UTF-8 bytes are, with no
-/// string of its own (24 bytes, nothing to retain or release).
+/// One entity as the scanner finds it: where it sits in the text and where its value's UTF-8 bytes are, with no
+/// string of its own (24 bytes, nothing to retain or release). Records keep it as a ``StoredSpan``.
 ///
 /// `start`/`end` count Unicode scalars once extraction finishes (bytes while the scanner works). The value is the
 /// bytes `valueStart..<valueEnd` of the text, less `gapStart..<gapEnd`, which is empty except in the URLs that
@@ -69,19 +69,36 @@ struct EntitySpan {
     /// Whether the value is one run of bytes.
     var isContiguous: Bool { gapStart == gapEnd }
 
-    /// The value's bytes in `text`, for a value that is one run (every mention and reply name is).
-    @inline(__always)
-    func contiguousValue(in text: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: text + Int(valueStart), count: Int(valueEnd - valueStart))
-    }
+    /// The value's length in bytes.
+    var valueCount: Int { Int(valueEnd - valueStart) - Int(gapEnd - gapStart) }
 
     /// The value read from `text` (the bytes the offsets count from).
     func value(in text: UnsafePointer<UInt8>) -> String {
-        guard !isContiguous else { return String(decoding: contiguousValue(in: text), as: UTF8.self) }
         let head = UnsafeBufferPointer(start: text + Int(valueStart), count: Int(gapStart - valueStart))
+        guard !isContiguous else { return String(decoding: head, as: UTF8.self) }
         let tail = UnsafeBufferPointer(start: text + Int(gapEnd), count: Int(valueEnd - gapEnd))
         return String(decoding: Array(head) + Array(tail), as: UTF8.self)
     }
+}
+
+/// One entity as an entity record stores it (16 bytes): where it sits in the text, in Unicode scalars, and where
+/// its value's bytes are, counted from the start of the text. Every stored value is one run of bytes: a URL that
+/// twitter-text splices together (an ``EntitySpan`` with a gap) has its value written out behind the record.
+@usableFromInline
+struct StoredSpan {
+    var start: UInt32
+    var end: UInt32
+    var valueStart: UInt32
+    var valueEnd: UInt32
+
+    /// The value's bytes in `text` (the bytes the offsets count from).
+    @inline(__always)
+    func value(in text: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: text + Int(valueStart), count: Int(valueEnd - valueStart))
+    }
+
+    /// The value as a string.
+    func string(in text: UnsafePointer<UInt8>) -> String { String(decoding: value(in: text), as: UTF8.self) }
 }
 
 /// An `@user` mention or an `@user/list-name` list reference, as twitter-text's `extractMentionsOrListsWithIndices`
@@ -157,7 +174,7 @@ public struct Entities: Hashable, @unchecked Sendable {
         let record = EntityRecord.aligned(bytes.count)
         let block = TextBlock.make(capacity: record + size)
         bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { block.base.initialize(from: b, count: $0.count) } }
-        EntityRecord.write(to: UnsafeMutableRawPointer(block.base + record), textStart: 0, mentions: lists.mentions,
+        EntityRecord.write(into: block.base, record: record, textStart: 0, mentions: lists.mentions,
                            hashtags: lists.hashtags, cashtags: lists.cashtags, urls: lists.urls, names: names,
                            replyCount: replyCount)
         self.init(block: block, record: record)
@@ -180,7 +197,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// The handles of the leading mention run (`@a @b text` → `a`, `b`): whom the tweet replies to. The run starts
     /// the text (after optional white space) and its mentions are separated by white space only.
     public var replyTo: [String] {
-        get { withRecord { header, spans, text in header.pointee.replyRange.map { spans[$0].value(in: text) } } ?? [] }
+        get { withRecord { header, spans, text in header.pointee.replyRange.map { spans[$0].string(in: text) } } ?? [] }
         set { self = Entities(mentions: mentions, replyTo: newValue, hashtags: hashtags, cashtags: cashtags, urls: urls) }
     }
 
@@ -208,7 +225,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     ///
     /// - Complexity: O(1).
     public var firstReplyTo: String? {
-        withRecord { header, spans, text in header.pointee.replyRange.first.map { spans[$0].value(in: text) } } ?? nil
+        withRecord { header, spans, text in header.pointee.replyRange.first.map { spans[$0].string(in: text) } } ?? nil
     }
 
     /// Whether the first reply handle is `handle` (compared as handles compare, ignoring ASCII case), without
@@ -220,7 +237,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     public func firstReplyTo(is handle: Handle) -> Bool {
         withRecord { header, spans, text in
             guard let first = header.pointee.replyRange.first else { return false }
-            let name = spans[first].contiguousValue(in: text)
+            let name = spans[first].value(in: text)
             var key = handle.key
             let equal: Bool? = key.withUTF8 { key in
                 // Non-ASCII names (only hand-built entities have them) compare as strings: canonical equivalence.
@@ -252,7 +269,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// - Complexity: O(m) for m mentions.
     public func forEachMentionUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         try withRecord { header, spans, text in
-            for k in 0..<Int(header.pointee.hashtagStart) { try body(spans[k].contiguousValue(in: text)) }
+            for k in 0..<Int(header.pointee.hashtagStart) { try body(spans[k].value(in: text)) }
         }
     }
 
@@ -280,7 +297,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// - Complexity: O(r) for r reply handles.
     public func forEachReplyToUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         try withRecord { header, spans, text in
-            for k in header.pointee.replyRange { try body(spans[k].contiguousValue(in: text)) }
+            for k in header.pointee.replyRange { try body(spans[k].value(in: text)) }
         }
     }
 
@@ -311,14 +328,14 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// Calls `body` with the record's header, its spans and the first byte of the text they point into; `nil`
     /// when there is no record. The block stays alive for the call.
     @inline(__always)
-    func withRecord<R>(_ body: (UnsafePointer<EntityHeader>, UnsafePointer<EntitySpan>, UnsafePointer<UInt8>) throws -> R)
+    func withRecord<R>(_ body: (UnsafePointer<EntityHeader>, UnsafePointer<StoredSpan>, UnsafePointer<UInt8>) throws -> R)
         rethrows -> R? {
         guard let block else { return nil }
         return try withExtendedLifetime(block) {
             let raw = UnsafeRawPointer(block.base) + Int(record)
             // Bound to these types when the record was written (`EntityRecord.write`).
             let header = raw.assumingMemoryBound(to: EntityHeader.self)
-            let spans = (raw + MemoryLayout<EntityHeader>.stride).assumingMemoryBound(to: EntitySpan.self)
+            let spans = (raw + MemoryLayout<EntityHeader>.stride).assumingMemoryBound(to: StoredSpan.self)
             return try body(header, spans, UnsafePointer(block.base) + Int(header.pointee.textStart))
         }
     }
@@ -335,7 +352,7 @@ public struct Entities: Hashable, @unchecked Sendable {
             }
             return range.map { k in
                 let span = spans[Int(k)]
-                return TextEntity(value: span.value(in: text), start: span.start, end: span.end)
+                return TextEntity(value: span.string(in: text), start: span.start, end: span.end)
             }
         } ?? []
     }
@@ -363,8 +380,9 @@ struct EntityHeader {
     }
 }
 
-/// How an entity record is sized and written: a header, then the spans of the mentions, hashtags, cashtags and URLs,
-/// then any explicit reply names. The lists are borrowed (the scanner's own, or a hand-built set).
+/// How an entity record is sized and written: a header, then the ``StoredSpan``s of the mentions, hashtags,
+/// cashtags and URLs, then any explicit reply names, then the values of spliced URLs. The lists are borrowed (the
+/// scanner's own, or a hand-built set).
 enum EntityRecord {
     /// Records start at multiples of four bytes (the alignment of their fields).
     static func aligned(_ offset: Int) -> Int { (offset + 3) & ~3 }
@@ -377,15 +395,17 @@ enum EntityRecord {
         if total == 0 && replyCount == 0 { return nil }
         let spans = total + (replyCount < 0 ? names.count : 0)
         precondition(spans < Int(Int32.max), "too many entities")
-        return MemoryLayout<EntityHeader>.stride + spans * MemoryLayout<EntitySpan>.stride
+        var spliced = 0
+        for url in urls where !url.isContiguous { spliced += url.valueCount }
+        return MemoryLayout<EntityHeader>.stride + spans * MemoryLayout<StoredSpan>.stride + spliced
     }
 
-    /// Writes the record to `target` (``size(mentions:hashtags:cashtags:urls:names:replyCount:)`` bytes, 4-byte
-    /// aligned, in the block whose bytes from `textStart` are the text the spans point into), binding its memory
-    /// to the header and span types.
+    /// Writes the record at `record` in the block whose bytes start at `base`
+    /// (``size(mentions:hashtags:cashtags:urls:names:replyCount:)`` bytes, 4-byte aligned, behind the text at
+    /// `textStart`, which the spans point into), binding its memory to the header and span types.
     ///
     /// - Complexity: O(e) for e entities.
-    static func write(to target: UnsafeMutableRawPointer, textStart: Int, mentions: [EntitySpan],
+    static func write(into base: UnsafeMutablePointer<UInt8>, record: Int, textStart: Int, mentions: [EntitySpan],
                       hashtags: [EntitySpan], cashtags: [EntitySpan], urls: [EntitySpan], names: [EntitySpan],
                       replyCount: Int) {
         let total = mentions.count + hashtags.count + cashtags.count + urls.count
@@ -395,24 +415,44 @@ enum EntityRecord {
                                   cashtagStart: Int32(mentions.count + hashtags.count),
                                   urlStart: Int32(total - urls.count), count: Int32(total),
                                   replyCount: replyCount < 0 ? Int32(-nameCount - 1) : Int32(replyCount))
+        let target = UnsafeMutableRawPointer(base + record)
         target.bindMemory(to: EntityHeader.self, capacity: 1).initialize(to: header)
         let spans = (target + MemoryLayout<EntityHeader>.stride)
-            .bindMemory(to: EntitySpan.self, capacity: total + nameCount)
+            .bindMemory(to: StoredSpan.self, capacity: total + nameCount)
         // One list at a time (an array of them would be an allocation per tweet, and a nested function capturing
-        // the cursor a boxed variable). Spans are plain data: copying them is a memcpy.
-        var next = copy(mentions, to: spans)
-        next = copy(hashtags, to: next)
-        next = copy(cashtags, to: next)
-        next = copy(urls, to: next)
-        if nameCount > 0 { _ = copy(names, to: next) }
+        // the cursor a boxed variable).
+        var next = store(mentions, to: spans)
+        next = store(hashtags, to: next)
+        next = store(cashtags, to: next)
+        let firstURL = next
+        next = store(urls, to: next)
+        if nameCount > 0 { next = store(names, to: next) }
+        // Spliced URL values, written out whole behind the spans: their offsets count from the text's start, which
+        // lies before the record in the same block.
+        let text = base + textStart
+        var out = UnsafeMutableRawPointer(next).assumingMemoryBound(to: UInt8.self)
+        for k in urls.indices where !urls[k].isContiguous {
+            let url = urls[k]
+            let head = Int(url.gapStart - url.valueStart), tail = Int(url.valueEnd - url.gapEnd)
+            out.initialize(from: text + Int(url.valueStart), count: head)
+            (out + head).initialize(from: text + Int(url.gapEnd), count: tail)
+            firstURL[k].valueStart = UInt32(truncatingIfNeeded: out - text)
+            firstURL[k].valueEnd = UInt32(truncatingIfNeeded: out - text + head + tail)
+            out += head + tail
+        }
     }
 
-    /// Copies `list` to `target`; returns the position after it.
+    /// Stores `list` at `target` (a spliced URL's value offsets are set afterwards); returns the position after
+    /// it.
     @inline(__always)
-    private static func copy(_ list: [EntitySpan], to target: UnsafeMutablePointer<EntitySpan>)
-        -> UnsafeMutablePointer<EntitySpan> {
+    private static func store(_ list: [EntitySpan], to target: UnsafeMutablePointer<StoredSpan>)
+        -> UnsafeMutablePointer<StoredSpan> {
         list.withUnsafeBufferPointer { buffer in
-            if let source = buffer.baseAddress { target.initialize(from: source, count: buffer.count) }
+            for k in 0..<buffer.count {
+                let span = buffer[k]
+                (target + k).initialize(to: StoredSpan(start: span.start, end: span.end, valueStart: span.valueStart,
+                                                       valueEnd: span.valueEnd))
+            }
             return target + buffer.count
         }
     }

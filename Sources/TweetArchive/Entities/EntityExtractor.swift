@@ -171,7 +171,7 @@ extension EntityScanner {
         }
         // The scanned text is not read after this point: moving it to a new block is safe.
         let (record, textStart) = arena.reserveRecord(size, text: start, count: count)
-        EntityRecord.write(to: UnsafeMutableRawPointer(arena.block.base + record), textStart: textStart,
+        EntityRecord.write(into: arena.block.base, record: record, textStart: textStart,
                            mentions: mentions, hashtags: hashtags, cashtags: cashtags, urls: urls, names: [],
                            replyCount: replyCount)
         return (Entities(block: arena.block, record: record), textStart)

@@ -241,6 +241,7 @@ public struct ArchiveReader: Sendable {
                 part.chunks[c] = []
             }
             let stats = part.stats
+            joined.clock.merge(part.clock)
             joined.stats.lines += stats.lines
             joined.stats.bytes += stats.bytes
             joined.stats.tweets += stats.tweets
@@ -254,7 +255,7 @@ public struct ArchiveReader: Sendable {
             for tweet in part.external.values { joined.reference(tweet) }
             lineOffset += stats.lines
         }
-        joined.stats.clockOffsetSeconds = Self.clockOffset(of: tweets[first...])
+        joined.stats.clockOffsetSeconds = joined.clock.offset
         return joined
     }
 
@@ -354,7 +355,7 @@ public struct ArchiveReader: Sendable {
                 sink.stats.format = nil
             }
             // A part (chunked) holds only some of the file's tweets: the join computes the offset over all.
-            if chunkSize == nil { sink.stats.clockOffsetSeconds = Self.clockOffset(of: sink.tweets[first...]) }
+            if chunkSize == nil { sink.stats.clockOffsetSeconds = sink.clock.offset }
         } catch {
             swap(&sink.tweets, &tweets)
             throw error
@@ -395,41 +396,6 @@ public struct ArchiveReader: Sendable {
         let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: inputs.map(\.tweets))
         for k in inputs.indices { inputs[k].duplicates += duplicates[k] }
         return Archive(sortedUniqueTweets: tweets, externalTweets: external, inputs: inputs, issues: issues)
-    }
-
-    /// The constant offset (in seconds, a multiple of 15 minutes) between stated and snowflake times, when at
-    /// least 95% of the tweets agree on it.
-    static func clockOffset(of tweets: ArraySlice<Tweet>) -> Int? {
-        var votes: [Int: Int] = [:]
-        // Nearly every tweet votes for the same offset: count runs before touching the dictionary.
-        var current = 0
-        var run = 0
-        var total = 0
-        // Through `pointee`: iterating, or calling a computed property through the subscript, would copy (retain and
-        // release) each tweet.
-        tweets.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for k in 0..<buffer.count {
-                let tweet = base + k
-                guard let stated = tweet.pointee.statedTime, let true_ = tweet.pointee.id.snowflakeMilliseconds
-                else { continue }
-                let difference = stated.milliseconds - true_
-                // Round to the nearest quarter hour (900 000 ms), halves away from zero.
-                let quarterHours = (difference + (difference >= 0 ? 450_000 : -450_000)) / 900_000
-                let offset = Int(quarterHours) * 900
-                if offset != current && run > 0 {
-                    votes[current, default: 0] += run
-                    run = 0
-                }
-                current = offset
-                run += 1
-                total += 1
-            }
-        }
-        if run > 0 { votes[current, default: 0] += run }
-        guard total > 0, let (offset, count) = votes.max(by: { $0.value < $1.value }),
-              Double(count) >= 0.95 * Double(total) else { return nil }
-        return offset
     }
 }
 

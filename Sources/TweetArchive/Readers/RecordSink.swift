@@ -14,6 +14,8 @@ struct RecordSink {
     var chunks: [[Tweet]] = []
     var external: [TweetID: ExternalTweet] = [:]
     var issues: [Diagnostic] = []
+    /// The tweets' clock offsets, tallied as they are emitted (while they are still in the cache).
+    var clock = ClockVotes()
 
     init(file: String, strict: Bool, maxReportedIssues: Int) {
         self.file = file
@@ -24,6 +26,7 @@ struct RecordSink {
 
     @inline(__always)
     mutating func emit(_ tweet: consuming Tweet) {
+        clock.add(tweet)
         tweets.append(consume tweet)   // moved in: a copy would retain and release its references
         stats.tweets += 1
         if let chunkSize, tweets.count >= chunkSize {
@@ -51,6 +54,57 @@ struct RecordSink {
                                message: detail.isEmpty ? reason : "\(reason): \(detail)")
         }
         if issues.count < maxReportedIssues { issues.append(diagnostic) }
+    }
+}
+
+/// The constant offset (in seconds, a multiple of 15 minutes) between an input's stated and snowflake times, when
+/// at least 95% of its tweets agree on it: twint writes the local time of the machine that scraped.
+///
+///     var votes = ClockVotes()
+///     for tweet in tweets { votes.add(tweet) }   // stated 1 h after their ids' times
+///     votes.offset                                // 3600
+///
+/// Parts of one input read on several threads tally apart and ``merge(_:)``.
+struct ClockVotes {
+    private var votes: [Int: Int] = [:]
+    // Nearly every tweet votes for the same offset: runs are counted before the dictionary is touched.
+    private var current = 0
+    private var run = 0
+    private var total = 0
+
+    @inline(__always)
+    mutating func add(_ tweet: borrowing Tweet) {
+        guard let stated = tweet.statedTime, let true_ = tweet.id.snowflakeMilliseconds else { return }
+        let difference = stated.milliseconds - true_
+        // Round to the nearest quarter hour (900 000 ms), halves away from zero.
+        let quarterHours = (difference + (difference >= 0 ? 450_000 : -450_000)) / 900_000
+        let offset = Int(quarterHours) * 900
+        if offset != current && run > 0 { flush() }
+        current = offset
+        run += 1
+        total += 1
+    }
+
+    mutating func merge(_ other: ClockVotes) {
+        flush()
+        var other = other
+        other.flush()
+        votes.merge(other.votes, uniquingKeysWith: +)
+        total += other.total
+    }
+
+    /// The offset at least 95% of the tweets vote for, `nil` when none does (or no tweet has both times).
+    var offset: Int? {
+        var all = self
+        all.flush()
+        guard all.total > 0, let (offset, count) = all.votes.max(by: { $0.value < $1.value }),
+              Double(count) >= 0.95 * Double(all.total) else { return nil }
+        return offset
+    }
+
+    private mutating func flush() {
+        if run > 0 { votes[current, default: 0] += run }
+        run = 0
     }
 }
 

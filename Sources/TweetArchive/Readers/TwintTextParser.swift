@@ -381,6 +381,17 @@ struct ByteCursor {
     /// The name up to `>`, which must close before the end of the line; `nil` if unclosed or empty.
     mutating func readUsernameBytes() -> UnsafeBufferPointer<UInt8>? {
         let start = position
+        // Sixteen bytes at a time while sixteen remain (names are short: usually one step), then one at a time.
+        if let base = bytes.baseAddress {
+            while bytes.count &- position >= ByteVector.width {
+                let v = ByteVector.load(base + position)
+                if let k = ByteVector.first((v .== ByteVector.splat(ASCII.greaterThan)) .| (v .== ByteVector.splat(ASCII.space))) {
+                    position &+= k
+                    break
+                }
+                position &+= ByteVector.width
+            }
+        }
         while let b = peek, b != ASCII.greaterThan, b != ASCII.space { position += 1 }
         guard peek == ASCII.greaterThan, position > start else { return nil }
         let name = UnsafeBufferPointer(rebasing: bytes[start..<position])
