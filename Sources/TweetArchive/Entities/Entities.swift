@@ -330,13 +330,14 @@ public struct Entities: Hashable, @unchecked Sendable {
     @inline(__always)
     func withRecord<R>(_ body: (UnsafePointer<EntityHeader>, UnsafePointer<StoredSpan>, UnsafePointer<UInt8>) throws -> R)
         rethrows -> R? {
-        guard let block else { return nil }
-        return try withExtendedLifetime(block) {
-            let raw = UnsafeRawPointer(block.base) + Int(record)
+        // The block's address read without taking a reference of its own: `self` keeps the block alive.
+        guard let base = block?.base else { return nil }
+        return try withExtendedLifetime(self) {
+            let raw = UnsafeRawPointer(base) + Int(record)
             // Bound to these types when the record was written (`EntityRecord.write`).
             let header = raw.assumingMemoryBound(to: EntityHeader.self)
             let spans = (raw + MemoryLayout<EntityHeader>.stride).assumingMemoryBound(to: StoredSpan.self)
-            return try body(header, spans, UnsafePointer(block.base) + Int(header.pointee.textStart))
+            return try body(header, spans, UnsafePointer(base) + Int(header.pointee.textStart))
         }
     }
 

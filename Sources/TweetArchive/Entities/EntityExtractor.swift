@@ -126,12 +126,13 @@ extension EntityScanner {
     mutating func reset(text: TextBytes, isASCII: Bool) {
         self.text = text
         self.isASCII = isASCII
-        // Most lists stay empty: only those that are not need emptying.
-        if !mentions.isEmpty { mentions.removeAll(keepingCapacity: true) }
-        if !lists.isEmpty { lists.removeAll(keepingCapacity: true) }
-        if !hashtags.isEmpty { hashtags.removeAll(keepingCapacity: true) }
-        if !cashtags.isEmpty { cashtags.removeAll(keepingCapacity: true) }
-        if !urls.isEmpty { urls.removeAll(keepingCapacity: true) }
+        // Most lists stay empty, and the others hold an entity or two: one `removeLast()` at a time keeps the
+        // capacity without the general `replaceSubrange` behind `removeAll(keepingCapacity:)`.
+        while !mentions.isEmpty { mentions.removeLast() }
+        while !lists.isEmpty { lists.removeLast() }
+        while !hashtags.isEmpty { hashtags.removeLast() }
+        while !cashtags.isEmpty { cashtags.removeLast() }
+        while !urls.isEmpty { urls.removeLast() }
         mentionConsumed = 0
         hashtagConsumed = 0
         chain = (-1, -1, -1, -1)

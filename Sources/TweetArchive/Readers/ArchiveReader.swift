@@ -309,9 +309,12 @@ public struct ArchiveReader: Sendable {
         // The tweets live in the sink while it parses, and go back to the caller however parsing ends.
         do throws(ArchiveError) {
             var parser: ParserBox?
+            // The parser each line goes to, called without taking a reference per line (`parser` owns it).
+            var active: Unmanaged<ParserBox>?
             if let format {   // a part of a file whose format is known (its chunks size themselves)
                 sink.stats.format = format
                 parser = makeParser(format)
+                active = Unmanaged.passUnretained(parser!)
             }
             var lastLine = 0
             let bytes = try lines { number, line throws(ArchiveError) in
@@ -325,11 +328,12 @@ public struct ArchiveReader: Sendable {
                 if number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) {   // a UTF-8 byte-order mark
                     line = UnsafeBufferPointer(rebasing: line[3...])
                 }
-                if parser == nil {
+                if active == nil {
                     switch FormatDetector.detect(line) {
                     case .some(.some(let format)):
                         sink.stats.format = format
                         parser = makeParser(format)
+                        active = Unmanaged.passUnretained(parser!)
                         if let sizeHint {
                             // At least doubling: many small inputs must not reallocate (and move) for each one.
                             let wanted = first + sizeHint / Self.minimumBytesPerTweet(format)
@@ -346,7 +350,15 @@ public struct ArchiveReader: Sendable {
                                                + "JSON lines, or an account export tweets.js): \(line.excerpt())")
                     }
                 }
-                try parser!.consume(line, line: number, into: &sink)
+                let failure = active!._withUnsafeGuaranteedRef { box -> ArchiveError? in
+                    do throws(ArchiveError) {
+                        try box.consume(line, line: number, into: &sink)
+                        return nil
+                    } catch {
+                        return error
+                    }
+                }
+                if let failure { throw failure }
             }
             try parser?.finish(line: lastLine, into: &sink)
             sink.stats.bytes = bytes
