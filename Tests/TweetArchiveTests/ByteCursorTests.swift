@@ -90,4 +90,50 @@ import Testing
             }
         }
     }
+
+    /// `HH:MM:SS` read as one word, against the field-by-field reading it replaced.
+    @Test func readsEveryTimeAndRejectsEachBadByte() {
+        func read(_ text: String) -> (Int, Int, Int)? { read(Array(text.utf8)) }
+        func reference(_ text: String) -> (Int, Int, Int)? { reference(Array(text.utf8)) }
+        func read(_ text: [UInt8]) -> (Int, Int, Int)? {
+            text.withUnsafeBufferPointer { bytes in
+                var cursor = ByteCursor(bytes)
+                return cursor.readTime()
+            }
+        }
+        func reference(_ b: [UInt8]) -> (Int, Int, Int)? {
+            guard b.count >= 8, b[2] == 0x3A, b[5] == 0x3A else { return nil }
+            func two(_ k: Int) -> Int? {
+                guard (0x30...0x39).contains(b[k]), (0x30...0x39).contains(b[k + 1]) else { return nil }
+                return Int(b[k] - 0x30) * 10 + Int(b[k + 1] - 0x30)
+            }
+            guard let h = two(0), let m = two(3), let s = two(6), h < 24, m < 60, s < 61 else { return nil }
+            return (h, m, s)
+        }
+        var checked = 0
+        for h in stride(from: 0, through: 99, by: 1) {
+            for m in [0, 9, 10, 59, 60, 99] {
+                for s in [0, 1, 59, 60, 61, 99] {
+                    let text = String(format2(h)) + ":" + format2(m) + ":" + format2(s) + " +0000"
+                    let (got, want) = (read(text), reference(text))
+                    #expect(got.map { [$0.0, $0.1, $0.2] } == want.map { [$0.0, $0.1, $0.2] }, "\(text)")
+                    checked += 1
+                }
+            }
+        }
+        // Every byte of a good time replaced by each other byte value.
+        let good = Array("23:59:60".utf8)
+        for position in 0..<8 {
+            for byte in 0...255 {
+                var bytes = good
+                bytes[position] = UInt8(byte)
+                #expect(read(bytes).map { [$0.0, $0.1, $0.2] } == reference(bytes).map { [$0.0, $0.1, $0.2] }, "\(bytes)")
+                checked += 1
+            }
+        }
+        #expect(checked > 4_000)
+        #expect(read("12:34:5") == nil)   // too short
+    }
+
+    private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

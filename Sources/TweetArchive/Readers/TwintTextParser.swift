@@ -360,11 +360,20 @@ struct ByteCursor {
         return (y, m, d)
     }
 
-    /// `HH:MM:SS`, read at fixed offsets after one length check.
+    /// `HH:MM:SS`, read as one word: the colons checked in place, then the six digits as in ``eightDigits(_:)``.
     mutating func readTime() -> (Int, Int, Int)? {
-        guard bytes.count - position >= 8, bytes[position + 2] == ASCII.colon, bytes[position + 5] == ASCII.colon,
-              let h = digits(at: 0, 2), let m = digits(at: 3, 2), let s = digits(at: 6, 2), h < 24, m < 60, s < 61
-        else { return nil }
+        guard bytes.count - position >= 8, let base = bytes.baseAddress else { return nil }
+        let w = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+        let colons: UInt64 = 0x0000_FF00_00FF_0000
+        guard w & colons == 0x0000_3A00_003A_0000 else { return nil }
+        // The colons read as zeros, so that all eight bytes must be digits.
+        let t = (w & ~colons) | 0x0000_3000_0030_0000
+        let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+        guard (t & high) | (((t &+ 0x0606_0606_0606_0606) & high) >> 4) == 0x3333_3333_3333_3333 else { return nil }
+        let d = t &- 0x3030_3030_3030_3030
+        let pairs = (d &* 10) &+ (d >> 8)   // bytes 0, 3 and 6 hold HH, MM and SS (each at most 99: no carry)
+        let h = Int(pairs & 0xFF), m = Int((pairs >> 24) & 0xFF), s = Int((pairs >> 48) & 0xFF)
+        guard h < 24, m < 60, s < 61 else { return nil }
         position += 8
         return (h, m, s)
     }
