@@ -39,7 +39,9 @@ extension Archive {
                 for i in 0..<n { keys.append((buffer[i].id.rawValue, UInt32(i))) }
             }
         }
-        keys.sort { $0.id != $1.id ? $0.id < $1.id : $0.position < $1.position }
+        if !insertionSortNearlySorted(&keys) {
+            keys.sort { $0.id != $1.id ? $0.id < $1.id : $0.position < $1.position }
+        }
 
         // Which input each reading position belongs to, for the duplicate counts.
         var inputStarts: [Int] = []
@@ -77,6 +79,31 @@ extension Archive {
         applyInPlace(&tweets, source: order)
         tweets.removeLast(n - kept)
         return duplicates
+    }
+
+    /// Sorts `keys` by (id, position) by insertion when they are nearly sorted already (twint lists tweets newest
+    /// first with a few out of place: after the reversal above, a few hundred keys in a million move a step or
+    /// two); gives up, leaving `keys` a permutation of what they were, once the moves pass one per key.
+    ///
+    /// - Returns: Whether `keys` are sorted.
+    /// - Complexity: O(n + moves), at most O(2n).
+    static func insertionSortNearlySorted(_ keys: inout [(id: UInt64, position: UInt32)]) -> Bool {
+        keys.withUnsafeMutableBufferPointer { keys in
+            let n = keys.count
+            var budget = n
+            for i in stride(from: 1, to: n, by: 1) {
+                let key = keys[i]
+                var j = i
+                while j > 0 && (keys[j - 1].id > key.id || keys[j - 1].id == key.id && keys[j - 1].position > key.position) {
+                    keys[j] = keys[j - 1]
+                    j -= 1
+                    budget -= 1
+                }
+                keys[j] = key
+                if budget < 0 { return false }
+            }
+            return true
+        }
     }
 
     /// Sets `elements[k]` to the old `elements[source[k]]` for every k, moving each element once along the

@@ -163,6 +163,34 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
         }
     }
 
+    /// Nearly descending archives (the insertion path) and shuffled ones (the fallback), with repeated ids: the
+    /// same order and the same kept copies as a reference sort of (id, reading position).
+    @Test(arguments: [1 as UInt64, 2, 3])
+    func nearlySortedAndShuffledInputsSortTheSame(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        for shape in 0..<4 {
+            var ids = (0..<2_000).map { UInt64(10_000 - $0) }   // newest first
+            switch shape {
+            case 0: for _ in 0..<20 { let k = Int.random(in: 1..<ids.count, using: &random); ids.swapAt(k, k - 1) }
+            case 1: for _ in 0..<20 { ids[Int.random(in: 0..<ids.count, using: &random)] = ids.randomElement(using: &random)! }
+            case 2: ids.swapAt(0, ids.count - 1)   // one key that moves the whole way: over budget
+            default: ids.shuffle(using: &random)
+            }
+            var tweets = ids.enumerated().map { tweet($0.element, "\($0.element)@\($0.offset)") }
+            let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: [ids.count])
+            let reference = ids.enumerated().sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }
+            var kept: [String] = []
+            for (k, pair) in reference.enumerated() where k == 0 || reference[k - 1].element != pair.element {
+                kept.append("\(pair.element)@\(pair.offset)")
+            }
+            #expect(tweets.map(\.text) == kept, "shape \(shape)")
+            #expect(duplicates == [ids.count - kept.count])
+        }
+        var keys: [(id: UInt64, position: UInt32)] = (0..<100).map { (UInt64(100 - $0), UInt32($0)) }
+        #expect(!Archive.insertionSortNearlySorted(&keys))   // descending: over budget, given up
+        #expect(Set(keys.map(\.id)) == Set(1...100))         // still a permutation
+    }
+
     @Test func countsDuplicatesPerInput() {
         var tweets = [3, 1, 2, 9, 1, 3, 7, 3].map { tweet(UInt64($0)) }
         let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: [3, 0, 3, 2])

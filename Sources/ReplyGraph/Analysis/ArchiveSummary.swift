@@ -112,7 +112,7 @@ public struct ArchiveSummary: Sendable, Encodable {
                 if tweet.pointee.quotedID != nil { quotes += 1 }
                 if tweet.pointee.hasMentions {
                     withMentions += 1
-                    tweetMentions.removeAll(keepingCapacity: true)
+                    while !tweetMentions.isEmpty { tweetMentions.removeLast() }   // not the general replaceSubrange
                     tweet.pointee.entities.forEachMentionUTF8 { name in
                         // Folded in a fixed buffer, so a known name costs no `String` (an extracted mention has at
                         // most 20 bytes; folding is ASCII lower-casing, as in `Handle.fold`). Longer names, which
