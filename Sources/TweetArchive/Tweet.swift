@@ -90,7 +90,8 @@ public struct Tweet: Identifiable, Sendable {
             ?? Timestamp(milliseconds: 0)
         self.statedMilliseconds = statedTime?.milliseconds ?? .min
         // The text, and behind it the record of its entities unless they are given.
-        var arena = TextArena(blockSize: text.utf8.count + (entities == nil ? EntityExtractor.oneTextRecordRoom : 0))
+        var arena = TextArena(blockSize: text.utf8.count
+                                  + (entities == nil ? EntityExtractor.oneTextRecordRoom : TextArena.padding))
         var (start, count) = arena.append(text)
         if entities == nil {
             var scratch = EntityExtractor.Scratch()

@@ -49,6 +49,9 @@ struct SharedText: @unchecked Sendable {
 struct TextArena {
     /// A reader's blocks: one huge page each.
     static let blockSize = HugePages.size
+    /// Zero bytes a writer leaves behind a new text, not committed (its record, or the next text, writes over
+    /// them): the entity scanner reads its last sixteen bytes, and one more, in place.
+    static let padding = 16
     private(set) var block: TextBlock
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -84,12 +87,13 @@ struct TextArena {
         return start
     }
 
-    /// Writes `text`'s UTF-8; returns where it starts in ``block`` and its length.
+    /// Writes `text`'s UTF-8 and ``padding`` zero bytes; returns where it starts in ``block`` and its length.
     mutating func append(_ text: String) -> (start: Int, count: Int) {
         var text = text
         return text.withUTF8 { bytes in
-            let target = reserve(bytes.count)
+            let target = reserve(bytes.count + Self.padding)
             if let source = bytes.baseAddress { target.initialize(from: source, count: bytes.count) }
+            (target + bytes.count).initialize(repeating: 0, count: Self.padding)
             return (commit(bytes.count), bytes.count)
         }
     }

@@ -125,4 +125,31 @@ import Testing
         #expect(tweet.entities.hashtags.map(\.value) == ["a", "b"] && tweet.entities.urls.count == 1)
         #expect(tweet.entities == EntityExtractor.entities(in: text))
     }
+
+    /// An arena's texts are followed by zero padding, so the scanner reads their last bytes in place; the spans
+    /// it finds are those found through a zero-padded copy, on texts whose last sixteen bytes hold every trigger.
+    @Test(arguments: [1 as UInt64, 2])
+    func paddedScanFindsWhatTheCopyFinds(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let pieces = ["@alice", "#swift", "$AAPL", "https://t.co/abcdefghij", "example.com", "x.y", "a.", ".", "@",
+                      "＠bob", "＃tag", "日本", "hi", " ", "t.co", "😀", "&", "$", "#"]
+        var scratch = EntityExtractor.Scratch()
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 1...8, using: &random))
+                .map { _ in pieces.randomElement(using: &random)! }.joined(separator: Bool.random(using: &random) ? " " : "")
+            var arena = TextArena(blockSize: 64)
+            let (start, count) = arena.append(text)
+            let padded = EntityExtractor.entities(in: &arena, start: start, count: count, scratch: &scratch).entities
+            // The same text without padding: a scanner over the string's own storage.
+            var copy = text
+            let unpadded: Entities = copy.withUTF8 { bytes in
+                var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.pointer)
+                scanner.scan()
+                var arena = TextArena(blockSize: 64)
+                let (start, count) = arena.append(text)
+                return scanner.finishEntities(in: &arena, start: start, count: count).entities
+            }
+            #expect(padded == unpadded, "\(text)")
+        }
+    }
 }

@@ -41,8 +41,9 @@ public enum EntityExtractor {
         return entities(in: &arena, start: start, count: count, scratch: &scratch).entities
     }
 
-    /// Room left behind a single text for its entity record: a header and three spans fit without a second block.
-    static let oneTextRecordRoom = 3 + MemoryLayout<EntityHeader>.stride + 3 * MemoryLayout<EntitySpan>.stride
+    /// Room left behind a single text for its entity record (more than the padding the scanner reads): a header
+    /// and three spans fit without a second block.
+    static let oneTextRecordRoom = 3 + MemoryLayout<EntityHeader>.stride + 3 * MemoryLayout<StoredSpan>.stride
 
     /// ``entities(in:)`` by the general URL path alone, without the direct path for `t.co` links (for tests).
     static func entitiesWithoutShortLinkPath(in text: String) -> Entities {
@@ -51,8 +52,8 @@ public enum EntityExtractor {
         return entities(in: text, scratch: &scratch)
     }
 
-    /// The entities of the text written last to `arena` (`count` bytes of valid UTF-8 from `start` in its block),
-    /// with their record written right behind it; a reader that already knows the text to be ASCII says so
+    /// The entities of the text written last to `arena` (`count` bytes of valid UTF-8 from `start` in its block,
+    /// followed by ``TextArena/padding`` zero bytes), with their record written right behind it; a reader that already knows the text to be ASCII says so
     /// (`isASCII`), which spares the scan for scalar offsets. Returns the entities and where the text now starts
     /// in `arena.block`: when the block has no room for the record, text and record move to a new one.
     ///
@@ -60,7 +61,7 @@ public enum EntityExtractor {
     static func entities(in arena: inout TextArena, start: Int, count: Int, isASCII: Bool = false,
                          scratch: inout Scratch) -> (entities: Entities, start: Int) {
         let text = UnsafeBufferPointer(start: UnsafePointer(arena.block.base + start), count: count)
-        scratch.scanner.reset(text: TextBytes(text), isASCII: isASCII)
+        scratch.scanner.reset(text: TextBytes(text), isASCII: isASCII, isPadded: true)
         scratch.scanner.scan()
         return scratch.scanner.finishEntities(in: &arena, start: start, count: count)
     }
@@ -123,9 +124,10 @@ public enum EntityExtractor {
 extension EntityScanner {
     /// Makes the scanner ready for `text`, as if new: the lists are emptied (their storage kept) and the matching
     /// state cleared.
-    mutating func reset(text: TextBytes, isASCII: Bool) {
+    mutating func reset(text: TextBytes, isASCII: Bool, isPadded: Bool = false) {
         self.text = text
         self.isASCII = isASCII
+        self.isPadded = isPadded
         // Most lists stay empty, and the others hold an entity or two: one `removeLast()` at a time keeps the
         // capacity without the general `replaceSubrange` behind `removeAll(keepingCapacity:)`.
         while !mentions.isEmpty { mentions.removeLast() }

@@ -42,6 +42,9 @@ struct EntityScanner {
     var urlMinStart = 0
     /// Set when the text is known to be ASCII: byte offsets are then scalar offsets.
     var isASCII = false
+    /// Whether ``TextArena/padding`` zero bytes follow the text (an arena's texts): the last vector then loads in
+    /// place instead of through a zero-padded copy.
+    var isPadded = false
     /// Whether `t.co` links take the direct path (``scanShortLink(dot:)``); tests turn it off to compare it with
     /// the general one.
     var shortLinks = true
@@ -85,9 +88,11 @@ struct EntityScanner {
             if let k = triggers(base + i) { return i &+ k }
             i &+= ByteVector.width
         }
-        // At most sixteen bytes left: one more vector over a zero-padded copy (a final dot, followed by a zero,
-        // is a trigger; `scanURL` tells at once that nothing follows it).
-        if i < n, let k = ByteVector.withPaddedTail(base + i, count: n - i, triggers) { return i + k }
+        // At most sixteen bytes left: one more vector over the zeros behind the text, in place or in a zero-padded
+        // copy (a final dot, followed by a zero, is a trigger; `scanURL` tells at once that nothing follows it).
+        guard i < n else { return n }
+        let k = isPadded ? triggers(base + i) : ByteVector.withPaddedTail(base + i, count: n - i, triggers)
+        if let k { return i + k }
         return n
     }
 

@@ -40,18 +40,21 @@ enum TextNormalizer {
         return Result(value: value, invalidUTF8: invalidUTF8, hasPicLink: hasPicLink)
     }
 
-    /// Normalises twint text bytes into `arena`: the text's start in the arena's current block, its length, and
-    /// what ``Result`` tells besides. Invalid UTF-8 is replaced (U+FFFD), as `String` would.
+    /// Normalises twint text bytes into `arena`, followed by ``TextArena/padding`` zero bytes: the text's start in
+    /// the arena's current block, its length, and what ``Result`` tells besides. Invalid UTF-8 is replaced (U+FFFD), as `String` would.
     static func twintText(_ bytes: UnsafeBufferPointer<UInt8>, into arena: inout TextArena)
         -> (start: Int, count: Int, ascii: Bool, invalidUTF8: Bool, hasPicLink: Bool) {
-        let target = arena.reserve(bytes.count)
+        let target = arena.reserve(bytes.count + TextArena.padding)
         let (count, ascii, hasPicLink) = normalize(bytes, dropSpaceBeforeLinks: true, into: target)
         if ascii || UTF8Validation.isValid(UnsafeBufferPointer(start: target, count: count)) {
+            (target + count).initialize(repeating: 0, count: TextArena.padding)
             return (arena.commit(count), count, ascii, false, hasPicLink)
         }
         var repaired = String(decoding: UnsafeBufferPointer(start: target, count: count), as: UTF8.self)
         return repaired.withUTF8 { utf8 in
-            arena.reserve(utf8.count).initialize(from: utf8.baseAddress!, count: utf8.count)
+            let target = arena.reserve(utf8.count + TextArena.padding)
+            target.initialize(from: utf8.baseAddress!, count: utf8.count)
+            (target + utf8.count).initialize(repeating: 0, count: TextArena.padding)
             return (arena.commit(utf8.count), utf8.count, false, true, hasPicLink)
         }
     }
