@@ -125,6 +125,19 @@ import Testing
             let bytes = Array(UnsafeBufferPointer(start: arena.block.base + written.start, count: written.count))
             #expect(String(decoding: bytes, as: UTF8.self) == Self.oracle(text))
             #expect(written.ascii == bytes.allSatisfy { $0 < 0x80 })
+            // A reader's lines are followed by padding (the next line's bytes): reading the last vector in place
+            // must ignore them, whatever they hold.
+            let garbage = (0..<LineReader.padding).map { _ in
+                [0x20, 0x68, 0x74, 0x70, 0x69, 0x26, 0xC3, 0xF0, 0x9F, 0x23][Int(rng.next() % 10)] as UInt8
+            }
+            let line = Array(text.utf8) + garbage
+            let padded = line.withUnsafeBufferPointer { all in
+                TextNormalizer.twintText(UnsafeBufferPointer(rebasing: all[..<text.utf8.count]), into: &arena,
+                                         padded: true)
+            }
+            let paddedBytes = Array(UnsafeBufferPointer(start: arena.block.base + padded.start, count: padded.count))
+            #expect(paddedBytes == bytes, "\(text.debugDescription)")
+            #expect(padded.ascii == written.ascii && padded.hasPicLink == written.hasPicLink)
         }
     }
 

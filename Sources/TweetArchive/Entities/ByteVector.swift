@@ -68,6 +68,12 @@ enum ByteVector {
         }
     }
 
+    /// `v` with the bytes from `count` on set to zero (`count` may exceed sixteen: then `v` whole).
+    @inline(__always) static func prefix(_ v: Bytes, count: Int) -> Bytes {
+        let lanes = Bytes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        return v.replacing(with: 0, where: lanes .>= splat(UInt8(truncatingIfNeeded: min(count, width))))
+    }
+
     /// Whether any byte has its high bit set (is not ASCII).
     @inline(__always) static func hasNonASCII(_ v: Bytes) -> Bool {
         let w = unsafeBitCast(v, to: SIMD2<UInt64>.self)

@@ -119,7 +119,17 @@ public struct ArchiveReader: Sendable {
                         var end = i
                         if end > start && buffer[end - 1] == 0x0D { end -= 1 }
                         let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                        try body(lineNumber, line.count > options.maxLineLength ? nil : line)
+                        if line.count > options.maxLineLength {
+                            try body(lineNumber, nil)
+                        } else if buffer.count - end >= LineReader.padding {
+                            try body(lineNumber, line)
+                        } else {
+                            // Near the end: a copy, so that the line is followed by the padding parsers rely on.
+                            let padded = Array(line) + [UInt8](repeating: 0, count: LineReader.padding)
+                            try padded.withUnsafeBufferPointer { copy throws(ArchiveError) in
+                                try body(lineNumber, UnsafeBufferPointer(rebasing: copy[..<line.count]))
+                            }
+                        }
                         start = i + 1
                     }
                     i += 1

@@ -12,6 +12,10 @@ import Darwin
 ///
 /// - Complexity: O(n) in the input's bytes; memory O(chunk size + `maxLineLength`).
 struct LineReader {
+    /// Readable bytes that follow every line handed out (the next line's, or zeros): a parser may load a vector
+    /// that runs past a line's end, and ignore what lies beyond it.
+    static let padding = 32
+
     let descriptor: Int32
     let maxLineLength: Int
     var chunkSize = 1 << 20
@@ -25,7 +29,9 @@ struct LineReader {
         // Room for the longest kept line (plus a `\r` before its newline) and one more chunk, so a read never asks
         // for zero bytes (which `read(2)` would answer like end of file).
         let capacity = max(chunkSize, maxLineLength + 1) + chunkSize
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        // Initialised once, and `padding` bytes longer: whatever follows a line is readable and initialised.
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + Self.padding)
+        buffer.initialize(repeating: 0, count: capacity + Self.padding)
         defer { buffer.deallocate() }
         var filled = 0          // bytes valid in buffer
         var lineNumber = 0

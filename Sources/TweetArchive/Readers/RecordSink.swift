@@ -110,7 +110,8 @@ struct ClockVotes {
 
 /// A parser for one archive format, fed one line at a time.
 protocol RecordParser {
-    /// Consumes one line (without its newline). `bytes` is only valid during the call.
+    /// Consumes one line (without its newline). `bytes` is only valid during the call, and followed by at least
+    /// ``LineReader/padding`` readable bytes (which are not part of it).
     mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, into sink: inout RecordSink)
         throws(ArchiveError)
     /// Called once after the last line, for formats whose records span lines.

@@ -42,10 +42,13 @@ enum TextNormalizer {
 
     /// Normalises twint text bytes into `arena`, followed by ``TextArena/padding`` zero bytes: the text's start in
     /// the arena's current block, its length, and what ``Result`` tells besides. Invalid UTF-8 is replaced (U+FFFD), as `String` would.
-    static func twintText(_ bytes: UnsafeBufferPointer<UInt8>, into arena: inout TextArena)
+    ///
+    /// With `padded`, ``LineReader/padding`` readable bytes follow `bytes` (a reader's line buffer guarantees
+    /// them), and the last sixteen bytes are read in place rather than through a zero-padded copy.
+    static func twintText(_ bytes: UnsafeBufferPointer<UInt8>, into arena: inout TextArena, padded: Bool = false)
         -> (start: Int, count: Int, ascii: Bool, invalidUTF8: Bool, hasPicLink: Bool) {
         let target = arena.reserve(bytes.count + TextArena.padding)
-        let (count, ascii, hasPicLink) = normalize(bytes, dropSpaceBeforeLinks: true, into: target)
+        let (count, ascii, hasPicLink) = normalize(bytes, dropSpaceBeforeLinks: true, padded: padded, into: target)
         if ascii || UTF8Validation.isValid(UnsafeBufferPointer(start: target, count: count)) {
             (target + count).initialize(repeating: 0, count: TextArena.padding)
             return (arena.commit(count), count, ascii, false, hasPicLink)
@@ -62,7 +65,7 @@ enum TextNormalizer {
     /// The normalisation itself, writing to `target` (room for `bytes.count`: decoding and dropping only shrink
     /// the text, every entity being longer than its UTF-8): the length written, whether every byte was ASCII,
     /// and whether a `pic.twitter.com` link was seen.
-    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, dropSpaceBeforeLinks: Bool,
+    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, dropSpaceBeforeLinks: Bool, padded: Bool = false,
                                   into target: UnsafeMutablePointer<UInt8>) -> (count: Int, ascii: Bool, hasPicLink: Bool) {
         let n = bytes.count
         guard let source = bytes.baseAddress, n > 0 else { return (0, true, false) }
@@ -78,7 +81,8 @@ enum TextNormalizer {
         var high: UInt8 = 0          // non-ASCII scalars decoded from entities
         var highBytes = ByteVector.Bytes()
         while i < n {
-            // Sixteen bytes at a time; the last ones (fewer than eighteen) through a zero-padded copy.
+            // Sixteen bytes at a time; the last ones (fewer than eighteen) in place when padding follows them (its
+            // bytes masked off, its candidates ignored), else through a zero-padded copy.
             var found: Int? = nil
             while found == nil && i < n {
                 if i &+ ByteVector.width &+ 2 <= n {
@@ -87,6 +91,11 @@ enum TextNormalizer {
                     } else {
                         i &+= ByteVector.width
                     }
+                } else if padded {
+                    var tail = ByteVector.Bytes()
+                    let k = firstCandidate(source + i, links: dropSpaceBeforeLinks, high: &tail)
+                    highBytes |= ByteVector.prefix(tail, count: n - i)
+                    if let k, i + k < n { found = i + k } else { i = min(i + ByteVector.width, n) }
                 } else if let k = ByteVector.withPaddedTail(source + i, count: n - i, {
                     firstCandidate($0, links: dropSpaceBeforeLinks, high: &highBytes)
                 }), i + k < n {
