@@ -4,9 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Immutable UTF-8 bytes shared by many tweets' texts: readers write each text behind the last one in a block of
-/// two megabytes (one huge page), so a million texts cost a few hundred allocations instead of a million, and no per-text
-/// header. A tweet keeps its block alive; bytes once written never change.
+/// Immutable UTF-8 bytes shared by many tweets' texts and their entity records: readers write each text, then its
+/// record, behind the last ones in a block of two megabytes (one huge page), so a million texts cost a few hundred
+/// allocations instead of millions, and no per-text header. A tweet keeps its block alive; bytes once handed out
+/// never change.
 ///
 /// Only the reader that owns a block appends to it, and only past every text already handed out, so tweets
 /// sharing a block may be read from any thread: see ``SharedText``.
@@ -36,8 +37,8 @@ final class TextBlock {
     }
 }
 
-/// A tweet's reference to its text block. `ManagedBuffer` is not `Sendable`; a block is, in the way tweets use
-/// it: bytes handed out are never written again (`@unchecked`).
+/// A tweet's reference to its text block. A class holding a pointer is not `Sendable`; a block is, in the way
+/// tweets use it: bytes handed out are never written again (`@unchecked`).
 @usableFromInline
 struct SharedText: @unchecked Sendable {
     @usableFromInline let block: TextBlock

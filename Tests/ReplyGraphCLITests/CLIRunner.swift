@@ -14,6 +14,10 @@ struct CLIRunner {
         }
     }
 
+    struct MissingExecutable: Error, CustomStringConvertible {
+        var description: String { "the replygraph executable was not built" }
+    }
+
     /// The executable sits beside the test bundle in SwiftPM's products directory.
     static let executable: URL? = {
         if let path = ProcessInfo.processInfo.environment["REPLYGRAPH_BIN"] { return URL(fileURLWithPath: path) }
@@ -25,7 +29,8 @@ struct CLIRunner {
 
     static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = try #require(executable, "the replygraph executable was not built")
+        guard let executable else { throw MissingExecutable() }
+        process.executableURL = executable
         process.arguments = arguments
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
