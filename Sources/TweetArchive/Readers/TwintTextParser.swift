@@ -134,7 +134,7 @@ struct TwintTextParser: RecordParser {
         }
         let mask = handleSlots.count - 1
         var slot = key.slot & mask
-        return handleSlots.withUnsafeMutableBufferPointer { slots in
+        return handleSlots.withUnsafeBufferPointer { slots in
             while slots[slot].key.high != 0 {
                 if slots[slot].key == key { return slots[slot].handle }
                 slot = (slot + 1) & mask
