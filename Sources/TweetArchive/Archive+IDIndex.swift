@@ -1,3 +1,5 @@
+import Synchronization
+
 extension Archive {
     /// Positions of tweets by id: an open-addressing hash table of 32-bit positions over the archive's sorted id
     /// array, which holds the keys.
@@ -66,6 +68,43 @@ extension Archive {
         @inline(__always)
         private static func slot(of id: UInt64, shift: UInt64) -> Int {
             Int(truncatingIfNeeded: (id &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+    }
+}
+
+extension Archive {
+    /// The ``IDIndex``, built by the first lookup that needs it and shared by the copies of an archive (each change
+    /// to ``Archive/tweets`` starts a new one). Lookups from several threads are safe: a thread that finds no index
+    /// builds one and installs it unless another was first, and then uses the one installed.
+    final class LazyIDIndex: Sendable {
+        /// The address of the installed index, a retained ``Box``; 0 until built.
+        private let installed = Atomic<UInt>(0)
+
+        final class Box: Sendable {
+            let index: IDIndex
+            init(_ index: IDIndex) { self.index = index }
+        }
+
+        deinit {
+            if let box = UnsafeRawPointer(bitPattern: installed.load(ordering: .acquiring)) {
+                Unmanaged<Box>.fromOpaque(box).release()
+            }
+        }
+
+        /// Calls `body` with the index, building it with `build` first if no lookup has yet.
+        @inline(__always)
+        func withIndex<R>(build: () -> IDIndex, _ body: (IDIndex) -> R) -> R {
+            let box = UnsafeRawPointer(bitPattern: installed.load(ordering: .acquiring)) ?? install(build())
+            return Unmanaged<Box>.fromOpaque(box)._withUnsafeGuaranteedRef { body($0.index) }
+        }
+
+        private func install(_ index: IDIndex) -> UnsafeRawPointer {
+            let fresh = UnsafeRawPointer(Unmanaged.passRetained(Box(index)).toOpaque())
+            let (exchanged, current) = installed.compareExchange(expected: 0, desired: UInt(bitPattern: fresh),
+                                                                 ordering: .acquiringAndReleasing)
+            if exchanged { return fresh }
+            Unmanaged<Box>.fromOpaque(fresh).release()   // another thread installed one first
+            return UnsafeRawPointer(bitPattern: current)!
         }
     }
 }

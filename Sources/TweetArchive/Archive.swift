@@ -52,9 +52,11 @@ public struct InputStats: Hashable, Sendable {
 public struct Archive: Sendable {
     /// Tweets sorted by id (oldest first for snowflake ids), duplicates removed.
     ///
-    /// Lookups by id (the subscript, ``index(of:)``) index the tweets the archive was built with: build a new
-    /// archive after changing which tweets it holds or their order.
-    public var tweets: [Tweet]
+    /// Lookups by id (the subscript, ``index(of:)``) index these tweets as they are at the first lookup after a
+    /// change; keep them sorted by id and unique when changing them (or build a new archive).
+    public var tweets: [Tweet] {
+        didSet { idIndex = LazyIDIndex() }
+    }
     /// Tweets referenced but not contained (from `includes` or reply/quote ids), keyed by id.
     public var externalTweets: [TweetID: ExternalTweet]
     /// One entry per input, in the order given.
@@ -63,8 +65,9 @@ public struct Archive: Sendable {
     public var issues: [Diagnostic]
 
     /// A hash index of positions in ``tweets`` by id (4 to 8 bytes a tweet, where a `[TweetID: Int]` would take
-    /// ~32); the ids themselves are read from the tweets.
-    private var idIndex: IDIndex
+    /// ~32); the ids themselves are read from the tweets. Built at the first lookup, not with the archive: reading
+    /// an archive for its statistics never needs it.
+    private var idIndex = LazyIDIndex()
 
     /// Builds an archive from tweets in any order; of repeated ids the first is kept.
     ///
@@ -80,18 +83,12 @@ public struct Archive: Sendable {
     init(sortedUniqueTweets tweets: [Tweet], externalTweets: [TweetID: ExternalTweet], inputs: [InputStats],
          issues: [Diagnostic]) {
         self.tweets = tweets
-        // By index through the buffer: iterating would copy each tweet (and retain its strings).
-        let idIndex = tweets.withUnsafeBufferPointer { buffer in IDIndex(count: buffer.count) { buffer[$0].id.rawValue } }
-        self.idIndex = idIndex
-        var external = externalTweets
-        if !external.isEmpty {
-            for key in external.keys where idIndex.position(of: key.rawValue, count: tweets.count, key: { tweets[$0].id.rawValue }) != nil {
-                external[key] = nil
-            }
-        }
-        self.externalTweets = external
+        self.externalTweets = [:]
         self.inputs = inputs
         self.issues = issues
+        var external = externalTweets
+        for key in external.keys where index(of: key) != nil { external[key] = nil }
+        self.externalTweets = external
     }
 
     /// The tweet with `id`, in O(1).
@@ -99,10 +96,13 @@ public struct Archive: Sendable {
         index(of: id).map { tweets[$0] }
     }
 
-    /// The position of `id` in ``tweets``, in O(1).
+    /// The position of `id` in ``tweets``, in O(1) (the first lookup builds the index, in O(n)).
     public func index(of id: TweetID) -> Int? {
         tweets.withUnsafeBufferPointer { buffer in
-            idIndex.position(of: id.rawValue, count: buffer.count) { buffer[$0].id.rawValue }
+            // By index through the buffer: iterating would copy each tweet (and retain its strings).
+            idIndex.withIndex(build: { IDIndex(count: buffer.count) { buffer[$0].id.rawValue } }) { index in
+                index.position(of: id.rawValue, count: buffer.count) { buffer[$0].id.rawValue }
+            }
         }
     }
 

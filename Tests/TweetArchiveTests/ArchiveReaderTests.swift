@@ -191,6 +191,24 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
         #expect(Set(keys.map(\.id)) == Set(1...100))         // still a permutation
     }
 
+    /// The id index is built by the first lookup, by whichever thread comes first, and a change to the tweets
+    /// starts a new one (a copy made before the change keeps its own).
+    @Test func idIndexIsBuiltOnceOnFirstLookupAndFollowsChanges() {
+        let archive = Archive(tweets: (1...2_000).map { tweet(UInt64($0) * 10) })
+        var found = [Int](repeating: -2, count: 64)
+        found.withUnsafeMutableBufferPointer { found in
+            nonisolated(unsafe) let results = found
+            DispatchQueue.concurrentPerform(iterations: 64) { k in
+                results[k] = archive.index(of: TweetID(UInt64(k + 1) * 310)) ?? -1
+            }
+        }
+        #expect(found == (0..<64).map { (k: Int) -> Int in let id = (k + 1) * 310; return id % 10 == 0 && id <= 20_000 ? id / 10 - 1 : -1 })
+        var changed = archive
+        changed.tweets.removeFirst(1_000)
+        #expect(changed.index(of: TweetID(10_010)) == 0 && changed.index(of: TweetID(10)) == nil)
+        #expect(archive.index(of: TweetID(10_010)) == 1_000 && archive[TweetID(10)]?.id == TweetID(10))
+    }
+
     @Test func countsDuplicatesPerInput() {
         var tweets = [3, 1, 2, 9, 1, 3, 7, 3].map { tweet(UInt64($0)) }
         let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: [3, 0, 3, 2])
