@@ -58,7 +58,9 @@ public struct Tweet: Identifiable, Sendable {
     /// The side record, `nil` inside when every field it holds is empty.
     @usableFromInline var side: SideRecord
     public var entities: Entities {
-        @inlinable get { storedEntities }
+        // Lent, not copied: `tweet.entities.mentionCount` then takes no reference to the block (scans over millions
+        // of tweets, several threads at once, would retain and release the same shared blocks).
+        @inlinable _read { yield storedEntities }
         set {
             storedEntities = newValue
             flags.setEntities(newValue)
@@ -141,11 +143,11 @@ public struct Tweet: Identifiable, Sendable {
     ///     tweet.withUTF8Text { $0.starts(with: "RT @".utf8) }
     @inlinable
     public func withUTF8Text<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        // Only the block is kept alive across `body`, read out first: a tweet read in place (through a pointer's
-        // `pointee`) would otherwise be copied whole, retaining every reference it holds.
-        let block = textBlock.block
-        let text = UnsafeBufferPointer(start: UnsafePointer(block.base + Int(textStart)), count: Int(textCount))
-        return try withExtendedLifetime(block) { try body(text) }
+        // `self`, and so its block, is alive for the whole call (the caller lends it): the bytes need no reference
+        // of their own. (Taking one retained and released blocks that threads share, for every tweet.)
+        let text = UnsafeBufferPointer(start: UnsafePointer(textBlock.block.base + Int(textStart)),
+                                       count: Int(textCount))
+        return try body(text)
     }
 
     /// The text's length in UTF-8 bytes, without building it.
