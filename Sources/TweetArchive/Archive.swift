@@ -83,7 +83,7 @@ public struct Archive: Sendable {
     init(sortedUniqueTweets tweets: [Tweet], externalTweets: [TweetID: ExternalTweet], inputs: [InputStats],
          issues: [Diagnostic]) {
         self.tweets = tweets
-        self.externalTweets = [:]
+        self.externalTweets = [:]   // every property set, so that the lookups below can run
         self.inputs = inputs
         self.issues = issues
         var external = externalTweets

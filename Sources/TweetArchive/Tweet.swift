@@ -95,12 +95,12 @@ public struct Tweet: Identifiable, Sendable {
         var arena = TextArena(blockSize: text.utf8.count
                                   + (entities == nil ? EntityExtractor.oneTextRecordRoom : TextArena.padding))
         var (start, count) = arena.append(text)
-        if entities == nil {
+        if let entities {
+            self.storedEntities = entities
+        } else {
             var scratch = EntityExtractor.Scratch()
             (self.storedEntities, start) = EntityExtractor.entities(in: &arena, start: start, count: count,
                                                                     scratch: &scratch)
-        } else {
-            self.storedEntities = entities!
         }
         let entities = storedEntities
         let block = arena.block
