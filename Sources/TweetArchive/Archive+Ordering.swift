@@ -40,7 +40,7 @@ extension Archive {
             }
         }
         if !insertionSortNearlySorted(&keys) {
-            keys.sort { $0.id != $1.id ? $0.id < $1.id : $0.position < $1.position }
+            keys.sort(by: precedes)
         }
 
         // Which input each reading position belongs to, for the duplicate counts.
@@ -81,6 +81,12 @@ extension Archive {
         return duplicates
     }
 
+    /// The order of sort keys: by id, then by reading position (the first-read copy of an id first).
+    @inline(__always)
+    static func precedes(_ a: (id: UInt64, position: UInt32), _ b: (id: UInt64, position: UInt32)) -> Bool {
+        a.id != b.id ? a.id < b.id : a.position < b.position
+    }
+
     /// Sorts `keys` by (id, position) by insertion when they are nearly sorted already (twint lists tweets newest
     /// first with a few out of place: after the reversal above, a few hundred keys in a million move a step or
     /// two); gives up, leaving `keys` a permutation of what they were, once the moves pass one per key.
@@ -94,7 +100,7 @@ extension Archive {
             for i in stride(from: 1, to: n, by: 1) {
                 let key = keys[i]
                 var j = i
-                while j > 0 && (keys[j - 1].id > key.id || keys[j - 1].id == key.id && keys[j - 1].position > key.position) {
+                while j > 0 && precedes(key, keys[j - 1]) {
                     keys[j] = keys[j - 1]
                     j -= 1
                     budget -= 1
