@@ -43,6 +43,18 @@ import Testing
         #expect(archive[TweetID(1356935464350646276)]?.quotedID == TweetID(1350050094904246278))
     }
 
+    /// The tweetback site generator saves `tweets.js` as `module.exports = [ ... ]`; it reads like the original.
+    @Test func readsTheModuleExportsForm() throws {
+        let options = ArchiveReader.Options(exportOwner: Handle("Me_Myself"))
+        let reader = ArchiveReader(options: options)
+        let original = try reader.read(paths: [try ReaderFixture.path("account-export/tweets.js")])
+        let copy = try reader.read(paths: [try ReaderFixture.path("account-export/module-exports.js")])
+        #expect(copy.inputs.first?.format == .accountExport)
+        #expect(copy.issues.isEmpty)
+        #expect(copy.tweets.map(\.id) == original.tweets.map(\.id))
+        #expect(copy.tweets.map(\.text) == original.tweets.map(\.text))
+    }
+
     @Test func readsALaterPart() throws {
         let archive = try ArchiveReader().read(paths: [try ReaderFixture.path("account-export/tweets-part1.js")])
         #expect(archive.tweets.map(\.id) == [TweetID(1220108963148726273), TweetID(1366176359117750279)])

@@ -7,6 +7,8 @@
 ///       ...
 ///     } ]
 ///
+/// Copies saved by the tweetback site generator begin `module.exports = [` instead; the rest is the same.
+///
 /// The file is streamed: a small state machine fed line by line skips the assignment up to the first `[`, then
 /// tracks brace depth outside strings and hands each complete element to ``JSONParser``, so memory holds one
 /// element, never the whole file. Elements are `{"tweet": {...}}` (2020 onwards) or the bare tweet object.

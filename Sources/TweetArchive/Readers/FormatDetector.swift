@@ -7,7 +7,10 @@ enum FormatDetector {
         while i < line.count && (line[i] == ASCII.space || line[i] == ASCII.tab) { i += 1 }
         guard i < line.count else { return .some(nil) }   // blank: undecided
         let rest = UnsafeBufferPointer(rebasing: line[i...])
-        if rest.starts(with: "window.YTD.".utf8) || rest.first == ASCII.leftBracket && !TwintTextParser.isLogLine(rest) {
+        // `window.YTD.tweets.part0 = [` as Twitter writes it; `module.exports = [` as the tweetback site generator
+        // saves the same file.
+        if rest.starts(with: "window.YTD.".utf8) || rest.starts(with: "module.exports".utf8)
+            || rest.first == ASCII.leftBracket && !TwintTextParser.isLogLine(rest) {
             return .some(.accountExport)
         }
         if rest.first == ASCII.leftBrace {
