@@ -12,6 +12,7 @@ enum Bench {
         "threads": threads,
         "centrality": centrality,
         "render": render,
+        "fit-threads": fitThreads,
     ]
 
     /// `[--jobs N] FILE...`: a reader on N threads (default 1, the one-core figure) and the files.

@@ -84,11 +84,20 @@ enum TweetFactory {
         #expect(graph.threads.first?.numbers == [0, 1])
     }
 
-    @Test func anAnnouncedThreadCarriesASlowerSecondPart() throws {
-        let graph = F.graph([F.tweet(0, "Why is Kafka fast? A thread 🧵"), F.tweet(45, "Sequential IO first.")])
-        let thread = try #require(graph.threads.first)
-        #expect(thread.links[0].reason == "gap:45s+opener")
-        #expect(F.graph([F.tweet(0, "Why is Kafka fast?"), F.tweet(45, "Sequential IO first.")]).threads.isEmpty)
+    @Test func confidenceFallsAsTheGapGrows() throws {
+        // Calibrated probabilities: the same pair of tweets is less likely a thread the longer the author paused.
+        func confidence(after gap: Double) -> Double {
+            let graph = F.graph([F.tweet(0, "Why is Kafka fast?"), F.tweet(gap, "Sequential IO first.")],
+                                ThreadOptions(minConfidence: 0))
+            return graph.threads.first?.links.first?.confidence ?? 0
+        }
+        let values = [1.0, 45, 600, 7200, 86_400].map(confidence)
+        #expect(zip(values, values.dropFirst()).allSatisfy { $0 > $1 }, "\(values)")
+        #expect(values[0] > 0.5)
+        #expect(values[4] < 0.05)
+        let thread = try #require(F.graph([F.tweet(0, "Why is Kafka fast?"), F.tweet(1, "Sequential IO first.")])
+            .threads.first)
+        #expect(thread.links[0].reason == "burst:1s")
     }
 
     @Test func restartedNumberingStartsANewThreadInTheSameMinute() {
@@ -116,11 +125,12 @@ enum TweetFactory {
     }
 
     @Test func anUnrelatedTweetPostedInsideANumberedThreadIsNotAPart() throws {
-        let graph = F.graph([F.tweet(0, "/1 a"), F.tweet(4, "/2 b"), F.tweet(8, "Unrelated thought."),
-                             F.tweet(10, "/3 c"), F.tweet(12, "I hope you've found this thread helpful.")])
+        // Posted five minutes into the thread: weakly linked at first, then taken out when part 3 follows part 2.
+        let graph = F.graph([F.tweet(0, "/1 a"), F.tweet(4, "/2 b"), F.tweet(300, "Unrelated thought."),
+                             F.tweet(302, "/3 c"), F.tweet(304, "I hope you've found this thread helpful.")])
         let thread = try #require(graph.threads.first)
-        #expect(thread.tweets == [F.id(0), F.id(4), F.id(10), F.id(12)])  // the unnumbered closer stays
-        #expect(graph.thread(containing: F.id(8)) == nil)
+        #expect(thread.tweets == [F.id(0), F.id(4), F.id(302), F.id(304)])  // the unnumbered closer stays
+        #expect(graph.thread(containing: F.id(300)) == nil)
     }
 
     @Test func reportsMissingAndRepeatedNumbers() throws {
@@ -138,14 +148,19 @@ enum TweetFactory {
         #expect(graph.threads.isEmpty)
     }
 
-    @Test func quickRepliesToOtherPeopleAreNotAThread() {
+    @Test func quickRepliesToOtherPeopleAreReplyChainsOnlyWithTheSameAddressees() {
         let graph = F.graph([
             F.tweet(0, "@bob Thank you!"), F.tweet(12, "@carol Thank you too!"), F.tweet(20, "@bob One more thing"),
             F.tweet(5000, "@dave Congrats"), F.tweet(5021, "@dave But you are right 2/2"),
         ])
-        #expect(graph.threads.isEmpty)
-        // Replies to others keep their repliesTo edges to the users.
-        #expect(graph.edgeCount(.repliesTo) == 5)
+        // A reply to someone new never continues; the same addressees seconds later continue a reply (Twitter's
+        // data calls those continuations too), as reply chains, not threads.
+        #expect(graph.thread(containing: F.id(12)) == nil)
+        #expect(graph.threads.allSatisfy { $0.kind == .replyChain })
+        #expect(graph.threads.map(\.tweets) == [[F.id(0), F.id(20)], [F.id(5000), F.id(5021)]])
+        // Each chain's first tweet replies to the user; its continuation names the user as a prefix (a mention).
+        #expect(graph.edgeCount(.repliesTo) == 3)
+        #expect(graph.edgeCount(.mentions) == 2)
     }
 
     @Test func threadPartsTaggingACoAuthorStayInTheThread() throws {
@@ -173,9 +188,9 @@ enum TweetFactory {
         #expect(graph.edgeCount(.continues) == 1)
     }
 
-    @Test func closerJoinsWithinTenMinutesAndIsAFollowUpLater() throws {
+    @Test func closerJoinsSoonAfterAndIsAFollowUpLater() throws {
         let closer = "I hope you've found this thread helpful. Like/Retweet the first tweet below if you can:"
-        let soon = F.graph([F.tweet(0, "1/ a"), F.tweet(1, "2/ b"), F.tweet(400, closer)])
+        let soon = F.graph([F.tweet(0, "1/ a"), F.tweet(1, "2/ b"), F.tweet(20, closer)])
         #expect(soon.threads.first?.length == 3)
         #expect(soon.threads.first?.links.last?.reason.contains("closer") == true)
         #expect(soon.followUps.isEmpty)

@@ -48,7 +48,7 @@ import Testing
         let options = ArchiveReader.Options(exportOwner: Handle("Me_Myself"))
         let reader = ArchiveReader(options: options)
         let original = try reader.read(paths: [try ReaderFixture.path("account-export/tweets.js")])
-        let copy = try reader.read(paths: [try ReaderFixture.path("account-export/module-exports.js")])
+        let copy = try reader.read(paths: [try ReaderFixture.path("module-exports/tweets.js")])
         #expect(copy.inputs.first?.format == .accountExport)
         #expect(copy.issues.isEmpty)
         #expect(copy.tweets.map(\.id) == original.tweets.map(\.id))

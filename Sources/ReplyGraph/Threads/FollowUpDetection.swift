@@ -1,5 +1,3 @@
-import Dispatch
-
 extension ReconstructionState {
     /// Finds later tweets that point back to an author's most recent thread (or, for a source note, to the single
     /// tweet just before) without being part of it.
@@ -28,7 +26,6 @@ extension ReconstructionState {
         var recent = [Recent](repeating: Recent(), count: authorKeys.count)
         var found: [FollowUp] = []
         let window = Int64(options.followUpWindow * 1000)
-        readCuesInReach(threads: threads, threadIndex: threadIndex, window: window)
         for position in order {
             let i = Int(position)
             let a = Int(authorOf[i])
@@ -90,56 +87,6 @@ extension ReconstructionState {
         }
         found.sort { $0.tweet < $1.tweet }
         return found
-    }
-
-    /// Reads, on all cores, the wording of every tweet whose text ``findFollowUps(threads:threadIndex:)`` may
-    /// check, into `cueCache`: a candidate with a thread of its author ended within `window`, or with an earlier
-    /// candidate post within `window`. That is a superset of the tweets it reads (a follow-up never becomes the
-    /// latest post, which only makes the post it compares with older), found in one pass without the text.
-    ///
-    /// - Complexity: O(n) for n tweets, plus one scan of each text in reach, split across cores.
-    mutating func readCuesInReach(threads: [Thread], threadIndex: ContiguousArray<Int32>, window: Int64) {
-        var threadEnd = ContiguousArray<Int64>(repeating: .min, count: authorKeys.count)
-        var postTime = ContiguousArray<Int64>(repeating: .min, count: authorKeys.count)
-        var pending = ContiguousArray<Int32>()
-        for position in order {
-            let i = Int(position)
-            let a = Int(authorOf[i])
-            let k = Int(threadIndex[i])
-            let isRoot = k >= 0 && threads[k].root == tweets[i].id
-            let now = time(i)
-            defer {
-                if k >= 0, threads[k].tweets.last == tweets[i].id { threadEnd[a] = now }
-            }
-            if k >= 0 && !isRoot { continue }
-            if leadsWithOthers(i) { continue }
-            if let pid = tweets[i].inReplyToID, archive[pid]?.author != tweets[i].author { continue }
-            let threadGap = threadEnd[a] == .min ? 0 : now - threadEnd[a]
-            let hasThread = threadGap > 0 && threadGap <= window
-            let postInReach = postTime[a] != .min && now - postTime[a] <= window
-            postTime[a] = now
-            if (hasThread || postInReach) && cueCache[i] & 0x8000 == 0 { pending.append(Int32(i)) }
-        }
-        let count = pending.count
-        let chunks = Swift.min(count, 64)
-        guard chunks > 0 else { return }
-        // Raw pointers in the workers: touching the arrays themselves there would retain and release their shared
-        // buffers from both cores on every element.
-        tweets.withUnsafeBufferPointer { tweetList in
-            pending.withUnsafeBufferPointer { list in
-                cueCache.withUnsafeMutableBufferPointer { cache in
-                    nonisolated(unsafe) let tweetBase = tweetList.baseAddress!
-                    nonisolated(unsafe) let listBase = list.baseAddress!
-                    nonisolated(unsafe) let cacheBase = cache.baseAddress!
-                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                        for p in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
-                            let i = Int(listBase[p])
-                            cacheBase[i] = tweetBase[i].withUTF8Text(TextCues.init(utf8:)).rawValue | 0x8000
-                        }
-                    }
-                }
-            }
-        }
     }
 
     /// `45s`, `9m`, `4h`, `2d`.

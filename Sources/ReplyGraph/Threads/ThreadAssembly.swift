@@ -19,6 +19,7 @@ extension ReconstructionState {
             threadIndex[Int(i)] = k
         }
         var threads = members.map(makeThread)
+        for (k, root) in roots.enumerated() where chains[Int(root.chain)].rootIsReply { threads[k].kind = .replyChain }
         let followUps = findFollowUps(threads: threads, threadIndex: threadIndex)
         for f in followUps {
             if let i = archive.index(of: f.target), threadIndex[i] >= 0 {

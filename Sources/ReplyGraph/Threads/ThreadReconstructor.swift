@@ -7,21 +7,24 @@ import Dispatch
 ///
 /// Explicit links come first: a reply whose parent id is the author's own earlier tweet continues it with
 /// confidence 1 (`reply-id`). Where ids are missing (twint text, or a parent absent from the archive) each tweet is
-/// scored against the author's open chains — the last part of each chain posted within ``ThreadOptions/maxGap`` —
-/// by ``LinkEvidence``; the best chain wins if its confidence reaches ``ThreadOptions/minConfidence``. Archives that
-/// state reply ids for every tweet (API v2, account exports) are taken as they are: a tweet without a parent id is
-/// not a reply and starts its own chain. Retweets are never parts. Threads never cross authors.
+/// compared with its author's recent tweets — at most ``maxCandidates``, posted within ``ThreadOptions/maxGap`` —
+/// and ``LinkModel`` gives each candidate a calibrated probability; the most likely candidate becomes the parent if
+/// it reaches ``ThreadOptions/minConfidence``. A tweet has at most one parent; a tweet may have several
+/// continuations (real threads branch). Archives that state reply ids for every tweet (API v2, account exports)
+/// are taken as they are. Retweets are never parts. Threads never cross authors.
 ///
-/// An unnumbered part that replies to someone else, or that joins a chain whose every part so far was numbered, is
-/// provisional: when the next part continues the numbering without it, it was posted in between and is detached.
+/// The model adapts to the archive at hand: an author who types one tweet at a time and one who posts with a thread
+/// composer leave different gaps between parts. A first pass links each tweet to its author's latest tweet where
+/// the model is sure, and the median of those gaps (shrunk towards the training authors' typical gap) is the
+/// author's own typical gap, against which ``LinkFeature/relativeGap`` measures every candidate.
 ///
 /// - Complexity: O(n log n) for n tweets (a sort when the archive is not in time order, else O(n)); each tweet is
-///   scored against at most ``maxOpenChains`` chains, so a burst of 10,000 tweets in one second stays linear.
+///   scored against at most ``maxCandidates`` candidates.
 public struct ThreadReconstructor: Sendable {
     public var options: ThreadOptions
 
-    /// How many recent chains per author a tweet is compared with.
-    public static let maxOpenChains = 8
+    /// How many of the author's recent tweets a tweet is compared with.
+    public static let maxCandidates = 10
 
     public init(options: ThreadOptions = ThreadOptions()) { self.options = options }
 
@@ -32,8 +35,8 @@ public struct ThreadReconstructor: Sendable {
     }
 
     /// The full result: per-tweet parent links as well as threads and follow-ups.
-    func run(_ archive: Archive) -> Reconstruction {
-        var state = ReconstructionState(archive: archive, options: options)
+    func run(_ archive: Archive, model: LinkModel = .fitted) -> Reconstruction {
+        var state = ReconstructionState(archive: archive, options: options, model: model)
         state.linkAll()
         return state.finish()
     }
@@ -54,29 +57,35 @@ struct Reconstruction: Sendable {
     var authorCount: Int
 }
 
-/// An open self-continuation chain of one author.
+/// A self-continuation chain of one author (a thread once it has two tweets).
 struct Chain {
     var root: Int32
-    var tail: Int32
-    var tailTime: Int64
     var length: Int32 = 1
-    /// The last part number seen (meaningful when `numberedParts > 0`), its style and the `m` of the latest `n/m`
-    /// (0 for none).
-    var lastNumber: Int32 = 0
-    var lastStyle: NumberingStyle = .none
-    var total: Int32 = 0
-    /// The root replies to someone else: the chain is a conversation unless numbering says otherwise.
+    /// The root replies to someone else: the chain is a reply chain, not a thread.
     var rootIsReply: Bool
-    /// Parts that show a number.
-    var numberedParts: Int32 = 0
-    /// When the tail is a provisional unnumbered part (a reply to someone else, or a tweet inside a fully numbered
-    /// chain), the part before it; else -1.
-    var detourParent: Int32 = -1
+}
+
+/// How the reconstruction decides each tweet's parent.
+enum LinkDecision {
+    /// By the model (inference).
+    case infer
+    /// By the truth (archive indices, -1 for none), scoring the candidates on the way: the model is fitted on what
+    /// the decoder sees when every earlier decision was right.
+    case truth(ContiguousArray<Int32>)
+}
+
+/// One scored candidate: the tweet, the candidate parent, the raw score and the features (kept when fitting).
+package struct ScoredCandidate: Sendable {
+    package var child: Int32
+    package var candidate: Int32
+    package var score: Double
+    package var features: [Double]
 }
 
 struct ReconstructionState {
     let archive: Archive
     let options: ThreadOptions
+    let model: LinkModel
     let tweets: [Tweet]
     let authorOf: ContiguousArray<Int32>
     let authorKeys: [String]
@@ -91,16 +100,31 @@ struct ReconstructionState {
     var reason: [String]
     var chainOf: ContiguousArray<Int32>
     var chains: [Chain] = []
-    /// Each author's open chains, oldest first: author `a` owns `openChains[a * maxOpenChains ..< a * maxOpenChains
-    /// + openCount[a]]` (one flat array, updated in place).
-    var openChains: ContiguousArray<Int32>
-    var openCount: ContiguousArray<Int32>
     var markers: [NumberingMarker?]
+    /// Every tweet's cues, with bit 15 set (read for all tweets up front: the model weighs them for every link).
     var cueCache: ContiguousArray<UInt16>
+    var facts: ContiguousArray<TweetFacts>
+    /// The numbering along each tweet's chain up to it, and whether something continues it.
+    var numbering: ContiguousArray<ChainNumbering>
+    var hasChild: ContiguousArray<Bool>
+    /// Each author's recent non-retweets, newest last: author `a` owns `recent[a * maxCandidates ..< a *
+    /// maxCandidates + recentCount[a]]`, and `ownRank` numbers each author's tweets in posting order.
+    var recent: ContiguousArray<Int32>
+    var recentCount: ContiguousArray<Int32>
+    var ownRank: ContiguousArray<Int32>
+    var nextRank: ContiguousArray<Int32>
+    /// Each author's typical ln(1 + gap) between thread parts (``LinkModel/typicalGap`` until adapted).
+    var typicalGap: ContiguousArray<Double>
+    var decision: LinkDecision = .infer
+    /// When set, every scored candidate is recorded here (for evaluation and fitting).
+    var log: [ScoredCandidate]?
+    var keepFeatures = false
+    private var scratch = LinkFeatures()
 
-    init(archive: Archive, options: ThreadOptions) {
+    init(archive: Archive, options: ThreadOptions, model: LinkModel = .fitted) {
         self.archive = archive
         self.options = options
+        self.model = model
         tweets = archive.tweets
         let n = tweets.count
         var authorIndex = StringIndex()
@@ -109,27 +133,38 @@ struct ReconstructionState {
         var times = ContiguousArray<Int64>(repeating: 0, count: n)
         var othersLead = ContiguousArray<Bool>(repeating: false, count: n)
         var markers = [NumberingMarker?](repeating: nil, count: n)
+        var cues = ContiguousArray<UInt16>(repeating: 0, count: n)
+        var facts = ContiguousArray<TweetFacts>(repeating: TweetFacts(), count: n)
         // Per-tweet facts depend on one tweet each: read them on all cores (each chunk writes its own index range).
         times.withUnsafeMutableBufferPointer { timesOut in
             othersLead.withUnsafeMutableBufferPointer { leadOut in
                 markers.withUnsafeMutableBufferPointer { markerOut in
-                    nonisolated(unsafe) let timeBase = timesOut.baseAddress
-                    nonisolated(unsafe) let leadBase = leadOut.baseAddress
-                    nonisolated(unsafe) let markerBase = markerOut.baseAddress
-                    let chunks = Swift.min(n, 64)
-                    guard chunks > 0 else { return }
-                    // Raw pointers in the workers: touching the array itself there would retain and release its
-                    // shared buffer from both cores on every element.
-                    archive.tweets.withUnsafeBufferPointer { tweetList in
-                        nonisolated(unsafe) let tweets = tweetList.baseAddress!
-                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                            for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                                // `pointee` lends the tweet in place; `tweets[i]` copied it (retaining its
-                                // references) to call `withUTF8Text`.
-                                let tweet = tweets + i
-                                timeBase![i] = tweet.pointee.createdAt.milliseconds
-                                leadBase![i] = Self.leadsWithOthers(tweet)
-                                markerBase![i] = tweet.pointee.withUTF8Text(NumberingMarker.parse(utf8:))
+                    cues.withUnsafeMutableBufferPointer { cueOut in
+                        facts.withUnsafeMutableBufferPointer { factOut in
+                            nonisolated(unsafe) let timeBase = timesOut.baseAddress
+                            nonisolated(unsafe) let leadBase = leadOut.baseAddress
+                            nonisolated(unsafe) let markerBase = markerOut.baseAddress
+                            nonisolated(unsafe) let cueBase = cueOut.baseAddress
+                            nonisolated(unsafe) let factBase = factOut.baseAddress
+                            let chunks = Swift.min(n, 64)
+                            guard chunks > 0 else { return }
+                            // Raw pointers in the workers: touching the array itself there would retain and release
+                            // its shared buffer from both cores on every element.
+                            archive.tweets.withUnsafeBufferPointer { tweetList in
+                                nonisolated(unsafe) let tweets = tweetList.baseAddress!
+                                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                                    for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
+                                        // `pointee` lends the tweet in place; `tweets[i]` copied it.
+                                        let tweet = tweets + i
+                                        timeBase![i] = tweet.pointee.createdAt.milliseconds
+                                        leadBase![i] = Self.leadsWithOthers(tweet)
+                                        tweet.pointee.withUTF8Text { text in
+                                            markerBase![i] = NumberingMarker.parse(utf8: text)
+                                            cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
+                                            factBase![i] = TweetFacts(utf8: text, author: tweet.pointee.author)
+                                        }
+                                    }
+                                }
                             }
                         }
                     }
@@ -167,10 +202,16 @@ struct ReconstructionState {
         confidence = ContiguousArray(repeating: 0, count: n)
         reason = [String](repeating: "", count: n)
         chainOf = ContiguousArray(repeating: -1, count: n)
-        openChains = ContiguousArray(repeating: -1, count: keys.count * ThreadReconstructor.maxOpenChains)
-        openCount = ContiguousArray(repeating: 0, count: keys.count)
         self.markers = markers
-        self.cueCache = ContiguousArray(repeating: 0, count: n)
+        self.cueCache = cues
+        self.facts = facts
+        numbering = ContiguousArray(repeating: ChainNumbering(), count: n)
+        hasChild = ContiguousArray(repeating: false, count: n)
+        recent = ContiguousArray(repeating: -1, count: keys.count * ThreadReconstructor.maxCandidates)
+        recentCount = ContiguousArray(repeating: 0, count: keys.count)
+        ownRank = ContiguousArray(repeating: 0, count: n)
+        nextRank = ContiguousArray(repeating: 0, count: keys.count)
+        typicalGap = ContiguousArray(repeating: model.typicalGap, count: keys.count)
     }
 
     /// Whether every tweet's reply parent is stated (so a tweet without one is not a reply): all inputs are API v2
@@ -183,16 +224,7 @@ struct ReconstructionState {
         return archive.inputs.isEmpty && archive.tweets.contains { $0.inReplyToID != nil }
     }
 
-    mutating func cues(_ i: Int) -> TextCues {
-        let cached = cueCache[i]
-        if cached & 0x8000 != 0 { return TextCues(rawValue: cached & 0x7FFF) }
-        let cues = tweets[i].withUTF8Text(TextCues.init(utf8:))
-        cueCache[i] = cues.rawValue | 0x8000
-        return cues
-    }
-
-    /// Log-odds beyond which wording cannot change a link (confidence 0.99).
-    static let decisiveScore = 4.6
+    func cues(_ i: Int) -> TextCues { TextCues(rawValue: cueCache[i] & 0x7FFF) }
 
     func time(_ i: Int) -> Int64 { times[i] }
 
@@ -226,13 +258,25 @@ struct ReconstructionState {
         return ascii ?? (Handle.fold(a) == Handle.fold(b))
     }
 
+    /// Links every tweet: adapts to each author's habits first (when inferring), then decides in posting order.
     mutating func linkAll() {
+        if options.inference && !idsComplete { adaptTypicalGaps() }
         for position in order.indices {
             let i = Int(order[position])
             if tweets[i].isRetweet {
                 // Someone else's words: never a thread part, and nothing continues it.
-                chains.append(Chain(root: Int32(i), tail: Int32(i), tailTime: time(i), rootIsReply: true))
-                chainOf[i] = Int32(chains.count - 1)
+                startChain(i, isReply: true)
+                continue
+            }
+            defer { remember(i) }
+            if case .truth(let truth) = decision {
+                infer(i, before: nil)
+                let p = Int(truth[i])
+                if p >= 0 && chainOf[p] >= 0 {
+                    attach(i, to: p, confidence: 1, reason: "truth")
+                } else {
+                    startChain(i, isReply: leadsWithOthers(i))
+                }
                 continue
             }
             if let pid = tweets[i].inReplyToID {
@@ -248,161 +292,297 @@ struct ReconstructionState {
                 // The parent is absent (deleted, not scraped) or out of order: infer only when it was our own.
                 let parentAuthor = tweets[i].inReplyToUser ?? archive.externalTweets[pid]?.author
                 if options.inference, parentAuthor == author || parentAuthor == nil && !idsComplete {
-                    infer(i, before: pid)
+                    linkInferred(i, before: pid)
                 } else {
                     startChain(i, isReply: parentAuthor != author)
                 }
                 continue
             }
             if options.inference && !idsComplete {
-                infer(i, before: nil)
+                linkInferred(i, before: nil)
             } else {
                 startChain(i, isReply: leadsWithOthers(i))
             }
         }
     }
 
-    mutating func infer(_ i: Int, before parentID: TweetID?) {
+    /// Attaches `i` to its most likely candidate when that reaches the minimum confidence, else starts a chain.
+    ///
+    /// Two things the archive states outright overrule the model: a conversation id that is the tweet's own (it
+    /// starts a conversation, so it continues nothing), and numbering — a part numbered n that the model would
+    /// attach through an unnumbered tweet hanging off part n−1 by a weak link (below 0.5) takes part n−1 as its
+    /// parent instead, and the tweet in between (posted meanwhile, not a part) leaves the thread.
+    mutating func linkInferred(_ i: Int, before parentID: TweetID?) {
+        if let conversation = tweets[i].conversationID, conversation == tweets[i].id {
+            startChain(i, isReply: leadsWithOthers(i))
+            return
+        }
+        guard let best = infer(i, before: parentID), best.probability >= options.minConfidence else {
+            startChain(i, isReply: leadsWithOthers(i))
+            return
+        }
+        let j = best.candidate
+        if let m = markers[i], markers[j] == nil, !hasChild[j], parent[j] >= 0,
+           let previous = markers[Int(parent[j])], previous.style == m.style, previous.number == m.number - 1,
+           confidence[j] < 0.5 {
+            let p = Int(parent[j])
+            detach(j)
+            computeFeatures(i, candidate: p, mostSimilar: false)
+            attach(i, to: p, confidence: model.probability(scratch), reason: reasonText(i, candidate: p))
+            return
+        }
+        attach(i, to: j, confidence: best.probability, reason: best.reason)
+    }
+
+    /// Takes a childless tweet out of its chain: it stands alone again.
+    mutating func detach(_ j: Int) {
+        let p = Int(parent[j])
+        chains[Int(chainOf[j])].length -= 1
+        parent[j] = -1
+        confidence[j] = 0
+        reason[j] = ""
+        hasChild[p] = false
+        for k in 0..<tweets.count where parent[k] == Int32(p) { hasChild[p] = true; break }
+        startChain(j, isReply: leadsWithOthers(j))
+    }
+
+    /// Scores `i` against its author's recent tweets and returns the most likely candidate.
+    mutating func infer(_ i: Int, before parentID: TweetID?) -> (candidate: Int, probability: Double, reason: String)? {
         let a = Int(authorOf[i])
         let now = time(i)
         let horizon = now - Int64(options.maxGap * 1000)
-        var best: (chain: Int32, evidence: LinkEvidence)?
-        let first = a * ThreadReconstructor.maxOpenChains
-        for slot in first..<(first + Int(openCount[a])) {
-            let c = openChains[slot]
-            let chain = chains[Int(c)]
-            guard chain.tailTime >= horizon, chain.tail != Int32(i) else { continue }
-            if let parentID, tweets[Int(chain.tail)].id >= parentID { continue }
-            let evidence = evaluate(i, against: chain)
-            if best == nil || evidence.score > best!.evidence.score { best = (c, evidence) }
+        let first = a * ThreadReconstructor.maxCandidates
+        let count = Int(recentCount[a])
+        guard count > 0 else { return nil }
+        // The most similar candidate (the latest among equals), when it is similar at all.
+        var mostSimilar = -1
+        var bestSimilarity = 0.3
+        for slot in stride(from: first + count - 1, through: first, by: -1) {
+            let j = Int(recent[slot])
+            guard time(j) >= horizon else { break }
+            let s = facts[i].similarity(to: facts[j])
+            if s > bestSimilarity { (bestSimilarity, mostSimilar) = (s, j) }
         }
-        if var best, best.evidence.confidence >= options.minConfidence {
-            let c = Int(best.chain)
-            // Numbering links part n to part n-1: an unnumbered reply to someone else that slipped in between
-            // (a detour) is taken back out of the thread.
-            if chains[c].detourParent >= 0 && best.evidence.numberedInSequence {
-                let detour = Int(chains[c].tail), p = Int(chains[c].detourParent)
-                parent[detour] = -1
-                confidence[detour] = 0
-                reason[detour] = ""
-                chains[c].tail = Int32(p)
-                chains[c].tailTime = time(p)
-                chains[c].length -= 1
-                chains[c].detourParent = -1
-                startChain(detour, isReply: true)
-                best.evidence = evaluate(i, against: chains[c])
+        var best: (candidate: Int, score: Double)?
+        for slot in stride(from: first + count - 1, through: first, by: -1) {
+            let j = Int(recent[slot])
+            guard time(j) >= horizon else { break }
+            if let parentID, tweets[j].id >= parentID { continue }
+            if !sameConversation(i, j) { continue }
+            computeFeatures(i, candidate: j, mostSimilar: mostSimilar == j)
+            let score = model.score(scratch)
+            if log != nil {
+                log!.append(ScoredCandidate(child: Int32(i), candidate: Int32(j), score: score,
+                                            features: keepFeatures ? scratch.values : []))
             }
-            let tail = Int(chains[c].tail)
-            // An unnumbered part is provisional when it replies to someone else, or when every part so far was
-            // numbered: if the numbering then goes on without it, it was posted in between, not as a part.
-            let chain = chains[c]
-            let provisional = markers[i] == nil
-                && (best.evidence.leading == .others || chain.numberedParts == chain.length)
-            attach(i, to: tail, confidence: best.evidence.confidence, reason: best.evidence.reason,
-                   detour: provisional)
-        } else {
-            startChain(i, isReply: leadsWithOthers(i))
+            if best == nil || score > best!.score { best = (j, score) }
+        }
+        guard let best else { return nil }
+        computeFeatures(i, candidate: best.candidate, mostSimilar: mostSimilar == best.candidate)
+        return (best.candidate, model.probability(score: best.score), reasonText(i, candidate: best.candidate))
+    }
+
+    /// False when the archive states conversation ids that put `i` and `j` in different conversations (twint JSON
+    /// states them without reply ids): a thread never leaves its conversation.
+    func sameConversation(_ i: Int, _ j: Int) -> Bool {
+        guard let mine = tweets[i].conversationID else { return true }
+        let root = tweets[Int(chains[Int(chainOf[j])].root)]
+        let theirs = tweets[j].conversationID ?? root.conversationID
+        return theirs == nil || mine == theirs || mine == tweets[j].id || mine == root.id
+    }
+
+    /// Writes the features of "`i` continues `j`" into `scratch`.
+    mutating func computeFeatures(_ i: Int, candidate j: Int, mostSimilar: Bool) {
+        scratch.reset()
+        let gap = Double(max(0, time(i) - time(j))) / 1000
+        if gap < 2 { scratch[.gapUnder2s] = 1 } else if gap < 10 { scratch[.gapUnder10s] = 1 }
+        else if gap < 60 { scratch[.gapUnder1m] = 1 } else if gap < 300 { scratch[.gapUnder5m] = 1 }
+        else if gap < 3600 { scratch[.gapUnder1h] = 1 } else if gap < 21_600 { scratch[.gapUnder6h] = 1 }
+        else if gap < 86_400 { scratch[.gapUnder1d] = 1 }
+        let logGap = log1pFast(gap)
+        let relative = logGap - typicalGap[Int(authorOf[i])]
+        if relative < -7 { scratch[.muchShorterThanUsual] = 1 } else if relative < -5 { scratch[.farShorterThanUsual] = 1 }
+        else if relative < -3 { scratch[.shorterThanUsual] = 1 } else if relative < -1 { scratch[.somewhatShorterThanUsual] = 1 }
+        else if relative < 1 { scratch[.asUsual] = 1 }
+        let between = ownRank[i] - ownRank[j] - 1
+        if between <= 0 { scratch[.latest] = 1 } else if between == 1 { scratch[.oneBetween] = 1 }
+        else if between <= 3 { scratch[.fewBetween] = 1 }
+
+        let chain = chains[Int(chainOf[j])]
+        var sameAddressees = false
+        if facts[i].flags.contains(.leadsSelf) && !othersLead[i] {
+            scratch[.selfMention] = 1
+        } else if othersLead[i] {
+            let run = tweets[i].entities.replyTo
+            let selfKey = authorKeys[Int(authorOf[i])]
+            let before = tweets[j].entities
+            sameAddressees = run.allSatisfy { name in
+                Self.sameHandle(name, selfKey) || before.replyTo.contains { Self.sameHandle($0, name) }
+                    || before.mentions.contains { Self.sameHandle($0.value, name) }
+            }
+            scratch[sameAddressees ? .sameAddressees : .newAddressees] = 1
+            if !sameAddressees {
+                if gap < 10 { scratch[.newAddresseesInBurst] = 1 }
+                if facts[i].similarity(to: facts[j]) >= 0.8 { scratch[.sameTextNewAddressees] = 1 }
+            }
+        } else if othersLead[j] {
+            scratch[.candidateAddressesOthers] = 1
+        }
+        if chain.rootIsReply {
+            scratch[.chainIsReply] = 1
+            scratch[.replyChainGap] = logGap
+            if sameAddressees { scratch[.chainIsReplySameAddressees] = 1 }
+        }
+
+        let path = numbering[j]
+        if let m = markers[i] {
+            let n = Int32(m.number)
+            let dot = m.style == .dot
+            if path.numbered > 0 {
+                let d = n - path.lastNumber
+                if m.style == path.style {
+                    if d == 1 { scratch[dot ? .numberNextDot : .numberNext] = 1 }
+                    else if d == 2 || d == 3 { scratch[.numberSkip] = 1 }
+                    else if n <= 1 { scratch[dot ? .numberRestartDot : .numberRestart] = 1 }
+                    else { scratch[.numberOff] = 1 }
+                    if let total = m.total, path.total > 0, Int32(total) != path.total { scratch[.totalChanges] = 1 }
+                } else if n <= 1 {
+                    scratch[dot ? .numberRestartDot : .numberRestart] = 1
+                } else if d == 1 {
+                    scratch[dot ? .numberNextDot : .numberNext] = 0.5
+                } else {
+                    scratch[.numberOff] = 1
+                }
+            } else if n <= 1 {
+                scratch[dot ? .numberRestartDot : .numberRestart] = 1
+            } else if n == 2 && path.length == 1 {
+                scratch[.numberSecondAfterRoot] = 1
+            } else {
+                scratch[.numberUnanchored] = 1
+            }
+        } else if path.total > 0 && path.lastNumber >= path.total {
+            scratch[.afterComplete] = 1
+        } else if path.numbered > 0 {
+            scratch[.unnumberedInNumbered] = 1
+        }
+
+        let childCues = cues(i)
+        if cues(j).contains(.opener) || cues(Int(chain.root)).contains(.opener) { scratch[.opener] = 1 }
+        if childCues.contains(.closer) { scratch[.closer] = 1 }
+        if childCues.contains(.continuationWord) { scratch[.continuationWord] = 1 }
+        if facts[i].flags.contains(.startsLower) { scratch[.startsLower] = 1 }
+        if facts[j].flags.contains(.endsOpen) { scratch[.candidateEndsOpen] = 1 }
+        if childCues.contains(.source) { scratch[.sourceNote] = 1 }
+        scratch[.similarity] = facts[i].similarity(to: facts[j])
+        if mostSimilar { scratch[.mostSimilar] = 1 }
+        if facts[i].script != .none && facts[i].script == facts[j].script { scratch[.sameScript] = 1 }
+        if hasChild[j] { scratch[.candidateHasChild] = 1 }
+    }
+
+    /// The gap and each supporting cue of the link in `scratch`, joined with `+`: `burst:2s+numbered:3->4`.
+    func reasonText(_ i: Int, candidate j: Int) -> String {
+        let gap = Int((Double(max(0, time(i) - time(j))) / 1000).rounded())
+        var text = gap <= 10 ? "burst:\(gap)s" : "gap:\(gap)s"
+        func supports(_ f: LinkFeature) -> Bool { scratch[f] > 0 && model.weights[f.rawValue] > 0 }
+        if supports(.numberNext) || supports(.numberNextDot) || supports(.numberSkip) {
+            text += "+numbered:\(numbering[j].lastNumber)->\(markers[i]?.number ?? 0)"
+        } else if supports(.numberSecondAfterRoot) {
+            text += "+numbered:?->2"
+        }
+        if supports(.selfMention) { text += "+self-mention" }
+        if supports(.sameAddressees) { text += "+auto-mention" }
+        if supports(.closer) { text += "+closer" }
+        if supports(.opener) { text += "+opener" }
+        if supports(.continuationWord) || supports(.startsLower) { text += "+continuation" }
+        if supports(.mostSimilar) { text += "+template" }
+        if tweets[i].conversationID != nil && tweets[j].conversationID != nil { text += "+conversation" }
+        return text
+    }
+
+    /// Adaptation: each author's rhythm, the median ln(1 + gap) between two consecutive tweets of theirs a minute or
+    /// more apart (retweets aside), shrunk towards the training authors' for archives with few tweets. Someone who posts every few
+    /// minutes leaves minutes between unrelated tweets; someone who posts twice a day does not.
+    mutating func adaptTypicalGaps() {
+        var last = ContiguousArray<Int32>(repeating: -1, count: authorKeys.count)
+        var gaps = [[Double]](repeating: [], count: authorKeys.count)
+        for position in order {
+            let i = Int(position)
+            guard !tweets[i].isRetweet else { continue }
+            let a = Int(authorOf[i])
+            // Bursts under a minute are a composer's parts or double posts, not the rhythm: an author who threads
+            // every day would otherwise look like one who never pauses.
+            if last[a] >= 0 {
+                let gap = Double(max(0, time(i) - time(Int(last[a])))) / 1000
+                if gap >= 60 { gaps[a].append(log1pFast(gap)) }
+            }
+            last[a] = Int32(i)
+        }
+        for a in 0..<authorKeys.count {
+            let k = LinkModel.adaptationPseudoCount
+            var own = gaps[a]
+            guard !own.isEmpty else { continue }
+            let middle = own.count / 2
+            own.withUnsafeMutableBufferPointer { buffer in
+                // The median by selection: O(n) on average.
+                var lo = 0, hi = buffer.count - 1
+                while lo < hi {
+                    let pivot = buffer[(lo + hi) / 2]
+                    var l = lo, h = hi
+                    while l <= h {
+                        while buffer[l] < pivot { l += 1 }
+                        while buffer[h] > pivot { h -= 1 }
+                        if l <= h { buffer.swapAt(l, h); l += 1; h -= 1 }
+                    }
+                    if middle <= h { hi = h } else if middle >= l { lo = l } else { break }
+                }
+            }
+            let n = Double(own.count)
+            typicalGap[a] = (n * own[middle] + k * model.typicalGap) / (n + k)
         }
     }
 
-    mutating func evaluate(_ i: Int, against chain: Chain) -> LinkEvidence {
-        let tail = Int(chain.tail)
-        let gap = Double(max(0, time(i) - chain.tailTime)) / 1000
-        let selfKey = tweets[i].author.key
-        var leading = LinkEvidence.Leading.none
-        if let first = tweets[i].entities.firstReplyTo {   // O(1); the whole run only when it is needed
-            if Self.sameHandle(first, selfKey) {
-                leading = .selfMention
-            } else {
-                let run = tweets[i].entities.replyTo
-                // Every handle of the run other than the author's is one the tail mentions.
-                let tailMentions = tweets[tail].entities.mentions
-                let prefilled = run.allSatisfy { name in
-                    Self.sameHandle(name, selfKey) || tailMentions.contains { Self.sameHandle($0.value, name) }
-                }
-                leading = prefilled ? .autoMention : .others
-            }
+    /// Counts `i` among its author's recent tweets (dropping the oldest beyond ``ThreadReconstructor/maxCandidates``).
+    mutating func remember(_ i: Int) {
+        let a = Int(authorOf[i])
+        ownRank[i] = nextRank[a]
+        nextRank[a] += 1
+        let limit = ThreadReconstructor.maxCandidates
+        let first = a * limit
+        var count = Int(recentCount[a])
+        if count == limit {
+            for slot in first..<(first + limit - 1) { recent[slot] = recent[slot + 1] }
+            count -= 1
         }
-        var conversation = LinkEvidence.Conversation.unknown
-        if let conv = tweets[i].conversationID {
-            let rootID = tweets[Int(chain.root)].id, rootConversation = tweets[Int(chain.root)].conversationID
-            if conv == tweets[i].id {
-                conversation = .ownRoot
-            } else if conv == rootID || conv == rootConversation {
-                conversation = .same
-            } else if rootConversation != nil {
-                conversation = .other
-            }
-        }
-        // The chain announces a thread when its root or latest part does ("thread 🧵", "(1/n)"); computed only
-        // for chains that meet a candidate, so most tweets are never scanned for cues.
-        let plain = LinkEvidence(gap: gap, marker: markers[i], chain: chain, opener: false, leading: leading, cues: [],
-                                 conversation: conversation, closerWindow: options.closerWindow)
-        // Wording (closers, openers) only adds evidence: when timing and numbering alone are decisive, the text is
-        // not read at all.
-        guard plain.score < Self.decisiveScore else { return plain }
-        let opener = cues(Int(chain.root)).contains(.opener) || cues(tail).contains(.opener)
-        return LinkEvidence(gap: gap, marker: markers[i], chain: chain, opener: opener, leading: leading,
-                            cues: cues(i), conversation: conversation, closerWindow: options.closerWindow)
+        recent[first + count] = Int32(i)
+        recentCount[a] = Int32(count + 1)
     }
 
     mutating func startChain(_ i: Int, isReply: Bool) {
-        let c = Int32(chains.count)
-        var chain = Chain(root: Int32(i), tail: Int32(i), tailTime: time(i), rootIsReply: isReply)
-        if let m = markers[i] {
-            chain.lastNumber = Int32(m.number)
-            chain.lastStyle = m.style
-            chain.numberedParts = 1
-            chain.total = Int32(m.total ?? 0)
-        }
-        chains.append(chain)
-        chainOf[i] = c
-        open(c, author: Int(authorOf[i]), now: time(i))
+        chains.append(Chain(root: Int32(i), rootIsReply: isReply))
+        chainOf[i] = Int32(chains.count - 1)
+        numbering[i] = ChainNumbering(root: markers[i])
     }
 
-    mutating func attach(_ i: Int, to j: Int, confidence value: Double, reason text: String, detour: Bool = false) {
+    mutating func attach(_ i: Int, to j: Int, confidence value: Double, reason text: String) {
         let c = chainOf[j]
         parent[i] = Int32(j)
         confidence[i] = Float(value)
         reason[i] = text
         chainOf[i] = c
-        var chain = chains[Int(c)]
-        chain.length += 1
-        if time(i) >= chain.tailTime {
-            chain.tail = Int32(i)
-            chain.tailTime = time(i)
-            chain.detourParent = detour ? Int32(j) : -1
-        }
-        if let m = markers[i] {
-            chain.lastNumber = Int32(m.number)
-            chain.lastStyle = m.style
-            chain.numberedParts += 1
-            if let total = m.total { chain.total = Int32(total) }
-        }
-        chains[Int(c)] = chain
-        open(c, author: Int(authorOf[i]), now: time(i))
+        chains[Int(c)].length += 1
+        numbering[i] = numbering[j].continued(by: markers[i])
+        hasChild[j] = true
     }
+}
 
-    /// Keeps chain `c` among its author's open chains, dropping those older than `maxGap` and the oldest beyond
-    /// ``ThreadReconstructor/maxOpenChains``.
-    mutating func open(_ c: Int32, author a: Int, now: Int64) {
-        let horizon = now - Int64(options.maxGap * 1000)
-        let limit = ThreadReconstructor.maxOpenChains
-        let first = a * limit
-        // Keep, in order, the chains other than `c` still in reach; then append `c`, dropping the oldest when full.
-        var kept = first
-        for slot in first..<(first + Int(openCount[a])) {
-            let open = openChains[slot]
-            if open != c && chains[Int(open)].tailTime >= horizon {
-                openChains[kept] = open
-                kept += 1
-            }
-        }
-        if kept == first + limit {
-            for slot in first..<(first + limit - 1) { openChains[slot] = openChains[slot + 1] }
-            kept -= 1
-        }
-        openChains[kept] = c
-        openCount[a] = Int32(kept + 1 - first)
-    }
+/// ln(1 + x) for x ≥ 0 (the gap in seconds), without Foundation in the per-candidate loop.
+@inline(__always) func log1pFast(_ x: Double) -> Double {
+    // ln(y) = ln(m · 2^e) with m in [1, 2): the exponent from the bits, the mantissa by a short series.
+    let y = 1 + x
+    let e = Double(y.exponent)
+    let m = y.significand
+    let t = (m - 1) / (m + 1)
+    let t2 = t * t
+    let series = 2 * t * (1 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 * (1.0 / 9 + t2 / 11)))))
+    return e * 0.693_147_180_559_945_3 + series
 }
