@@ -35,6 +35,24 @@ import Testing
         }
     }
 
+    @Test func kindSeparatesThreadsFromReplyChains() throws {
+        let all = try CLIRunner.run(["threads", "--format", "json"]).json()
+        let threads = try #require(all["threads"] as? [[String: Any]])
+        let kinds = try #require((all["stats"] as? [String: Any])?["kinds"] as? [String: Int])
+        #expect(kinds["thread", default: -1] + kinds["reply_chain", default: -1] == threads.count)
+        #expect(kinds["thread", default: 0] > 0)
+        for (flag, kind) in [("thread", "thread"), ("reply-chain", "reply_chain")] {
+            let result = try CLIRunner.run(["threads", "--kind", flag, "--format", "json"])
+            #expect(result.status == 0)
+            let selected = try #require(try result.json()["threads"] as? [[String: Any]])
+            #expect(selected.count == kinds[kind])
+            #expect(selected.allSatisfy { $0["kind"] as? String == kind })
+        }
+        let csv = try CLIRunner.run(["threads", "--format", "csv"]).stdout
+        #expect(csv.split(separator: "\n").first?.hasSuffix(",kind") == true)
+        #expect(try CLIRunner.run(["threads", "--kind", "chain"]).status == 64)
+    }
+
     @Test func noInferenceFindsNoThreadsWithoutReplyIDs() throws {
         // The sample is twint text: it has no reply ids, so explicit-only reconstruction finds nothing.
         let result = try CLIRunner.run(["threads", "--no-inference", "--format", "json"])
