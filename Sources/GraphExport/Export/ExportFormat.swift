@@ -34,12 +34,12 @@ extension ExportGraph {
     /// - Throws: ``FileWriteError``.
     @discardableResult
     public func write(_ format: ExportFormat, to url: URL, csvDialect: CSVDialect = .neo4j,
-                      edgesKey: NodeLinkEdgesKey = .edges) throws -> [URL] {
+                      edgesKey: NodeLinkEdgesKey = .edges, neutralisingFormulas: Bool = true) throws -> [URL] {
         guard format == .csv else {
             try AtomicFile.write(text(format, edgesKey: edgesKey), to: url)
             return [url]
         }
-        let (nodes, edges) = csv(dialect: csvDialect)
+        let (nodes, edges) = csv(dialect: csvDialect, neutralisingFormulas: neutralisingFormulas)
         let files = [url.appendingPathComponent("nodes.csv"), url.appendingPathComponent("edges.csv")]
         // The two files are one export: a reader must never find new nodes beside old edges.
         try AtomicFile.write([(Data(nodes.utf8), files[0]), (Data(edges.utf8), files[1])])
