@@ -1,4 +1,5 @@
 import ArgumentParser
+import GraphExport
 import ReplyGraph
 
 extension CentralityPanel.Metric: ExpressibleByArgument {}
@@ -68,11 +69,11 @@ struct CentralityCommand: ParsableCommand {
             }
             let table = CentralityTable(graph: graph, kind: userGraph.graph, result: result, metrics: metrics,
                                         top: top)
-            let out = Output(path: output)
+            let out = Output(path: output, inputs: input.paths)
             switch format {
             case .json: try out.write(try table.json())
             case .csv: try out.write(table.csv)
-            case .text: try out.write(table.text)
+            case .text: try out.writeText(table.text)
             }
         }
     }
@@ -153,7 +154,7 @@ struct CentralityTable {
             + metrics.map { $0.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) }
         lines.append(header.joined(separator: " "))
         for row in rows {
-            let cells = ["@" + row.handle].map { $0.padding(toLength: 24, withPad: " ", startingAt: 0) }
+            let cells = ["@" + Escaping.terminal(row.handle)].map { $0.padding(toLength: 24, withPad: " ", startingAt: 0) }
                 + row.scores.map { format($0).padding(toLength: 12, withPad: " ", startingAt: 0) }
             lines.append(cells.joined(separator: " "))
         }

@@ -94,11 +94,9 @@ struct RenderCommand: ParsableCommand {
                 dot = try builder.mentions(.init(kind: userGraph.graph, options: userGraph.options, top: top,
                                                  minWeight: nil, kCore: kCore, ego: ego, radius: radius))
             }
-            let url = URL(fileURLWithPath: output)
+            let out = Output(path: output, inputs: input.paths)
             if format == "dot" {
-                do { try dot.write(to: url) } catch {
-                    throw CommandFailure(.ioError, "cannot write \(output): \(error.localizedDescription)")
-                }
+                try out.write(dot.dot)
                 return
             }
             let engine = LayoutEngine(rawValue: layout ?? view.defaultEngine)!
@@ -109,9 +107,7 @@ struct RenderCommand: ParsableCommand {
                 throw CommandFailure(.software, "Graphviz could not render the \(view) view: \(error)")
             }
             for warning in rendering.warnings where !input.quiet { StandardError.print("graphviz: \(warning)") }
-            do { try AtomicFile.write(rendering.data, to: url) } catch {
-                throw CommandFailure(.ioError, "cannot write \(output): \(error.localizedDescription)")
-            }
+            try out.write(rendering.data)
         }
     }
 }
