@@ -43,7 +43,7 @@ import Testing
             return
         }
         for command in ["summary", "threads --format json", "centrality --top 3", "export --to dot -o -"] {
-            let result = try CLIRunner.runShell("exec \"$BIN\" \(command) > /dev/full")
+            let result = try CLIRunner.runShell("exec \"$BIN\" \(command) > /dev/full", in: directory)
             #expect(result.status == 74, "\(command): \(result.status) \(result.stderr)")
             #expect(result.stderr.contains("cannot write to standard output: No space left on device"))
         }
