@@ -248,6 +248,10 @@ struct BatchJob: Sendable {
             let users = graph.userGraph(.mention)
             let panel: CentralityPanel.Result
             do { panel = try CentralityPanel().compute(in: users) } catch { throw CommandFailure(.software, "\(error)") }
+            // A metric that does not converge is named in centrality.json ("failed") and here; the archive goes on.
+            for (metric, failure) in panel.failures.sorted(by: { $0.key < $1.key }) {
+                StandardError.print("\(unit.name): \(CentralityTable.note(metric, failure))")
+            }
             let table = CentralityTable(graph: users, kind: .mention, result: panel,
                                         metrics: CentralityPanel.Metric.allCases, top: 0)
             try write("centrality.json", Data(try table.json().utf8))
