@@ -24,6 +24,11 @@ struct BatchCommand: ParsableCommand {
             bad archive is reported and the others complete; the exit code is 0 only when every archive succeeded \
             (73 when the output folder cannot be written).
 
+            Every mention network and timeline is drawn by libgraphviz in a child process stopped after \
+            --render-timeout seconds; a drawing that is stopped is left out, named on the archive's card and on \
+            stderr, the archive's other outputs are still written, and the exit code is 70. Thread diagrams of up \
+            to 500 nodes and edges are drawn in-process.
+
             Examples:
               replygraph batch --out Graphs/                 # the bundled sample
               replygraph batch archives/ more.jsonl --out gallery/ --jobs 4
@@ -55,9 +60,13 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Only draw threads with at least this many tweets.")
     var minThreadLength = 2
 
+    @Option(help: ArgumentHelp("Stop Graphviz after this many seconds per drawing.", valueName: "seconds"))
+    var renderTimeout: Double = 60
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard minThreadLength >= 2 else { throw ValidationError("--min-thread-length must be at least 2") }
+        guard renderTimeout > 0 else { throw ValidationError("--render-timeout must be more than 0") }
     }
 
     func run() throws {
@@ -74,7 +83,8 @@ struct BatchCommand: ParsableCommand {
         let job = BatchJob(out: URL(fileURLWithPath: out), force: force,
                            reader: ArchiveReader(options: .init(strict: strict, exportOwner: owner.map(Handle.init),
                                                                 jobs: readerJobs)),
-                           drawThreads: !skipThreadDiagrams, minThreadLength: minThreadLength, started: started)
+                           drawThreads: !skipThreadDiagrams, minThreadLength: minThreadLength, started: started,
+                           renderer: BoundedRender(timeout: renderTimeout, inProcessLimit: 500))
         job.removeStaleTemporaries(units)
         let results = job.run(units, jobs: jobs)
         do {
@@ -88,6 +98,7 @@ struct BatchCommand: ParsableCommand {
         StandardError.print("\(results.count - failed.count) of \(results.count) archives done; gallery: "
                                 + URL(fileURLWithPath: out).appendingPathComponent("index.html").path)
         if let first = failed.first?.failure { throw ExitCode(first.code.rawValue) }
+        if results.contains(where: { !$0.stopped.isEmpty }) { throw ExitCode(CommandFailure.Code.software.rawValue) }
     }
 }
 
@@ -103,6 +114,8 @@ struct BatchJob: Sendable {
         var unit: Unit
         var failure: CommandFailure?
         var skipped = false
+        /// Drawings that Graphviz did not finish in time, with the reason; left out of the folder.
+        var stopped: [String] = []
         var manifest: Manifest?
     }
 
@@ -122,6 +135,7 @@ struct BatchJob: Sendable {
     var minThreadLength: Int
     /// When this run began: temporary files older than this are a killed run's leftovers.
     var started = Date()
+    var renderer = BoundedRender(timeout: 60, inProcessLimit: 500)
 
     /// Expands the arguments: files as they are, directories into their regular, non-hidden files, leaving out
     /// this batch's own outputs when `out` is (or is inside) an input directory. The same file given twice (by any
@@ -193,6 +207,9 @@ struct BatchJob: Sendable {
                     progress.finish(units[k].name, "up to date (use --force to redo)")
                 } else if let failure = result.failure {
                     progress.finish(units[k].name, "FAILED: \(failure.message)")
+                } else if !result.stopped.isEmpty {
+                    progress.finish(units[k].name, "\(result.manifest?.files.count ?? 0) files; not drawn: "
+                                        + result.stopped.joined(separator: "; "))
                 } else {
                     progress.finish(units[k].name, "\(result.manifest?.files.count ?? 0) files")
                 }
@@ -268,10 +285,21 @@ struct BatchJob: Sendable {
             try write("users.gexf", Data(ExportGraph(userGraph: interaction, kind: .interaction, metrics: scores).gexf.utf8))
 
             let builder = ViewBuilder(graph: graph)
+            var stopped: [String] = []
+            /// Draws `graph` into `name`; a drawing stopped at the time bound is noted and left out.
+            func draw(_ name: String, _ graph: DOTGraph, engine: LayoutEngine) throws -> Bool {
+                do {
+                    try write(name, try render(graph, engine: engine))
+                    return true
+                } catch let error as BoundedRender.Stopped {
+                    stopped.append("\(name): \(error)")
+                    return false
+                }
+            }
             progress.update(unit.name, "rendering the mention network")
-            try write("mentions.svg", try render(builder.mentions(.init(kind: .interaction, top: 150)), engine: .sfdp))
+            _ = try draw("mentions.svg", builder.mentions(.init(kind: .interaction, top: 150)), engine: .sfdp)
             progress.update(unit.name, "rendering the timeline")
-            try write("timeline.svg", try render(builder.timeline(lastDays: nil), engine: .dot))
+            _ = try draw("timeline.svg", builder.timeline(lastDays: nil), engine: .dot)
             var diagrams: [String] = []
             if drawThreads {
                 let drawn = graph.threads.filter { $0.length >= minThreadLength }
@@ -284,8 +312,7 @@ struct BatchJob: Sendable {
                     let view = ThreadView(thread: thread, in: graph,
                                           categories: Dictionary(uniqueKeysWithValues: parts))
                     let name = "threads/\(thread.root).svg"
-                    try write(name, try render(view.graph, engine: .dot))
-                    diagrams.append(name)
+                    if try draw(name, view.graph, engine: .dot) { diagrams.append(name) }
                 }
                 files.removeAll { $0.hasPrefix("threads/") }
             }
@@ -305,20 +332,27 @@ struct BatchJob: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try write("manifest.json", try encoder.encode(manifest))
-            // Written after the manifest: a folder whose fingerprint matches is complete. Not listed in the
-            // manifest, so the gallery and a committed gallery's files do not depend on where the input lives.
-            if let fingerprint {
+            // Written after the manifest: a folder whose fingerprint matches is complete (a folder with a drawing
+            // left out gets none, so the next run tries again). Not listed in the manifest, so the gallery and a
+            // committed gallery's files do not depend on where the input lives.
+            if let fingerprint, stopped.isEmpty {
                 try write(InputFingerprint.fileName, try encoder.encode(fingerprint))
                 files.removeLast()
             }
-            return Result(unit: unit, manifest: manifest)
+            return Result(unit: unit, stopped: stopped, manifest: manifest)
         } catch {
             return Result(unit: unit, failure: CommandFailure(error))
         }
     }
 
+    /// Renders through ``renderer``: in-process for small graphs, else in a child process with the time bound.
     private func render(_ graph: DOTGraph, engine: LayoutEngine) throws -> Data {
-        do { return try GraphvizRenderer(engine: engine, format: .svg).render(graph.dot).data } catch {
+        let elements = graph.nodes.count + graph.edges.count
+            + graph.subgraphs.reduce(0) { $0 + $1.nodes.count + $1.edges.count }
+        do { return try renderer.render(graph.dot, elements: elements, engine: engine, format: .svg).data }
+        catch let error as BoundedRender.Stopped { throw error }
+        catch let error as CommandFailure { throw CommandFailure(.software, "Graphviz: \(error.message)") }
+        catch {
             throw CommandFailure(.software, "Graphviz: \(error)")
         }
     }
@@ -336,10 +370,13 @@ struct BatchJob: Sendable {
             }
             // An archive skipped as up to date shows as it did when made: the page must not depend on whether
             // this run redid it (the progress line says so instead).
-            return Gallery.Entry(name: name, status: "ok",
+            // A drawing stopped at the time bound is named in red on the card.
+            let status = result.stopped.isEmpty ? "ok" : "not drawn: " + result.stopped.joined(separator: "; ")
+            return Gallery.Entry(name: name, status: status,
                                  figures: manifest.figureOrder.compactMap { key in manifest.figures[key].map { (key, $0) } }
                                      + [("archive", manifest.archive)],
-                                 thumbnail: "\(name)/mentions.svg", links: links, threadDiagrams: diagrams)
+                                 thumbnail: manifest.files.contains("mentions.svg") ? "\(name)/mentions.svg" : nil,
+                                 links: links, threadDiagrams: diagrams)
         }
         // No generation time in the page: a re-run over the same archives writes the same bytes.
         let gallery = Gallery(entries: entries)
