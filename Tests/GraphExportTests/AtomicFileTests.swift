@@ -120,6 +120,25 @@ struct AtomicFileDestinationTests {
         #expect(try String(contentsOf: target, encoding: .utf8) == "new")
     }
 
+    @Test("/proc/self/fd/N (what /dev/stdout links to) onto a regular file appends in place, as >> would")
+    func procSelfFdAppends() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let log = directory.appendingPathComponent("log.txt")
+        try AtomicFile.write("first\n", to: log)
+        var before = stat()
+        try #require(stat(log.path, &before) == 0)
+        let fd = open(log.path, O_WRONLY | O_APPEND)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        try AtomicFile.write("second\n", to: URL(fileURLWithPath: "/proc/self/fd/\(fd)"))
+        #expect(try String(contentsOf: log, encoding: .utf8) == "first\nsecond\n")
+        var after = stat()
+        try #require(stat(log.path, &after) == 0)
+        #expect(after.st_ino == before.st_ino)   // the same file, not a replacement
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["log.txt"])
+    }
+
     @Test("replacing a 0600 file keeps 0600; a directory is refused with a reason")
     func replacementKeepsTheMode() throws {
         let directory = try temporaryDirectory()

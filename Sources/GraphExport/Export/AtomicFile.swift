@@ -182,9 +182,10 @@ private struct Destination {
         existing = regular ? (info.st_mode & 0o7777, info.st_uid, info.st_gid) : nil
     }
 
-    /// Opens the existing file for writing (truncating, which devices and FIFOs ignore) and writes `data`.
+    /// Opens the existing file for writing and writes `data`. A regular file reached through `/dev/stdout` or
+    /// `/proc/self/fd/N` is appended to: the shell already truncated it for `>`, and `>>` means append.
     func writeInPlace(_ data: Data) throws {
-        let fd = open(path, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC)
+        let fd = open(path, O_WRONLY | (existing == nil ? 0 : O_APPEND) | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw FileWriteError(destination: requested, path: requested, step: .create, code: errno) }
         defer { close(fd) }
         try writeAll(data, to: fd)
