@@ -178,4 +178,23 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("2 of 2 archives done"))
     }
+
+    @Test func anOutputFolderThatCannotBeCreatedIs73WithThePath() throws {
+        // /sys refuses new folders even to root; for others a folder without write permission does.
+        let parent: URL
+        if geteuid() == 0 {
+            parent = URL(fileURLWithPath: "/sys")
+        } else {
+            parent = directory.appendingPathComponent("readonly")
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try #require(chmod(parent.path, 0o555) == 0)
+        }
+        let out = parent.appendingPathComponent("replygraph-\(UUID().uuidString)")
+        let result = try CLIRunner.run(["batch", "--out", out.path, "--skip-thread-diagrams"])
+        #expect(result.status == 73, "\(result.stderr)")
+        // The reason is the system's (EPERM in /sys, EACCES in a read-only folder); the folder is named.
+        #expect(result.stderr.contains("cannot write \(out.path)/index.html: "))
+        #expect(result.stderr.contains("(creating folder \(out.path)); is the folder writable?"))
+        #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+    }
 }
