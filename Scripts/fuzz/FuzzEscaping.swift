@@ -23,12 +23,11 @@ public func fuzzEscaping(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
     // XML: only XML 1.0 characters, no raw markup, every & starts an entity.
     let xml = Escaping.xml(text)
     require(xml.unicodeScalars.allSatisfy(Escaping.isXMLCharacter), "xml: a character XML forbids")
-    require(!xml.contains("<") && !xml.contains(">") && !xml.contains("\"") && !xml.contains("'"),
-                 "xml: raw markup")
+    require(!xml.unicodeScalars.contains { "<>\"'".unicodeScalars.contains($0) }, "xml: raw markup")
     require(MarkupCheck.ampersandsStartEntities(xml), "xml: a bare &")
     let html = Escaping.htmlText(text)
     let markup = html.replacingBR()
-    require(!markup.contains("<") && !markup.contains(">"), "htmlText: raw markup")
+    require(!markup.unicodeScalars.contains { $0 == "<" || $0 == ">" }, "htmlText: raw markup")
     require(MarkupCheck.ampersandsStartEntities(html), "htmlText: a bare &")
 
     // Terminal: no control or invisible format character survives; with newlines kept, LF is the only one.
@@ -49,7 +48,8 @@ public func fuzzEscaping(_ data: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
 
     // JSON string literal: quoted, no raw control character, no raw U+2028/2029.
     let json = Escaping.jsonString(text)
-    require(json.hasPrefix("\"") && json.hasSuffix("\"") && json.unicodeScalars.count >= 2, "jsonString: quotes")
+    require(json.unicodeScalars.first == "\"" && json.unicodeScalars.last == "\"" && json.unicodeScalars.count >= 2,
+            "jsonString: quotes")
     require(!json.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{2028}" || $0 == "\u{2029}" },
                  "jsonString: raw control character")
     return 0
@@ -78,18 +78,31 @@ enum MarkupCheck {
 }
 
 extension String {
-    /// The text with the `<BR/>` that htmlText writes for line breaks taken out.
+    /// The text with the `<BR/>` that htmlText writes for line breaks taken out, matched scalar by scalar (a
+    /// combining mark after `>` would join it into another Character).
     func replacingBR() -> String {
-        replacing("<BR/>", with: "")
+        let br = Array("<BR/>".unicodeScalars)
+        let scalars = Array(unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var k = 0
+        while k < scalars.count {
+            if k + br.count <= scalars.count, Array(scalars[k..<k + br.count]) == br {
+                k += br.count
+                continue
+            }
+            out.append(scalars[k])
+            k += 1
+        }
+        return String(out)
     }
 }
 
 /// Reads one RFC 4180 field back.
 enum CSVCheck {
     static func readField(_ field: String) -> String? {
-        guard field.hasPrefix("\"") else {
-            return field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")
-                ? nil : field
+        // Scalars, not Characters: a combining mark after the opening quote joins it into one Character.
+        guard field.unicodeScalars.first == "\"" else {
+            return field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } ? nil : field
         }
         var scalars = Array(field.unicodeScalars.dropFirst())
         guard scalars.last == "\"" else { return nil }

@@ -99,4 +99,11 @@ struct EscapingTests {
     func spreadsheetText(input: String, expected: String) {
         #expect(Escaping.spreadsheetText(input) == expected)
     }
+
+    @Test("a field that starts with a combining mark is still quoted scalar by scalar (found by Scripts/fuzz)")
+    func csvFieldWithLeadingCombiningMark() {
+        // The opening quote and U+0658 form one Character; the field must still be `"` + text + `"` in scalars.
+        let field = Escaping.csvField("\0\u{0658}raph, \"x\"\r\n")
+        #expect(Array(field.unicodeScalars) == Array("\"\u{0658}raph, \"\"x\"\"\r\n\"".unicodeScalars))
+    }
 }
