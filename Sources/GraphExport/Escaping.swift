@@ -205,6 +205,20 @@ public enum Escaping {
         return needsQuotes ? "\"" + body + "\"" : body
     }
 
+    /// A text cell made inert for spreadsheets, as OWASP's CSV-injection advice says: a cell that starts with `=`,
+    /// `+`, `-`, `@`, tab or CR gets a leading `'`, so Excel, LibreOffice and Sheets show it as text instead of
+    /// evaluating it. Apply it to free text only: identifiers and numbers must reach importers unchanged.
+    ///
+    ///     Escaping.spreadsheetText("=cmd|' /C calc'!A0")   // "'=cmd|' /C calc'!A0"
+    ///     Escaping.spreadsheetText("-2+3")                  // "'-2+3"
+    ///     Escaping.spreadsheetText("plain")                 // "plain"
+    public static func spreadsheetText(_ text: String) -> String {
+        switch text.unicodeScalars.first {
+        case "=", "+", "-", "@", "\t", "\r": "'" + text
+        default: text
+        }
+    }
+
     // MARK: JSON (RFC 8259)
 
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`; U+2028 and
@@ -230,6 +244,44 @@ public enum Escaping {
             }
         }
         return out + "\""
+    }
+
+    // MARK: Terminals
+
+    /// Text for a terminal or a text report: control characters (ESC and the CSI/OSC sequences it starts, BEL, CR,
+    /// C1 controls, DEL), line and paragraph separators and invisible format characters (bidi overrides and
+    /// isolates, zero-width characters) written as visible Swift-style escapes, so a tweet or a handle can neither
+    /// drive the terminal, reorder the line it sits in, nor start a line of its own.
+    ///
+    ///     Escaping.terminal("hi\u{1B}]0;owned\u{07}")        // "hi\\u{1B}]0;owned\\u{07}"
+    ///     Escaping.terminal("a\nb")                            // "a\\nb"
+    ///     Escaping.terminal("a\nb", keepingNewlines: true)     // "a\nb"
+    ///
+    /// `\n`, `\r` and `\t` are written as such; everything else as `\u{XX}`. Backslashes are left as they are.
+    ///
+    /// - Parameter keepingNewlines: Keep LF as a line break, for a whole report whose lines were laid out by the
+    ///   caller (the fields in it should have been escaped without it).
+    /// - Complexity: O(n) in the string's scalars.
+    public static func terminal(_ text: String, keepingNewlines: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: needsTerminalEscape) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where keepingNewlines: out += "\n"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where needsTerminalEscape(scalar):
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func needsTerminalEscape(_ scalar: Unicode.Scalar) -> Bool {
+        isControl(scalar) || isInvisibleFormatCharacter(scalar) || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     // MARK: Numbers

@@ -82,4 +82,28 @@ struct EscapingTests {
     func number(value: Double, expected: String) {
         #expect(Escaping.number(value) == expected)
     }
+
+    @Test("terminal text: controls, ESC/OSC sequences, bidi overrides and line breaks are made visible")
+    func terminal() {
+        #expect(Escaping.terminal("hi\u{1B}]0;owned\u{07}\u{1B}[2J") == "hi\\u{1B}]0;owned\\u{7}\\u{1B}[2J")
+        #expect(Escaping.terminal("evil\u{202E}txt.exe") == "evil\\u{202E}txt.exe")
+        #expect(Escaping.terminal("a\nb\r\tc\u{85}\u{2028}") == "a\\nb\\r\\tc\\u{85}\\u{2028}")
+        #expect(Escaping.terminal("line 1\nline\u{1B} 2\n", keepingNewlines: true) == "line 1\nline\\u{1B} 2\n")
+        #expect(Escaping.terminal("café 🧵 @bob") == "café 🧵 @bob")
+    }
+
+    @Test("spreadsheet text: formula-leading cells are prefixed with a quote", arguments: [
+        ("=1+1", "'=1+1"), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"), ("a=1", "a=1"), ("", ""), ("1-2", "1-2"),
+    ])
+    func spreadsheetText(input: String, expected: String) {
+        #expect(Escaping.spreadsheetText(input) == expected)
+    }
+
+    @Test("a field that starts with a combining mark is still quoted scalar by scalar (found by Scripts/fuzz)")
+    func csvFieldWithLeadingCombiningMark() {
+        // The opening quote and U+0658 form one Character; the field must still be `"` + text + `"` in scalars.
+        let field = Escaping.csvField("\0\u{0658}raph, \"x\"\r\n")
+        #expect(Array(field.unicodeScalars) == Array("\"\u{0658}raph, \"\"x\"\"\r\n\"".unicodeScalars))
+    }
 }

@@ -215,7 +215,8 @@ struct ExportTests {
         let textColumn = try #require(header.firstIndex { $0 == "text" || $0 == "text:string" })
         for tweet in TestArchive.archive.tweets {
             let row = try #require(nodes.first { $0[0] == String(tweet.id.rawValue) })
-            #expect(row[textColumn] == tweet.text.replacingOccurrences(of: "\0", with: ""))
+            // Replies start with @handle: spreadsheets would read that as a formula, so it gets a leading quote.
+            #expect(row[textColumn] == Escaping.spreadsheetText(tweet.text.replacingOccurrences(of: "\0", with: "")))
         }
     }
 
@@ -282,5 +283,40 @@ struct ExportCheckFiles {
             try AtomicFile.write(try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]),
                                  to: directory.appendingPathComponent("manifest.json"))
         }
+    }
+}
+
+@Suite("CSV export for spreadsheet consumers")
+struct CSVInjectionTests {
+    /// The hostile cells (OWASP's CSV-injection examples) as tweet text and handle attributes.
+    static let hostile = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1", "\r=1"]
+
+    @Test("formula-leading text cells get a leading quote; ids, types and numbers stay as they are",
+          arguments: ExportGraph.CSVDialect.allCases)
+    func formulaCellsAreNeutralised(dialect: ExportGraph.CSVDialect) throws {
+        var graph = ExportGraph()
+        for (k, text) in Self.hostile.enumerated() {
+            graph.nodes.append(.init(id: "\(1_600_000_000_000_000_000 + k)", kind: "tweet",
+                                     attributes: ["text": .string(text), "score": .double(-0.5 - Double(k))]))
+        }
+        graph.nodes.append(.init(id: "@alice", kind: "user", attributes: ["text": "plain", "score": 1.0]))
+        graph.edges = [.init(source: "@alice", target: "1600000000000000000", kind: "authored",
+                             attributes: ["reason": "-1 because", "weight": -2])]
+        let (nodesText, edgesText) = graph.csv(dialect: dialect)
+        let nodes = parseCSV(nodesText), edges = parseCSV(edgesText)
+        let text = try #require(nodes[0].firstIndex { $0.hasPrefix("text") })
+        let score = try #require(nodes[0].firstIndex { $0.hasPrefix("score") })
+        for (k, hostile) in Self.hostile.enumerated() {
+            let row = nodes[k + 1]
+            #expect(row[0] == "\(1_600_000_000_000_000_000 + k)")       // numeric ids untouched
+            #expect(row[text] == "'" + hostile)
+            #expect(row[score].hasPrefix("-"))                          // numbers untouched
+            #expect(Double(row[score]) != nil)
+        }
+        #expect(nodes.last?[0] == "@alice")                             // ids are keys: untouched
+        #expect(nodes.last?[text] == "plain")
+        let reason = try #require(edges[0].firstIndex { $0.hasPrefix("reason") })
+        let weight = try #require(edges[0].firstIndex { $0.hasPrefix("weight") })
+        #expect(edges[1][0] == "@alice" && edges[1][reason] == "'-1 because" && edges[1][weight] == "-2")
     }
 }

@@ -111,6 +111,28 @@ struct ViewTests {
         #expect(graph.nodes.first { $0.id == "u:<script>" }?.attributes["URL"] == nil)  // not a screen name
     }
 
+    @Test("mentions view: curved edges on a sparse graph, straight (and said in the legend) on a dense one")
+    func mentionsEdgeStyle() throws {
+        #expect(MentionsView(TestArchive.mentions).drawsCurvedEdges)
+        #expect(MentionsView(TestArchive.mentions).graph.attributes["splines"] == "curved")
+        // 15 users who all mention each other: 210 edges, 14 per user.
+        let handles = (0..<15).map { "user\($0)" }
+        let dense = MentionGraph(nodes: handles.map { .init(handle: $0, score: 1) },
+                                 edges: handles.flatMap { a in handles.filter { $0 != a }.map { .init(source: a, target: $0) } })
+        let view = MentionsView(dense)
+        #expect(!view.drawsCurvedEdges)
+        #expect(view.graph.attributes["splines"] == "line")
+        #expect(view.graph.dot.contains("edges straight: 210 edges on 15 users"))
+        var forced = view
+        forced.edgeStyle = .curved
+        #expect(forced.graph.attributes["splines"] == "curved")
+        #expect(!forced.graph.dot.contains("edges straight"))
+        // Sparse but large: more than curvedEdgeLimit edges.
+        let star = MentionGraph(nodes: [.init(handle: "hub", score: 1)] + (0..<700).map { .init(handle: "u\($0)", score: 0) },
+                                edges: (0..<700).map { .init(source: "hub", target: "u\($0)") })
+        #expect(!MentionsView(star).drawsCurvedEdges)
+    }
+
     @Test("timeline view: one row per day with the day's threads")
     func timelineView() {
         let view = TimelineView(archive: TestArchive.archive, threads: [TestArchive.thread])

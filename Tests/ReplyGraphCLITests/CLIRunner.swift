@@ -27,11 +27,24 @@ struct CLIRunner {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
-        let process = Process()
+    /// Runs `script` with bash, the executable's path in `$BIN`: for what a shell sets up (redirections to
+    /// `/dev/full`, `umask`, `ulimit`).
+    static func runShell(_ script: String, in directory: URL? = nil) throws -> Result {
         guard let executable else { throw MissingExecutable() }
+        return try run(["-c", script], executable: URL(fileURLWithPath: "/bin/bash"), directory: directory,
+                       environment: ["BIN": executable.path])
+    }
+
+    static func run(_ arguments: [String], stdin: Data? = nil, executable: URL? = nil, directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        guard let executable = executable ?? Self.executable else { throw MissingExecutable() }
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -28,22 +28,21 @@ extension ExportGraph {
     }
 
     /// Writes the export atomically to `url`; for CSV `url` is a directory (created if missing) that receives
-    /// `nodes.csv` and `edges.csv`.
+    /// `nodes.csv` and `edges.csv`, replaced together or not at all.
     ///
     /// - Returns: The files written.
-    /// - Throws: The file system's error.
+    /// - Throws: ``FileWriteError``.
     @discardableResult
     public func write(_ format: ExportFormat, to url: URL, csvDialect: CSVDialect = .neo4j,
-                      edgesKey: NodeLinkEdgesKey = .edges) throws -> [URL] {
+                      edgesKey: NodeLinkEdgesKey = .edges, neutralisingFormulas: Bool = true) throws -> [URL] {
         guard format == .csv else {
             try AtomicFile.write(text(format, edgesKey: edgesKey), to: url)
             return [url]
         }
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        let (nodes, edges) = csv(dialect: csvDialect)
+        let (nodes, edges) = csv(dialect: csvDialect, neutralisingFormulas: neutralisingFormulas)
         let files = [url.appendingPathComponent("nodes.csv"), url.appendingPathComponent("edges.csv")]
-        try AtomicFile.write(nodes, to: files[0])
-        try AtomicFile.write(edges, to: files[1])
+        // The two files are one export: a reader must never find new nodes beside old edges.
+        try AtomicFile.write([(Data(nodes.utf8), files[0]), (Data(edges.utf8), files[1])])
         return files
     }
 }

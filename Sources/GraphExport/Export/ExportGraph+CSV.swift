@@ -20,10 +20,15 @@ extension ExportGraph {
 
     /// `nodes.csv` and `edges.csv` per RFC 4180 (CRLF line ends, fields quoted when needed, quotes doubled).
     ///
-    /// Missing attributes are empty fields. Booleans are `true`/`false`; doubles are locale-free.
+    /// Missing attributes are empty fields. Booleans are `true`/`false`; doubles are locale-free. Text attributes
+    /// (tweet text, handles, names) that start with `=`, `+`, `-`, `@`, tab or CR get a leading `'`
+    /// (``Escaping/spreadsheetText(_:)``), so a spreadsheet does not run them as formulas; ids, labels, relationship
+    /// types and numbers are written unchanged, so Neo4j and Spark join on the same keys.
     ///
     /// - Complexity: O(size of the output).
-    public func csv(dialect: CSVDialect = .neo4j) -> (nodes: String, edges: String) {
+    /// - Parameter neutralisingFormulas: Prefix formula-leading text cells with `'` (the default); `false` writes
+    ///   text exactly as it is, for importers only.
+    public func csv(dialect: CSVDialect = .neo4j, neutralisingFormulas: Bool = true) -> (nodes: String, edges: String) {
         let nodeColumns = nodeSchema.filter { !["id", "kind", "src", "dst", "relationship"].contains($0.name) }
         let edgeColumns = edgeSchema.filter { !["id", "kind", "src", "dst", "relationship"].contains($0.name) }
         func header(_ column: (name: String, type: AttributeType)) -> String {
@@ -37,20 +42,21 @@ extension ExportGraph {
             return Escaping.csvField(column.name.replacingColon() + ":" + type)
         }
         func row(_ fields: [String]) -> String { fields.map(Escaping.csvField).joined(separator: ",") + "\r\n" }
+        func cell(_ value: AttributeValue?, _ type: AttributeType) -> String {
+            guard let value else { return "" }
+            let text = Self.text(value, as: type)
+            return type == .string && neutralisingFormulas ? Escaping.spreadsheetText(text) : text
+        }
 
         var nodesCSV = (dialect == .neo4j ? "id:ID,:LABEL" : "id,kind")
         nodesCSV += nodeColumns.map { "," + header($0) }.joined() + "\r\n"
         for node in nodes {
-            nodesCSV += row([node.id, node.kind] + nodeColumns.map { column in
-                node.attributes[column.name].map { Self.text($0, as: column.type) } ?? ""
-            })
+            nodesCSV += row([node.id, node.kind] + nodeColumns.map { cell(node.attributes[$0.name], $0.type) })
         }
         var edgesCSV = (dialect == .neo4j ? ":START_ID,:END_ID,:TYPE" : "src,dst,relationship")
         edgesCSV += edgeColumns.map { "," + header($0) }.joined() + "\r\n"
         for edge in edges {
-            edgesCSV += row([edge.source, edge.target, edge.kind] + edgeColumns.map { column in
-                edge.attributes[column.name].map { Self.text($0, as: column.type) } ?? ""
-            })
+            edgesCSV += row([edge.source, edge.target, edge.kind] + edgeColumns.map { cell(edge.attributes[$0.name], $0.type) })
         }
         return (nodesCSV, edgesCSV)
     }

@@ -16,8 +16,18 @@ struct BatchCommand: ParsableCommand {
             metrics); OUT/index.html is a gallery of all of them that opens from disk.
 
             Archives run in parallel on all cores. Every file is written atomically. A re-run skips archives \
-            whose outputs are newer than the archive (--force redoes them). One bad archive is reported and the \
-            others complete; the exit code is 0 only when every archive succeeded.
+            whose outputs were made from the same file with the same bytes, size and modification time and the \
+            same options (--force redoes them), and removes temporary files that a killed run left behind. Each \
+            archive's folder is named after its file without the extension; archives that would share a name \
+            keep their whole file name (a.txt, a.jsonl). In an input directory, only regular files are read, and \
+            the batch's own outputs (index.html, the archive folders) are skipped when OUT is that directory. One \
+            bad archive is reported and the others complete; the exit code is 0 only when every archive succeeded \
+            (73 when the output folder cannot be written).
+
+            Every mention network and timeline is drawn by libgraphviz in a child process stopped after \
+            --render-timeout seconds; a drawing that is stopped is left out, named on the archive's card and on \
+            stderr, the archive's other outputs are still written, and the exit code is 70. Thread diagrams of up \
+            to 500 nodes and edges are drawn in-process.
 
             Examples:
               replygraph batch --out Graphs/                 # the bundled sample
@@ -50,14 +60,19 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Only draw threads with at least this many tweets.")
     var minThreadLength = 2
 
+    @Option(help: ArgumentHelp("Stop Graphviz after this many seconds per drawing.", valueName: "seconds"))
+    var renderTimeout: Double = 60
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard minThreadLength >= 2 else { throw ValidationError("--min-thread-length must be at least 2") }
+        guard renderTimeout > 0 else { throw ValidationError("--render-timeout must be more than 0") }
     }
 
     func run() throws {
+        let started = Date()
         let units: [BatchJob.Unit]
-        do { units = try BatchJob.units(for: archives) } catch {
+        do { units = try BatchJob.units(for: archives, out: out) } catch {
             let failure = CommandFailure(error)
             StandardError.print("replygraph: \(failure.message)")
             throw ExitCode(failure.code.rawValue)
@@ -68,18 +83,22 @@ struct BatchCommand: ParsableCommand {
         let job = BatchJob(out: URL(fileURLWithPath: out), force: force,
                            reader: ArchiveReader(options: .init(strict: strict, exportOwner: owner.map(Handle.init),
                                                                 jobs: readerJobs)),
-                           drawThreads: !skipThreadDiagrams, minThreadLength: minThreadLength)
+                           drawThreads: !skipThreadDiagrams, minThreadLength: minThreadLength, started: started,
+                           renderer: BoundedRender(timeout: renderTimeout, inProcessLimit: 500))
+        job.removeStaleTemporaries(units)
         let results = job.run(units, jobs: jobs)
         do {
             try job.writeGallery(results)
         } catch {
-            StandardError.print("replygraph: cannot write the gallery: \(error.localizedDescription)")
-            throw ExitCode(CommandFailure.Code.ioError.rawValue)
+            let failure = CommandFailure(writing: job.out.appendingPathComponent("index.html").path, error)
+            StandardError.print("replygraph: \(failure.message)")
+            throw ExitCode(failure.code.rawValue)
         }
         let failed = results.filter { $0.failure != nil }
         StandardError.print("\(results.count - failed.count) of \(results.count) archives done; gallery: "
                                 + URL(fileURLWithPath: out).appendingPathComponent("index.html").path)
         if let first = failed.first?.failure { throw ExitCode(first.code.rawValue) }
+        if results.contains(where: { !$0.stopped.isEmpty }) { throw ExitCode(CommandFailure.Code.software.rawValue) }
     }
 }
 
@@ -95,6 +114,8 @@ struct BatchJob: Sendable {
         var unit: Unit
         var failure: CommandFailure?
         var skipped = false
+        /// Drawings that Graphviz did not finish in time, with the reason; left out of the folder.
+        var stopped: [String] = []
         var manifest: Manifest?
     }
 
@@ -112,11 +133,19 @@ struct BatchJob: Sendable {
     var reader: ArchiveReader
     var drawThreads: Bool
     var minThreadLength: Int
+    /// When this run began: temporary files older than this are a killed run's leftovers.
+    var started = Date()
+    var renderer = BoundedRender(timeout: 60, inProcessLimit: 500)
 
-    /// Expands the arguments: files as they are, directories into their regular, non-hidden files.
-    static func units(for arguments: [String]) throws -> [Unit] {
+    /// Expands the arguments: files as they are, directories into their regular, non-hidden files, leaving out
+    /// this batch's own outputs when `out` is (or is inside) an input directory. The same file given twice (by any
+    /// path) is one archive. Folder names come from ``BatchNames``.
+    static func units(for arguments: [String], out: String) throws -> [Unit] {
         if arguments.isEmpty { return [Unit(path: SampleArchive.path, name: "alexxubyte", isSample: true)] }
+        let outIdentity = identity(out)
+        let gallery = identity((out as NSString).appendingPathComponent("index.html"))
         var paths: [String] = []
+        var seen: Set<[UInt64]> = []
         for argument in arguments {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
@@ -124,25 +153,43 @@ struct BatchJob: Sendable {
             }
             if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+                let isOut = outIdentity != nil && identity(argument) == outIdentity
                 for name in names.sorted() where !name.hasPrefix(".") {
                     let child = (argument as NSString).appendingPathComponent(name)
-                    var childIsDirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory),
-                       !childIsDirectory.boolValue { paths.append(child) }
+                    // Only regular files: a FIFO or device in the folder would block the read forever.
+                    var info = stat()
+                    guard stat(child, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+                    let key = [UInt64(info.st_dev), UInt64(info.st_ino)]
+                    if isOut && name == "index.html" || key == gallery { continue }
+                    if seen.insert(key).inserted { paths.append(child) }
                 }
             } else {
+                if let key = identity(argument), !seen.insert(key).inserted { continue }
                 paths.append(argument)
             }
         }
-        var used: [String: Int] = [:]
-        return paths.map { path in
-            var name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            if name.hasSuffix(".twint") { name = String(name.dropLast(6)) }
-            name = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
-            if name.isEmpty || name.hasPrefix(".") { name = "archive" + name }
-            used[name, default: 0] += 1
-            if used[name]! > 1 { name += "-\(used[name]!)" }
-            return Unit(path: path, name: name, isSample: false)
+        return zip(paths, BatchNames.names(for: paths)).map { Unit(path: $0, name: $1, isSample: false) }
+    }
+
+    /// Device and inode of `path`, or `nil` when it does not exist.
+    private static func identity(_ path: String) -> [UInt64]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
+
+    /// Removes `.NAME.tmp-UUID` files older than this run from the output folder and the archives' folders:
+    /// the leftovers of a batch that was killed mid-write. Nothing else is touched.
+    func removeStaleTemporaries(_ units: [Unit]) {
+        var folders = [out]
+        for unit in units {
+            folders.append(out.appendingPathComponent(unit.name))
+            folders.append(out.appendingPathComponent(unit.name).appendingPathComponent("threads"))
+        }
+        for folder in folders {
+            for name in AtomicFile.removeStaleTemporaries(in: folder, olderThan: started) {
+                StandardError.print("removed \(folder.appendingPathComponent(name).path), left by an interrupted run")
+            }
         }
     }
 
@@ -160,6 +207,9 @@ struct BatchJob: Sendable {
                     progress.finish(units[k].name, "up to date (use --force to redo)")
                 } else if let failure = result.failure {
                     progress.finish(units[k].name, "FAILED: \(failure.message)")
+                } else if !result.stopped.isEmpty {
+                    progress.finish(units[k].name, "\(result.manifest?.files.count ?? 0) files; not drawn: "
+                                        + result.stopped.joined(separator: "; "))
                 } else {
                     progress.finish(units[k].name, "\(result.manifest?.files.count ?? 0) files")
                 }
@@ -168,24 +218,30 @@ struct BatchJob: Sendable {
         return results.withLock { $0.map { $0! } }
     }
 
-    private func modificationDate(_ url: URL) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
+    /// The options that change what a folder holds, as part of its ``InputFingerprint``.
+    var optionsKey: String {
+        "strict=\(reader.options.strict) owner=\(reader.options.exportOwner?.display ?? "-") "
+            + "threads=\(drawThreads) min-thread-length=\(minThreadLength)"
     }
 
-    /// The archive's manifest when every file it lists exists and is newer than the archive.
-    func upToDate(_ unit: Unit, folder: URL) -> Manifest? {
-        guard !force, let archiveDate = modificationDate(URL(fileURLWithPath: unit.path)),
+    /// The archive's manifest when the folder was made from this very input (``InputFingerprint``: same file,
+    /// bytes, size, modification time and options) and every file the manifest lists exists.
+    func upToDate(_ unit: Unit, folder: URL, fingerprint: InputFingerprint?) -> Manifest? {
+        guard !force, let fingerprint,
+              let stored = try? Data(contentsOf: folder.appendingPathComponent(InputFingerprint.fileName)),
+              (try? JSONDecoder().decode(InputFingerprint.self, from: stored)) == fingerprint,
               let data = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")),
               let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return nil }
         for file in manifest.files + manifest.threadDiagrams + ["manifest.json"] {
-            guard let date = modificationDate(folder.appendingPathComponent(file)), date > archiveDate else { return nil }
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) else { return nil }
         }
         return manifest
     }
 
     func process(_ unit: Unit, progress: Progress) -> Result {
         let folder = out.appendingPathComponent(unit.name)
-        if let manifest = upToDate(unit, folder: folder) {
+        let fingerprint = try? InputFingerprint(path: unit.path, options: optionsKey)
+        if let manifest = upToDate(unit, folder: folder, fingerprint: fingerprint) {
             return Result(unit: unit, skipped: true, manifest: manifest)
         }
         do {
@@ -196,8 +252,7 @@ struct BatchJob: Sendable {
             var files: [String] = []
             func write(_ name: String, _ data: Data) throws {
                 do { try AtomicFile.write(data, to: folder.appendingPathComponent(name)) } catch {
-                    throw CommandFailure(.ioError, "cannot write \(folder.appendingPathComponent(name).path): "
-                                            + error.localizedDescription)
+                    throw CommandFailure(writing: folder.appendingPathComponent(name).path, error)
                 }
                 files.append(name)
             }
@@ -210,6 +265,10 @@ struct BatchJob: Sendable {
             let users = graph.userGraph(.mention)
             let panel: CentralityPanel.Result
             do { panel = try CentralityPanel().compute(in: users) } catch { throw CommandFailure(.software, "\(error)") }
+            // A metric that does not converge is named in centrality.json ("failed") and here; the archive goes on.
+            for (metric, failure) in panel.failures.sorted(by: { $0.key < $1.key }) {
+                StandardError.print("\(unit.name): \(CentralityTable.note(metric, failure))")
+            }
             let table = CentralityTable(graph: users, kind: .mention, result: panel,
                                         metrics: CentralityPanel.Metric.allCases, top: 0)
             try write("centrality.json", Data(try table.json().utf8))
@@ -226,10 +285,21 @@ struct BatchJob: Sendable {
             try write("users.gexf", Data(ExportGraph(userGraph: interaction, kind: .interaction, metrics: scores).gexf.utf8))
 
             let builder = ViewBuilder(graph: graph)
+            var stopped: [String] = []
+            /// Draws `graph` into `name`; a drawing stopped at the time bound is noted and left out.
+            func draw(_ name: String, _ graph: DOTGraph, engine: LayoutEngine) throws -> Bool {
+                do {
+                    try write(name, try render(graph, engine: engine))
+                    return true
+                } catch let error as BoundedRender.Stopped {
+                    stopped.append("\(name): \(error)")
+                    return false
+                }
+            }
             progress.update(unit.name, "rendering the mention network")
-            try write("mentions.svg", try render(builder.mentions(.init(kind: .interaction, top: 150)), engine: .sfdp))
+            _ = try draw("mentions.svg", builder.mentions(.init(kind: .interaction, top: 150)), engine: .sfdp)
             progress.update(unit.name, "rendering the timeline")
-            try write("timeline.svg", try render(builder.timeline(lastDays: nil), engine: .dot))
+            _ = try draw("timeline.svg", builder.timeline(lastDays: nil), engine: .dot)
             var diagrams: [String] = []
             if drawThreads {
                 let drawn = graph.threads.filter { $0.length >= minThreadLength }
@@ -242,8 +312,7 @@ struct BatchJob: Sendable {
                     let view = ThreadView(thread: thread, in: graph,
                                           categories: Dictionary(uniqueKeysWithValues: parts))
                     let name = "threads/\(thread.root).svg"
-                    try write(name, try render(view.graph, engine: .dot))
-                    diagrams.append(name)
+                    if try draw(name, view.graph, engine: .dot) { diagrams.append(name) }
                 }
                 files.removeAll { $0.hasPrefix("threads/") }
             }
@@ -263,14 +332,27 @@ struct BatchJob: Sendable {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try write("manifest.json", try encoder.encode(manifest))
-            return Result(unit: unit, manifest: manifest)
+            // Written after the manifest: a folder whose fingerprint matches is complete (a folder with a drawing
+            // left out gets none, so the next run tries again). Not listed in the manifest, so the gallery and a
+            // committed gallery's files do not depend on where the input lives.
+            if let fingerprint, stopped.isEmpty {
+                try write(InputFingerprint.fileName, try encoder.encode(fingerprint))
+                files.removeLast()
+            }
+            return Result(unit: unit, stopped: stopped, manifest: manifest)
         } catch {
             return Result(unit: unit, failure: CommandFailure(error))
         }
     }
 
+    /// Renders through ``renderer``: in-process for small graphs, else in a child process with the time bound.
     private func render(_ graph: DOTGraph, engine: LayoutEngine) throws -> Data {
-        do { return try GraphvizRenderer(engine: engine, format: .svg).render(graph.dot).data } catch {
+        let elements = graph.nodes.count + graph.edges.count
+            + graph.subgraphs.reduce(0) { $0 + $1.nodes.count + $1.edges.count }
+        do { return try renderer.render(graph.dot, elements: elements, engine: engine, format: .svg).data }
+        catch let error as BoundedRender.Stopped { throw error }
+        catch let error as CommandFailure { throw CommandFailure(.software, "Graphviz: \(error.message)") }
+        catch {
             throw CommandFailure(.software, "Graphviz: \(error)")
         }
     }
@@ -288,10 +370,13 @@ struct BatchJob: Sendable {
             }
             // An archive skipped as up to date shows as it did when made: the page must not depend on whether
             // this run redid it (the progress line says so instead).
-            return Gallery.Entry(name: name, status: "ok",
+            // A drawing stopped at the time bound is named in red on the card.
+            let status = result.stopped.isEmpty ? "ok" : "not drawn: " + result.stopped.joined(separator: "; ")
+            return Gallery.Entry(name: name, status: status,
                                  figures: manifest.figureOrder.compactMap { key in manifest.figures[key].map { (key, $0) } }
                                      + [("archive", manifest.archive)],
-                                 thumbnail: "\(name)/mentions.svg", links: links, threadDiagrams: diagrams)
+                                 thumbnail: manifest.files.contains("mentions.svg") ? "\(name)/mentions.svg" : nil,
+                                 links: links, threadDiagrams: diagrams)
         }
         // No generation time in the page: a re-run over the same archives writes the same bytes.
         let gallery = Gallery(entries: entries)

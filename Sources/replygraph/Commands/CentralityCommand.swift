@@ -1,4 +1,5 @@
 import ArgumentParser
+import GraphExport
 import ReplyGraph
 
 extension CentralityPanel.Metric: ExpressibleByArgument {}
@@ -66,13 +67,21 @@ struct CentralityCommand: ParsableCommand {
             do { result = try panel.compute(in: graph) } catch {
                 throw CommandFailure(.software, "\(error)")
             }
+            // One metric asked for and it failed: nothing to show. With several, the others are shown and the
+            // failed one is named.
+            if metrics.count == 1, let failure = result.failures[metrics[0]] {
+                throw CommandFailure(.software, "\(failure)")
+            }
+            for metric in metrics {
+                if let failure = result.failures[metric] { StandardError.print(CentralityTable.note(metric, failure)) }
+            }
             let table = CentralityTable(graph: graph, kind: userGraph.graph, result: result, metrics: metrics,
                                         top: top)
-            let out = Output(path: output)
+            let out = Output(path: output, inputs: input.paths)
             switch format {
             case .json: try out.write(try table.json())
             case .csv: try out.write(table.csv)
-            case .text: try out.write(table.text)
+            case .text: try out.writeText(table.text)
             }
         }
     }
@@ -83,18 +92,30 @@ struct CentralityTable {
     var kind: UserGraphKind
     var metrics: [CentralityPanel.Metric]
     var figures: CentralityPanel.GraphFigures
-    /// (handle, scores in `metrics` order), sorted by the first metric descending, then handle.
+    /// (handle, scores in `metrics` order), sorted by the first metric that has scores, descending, then handle.
+    /// A metric that did not converge has NaN in every row.
     var rows: [(handle: String, scores: [Double])]
+    /// The metrics that did not converge, and why.
+    var failures: [CentralityPanel.Metric: CentralityError]
+
+    /// The line printed on stderr (and kept in JSON) for a metric that did not converge.
+    static func note(_ metric: CentralityPanel.Metric, _ error: CentralityError) -> String {
+        "note: \(metric.rawValue) left out: \(error); the other metrics are complete"
+    }
 
     init(graph: UserGraph, kind: UserGraphKind, result: CentralityPanel.Result, metrics: [CentralityPanel.Metric],
          top: Int) {
         self.kind = kind
         self.metrics = metrics
         self.figures = result.figures
-        let columns = metrics.map { result.scores[$0] ?? [] }
+        self.failures = result.failures
+        let missing = [Double](repeating: .nan, count: graph.nodeCount)
+        let columns = metrics.map { result.scores[$0] ?? missing }
+        let key = metrics.firstIndex { result.scores[$0] != nil } ?? 0
         var rows = (0..<graph.nodeCount).map { v in (handle: graph.labels[v], scores: columns.map { $0[v] }) }
         rows.sort { a, b in
-            a.scores[0] != b.scores[0] ? a.scores[0] > b.scores[0] : Handle.fold(a.handle) < Handle.fold(b.handle)
+            a.scores[key] != b.scores[key] && !a.scores[key].isNaN
+                ? a.scores[key] > b.scores[key] : Handle.fold(a.handle) < Handle.fold(b.handle)
         }
         self.rows = top > 0 ? Array(rows.prefix(top)) : rows
     }
@@ -113,6 +134,8 @@ struct CentralityTable {
         var metric = "all"
         var summary: CentralityPanel.GraphFigures
         var nodes: [[String: JSONScalar]]
+        /// Metric key → why it is missing; absent when every metric converged.
+        var failed: [String: String]?
     }
 
     enum JSONScalar: Encodable {
@@ -133,15 +156,19 @@ struct CentralityTable {
         }
         let nodes = rows.map { row -> [String: JSONScalar] in
             var object: [String: JSONScalar] = ["handle": .string(row.handle)]
-            for (metric, score) in zip(metrics, row.scores) { object[metric.key] = .number(score) }
+            for (metric, score) in zip(metrics, row.scores) where failures[metric] == nil {
+                object[metric.key] = .number(score)
+            }
             return object
         }
-        return try JSON.encode(All(graph: kind.rawValue, summary: figures, nodes: nodes))
+        let failed = failures.isEmpty ? nil
+            : Dictionary(uniqueKeysWithValues: failures.map { ($0.key.key, "\($0.value)") })
+        return try JSON.encode(All(graph: kind.rawValue, summary: figures, nodes: nodes, failed: failed))
     }
 
     var csv: String {
         var out = CSV.row(["handle"] + metrics.map(\.key))
-        for row in rows { out += CSV.row([row.handle] + row.scores.map { String($0) }) }
+        for row in rows { out += CSV.row([row.handle] + row.scores.map { $0.isNaN ? "" : String($0) }) }
         return out
     }
 
@@ -153,8 +180,8 @@ struct CentralityTable {
             + metrics.map { $0.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) }
         lines.append(header.joined(separator: " "))
         for row in rows {
-            let cells = ["@" + row.handle].map { $0.padding(toLength: 24, withPad: " ", startingAt: 0) }
-                + row.scores.map { format($0).padding(toLength: 12, withPad: " ", startingAt: 0) }
+            let cells = ["@" + Escaping.terminal(row.handle)].map { $0.padding(toLength: 24, withPad: " ", startingAt: 0) }
+                + row.scores.map { ($0.isNaN ? "n/a" : format($0)).padding(toLength: 12, withPad: " ", startingAt: 0) }
             lines.append(cells.joined(separator: " "))
         }
         return lines.joined(separator: "\n") + "\n"

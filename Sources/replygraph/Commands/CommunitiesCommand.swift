@@ -1,4 +1,5 @@
 import ArgumentParser
+import GraphExport
 import ReplyGraph
 
 struct CommunitiesCommand: ParsableCommand {
@@ -73,17 +74,17 @@ struct CommunitiesCommand: ParsableCommand {
             let report = Report(graph: userGraph.graph.rawValue, algorithm: algorithm.rawValue,
                                 modularity: found.modularity, count: found.count,
                                 communities: communities.filter { $0.size >= minSize })
-            let out = Output(path: output)
+            let out = Output(path: output, inputs: input.paths)
             switch format {
             case .json: try out.write(try JSON.encode(report))
             case .text:
                 var lines = ["\(report.count) communities in the \(report.graph) graph (\(report.algorithm)), "
                                 + "modularity \(String(format: "%.4f", report.modularity))"]
                 for c in report.communities {
-                    let shown = c.members.prefix(12).map { "@" + $0 }.joined(separator: " ")
+                    let shown = c.members.prefix(12).map { "@" + Escaping.terminal($0) }.joined(separator: " ")
                     lines.append("#\(c.id)  \(c.size) members: \(shown)\(c.members.count > 12 ? " …" : "")")
                 }
-                try out.write(lines.joined(separator: "\n") + "\n")
+                try out.writeText(lines.joined(separator: "\n") + "\n")
             }
         }
     }

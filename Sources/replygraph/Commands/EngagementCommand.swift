@@ -42,10 +42,10 @@ struct EngagementCommand: ParsableCommand {
             let options = EngagementReport.Options(account: account.map(Handle.init),
                                                    covariance: hc1 ? .hc1 : .classical)
             let report = EngagementReport(graph: graph, options: options)
-            let out = Output(path: output)
+            let out = Output(path: output, inputs: input.paths)
             switch format {
             case .json: try out.write(try JSON.encode(report))
-            case .text: try out.write(report.summary.hasSuffix("\n") ? report.summary : report.summary + "\n")
+            case .text: try out.writeText(report.summary.hasSuffix("\n") ? report.summary : report.summary + "\n")
             }
         }
     }

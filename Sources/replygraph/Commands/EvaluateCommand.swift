@@ -80,10 +80,10 @@ struct EvaluateCommand: ParsableCommand {
                 }
             }
             let evaluation = ThreadEvaluator(options: threadOptions.options).evaluate(labelled)
-            let out = Output(path: output)
+            let out = Output(path: output, inputs: input.paths + (labels.map { [$0] } ?? []))
             switch format {
             case .json: try out.write(try evaluation.json())
-            case .text, .csv: try out.write(evaluation.text)
+            case .text, .csv: try out.writeText(evaluation.text)
             }
         }
     }

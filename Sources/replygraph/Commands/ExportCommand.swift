@@ -42,7 +42,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "dot, graphml, gexf, json (networkx node-link) or csv (a directory with nodes.csv and edges.csv).")
     var to: ExportFormat
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (a directory for csv).", valueName: "path"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (a directory for csv); - for standard output.",
+                                                    valueName: "path"))
     var output: String
 
     @Flag(help: "User graphs: add PageRank, betweenness, degrees and Louvain community to each node.")
@@ -50,6 +51,18 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: "CSV headers for neo4j (:ID, :START_ID, :END_ID, :TYPE) or graphframes (id, src, dst).")
     var csvDialect: ExportGraph.CSVDialect = .neo4j
+
+    @Flag(help: ArgumentHelp(
+        "csv: write text cells exactly as they are.",
+        discussion: "By default a text cell starting with =, +, -, @, tab or CR gets a leading ' so spreadsheets "
+            + "do not run it as a formula (ids and numbers are never changed)."))
+    var rawCSVText = false
+
+    func validate() throws {
+        if to == .csv && output == "-" {
+            throw ValidationError("csv writes two files (nodes.csv and edges.csv): give a directory with -o")
+        }
+    }
 
     func run() throws {
         try reportingFailures {
@@ -67,10 +80,18 @@ struct ExportCommand: ParsableCommand {
             } else {
                 export = ExportGraph(tweetGraph: reply)
             }
+            if to != .csv {
+                try Output(path: output, inputs: input.paths).write(export.text(to))
+                return
+            }
+            for file in ["nodes.csv", "edges.csv"] {
+                try Output.refuseOverwriting(inputs: input.paths, with: (output as NSString).appendingPathComponent(file))
+            }
             do {
-                try export.write(to, to: URL(fileURLWithPath: output), csvDialect: csvDialect)
+                try export.write(to, to: URL(fileURLWithPath: output), csvDialect: csvDialect,
+                                 neutralisingFormulas: !rawCSVText)
             } catch {
-                throw CommandFailure(.ioError, "cannot write \(output): \(error.localizedDescription)")
+                throw CommandFailure(writing: output, error)
             }
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GraphExport
 import Foundation
 import ReplyGraph
 
@@ -62,14 +63,14 @@ struct PromotionsCommand: ParsableCommand {
             let graph = ReplyGraph(try input.load(), options: threadOptions.options)
             let report = PromotionReport(graph: graph, detector: PromotionDetector(rules: promotionRules),
                                          options: .init(timeZone: try ReportTimeZone(parsing: tz)))
-            let out = Output(path: output)
+            let out = Output(path: output, inputs: input.paths)
             switch format {
             case .json: try out.write(try JSON.encode(report))
             case .csv: try out.write(Self.csv(report, graph: graph))
             case .text:
                 var text = report.summary
                 if perTweet { text += "\n" + Self.perTweetText(report, graph: graph) }
-                try out.write(text.hasSuffix("\n") ? text : text + "\n")
+                try out.writeText(text.hasSuffix("\n") ? text : text + "\n")
             }
         }
     }
@@ -89,7 +90,7 @@ struct PromotionsCommand: ParsableCommand {
     static func perTweetText(_ report: PromotionReport, graph: ReplyGraph) -> String {
         report.tweets.map { decision in
             let tweet = graph.archive[decision.id]
-            let evidence = decision.evidence.map { "\($0.category): \"\($0.match)\"" }.joined(separator: ", ")
+            let evidence = decision.evidence.map { "\($0.category): \"\(Escaping.terminal($0.match))\"" }.joined(separator: ", ")
             return "\(tweet?.createdAt.iso8601 ?? "?")  \(decision.id)  "
                 + "[\(decision.categories.map(\.description).joined(separator: ", "))]  \(evidence)"
         }.joined(separator: "\n") + "\n"

@@ -4,6 +4,8 @@ import GraphExport
 import GraphvizRender
 import ReplyGraph
 
+extension MentionsView.EdgeStyle: ExpressibleByArgument {}
+
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
@@ -17,8 +19,13 @@ struct RenderCommand: ParsableCommand {
               mentions      the user graph: node size by PageRank, edge width by weight, colour by community
               timeline      tweets per day, threads as bars
             The output format comes from the file's extension: .svg, .png, .pdf, .dot (DOT source, no layout), \
-            .json or .xdot. Rendering runs in-process through libgraphviz. SVG nodes link to the tweets on \
-            twitter.com and carry the full text as a tooltip.
+            .json or .xdot. Rendering runs through libgraphviz in a child process that is stopped after \
+            --render-timeout seconds (exit 70 with a message), since a Graphviz layout cannot be interrupted. \
+            SVG nodes link to the tweets on twitter.com and carry the full text as a tooltip.
+
+            Sizes that Graphviz cannot lay out in useful time are avoided and said in the drawing and on stderr: \
+            the mentions view draws at most 500 users without --top (the best-connected), and draws its edges \
+            straight when there are more than 600, or more than two per user (--splines overrides).
 
             Examples:
               replygraph render --view thread:1625536625030885377 -o thread.svg
@@ -60,6 +67,13 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "timeline: only the last N days.")
     var lastDays: Int?
 
+    @Option(help: ArgumentHelp("mentions: edges curved, line (straight) or auto (curved unless the graph is dense).",
+                               valueName: "style"))
+    var splines: MentionsView.EdgeStyle = .automatic
+
+    @Option(help: ArgumentHelp("Stop Graphviz after this many seconds.", valueName: "seconds"))
+    var renderTimeout: Double = 60
+
     var parsedView: ViewBuilder.View? { ViewBuilder.View(view) }
 
     var format: String { (output as NSString).pathExtension.lowercased() }
@@ -78,6 +92,7 @@ struct RenderCommand: ParsableCommand {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
         }
         guard radius >= 0 else { throw ValidationError("--radius must be 0 or more") }
+        guard renderTimeout > 0 else { throw ValidationError("--render-timeout must be more than 0") }
     }
 
     func run() throws {
@@ -91,27 +106,30 @@ struct RenderCommand: ParsableCommand {
             case .threads: dot = builder.threads(limit: limit)
             case .timeline: dot = builder.timeline(lastDays: lastDays)
             case .mentions:
-                dot = try builder.mentions(.init(kind: userGraph.graph, options: userGraph.options, top: top,
-                                                 minWeight: nil, kCore: kCore, ego: ego, radius: radius))
+                let (graph, notes) = try builder.mentionsView(.init(
+                    kind: userGraph.graph, options: userGraph.options, top: top, minWeight: nil, kCore: kCore,
+                    ego: ego, radius: radius, edgeStyle: splines))
+                dot = graph
+                for note in notes where !input.quiet { StandardError.print("note: \(note)") }
             }
-            let url = URL(fileURLWithPath: output)
+            let out = Output(path: output, inputs: input.paths)
             if format == "dot" {
-                do { try dot.write(to: url) } catch {
-                    throw CommandFailure(.ioError, "cannot write \(output): \(error.localizedDescription)")
-                }
+                try out.write(dot.dot)
                 return
             }
             let engine = LayoutEngine(rawValue: layout ?? view.defaultEngine)!
             let rendering: Rendering
             do {
-                rendering = try GraphvizRenderer(engine: engine, format: OutputFormat(rawValue: format)!).render(dot.dot)
+                rendering = try BoundedRender(timeout: renderTimeout)
+                    .render(dot.dot, engine: engine, format: OutputFormat(rawValue: format)!)
+            } catch let error as BoundedRender.Stopped {
+                throw CommandFailure(.software, "\(error) on the \(view) view (\(engine.rawValue) layout); "
+                                        + "try fewer users (--top), another --layout or a longer --render-timeout")
             } catch {
                 throw CommandFailure(.software, "Graphviz could not render the \(view) view: \(error)")
             }
             for warning in rendering.warnings where !input.quiet { StandardError.print("graphviz: \(warning)") }
-            do { try AtomicFile.write(rendering.data, to: url) } catch {
-                throw CommandFailure(.ioError, "cannot write \(output): \(error.localizedDescription)")
-            }
+            try out.write(rendering.data)
         }
     }
 }

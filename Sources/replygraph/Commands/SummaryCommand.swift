@@ -25,7 +25,7 @@ struct SummaryCommand: ParsableCommand {
             let summary = ArchiveSummary(try input.load())
             switch format {
             case .json: try Output().write(try JSON.encode(summary))
-            case .text: try Output().write(Self.text(summary))
+            case .text: try Output().writeText(Self.text(summary))
             }
         }
     }

@@ -44,11 +44,11 @@ struct ThreadsCommand: ParsableCommand {
         try reportingFailures {
             let graph = ReplyGraph(try input.load(), options: threadOptions.options)
             let report = ThreadsReport(graph, minLength: minLength, kind: kind.kind)
-            let out = Output(path: output)
+            let out = Output(path: output, inputs: input.paths)
             switch format {
             case .json: try out.write(try JSON.encode(report))
             case .csv: try out.write(report.csv)
-            case .text: try out.write(report.text)
+            case .text: try out.writeText(report.text)
             }
         }
     }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import GraphExport
 import ReplyGraph
 
 /// An error that ends a command with a message on stderr and an exit code a script can trust.
 struct CommandFailure: Error, CustomStringConvertible {
     /// `sysexits.h` codes.
     enum Code: Int32 {
-        case usage = 64, dataError = 65, noInput = 66, software = 70, ioError = 74
+        case usage = 64, dataError = 65, noInput = 66, software = 70, cantCreate = 73, ioError = 74
     }
 
     var code: Code
@@ -15,6 +16,19 @@ struct CommandFailure: Error, CustomStringConvertible {
     init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
+    }
+
+    /// A failed write of `path`: 73 when the file could not be created (a read-only or missing folder, no
+    /// permission), 74 when writing it failed (a full disk, an I/O error). The message names the path and reason.
+    init(writing path: String, _ error: any Error) {
+        if let error = error as? CommandFailure {
+            self = error
+        } else if let error = error as? FileWriteError {
+            self.init(error.isCreationFailure ? .cantCreate : .ioError,
+                      "cannot write \(path): \(error.localizedDescription)")
+        } else {
+            self.init(.ioError, "cannot write \(path): \(error.localizedDescription)")
+        }
     }
 
     init(_ error: any Error) {
@@ -54,7 +68,9 @@ extension ParsableCommand {
 }
 
 enum StandardError {
+    /// Prints a diagnostic line. Control characters, ESC sequences and bidi controls in it (from file names,
+    /// handles, excerpts of bad lines) are made visible; a failure to write stderr is ignored.
     static func print(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardOutput.writeError(Data((Escaping.terminal(line, keepingNewlines: true) + "\n").utf8))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GraphExport
 import Synchronization
 
 /// A one-line progress display on stderr, redrawn in place when stderr is a terminal and silent otherwise.
@@ -27,7 +28,7 @@ final class Progress: Sendable {
         let done = finished.add(1, ordering: .relaxed).newValue
         state.withLock { state in
             state.lines[archive] = nil
-            if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if isTerminal { StandardOutput.writeError(Data("\r\u{1B}[K".utf8)) }
             StandardError.print("[\(done)/\(total)] \(archive): \(message)")
             if isTerminal { redraw(state.lines) }
         }
@@ -35,10 +36,10 @@ final class Progress: Sendable {
 
     private func redraw(_ lines: [String: String]) {
         guard let (archive, status) = lines.min(by: { $0.key < $1.key }) else { return }
-        var text = "[\(finished.load(ordering: .relaxed))/\(total)] \(archive): \(status)"
+        var text = Escaping.terminal("[\(finished.load(ordering: .relaxed))/\(total)] \(archive): \(status)")
         if lines.count > 1 { text += " (+\(lines.count - 1) running)" }
         let width = 100
         if text.count > width { text = String(text.prefix(width - 1)) + "…" }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        StandardOutput.writeError(Data("\r\u{1B}[K\(text)".utf8))
     }
 }

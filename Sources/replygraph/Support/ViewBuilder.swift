@@ -35,6 +35,10 @@ struct ViewBuilder {
         var defaultEngine: String { self == .mentions ? "sfdp" : "dot" }
     }
 
+    /// The most users the mentions view draws when no `--top` is given: the best-connected ones, said in the
+    /// title and on stderr. A force-directed layout of tens of thousands of users does not finish in useful time.
+    static let mentionsNodeLimit = 500
+
     struct MentionFilters {
         var kind: UserGraphKind = .mention
         var options = UserGraphOptions()
@@ -44,6 +48,7 @@ struct ViewBuilder {
         var kCore: Int?
         var ego: String?
         var radius = 1
+        var edgeStyle = MentionsView.EdgeStyle.automatic
     }
 
     var graph: ReplyGraph
@@ -75,7 +80,29 @@ struct ViewBuilder {
 
     /// The mention network sized by weighted PageRank and coloured by Louvain community.
     func mentions(_ filters: MentionFilters) throws -> DOTGraph {
-        try MentionsView(mentionGraph(filters), title: "\(filters.kind.rawValue) network").graph
+        try mentionsView(filters).graph
+    }
+
+    /// The mention network and what was done to make it drawable: the user cap (``mentionsNodeLimit``) when no
+    /// `--top` was given, and straight edges on a dense graph. The notes are also in the drawing.
+    func mentionsView(_ filters: MentionFilters) throws -> (graph: DOTGraph, notes: [String]) {
+        var mentions = try mentionGraph(filters)
+        var title = "\(filters.kind.rawValue) network"
+        var notes: [String] = []
+        if filters.top == nil, mentions.nodes.count > Self.mentionsNodeLimit {
+            let note = "showing the \(Self.mentionsNodeLimit) best-connected of \(mentions.nodes.count) users "
+                + "(--top N to choose)"
+            mentions = mentions.bestConnected(Self.mentionsNodeLimit)
+            title += " (\(note))"
+            notes.append(note)
+        }
+        var view = MentionsView(mentions, title: title)
+        view.edgeStyle = filters.edgeStyle
+        if !view.drawsCurvedEdges && filters.edgeStyle == .automatic {
+            notes.append("edges drawn straight: \(mentions.edges.count) edges on \(mentions.nodes.count) users is "
+                         + "too dense for curved edges (--splines curved to force them)")
+        }
+        return (view.graph, notes)
     }
 
     func mentionGraph(_ filters: MentionFilters) throws -> MentionGraph {

@@ -45,6 +45,9 @@ public struct CentralityPanel: Sendable {
     public struct Result: Sendable {
         public var scores: [Metric: [Double]]
         public var figures: GraphFigures
+        /// The metrics whose power iteration did not converge (eigenvector, HITS, PageRank), with the error; they
+        /// have no entry in ``scores``, and every other metric is still computed.
+        public var failures: [Metric: CentralityError] = [:]
     }
 
     public var metrics: [Metric]
@@ -62,34 +65,46 @@ public struct CentralityPanel: Sendable {
         self.seed = seed
     }
 
-    /// Computes the chosen metrics.
+    /// Computes the chosen metrics. A metric whose iteration does not converge is left out of the scores and
+    /// recorded in ``Result/failures``; the others are still computed.
     ///
-    /// - Throws: ``CentralityError`` when PageRank, eigenvector centrality or HITS does not converge.
+    /// - Throws: ``CentralityError`` for an invalid argument (never for non-convergence).
     public func compute(in graph: UserGraph) throws(CentralityError) -> Result {
         var scores: [Metric: [Double]] = [:]
+        var failures: [Metric: CentralityError] = [:]
         var hits: (hubs: [Double], authorities: [Double])?
+        var hitsFailure: CentralityError?
         for metric in metrics {
-            switch metric {
-            case .degree: scores[metric] = DegreeCentrality(direction: .total, weighted: weighted, normalized: false).scores(in: graph)
-            case .inDegree: scores[metric] = DegreeCentrality(direction: .incoming, weighted: weighted, normalized: false).scores(in: graph)
-            case .outDegree: scores[metric] = DegreeCentrality(direction: .outgoing, weighted: weighted, normalized: false).scores(in: graph)
-            case .pagerank: scores[metric] = try PageRank(weighted: weighted).scores(in: graph)
-            case .betweenness:
-                scores[metric] = BetweennessCentrality(weighted: weighted, sampleCount: betweennessSamples,
-                                                       seed: seed).scores(in: graph)
-            case .closeness: scores[metric] = ClosenessCentrality(weighted: weighted).scores(in: graph)
-            case .harmonic: scores[metric] = HarmonicCentrality(weighted: weighted).scores(in: graph)
-            case .eigenvector:
-                scores[metric] = try EigenvectorCentrality(maxIterations: 1000, weighted: weighted).scores(in: graph)
-            case .hubs, .authorities:
-                if hits == nil { hits = try HITS(maxIterations: 1000, weighted: weighted).scores(in: graph) }
-                scores[metric] = metric == .hubs ? hits!.hubs : hits!.authorities
-            case .coreNumber: scores[metric] = CoreNumber().values(in: graph).map(Double.init)
-            case .clustering: scores[metric] = ClusteringCoefficient(weighted: weighted).scores(in: graph)
-            case .weakComponent:
-                scores[metric] = WeakComponents().components(in: graph).componentOfNode.map(Double.init)
-            case .strongComponent:
-                scores[metric] = StrongComponents().components(in: graph).componentOfNode.map(Double.init)
+            do throws(CentralityError) {
+                switch metric {
+                case .degree: scores[metric] = DegreeCentrality(direction: .total, weighted: weighted, normalized: false).scores(in: graph)
+                case .inDegree: scores[metric] = DegreeCentrality(direction: .incoming, weighted: weighted, normalized: false).scores(in: graph)
+                case .outDegree: scores[metric] = DegreeCentrality(direction: .outgoing, weighted: weighted, normalized: false).scores(in: graph)
+                case .pagerank: scores[metric] = try PageRank(weighted: weighted).scores(in: graph)
+                case .betweenness:
+                    scores[metric] = BetweennessCentrality(weighted: weighted, sampleCount: betweennessSamples,
+                                                           seed: seed).scores(in: graph)
+                case .closeness: scores[metric] = ClosenessCentrality(weighted: weighted).scores(in: graph)
+                case .harmonic: scores[metric] = HarmonicCentrality(weighted: weighted).scores(in: graph)
+                case .eigenvector:
+                    scores[metric] = try EigenvectorCentrality(maxIterations: 1000, weighted: weighted).scores(in: graph)
+                case .hubs, .authorities:
+                    if let hitsFailure { throw hitsFailure }
+                    if hits == nil {
+                        do throws(CentralityError) { hits = try HITS(maxIterations: 1000, weighted: weighted).scores(in: graph) }
+                        catch { hitsFailure = error; throw error }
+                    }
+                    scores[metric] = metric == .hubs ? hits!.hubs : hits!.authorities
+                case .coreNumber: scores[metric] = CoreNumber().values(in: graph).map(Double.init)
+                case .clustering: scores[metric] = ClusteringCoefficient(weighted: weighted).scores(in: graph)
+                case .weakComponent:
+                    scores[metric] = WeakComponents().components(in: graph).componentOfNode.map(Double.init)
+                case .strongComponent:
+                    scores[metric] = StrongComponents().components(in: graph).componentOfNode.map(Double.init)
+                }
+            } catch {
+                guard error.isNotConverged else { throw error }
+                failures[metric] = error
             }
         }
         let figures = GraphFigures(
@@ -101,6 +116,6 @@ public struct CentralityPanel: Sendable {
             weakComponents: WeakComponents().components(in: graph).count,
             strongComponents: graph.isDirected ? StrongComponents().components(in: graph).count
                 : WeakComponents().components(in: graph).count)
-        return Result(scores: scores, figures: figures)
+        return Result(scores: scores, figures: figures, failures: failures)
     }
 }

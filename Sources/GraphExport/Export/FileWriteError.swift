@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Why ``AtomicFile`` could not write a file: the path that failed, the step, and the system's reason.
+///
+///     do { try AtomicFile.write("x", to: URL(fileURLWithPath: "/proc/x.txt")) } catch {
+///         print(error)   // "creating a file in /proc: No such file or directory"
+///     }
+///
+/// `localizedDescription` is the reason alone, plus the step and path when the path is not the destination itself
+/// (a folder), so a caller can say `"cannot write \(destination): \(error.localizedDescription)"`.
+public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible, LocalizedError {
+    /// The step that failed.
+    public struct Step: Hashable, Sendable, CustomStringConvertible {
+        private enum Kind: String, Hashable, Sendable {
+            case createFolder = "creating folder", create = "creating a file in", write = "writing"
+            case replace = "moving the new file into", refuse = "refusing to write"
+        }
+        private let kind: Kind
+
+        /// Making a missing parent folder (`mkdir`).
+        public static let createFolder = Step(kind: .createFolder)
+        /// Creating or opening the file (`open`).
+        public static let create = Step(kind: .create)
+        /// Writing and flushing the bytes (`write`, `fsync`, `close`).
+        public static let write = Step(kind: .write)
+        /// Moving the finished file into place (`rename`).
+        public static let replace = Step(kind: .replace)
+        /// A destination this writer will not write to (a directory).
+        public static let refuse = Step(kind: .refuse)
+
+        public var description: String { kind.rawValue }
+    }
+
+    /// The file the caller asked for.
+    public let destination: String
+    /// The path the failing call was made on: the destination, a folder that could not be made, or the folder
+    /// the temporary file goes into.
+    public let path: String
+    public let step: Step
+    /// `errno` of the failing call.
+    public let code: Int32
+
+    init(destination: String, path: String, step: Step, code: Int32) {
+        self.destination = destination
+        self.path = path
+        self.step = step
+        self.code = code
+    }
+
+    /// The system's text for ``code`` (`strerror`), e.g. `Permission denied`.
+    public var reason: String { String(cString: strerror(code)) }
+
+    /// Whether the file could not be created at all (permissions, a read-only file system, a missing or
+    /// non-folder parent), as opposed to an I/O failure while writing (a full disk, an I/O error).
+    public var isCreationFailure: Bool {
+        step == .createFolder || step == .create || step == .refuse
+    }
+
+    public var errorDescription: String? {
+        let base = path == destination ? reason : "\(reason) (\(step) \(path))"
+        return code == EROFS || code == EACCES || code == EPERM ? base + "; is the folder writable?" : base
+    }
+
+    public var description: String { "\(step) \(path): \(reason)" }
+}
