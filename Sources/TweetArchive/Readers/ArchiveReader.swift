@@ -292,13 +292,18 @@ public struct ArchiveReader: Sendable {
         return head.withUnsafeBufferPointer { bytes -> ArchiveFormat?? in
             var start = 0
             while start < n {
-                let end = bytes[start..<n].firstIndex(of: 0x0A) ?? n
+                let end = memchr(bytes.baseAddress! + start, 0x0A, n - start)
+                    .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
                 var line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 if start == 0 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeBufferPointer(rebasing: line[3...]) }
                 switch FormatDetector.detect(line) {
                 case .some(.some(let format)): return .some(format)
                 case .some(.none): start = end + 1
-                case .none: return end == n && n == window ? .some(nil) : nil   // a cut line decides nothing
+                case .none:
+                    // A JSON object cut at the window may show its telling keys later; anything else will not.
+                    let cut = end == n && n == window
+                    return cut && line.first(where: { $0 != ASCII.space && $0 != ASCII.tab }) == ASCII.leftBrace
+                        ? .some(nil) : nil
                 }
             }
             return .some(nil)
