@@ -87,3 +87,18 @@ extension ArchiveReader {
         return n == 4 && head.withUnsafeBufferPointer { ZipFile.looksLikeZip($0) }
     }
 }
+
+extension ArchiveReader {
+    /// Whether `path` is a folder that reads as one Twitter/X archive (its unpacked root or its `data/` folder), as
+    /// opposed to a folder of archives.
+    package static func isAccountArchiveFolder(_ path: String) -> Bool {
+        (try? AccountArchive.open(path, isDirectory: true)) != nil
+    }
+
+    /// Whether `path` is a regular file (symbolic links followed): folders are read for these only, never for
+    /// FIFOs, sockets or devices, which could block a read forever.
+    package static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+}

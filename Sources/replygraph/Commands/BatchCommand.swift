@@ -22,6 +22,7 @@ struct BatchCommand: ParsableCommand {
             Examples:
               replygraph batch --out Graphs/                 # the bundled sample
               replygraph batch archives/ more.jsonl --out gallery/ --jobs 4
+              replygraph batch ~/Downloads/twitter-*.zip --out gallery/   # Twitter/X archives as downloaded
             """
     )
 
@@ -122,13 +123,16 @@ struct BatchJob: Sendable {
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
                 throw CommandFailure(.noInput, "\(argument): no such file or directory")
             }
-            if isDirectory.boolValue {
+            if isDirectory.boolValue && ArchiveReader.isAccountArchiveFolder(argument) {
+                paths.append(argument)   // an unpacked Twitter/X archive is one archive
+            } else if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
                 for name in names.sorted() where !name.hasPrefix(".") {
                     let child = (argument as NSString).appendingPathComponent(name)
-                    var childIsDirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory),
-                       !childIsDirectory.boolValue { paths.append(child) }
+                    // Regular files (a FIFO would block the read forever) and unpacked Twitter/X archives.
+                    if ArchiveReader.isRegularFile(child) || ArchiveReader.isAccountArchiveFolder(child) {
+                        paths.append(child)
+                    }
                 }
             } else {
                 paths.append(argument)

@@ -16,8 +16,8 @@ struct ArchiveOptions: ParsableArguments {
                                valueName: "handle"))
     var owner: String?
 
-    @Option(name: .customLong("include"), parsing: .upToNextOption, help: ArgumentHelp(
-        "Also read these other tweets of a Twitter/X archive: deleted, community, circle.",
+    @Option(name: .customLong("include"), help: ArgumentHelp(
+        "Also read this kind of other tweets of a Twitter/X archive: deleted, community or circle (repeatable).",
         discussion: "They are counted in the summary either way.", valueName: "kind"))
     var include: [OtherTweetKind] = []
 
