@@ -37,7 +37,11 @@ def main():
             tid = base + k * 4194304 * 1000 + rnd.randrange(4194304)
             words = [rnd.choice(WORDS) for _ in range(rnd.randrange(5, 40))]
             if rnd.random() < 0.3:
-                words.insert(0, "@user%d" % rnd.randrange(500))
+                words.insert(0, "@user%d" % rnd.randrange(5000))
+            if rnd.random() < 0.5:   # links and numbers: real text compresses less than a small vocabulary
+                words.append("https://t.co/" + "".join(rnd.choice("abcdefghijkLMNOPQRS0123456789") for _ in range(10)))
+            if rnd.random() < 0.3:
+                words.insert(rnd.randrange(len(words)), str(rnd.randrange(100000)))
             tweet = {
                 "edit_info": {"initial": {"editTweetIds": [str(tid)], "editableUntil": "2023-01-01T00:00:00.000Z",
                                           "editsRemaining": "5", "isEditEligible": True}},

@@ -142,6 +142,34 @@ import Testing
         #expect(fromBytes.tweets.count == 820)
     }
 
+    /// Row 10, the other half: a 2 MB Twitter API v2 page on one line went over the 1 MiB line bound. JSON lines
+    /// are bounded by ``ArchiveReader/Options/maxJSONLineLength`` (64 MiB), and the line buffer grows only for them.
+    @Test func aTwoMegabyteAPIPageLineIsRead() throws {
+        let directory = try ReaderFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let tweets = (0..<2_000).map { k in
+            #"{"id": "\#(1_380_242_611_781_386_245 + k)", "author_id": "7", "created_at": "2021-04-08T19:34:16.000Z", "#
+                + #""text": "page tweet \#(k) \#(String(repeating: "z", count: 900))"}"#
+        }
+        let page = #"{"data": ["# + tweets.joined(separator: ", ")
+            + #"], "includes": {"users": [{"id": "7", "username": "bob"}]}, "meta": {"result_count": 2000}}"#
+        #expect(page.utf8.count > 2_000_000)
+        let small = #"{"data": [{"id": "1380242611781380000", "author_id": "7", "created_at": "2021-04-08T19:34:16.000Z", "text": "before"}], "includes": {"users": [{"id": "7", "username": "bob"}]}}"#
+        let url = directory.appendingPathComponent("pages.jsonl")
+        try Data((small + "\n" + page + "\n").utf8).write(to: url)
+        let archive = try ArchiveReader().read(paths: [url.path])
+        #expect(archive.tweets.count == 2_001)
+        #expect(archive.issues.isEmpty)
+        #expect(archive.tweets.allSatisfy { $0.author == Handle("bob") })
+        // A twint text line keeps its 1 MiB bound.
+        let text = directory.appendingPathComponent("long.txt")
+        try Data(("1625899016778678274 2023-02-15 16:45:08 +0000 <bob> " + String(repeating: "a", count: 2 << 20)
+                  + "\n1625899016778678275 2023-02-15 16:45:08 +0000 <bob> after\n").utf8).write(to: text)
+        let twint = try ArchiveReader().read(paths: [text.path])
+        #expect(twint.tweets.map(\.text) == ["after"])
+        #expect(twint.skipped == ["line-too-long": 1])
+    }
+
     /// Row 15: a byte-order mark at the start of the line where `--jobs 2` splits a file was stripped by the second
     /// part only (60,004 tweets against 60,003). It is one only at the file's start, for every `--jobs`.
     @Test func aByteOrderMarkWhereAPartStartsChangesNothing() throws {

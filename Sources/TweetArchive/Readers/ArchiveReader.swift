@@ -17,6 +17,19 @@ public struct ArchiveReader: Sendable {
         /// Longest accepted line in bytes; longer lines are skipped with `line-too-long` (and account-export
         /// elements longer than this with `element-too-long`), so memory stays bounded whatever the input.
         public var maxLineLength = 1 << 20
+        /// Longest accepted line of a JSON-lines format (twint JSON, Twitter API v2 / twarc2), whose line is one
+        /// record however large: a page of a hundred tweets and their `includes` runs to megabytes. Longer lines
+        /// are skipped with `line-too-long`. The line buffer grows to it only while such a line is read.
+        public var maxJSONLineLength = 64 << 20
+
+        /// The bound on a line of `format` (`nil`: not yet known, the larger bound).
+        func lineLimit(_ format: ArchiveFormat?) -> Int {
+            switch format {
+            // An account export's elements are bounded by the parser (`maxLineLength`), its lines by nothing.
+            case .twintJSON?, .twitterAPIv2?, .accountExport?, nil: return max(maxLineLength, maxJSONLineLength)
+            case .twintText?: return maxLineLength
+            }
+        }
         /// How many malformed lines are kept as ``Diagnostic``s (all are counted).
         public var maxReportedIssues = 20
         /// The account's handle for account exports, whose tweets carry no author (default `owner`).
@@ -167,7 +180,7 @@ public struct ArchiveReader: Sendable {
                         var end = i
                         if end > start && buffer[end - 1] == 0x0D { end -= 1 }
                         let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                        if line.count > options.maxLineLength {
+                        if line.count > options.lineLimit(nil) {
                             try body(lineNumber, nil)
                         } else if buffer.count - end >= LineReader.padding {
                             try body(lineNumber, line)
@@ -241,7 +254,7 @@ public struct ArchiveReader: Sendable {
             }
         }
         return try parse(name: name, sizeHint: size, into: &tweets,
-                         lines: lineSource(LineReader(descriptor: descriptor, maxLineLength: options.maxLineLength),
+                         lines: lineSource(LineReader(descriptor: descriptor, maxLineLength: options.lineLimit(nil)),
                                            name: name))
     }
 
@@ -328,7 +341,7 @@ public struct ArchiveReader: Sendable {
         let reader = self
         DispatchQueue.concurrentPerform(iterations: parts) { k in
             var partTweets: [Tweet] = []
-            var lines = LineReader(descriptor: descriptor, maxLineLength: reader.options.maxLineLength)
+            var lines = LineReader(descriptor: descriptor, maxLineLength: reader.options.lineLimit(format))
             lines.byteRange = bounds[k]..<bounds[k + 1]
             do throws(ArchiveError) {
                 // A byte-order mark is one only at the file's start: a part must not strip one where it begins.
@@ -440,12 +453,14 @@ public struct ArchiveReader: Sendable {
                 active = Unmanaged.passUnretained(parser!)
             }
             var lastLine = 0
+            // Lines come bounded by the larger (JSON) bound; a line format's own bound is checked here.
+            var lineLimit = format.map(options.lineLimit) ?? options.lineLimit(nil)
             let bytes = try lines { number, line throws(ArchiveError) in
                 sink.stats.lines = number
                 lastLine = number
-                guard var line else {
+                guard var line, line.count <= lineLimit else {
                     try sink.skip(line: number, reason: "line-too-long",
-                                  detail: "longer than \(options.maxLineLength) bytes")
+                                  detail: "longer than \(options.lineLimit(sink.stats.format)) bytes")
                     return
                 }
                 if number == 1 && atFileStart && line.starts(with: [0xEF, 0xBB, 0xBF]) {   // a UTF-8 byte-order mark
@@ -457,6 +472,11 @@ public struct ArchiveReader: Sendable {
                         sink.stats.format = format
                         parser = makeParser(format, sizeHint: sizeHint)
                         active = Unmanaged.passUnretained(parser!)
+                        lineLimit = options.lineLimit(format)
+                        if line.count > lineLimit {
+                            try sink.skip(line: number, reason: "line-too-long", detail: "longer than \(lineLimit) bytes")
+                            return
+                        }
                         if let sizeHint {
                             // At least doubling: many small inputs must not reallocate (and move) for each one.
                             let wanted = first + sizeHint / Self.minimumBytesPerTweet(format)
