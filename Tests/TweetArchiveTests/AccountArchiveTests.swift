@@ -147,6 +147,19 @@ import Testing
         #expect(error.description.hasPrefix("\(cut.path): truncated-zip: no end-of-central-directory record"))
     }
 
+    @Test func aDamagedZipInAFolderIsNotedAndTheRestRead() throws {
+        let (directory, _, zip) = try makeArchive()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bytes = try Data(contentsOf: zip)
+        let cut = directory.appendingPathComponent("a-cut.zip")
+        try bytes.prefix(bytes.count / 2).write(to: cut)
+        let archive = try ArchiveReader().read(paths: [directory.path])
+        #expect(archive.tweets.count == 4)
+        #expect(archive.accountArchives.count == 2)
+        #expect(archive.issues.map(\.description).first?.hasPrefix("\(cut.path): unreadable-zip: truncated-zip") == true,
+                "\(archive.issues)")
+    }
+
     @Test func aCorruptEntryIsWarnedAboutAndTheOtherPartsAreRead() throws {
         let (directory, _, zip) = try makeArchive()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -161,6 +174,12 @@ import Testing
         #expect(archive.tweets.map(\.id.description) == Array(Fixture.tweetIDs.prefix(2)))
         let warning = try #require(archive.accountArchives[0].warnings.first)
         #expect(warning.file == "\(zip.path)!data/tweets-part1.js")
+        // Under --strict a damaged file fails the read.
+        let error = try #require(throws: ArchiveError.self) {
+            try ArchiveReader(options: .init(strict: true)).read(paths: [zip.path])
+        }
+        #expect(error.kind == .malformed)
+        #expect(error.file == "\(zip.path)!data/tweets-part1.js")
         #expect(["corrupt-zip", "truncated-zip", "too-large"].contains(warning.reason), "\(warning)")
     }
 

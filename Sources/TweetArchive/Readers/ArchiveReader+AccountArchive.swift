@@ -86,7 +86,11 @@ extension ArchiveReader {
                 (sink, failure) = try parseExport(archive, file.name, limit: limit, parser: &parser, into: &scratch)
             }
             let name = archive.displayName(file.name)
-            if let failure { warn(name, failure.reason, failure.detail) }
+            if let failure {
+                // A damaged file is malformed input: fatal under `strict`, a warning otherwise.
+                if options.strict { throw ArchiveError(kind: .malformed, file: name, message: "\(failure.reason): \(failure.detail)") }
+                warn(name, failure.reason, failure.detail)
+            }
             if let expected = file.expected, failure == nil, sink.stats.tweets != expected {
                 let skipped = sink.stats.skippedTotal
                 warn(name, "manifest-count", "the manifest says \(expected) records, \(sink.stats.tweets) were read"

@@ -7,8 +7,9 @@ extension ArchiveReader {
         /// A file read by content; `explicit` when named on its own (a stray file found in a folder is skipped,
         /// a named one that is no archive is an error).
         case file(String, explicit: Bool)
-        /// A zip, read as a Twitter/X archive.
-        case zip(String)
+        /// A zip, read as a Twitter/X archive; `explicit` when named on its own (a damaged zip found in a folder
+        /// is noted and skipped, a named one is an error).
+        case zip(String, explicit: Bool)
         /// A folder that is a Twitter/X archive (or its `data/` folder).
         case accountFolder(AccountArchive)
     }
@@ -33,7 +34,7 @@ extension ArchiveReader {
         if (status.st_mode & S_IFMT) == S_IFDIR {
             try walkDirectory(path, depth: 0, status: status, walk: &walk)
         } else if (status.st_mode & S_IFMT) == S_IFREG && Self.startsLikeZip(path) {
-            walk.inputs.append(.zip(path))
+            walk.inputs.append(.zip(path, explicit: true))
         } else {
             walk.inputs.append(.file(path, explicit: true))   // a FIFO named on its own is read as asked
         }
@@ -68,7 +69,7 @@ extension ArchiveReader {
                     try walkDirectory(child, depth: depth + 1, status: childStatus, walk: &walk)
                 }
             case S_IFREG:
-                walk.inputs.append(Self.startsLikeZip(child) ? .zip(child) : .file(child, explicit: false))
+                walk.inputs.append(Self.startsLikeZip(child) ? .zip(child, explicit: false) : .file(child, explicit: false))
             default:
                 // FIFOs, sockets, devices: reading one could block forever or never end.
                 walk.notes.append(Diagnostic(file: child, line: 0, reason: "not-a-regular-file",

@@ -121,12 +121,21 @@ public struct ArchiveReader: Sendable {
                     external.merge(sink.external) { old, new in old.author == nil ? new : old }
                     inputs.append(sink.stats)
                     for issue in sink.issues where issues.count < options.maxReportedIssues { issues.append(issue) }
-                case .zip(let zipPath):
-                    guard let archive = try AccountArchive.open(zipPath, isDirectory: false) else { continue }
+                case .zip(let zipPath, let explicit):
+                    let opened: AccountArchive?
+                    do { opened = try AccountArchive.open(zipPath, isDirectory: false) } catch {
+                        if explicit { throw error }
+                        if issues.count < options.maxReportedIssues {
+                            issues.append(Diagnostic(file: zipPath, line: 0, reason: "unreadable-zip",
+                                                     detail: error.message + "; skipped"))
+                        }
+                        continue
+                    }
+                    guard let archive = opened else { continue }
                     guard archive.names.contains("manifest.js")
                             || AccountArchivePlan.fromNames(archive.names).files.contains(where: { $0.content == .tweets })
                     else {
-                        if walk.inputs.count == 1 {
+                        if explicit {
                             throw ArchiveError(kind: .unreadable, file: zipPath,
                                                message: "no Twitter/X archive in this zip: looked for data/manifest.js "
                                                    + "and data/tweets.js (or tweet.js, tweets-partN.js)")
