@@ -6,7 +6,9 @@
 /// "createdAt", "core": {"text"}}}` with the whole text but no tweet id. Neither names the other, so a tweet is
 /// joined to a note when both were created within the same two seconds (the export states tweet times to the
 /// second, note times to the millisecond) and the note's text begins with the tweet's text less its ellipsis and
-/// link, compared without whitespace (the two files break lines differently). Each note joins one tweet at most.
+/// link, compared without whitespace (the two files break lines differently), without a reply's leading handles,
+/// and only up to the first `t.co` link (`tweets.js` shortens links, the note does not). At least eight characters
+/// must match, and each note joins one tweet at most.
 ///
 ///     var index = LongPostIndex()
 ///     index.add(id: "1", createdAt: t, text: "A long post that goes on and on … and ends here.")
@@ -41,11 +43,11 @@ struct LongPostIndex: Sendable {
         var candidates: [Int] = []
         for s in (second - 1)...(second + 1) { candidates += bySecond[s] ?? [] }
         guard !candidates.isEmpty else { return nil }
-        let prefix = Self.significant(Self.withoutTruncationMark(text))
+        let prefix = Self.significant(Self.comparable(Self.withoutTruncationMark(text)))
         guard prefix.count >= 8 else { return nil }   // too little text to tell two posts apart
         var best: Int?
         for k in candidates {
-            let full = Self.significant(posts[k].text)
+            let full = Self.significant(Self.comparable(Substring(posts[k].text)))
             guard full.count >= prefix.count, full.starts(with: prefix) else { continue }
             if !posts[k].joined { best = k; break }
         }
@@ -69,6 +71,17 @@ struct LongPostIndex: Sendable {
         }
         while rest.last?.isWhitespace == true { rest = rest.dropLast() }
         if rest.hasSuffix("…") { rest = rest.dropLast() } else if rest.hasSuffix("...") { rest = rest.dropLast(3) }
+        return rest
+    }
+
+    /// What of a text both files write alike: without the leading `@handle`s of a reply (which one file may
+    /// leave out) and cut before the first `t.co` link (`tweets.js` shortens links, the note keeps them).
+    static func comparable(_ text: Substring) -> Substring {
+        var rest = text
+        while rest.first == "@", let end = rest.firstIndex(where: \.isWhitespace) {
+            rest = rest[end...].drop { $0.isWhitespace }
+        }
+        if let link = rest.firstRange(of: "https://t.co/") { rest = rest[..<link.lowerBound] }
         return rest
     }
 
