@@ -81,6 +81,22 @@ import Testing
         #expect(archive.issues.map(\.reason) == ["symlink-loop"])
     }
 
+    @Test func foldersAreWalkedToABoundedDepth() throws {
+        let directory = try ReaderFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var deep = directory
+        for k in 0..<5 { deep.appendPathComponent("d\(k)") }
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: SampleArchive.path, toPath: deep.appendingPathComponent("a.txt").path)
+        #expect(try ArchiveReader().read(paths: [directory.path]).tweets.count == 2_073)   // five down: found
+        var options = ArchiveReader.Options()
+        options.maxDirectoryDepth = 3
+        let error = try #require(throws: ArchiveError.self) {
+            try ArchiveReader(options: options).read(paths: [directory.path])
+        }
+        #expect(error.kind == .unreadable)   // nothing within three folders: no archive, exit 66
+    }
+
     /// A pretty-printed export with `count` tweets, as Twitter writes it.
     private func export(_ count: Int) -> String {
         SyntheticAccountArchive.tweetsFile(part: 0, (0..<count).map { k in

@@ -7,9 +7,18 @@ import Foundation
 ///     archive.tweets.count          // tweets, each id once, sorted by id
 ///     archive.issues.first          // "tweets.txt:17: bad-date: 1625... 2023-13-40 ..."
 ///
-/// Inputs are files, directories (every regular, non-hidden file in them, sorted by name) or `-` for standard
-/// input. Each input's format is detected from its content. Lines are streamed in 1 MiB chunks and parsed as bytes;
-/// memory grows with the tweets kept, not with the file.
+/// A Twitter/X archive as users download it is one input, read in place: the `.zip`, the folder it unpacks to, or
+/// its `data/` folder. Its manifest says which files hold tweets; the owner comes from the archive; long posts get
+/// their full text; likes, direct messages and other personal files are never opened (see
+/// ``AccountArchiveReport``, in ``Archive/accountArchives``).
+///
+///     let archive = try ArchiveReader().read(paths: ["twitter-2024-01-01-abc.zip"])
+///     archive.accountArchives[0].owner      // the account's handle, from data/manifest.js
+///     archive.tweets.first?.author          // the same handle: every tweet is the owner's
+///
+/// Other inputs are files, directories (walked recursively: each archive in them, each regular, non-hidden file,
+/// sorted by name) or `-` for standard input. Each file's format is detected from its content. Lines are streamed in
+/// 1 MiB chunks and parsed as bytes; memory grows with the tweets kept, not with the file or the number of files.
 public struct ArchiveReader: Sendable {
     public struct Options: Sendable {
         /// Fail on the first malformed line instead of skipping it.
@@ -453,6 +462,11 @@ public struct ArchiveReader: Sendable {
         swap(&sink.tweets, &tweets)
         // The tweets live in the sink while it parses, and go back to the caller however parsing ends.
         do throws(ArchiveError) {
+            // What making a parser needs, reached from the per-line closure without capturing the reader: a
+            // captured reader (its options hold references) was copied, retained and released on every line.
+            let factory = ParserFactory(options)
+            let factoryRef = Unmanaged.passUnretained(factory)
+            defer { withExtendedLifetime(factory) {} }
             var parser: ParserBox?
             // The parser each line goes to, called without taking a reference per line (`parser` owns it).
             var active: Unmanaged<ParserBox>?
@@ -462,14 +476,16 @@ public struct ArchiveReader: Sendable {
                 active = Unmanaged.passUnretained(parser!)
             }
             var lastLine = 0
-            // Lines come bounded by the larger (JSON) bound; a line format's own bound is checked here.
-            var lineLimit = format.map(options.lineLimit) ?? options.lineLimit(nil)
+            // Lines come bounded by the larger (JSON) bound; twint text's own bound is checked here.
+            let readerLimit = options.lineLimit(nil)
+            let textLimit = options.lineLimit(.twintText)
+            var lineLimit = format == .twintText ? textLimit : readerLimit
             let bytes = try lines { number, line throws(ArchiveError) in
                 sink.stats.lines = number
                 lastLine = number
                 guard var line, line.count <= lineLimit else {
                     try sink.skip(line: number, reason: "line-too-long",
-                                  detail: "longer than \(options.lineLimit(sink.stats.format)) bytes")
+                                  detail: "longer than \(line == nil ? readerLimit : lineLimit) bytes")
                     return
                 }
                 if number == 1 && atFileStart && line.starts(with: [0xEF, 0xBB, 0xBF]) {   // a UTF-8 byte-order mark
@@ -479,9 +495,9 @@ public struct ArchiveReader: Sendable {
                     switch FormatDetector.detect(line) {
                     case .some(.some(let format)):
                         sink.stats.format = format
-                        parser = makeParser(format, sizeHint: sizeHint)
+                        parser = factoryRef._withUnsafeGuaranteedRef { $0.make(format, sizeHint: sizeHint) }
                         active = Unmanaged.passUnretained(parser!)
-                        lineLimit = options.lineLimit(format)
+                        lineLimit = format == .twintText ? textLimit : readerLimit
                         if line.count > lineLimit {
                             try sink.skip(line: number, reason: "line-too-long", detail: "longer than \(lineLimit) bytes")
                             return
@@ -542,15 +558,7 @@ public struct ArchiveReader: Sendable {
     /// The parser for `format`; `sizeHint` (the input's bytes) sizes the first text block of a small input, so
     /// that each of a thousand small files keeps a few kilobytes, not a 2 MiB huge page.
     private func makeParser(_ format: ArchiveFormat, sizeHint: Int?) -> ParserBox {
-        switch format {
-        case .twintText:
-            return BoxedParser(TwintTextParser(firstTextBlock: sizeHint.map { 2 * $0 + 4096 }))
-        case .twintJSON: return BoxedParser(TwintJSONParser())
-        case .twitterAPIv2: return BoxedParser(TwitterAPIv2Parser())
-        case .accountExport:
-            return BoxedParser(AccountExportParser(owner: options.exportOwner ?? Handle("owner"),
-                                                   maxElementLength: options.maxLineLength))
-        }
+        ParserFactory(options).make(format, sizeHint: sizeHint)
     }
 
     // MARK: - Merging
@@ -563,6 +571,29 @@ public struct ArchiveReader: Sendable {
         let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: inputs.map(\.tweets))
         for k in inputs.indices { inputs[k].duplicates += duplicates[k] }
         return Archive(sortedUniqueTweets: tweets, externalTweets: external, inputs: inputs, issues: issues)
+    }
+}
+
+/// Makes the parser for a format, with what it needs from the reader's options.
+private final class ParserFactory {
+    let owner: Handle
+    let maxElementLength: Int
+
+    init(_ options: ArchiveReader.Options) {
+        owner = options.exportOwner ?? Handle("owner")
+        maxElementLength = options.maxLineLength
+    }
+
+    /// `sizeHint` (the input's bytes) sizes the first text block of a small input, so that each of a thousand
+    /// small files keeps a few kilobytes, not a 2 MiB huge page.
+    func make(_ format: ArchiveFormat, sizeHint: Int?) -> ParserBox {
+        switch format {
+        case .twintText:
+            return BoxedParser(TwintTextParser(firstTextBlock: sizeHint.map { 2 * $0 + 4096 }))
+        case .twintJSON: return BoxedParser(TwintJSONParser())
+        case .twitterAPIv2: return BoxedParser(TwitterAPIv2Parser())
+        case .accountExport: return BoxedParser(AccountExportParser(owner: owner, maxElementLength: maxElementLength))
+        }
     }
 }
 
