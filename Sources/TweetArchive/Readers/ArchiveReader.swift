@@ -472,7 +472,7 @@ public struct ArchiveReader: Sendable {
             var active: Unmanaged<ParserBox>?
             if let format {   // a part of a file whose format is known (its chunks size themselves)
                 sink.stats.format = format
-                parser = makeParser(format, sizeHint: nil)
+                parser = factory.make(format, sizeHint: nil)
                 active = Unmanaged.passUnretained(parser!)
             }
             var lastLine = 0
@@ -555,11 +555,6 @@ public struct ArchiveReader: Sendable {
         }
     }
 
-    /// The parser for `format`; `sizeHint` (the input's bytes) sizes the first text block of a small input, so
-    /// that each of a thousand small files keeps a few kilobytes, not a 2 MiB huge page.
-    private func makeParser(_ format: ArchiveFormat, sizeHint: Int?) -> ParserBox {
-        ParserFactory(options).make(format, sizeHint: sizeHint)
-    }
 
     // MARK: - Merging
 
