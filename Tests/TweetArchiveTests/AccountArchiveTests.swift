@@ -96,6 +96,36 @@ import Testing
         #expect(archive.issues.isEmpty)
     }
 
+    @Test func aZipWhoseArchiveSitsInAFolderIsFound() throws {
+        let (directory, root, _) = try makeArchive()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Zipped again with its folder: entries are twitter-2022-12-04-abc/data/....
+        let zip = directory.appendingPathComponent("again.zip")
+        try Fixture.zip(root, to: zip, keepingParent: true)
+        let archive = try ArchiveReader().read(paths: [zip.path])
+        #expect(archive.tweets.map(\.id.description) == Fixture.tweetIDs)
+        #expect(archive.inputs.first?.name == "\(zip.path)!twitter-2022-12-04-abc/data/tweets.js")
+        #expect(archive.accountArchives.first?.warnings.isEmpty == true)
+    }
+
+    /// An archive's other files, loose in a folder, are not tweet archives: one stray file each, not hundreds of
+    /// malformed records (the issue's 7,150 from like.js, account.js, ...).
+    @Test func looseNonTweetFilesOfAnArchiveAreNotArchives() throws {
+        let directory = try ReaderFixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = Fixture.dataFiles()
+        // No manifest.js nor account.js beside them: a plain folder, each file judged by its content.
+        for name in ["like.js", "note-tweet.js", "tweets.js"] {
+            try Data(files[name]!.utf8).write(to: directory.appendingPathComponent(name))
+        }
+        let archive = try ArchiveReader().read(paths: [directory.path])
+        #expect(archive.tweets.count == 2)
+        #expect(archive.skipped == ["unsupported-format": 2])   // like.js and note-tweet.js, one line each
+        let like = directory.appendingPathComponent("like.js").path
+        let error = try #require(throws: ArchiveError.self) { try ArchiveReader().read(paths: [like]) }
+        #expect(error.kind == .unsupportedFormat)
+    }
+
     // MARK: - Bad input
 
     @Test func manifestNamingMissingFilesAndWrongCountsIsWarnedAbout() throws {

@@ -198,9 +198,10 @@ enum SyntheticAccountArchive {
         return root
     }
 
-    /// Zips the folder at `root` (its contents at the zip's top level, as Twitter ships them) into `zip`.
-    static func zip(_ root: URL, to zip: URL) throws {
-        try FileManager.default.zipItem(at: root, to: zip, shouldKeepParent: false, compressionMethod: .deflate)
+    /// Zips the folder at `root` (its contents at the zip's top level, as Twitter ships them, or inside a folder
+    /// of its name when `keepingParent`) into `zip`.
+    static func zip(_ root: URL, to zip: URL, keepingParent: Bool = false) throws {
+        try FileManager.default.zipItem(at: root, to: zip, shouldKeepParent: keepingParent, compressionMethod: .deflate)
     }
 
     /// Adds an entry named `name` holding `bytes` to the zip at `zip`.
