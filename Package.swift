@@ -18,10 +18,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Reads the archive as users receive it (a .zip) in process: pure Swift over the system zlib.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(
             name: "TweetArchive",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/alexxubyte.twint.txt")]
         ),
         .target(name: "ReplyGraph", dependencies: ["TweetArchive"]),
@@ -42,7 +45,7 @@ let package = Package(
         .executableTarget(name: "replygraph-bench", dependencies: ["ReplyGraph", "GraphExport", "GraphvizRender"]),
         .testTarget(
             name: "TweetArchiveTests",
-            dependencies: ["TweetArchive"],
+            dependencies: ["TweetArchive", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

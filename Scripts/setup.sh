@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent set-up for ReplyGraph on Debian/Ubuntu: makes sure the Swift toolchain is present and installs
-# Graphviz's C library and headers (libgraphviz-dev) plus pkg-config when `pkg-config --exists libgvc` fails.
+# Graphviz's C library and headers (libgraphviz-dev) plus pkg-config when `pkg-config --exists libgvc` fails, and
+# zlib's headers (zlib1g-dev) when `pkg-config --exists zlib` fails.
 #
 #   bash Scripts/setup.sh                   # what building and testing need
 #   bash Scripts/setup.sh graphviz:dot      # also a Debian package (here graphviz) when a command (dot) is missing
@@ -43,6 +44,14 @@ if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libgvc; }; t
     exit 1
   fi
   say "Graphviz $(pkg-config --modversion libgvc) is ready"
+fi
+
+# zlib's headers: ZIPFoundation (the in-process reader of zipped Twitter/X archives) links the system zlib on Linux.
+# libgraphviz-dev usually brings them; a machine without them gets zlib1g-dev.
+if ! pkg-config --exists zlib; then
+  say "zlib's headers are missing: installing zlib1g-dev with apt-get"
+  apt_install zlib1g-dev
+  pkg-config --exists zlib || { say "installed zlib1g-dev but pkg-config still cannot find zlib"; exit 1; }
 fi
 
 for pair in "$@"; do

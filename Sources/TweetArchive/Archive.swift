@@ -63,6 +63,8 @@ public struct Archive: Sendable {
     public var inputs: [InputStats]
     /// The first malformed lines (at most ``ArchiveReader/Options/maxReportedIssues``), as `file:line: reason`.
     public var issues: [Diagnostic]
+    /// One report per Twitter/X archive read whole (a `.zip`, its folder or its `data/` folder).
+    public var accountArchives: [AccountArchiveReport] = []
 
     /// A hash index of positions in ``tweets`` by id (4 to 8 bytes a tweet, where a `[TweetID: Int]` would take
     /// ~32); the ids themselves are read from the tweets. Built at the first lookup, not with the archive: reading
@@ -81,11 +83,12 @@ public struct Archive: Sendable {
 
     /// Builds an archive from tweets already sorted by id, each id once (the readers' path: no second sort).
     init(sortedUniqueTweets tweets: [Tweet], externalTweets: [TweetID: ExternalTweet], inputs: [InputStats],
-         issues: [Diagnostic]) {
+         issues: [Diagnostic], accountArchives: [AccountArchiveReport] = []) {
         self.tweets = tweets
         self.externalTweets = [:]   // every property set, so that the lookups below can run
         self.inputs = inputs
         self.issues = issues
+        self.accountArchives = accountArchives
         var external = externalTweets
         for key in external.keys where index(of: key) != nil { external[key] = nil }
         self.externalTweets = external

@@ -1,7 +1,8 @@
 /// Where a problem in an input was found: `file:line: reason`.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var file: String
-    /// 1-based line number (for `tweets.js`, the line where the offending element starts).
+    /// 1-based line number (for `tweets.js`, the line where the offending element starts); 0 for a problem with
+    /// the file as a whole, printed `file: reason`.
     public var line: Int
     /// A short machine-readable reason (`bad-date`, `missing-username`, `line-too-long`, ...).
     public var reason: String
@@ -16,7 +17,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        detail.isEmpty ? "\(file):\(line): \(reason)" : "\(file):\(line): \(reason): \(detail)"
+        let place = line > 0 ? "\(file):\(line)" : file
+        return detail.isEmpty ? "\(place): \(reason)" : "\(place): \(reason): \(detail)"
     }
 }
 

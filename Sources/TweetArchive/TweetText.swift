@@ -15,9 +15,12 @@ import Darwin
 final class TextBlock {
     /// The bytes: ``HugePages/allocate(_:)`` memory, freed with the block.
     @usableFromInline let base: UnsafeMutablePointer<UInt8>
+    /// The bytes allocated (tests add them up to check what an archive keeps).
+    let capacity: Int
 
     private init(capacity: Int) {
         base = HugePages.allocate(capacity).bindMemory(to: UInt8.self, capacity: max(capacity, 1))
+        self.capacity = capacity
     }
 
     deinit { free(base) }
@@ -61,11 +64,12 @@ struct TextArena {
     private let newBlockSize: Int
 
     /// An arena whose blocks hold `blockSize` bytes: ``blockSize`` for a reader, the text's own size (plus room
-    /// for a small record) for a single text.
-    init(blockSize: Int = TextArena.blockSize) {
+    /// for a small record) for a single text. `firstBlockSize` sizes the first block alone: a reader of a small
+    /// file starts with a block its size, so that a thousand small files do not keep a thousand huge pages.
+    init(blockSize: Int = TextArena.blockSize, firstBlockSize: Int? = nil) {
         newBlockSize = blockSize
-        capacity = blockSize
-        block = TextBlock.make(capacity: blockSize)
+        capacity = min(blockSize, firstBlockSize ?? blockSize)
+        block = TextBlock.make(capacity: capacity)
         base = block.base
     }
 

@@ -139,9 +139,15 @@ import Testing
     func overlongJSONLineIsSkippedWithItsNumber(first: String, head: String, tail: String) throws {
         let long = head + String(repeating: "a", count: 2 << 20) + tail
         let text = [first, long, first.replacingOccurrences(of: "273", with: "275")].joined(separator: "\n")
-        let archive = try ArchiveReader().read(bytes: Array(text.utf8), name: "long.jsonl")
+        // JSON lines are bounded by maxJSONLineLength (64 MiB by default: a page of tweets is one line), set to
+        // 1 MiB here so that the 2 MiB line goes over it.
+        var options = ArchiveReader.Options()
+        options.maxJSONLineLength = 1 << 20
+        let archive = try ArchiveReader(options: options).read(bytes: Array(text.utf8), name: "long.jsonl")
         #expect(archive.tweets.count == 2)
         #expect(archive.issues.map(\.description) == ["long.jsonl:2: line-too-long: longer than 1048576 bytes"])
+        // By default the same line is read.
+        #expect(try ArchiveReader().read(bytes: Array(text.utf8), name: "long.jsonl").tweets.count == 3)
     }
 
     @Test func invalidUTF8InAnExportIsReplacedAndCounted() throws {

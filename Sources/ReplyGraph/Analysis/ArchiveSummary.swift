@@ -30,6 +30,50 @@ public struct ArchiveSummary: Sendable, Encodable {
         }
     }
 
+    /// A Twitter/X archive read whole (zip or folder): whose it is and what it held besides the tweets.
+    public struct AccountArchive: Sendable, Encodable {
+        public var path: String
+        public var owner: String?
+        public var displayName: String?
+        public var accountID: String?
+        /// Whether `data/manifest.js` drove the reading (else the file names did).
+        public var manifest: Bool
+        public var tweetFiles: [String]
+        public var longPosts: Int
+        public var longPostsJoined: Int
+        public var longPostsUnjoined: Int
+        /// Other tweets held (deleted, community, circle), read or not, and which were read.
+        public var otherTweets: [String: Int]
+        public var otherTweetsIncluded: [String]
+        /// Kinds of data ignored on purpose (likes, direct messages, ...): never opened.
+        public var skippedKinds: [String]
+        public var warnings: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case path, owner, manifest, warnings
+            case displayName = "display_name", accountID = "account_id", tweetFiles = "tweet_files"
+            case longPosts = "long_posts", longPostsJoined = "long_posts_joined"
+            case longPostsUnjoined = "long_posts_unjoined", otherTweets = "other_tweets"
+            case otherTweetsIncluded = "other_tweets_included", skippedKinds = "skipped_kinds"
+        }
+
+        init(_ report: AccountArchiveReport) {
+            path = report.path
+            owner = report.owner?.display
+            displayName = report.displayName
+            accountID = report.accountID
+            manifest = report.hasManifest
+            tweetFiles = report.tweetFiles
+            longPosts = report.longPosts
+            longPostsJoined = report.longPostsJoined
+            longPostsUnjoined = report.longPostsUnjoined
+            otherTweets = Dictionary(uniqueKeysWithValues: report.otherTweets.map { ($0.key.rawValue, $0.value) })
+            otherTweetsIncluded = report.otherTweetsIncluded.map(\.rawValue).sorted()
+            skippedKinds = report.skippedKinds
+            warnings = report.warnings.map(\.description)
+        }
+    }
+
     public var tweets: Int
     public var authors: Int
     public var topAuthors: [HandleCount]
@@ -55,12 +99,15 @@ public struct ArchiveSummary: Sendable, Encodable {
     public var ignored: Int
     /// The first malformed lines as `file:line: reason`.
     public var issues: [String]
+    /// The Twitter/X archives read whole (zip or folder), in reading order.
+    public var accountArchives: [AccountArchive]
 
     enum CodingKeys: String, CodingKey {
         case tweets, authors, first, last, replies, retweets, quotes, inputs, skipped, duplicates, ignored, issues
         case topAuthors = "top_authors", selfReplies = "self_replies", repliesWithParentID = "replies_with_parent_id"
         case tweetsWithMentions = "tweets_with_mentions", distinctMentioned = "distinct_mentioned"
         case topMentions = "top_mentions", countsPresent = "counts_present", externalTweets = "external_tweets"
+        case accountArchives = "account_archives"
     }
 
     public init(_ archive: Archive, top: Int = 10) {
@@ -167,6 +214,7 @@ public struct ArchiveSummary: Sendable, Encodable {
         self.duplicates = archive.duplicates
         self.ignored = archive.ignored
         self.issues = archive.issues.map(\.description)
+        self.accountArchives = archive.accountArchives.map(AccountArchive.init)
     }
 
     /// Counts sorted by count (descending), then handle, cut to `top`.

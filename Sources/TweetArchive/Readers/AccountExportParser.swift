@@ -21,6 +21,15 @@ struct AccountExportParser: RecordParser {
     var owner: Handle
     /// The longest element buffered, in bytes; longer ones are skipped as `element-too-long`.
     var maxElementLength = 1 << 20
+    /// The full texts of long posts (`note-tweet.js`), when the archive has them: a tweet that is one of them gets
+    /// its full text instead of the truncated one.
+    var longPosts: LongPostIndex?
+    /// What the elements are: tweets (emitted), or long posts (`note-tweet.js`, collected in ``collected``).
+    var content = Content.tweets
+    /// The long posts read, when ``content`` is `.longPosts`.
+    private(set) var collected = LongPostIndex()
+
+    enum Content { case tweets, longPosts }
 
     private enum State {
         /// Before the array's `[`.
@@ -42,26 +51,53 @@ struct AccountExportParser: RecordParser {
     private var overlong = false
     /// The last line already reported as `unexpected-text`, so one bad line is reported once.
     private var reportedLine = 0
+    /// The line the next byte is on (the parser counts newlines itself: it is fed chunks, not lines).
+    private var line = 1
+    /// Whether only blanks precede the next byte on its line, and how many.
+    private var atLineStart = true
+    private var indent = 0
+    /// The indentation of the element's opening `{` when it opened its line (pretty-printed exports), else `nil`.
+    /// A `}` or `{` that opens a line at that indentation ends the element (or starts the next one) whatever the
+    /// brace count says: an element whose braces do not balance is skipped alone, and reading resumes there.
+    private var elementIndent: Int?
 
-    init(owner: Handle, maxElementLength: Int = 1 << 20) {
+    init(owner: Handle, maxElementLength: Int = 1 << 20, longPosts: LongPostIndex? = nil) {
         self.owner = owner
         self.maxElementLength = maxElementLength
+        self.longPosts = longPosts
     }
 
-    mutating func consume(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into sink: inout RecordSink)
+    /// One line of a line-by-line read (standard input): fed as the line and its newline.
+    mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, line number: Int, into sink: inout RecordSink)
         throws(ArchiveError) {
+        line = number
+        try feed(bytes, into: &sink)
+        var newline: UInt8 = 0x0A
+        try withUnsafePointer(to: &newline) { p throws(ArchiveError) in
+            try feed(UnsafeBufferPointer(start: p, count: 1), into: &sink)
+        }
+    }
+
+    /// The lines fed so far (the last one counts when it holds anything).
+    var lines: Int { atLineStart && indent == 0 ? line - 1 : line }
+
+    /// Consumes the next bytes of the file, any number of lines or part of one: elements are bounded by
+    /// ``maxElementLength``, lines by nothing (a minified export is one line of megabytes).
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout RecordSink) throws(ArchiveError) {
         var i = 0
-        let n = line.count
+        let n = bytes.count
         while i < n {
-            let b = line[i]
+            let b = bytes[i]
             switch state {
             case .preamble:
                 if b == ASCII.leftBracket { state = .array }
+                advance(b)
                 i += 1
             case .array:
                 if b == ASCII.leftBrace {
                     state = .element
-                    elementLine = number
+                    elementLine = line
+                    elementIndent = atLineStart ? indent : nil
                     depth = 0
                     inString = false
                     escaped = false
@@ -70,17 +106,34 @@ struct AccountExportParser: RecordParser {
                     continue   // the element's first byte is consumed below
                 } else if b == ASCII.rightBracket {
                     state = .done
-                } else if !Self.isSeparator(b) {
-                    try unexpected(line, number, into: &sink)
-                    return
+                } else if b != 0x0A && !Self.isSeparator(b) {
+                    try unexpected(bytes, at: i, into: &sink)
                 }
+                advance(b)
                 i += 1
             case .element:
-                // Scan to the end of the element or of the line, then copy that stretch at once.
+                // Scan to the end of the element or of the bytes, then copy that stretch at once.
                 let start = i
                 var closed = false
+                var broken = false
                 while i < n {
-                    let c = line[i]
+                    let c = bytes[i]
+                    if c == 0x0A {
+                        line += 1
+                        atLineStart = true
+                        indent = 0
+                        i += 1
+                        continue
+                    }
+                    if atLineStart {
+                        if c == ASCII.space || c == ASCII.tab { indent += 1; i += 1; continue }
+                        atLineStart = false
+                        if let elementIndent, indent == elementIndent, i > start || depth > 0,
+                           c == ASCII.leftBrace || c == ASCII.rightBrace && (depth != 1 || inString) {
+                            broken = true
+                            break
+                        }
+                    }
                     i += 1
                     if inString {
                         if escaped { escaped = false } else if c == ASCII.backslash { escaped = true }
@@ -94,30 +147,56 @@ struct AccountExportParser: RecordParser {
                         if depth == 0 { closed = true; break }
                     }
                 }
-                append(UnsafeBufferPointer(rebasing: line[start..<i]))
+                if broken {
+                    // Lose this element only: a `}` at its indentation closes it; a `{` there opens the next.
+                    state = .array
+                    if bytes[i] == ASCII.rightBrace {
+                        i += 1
+                    } else {
+                        atLineStart = true   // the `{` opens its line: the next element is pretty-printed too
+                    }
+                    try sink.skip(line: elementLine, reason: "unbalanced",
+                                  detail: "the element's braces do not balance (it ends at line \(line)); "
+                                      + "skipped, reading resumes at the next element")
+                    continue
+                }
+                append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 if closed {
                     state = .array
                     try finishElement(into: &sink)
                 }
             case .done:
-                if b != ASCII.semicolon && !Self.isSeparator(b) || b == ASCII.comma {
-                    try unexpected(line, number, into: &sink)
-                    return
+                if b != 0x0A && (b != ASCII.semicolon && !Self.isSeparator(b) || b == ASCII.comma) {
+                    try unexpected(bytes, at: i, into: &sink)
                 }
+                advance(b)
                 i += 1
             }
         }
-        if state == .element { append(UnsafeBufferPointer(start: nil, count: 0), newline: true) }
     }
 
-    mutating func finish(line: Int, into sink: inout RecordSink) throws(ArchiveError) {
+    /// Line and indentation bookkeeping for a byte outside elements.
+    @inline(__always) private mutating func advance(_ b: UInt8) {
+        if b == 0x0A {
+            line += 1
+            atLineStart = true
+            indent = 0
+        } else if atLineStart && (b == ASCII.space || b == ASCII.tab) {
+            indent += 1
+        } else {
+            atLineStart = false
+        }
+    }
+
+    mutating func finish(line _: Int, into sink: inout RecordSink) throws(ArchiveError) {
+        let last = lines
         switch state {
         case .element:
             try sink.skip(line: elementLine, reason: "truncated", detail: "the file ends inside this element")
         case .preamble:
-            try sink.skip(line: line, reason: "truncated", detail: "the file ends before the array's opening '['")
+            try sink.skip(line: max(last, 1), reason: "truncated", detail: "the file ends before the array's opening '['")
         case .array:
-            try sink.skip(line: line, reason: "truncated", detail: "the file ends before the array's closing ']'")
+            try sink.skip(line: max(last, 1), reason: "truncated", detail: "the file ends before the array's closing ']'")
         case .done:
             break
         }
@@ -127,14 +206,21 @@ struct AccountExportParser: RecordParser {
         b == ASCII.space || b == ASCII.tab || b == ASCII.comma || b == 0x0D || b == 0xEF || b == 0xBB || b == 0xBF
     }
 
-    private mutating func unexpected(_ line: UnsafeBufferPointer<UInt8>, _ number: Int,
+    /// Reports the line of the byte at `position` (from its start in these bytes), once per line.
+    private mutating func unexpected(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int,
                                      into sink: inout RecordSink) throws(ArchiveError) {
-        guard reportedLine != number else { return }
-        reportedLine = number
-        try sink.skip(line: number, reason: "unexpected-text", detail: line.excerpt())
+        guard reportedLine != line else { return }
+        reportedLine = line
+        var start = position
+        while start > 0 && bytes[start - 1] != 0x0A && position - start < 240 { start -= 1 }
+        var end = position
+        while end < bytes.count && bytes[end] != 0x0A && end - start < 240 { end += 1 }
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        try sink.skip(line: line, reason: "unexpected-text",
+                      detail: UnsafeBufferPointer(rebasing: bytes[start..<end]).excerpt())
     }
 
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, newline: Bool = false) {
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !overlong else { return }
         if buffer.count + bytes.count + 1 > maxElementLength {
             overlong = true
@@ -142,7 +228,6 @@ struct AccountExportParser: RecordParser {
             return
         }
         buffer.append(contentsOf: bytes)
-        if newline { buffer.append(0x0A) }
     }
 
     private mutating func finishElement(into sink: inout RecordSink) throws(ArchiveError) {
@@ -175,11 +260,29 @@ struct AccountExportParser: RecordParser {
         guard var tweet = value.object else {
             return try sink.skip(line: number, reason: "not-an-object", detail: "")
         }
+        if content == .longPosts { return try collect(JSONValue.object(tweet), line: number, into: &sink) }
         if let wrapped = tweet["tweet"]?.object { tweet = wrapped }
         try build(JSONValue.object(tweet), line: number, into: &sink)
     }
 
-    private func build(_ tweet: JSONValue, line number: Int, into sink: inout RecordSink) throws(ArchiveError) {
+    /// A long post: `{"noteTweet": {"noteTweetId", "createdAt", "core": {"text"}}}`.
+    private mutating func collect(_ element: JSONValue, line number: Int, into sink: inout RecordSink)
+        throws(ArchiveError) {
+        let note = element["noteTweet"] ?? element
+        guard let id = note["noteTweetId"]?.string else {
+            return try sink.skip(line: number, reason: "missing-id", detail: "a long post without noteTweetId")
+        }
+        guard let text = note["core"]?["text"]?.string else {
+            return try sink.skip(line: number, reason: "missing-text", detail: "long post \(id)")
+        }
+        guard let created = note["createdAt"]?.string, let time = StatedDate.iso8601(created) else {
+            return try sink.skip(line: number, reason: "bad-date", detail: "long post \(id)")
+        }
+        collected.add(id: id, createdAt: time, text: TextNormalizer.decodeEntities(text))
+        sink.ignore()
+    }
+
+    private mutating func build(_ tweet: JSONValue, line number: Int, into sink: inout RecordSink) throws(ArchiveError) {
         guard let idValue = tweet["id_str"] ?? tweet["id"] else {
             return try sink.skip(line: number, reason: "missing-id", detail: "")
         }
@@ -211,7 +314,9 @@ struct AccountExportParser: RecordParser {
             hasMedia = entities["media"]?.isNonEmpty == true || tweet["extended_entities"]?["media"]?.isNonEmpty == true
         }
         let language = tweet["lang"]?.string.flatMap { $0.isEmpty ? nil : $0 }
-        sink.emit(Tweet(id: id, author: owner, statedTime: stated, text: TextNormalizer.decodeEntities(rawText),
+        var text = TextNormalizer.decodeEntities(rawText)
+        if longPosts != nil, let stated, let full = longPosts!.fullText(of: text, createdAt: stated) { text = full }
+        sink.emit(Tweet(id: id, author: owner, statedTime: stated, text: text,
                         inReplyToID: inReplyToID, inReplyToUser: inReplyToUser, quotedID: quotedID,
                         language: language, counts: counts, hasMedia: hasMedia))
     }

@@ -7,9 +7,18 @@ import Foundation
 ///     archive.tweets.count          // tweets, each id once, sorted by id
 ///     archive.issues.first          // "tweets.txt:17: bad-date: 1625... 2023-13-40 ..."
 ///
-/// Inputs are files, directories (every regular, non-hidden file in them, sorted by name) or `-` for standard
-/// input. Each input's format is detected from its content. Lines are streamed in 1 MiB chunks and parsed as bytes;
-/// memory grows with the tweets kept, not with the file.
+/// A Twitter/X archive as users download it is one input, read in place: the `.zip`, the folder it unpacks to, or
+/// its `data/` folder. Its manifest says which files hold tweets; the owner comes from the archive; long posts get
+/// their full text; likes, direct messages and other personal files are never opened (see
+/// ``AccountArchiveReport``, in ``Archive/accountArchives``).
+///
+///     let archive = try ArchiveReader().read(paths: ["twitter-2024-01-01-abc.zip"])
+///     archive.accountArchives[0].owner      // the account's handle, from data/manifest.js
+///     archive.tweets.first?.author          // the same handle: every tweet is the owner's
+///
+/// Other inputs are files, directories (walked recursively: each archive in them, each regular, non-hidden file,
+/// sorted by name) or `-` for standard input. Each file's format is detected from its content. Lines are streamed in
+/// 1 MiB chunks and parsed as bytes; memory grows with the tweets kept, not with the file or the number of files.
 public struct ArchiveReader: Sendable {
     public struct Options: Sendable {
         /// Fail on the first malformed line instead of skipping it.
@@ -17,6 +26,19 @@ public struct ArchiveReader: Sendable {
         /// Longest accepted line in bytes; longer lines are skipped with `line-too-long` (and account-export
         /// elements longer than this with `element-too-long`), so memory stays bounded whatever the input.
         public var maxLineLength = 1 << 20
+        /// Longest accepted line of a JSON-lines format (twint JSON, Twitter API v2 / twarc2), whose line is one
+        /// record however large: a page of a hundred tweets and their `includes` runs to megabytes. Longer lines
+        /// are skipped with `line-too-long`. The line buffer grows to it only while such a line is read.
+        public var maxJSONLineLength = 64 << 20
+
+        /// The bound on a line of `format` (`nil`: not yet known, the larger bound).
+        func lineLimit(_ format: ArchiveFormat?) -> Int {
+            switch format {
+            // An account export's elements are bounded by the parser (`maxLineLength`), its lines by nothing.
+            case .twintJSON?, .twitterAPIv2?, .accountExport?, nil: return max(maxLineLength, maxJSONLineLength)
+            case .twintText?: return maxLineLength
+            }
+        }
         /// How many malformed lines are kept as ``Diagnostic``s (all are counted).
         public var maxReportedIssues = 20
         /// The account's handle for account exports, whose tweets carry no author (default `owner`).
@@ -30,14 +52,26 @@ public struct ArchiveReader: Sendable {
         public var parallelThreshold = 8 << 20
         /// Tweets per chunk in which a part hands its tweets over (about 3 MB of `Tweet`s; tests set it small).
         var partChunkSize = 1 << 15
+        /// The other kinds of tweets a Twitter/X archive holds that are read with the account's own (all are
+        /// counted in ``Archive/accountArchives`` either way). Default: none.
+        public var otherTweetKinds: Set<OtherTweetKind> = []
+        /// How many folders down a directory input is walked.
+        public var maxDirectoryDepth = 16
+        /// The most bytes one file of a zipped archive may inflate to (default: 10× the zip, at least 1 GiB).
+        var archiveEntryLimit: Int?
+
+        /// The most threads one file is read on: each holds its own buffers, so more than a few per core only
+        /// costs memory.
+        public static var maxJobs: Int { max(8, 4 * ProcessInfo.processInfo.activeProcessorCount) }
 
         public init(strict: Bool = false, maxLineLength: Int = 1 << 20, maxReportedIssues: Int = 20,
-                    exportOwner: Handle? = nil, jobs: Int? = nil) {
+                    exportOwner: Handle? = nil, jobs: Int? = nil, otherTweetKinds: Set<OtherTweetKind> = []) {
             self.strict = strict
             self.maxLineLength = maxLineLength
             self.maxReportedIssues = maxReportedIssues
             self.exportOwner = exportOwner
-            self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            self.jobs = min(Self.maxJobs, max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount))
+            self.otherTweetKinds = otherTweetKinds
         }
     }
 
@@ -47,68 +81,113 @@ public struct ArchiveReader: Sendable {
 
     /// Reads and merges the given inputs. Duplicate ids across or within inputs are kept once and counted.
     ///
-    /// - Throws: ``ArchiveError`` with kind `.unreadable` (missing or unreadable input), `.unsupportedFormat`
-    ///   (an explicitly named file in no supported format) or `.malformed` (first bad line, with `strict`).
+    /// A path is a file in any supported format, a Twitter/X archive as users receive it (the `.zip`, the folder
+    /// it unpacks to, or its `data/` folder), a folder (walked recursively: each archive in it, each regular file
+    /// detected by content) or `-` for standard input.
+    ///
+    ///     let archive = try ArchiveReader().read(paths: ["twitter-2024-01-01-abc.zip"])
+    ///     archive.tweets.count                     // every part of tweets.js, long posts in full
+    ///     archive.accountArchives[0].owner         // "alice", from data/manifest.js
+    ///
+    /// - Throws: ``ArchiveError`` with kind `.unreadable` (missing or unreadable input, or a folder or zip that
+    ///   holds no archive at all), `.unsupportedFormat` (an explicitly named file in no supported format) or
+    ///   `.malformed` (first bad line, with `strict`).
     /// - Complexity: Linear in the input's bytes, plus O(n log n) for n tweets when they are in neither ascending
     ///   nor descending id order (archives usually are, and then merging is O(n)).
     public func read(paths: [String]) throws(ArchiveError) -> Archive {
-        var files: [(path: String, explicit: Bool)] = []
-        for path in paths {
-            if path == "-" { files.append((path, true)); continue }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ArchiveError(kind: .unreadable, file: path, message: "no such file or directory")
-            }
-            if isDirectory.boolValue {
-                let names: [String]
-                do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
-                    throw ArchiveError(kind: .unreadable, file: path, message: "cannot list directory")
-                }
-                for name in names.sorted() where !name.hasPrefix(".") {
-                    let child = (path as NSString).appendingPathComponent(name)
-                    var childIsDirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory),
-                       !childIsDirectory.boolValue {
-                        files.append((child, false))
-                    }
-                }
-            } else {
-                files.append((path, true))
-            }
-        }
-
         // One array collects every input's tweets: nothing is copied between inputs or into the archive.
         var tweets: [Tweet] = []
         var external: [TweetID: ExternalTweet] = [:]
         var inputs: [InputStats] = []
         var issues: [Diagnostic] = []
-        for (path, explicit) in files {
-            let sink: RecordSink
-            do {
-                sink = try readOne(path: path, into: &tweets)
-            } catch let error where error.kind == .unsupportedFormat && !explicit {
-                // A stray file in a directory (a README, an image): report it and go on.
-                var stats = InputStats(name: path)
-                stats.skipped["unsupported-format"] = 1
-                inputs.append(stats)
-                if issues.count < options.maxReportedIssues {
-                    issues.append(Diagnostic(file: path, line: 1, reason: "unsupported-format",
-                                             detail: "not an archive in any supported format; skipped"))
+        var reports: [AccountArchiveReport] = []
+        for path in paths {
+            var walk = Walk()
+            try self.inputs(for: path, walk: &walk)
+            var found = 0   // inputs of this path that are archives
+            var examined = 0
+            for input in walk.inputs {
+                examined += 1
+                switch input {
+                case .standardInput, .file:
+                    let (name, explicit) = if case .file(let name, let explicit) = input { (name, explicit) }
+                                           else { ("-", true) }
+                    let sink: RecordSink
+                    do {
+                        sink = try readOne(path: name, explicit: explicit, into: &tweets)
+                    } catch let error where error.kind == .unsupportedFormat && !explicit {
+                        // A stray file in a directory (a README, an image): report it and go on.
+                        var stats = InputStats(name: name)
+                        stats.skipped["unsupported-format"] = 1
+                        inputs.append(stats)
+                        if issues.count < options.maxReportedIssues {
+                            issues.append(Diagnostic(file: name, line: 1, reason: "unsupported-format",
+                                                     detail: "not an archive in any supported format; skipped"))
+                        }
+                        continue
+                    }
+                    if sink.stats.format != nil || explicit { found += 1 }
+                    external.merge(sink.external) { old, new in old.author == nil ? new : old }
+                    inputs.append(sink.stats)
+                    for issue in sink.issues where issues.count < options.maxReportedIssues { issues.append(issue) }
+                case .zip(let zipPath, let explicit):
+                    let opened: AccountArchive?
+                    do { opened = try AccountArchive.open(zipPath, isDirectory: false) } catch {
+                        if explicit { throw error }
+                        if issues.count < options.maxReportedIssues {
+                            issues.append(Diagnostic(file: zipPath, line: 0, reason: "unreadable-zip",
+                                                     detail: error.message + "; skipped"))
+                        }
+                        continue
+                    }
+                    guard let archive = opened else { continue }
+                    guard archive.names.contains("manifest.js")
+                            || AccountArchivePlan.fromNames(archive.names).files.contains(where: { $0.content == .tweets })
+                    else {
+                        if explicit {
+                            throw ArchiveError(kind: .unreadable, file: zipPath,
+                                               message: "no Twitter/X archive in this zip: looked for data/manifest.js "
+                                                   + "and data/tweets.js (or tweet.js, tweets-partN.js)")
+                        }
+                        issues.append(Diagnostic(file: zipPath, line: 0, reason: "not-an-archive",
+                                                 detail: "a zip without data/manifest.js or data/tweets.js; skipped"))
+                        continue
+                    }
+                    found += 1
+                    reports.append(try readAccountArchive(archive, into: &tweets, inputs: &inputs, issues: &issues,
+                                                          external: &external))
+                case .accountFolder(let archive):
+                    found += 1
+                    reports.append(try readAccountArchive(archive, into: &tweets, inputs: &inputs, issues: &issues,
+                                                          external: &external))
                 }
-                continue
             }
-            external.merge(sink.external) { old, new in old.author == nil ? new : old }
-            inputs.append(sink.stats)
-            for issue in sink.issues where issues.count < options.maxReportedIssues { issues.append(issue) }
+            for note in walk.notes where issues.count < options.maxReportedIssues { issues.append(note) }
+            if found == 0 {
+                throw ArchiveError(kind: .unreadable, file: path, message: "no archive found: looked for a Twitter/X "
+                    + "archive (a .zip, its folder, or its data/ folder with manifest.js or tweets.js) and for files in "
+                    + "a supported format (twint text or JSON lines, Twitter API v2 JSON lines, tweets.js); "
+                    + "\(examined) file\(examined == 1 ? "" : "s") examined, none is one")
+            }
         }
-        return Self.merge(tweets: &tweets, external: external, inputs: inputs, issues: issues)
+        var archive = Self.merge(tweets: &tweets, external: external, inputs: inputs, issues: issues)
+        archive.accountArchives = reports
+        return archive
     }
 
     /// Reads archive bytes held in memory (tests, stdin already slurped); `name` labels diagnostics.
     public func read(bytes: [UInt8], name: String) throws(ArchiveError) -> Archive {
         var tweets: [Tweet] = []
         let sink = try bytes.withUnsafeBufferPointer { buffer throws(ArchiveError) in
-            try parse(name: name, sizeHint: buffer.count, into: &tweets) { body throws(ArchiveError) in
+            if Self.firstFormat(buffer) == .accountExport {   // elements bounded, lines not
+                var parser = AccountExportParser(owner: options.exportOwner ?? Handle("owner"),
+                                                 maxElementLength: options.maxLineLength)
+                return try parseExport(name: name, parser: &parser, into: &tweets) { feed throws(ArchiveError) in
+                    try feed(buffer)
+                    return true
+                }
+            }
+            return try parse(name: name, sizeHint: buffer.count, into: &tweets) { body throws(ArchiveError) in
                 var lineNumber = 0
                 var start = 0
                 var i = 0
@@ -119,7 +198,7 @@ public struct ArchiveReader: Sendable {
                         var end = i
                         if end > start && buffer[end - 1] == 0x0D { end -= 1 }
                         let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                        if line.count > options.maxLineLength {
+                        if line.count > options.lineLimit(nil) {
                             try body(lineNumber, nil)
                         } else if buffer.count - end >= LineReader.padding {
                             try body(lineNumber, line)
@@ -140,10 +219,29 @@ public struct ArchiveReader: Sendable {
         return Self.merge(tweets: &tweets, external: sink.external, inputs: [sink.stats], issues: sink.issues)
     }
 
+    /// The format of the first significant line of `bytes`, if it decides one.
+    private static func firstFormat(_ bytes: UnsafeBufferPointer<UInt8>) -> ArchiveFormat? {
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            switch FormatDetector.detect(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+            case .some(.some(let format)): return format
+            case .some(.none): start = end + 1
+            case .none: return nil
+            }
+        }
+        return nil
+    }
+
     // MARK: - One input
 
     /// Reads one input, appending its tweets to `tweets`; the returned sink holds everything else it found.
-    private func readOne(path: String, into tweets: inout [Tweet]) throws(ArchiveError) -> RecordSink {
+    ///
+    /// A regular file's format is decided from its first 64 KiB before it is read: an account export is then read
+    /// in chunks (its lines can be megabytes long: a minified export is one line), a large line-per-record file
+    /// in parts, and a file found in a folder (not `explicit`) that starts like no archive is given up at once
+    /// instead of being read to its end.
+    private func readOne(path: String, explicit: Bool, into tweets: inout [Tweet]) throws(ArchiveError) -> RecordSink {
         let descriptor: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw ArchiveError(kind: .unreadable, file: path, message: String(cString: strerror(errno)))
@@ -152,13 +250,47 @@ public struct ArchiveReader: Sendable {
         let name = path == "-" ? "<stdin>" : path
         var status = stat()
         let size = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
-        if let size, size >= options.parallelThreshold, options.jobs > 1, !options.strict,
-           let format = detectLineFormat(descriptor: descriptor, size: size) {
-            return try readInParts(descriptor: descriptor, name: name, size: size, format: format, into: &tweets)
+        if let size {
+            switch detectFormat(descriptor: descriptor, size: size) {
+            case .some(.some(.accountExport)):
+                var parser = AccountExportParser(owner: options.exportOwner ?? Handle("owner"),
+                                                 maxElementLength: options.maxLineLength)
+                return try parseExport(name: name, parser: &parser, into: &tweets) { feed throws(ArchiveError) in
+                    try Self.forEachChunk(descriptor: descriptor, name: name, feed)
+                    return true
+                }
+            case .some(.some(let format)):
+                if size >= options.parallelThreshold, options.jobs > 1, !options.strict {
+                    return try readInParts(descriptor: descriptor, name: name, size: size, format: format,
+                                           into: &tweets)
+                }
+            case .none where !explicit:
+                throw ArchiveError(kind: .unsupportedFormat, file: name, line: 1,
+                                   message: "not a supported archive")
+            default:
+                break
+            }
         }
         return try parse(name: name, sizeHint: size, into: &tweets,
-                         lines: lineSource(LineReader(descriptor: descriptor, maxLineLength: options.maxLineLength),
+                         lines: lineSource(LineReader(descriptor: descriptor, maxLineLength: options.lineLimit(nil)),
                                            name: name))
+    }
+
+    /// Calls `body` with the descriptor's bytes from its current position to its end, 1 MiB at a time.
+    static func forEachChunk(descriptor: Int32, name: String,
+                             _ body: (UnsafeBufferPointer<UInt8>) throws(ArchiveError) -> Void) throws(ArchiveError) {
+        let capacity = 1 << 20
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        while true {
+            let n = Foundation.read(descriptor, buffer, capacity)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ArchiveError(kind: .unreadable, file: name, message: String(cString: strerror(errno)))
+            }
+            if n == 0 { return }
+            try body(UnsafeBufferPointer(start: buffer, count: n))
+        }
     }
 
     /// Feeds a line reader's lines to a parse, with its errors as ``ArchiveError``s.
@@ -179,23 +311,33 @@ public struct ArchiveReader: Sendable {
 
     // MARK: - One large input, in parts
 
-    /// The format of a file whose records are one per line (twint text and JSON, API v2 JSON lines), from its
-    /// first significant line within the first 64 KiB; `nil` for account exports and whatever is undecided.
-    private func detectLineFormat(descriptor: Int32, size: Int) -> ArchiveFormat? {
+    /// The format of a file from its first significant line within the first 64 KiB (or, when no line ends
+    /// there, from those bytes): `.some(.some(format))`, `.some(nil)` when undecided (blank, log lines only, or an
+    /// empty file), `nil` when the file starts like no supported archive.
+    private func detectFormat(descriptor: Int32, size: Int) -> ArchiveFormat?? {
         let window = min(size, 64 << 10)
+        guard window > 0 else { return .some(nil) }
         var head = [UInt8](repeating: 0, count: window)
         let n = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, window, 0) }
-        guard n > 0 else { return nil }
-        return head.withUnsafeBufferPointer { bytes -> ArchiveFormat? in
+        guard n > 0 else { return .some(nil) }
+        return head.withUnsafeBufferPointer { bytes -> ArchiveFormat?? in
             var start = 0
-            while let newline = bytes[start..<n].firstIndex(of: 0x0A) {
-                switch FormatDetector.detect(UnsafeBufferPointer(rebasing: bytes[start..<newline])) {
-                case .some(.some(let format)): return format == .accountExport ? nil : format
-                case .some(.none): start = newline + 1
-                case .none: return nil
+            while start < n {
+                let end = memchr(bytes.baseAddress! + start, 0x0A, n - start)
+                    .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
+                var line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if start == 0 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeBufferPointer(rebasing: line[3...]) }
+                switch FormatDetector.detect(line) {
+                case .some(.some(let format)): return .some(format)
+                case .some(.none): start = end + 1
+                case .none:
+                    // A JSON object cut at the window may show its telling keys later; anything else will not.
+                    let cut = end == n && n == window
+                    return cut && line.first(where: { $0 != ASCII.space && $0 != ASCII.tab }) == ASCII.leftBrace
+                        ? .some(nil) : nil
                 }
             }
-            return nil
+            return .some(nil)
         }
     }
 
@@ -204,7 +346,7 @@ public struct ArchiveReader: Sendable {
     /// diagnostics shifted by the lines of the parts before.
     private func readInParts(descriptor: Int32, name: String, size: Int, format: ArchiveFormat,
                              into tweets: inout [Tweet]) throws(ArchiveError) -> RecordSink {
-        let bounds = partBounds(descriptor: descriptor, size: size, parts: options.jobs)
+        let bounds = partBounds(descriptor: descriptor, size: size, parts: min(options.jobs, Options.maxJobs))
         let parts = bounds.count - 1
         let results = UnsafeMutableBufferPointer<Result<RecordSink, ArchiveError>?>
             .allocate(capacity: parts)
@@ -217,10 +359,11 @@ public struct ArchiveReader: Sendable {
         let reader = self
         DispatchQueue.concurrentPerform(iterations: parts) { k in
             var partTweets: [Tweet] = []
-            var lines = LineReader(descriptor: descriptor, maxLineLength: reader.options.maxLineLength)
+            var lines = LineReader(descriptor: descriptor, maxLineLength: reader.options.lineLimit(format))
             lines.byteRange = bounds[k]..<bounds[k + 1]
             do throws(ArchiveError) {
-                var sink = try reader.parse(name: name, sizeHint: nil, format: format,
+                // A byte-order mark is one only at the file's start: a part must not strip one where it begins.
+                var sink = try reader.parse(name: name, sizeHint: nil, format: format, atFileStart: bounds[k] == 0,
                                             chunkSize: reader.options.partChunkSize, into: &partTweets,
                                             lines: reader.lineSource(lines, name: name))
                 sink.chunks.append(partTweets)
@@ -309,7 +452,8 @@ public struct ArchiveReader: Sendable {
     /// `sizeHint` (the input's size in bytes, when known) reserves room for the tweets once the format is known,
     /// so a large archive's array is allocated once instead of doubling (and briefly holding two copies).
     private func parse(
-        name: String, sizeHint: Int?, format: ArchiveFormat? = nil, chunkSize: Int? = nil, into tweets: inout [Tweet],
+        name: String, sizeHint: Int?, format: ArchiveFormat? = nil, atFileStart: Bool = true, chunkSize: Int? = nil,
+        into tweets: inout [Tweet],
         lines: ((Int, UnsafeBufferPointer<UInt8>?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int
     ) throws(ArchiveError) -> RecordSink {
         var sink = RecordSink(file: name, strict: options.strict, maxReportedIssues: options.maxReportedIssues)
@@ -318,32 +462,46 @@ public struct ArchiveReader: Sendable {
         swap(&sink.tweets, &tweets)
         // The tweets live in the sink while it parses, and go back to the caller however parsing ends.
         do throws(ArchiveError) {
+            // What making a parser needs, reached from the per-line closure without capturing the reader: a
+            // captured reader (its options hold references) was copied, retained and released on every line.
+            let factory = ParserFactory(options)
+            let factoryRef = Unmanaged.passUnretained(factory)
+            defer { withExtendedLifetime(factory) {} }
             var parser: ParserBox?
             // The parser each line goes to, called without taking a reference per line (`parser` owns it).
             var active: Unmanaged<ParserBox>?
             if let format {   // a part of a file whose format is known (its chunks size themselves)
                 sink.stats.format = format
-                parser = makeParser(format)
+                parser = factory.make(format, sizeHint: nil)
                 active = Unmanaged.passUnretained(parser!)
             }
             var lastLine = 0
+            // Lines come bounded by the larger (JSON) bound; twint text's own bound is checked here.
+            let readerLimit = options.lineLimit(nil)
+            let textLimit = options.lineLimit(.twintText)
+            var lineLimit = format == .twintText ? textLimit : readerLimit
             let bytes = try lines { number, line throws(ArchiveError) in
                 sink.stats.lines = number
                 lastLine = number
-                guard var line else {
+                guard var line, line.count <= lineLimit else {
                     try sink.skip(line: number, reason: "line-too-long",
-                                  detail: "longer than \(options.maxLineLength) bytes")
+                                  detail: "longer than \(line == nil ? readerLimit : lineLimit) bytes")
                     return
                 }
-                if number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) {   // a UTF-8 byte-order mark
+                if number == 1 && atFileStart && line.starts(with: [0xEF, 0xBB, 0xBF]) {   // a UTF-8 byte-order mark
                     line = UnsafeBufferPointer(rebasing: line[3...])
                 }
                 if active == nil {
                     switch FormatDetector.detect(line) {
                     case .some(.some(let format)):
                         sink.stats.format = format
-                        parser = makeParser(format)
+                        parser = factoryRef._withUnsafeGuaranteedRef { $0.make(format, sizeHint: sizeHint) }
                         active = Unmanaged.passUnretained(parser!)
+                        lineLimit = format == .twintText ? textLimit : readerLimit
+                        if line.count > lineLimit {
+                            try sink.skip(line: number, reason: "line-too-long", detail: "longer than \(lineLimit) bytes")
+                            return
+                        }
                         if let sizeHint {
                             // At least doubling: many small inputs must not reallocate (and move) for each one.
                             let wanted = first + sizeHint / Self.minimumBytesPerTweet(format)
@@ -397,16 +555,6 @@ public struct ArchiveReader: Sendable {
         }
     }
 
-    private func makeParser(_ format: ArchiveFormat) -> ParserBox {
-        switch format {
-        case .twintText: return BoxedParser(TwintTextParser())
-        case .twintJSON: return BoxedParser(TwintJSONParser())
-        case .twitterAPIv2: return BoxedParser(TwitterAPIv2Parser())
-        case .accountExport:
-            return BoxedParser(AccountExportParser(owner: options.exportOwner ?? Handle("owner"),
-                                                   maxElementLength: options.maxLineLength))
-        }
-    }
 
     // MARK: - Merging
 
@@ -418,6 +566,29 @@ public struct ArchiveReader: Sendable {
         let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: inputs.map(\.tweets))
         for k in inputs.indices { inputs[k].duplicates += duplicates[k] }
         return Archive(sortedUniqueTweets: tweets, externalTweets: external, inputs: inputs, issues: issues)
+    }
+}
+
+/// Makes the parser for a format, with what it needs from the reader's options.
+private final class ParserFactory {
+    let owner: Handle
+    let maxElementLength: Int
+
+    init(_ options: ArchiveReader.Options) {
+        owner = options.exportOwner ?? Handle("owner")
+        maxElementLength = options.maxLineLength
+    }
+
+    /// `sizeHint` (the input's bytes) sizes the first text block of a small input, so that each of a thousand
+    /// small files keeps a few kilobytes, not a 2 MiB huge page.
+    func make(_ format: ArchiveFormat, sizeHint: Int?) -> ParserBox {
+        switch format {
+        case .twintText:
+            return BoxedParser(TwintTextParser(firstTextBlock: sizeHint.map { 2 * $0 + 4096 }))
+        case .twintJSON: return BoxedParser(TwintJSONParser())
+        case .twitterAPIv2: return BoxedParser(TwitterAPIv2Parser())
+        case .accountExport: return BoxedParser(AccountExportParser(owner: owner, maxElementLength: maxElementLength))
+        }
     }
 }
 

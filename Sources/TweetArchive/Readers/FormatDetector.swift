@@ -9,8 +9,13 @@ enum FormatDetector {
         let rest = UnsafeBufferPointer(rebasing: line[i...])
         // `window.YTD.tweets.part0 = [` as Twitter writes it; `module.exports = [` as the tweetback site generator
         // saves the same file.
-        if rest.starts(with: "window.YTD.".utf8) || rest.starts(with: "module.exports".utf8)
-            || rest.first == ASCII.leftBracket && !TwintTextParser.isLogLine(rest) {
+        if rest.starts(with: "window.YTD.".utf8) {
+            // An account archive's other files (like.js, account.js, direct-messages.js, ...) are written the same
+            // way: only the kinds whose elements are tweets are an archive.
+            let name = rest.dropFirst("window.YTD.".utf8.count).prefix { $0 != UInt8(ascii: ".") && $0 != ASCII.space }
+            return tweetKinds.contains { name.elementsEqual($0.utf8) } ? .some(.accountExport) : nil
+        }
+        if rest.starts(with: "module.exports".utf8) || rest.first == ASCII.leftBracket && !TwintTextParser.isLogLine(rest) {
             return .some(.accountExport)
         }
         if rest.first == ASCII.leftBrace {
@@ -25,6 +30,10 @@ enum FormatDetector {
         if ASCII.isDigit(rest[0]) { return .some(.twintText) }
         return nil  // not any supported format
     }
+
+    /// The `window.YTD.<name>.partN` names of account-export files whose elements are tweets.
+    private static let tweetKinds = ["tweets", "tweet", "deleted_tweets", "deleted_tweet", "community_tweet",
+                                     "twitter_circle_tweet"]
 
     /// A page (`"data":`) or a flattened tweet (`"author_id":`): keys twint never writes. Matching keys, not bare
     /// strings, keeps a twint line that mentions a user called `data` from passing for a page.

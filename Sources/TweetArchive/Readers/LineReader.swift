@@ -8,9 +8,10 @@ import Darwin
 ///
 /// Lines end at `\n` (a preceding `\r` is dropped). A line longer than `maxLineLength` bytes is not buffered
 /// whole: its bytes are discarded up to the next newline and the callback receives `nil` for it, so memory stays
-/// bounded however long the line.
+/// bounded however long the line. The buffer starts at two chunks and grows (doubling) only while a line longer
+/// than that is being read, so a bound of many megabytes costs nothing for files of short lines.
 ///
-/// - Complexity: O(n) in the input's bytes; memory O(chunk size + `maxLineLength`).
+/// - Complexity: O(n) in the input's bytes; memory O(chunk size + the longest line kept).
 struct LineReader {
     /// Readable bytes that follow every line handed out (the next line's, or zeros): a parser may load a vector
     /// that runs past a line's end, and ignore what lies beyond it.
@@ -26,11 +27,12 @@ struct LineReader {
     /// Calls `body` with each line (1-based line number, bytes or `nil` if too long). Returns the total bytes read.
     /// Throws when `read(2)` fails, or rethrows what `body` throws.
     func forEachLine(_ body: (Int, UnsafeBufferPointer<UInt8>?) throws -> Void) throws -> Int {
-        // Room for the longest kept line (plus a `\r` before its newline) and one more chunk, so a read never asks
-        // for zero bytes (which `read(2)` would answer like end of file).
-        let capacity = max(chunkSize, maxLineLength + 1) + chunkSize
-        // Initialised once, and `padding` bytes longer: whatever follows a line is readable and initialised.
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + Self.padding)
+        // At most room for the longest kept line (plus a `\r` before its newline) and one more chunk, so a read
+        // never asks for zero bytes (which `read(2)` would answer like end of file); at first two chunks.
+        let largest = max(chunkSize, maxLineLength + 1) + chunkSize
+        var capacity = min(largest, 2 * chunkSize)
+        // Initialised when allocated, and `padding` bytes longer: whatever follows a line is readable and initialised.
+        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + Self.padding)
         buffer.initialize(repeating: 0, count: capacity + Self.padding)
         defer { buffer.deallocate() }
         var filled = 0          // bytes valid in buffer
@@ -83,6 +85,16 @@ struct LineReader {
             } else {
                 if start > 0 && rest > 0 { memmove(buffer, buffer + start, rest) }
                 filled = rest
+                if capacity - filled < chunkSize && capacity < largest {
+                    // A long line in progress: room for it and another chunk.
+                    let grown = min(largest, max(2 * capacity, filled + chunkSize))
+                    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown + Self.padding)
+                    larger.initialize(from: buffer, count: filled)
+                    (larger + filled).initialize(repeating: 0, count: grown + Self.padding - filled)
+                    buffer.deallocate()
+                    buffer = larger
+                    capacity = grown
+                }
             }
             if eof && (filled > 0 || discarding) {
                 lineNumber += 1

@@ -24,7 +24,13 @@ struct TwintTextParser: RecordParser {
     /// The entity scanner, reset for every line (its lists keep their storage).
     private var scratch = EntityExtractor.Scratch()
     /// Where the texts go, one block for thousands of tweets.
-    private var texts = TextArena()
+    private var texts: TextArena
+
+    /// A parser whose first text block holds `firstTextBlock` bytes (default: a whole block): the reader passes a
+    /// small file's size, so that each of many small files keeps a block its size, not a huge page.
+    init(firstTextBlock: Int? = nil) {
+        texts = TextArena(firstBlockSize: firstTextBlock)
+    }
 
     /// Up to 15 bytes and their count, packed for an exact two-word comparison.
     struct PackedName: Equatable {

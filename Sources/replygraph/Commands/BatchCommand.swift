@@ -32,6 +32,7 @@ struct BatchCommand: ParsableCommand {
             Examples:
               replygraph batch --out Graphs/                 # the bundled sample
               replygraph batch archives/ more.jsonl --out gallery/ --jobs 4
+              replygraph batch ~/Downloads/twitter-*.zip --out gallery/   # Twitter/X archives as downloaded
             """
     )
 
@@ -151,12 +152,18 @@ struct BatchJob: Sendable {
             guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
                 throw CommandFailure(.noInput, "\(argument): no such file or directory")
             }
-            if isDirectory.boolValue {
+            if isDirectory.boolValue && ArchiveReader.isAccountArchiveFolder(argument) {
+                paths.append(argument)   // an unpacked Twitter/X archive is one archive
+            } else if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
                 let isOut = outIdentity != nil && identity(argument) == outIdentity
                 for name in names.sorted() where !name.hasPrefix(".") {
                     let child = (argument as NSString).appendingPathComponent(name)
-                    // Only regular files: a FIFO or device in the folder would block the read forever.
+                    // Regular files (a FIFO or device would block the read forever) and unpacked Twitter/X archives.
+                    if ArchiveReader.isAccountArchiveFolder(child) {
+                        if let key = identity(child), seen.insert(key).inserted { paths.append(child) }
+                        continue
+                    }
                     var info = stat()
                     guard stat(child, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
                     let key = [UInt64(info.st_dev), UInt64(info.st_ino)]

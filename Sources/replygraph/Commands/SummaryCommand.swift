@@ -8,6 +8,7 @@ struct SummaryCommand: ParsableCommand {
         discussion: """
             Examples:
               replygraph summary                         # the bundled sample
+              replygraph summary ~/Downloads/twitter-2024-01-01-abc.zip   # the archive as downloaded
               replygraph summary tweets.js --owner me --format json
               cat a.jsonl | replygraph summary - --strict
             """
@@ -58,6 +59,29 @@ struct SummaryCommand: ParsableCommand {
                 line += "; stated times are \(offset / 3600)h\(offset % 3600 / 60 == 0 ? "" : "\(abs(offset % 3600 / 60))m") off the tweet ids (scraper's local time)"
             }
             lines.append(line)
+        }
+        for archive in s.accountArchives {
+            var owner = archive.owner.map { "@\($0)" } ?? "owner unnamed"
+            if let name = archive.displayName, !name.isEmpty { owner += " (\(name))" }
+            lines.append("archive         \(archive.path): \(owner), read by "
+                             + (archive.manifest ? "its manifest" : "file names (no manifest.js)"))
+            lines.append("  tweet files   " + (archive.tweetFiles.isEmpty ? "none" : archive.tweetFiles.joined(separator: ", ")))
+            if archive.longPosts > 0 {
+                lines.append("  long posts    \(archive.longPosts): \(archive.longPostsJoined) joined to their tweets (full "
+                                 + "text), \(archive.longPostsUnjoined) not joined")
+            }
+            if !archive.otherTweets.isEmpty {
+                let counts = archive.otherTweets.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+                let included = archive.otherTweetsIncluded
+                let note = included.isEmpty ? "not read (--include KIND to read them)"
+                    : "read: \(included.joined(separator: ", "))"
+                lines.append("  other tweets  \(counts.joined(separator: ", ")); \(note)")
+            }
+            if !archive.skippedKinds.isEmpty {
+                lines.append("  not read      \(archive.skippedKinds.joined(separator: ", ")) (not the account's posts; "
+                                 + "skipped on purpose, never opened)")
+            }
+            for warning in archive.warnings { lines.append("  warning       \(warning)") }
         }
         if !s.skipped.isEmpty {
             lines.append("skipped         " + s.skipped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))

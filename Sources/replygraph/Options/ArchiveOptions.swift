@@ -16,6 +16,11 @@ struct ArchiveOptions: ParsableArguments {
                                valueName: "handle"))
     var owner: String?
 
+    @Option(name: .customLong("include"), help: ArgumentHelp(
+        "Also read this kind of other tweets of a Twitter/X archive: deleted, community or circle (repeatable).",
+        discussion: "They are counted in the summary either way.", valueName: "kind"))
+    var include: [OtherTweetKind] = []
+
     @Flag(name: .shortAndLong, help: "Do not print warnings about skipped lines.")
     var quiet = false
 
@@ -33,7 +38,8 @@ struct ArchiveOptions: ParsableArguments {
 
     /// Reads the archives; warnings about skipped lines go to stderr.
     func load() throws -> Archive {
-        let options = ArchiveReader.Options(strict: strict, exportOwner: owner.map(Handle.init), jobs: jobs)
+        let options = ArchiveReader.Options(strict: strict, exportOwner: owner.map(Handle.init), jobs: jobs,
+                                            otherTweetKinds: Set(include))
         var archive: Archive
         do {
             archive = try ArchiveReader(options: options).read(paths: paths)
@@ -58,18 +64,26 @@ enum UntilExit {
     }
 }
 
+extension OtherTweetKind: ExpressibleByArgument {}
+
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
 }
 
 enum Diagnostics {
     static func warnAboutSkippedLines(in archive: Archive) {
+        // Whole files: a Twitter/X archive disagreeing with its manifest, a damaged zip entry, a FIFO not read.
+        for report in archive.accountArchives {
+            for warning in report.warnings { StandardError.print("warning: \(warning)") }
+        }
+        for issue in archive.issues where issue.line == 0 { StandardError.print("warning: \(issue)") }
         let skipped = archive.skipped.values.reduce(0, +)
         guard skipped > 0 else { return }
         let reasons = archive.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
         StandardError.print("warning: skipped \(skipped) malformed line\(skipped == 1 ? "" : "s") "
                                 + "(\(reasons.joined(separator: ", "))); use --strict to fail instead")
-        for issue in archive.issues { StandardError.print("  \(issue)") }
-        if archive.issues.count < skipped { StandardError.print("  ... and \(skipped - archive.issues.count) more") }
+        let lines = archive.issues.filter { $0.line > 0 }
+        for issue in lines { StandardError.print("  \(issue)") }
+        if lines.count < skipped { StandardError.print("  ... and \(skipped - lines.count) more") }
     }
 }
