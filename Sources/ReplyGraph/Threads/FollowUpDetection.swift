@@ -49,7 +49,7 @@ extension ReconstructionState {
             let hasThread = latest.thread >= 0 && threadGap > 0 && threadGap <= window
             let adjacent = latest.post >= 0 && (latest.postIsThread ? hasThread : now - time(Int(latest.post)) <= window)
             // Read the text only when there is something it could refer to.
-            let cues = hasThread || adjacent ? self.cues(i) : []
+            let cues = hasThread || adjacent ? readCues(i) : []
             if hasThread && !isRoot && cues.contains(.threadReference) {
                 (base, label, target) = (0.85, "thread-reference", latest.thread)
             } else if hasThread && cues.contains(.sequel) {

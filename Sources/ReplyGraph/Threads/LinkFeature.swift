@@ -118,8 +118,28 @@ package enum LinkFeature: Int, CaseIterable, Sendable {
     }
 }
 
+/// Receives the features of one candidate link that are not zero, each once.
+protocol LinkFeatureSink {
+    mutating func add(_ feature: LinkFeature, _ value: Double)
+}
+
+/// Sums the weighted features: how inference scores a candidate without building its vector.
+struct ScoreSink: LinkFeatureSink {
+    let weights: [Double]
+    var sum = 0.0
+
+    init(weights: [Double]) {
+        self.weights = weights
+        sum = weights[LinkFeature.bias.rawValue]
+    }
+
+    @inline(__always) mutating func add(_ feature: LinkFeature, _ value: Double) {
+        sum += weights[feature.rawValue] * value
+    }
+}
+
 /// One candidate's feature values, indexed by ``LinkFeature``; reused from candidate to candidate.
-package struct LinkFeatures: Sendable {
+package struct LinkFeatures: Sendable, LinkFeatureSink {
     package var values: [Double]
 
     package init() { values = [Double](repeating: 0, count: LinkFeature.count) }
@@ -128,6 +148,8 @@ package struct LinkFeatures: Sendable {
         get { values[feature.rawValue] }
         set { values[feature.rawValue] = newValue }
     }
+
+    mutating func add(_ feature: LinkFeature, _ value: Double) { values[feature.rawValue] = value }
 
     package mutating func reset() {
         for k in values.indices { values[k] = 0 }

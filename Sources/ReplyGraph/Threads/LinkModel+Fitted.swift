@@ -4,54 +4,54 @@ extension LinkModel {
     /// The shipped model: weights fitted on every labelled archive, calibration on held-out authors.
     package static let fitted = LinkModel(
         weights: [
-            -5.189270,  // bias
-            3.291247,  // gap_under_2s
-            1.691649,  // gap_under_10s
-            1.901907,  // gap_under_1m
-            2.219751,  // gap_under_5m
-            1.610412,  // gap_under_1h
-            0.903170,  // gap_under_6h
-            0.257535,  // gap_under_1d
-            4.895797,  // much_shorter_than_usual
-            3.389457,  // far_shorter_than_usual
-            2.291622,  // shorter_than_usual
-            1.412895,  // somewhat_shorter_than_usual
-            0.528847,  // as_usual
-            -0.297087,  // reply_chain_gap
+            -5.165398,  // bias
+            3.284488,  // gap_under_2s
+            1.698039,  // gap_under_10s
+            1.830632,  // gap_under_1m
+            2.234312,  // gap_under_5m
+            1.633734,  // gap_under_1h
+            0.918697,  // gap_under_6h
+            0.279555,  // gap_under_1d
+            4.921834,  // much_shorter_than_usual
+            3.451233,  // far_shorter_than_usual
+            2.329875,  // shorter_than_usual
+            1.388528,  // somewhat_shorter_than_usual
+            0.499518,  // as_usual
+            -0.275106,  // reply_chain_gap
             -0.000000,  // latest
             0.000000,  // one_between
             0.000000,  // few_between
             2.000000,  // self_mention
-            0.656307,  // same_addressees
-            -4.168225,  // new_addressees
-            1.487000,  // new_addressees_in_burst
-            -3.520477,  // same_text_new_addressees
-            -0.329016,  // candidate_addresses_others
-            -1.459046,  // chain_is_reply
-            1.958961,  // chain_is_reply_same_addressees
-            3.174883,  // number_next
-            3.413228,  // number_next_dot
-            -0.094515,  // number_skip
-            0.600426,  // number_second_after_root
-            -5.004301,  // number_restart
-            0.414497,  // number_restart_dot
-            -1.989438,  // number_off
-            -0.145458,  // number_unanchored
-            -2.693300,  // total_changes
-            -1.660471,  // after_complete
-            0.398649,  // unnumbered_in_numbered
-            -0.657219,  // opener
-            0.358669,  // closer
-            1.413496,  // continuation_word
-            0.121056,  // starts_lower
-            -0.039493,  // candidate_ends_open
-            -0.385530,  // source_note
-            3.517445,  // similarity
-            0.702917,  // most_similar
-            0.182081,  // same_script
-            -8.371636,  // candidate_has_child
+            -0.234382,  // same_addressees
+            -4.165690,  // new_addressees
+            1.510312,  // new_addressees_in_burst
+            -3.526927,  // same_text_new_addressees
+            -0.483927,  // candidate_addresses_others
+            -1.388860,  // chain_is_reply
+            2.466048,  // chain_is_reply_same_addressees
+            3.186315,  // number_next
+            3.420456,  // number_next_dot
+            0.001703,  // number_skip
+            0.595745,  // number_second_after_root
+            -5.004280,  // number_restart
+            0.438219,  // number_restart_dot
+            -1.986779,  // number_off
+            -0.140349,  // number_unanchored
+            -2.721990,  // total_changes
+            -1.659986,  // after_complete
+            0.392869,  // unnumbered_in_numbered
+            -0.698981,  // opener
+            0.356811,  // closer
+            1.437077,  // continuation_word
+            0.023725,  // starts_lower
+            -0.049103,  // candidate_ends_open
+            -0.389621,  // source_note
+            3.646631,  // similarity
+            0.620154,  // most_similar
+            0.147964,  // same_script
+            -8.391348,  // candidate_has_child
         ],
-        slope: 1.069652, intercept: -0.297408,
+        slope: 1.048135, intercept: -0.350704,
         typicalGap: 9.400257, threshold: 0.15
     )
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Reconstructs threads (self-continuation chains) and follow-ups from an archive.
 ///
@@ -92,6 +93,10 @@ struct ReconstructionState {
     /// Per tweet: creation time in milliseconds, and whether its leading @-run addresses someone else.
     let times: ContiguousArray<Int64>
     let othersLead: ContiguousArray<Bool>
+    /// Per tweet: whether it is a retweet, and its conversation id (0 for none), read once instead of through the
+    /// tweet in the decoding loop.
+    let isRetweet: ContiguousArray<Bool>
+    let conversation: ContiguousArray<UInt64>
     /// Archive indices in posting order.
     let order: ContiguousArray<Int32>
     let idsComplete: Bool
@@ -101,7 +106,8 @@ struct ReconstructionState {
     var chainOf: ContiguousArray<Int32>
     var chains: [Chain] = []
     var markers: [NumberingMarker?]
-    /// Every tweet's cues, with bit 15 set (read for all tweets up front: the model weighs them for every link).
+    /// Each tweet's cues with bit 15 set once read: up front for every tweet that can be linked, on demand for the
+    /// others (``readCues(_:)``).
     var cueCache: ContiguousArray<UInt16>
     var facts: ContiguousArray<TweetFacts>
     /// The numbering along each tweet's chain up to it, and whether something continues it.
@@ -133,44 +139,33 @@ struct ReconstructionState {
         var times = ContiguousArray<Int64>(repeating: 0, count: n)
         var othersLead = ContiguousArray<Bool>(repeating: false, count: n)
         var markers = [NumberingMarker?](repeating: nil, count: n)
-        var cues = ContiguousArray<UInt16>(repeating: 0, count: n)
-        var facts = ContiguousArray<TweetFacts>(repeating: TweetFacts(), count: n)
+        var retweets = ContiguousArray<Bool>(repeating: false, count: n)
+        var conversations = ContiguousArray<UInt64>(repeating: 0, count: n)
         // Per-tweet facts depend on one tweet each: read them on all cores (each chunk writes its own index range).
         times.withUnsafeMutableBufferPointer { timesOut in
             othersLead.withUnsafeMutableBufferPointer { leadOut in
                 markers.withUnsafeMutableBufferPointer { markerOut in
-                    cues.withUnsafeMutableBufferPointer { cueOut in
-                        facts.withUnsafeMutableBufferPointer { factOut in
+                    retweets.withUnsafeMutableBufferPointer { retweetOut in
+                        conversations.withUnsafeMutableBufferPointer { conversationOut in
                             nonisolated(unsafe) let timeBase = timesOut.baseAddress
                             nonisolated(unsafe) let leadBase = leadOut.baseAddress
                             nonisolated(unsafe) let markerBase = markerOut.baseAddress
-                            nonisolated(unsafe) let cueBase = cueOut.baseAddress
-                            nonisolated(unsafe) let factBase = factOut.baseAddress
-                            let chunks = Swift.min(n, 64)
-                            guard chunks > 0 else { return }
-                            // Raw pointers in the workers: touching the array itself there would retain and release
-                            // its shared buffer from both cores on every element.
-                            archive.tweets.withUnsafeBufferPointer { tweetList in
-                                nonisolated(unsafe) let tweets = tweetList.baseAddress!
-                                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                                    for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                                        // `pointee` lends the tweet in place; `tweets[i]` copied it.
-                                        let tweet = tweets + i
-                                        timeBase![i] = tweet.pointee.createdAt.milliseconds
-                                        leadBase![i] = Self.leadsWithOthers(tweet)
-                                        tweet.pointee.withUTF8Text { text in
-                                            markerBase![i] = NumberingMarker.parse(utf8: text)
-                                            cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
-                                            factBase![i] = TweetFacts(utf8: text, author: tweet.pointee.author)
-                                        }
-                                    }
-                                }
+                            nonisolated(unsafe) let retweetBase = retweetOut.baseAddress
+                            nonisolated(unsafe) let conversationBase = conversationOut.baseAddress
+                            Self.forEachTweet(of: archive, in: nil) { tweet, i in
+                                timeBase![i] = tweet.pointee.createdAt.milliseconds
+                                leadBase![i] = Self.leadsWithOthers(tweet)
+                                markerBase![i] = tweet.pointee.withUTF8Text(NumberingMarker.parse(utf8:))
+                                retweetBase![i] = tweet.pointee.isRetweet
+                                conversationBase![i] = tweet.pointee.conversationID?.rawValue ?? 0
                             }
                         }
                     }
                 }
             }
         }
+        self.isRetweet = retweets
+        self.conversation = conversations
         for i in 0..<n {
             let key = tweets[i].author.key
             if let a = authorIndex.id(of: key) {
@@ -197,6 +192,38 @@ struct ReconstructionState {
             }
         }
         self.order = order
+        // Wording and word sets only for tweets that can be linked at all: those with a tweet of their author
+        // within `maxGap` before or after them (the others are never scored).
+        var needed = ContiguousArray<Int32>()
+        var last = ContiguousArray<Int32>(repeating: -1, count: keys.count)
+        var marked = ContiguousArray<Bool>(repeating: false, count: n)
+        let reach = Int64(options.maxGap * 1000)
+        for position in order {
+            let i = Int(position)
+            guard !retweets[i] else { continue }
+            let a = Int(authorOf[i])
+            let p = Int(last[a])
+            if p >= 0 && times[i] - times[p] <= reach {
+                if !marked[p] { marked[p] = true; needed.append(Int32(p)) }
+                marked[i] = true
+                needed.append(Int32(i))
+            }
+            last[a] = Int32(i)
+        }
+        var cues = ContiguousArray<UInt16>(repeating: 0, count: n)
+        var facts = ContiguousArray<TweetFacts>(repeating: TweetFacts(), count: n)
+        cues.withUnsafeMutableBufferPointer { cueOut in
+            facts.withUnsafeMutableBufferPointer { factOut in
+                nonisolated(unsafe) let cueBase = cueOut.baseAddress
+                nonisolated(unsafe) let factBase = factOut.baseAddress
+                Self.forEachTweet(of: archive, in: needed) { tweet, i in
+                    tweet.pointee.withUTF8Text { text in
+                        cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
+                        factBase![i] = TweetFacts(utf8: text, author: tweet.pointee.author)
+                    }
+                }
+            }
+        }
         idsComplete = Self.archiveStatesReplyIDs(archive)
         parent = ContiguousArray(repeating: -1, count: n)
         confidence = ContiguousArray(repeating: 0, count: n)
@@ -214,6 +241,29 @@ struct ReconstructionState {
         typicalGap = ContiguousArray(repeating: model.typicalGap, count: keys.count)
     }
 
+    /// Calls `body` with a pointer to each tweet (or each tweet listed in `indices`) and its index, on all cores: the
+    /// tweets are read in place (`tweets[i]` would copy one, retaining its fields), and each call must write only
+    /// its own index's slots.
+    static func forEachTweet(of archive: Archive, in indices: ContiguousArray<Int32>?,
+                             _ body: @Sendable (UnsafePointer<Tweet>, Int) -> Void) {
+        let n = indices?.count ?? archive.tweets.count
+        let chunks = Swift.min(n, 64)
+        guard chunks > 0 else { return }
+        archive.tweets.withUnsafeBufferPointer { tweetList in
+            nonisolated(unsafe) let tweets = tweetList.baseAddress!
+            let list = indices ?? []
+            list.withUnsafeBufferPointer { listBuffer in
+                nonisolated(unsafe) let chosen = indices == nil ? nil : listBuffer.baseAddress
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    for k in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
+                        let i = chosen.map { Int($0[k]) } ?? k
+                        body(tweets + i, i)
+                    }
+                }
+            }
+        }
+    }
+
     /// Whether every tweet's reply parent is stated (so a tweet without one is not a reply): all inputs are API v2
     /// or account exports, or — for archives built in code — some tweet carries a parent id.
     static func archiveStatesReplyIDs(_ archive: Archive) -> Bool {
@@ -224,7 +274,14 @@ struct ReconstructionState {
         return archive.inputs.isEmpty && archive.tweets.contains { $0.inReplyToID != nil }
     }
 
+    /// The wording of a tweet that can be linked (read up front for those).
     func cues(_ i: Int) -> TextCues { TextCues(rawValue: cueCache[i] & 0x7FFF) }
+
+    /// The wording of any tweet, read and kept on first use (follow-ups look further than links do).
+    mutating func readCues(_ i: Int) -> TextCues {
+        if cueCache[i] & 0x8000 == 0 { cueCache[i] = tweets[i].withUTF8Text(TextCues.init(utf8:)).rawValue | 0x8000 }
+        return cues(i)
+    }
 
     func time(_ i: Int) -> Int64 { times[i] }
 
@@ -261,9 +318,51 @@ struct ReconstructionState {
     /// Links every tweet: adapts to each author's habits first (when inferring), then decides in posting order.
     mutating func linkAll() {
         if options.inference && !idsComplete { adaptTypicalGaps() }
+        let parts = Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8, authorKeys.count)
+        guard parts >= 2, log == nil, tweets.count >= Self.parallelThreshold else {
+            link(part: 0, of: 1)
+            return
+        }
+        // Authors never share a chain: each part decodes every `parts`-th author on its own copy of the state
+        // (copies share the arrays until they write them), then the parts' results are put together.
+        nonisolated(unsafe) let base = self
+        nonisolated(unsafe) var results = [ReconstructionState?](repeating: nil, count: parts)
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let out = slots.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: parts) { p in
+                var copy = base
+                copy.link(part: p, of: parts)
+                out[p] = copy
+            }
+        }
+        var offsets = [Int32](repeating: 0, count: parts)
+        chains = []
+        for p in 0..<parts {
+            offsets[p] = Int32(chains.count)
+            chains += results[p]!.chains
+        }
+        for i in 0..<tweets.count {
+            let p = Int(authorOf[i]) % parts
+            let part = results[p]!
+            parent[i] = part.parent[i]
+            confidence[i] = part.confidence[i]
+            reason[i] = part.reason[i]
+            chainOf[i] = part.chainOf[i] + offsets[p]
+            numbering[i] = part.numbering[i]
+            hasChild[i] = part.hasChild[i]
+            ownRank[i] = part.ownRank[i]
+        }
+    }
+
+    /// Archives with fewer tweets are decoded on one core.
+    static let parallelThreshold = 50_000
+
+    /// Decodes the tweets of the authors `a` with `a % parts == part`, in posting order.
+    mutating func link(part: Int, of parts: Int) {
         for position in order.indices {
             let i = Int(order[position])
-            if tweets[i].isRetweet {
+            if parts > 1 && Int(authorOf[i]) % parts != part { continue }
+            if isRetweet[i] {
                 // Someone else's words: never a thread part, and nothing continues it.
                 startChain(i, isReply: true)
                 continue
@@ -313,7 +412,7 @@ struct ReconstructionState {
     /// attach through an unnumbered tweet hanging off part n−1 by a weak link (below 0.5) takes part n−1 as its
     /// parent instead, and the tweet in between (posted meanwhile, not a part) leaves the thread.
     mutating func linkInferred(_ i: Int, before parentID: TweetID?) {
-        if let conversation = tweets[i].conversationID, conversation == tweets[i].id {
+        if conversation[i] != 0 && conversation[i] == tweets[i].id.rawValue {
             startChain(i, isReply: leadsWithOthers(i))
             return
         }
@@ -334,15 +433,14 @@ struct ReconstructionState {
         attach(i, to: j, confidence: best.probability, reason: best.reason)
     }
 
-    /// Takes a childless tweet out of its chain: it stands alone again.
+    /// Takes a childless tweet out of its chain, to be replaced as its parent's continuation: it stands alone again.
     mutating func detach(_ j: Int) {
         let p = Int(parent[j])
         chains[Int(chainOf[j])].length -= 1
         parent[j] = -1
         confidence[j] = 0
         reason[j] = ""
-        hasChild[p] = false
-        for k in 0..<tweets.count where parent[k] == Int32(p) { hasChild[p] = true; break }
+        // `p` keeps `hasChild`: the tweet that replaces `j` attaches to it at once.
         startChain(j, isReply: leadsWithOthers(j))
     }
 
@@ -369,8 +467,13 @@ struct ReconstructionState {
             guard time(j) >= horizon else { break }
             if let parentID, tweets[j].id >= parentID { continue }
             if !sameConversation(i, j) { continue }
-            computeFeatures(i, candidate: j, mostSimilar: mostSimilar == j)
-            let score = model.score(scratch)
+            let score: Double
+            if keepFeatures {
+                computeFeatures(i, candidate: j, mostSimilar: mostSimilar == j)
+                score = model.score(scratch)
+            } else {
+                score = self.score(i, candidate: j, mostSimilar: mostSimilar == j)
+            }
             if log != nil {
                 log!.append(ScoredCandidate(child: Int32(i), candidate: Int32(j), score: score,
                                             features: keepFeatures ? scratch.values : []))
@@ -385,53 +488,63 @@ struct ReconstructionState {
     /// False when the archive states conversation ids that put `i` and `j` in different conversations (twint JSON
     /// states them without reply ids): a thread never leaves its conversation.
     func sameConversation(_ i: Int, _ j: Int) -> Bool {
-        guard let mine = tweets[i].conversationID else { return true }
-        let root = tweets[Int(chains[Int(chainOf[j])].root)]
-        let theirs = tweets[j].conversationID ?? root.conversationID
-        return theirs == nil || mine == theirs || mine == tweets[j].id || mine == root.id
+        let mine = conversation[i]
+        guard mine != 0 else { return true }
+        let root = Int(chains[Int(chainOf[j])].root)
+        let theirs = conversation[j] != 0 ? conversation[j] : conversation[root]
+        return theirs == 0 || mine == theirs || mine == tweets[j].id.rawValue || mine == tweets[root].id.rawValue
     }
 
     /// Writes the features of "`i` continues `j`" into `scratch`.
     mutating func computeFeatures(_ i: Int, candidate j: Int, mostSimilar: Bool) {
         scratch.reset()
+        var sink = scratch
+        features(i, candidate: j, mostSimilar: mostSimilar, into: &sink)
+        scratch = sink
+    }
+
+    /// The raw score of "`i` continues `j`": the features' weights summed as they are found, without a vector.
+    func score(_ i: Int, candidate j: Int, mostSimilar: Bool) -> Double {
+        var sink = ScoreSink(weights: model.weights)
+        features(i, candidate: j, mostSimilar: mostSimilar, into: &sink)
+        return sink.sum
+    }
+
+    /// Finds the features of "`i` continues `j`" and hands each one that is not zero to `sink`.
+    func features<Sink: LinkFeatureSink>(_ i: Int, candidate j: Int, mostSimilar: Bool, into scratch: inout Sink) {
         let gap = Double(max(0, time(i) - time(j))) / 1000
-        if gap < 2 { scratch[.gapUnder2s] = 1 } else if gap < 10 { scratch[.gapUnder10s] = 1 }
-        else if gap < 60 { scratch[.gapUnder1m] = 1 } else if gap < 300 { scratch[.gapUnder5m] = 1 }
-        else if gap < 3600 { scratch[.gapUnder1h] = 1 } else if gap < 21_600 { scratch[.gapUnder6h] = 1 }
-        else if gap < 86_400 { scratch[.gapUnder1d] = 1 }
+        if gap < 2 { scratch.add(.gapUnder2s, 1) } else if gap < 10 { scratch.add(.gapUnder10s, 1) }
+        else if gap < 60 { scratch.add(.gapUnder1m, 1) } else if gap < 300 { scratch.add(.gapUnder5m, 1) }
+        else if gap < 3600 { scratch.add(.gapUnder1h, 1) } else if gap < 21_600 { scratch.add(.gapUnder6h, 1) }
+        else if gap < 86_400 { scratch.add(.gapUnder1d, 1) }
         let logGap = log1pFast(gap)
         let relative = logGap - typicalGap[Int(authorOf[i])]
-        if relative < -7 { scratch[.muchShorterThanUsual] = 1 } else if relative < -5 { scratch[.farShorterThanUsual] = 1 }
-        else if relative < -3 { scratch[.shorterThanUsual] = 1 } else if relative < -1 { scratch[.somewhatShorterThanUsual] = 1 }
-        else if relative < 1 { scratch[.asUsual] = 1 }
+        if relative < -7 { scratch.add(.muchShorterThanUsual, 1) } else if relative < -5 { scratch.add(.farShorterThanUsual, 1) }
+        else if relative < -3 { scratch.add(.shorterThanUsual, 1) } else if relative < -1 { scratch.add(.somewhatShorterThanUsual, 1) }
+        else if relative < 1 { scratch.add(.asUsual, 1) }
         let between = ownRank[i] - ownRank[j] - 1
-        if between <= 0 { scratch[.latest] = 1 } else if between == 1 { scratch[.oneBetween] = 1 }
-        else if between <= 3 { scratch[.fewBetween] = 1 }
+        if between <= 0 { scratch.add(.latest, 1) } else if between == 1 { scratch.add(.oneBetween, 1) }
+        else if between <= 3 { scratch.add(.fewBetween, 1) }
 
         let chain = chains[Int(chainOf[j])]
         var sameAddressees = false
         if facts[i].flags.contains(.leadsSelf) && !othersLead[i] {
-            scratch[.selfMention] = 1
+            scratch.add(.selfMention, 1)
         } else if othersLead[i] {
-            let run = tweets[i].entities.replyTo
-            let selfKey = authorKeys[Int(authorOf[i])]
-            let before = tweets[j].entities
-            sameAddressees = run.allSatisfy { name in
-                Self.sameHandle(name, selfKey) || before.replyTo.contains { Self.sameHandle($0, name) }
-                    || before.mentions.contains { Self.sameHandle($0.value, name) }
-            }
-            scratch[sameAddressees ? .sameAddressees : .newAddressees] = 1
+            // Every handle of the run is one the candidate addressed or mentioned (Twitter prefills them).
+            sameAddressees = facts[i].addressees & ~(facts[j].addressees | facts[j].mentions) == 0
+            scratch.add(sameAddressees ? .sameAddressees : .newAddressees, 1)
             if !sameAddressees {
-                if gap < 10 { scratch[.newAddresseesInBurst] = 1 }
-                if facts[i].similarity(to: facts[j]) >= 0.8 { scratch[.sameTextNewAddressees] = 1 }
+                if gap < 10 { scratch.add(.newAddresseesInBurst, 1) }
+                if facts[i].similarity(to: facts[j]) >= 0.8 { scratch.add(.sameTextNewAddressees, 1) }
             }
         } else if othersLead[j] {
-            scratch[.candidateAddressesOthers] = 1
+            scratch.add(.candidateAddressesOthers, 1)
         }
         if chain.rootIsReply {
-            scratch[.chainIsReply] = 1
-            scratch[.replyChainGap] = logGap
-            if sameAddressees { scratch[.chainIsReplySameAddressees] = 1 }
+            scratch.add(.chainIsReply, 1)
+            scratch.add(.replyChainGap, logGap)
+            if sameAddressees { scratch.add(.chainIsReplySameAddressees, 1) }
         }
 
         let path = numbering[j]
@@ -441,42 +554,42 @@ struct ReconstructionState {
             if path.numbered > 0 {
                 let d = n - path.lastNumber
                 if m.style == path.style {
-                    if d == 1 { scratch[dot ? .numberNextDot : .numberNext] = 1 }
-                    else if d == 2 || d == 3 { scratch[.numberSkip] = 1 }
-                    else if n <= 1 { scratch[dot ? .numberRestartDot : .numberRestart] = 1 }
-                    else { scratch[.numberOff] = 1 }
-                    if let total = m.total, path.total > 0, Int32(total) != path.total { scratch[.totalChanges] = 1 }
+                    if d == 1 { scratch.add(dot ? .numberNextDot : .numberNext, 1) }
+                    else if d == 2 || d == 3 { scratch.add(.numberSkip, 1) }
+                    else if n <= 1 { scratch.add(dot ? .numberRestartDot : .numberRestart, 1) }
+                    else { scratch.add(.numberOff, 1) }
+                    if let total = m.total, path.total > 0, Int32(total) != path.total { scratch.add(.totalChanges, 1) }
                 } else if n <= 1 {
-                    scratch[dot ? .numberRestartDot : .numberRestart] = 1
+                    scratch.add(dot ? .numberRestartDot : .numberRestart, 1)
                 } else if d == 1 {
-                    scratch[dot ? .numberNextDot : .numberNext] = 0.5
+                    scratch.add(dot ? .numberNextDot : .numberNext, 0.5)
                 } else {
-                    scratch[.numberOff] = 1
+                    scratch.add(.numberOff, 1)
                 }
             } else if n <= 1 {
-                scratch[dot ? .numberRestartDot : .numberRestart] = 1
+                scratch.add(dot ? .numberRestartDot : .numberRestart, 1)
             } else if n == 2 && path.length == 1 {
-                scratch[.numberSecondAfterRoot] = 1
+                scratch.add(.numberSecondAfterRoot, 1)
             } else {
-                scratch[.numberUnanchored] = 1
+                scratch.add(.numberUnanchored, 1)
             }
         } else if path.total > 0 && path.lastNumber >= path.total {
-            scratch[.afterComplete] = 1
+            scratch.add(.afterComplete, 1)
         } else if path.numbered > 0 {
-            scratch[.unnumberedInNumbered] = 1
+            scratch.add(.unnumberedInNumbered, 1)
         }
 
         let childCues = cues(i)
-        if cues(j).contains(.opener) || cues(Int(chain.root)).contains(.opener) { scratch[.opener] = 1 }
-        if childCues.contains(.closer) { scratch[.closer] = 1 }
-        if childCues.contains(.continuationWord) { scratch[.continuationWord] = 1 }
-        if facts[i].flags.contains(.startsLower) { scratch[.startsLower] = 1 }
-        if facts[j].flags.contains(.endsOpen) { scratch[.candidateEndsOpen] = 1 }
-        if childCues.contains(.source) { scratch[.sourceNote] = 1 }
-        scratch[.similarity] = facts[i].similarity(to: facts[j])
-        if mostSimilar { scratch[.mostSimilar] = 1 }
-        if facts[i].script != .none && facts[i].script == facts[j].script { scratch[.sameScript] = 1 }
-        if hasChild[j] { scratch[.candidateHasChild] = 1 }
+        if cues(j).contains(.opener) || cues(Int(chain.root)).contains(.opener) { scratch.add(.opener, 1) }
+        if childCues.contains(.closer) { scratch.add(.closer, 1) }
+        if childCues.contains(.continuationWord) { scratch.add(.continuationWord, 1) }
+        if facts[i].flags.contains(.startsLower) { scratch.add(.startsLower, 1) }
+        if facts[j].flags.contains(.endsOpen) { scratch.add(.candidateEndsOpen, 1) }
+        if childCues.contains(.source) { scratch.add(.sourceNote, 1) }
+        scratch.add(.similarity, facts[i].similarity(to: facts[j]))
+        if mostSimilar { scratch.add(.mostSimilar, 1) }
+        if facts[i].script != .none && facts[i].script == facts[j].script { scratch.add(.sameScript, 1) }
+        if hasChild[j] { scratch.add(.candidateHasChild, 1) }
     }
 
     /// The gap and each supporting cue of the link in `scratch`, joined with `+`: `burst:2s+numbered:3->4`.
@@ -490,12 +603,14 @@ struct ReconstructionState {
             text += "+numbered:?->2"
         }
         if supports(.selfMention) { text += "+self-mention" }
-        if supports(.sameAddressees) { text += "+auto-mention" }
+        // Leading handles that the thread already addressed: named whatever their weight, because they are why the
+        // handles do not count as a reply to someone new.
+        if scratch[.sameAddressees] > 0 { text += "+auto-mention" }
         if supports(.closer) { text += "+closer" }
         if supports(.opener) { text += "+opener" }
         if supports(.continuationWord) || supports(.startsLower) { text += "+continuation" }
         if supports(.mostSimilar) { text += "+template" }
-        if tweets[i].conversationID != nil && tweets[j].conversationID != nil { text += "+conversation" }
+        if conversation[i] != 0 && conversation[j] != 0 { text += "+conversation" }
         return text
     }
 
@@ -507,7 +622,7 @@ struct ReconstructionState {
         var gaps = [[Double]](repeating: [], count: authorKeys.count)
         for position in order {
             let i = Int(position)
-            guard !tweets[i].isRetweet else { continue }
+            guard !isRetweet[i] else { continue }
             let a = Int(authorOf[i])
             // Bursts under a minute are a composer's parts or double posts, not the rhythm: an author who threads
             // every day would otherwise look like one who never pauses.

@@ -6,10 +6,15 @@
 ///
 /// - Complexity: O(n) in the text's length.
 struct TweetFacts: Sendable {
-    /// Word hashes as a 128-bit set: words of three or more letters, outside links and handles, one bit each.
+    /// Word hashes as a 128-bit set: words of three or more bytes with a letter, outside links and handles, one bit
+    /// each.
     /// Two tweets written from one template ("Wordle 234 4/6 ⬛🟩…", a daily log) share most of their bits.
     var words: (UInt64, UInt64) = (0, 0)
     var flags: Flags = []
+    /// Whom the leading @-run addresses (the author aside), and every other handle the text mentions, each handle
+    /// one bit of 64 (by hash): enough to tell "the same people again" from "someone new".
+    var addressees: UInt64 = 0
+    var mentions: UInt64 = 0
     /// The dominant script of the letters.
     var script: Script = .none
 
@@ -33,73 +38,66 @@ struct TweetFacts: Sendable {
 
     init(utf8 s: UnsafeBufferPointer<UInt8>, author: Handle) {
         let n = s.count
+        let selfBit = author.key.utf8.reduce(Self.handleSeed) { Self.handleStep($0, $1) } >> 58
         var i = 0
         while i < n, s[i] == 0x20 { i += 1 }
-        // The leading @-run: note whether it names the author, then step over it.
+        // The leading @-run: whom the tweet addresses (the author aside), then the text after it.
         var leadsSelf = false
-        let key = Array(author.key.utf8)
         while i < n, s[i] == 0x40 {
             var j = i + 1
-            while j < n, Self.isHandleByte(s[j]) { j += 1 }
-            if j - i - 1 == key.count {
-                var same = true
-                for k in 0..<key.count where Handle.fold(s[i + 1 + k]) != key[k] { same = false; break }
-                if same { leadsSelf = true }
-            }
+            var hash = Self.handleSeed
+            while j < n, Self.isHandleByte(s[j]) { hash = Self.handleStep(hash, s[j]); j += 1 }
             if j == i + 1 { break }
+            let bit = hash >> 58
+            if bit == selfBit { leadsSelf = true } else { addressees |= 1 << bit }
             i = j
             while i < n, s[i] == 0x20 { i += 1 }
         }
         if leadsSelf { flags.insert(.leadsSelf) }
         if i < n, s[i] &- 0x61 < 26 { flags.insert(.startsLower) }
 
+        var words = Words()
         var latin = 0, hangul = 0, cjk = 0, other = 0
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var wordLength = 0
-        var wordHasLetter = false
         var end = n
-        func finishWord(_ words: inout (UInt64, UInt64)) {
-            if wordLength >= 3 && wordHasLetter {
-                let bit = hash >> 57   // 0..<128
-                if bit < 64 { words.0 |= 1 << bit } else { words.1 |= 1 << (bit - 64) }
-            }
-            hash = 0xcbf2_9ce4_8422_2325
-            wordLength = 0
-            wordHasLetter = false
-        }
         var k = i
         while k < n {
             let b = s[k]
-            if b == 0x68, k + 4 < n, s[k + 1] == 0x74, s[k + 2] == 0x74, s[k + 3] == 0x70 {   // "http…": a link
-                finishWord(&words)
-                flags.insert(.hasLink)
-                let start = k
-                while k < n, s[k] != 0x20 { k += 1 }
-                if k == n { end = start }   // a trailing link does not end the sentence
-                continue
-            }
-            if b == 0x40 || b == 0x23 {   // @handle, #tag: not words of the text
-                finishWord(&words)
-                if b == 0x23 { flags.insert(.hasLink) }
-                k += 1
-                while k < n, Self.isHandleByte(s[k]) { k += 1 }
-                continue
-            }
-            let isAlnum = b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26
-            if isAlnum || b >= 0x80 {
-                if (b | 0x20) &- 0x61 < 26 { latin += 1; wordHasLetter = true }
-                if b >= 0xC0 {
-                    wordHasLetter = true
-                    if b >= 0xEA && b <= 0xED { hangul += 1 } else if b >= 0xE3 && b <= 0xE9 { cjk += 1 } else if b < 0xF0 { other += 1 }
+            if b < 0x80 {
+                let lower = b | 0x20
+                if lower &- 0x61 < 26 {
+                    if lower == 0x68, words.length == 0, k + 4 < n, s[k + 1] == 0x74, s[k + 2] == 0x74,
+                       s[k + 3] == 0x70 {   // "http…" starts a link: skip it
+                        flags.insert(.hasLink)
+                        let start = k
+                        while k < n, s[k] != 0x20 { k += 1 }
+                        if k == n { end = start }   // a trailing link does not end the sentence
+                        continue
+                    }
+                    latin += 1
+                    words.add(lower, letter: true)
+                } else if b &- 0x30 < 10 {
+                    words.add(b, letter: false)
+                } else if b == 0x40 || b == 0x23 {   // @handle, #tag: not words of the text
+                    words.finish()
+                    var hash = Self.handleSeed
+                    k += 1
+                    while k < n, Self.isHandleByte(s[k]) { hash = Self.handleStep(hash, s[k]); k += 1 }
+                    if b == 0x40 { mentions |= 1 << (hash >> 58) } else { flags.insert(.hasLink) }
+                    continue
+                } else {
+                    words.finish()
                 }
-                hash = (hash ^ UInt64(b < 0x80 ? Handle.fold(b) : b)) &* 0x100_0000_01b3
-                wordLength += 1
             } else {
-                finishWord(&words)
+                if b >= 0xC0 {
+                    if b >= 0xEA && b <= 0xED { hangul += 1 } else if b >= 0xE3 && b <= 0xE9 { cjk += 1 }
+                    else if b < 0xF0 { other += 1 }
+                }
+                words.add(b, letter: true)
             }
             k += 1
         }
-        finishWord(&words)
+        words.finish()
+        self.words = words.bits
         // Letters in other scripts are 2–3 bytes a letter; CJK and Hangul count once per lead byte.
         let top = Swift.max(latin / 3, hangul, cjk, other)
         if top == 0 { script = .none } else if top == hangul { script = .hangul } else if top == cjk { script = .cjk }
@@ -114,6 +112,37 @@ struct TweetFacts: Sendable {
                 flags.insert(.endsOpen)
             }
         }
+    }
+
+    /// Words of three or more bytes with a letter, hashed into 128 bits as they end.
+    private struct Words {
+        var bits: (UInt64, UInt64) = (0, 0)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var length = 0
+        var hasLetter = false
+
+        @inline(__always) mutating func add(_ byte: UInt8, letter: Bool) {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            length += 1
+            hasLetter = hasLetter || letter
+        }
+
+        @inline(__always) mutating func finish() {
+            if length >= 3 && hasLetter {
+                let bit = hash >> 57   // 0..<128
+                if bit < 64 { bits.0 |= 1 << bit } else { bits.1 |= 1 << (bit - 64) }
+            }
+            hash = 0xcbf2_9ce4_8422_2325
+            length = 0
+            hasLetter = false
+        }
+    }
+
+    static let handleSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One FNV-1a step over a handle byte folded to lower case.
+    @inline(__always) static func handleStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(Handle.fold(byte))) &* 0x100_0000_01b3
     }
 
     /// The share of word bits two tweets have in common (Jaccard over the 128-bit sets), in [0, 1].
