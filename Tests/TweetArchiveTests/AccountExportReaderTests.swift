@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TweetArchive
 
@@ -47,8 +48,13 @@ import Testing
     @Test func readsTheModuleExportsForm() throws {
         let options = ArchiveReader.Options(exportOwner: Handle("Me_Myself"))
         let reader = ArchiveReader(options: options)
-        let original = try reader.read(paths: [try ReaderFixture.path("account-export/tweets.js")])
-        let copy = try reader.read(paths: [try ReaderFixture.path("module-exports/tweets.js")])
+        let path = try ReaderFixture.path("account-export/tweets.js")
+        let original = try reader.read(paths: [path])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let prefix = "window.YTD.tweets.part0 = ["
+        #expect(text.hasPrefix(prefix))
+        let copy = try reader.read(bytes: Array(("module.exports = [" + text.dropFirst(prefix.count)).utf8),
+                                   name: "tweets.js")
         #expect(copy.inputs.first?.format == .accountExport)
         #expect(copy.issues.isEmpty)
         #expect(copy.tweets.map(\.id) == original.tweets.map(\.id))

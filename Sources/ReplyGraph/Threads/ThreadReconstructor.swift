@@ -106,9 +106,13 @@ struct ReconstructionState {
     var chainOf: ContiguousArray<Int32>
     var chains: [Chain] = []
     var markers: [NumberingMarker?]
-    /// Each tweet's cues with bit 15 set once read: up front for every tweet that can be linked, on demand for the
-    /// others (``readCues(_:)``).
+    /// Each tweet's cues with bit 15 set once read (``readCues(_:)``): only for tweets whose wording can change a
+    /// decision, and for follow-ups.
     var cueCache: ContiguousArray<UInt16>
+    /// The raw score a link needs, and the most the wording features can add to a score: when the best score
+    /// without wording plus that falls short, no link is possible and no wording is read. `nil` when the model's
+    /// calibration does not allow the bound.
+    let wordingBound: (threshold: Double, most: Double)?
     var facts: ContiguousArray<TweetFacts>
     /// The numbering along each tweet's chain up to it, and whether something continues it.
     var numbering: ContiguousArray<ChainNumbering>
@@ -210,18 +214,11 @@ struct ReconstructionState {
             }
             last[a] = Int32(i)
         }
-        var cues = ContiguousArray<UInt16>(repeating: 0, count: n)
         var facts = ContiguousArray<TweetFacts>(repeating: TweetFacts(), count: n)
-        cues.withUnsafeMutableBufferPointer { cueOut in
-            facts.withUnsafeMutableBufferPointer { factOut in
-                nonisolated(unsafe) let cueBase = cueOut.baseAddress
-                nonisolated(unsafe) let factBase = factOut.baseAddress
-                Self.forEachTweet(of: archive, in: needed) { tweet, i in
-                    tweet.pointee.withUTF8Text { text in
-                        cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
-                        factBase![i] = TweetFacts(utf8: text, author: tweet.pointee.author)
-                    }
-                }
+        facts.withUnsafeMutableBufferPointer { factOut in
+            nonisolated(unsafe) let factBase = factOut.baseAddress
+            Self.forEachTweet(of: archive, in: needed) { tweet, i in
+                factBase![i] = tweet.pointee.withUTF8Text { TweetFacts(utf8: $0, author: tweet.pointee.author) }
             }
         }
         idsComplete = Self.archiveStatesReplyIDs(archive)
@@ -230,7 +227,8 @@ struct ReconstructionState {
         reason = [String](repeating: "", count: n)
         chainOf = ContiguousArray(repeating: -1, count: n)
         self.markers = markers
-        self.cueCache = cues
+        self.cueCache = ContiguousArray(repeating: 0, count: n)
+        wordingBound = Self.wordingBound(model, minConfidence: options.minConfidence)
         self.facts = facts
         numbering = ContiguousArray(repeating: ChainNumbering(), count: n)
         hasChild = ContiguousArray(repeating: false, count: n)
@@ -274,8 +272,17 @@ struct ReconstructionState {
         return archive.inputs.isEmpty && archive.tweets.contains { $0.inReplyToID != nil }
     }
 
-    /// The wording of a tweet that can be linked (read up front for those).
+    /// The wording of a tweet already read by ``readCues(_:)``.
     func cues(_ i: Int) -> TextCues { TextCues(rawValue: cueCache[i] & 0x7FFF) }
+
+    static let wordingFeatures: [LinkFeature] = [.opener, .closer, .continuationWord, .sourceNote]
+
+    static func wordingBound(_ model: LinkModel, minConfidence: Double) -> (threshold: Double, most: Double)? {
+        guard model.slope > 0, minConfidence > 0, minConfidence < 1 else { return nil }
+        let logit = Foundation.log(minConfidence / (1 - minConfidence))
+        let most = wordingFeatures.reduce(0) { $0 + Swift.max(0, model.weights[$1.rawValue]) }
+        return ((logit - model.intercept) / model.slope, most)
+    }
 
     /// The wording of any tweet, read and kept on first use (follow-ups look further than links do).
     mutating func readCues(_ i: Int) -> TextCues {
@@ -426,6 +433,8 @@ struct ReconstructionState {
            confidence[j] < 0.5 {
             let p = Int(parent[j])
             detach(j)
+            _ = readCues(p)
+            _ = readCues(Int(chains[Int(chainOf[p])].root))
             computeFeatures(i, candidate: p, mostSimilar: false)
             attach(i, to: p, confidence: model.probability(scratch), reason: reasonText(i, candidate: p))
             return
@@ -460,6 +469,25 @@ struct ReconstructionState {
             guard time(j) >= horizon else { break }
             let s = facts[i].similarity(to: facts[j])
             if s > bestSimilarity { (bestSimilarity, mostSimilar) = (s, j) }
+        }
+        // Without wording first: when even the most wording can add leaves every candidate short, stop there.
+        if log == nil, let bound = wordingBound {
+            var top = -Double.infinity
+            for slot in stride(from: first + count - 1, through: first, by: -1) {
+                let j = Int(recent[slot])
+                guard time(j) >= horizon else { break }
+                if let parentID, tweets[j].id >= parentID { continue }
+                if !sameConversation(i, j) { continue }
+                top = Swift.max(top, score(i, candidate: j, mostSimilar: mostSimilar == j, wording: false))
+            }
+            if top + bound.most < bound.threshold { return nil }
+        }
+        _ = readCues(i)
+        for slot in stride(from: first + count - 1, through: first, by: -1) {
+            let j = Int(recent[slot])
+            guard time(j) >= horizon else { break }
+            _ = readCues(j)
+            _ = readCues(Int(chains[Int(chainOf[j])].root))
         }
         var best: (candidate: Int, score: Double)?
         for slot in stride(from: first + count - 1, through: first, by: -1) {
@@ -504,14 +532,16 @@ struct ReconstructionState {
     }
 
     /// The raw score of "`i` continues `j`": the features' weights summed as they are found, without a vector.
-    func score(_ i: Int, candidate j: Int, mostSimilar: Bool) -> Double {
+    func score(_ i: Int, candidate j: Int, mostSimilar: Bool, wording: Bool = true) -> Double {
         var sink = ScoreSink(weights: model.weights)
-        features(i, candidate: j, mostSimilar: mostSimilar, into: &sink)
+        features(i, candidate: j, mostSimilar: mostSimilar, wording: wording, into: &sink)
         return sink.sum
     }
 
-    /// Finds the features of "`i` continues `j`" and hands each one that is not zero to `sink`.
-    func features<Sink: LinkFeatureSink>(_ i: Int, candidate j: Int, mostSimilar: Bool, into scratch: inout Sink) {
+    /// Finds the features of "`i` continues `j`" and hands each one that is not zero to `sink`; without `wording`,
+    /// the features that need the texts' cues are left out (their cues must have been read for the rest).
+    func features<Sink: LinkFeatureSink>(_ i: Int, candidate j: Int, mostSimilar: Bool, wording: Bool = true,
+                                         into scratch: inout Sink) {
         let gap = Double(max(0, time(i) - time(j))) / 1000
         if gap < 2 { scratch.add(.gapUnder2s, 1) } else if gap < 10 { scratch.add(.gapUnder10s, 1) }
         else if gap < 60 { scratch.add(.gapUnder1m, 1) } else if gap < 300 { scratch.add(.gapUnder5m, 1) }
@@ -579,13 +609,15 @@ struct ReconstructionState {
             scratch.add(.unnumberedInNumbered, 1)
         }
 
-        let childCues = cues(i)
-        if cues(j).contains(.opener) || cues(Int(chain.root)).contains(.opener) { scratch.add(.opener, 1) }
-        if childCues.contains(.closer) { scratch.add(.closer, 1) }
-        if childCues.contains(.continuationWord) { scratch.add(.continuationWord, 1) }
+        if wording {
+            let childCues = cues(i)
+            if cues(j).contains(.opener) || cues(Int(chain.root)).contains(.opener) { scratch.add(.opener, 1) }
+            if childCues.contains(.closer) { scratch.add(.closer, 1) }
+            if childCues.contains(.continuationWord) { scratch.add(.continuationWord, 1) }
+            if childCues.contains(.source) { scratch.add(.sourceNote, 1) }
+        }
         if facts[i].flags.contains(.startsLower) { scratch.add(.startsLower, 1) }
         if facts[j].flags.contains(.endsOpen) { scratch.add(.candidateEndsOpen, 1) }
-        if childCues.contains(.source) { scratch.add(.sourceNote, 1) }
         scratch.add(.similarity, facts[i].similarity(to: facts[j]))
         if mostSimilar { scratch.add(.mostSimilar, 1) }
         if facts[i].script != .none && facts[i].script == facts[j].script { scratch.add(.sameScript, 1) }
