@@ -1,3 +1,5 @@
+import Foundation
+
 /// An archive whose thread links are known, with those links hidden from inference: the unit that
 /// ``ThreadEvaluator`` scores and that the link model is fitted on.
 ///
@@ -30,21 +32,15 @@ public struct LabelledArchive: Sendable {
     public init(statedLinks archive: Archive, name: String? = nil) {
         let n = archive.tweets.count
         var truth = ContiguousArray<Int32>(repeating: -1, count: n)
-        var hidden = archive.tweets
         for i in 0..<n {
             let tweet = archive.tweets[i]
             if !tweet.isRetweet, let pid = tweet.inReplyToID, let j = archive.index(of: pid), j != i,
                archive.tweets[j].author == tweet.author, !archive.tweets[j].isRetweet {
                 truth[i] = Int32(j)
             }
-            if tweet.inReplyToID != nil || tweet.inReplyToUser != nil || tweet.conversationID != nil {
-                hidden[i].inReplyToID = nil
-                hidden[i].inReplyToUser = nil
-                hidden[i].conversationID = nil
-            }
         }
         self.name = name ?? Self.defaultName(archive)
-        self.archive = Archive(tweets: hidden)
+        self.archive = Self.hidingReplies(archive)
         self.truthParent = truth
         self.inScope = ContiguousArray(repeating: true, count: n)
     }
@@ -62,17 +58,30 @@ public struct LabelledArchive: Sendable {
                 }
             }
         }
+        self.name = name ?? Self.defaultName(archive)
+        self.archive = Self.hidingReplies(archive)
+        self.truthParent = truth
+        self.inScope = ContiguousArray(archive.tweets.map { scope?.contains($0.id) ?? true })
+        self.labelsThreadsOnly = true
+    }
+
+    /// Threads as hand labels write them, `[{"ids": ["<root id>", "<next id>", ...]}, ...]` oldest first (other keys
+    /// ignored), for ``init(archive:threads:scope:name:)``.
+    public static func threadLabels(from json: Data) throws -> [[TweetID]] {
+        struct Labelled: Decodable { var ids: [String] }
+        return try JSONDecoder().decode([Labelled].self, from: json).map { $0.ids.compactMap { TweetID($0) } }
+    }
+
+    /// The archive as inference sees it: every tweet without its reply id, reply-to user and conversation id.
+    private static func hidingReplies(_ archive: Archive) -> Archive {
         var hidden = archive.tweets
-        for i in 0..<n where hidden[i].inReplyToID != nil || hidden[i].conversationID != nil {
+        for i in hidden.indices
+        where hidden[i].inReplyToID != nil || hidden[i].inReplyToUser != nil || hidden[i].conversationID != nil {
             hidden[i].inReplyToID = nil
             hidden[i].inReplyToUser = nil
             hidden[i].conversationID = nil
         }
-        self.name = name ?? Self.defaultName(archive)
-        self.archive = Archive(tweets: hidden)
-        self.truthParent = truth
-        self.inScope = ContiguousArray(archive.tweets.map { scope?.contains($0.id) ?? true })
-        self.labelsThreadsOnly = true
+        return Archive(tweets: hidden)
     }
 
     private static func defaultName(_ archive: Archive) -> String {

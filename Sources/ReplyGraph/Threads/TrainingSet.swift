@@ -24,8 +24,7 @@ extension LabelledArchive {
     /// The bundled sample with hand labels in the `truth-visible/threads.json` form (`[{"ids": [...]}, ...]`),
     /// scored on the labelled period: tweets before 2022-07-01.
     package static func sample(labels: Data) throws -> LabelledArchive {
-        struct Labelled: Decodable { var ids: [String] }
-        let threads = try JSONDecoder().decode([Labelled].self, from: labels).map { $0.ids.compactMap { TweetID($0) } }
+        let threads = try threadLabels(from: labels)
         let archive = try ArchiveReader().read(paths: [SampleArchive.path])
         let cutoff = Timestamp(year: 2022, month: 7, day: 1)!
         let scope = Set(archive.tweets.filter { $0.createdAt < cutoff }.map(\.id))

@@ -89,13 +89,12 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     static func readLabels(_ path: String) throws -> [[TweetID]] {
-        struct Labelled: Decodable { var ids: [String] }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw CommandFailure(.noInput, "\(path): cannot read the labels: \(error.localizedDescription)")
         }
         do {
-            return try JSONDecoder().decode([Labelled].self, from: data).map { $0.ids.compactMap { TweetID($0) } }
+            return try LabelledArchive.threadLabels(from: data)
         } catch {
             throw CommandFailure(.dataError, "\(path): not a list of threads ({\"ids\": [...]}): \(error)")
         }
