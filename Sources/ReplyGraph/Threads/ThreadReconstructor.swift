@@ -130,6 +130,9 @@ struct ReconstructionState {
     var log: [ScoredCandidate]?
     var keepFeatures = false
     private var scratch = LinkFeatures()
+    /// Candidates and their scores without wording, reused from tweet to tweet (``inferReadingLess``).
+    /// `latest` numbers them latest first.
+    private var ranked: [(index: Int32, latest: Int32, base: Double)] = []
 
     init(archive: Archive, options: ThreadOptions, model: LinkModel = .fitted) {
         self.archive = archive
@@ -348,16 +351,24 @@ struct ReconstructionState {
             offsets[p] = Int32(chains.count)
             chains += results[p]!.chains
         }
-        for i in 0..<tweets.count {
-            let p = Int(authorOf[i]) % parts
-            let part = results[p]!
-            parent[i] = part.parent[i]
-            confidence[i] = part.confidence[i]
-            reason[i] = part.reason[i]
-            chainOf[i] = part.chainOf[i] + offsets[p]
-            numbering[i] = part.numbering[i]
-            hasChild[i] = part.hasChild[i]
-            ownRank[i] = part.ownRank[i]
+        // Each part's arrays are read in place: `results[p]!` would copy a whole state (and retain its arrays) per
+        // tweet.
+        for p in 0..<parts {
+            results[p]!.mergeDecisions(into: &self, part: p, of: parts, chainOffset: offsets[p])
+            results[p] = nil
+        }
+    }
+
+    /// Copies this part's decisions (the tweets of authors `a % parts == part`) into `whole`.
+    private func mergeDecisions(into whole: inout ReconstructionState, part: Int, of parts: Int, chainOffset: Int32) {
+        for i in 0..<tweets.count where Int(authorOf[i]) % parts == part {
+            whole.parent[i] = parent[i]
+            whole.confidence[i] = confidence[i]
+            whole.reason[i] = reason[i]
+            whole.chainOf[i] = chainOf[i] + chainOffset
+            whole.numbering[i] = numbering[i]
+            whole.hasChild[i] = hasChild[i]
+            whole.ownRank[i] = ownRank[i]
         }
     }
 
@@ -439,7 +450,8 @@ struct ReconstructionState {
             attach(i, to: p, confidence: model.probability(scratch), reason: reasonText(i, candidate: p))
             return
         }
-        attach(i, to: j, confidence: best.probability, reason: best.reason)
+        computeFeatures(i, candidate: j, mostSimilar: best.mostSimilar)
+        attach(i, to: j, confidence: best.probability, reason: reasonText(i, candidate: j))
     }
 
     /// Takes a childless tweet out of its chain, to be replaced as its parent's continuation: it stands alone again.
@@ -453,11 +465,12 @@ struct ReconstructionState {
         startChain(j, isReply: leadsWithOthers(j))
     }
 
-    /// Scores `i` against its author's recent tweets and returns the most likely candidate.
-    mutating func infer(_ i: Int, before parentID: TweetID?) -> (candidate: Int, probability: Double, reason: String)? {
+    /// Scores `i` against its author's recent tweets and returns the most likely candidate, whether it is the most
+    /// similar one, and its calibrated probability; `nil` when there is none, or (when the model allows the bound)
+    /// when none can reach the minimum confidence.
+    mutating func infer(_ i: Int, before parentID: TweetID?) -> (candidate: Int, mostSimilar: Bool, probability: Double)? {
         let a = Int(authorOf[i])
-        let now = time(i)
-        let horizon = now - Int64(options.maxGap * 1000)
+        let horizon = time(i) - Int64(options.maxGap * 1000)
         let first = a * ThreadReconstructor.maxCandidates
         let count = Int(recentCount[a])
         guard count > 0 else { return nil }
@@ -470,17 +483,8 @@ struct ReconstructionState {
             let s = facts[i].similarity(to: facts[j])
             if s > bestSimilarity { (bestSimilarity, mostSimilar) = (s, j) }
         }
-        // Without wording first: when even the most wording can add leaves every candidate short, stop there.
         if log == nil, let bound = wordingBound {
-            var top = -Double.infinity
-            for slot in stride(from: first + count - 1, through: first, by: -1) {
-                let j = Int(recent[slot])
-                guard time(j) >= horizon else { break }
-                if let parentID, tweets[j].id >= parentID { continue }
-                if !sameConversation(i, j) { continue }
-                top = Swift.max(top, score(i, candidate: j, mostSimilar: mostSimilar == j, wording: false))
-            }
-            if top + bound.most < bound.threshold { return nil }
+            return inferReadingLess(i, before: parentID, horizon: horizon, mostSimilar: mostSimilar, bound: bound)
         }
         _ = readCues(i)
         for slot in stride(from: first + count - 1, through: first, by: -1) {
@@ -509,8 +513,65 @@ struct ReconstructionState {
             if best == nil || score > best!.score { best = (j, score) }
         }
         guard let best else { return nil }
-        computeFeatures(i, candidate: best.candidate, mostSimilar: mostSimilar == best.candidate)
-        return (best.candidate, model.probability(score: best.score), reasonText(i, candidate: best.candidate))
+        return (best.candidate, mostSimilar == best.candidate, model.probability(score: best.score))
+    }
+
+    /// ``infer(_:before:)`` when the wording bound holds, reading as few texts as the decision allows (the same
+    /// decision: the candidate with the highest score, the latest among equals).
+    ///
+    /// A score is the candidate's score without wording, plus the opener term (the candidate's or its chain root's
+    /// text), plus the child's wording terms, which are the same for every candidate. So: score every candidate
+    /// without wording; stop when even the most wording leaves the best short; read the child's text and check
+    /// again; then read candidates' texts best-first only while one could still overtake the leader.
+    private mutating func inferReadingLess(_ i: Int, before parentID: TweetID?, horizon: Int64, mostSimilar: Int,
+                                           bound: (threshold: Double, most: Double))
+        -> (candidate: Int, mostSimilar: Bool, probability: Double)? {
+        let a = Int(authorOf[i])
+        let first = a * ThreadReconstructor.maxCandidates
+        var ranked = self.ranked
+        self.ranked = []
+        defer { self.ranked = ranked }
+        ranked.removeAll(keepingCapacity: true)
+        var top = -Double.infinity
+        for slot in stride(from: first + Int(recentCount[a]) - 1, through: first, by: -1) {   // latest first
+            let j = Int(recent[slot])
+            guard time(j) >= horizon else { break }
+            if let parentID, tweets[j].id >= parentID { continue }
+            if !sameConversation(i, j) { continue }
+            let base = score(i, candidate: j, mostSimilar: mostSimilar == j, wording: false)
+            ranked.append((Int32(j), Int32(ranked.count), base))
+            top = Swift.max(top, base)
+        }
+        if top + bound.most < bound.threshold { return nil }
+        let childCues = readCues(i)
+        var child = 0.0
+        if childCues.contains(.closer) { child += model.weights[LinkFeature.closer.rawValue] }
+        if childCues.contains(.continuationWord) { child += model.weights[LinkFeature.continuationWord.rawValue] }
+        if childCues.contains(.source) { child += model.weights[LinkFeature.sourceNote.rawValue] }
+        let opener = model.weights[LinkFeature.opener.rawValue]
+        let openerMost = Swift.max(0, opener)
+        if top + openerMost + child < bound.threshold { return nil }
+        // Best score without wording first, the latest first among equals (insertion sort: at most ten).
+        for k in 1..<Swift.max(ranked.count, 1) {
+            let entry = ranked[k]
+            var m = k
+            while m > 0 && ranked[m - 1].base < entry.base { ranked[m] = ranked[m - 1]; m -= 1 }
+            ranked[m] = entry
+        }
+        var best = -1, bestTotal = -Double.infinity, bestLatest = Int32.max
+        for (candidate, latest, base) in ranked {
+            let j = Int(candidate)
+            let most = base + openerMost
+            if most < bestTotal || (most == bestTotal && latest > bestLatest) { break }
+            let root = Int(chains[Int(chainOf[j])].root)
+            let total = readCues(j).contains(.opener) || readCues(root).contains(.opener) ? base + opener : base
+            if total > bestTotal || (total == bestTotal && latest < bestLatest) {
+                (best, bestTotal, bestLatest) = (j, total, latest)
+            }
+        }
+        guard best >= 0 else { return nil }
+        let score = self.score(i, candidate: best, mostSimilar: mostSimilar == best)
+        return (best, mostSimilar == best, model.probability(score: score))
     }
 
     /// False when the archive states conversation ids that put `i` and `j` in different conversations (twint JSON
