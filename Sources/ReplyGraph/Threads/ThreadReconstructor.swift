@@ -217,11 +217,20 @@ struct ReconstructionState {
             }
             last[a] = Int32(i)
         }
+        // The wording is read in the same pass, while the text is in the cache: read later, one tweet at a time, a
+        // text costs a trip to memory. (Tweets outside this set are read on first use, by `readCues`.)
         var facts = ContiguousArray<TweetFacts>(repeating: TweetFacts(), count: n)
+        var cueCache = ContiguousArray<UInt16>(repeating: 0, count: n)
         facts.withUnsafeMutableBufferPointer { factOut in
-            nonisolated(unsafe) let factBase = factOut.baseAddress
-            Self.forEachTweet(of: archive, in: needed) { tweet, i in
-                factBase![i] = tweet.pointee.withUTF8Text { TweetFacts(utf8: $0, author: tweet.pointee.author) }
+            cueCache.withUnsafeMutableBufferPointer { cueOut in
+                nonisolated(unsafe) let factBase = factOut.baseAddress
+                nonisolated(unsafe) let cueBase = cueOut.baseAddress
+                Self.forEachTweet(of: archive, in: needed) { tweet, i in
+                    tweet.pointee.withUTF8Text { text in
+                        factBase![i] = TweetFacts(utf8: text, author: tweet.pointee.author)
+                        cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
+                    }
+                }
             }
         }
         idsComplete = Self.archiveStatesReplyIDs(archive)
@@ -230,7 +239,7 @@ struct ReconstructionState {
         reason = [String](repeating: "", count: n)
         chainOf = ContiguousArray(repeating: -1, count: n)
         self.markers = markers
-        self.cueCache = ContiguousArray(repeating: 0, count: n)
+        self.cueCache = cueCache
         wordingBound = Self.wordingBound(model, minConfidence: options.minConfidence)
         self.facts = facts
         numbering = ContiguousArray(repeating: ChainNumbering(), count: n)
@@ -242,9 +251,9 @@ struct ReconstructionState {
         typicalGap = ContiguousArray(repeating: model.typicalGap, count: keys.count)
     }
 
-    /// Calls `body` with a pointer to each tweet (or each tweet listed in `indices`) and its index, on all cores: the
-    /// tweets are read in place (`tweets[i]` would copy one, retaining its fields), and each call must write only
-    /// its own index's slots.
+    /// Calls `body` with a pointer to each tweet (or each tweet listed in `indices`) and its index, on all cores, in
+    /// no set order: the tweets are read in place (`tweets[i]` would copy one, retaining its fields), and each call
+    /// must write only its own index's slots.
     static func forEachTweet(of archive: Archive, in indices: ContiguousArray<Int32>?,
                              _ body: @Sendable (UnsafePointer<Tweet>, Int) -> Void) {
         let n = indices?.count ?? archive.tweets.count
@@ -256,13 +265,24 @@ struct ReconstructionState {
             list.withUnsafeBufferPointer { listBuffer in
                 nonisolated(unsafe) let chosen = indices == nil ? nil : listBuffer.baseAddress
                 DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    for k in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                        let i = chosen.map { Int($0[k]) } ?? k
-                        body(tweets + i, i)
+                    let range = (n * chunk / chunks)..<(n * (chunk + 1) / chunks)
+                    guard let first = range.first, let last = range.last else { return }
+                    let index = { (k: Int) in chosen.map { Int($0[k]) } ?? k }
+                    // Walk the chunk in the order its texts lie in memory: archives are often stored newest first
+                    // and sorted oldest first, and reading texts backwards stalls on every cache line.
+                    if Self.textAddress(tweets + index(last)) < Self.textAddress(tweets + index(first)) {
+                        for k in range.reversed() { body(tweets + index(k), index(k)) }
+                    } else {
+                        for k in range { body(tweets + index(k), index(k)) }
                     }
                 }
             }
         }
+    }
+
+    /// Where a tweet's text starts in memory (only compared, never read through).
+    private static func textAddress(_ tweet: UnsafePointer<Tweet>) -> UInt {
+        tweet.pointee.withUTF8Text { UInt(bitPattern: $0.baseAddress) }
     }
 
     /// Whether every tweet's reply parent is stated (so a tweet without one is not a reply): all inputs are API v2
