@@ -64,6 +64,24 @@ enum TweetFactory {
         #expect(!TextCues("Read https://t.co/thread9 now").contains(.opener))  // words inside links do not count
     }
 
+    /// Plain text is scanned in place and text with styled letters or curly quotes in a folded copy, decided during
+    /// the scan itself: the cues must be those of the folded copy, always (links, bullets and the start included).
+    @Test func cuesInPlaceEqualCuesOfTheFoldedCopy() {
+        let pieces = ["thread", "Follow ME", " ", "  ", "[1] https://t.co/x", "https://t.co/thread", "https://t.co/a’b",
+                      "’", "“", "𝐅𝐨𝐥𝐥𝐨𝐰 𝐦𝐞", "•", "⬇", "🧵", "👇", "(1/n)", "Source: ", "and ", "Part 2", "@bob ",
+                      "ｔｈｒｅａｄ", "ʼ", "ℎ", "x", "THIS THREAD", "icymi", "/end", "é", "한국어", "h", "http"]
+        var rng = EngagementSeededGenerator(seed: 7)
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            let folded = TextCues.fold(text)
+            let expected = folded.withUnsafeBufferPointer { copy in
+                TextCues.scanStart(copy, found: TextCues.matcher.match(copy, stoppingAtFoldable: false) ?? 0)
+            }
+            #expect(TextCues(text).rawValue == expected, "\(text.debugDescription)")
+        }
+    }
+
     @Test func numberedBurstIsOneThreadWithReasons() throws {
         let graph = F.graph([
             F.tweet(0, "1/ Why is Kafka fast? 🧵"), F.tweet(1.5, "2/ Sequential IO"), F.tweet(3, "3/ Zero copy"),

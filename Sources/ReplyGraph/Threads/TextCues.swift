@@ -36,44 +36,41 @@ public struct TextCues: OptionSet, Hashable, Sendable {
     /// Styled letters, curly quotes and full-width forms need a folded copy; plain text (the common case) is
     /// scanned in place, lower-casing ASCII on the fly.
     public init(utf8: UnsafeBufferPointer<UInt8>) {
-        guard Self.needsFolding(utf8) else {
-            self = TextCues(rawValue: Self.scan(utf8))
+        // One pass finds the phrases and, on the way, any byte pair that ``fold(_:)`` maps: then the phrases are
+        // looked for again in a folded copy.
+        if let found = Self.matcher.match(utf8, stoppingAtFoldable: true) {
+            self = TextCues(rawValue: Self.scanStart(utf8, found: found))
             return
         }
-        self = TextCues(rawValue: Self.fold(String(decoding: utf8, as: UTF8.self)).withUnsafeBufferPointer(Self.scan))
+        self = TextCues(rawValue: Self.fold(String(decoding: utf8, as: UTF8.self)).withUnsafeBufferPointer { folded in
+            Self.scanStart(folded, found: Self.matcher.match(folded, stoppingAtFoldable: false) ?? 0)
+        })
     }
 
-    private static func scan(_ s: UnsafeBufferPointer<UInt8>) -> UInt16 {
-        var cues = TextCues(rawValue: matcher.match(s))
+    /// Adds the cues that only count at the start of the text (after its leading @-run) to the phrases `found`.
+    static func scanStart(_ s: UnsafeBufferPointer<UInt8>, found: UInt16) -> UInt16 {
+        var cues = TextCues(rawValue: found)
         var i = 0
         while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
         while i < s.count, s[i] == UInt8(ascii: "@") {  // the leading mention run
             while i < s.count, s[i] != UInt8(ascii: " ") { i += 1 }
             while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
         }
+        guard i < s.count, startBytes.contains(lower(s[i])) else { return cues.rawValue }
         if startsWithAny(s, at: i, sourceStarts) { cues.insert(.source) }
         if startsWithAny(s, at: i, continuationStarts) { cues.insert(.continuationWord) }
         if startsWithAny(s, at: i, sequelStarts) { cues.insert(.sequel) }
         return cues.rawValue
     }
 
-    /// Whether the text has bytes that ``fold(_:)`` maps: lead bytes of U+02BC, U+2018–U+201D, U+210E, full-width
+    /// The byte pairs that ``fold(_:)`` maps (a lead byte and the next): U+02BC, U+2018–U+201D, U+210E, full-width
     /// forms and the mathematical alphanumerics.
-    private static func needsFolding(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i + 1 < s.count {
-            let b = s[i]
-            if b >= 0xC0 {
-                let c = s[i + 1]
-                if (b == 0xF0 && c == 0x9D) || (b == 0xE2 && (c == 0x80 || c == 0x84)) || (b == 0xEF && (c == 0xBC || c == 0xBD))
-                    || (b == 0xCA && c == 0xBC) {
-                    return true
-                }
-            }
-            i += 1
-        }
-        return false
-    }
+    static let foldablePairs: [(UInt8, UInt8)] = [
+        (0xF0, 0x9D), (0xE2, 0x80), (0xE2, 0x84), (0xEF, 0xBC), (0xEF, 0xBD), (0xCA, 0xBC),
+    ]
+
+    /// The first bytes of every start phrase: most texts start with none of them.
+    private static let startBytes = ByteSet((sourceStarts + continuationStarts + sequelStarts).map { $0[0] })
 
     private static func startsWithAny(_ s: UnsafeBufferPointer<UInt8>, at start: Int, _ prefixes: [[UInt8]]) -> Bool {
         prefixes.contains { prefix in
@@ -90,7 +87,7 @@ public struct TextCues: OptionSet, Hashable, Sendable {
         (openerPhrases, TextCues.opener.rawValue), (closerPhrases, TextCues.closer.rawValue),
         (referencePhrases, TextCues.threadReference.rawValue), (sequelPhrases, TextCues.sequel.rawValue),
         (sourcePhrases, TextCues.source.rawValue),
-    ])
+    ], stopPairs: foldablePairs)
 
     static let sourcePhrases: [[UInt8]] = ["[1] http", "[1]: http", "sources:"].map { Array($0.utf8) }
     static let openerPhrases: [[UInt8]] = [
@@ -160,6 +157,34 @@ public struct TextCues: OptionSet, Hashable, Sendable {
 
 }
 
+/// A set of bytes as 256 bits.
+struct ByteSet: Sendable {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init(_ bytes: [UInt8]) {
+        for b in bytes {
+            let bit = UInt64(1) << (b & 63)
+            switch b >> 6 {
+            case 0: bits.0 |= bit
+            case 1: bits.1 |= bit
+            case 2: bits.2 |= bit
+            default: bits.3 |= bit
+            }
+        }
+    }
+
+    @inline(__always) func contains(_ b: UInt8) -> Bool {
+        let word: UInt64
+        switch b >> 6 {
+        case 0: word = bits.0
+        case 1: word = bits.1
+        case 2: word = bits.2
+        default: word = bits.3
+        }
+        return word & (1 << (b & 63)) != 0
+    }
+}
+
 /// Finds which of many byte phrases occur in a text, in one pass: a 64 KiB table maps every two-byte prefix to the
 /// few phrases that start with it (most positions hit an empty slot and cost one load), and only those phrases are
 /// compared. Tables live in one immutable allocation read through raw pointers (no bounds checks or reference
@@ -179,8 +204,16 @@ final class PhraseMatcher: @unchecked Sendable {
     /// One-byte phrases, by byte (tag 0 for none), and whether there are any.
     private let singleTags: UnsafeMutablePointer<UInt16>
     private let hasSingles: Bool
+    /// Byte pairs that stop a match (``match(_:stoppingAtFoldable:)``), as a bit set like `pairBits`; their bits are
+    /// in `pairBits` too, so the scan tests one set for both.
+    private let stopBits: UnsafeMutablePointer<UInt64>
 
-    init(_ groups: [([[UInt8]], UInt16)]) {
+    /// - Parameters:
+    ///   - groups: phrases (lower case) and the tag each group adds when one of its phrases occurs.
+    ///   - stopPairs: byte pairs of bytes 0x80 and above whose presence anywhere makes ``match(_:stoppingAtFoldable:)``
+    ///     give up (the caller then matches a transformed copy).
+    init(_ groups: [([[UInt8]], UInt16)], stopPairs: [(UInt8, UInt8)] = []) {
+        precondition(stopPairs.allSatisfy { $0.0 >= 0x80 && $0.1 >= 0x80 }, "stop pairs are of bytes no letter folds to")
         let list = groups.flatMap { group in group.0.filter { !$0.isEmpty }.map { ($0, group.1) } }
         let total = list.reduce(0) { $0 + $1.0.count }
         bytes = .allocate(capacity: max(total, 1))
@@ -211,6 +244,13 @@ final class PhraseMatcher: @unchecked Sendable {
         pairBits = .allocate(capacity: 1024)
         pairBits.initialize(repeating: 0, count: 1024)
         for key in pairOrder { pairBits[key >> 6] |= 1 << UInt64(key & 63) }
+        stopBits = .allocate(capacity: 1024)
+        stopBits.initialize(repeating: 0, count: 1024)
+        for (a, b) in stopPairs {
+            let key = Int(a) << 8 | Int(b)
+            stopBits[key >> 6] |= 1 << UInt64(key & 63)
+            pairBits[key >> 6] |= 1 << UInt64(key & 63)
+        }
         pairSlot = .allocate(capacity: 65_536)
         pairSlot.initialize(repeating: 0, count: 65_536)
         slotOffsets = .allocate(capacity: slotCount + 1)
@@ -228,14 +268,14 @@ final class PhraseMatcher: @unchecked Sendable {
         for pointer in [UnsafeMutableRawPointer(bytes), UnsafeMutableRawPointer(bounds), UnsafeMutableRawPointer(tags),
                         UnsafeMutableRawPointer(pairSlot), UnsafeMutableRawPointer(slotOffsets),
                         UnsafeMutableRawPointer(slotPhrases), UnsafeMutableRawPointer(singleTags),
-                        UnsafeMutableRawPointer(pairBits)] {
+                        UnsafeMutableRawPointer(pairBits), UnsafeMutableRawPointer(stopBits)] {
             pointer.deallocate()
         }
     }
 
     /// The union of the tags of all phrases found in `hay`, ASCII letters compared case-insensitively (phrases are
-    /// lower-case).
-    func match(_ hay: UnsafeBufferPointer<UInt8>) -> UInt16 {
+    /// lower-case); `nil` when `stoppingAtFoldable` and a stop pair occurs anywhere in `hay`, links included.
+    func match(_ hay: UnsafeBufferPointer<UInt8>, stoppingAtFoldable: Bool) -> UInt16? {
         guard let base = hay.baseAddress, hay.count > 0 else { return 0 }
         let n = hay.count
         var found: UInt16 = singleTags[Int(TextCues.lower(base[n - 1]))]
@@ -246,8 +286,9 @@ final class PhraseMatcher: @unchecked Sendable {
             if hasSingles { found |= singleTags[b0] }
             let key = b0 << 8 | b1
             if pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
-                let slot = Int(pairSlot[key])
-                for k in Int(slotOffsets[slot - 1])..<Int(slotOffsets[slot]) {
+                if stoppingAtFoldable && stopBits[key >> 6] & (1 << UInt64(key & 63)) != 0 { return nil }
+                let slot = Int(pairSlot[key])   // 0 for a stop pair that starts no phrase
+                for k in slot == 0 ? 0..<0 : Int(slotOffsets[slot - 1])..<Int(slotOffsets[slot]) {
                     let p = Int(slotPhrases[k])
                     guard found & tags[p] == 0 else { continue }
                     let start = Int(bounds[2 * p]), length = Int(bounds[2 * p + 1]) - start
@@ -261,7 +302,13 @@ final class PhraseMatcher: @unchecked Sendable {
             i += 1
             // Links carry no cues: skip "http…" to the next space.
             if b0 == 0x68, i + 4 < n, base[i + 1] == 0x74, base[i + 2] == 0x74, base[i + 3] == 0x70 {
-                while i < n, base[i] != 0x20 { i += 1 }
+                while i < n, base[i] != 0x20 {
+                    if stoppingAtFoldable, base[i] >= 0xC0, i + 1 < n {
+                        let key = Int(base[i]) << 8 | Int(base[i + 1])
+                        if stopBits[key >> 6] & (1 << UInt64(key & 63)) != 0 { return nil }
+                    }
+                    i += 1
+                }
                 if i < n { b0 = 0x20 }
             }
         }

@@ -221,14 +221,21 @@ struct ReconstructionState {
         // text costs a trip to memory. (Tweets outside this set are read on first use, by `readCues`.)
         var facts = ContiguousArray<TweetFacts>(repeating: TweetFacts(), count: n)
         var cueCache = ContiguousArray<UInt16>(repeating: 0, count: n)
+        let authorBits = ContiguousArray(keys.map(TweetFacts.handleBit))
         facts.withUnsafeMutableBufferPointer { factOut in
             cueCache.withUnsafeMutableBufferPointer { cueOut in
-                nonisolated(unsafe) let factBase = factOut.baseAddress
-                nonisolated(unsafe) let cueBase = cueOut.baseAddress
-                Self.forEachTweet(of: archive, in: needed) { tweet, i in
-                    tweet.pointee.withUTF8Text { text in
-                        factBase![i] = TweetFacts(utf8: text, author: tweet.pointee.author)
-                        cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
+                authorOf.withUnsafeBufferPointer { authorList in
+                    authorBits.withUnsafeBufferPointer { bitList in
+                        nonisolated(unsafe) let factBase = factOut.baseAddress
+                        nonisolated(unsafe) let cueBase = cueOut.baseAddress
+                        nonisolated(unsafe) let authorBase = authorList.baseAddress
+                        nonisolated(unsafe) let bitBase = bitList.baseAddress
+                        Self.forEachTweet(of: archive, in: needed) { tweet, i in
+                            tweet.pointee.withUTF8Text { text in
+                                factBase![i] = TweetFacts(utf8: text, author: bitBase![Int(authorBase![i])])
+                                cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
+                            }
+                        }
                     }
                 }
             }

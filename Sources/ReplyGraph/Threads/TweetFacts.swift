@@ -1,7 +1,7 @@
 /// What thread inference reads from one tweet's text, computed once per tweet (on all cores) before any link is
 /// scored: the link model then compares two tweets' facts without reading either text again.
 ///
-///     let facts = tweet.withUTF8Text { TweetFacts(utf8: $0, author: tweet.author) }
+///     let facts = tweet.withUTF8Text { TweetFacts(utf8: $0, author: TweetFacts.handleBit(tweet.author.key)) }
 ///     facts.flags.contains(.startsLower)    // "and then…" continues a sentence
 ///
 /// - Complexity: O(n) in the text's length.
@@ -36,9 +36,14 @@ struct TweetFacts: Sendable {
 
     init() {}
 
-    init(utf8 s: UnsafeBufferPointer<UInt8>, author: Handle) {
+    /// The bit of 64 that stands for a handle (its ``Handle/key``) in ``addressees`` and ``mentions``.
+    static func handleBit(_ key: String) -> UInt64 {
+        key.utf8.reduce(Self.handleSeed) { Self.handleStep($0, $1) } >> 58
+    }
+
+    /// - Parameter selfBit: the author's ``handleBit(_:)`` (the same for all their tweets: computed once each).
+    init(utf8 s: UnsafeBufferPointer<UInt8>, author selfBit: UInt64) {
         let n = s.count
-        let selfBit = author.key.utf8.reduce(Self.handleSeed) { Self.handleStep($0, $1) } >> 58
         var i = 0
         while i < n, s[i] == 0x20 { i += 1 }
         // The leading @-run: whom the tweet addresses (the author aside), then the text after it.
