@@ -48,4 +48,6 @@ print(f"graph build + threads, median of {len(now)} (alternating runs, load {ope
 print(f"  this checkout      {a:.2f} s  ({now[-1]['threads']} threads, parse {m(now, 'parse_seconds'):.2f} s)")
 print(f"  reference {sys.argv[3]:8} {b:.2f} s  ({ref[-1]['threads']} threads, parse {m(ref, 'parse_seconds'):.2f} s)")
 print(f"  ratio {a / b:.2f}x (budget 1.5x): {'within' if a / b <= 1.5 else 'OVER'}")
+if all("graph_threads_cpu_seconds" in r for r in now):
+    print(f"  CPU seconds of this checkout (all threads): {m(now, 'graph_threads_cpu_seconds'):.2f} s")
 PY
