@@ -132,3 +132,37 @@ struct ApproximateBetweennessTests {
         #expect(abs(estimate.scores[1] - 1) <= 0.05)
     }
 }
+
+/// The path drawn for one pair is uniform over its shortest paths, in both samplers.
+@Suite("Shortest-path sampler")
+struct PathSamplerTests {
+    /// s → a1, a2, a3 → m1 → t and s → b → m2 → t: four shortest s → t paths, three through m1. The bidirectional
+    /// search meets at {m1, m2} with σ_s = 3 and 1, so m1 must be chosen 3/4 of the time, not 1/2.
+    static let diamonds = UserGraph(
+        labels: ["s", "a1", "a2", "a3", "b", "m1", "m2", "t"],
+        edges: [.init(0, 1), .init(0, 2), .init(0, 3), .init(0, 4), .init(1, 5), .init(2, 5), .init(3, 5),
+                .init(4, 6), .init(5, 7), .init(6, 7)],
+        directed: true)
+
+    @Test(arguments: [false, true])
+    func pathsAreDrawnInProportionToTheirNumber(_ weighted: Bool) {
+        let g = Self.diamonds
+        var sampler = PathSampler(n: g.nodeCount, weighted: weighted)
+        var rng = SeededGenerator(seed: 9)
+        let draws = 4000
+        let lengths = g.outWeights.map { 1 / $0 }
+        for _ in 0..<draws {
+            if weighted {
+                sampler.weightedPath(0, 7, graph: g, outLengths: lengths, inLengths: lengths, rng: &rng)
+            } else {
+                sampler.unweightedPath(0, 7, graph: g, rng: &rng)
+            }
+        }
+        let c = sampler.counts
+        // Binomial standard deviations: √(4000 · 3/4 · 1/4) ≈ 27 for m1, √(4000 · 1/4 · 3/4) ≈ 27 for each a.
+        #expect((2850...3150).contains(c[5]), "m1 \(c[5])")
+        #expect(c[5] + c[6] == Double(draws) && c[1] + c[2] + c[3] + c[4] == Double(draws))
+        for a in 1...4 { #expect((850...1150).contains(c[a]), "\(g.labels[a]) \(c[a])") }
+        #expect(c[0] == 0 && c[7] == 0, "endpoints are not inner nodes")
+    }
+}

@@ -15,10 +15,12 @@ import Foundation
 /// other nodes, s ≠ t, weighted by the fraction of s → t shortest paths through v, i.e. the Brandes sum divided by
 /// (n − 1)(n − 2), directed or undirected alike (undirected, each unordered pair counts as two ordered ones).
 ///
-/// **How.** Each of r samples draws an ordered pair (s, t), s ≠ t, uniformly from all n(n − 1), finds the s → t
-/// shortest paths by a breadth-first search from s that stops as soon as t is reached (Dijkstra when `weighted`),
-/// and walks back from t choosing each predecessor u with probability σ_su / Σσ, which picks one of the shortest
-/// paths uniformly; every inner node of that path gains 1. A pair with no path adds nothing. The count over r has
+/// **How.** Each of r samples draws an ordered pair (s, t), s ≠ t, uniformly from all n(n − 1) and picks one of
+/// the s → t shortest paths uniformly at random; every inner node of that path gains 1. The paths are found by a
+/// balanced bidirectional breadth-first search that stops at the first level where the two searches meet (as in
+/// KADABRA, Borassi & Natale 2016; it reads a small part of the graph where a full search reads all of it), or
+/// with `weighted` by Dijkstra from s stopped when t is settled; the path is then drawn by walking choosing each
+/// next node in proportion to its number of shortest paths. A pair with no path adds nothing. The count over r has
 /// expectation RK's b(v) = Σ_{s≠t} σ_st(v)/σ_st / (n(n − 1)) = nx(v) · (n − 2)/n, so it is scaled by n/(n − 2), and
 /// the sample is sized for ε′ = ε (n − 2)/n so that the bound holds after scaling.
 ///
@@ -132,11 +134,18 @@ public struct ApproximateBetweenness: Hashable, Sendable {
 }
 
 /// One uniformly random shortest path per call, its inner nodes counted; buffers reused across calls.
-private struct PathSampler {
+struct PathSampler {
     var counts: [Double]
+    /// Forward search from s: hop distance (-1 unreached), path count σ_s·, and the nodes reached in BFS order.
     var distance: [Int32]
     var sigma: [Double]
     var order: [Int32]
+    /// Backward search from t over in-edges, likewise (unweighted only).
+    var backDistance: [Int32]
+    var backSigma: [Double]
+    var backOrder: [Int32]
+    /// Nodes found by both searches in the level where they first touched.
+    var meeting: [Int32]
     var weightedDistance: [Double]
     var settled: [Bool]
     var heap = DistanceHeap()
@@ -146,6 +155,10 @@ private struct PathSampler {
         distance = [Int32](repeating: -1, count: n)
         sigma = [Double](repeating: 0, count: n)
         order = [Int32](repeating: 0, count: n)
+        backDistance = weighted ? [] : [Int32](repeating: -1, count: n)
+        backSigma = weighted ? [] : [Double](repeating: 0, count: n)
+        backOrder = weighted ? [] : [Int32](repeating: 0, count: n)
+        meeting = weighted ? [] : [Int32](repeating: 0, count: n)
         weightedDistance = weighted ? [Double](repeating: .infinity, count: n) : []
         settled = weighted ? [Bool](repeating: false, count: n) : []
     }
@@ -153,61 +166,137 @@ private struct PathSampler {
     /// A uniform double in [0, 1).
     private static func unit(_ rng: inout SeededGenerator) -> Double { Double(rng.next() >> 11) * 0x1p-53 }
 
-    /// Breadth-first from `s` until `t` is found (every node one level closer than t is then found, with its
-    /// final path count), then back from t choosing predecessors in proportion to their path counts.
+    /// Balanced bidirectional breadth-first search (as in KADABRA, Borassi & Natale 2016): a search forward from
+    /// `s` and one backward from `t` each expand a whole level at a time, whichever frontier has the smaller degree
+    /// sum, until a level finds nodes the other search has reached. Then:
+    ///
+    /// - The two balls were disjoint before that level, so every shortest path crosses the level's meeting nodes
+    ///   exactly once, and the number through meeting node w is σ_s(w) · σ_t(w), both final (each side's counts
+    ///   are final one level beyond its last full expansion, which is where the meeting nodes are).
+    /// - Choosing w in proportion to σ_s(w) σ_t(w), then walking back to s choosing each predecessor u in
+    ///   proportion to σ_s(u), and on to t choosing each successor x in proportion to σ_t(x), gives every
+    ///   shortest s → t path probability 1/σ_st.
     mutating func unweightedPath(_ s: Int, _ t: Int, graph: UserGraph, rng: inout SeededGenerator) {
         graph.outOffsets.withUnsafeBufferPointer { off in
         graph.outTargets.withUnsafeBufferPointer { tgt in
         graph.inOffsets.withUnsafeBufferPointer { inOff in
         graph.inSources.withUnsafeBufferPointer { src in
-        distance.withUnsafeMutableBufferPointer { dist in
-        sigma.withUnsafeMutableBufferPointer { sigma in
-        order.withUnsafeMutableBufferPointer { order in
+        distance.withUnsafeMutableBufferPointer { dF in
+        sigma.withUnsafeMutableBufferPointer { sF in
+        order.withUnsafeMutableBufferPointer { qF in
+        backDistance.withUnsafeMutableBufferPointer { dB in
+        backSigma.withUnsafeMutableBufferPointer { sB in
+        backOrder.withUnsafeMutableBufferPointer { qB in
+        meeting.withUnsafeMutableBufferPointer { meet in
         counts.withUnsafeMutableBufferPointer { counts in
-            dist[s] = 0
-            sigma[s] = 1
-            order[0] = Int32(s)
-            var reached = 1, head = 0
-            var found = false
-            search: while head < reached {
-                let v = Int(order[head])
-                head += 1
-                let next = dist[v] + 1
-                let sv = sigma[v]
-                for i in off[v]..<off[v + 1] {
-                    let w = Int(tgt[i])
-                    let dw = dist[w]
-                    if dw < 0 {
-                        dist[w] = next
-                        sigma[w] = sv
-                        order[reached] = Int32(w)
-                        reached += 1
-                        if w == t { found = true; break search }
-                    } else if dw == next {
-                        sigma[w] += sv
+            dF[s] = 0
+            sF[s] = 1
+            qF[0] = Int32(s)
+            dB[t] = 0
+            sB[t] = 1
+            qB[0] = Int32(t)
+            var fStart = 0, fCount = 1, bStart = 0, bCount = 1
+            var fDegree = off[s + 1] - off[s], bDegree = inOff[t + 1] - inOff[t]
+            var met = 0
+            while met == 0 && fStart < fCount && bStart < bCount {
+                var degree = 0
+                if fDegree <= bDegree {
+                    let end = fCount
+                    for k in fStart..<end {
+                        let v = Int(qF[k])
+                        let next = dF[v] + 1
+                        let sv = sF[v]
+                        for i in off[v]..<off[v + 1] {
+                            let w = Int(tgt[i])
+                            let dw = dF[w]
+                            if dw < 0 {
+                                dF[w] = next
+                                sF[w] = sv
+                                qF[fCount] = Int32(w)
+                                fCount += 1
+                                degree += off[w + 1] - off[w]
+                                if dB[w] >= 0 { meet[met] = Int32(w); met += 1 }
+                            } else if dw == next {
+                                sF[w] += sv
+                            }
+                        }
                     }
+                    fStart = end
+                    fDegree = degree
+                } else {
+                    let end = bCount
+                    for k in bStart..<end {
+                        let v = Int(qB[k])
+                        let next = dB[v] + 1
+                        let sv = sB[v]
+                        for i in inOff[v]..<inOff[v + 1] {
+                            let w = Int(src[i])
+                            let dw = dB[w]
+                            if dw < 0 {
+                                dB[w] = next
+                                sB[w] = sv
+                                qB[bCount] = Int32(w)
+                                bCount += 1
+                                degree += inOff[w + 1] - inOff[w]
+                                if dF[w] >= 0 { meet[met] = Int32(w); met += 1 }
+                            } else if dw == next {
+                                sB[w] += sv
+                            }
+                        }
+                    }
+                    bStart = end
+                    bDegree = degree
                 }
             }
-            if found {
-                var x = t
-                while true {
-                    let level = dist[x] - 1
-                    var total = 0.0
-                    for i in inOff[x]..<inOff[x + 1] where dist[Int(src[i])] == level { total += sigma[Int(src[i])] }
-                    var pick = Self.unit(&rng) * total
+            if met > 0 {
+                var total = 0.0
+                for k in 0..<met { total += sF[Int(meet[k])] * sB[Int(meet[k])] }
+                var pick = Self.unit(&rng) * total
+                var w = -1
+                for k in 0..<met {
+                    w = Int(meet[k])
+                    pick -= sF[w] * sB[w]
+                    if pick < 0 { break }
+                }
+                if w != s && w != t { counts[w] += 1 }
+                // Back to s over in-edges, one forward level at a time.
+                var y = w
+                while y != s {
+                    let level = dF[y] - 1
+                    var sum = 0.0
+                    for i in inOff[y]..<inOff[y + 1] where dF[Int(src[i])] == level { sum += sF[Int(src[i])] }
+                    var p = Self.unit(&rng) * sum
                     var chosen = -1
-                    for i in inOff[x]..<inOff[x + 1] where dist[Int(src[i])] == level {
+                    for i in inOff[y]..<inOff[y + 1] where dF[Int(src[i])] == level {
                         chosen = Int(src[i])
-                        pick -= sigma[chosen]
-                        if pick < 0 { break }
+                        p -= sF[chosen]
+                        if p < 0 { break }
                     }
-                    if chosen == s { break }
-                    counts[chosen] += 1
-                    x = chosen
+                    if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
+                    y = chosen
+                    if y != s { counts[y] += 1 }
+                }
+                // On to t over out-edges, one backward level at a time.
+                y = w
+                while y != t {
+                    let level = dB[y] - 1
+                    var sum = 0.0
+                    for i in off[y]..<off[y + 1] where dB[Int(tgt[i])] == level { sum += sB[Int(tgt[i])] }
+                    var p = Self.unit(&rng) * sum
+                    var chosen = -1
+                    for i in off[y]..<off[y + 1] where dB[Int(tgt[i])] == level {
+                        chosen = Int(tgt[i])
+                        p -= sB[chosen]
+                        if p < 0 { break }
+                    }
+                    if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
+                    y = chosen
+                    if y != t { counts[y] += 1 }
                 }
             }
-            for i in 0..<reached { dist[Int(order[i])] = -1 }
-        }}}}}}}}
+            for k in 0..<fCount { dF[Int(qF[k])] = -1 }
+            for k in 0..<bCount { dB[Int(qB[k])] = -1 }
+        }}}}}}}}}}}}
     }
 
     /// Dijkstra from `s` until `t` is settled (every node closer than t is then settled, with its final path
