@@ -17,8 +17,10 @@ struct ApproximateBetweennessTests {
         let epsilon = 0.02
         for weighted in [false, true] {
             let exact = try #require(f.vector(weighted ? "betweenness_weighted" : "betweenness"))
-            let estimate = try ApproximateBetweenness(epsilon: epsilon, delta: 0.001, weighted: weighted, seed: 1)
-                .estimate(in: g)
+            // Sampled even where the weighted exact computation would be cheaper, to test the sampler.
+            let estimate = try ApproximateBetweenness(epsilon: epsilon, delta: 0.001, weighted: weighted, seed: 1,
+                                                      exactWhenCheaper: false).estimate(in: g)
+            #expect(!estimate.isExact && estimate.samples > 0 || exact.allSatisfy { $0 == 0 })
             #expect(estimate.scores.count == g.nodeCount)
             let error = Self.largestError(estimate.scores, exact)
             #expect(error <= epsilon, "\(name) weighted=\(weighted): largest error \(error)")
@@ -104,6 +106,16 @@ struct ApproximateBetweennessTests {
         #expect(one == two && two == again)
         #expect(other.scores != two.scores)
         #expect(other.samples == two.samples)
+    }
+
+    @Test func weightedIsExactWhenTheSampleIsAtLeastTheNodeCount() throws {
+        let f = try CentralityFixture("karate-undirected"), g = f.graph
+        let weighted = try ApproximateBetweenness(epsilon: 0.05, weighted: true).estimate(in: g)
+        #expect(weighted.isExact && weighted.samples == 0)
+        expectClose(weighted.scores, f.vector("betweenness_weighted"), tolerance: 1e-9, "weighted, exact")
+        // Unweighted always samples.
+        let unweighted = try ApproximateBetweenness(epsilon: 0.05).estimate(in: g)
+        #expect(!unweighted.isExact && unweighted.samples > g.nodeCount)
     }
 
     @Test func degenerateGraphs() throws {
