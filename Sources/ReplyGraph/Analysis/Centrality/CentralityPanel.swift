@@ -42,12 +42,37 @@ public struct CentralityPanel: Sendable {
         }
     }
 
+    /// How an approximated metric was computed, and the bound it meets.
+    public struct Approximation: Sendable, Hashable, Encodable {
+        /// `riondato-kornaropoulos` (betweenness).
+        public var method: String
+        /// Every score is within ±`epsilon` of the exact one ...
+        public var epsilon: Double
+        /// ... with probability at least 1 − `delta`.
+        public var delta: Double
+        /// Number of sampled (s, t) pairs.
+        public var samples: Int
+        /// The upper bound on the vertex diameter that sized the sample.
+        public var vertexDiameterBound: Int
+        public var seed: UInt64
+        /// The scores were computed exactly because that was cheaper than the sample (``ApproximateBetweenness``'s
+        /// `exactWhenCheaper`).
+        public var exact: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case method, epsilon, delta, samples, seed, exact
+            case vertexDiameterBound = "vertex_diameter_bound"
+        }
+    }
+
     public struct Result: Sendable {
         public var scores: [Metric: [Double]]
         public var figures: GraphFigures
         /// The metrics whose power iteration did not converge (eigenvector, HITS, PageRank), with the error; they
         /// have no entry in ``scores``, and every other metric is still computed.
         public var failures: [Metric: CentralityError] = [:]
+        /// The metrics estimated with a stated error bound (betweenness with ``betweennessEpsilon``).
+        public var approximations: [Metric: Approximation] = [:]
     }
 
     public var metrics: [Metric]
@@ -55,13 +80,19 @@ public struct CentralityPanel: Sendable {
     public var weighted: Bool
     /// Seconds-long metrics can be sampled: betweenness with this many pivots (exact when `nil`).
     public var betweennessSamples: Int?
+    /// Betweenness by ``ApproximateBetweenness`` within ±ε with probability 1 − ``betweennessDelta``; overrides
+    /// ``betweennessSamples``.
+    public var betweennessEpsilon: Double?
+    public var betweennessDelta: Double
     public var seed: UInt64
 
     public init(metrics: [Metric] = Metric.allCases, weighted: Bool = false, betweennessSamples: Int? = nil,
-                seed: UInt64 = 0) {
+                betweennessEpsilon: Double? = nil, betweennessDelta: Double = 0.1, seed: UInt64 = 0) {
         self.metrics = metrics
         self.weighted = weighted
         self.betweennessSamples = betweennessSamples
+        self.betweennessEpsilon = betweennessEpsilon
+        self.betweennessDelta = betweennessDelta
         self.seed = seed
     }
 
@@ -72,6 +103,7 @@ public struct CentralityPanel: Sendable {
     public func compute(in graph: UserGraph) throws(CentralityError) -> Result {
         var scores: [Metric: [Double]] = [:]
         var failures: [Metric: CentralityError] = [:]
+        var approximations: [Metric: Approximation] = [:]
         var hits: (hubs: [Double], authorities: [Double])?
         var hitsFailure: CentralityError?
         for metric in metrics {
@@ -82,8 +114,18 @@ public struct CentralityPanel: Sendable {
                 case .outDegree: scores[metric] = DegreeCentrality(direction: .outgoing, weighted: weighted, normalized: false).scores(in: graph)
                 case .pagerank: scores[metric] = try PageRank(weighted: weighted).scores(in: graph)
                 case .betweenness:
-                    scores[metric] = BetweennessCentrality(weighted: weighted, sampleCount: betweennessSamples,
-                                                           seed: seed).scores(in: graph)
+                    if let epsilon = betweennessEpsilon {
+                        let estimate = try ApproximateBetweenness(epsilon: epsilon, delta: betweennessDelta,
+                                                                  weighted: weighted, seed: seed).estimate(in: graph)
+                        scores[metric] = estimate.scores
+                        approximations[metric] = Approximation(
+                            method: "riondato-kornaropoulos", epsilon: epsilon, delta: betweennessDelta,
+                            samples: estimate.samples, vertexDiameterBound: estimate.vertexDiameterBound, seed: seed,
+                            exact: estimate.isExact)
+                    } else {
+                        scores[metric] = BetweennessCentrality(weighted: weighted, sampleCount: betweennessSamples,
+                                                               seed: seed).scores(in: graph)
+                    }
                 case .closeness: scores[metric] = ClosenessCentrality(weighted: weighted).scores(in: graph)
                 case .harmonic: scores[metric] = HarmonicCentrality(weighted: weighted).scores(in: graph)
                 case .eigenvector:
@@ -116,6 +158,6 @@ public struct CentralityPanel: Sendable {
             weakComponents: WeakComponents().components(in: graph).count,
             strongComponents: graph.isDirected ? StrongComponents().components(in: graph).count
                 : WeakComponents().components(in: graph).count)
-        return Result(scores: scores, figures: figures, failures: failures)
+        return Result(scores: scores, figures: figures, failures: failures, approximations: approximations)
     }
 }
