@@ -1,5 +1,5 @@
-/// How long exact betweenness (``BetweennessCentrality``, Brandes) would take on a graph, estimated in
-/// milliseconds without running it, so a caller can refuse an hours-long run.
+/// How long exact betweenness (``BetweennessCentrality``, Brandes) would take on a graph, estimated from
+/// sixteen searches without running it, so a caller can refuse an hours-long run.
 ///
 ///     let cost = ExactBetweennessCost()
 ///     cost.estimatedSeconds(in: graph, weighted: false, threads: 2)   // 1.03 on the 1M-tweet mention graph (0.90 s)
@@ -11,14 +11,14 @@
 /// exact work), so the estimate costs `probes` breadth-first searches, and the time is that work times a measured
 /// constant divided by the threads.
 ///
-/// The constants were measured with `replygraph-bench centrality approx` (release build, 2 threads on the 2 cores,
-/// shared with other jobs at a load average of about 3) on the 1M-tweet synthetic archive (`gen_corpus.py --tweets
-/// 1000000 --authors 5000 --seed 1`), as core-seconds per unit of exact work (all sources): mention graph (6,924
-/// users, 38,950 edges) 1.46e-8, interaction graph (9,464 users, 213,445 edges) 0.77e-8, co-mention graph (5,880
-/// users, 17,218 edges) 1.49e-8; weighted (Dijkstra) 7.1e-8 (mention) and 6.6e-8 (co-mention). The constants are the
-/// largest of these, rounded up, so the estimate errs towards refusing. The 16-probe work was within 11% of the exact
-/// work on all three graphs. See `Scripts/bench-approx-betweenness.sh`, which prints the estimate beside the
-/// measured time.
+/// The constants were measured with `replygraph-bench centrality approx` (release build, 2 threads on the 2 cores)
+/// on the 1M-tweet synthetic archive (`gen_corpus.py --tweets 1000000 --authors 5000 --seed 1`), as core-seconds
+/// per unit of exact work (all sources). At a load average of about 3 from other jobs: mention graph (6,924 users,
+/// 38,950 edges) 1.46e-8, interaction graph (9,464 users, 213,445 edges) 0.77e-8, co-mention graph (5,880 users,
+/// 17,218 edges) 1.49e-8; weighted (Dijkstra) 7.1e-8 (mention) and 6.6e-8 (co-mention). The constants are the
+/// largest of these, rounded up. The machine is shared, and at a load average of 5 the same graphs measured up to
+/// 2.55e-8 (so exact can take up to 1.7 times the estimate there): the estimate tells minutes from hours, not
+/// seconds from seconds. The 16-probe work was within 11% of the exact work on all three graphs.
 ///
 /// - Complexity: O(probes · (n + m)).
 public struct ExactBetweennessCost: Hashable, Sendable {
