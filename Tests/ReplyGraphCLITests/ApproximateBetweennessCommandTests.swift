@@ -53,7 +53,7 @@ import Testing
         #expect(csv.stderr.contains("note: betweenness is approximate: within ±0.05"))
         let all = try CLIRunner.run(["centrality", Self.corpus, "--metric", "all", "--top", "3", "--epsilon", "0.05",
                                      "--format", "json"])
-        #expect((try all.json()["approximate"] as? [String: Any])?.keys.sorted() == ["betweenness"])
+        #expect((try all.json()["approximate"] as? [String: Any])?.keys.sorted() == ["betweenness", "harmonic"])
     }
 
     @Test func exactOutputsCarryNoApproximation() throws {
@@ -115,5 +115,34 @@ import Testing
         for text in ["Riondato", "--epsilon", "--delta", "--exact", "--exact-limit"] {
             #expect(help.stdout.contains(text), "\(text)")
         }
+    }
+}
+
+/// `--epsilon` also estimates harmonic centrality from pivots.
+@Suite struct SampledHarmonicCommandTests {
+    @Test func harmonicFromPivotsSaysItsBound() throws {
+        // The sample's interaction graph (396 users) with ε = δ = 0.5: ⌈ln(2 · 396 / 0.5) / (2 · 0.49875²)⌉ = 15 pivots.
+        let fixture = try CentralityCommandTests.networkxFixture("sample-interaction")
+        let labels = try #require(fixture["nodes"] as? [String])
+        let exact = try #require((fixture["metrics"] as? [String: Any])?["harmonic"] as? [Double])
+        let result = try CLIRunner.run(["centrality", "--graph", "interaction", "--metric", "harmonic", "--top", "0",
+                                        "--epsilon", "0.5", "--delta", "0.5", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let harmonic = try #require((try result.json()["approximate"] as? [String: Any])?["harmonic"] as? [String: Any])
+        #expect(harmonic["method"] as? String == "eppstein-wang")
+        #expect(harmonic["samples"] as? Int == 15)
+        #expect(harmonic["absolute_error"] as? Double == 0.5 * 395)
+        #expect(harmonic["vertex_diameter_bound"] == nil)
+        let scores = try ApproximateBetweennessCommandTests.scores(result)
+        for (label, value) in zip(labels, exact) {
+            let score = try #require(scores[label])
+            #expect(abs(score - value) <= 0.5 * 395, "\(label)")
+        }
+        let text = try CLIRunner.run(["centrality", "--graph", "interaction", "--metric", "harmonic", "--top", "1",
+                                      "--epsilon", "0.5", "--delta", "0.5"])
+        #expect(text.stdout.contains("harmonic is approximate: within ±197.5 of exact for every user with probability ≥ 0.5 (±0.5 × (users − 1); Eppstein-Wang sampling: 15 pivots, seed 0)"))
+        // On a small graph the pivots would outnumber the users: computed exactly, and said so.
+        let small = try CLIRunner.run(["centrality", "--metric", "harmonic", "--top", "1", "--epsilon", "0.05"])
+        #expect(small.stdout.contains("harmonic computed exactly: cheaper than the sample --epsilon 0.05 needs"))
     }
 }

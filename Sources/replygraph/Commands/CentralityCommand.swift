@@ -16,7 +16,9 @@ struct CentralityCommand: ParsableCommand {
 
             Betweenness is exact unless --epsilon E: then it is estimated by sampling shortest paths \
             (Riondato & Kornaropoulos, WSDM 2014), and every user's score is within ±E of the exact normalized \
-            betweenness with probability at least 1 - D (--delta, default 0.1); the output says so. Exact \
+            betweenness with probability at least 1 - D (--delta, default 0.1); the output says so. Harmonic \
+            centrality is then estimated from random pivots (Eppstein & Wang, SODA 2001), within ±E × (users - 1) \
+            with the same probability (exact when that takes no more searches than users). Exact \
             betweenness costs a search from every user; when its estimated time on this machine is above \
             --exact-limit seconds (60), the command stops and says so instead of running for hours: add \
             --epsilon to estimate it, or --exact to run it anyway.
@@ -46,7 +48,8 @@ struct CentralityCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Estimate betweenness within ±E of exact for every user, with probability 1 - D, by sampling shortest "
-            + "paths (Riondato-Kornaropoulos).", valueName: "E"))
+            + "paths (Riondato-Kornaropoulos); harmonic within ±E × (users - 1) from random pivots (Eppstein-Wang).",
+        valueName: "E"))
     var epsilon: Double?
 
     @Option(help: ArgumentHelp("With --epsilon: the probability that some score misses ±E (default 0.1).",
@@ -120,7 +123,8 @@ struct CentralityCommand: ParsableCommand {
             let graph = UserGraph.project(userGraph.graph, tweets: archive.tweets, options: userGraph.options)
             try checkExactCost(graph)
             let panel = CentralityPanel(metrics: metrics, weighted: weighted, betweennessSamples: samples,
-                                        betweennessEpsilon: epsilon, betweennessDelta: delta ?? 0.1, seed: seed)
+                                        errorBound: epsilon.map { .init(epsilon: $0, delta: delta ?? 0.1) },
+                                        seed: seed)
             let result: CentralityPanel.Result
             do { result = try panel.compute(in: graph) } catch {
                 throw CommandFailure(.software, "\(error)")
@@ -171,9 +175,19 @@ struct CentralityTable {
         if a.exact {
             return "\(metric.rawValue) computed exactly: cheaper than the sample --epsilon \(a.epsilon) needs"
         }
-        return "\(metric.rawValue) is approximate: within ±\(a.epsilon) of exact for every user with probability "
-            + "≥ \(1 - a.delta) (Riondato-Kornaropoulos sampling: \(a.samples) shortest paths, vertex diameter "
-            + "≤ \(a.vertexDiameterBound), seed \(a.seed))"
+        let within = "within ±\(Self.figure(a.absoluteError)) of exact for every user with probability ≥ \(1 - a.delta)"
+        if let diameter = a.vertexDiameterBound {
+            return "\(metric.rawValue) is approximate: \(within) (Riondato-Kornaropoulos sampling: \(a.samples) "
+                + "shortest paths, vertex diameter ≤ \(diameter), seed \(a.seed))"
+        }
+        return "\(metric.rawValue) is approximate: \(within) (±\(a.epsilon) × (users − 1); Eppstein-Wang sampling: "
+            + "\(a.samples) pivots, seed \(a.seed))"
+    }
+
+    /// An error bound to six significant digits at most.
+    static func figure(_ x: Double) -> String {
+        let rounded = (x * 1e6).rounded() / 1e6
+        return rounded == rounded.rounded() && abs(rounded) < 1e9 ? String(Int(rounded)) : String(rounded)
     }
 
     /// The `approximate` JSON object (metric key → how), absent when every metric is exact.
