@@ -6,6 +6,8 @@
 //   [--weighted]`: exact betweenness once, then `ApproximateBetweenness` with seeds 0..<S; one JSON line with the
 //   exact seconds, each run's seconds and largest absolute error against exact, the sample size and the
 //   vertex-diameter bound (the empirical check of the ±ε guarantee in Scripts/bench-approx-betweenness.sh).
+//   With `--harmonic`, the same for `SampledHarmonicCentrality` against exact harmonic centrality (errors divided
+//   by n - 1, the scale on which the bound is ε).
 import Dispatch
 import Foundation
 import ReplyGraph
@@ -21,7 +23,7 @@ extension Bench {
         rest.removeFirst()
         var options = UserGraphOptions()
         var repeats = 3, threads = 2
-        var epsilon = 0.01, delta = 0.1, seeds = 5, weighted = false
+        var epsilon = 0.01, delta = 0.1, seeds = 5, weighted = false, harmonic = false
         var paths: [String] = []
         var i = 0
         while i < rest.count {
@@ -33,6 +35,7 @@ extension Bench {
             case "--delta": i += 1; delta = Double(rest[i]) ?? delta
             case "--seeds": i += 1; seeds = Int(rest[i]) ?? seeds
             case "--weighted": weighted = true
+            case "--harmonic": harmonic = true
             default: paths.append(rest[i])
             }
             i += 1
@@ -69,6 +72,31 @@ extension Bench {
                   + "\"edges\":\(graph.edgeCount),\"project_seconds\":\(seconds(projectTime)),"
                   + "\"pagerank_seconds\":\(best.pagerank),\"betweenness_seconds\":\(best.betweenness),"
                   + "\"threads\":\(threads),\"checksum\":\(checksum)}")
+        case "approx" where harmonic:
+            var exact: [Double] = []
+            let exactTime = clock.measure {
+                exact = HarmonicCentrality(weighted: weighted, threads: threads).scores(in: graph)
+            }
+            var runs: [String] = []
+            var pivots = 0
+            for seed in 0..<UInt64(seeds) {
+                var estimate: SampledHarmonicCentrality.Estimate!
+                let t = try clock.measure {
+                    estimate = try SampledHarmonicCentrality(epsilon: epsilon, delta: delta, weighted: weighted,
+                                                             seed: seed, threads: threads).estimate(in: graph)
+                }
+                pivots = estimate.pivots
+                // On the normalized scale h / (n - 1), where the bound is epsilon.
+                let error = (zip(estimate.scores, exact).map { abs($0 - $1) }.max() ?? 0) / Double(graph.nodeCount - 1)
+                runs.append("{\"seed\":\(seed),\"seconds\":\(seconds(t)),\"max_error\":\(error)}")
+            }
+            let fields: [String] = [
+                "\"phase\":\"sampled-harmonic\"", "\"kind\":\"\(kind.rawValue)\"", "\"nodes\":\(graph.nodeCount)",
+                "\"edges\":\(graph.edgeCount)", "\"weighted\":\(weighted)", "\"threads\":\(threads)",
+                "\"epsilon\":\(epsilon)", "\"delta\":\(delta)", "\"samples\":\(pivots)",
+                "\"exact_seconds\":\(seconds(exactTime))", "\"runs\":[\(runs.joined(separator: ","))]",
+            ]
+            print("{" + fields.joined(separator: ",") + "}")
         case "approx":
             var exact: [Double] = []
             let exactTime = clock.measure {

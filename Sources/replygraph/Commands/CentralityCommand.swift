@@ -112,6 +112,7 @@ struct CentralityCommand: ParsableCommand {
     /// Seconds, minutes or hours, rounded.
     static func duration(_ seconds: Double) -> String {
         if seconds < 1 { return "under 1 s" }
+        if seconds < 10 { return "\((seconds * 10).rounded() / 10) s" }
         if seconds < 120 { return "\(Int(seconds.rounded())) s" }
         if seconds < 7200 { return "\(Int((seconds / 60).rounded())) min" }
         return "\(Int((seconds / 3600).rounded())) h"

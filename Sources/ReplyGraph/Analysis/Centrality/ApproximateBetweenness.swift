@@ -7,7 +7,7 @@ import Foundation
 ///     let path = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 2)], directed: false)
 ///     let estimate = try ApproximateBetweenness(epsilon: 0.05, delta: 0.1, seed: 1).estimate(in: path)
 ///     estimate.samples               // 5945 sampled pairs
-///     estimate.scores                // [0.0, 0.99..., 0.0]: exact is [0, 1, 0]; b's score is within ±0.05 of 1
+///     estimate.scores                // [0.0, ≈1, 0.0]: exact is [0, 1, 0]; a and c are exactly 0
 ///     estimate.vertexDiameterBound   // 3
 ///
 /// **What is estimated.** The scores are on the scale of ``BetweennessCentrality`` with `normalized: true`
@@ -19,7 +19,7 @@ import Foundation
 /// the s → t shortest paths uniformly at random; every inner node of that path gains 1. The paths are found by a
 /// balanced bidirectional breadth-first search that stops at the first level where the two searches meet (as in
 /// KADABRA, Borassi & Natale 2016; it reads a small part of the graph where a full search reads all of it), or
-/// with `weighted` by Dijkstra from s stopped when t is settled; the path is then drawn by walking choosing each
+/// with `weighted` by Dijkstra from s stopped when t is settled; the path is then drawn by a walk that chooses each
 /// next node in proportion to its number of shortest paths. A pair with no path adds nothing. The count over r has
 /// expectation RK's b(v) = Σ_{s≠t} σ_st(v)/σ_st / (n(n − 1)) = nx(v) · (n − 2)/n, so it is scaled by n/(n − 2), and
 /// the sample is sized for ε′ = ε (n − 2)/n so that the bound holds after scaling.
@@ -30,13 +30,18 @@ import Foundation
 ///   the ε-sample theorem; RK use c ≈ 0.5, the estimate of Löffler & Phillips (2009), and so does the default here;
 /// - the Hoeffding bound with a union over the n nodes, r = ⌈ln(2n/δ)/(2ε′²)⌉, which needs no constant.
 ///
+/// c = 0.5 is an empirical estimate, not a proven value: where RK's bound is the smaller, the guarantee rests on
+/// it; where the union bound is, it rests on nothing but Hoeffding's inequality. `universalConstant: 1` doubles
+/// RK's bound (the union bound still caps r).
+///
 /// VD is ``VertexDiameterBound`` (an upper bound, computed in linear time; an upper bound only makes r larger).
 /// When VD < 3 no shortest path has an inner node: every score is exactly 0 and nothing is sampled.
 ///
 /// Deterministic for a given `seed`, whatever `threads`: samples are dealt to 16 fixed chunks, each with its own
 /// generator derived from the seed, and the chunks' counts are added in chunk order (``SourceChunks``).
 ///
-/// - Complexity: O(r · (n + m)) worst case, for r samples; each search stops at t, so it is usually much less.
+/// - Complexity: O(r · (n + m)) worst case, for r samples; each search stops where the two sides meet (weighted:
+///   at t), so it is usually much less.
 ///   O(n) memory per chunk. r does not grow with the graph (only through log VD and, for the union bound, log n).
 public struct ApproximateBetweenness: Hashable, Sendable {
     /// The additive error allowed on every node's normalized betweenness, in (0, 1).
