@@ -2,6 +2,12 @@
 //   (`# directed=D nodes=N edges=M`, then `n<TAB>index<TAB>label` and `e<TAB>source<TAB>target<TAB>weight`).
 // `replygraph-bench centrality time KIND ARCHIVE... [--repeat R] [--threads T]`: one JSON line with the seconds
 //   PageRank and exact betweenness take on that graph (best of R runs).
+// `replygraph-bench centrality approx KIND ARCHIVE... [--epsilon E] [--delta D] [--seeds S] [--threads T]
+//   [--weighted]`: exact betweenness once, then `ApproximateBetweenness` with seeds 0..<S; one JSON line with the
+//   exact seconds, each run's seconds and largest absolute error against exact, the sample size and the
+//   vertex-diameter bound (the empirical check of the ±ε guarantee in Scripts/bench-approx-betweenness.sh).
+//   With `--harmonic`, the same for `SampledHarmonicCentrality` against exact harmonic centrality (errors divided
+//   by n - 1, the scale on which the bound is ε).
 import Dispatch
 import Foundation
 import ReplyGraph
@@ -10,13 +16,14 @@ extension Bench {
     static func centrality(_ args: [String]) throws {
         var rest = args
         guard rest.count >= 3, let kind = UserGraphKind(rawValue: rest[1]) else {
-            print("usage: replygraph-bench centrality edges|time KIND ARCHIVE... [--include-self] [--repeat R] [--threads T]")
+            print("usage: replygraph-bench centrality edges|time|approx KIND ARCHIVE... [--include-self] [--repeat R] [--threads T]")
             exit(64)
         }
         let mode = rest.removeFirst()
         rest.removeFirst()
         var options = UserGraphOptions()
         var repeats = 3, threads = 2
+        var epsilon = 0.01, delta = 0.1, seeds = 5, weighted = false, harmonic = false
         var paths: [String] = []
         var i = 0
         while i < rest.count {
@@ -24,6 +31,11 @@ extension Bench {
             case "--include-self": options.includeSelf = true
             case "--repeat": i += 1; repeats = Int(rest[i]) ?? repeats
             case "--threads": i += 1; threads = Int(rest[i]) ?? threads
+            case "--epsilon": i += 1; epsilon = Double(rest[i]) ?? epsilon
+            case "--delta": i += 1; delta = Double(rest[i]) ?? delta
+            case "--seeds": i += 1; seeds = Int(rest[i]) ?? seeds
+            case "--weighted": weighted = true
+            case "--harmonic": harmonic = true
             default: paths.append(rest[i])
             }
             i += 1
@@ -60,6 +72,63 @@ extension Bench {
                   + "\"edges\":\(graph.edgeCount),\"project_seconds\":\(seconds(projectTime)),"
                   + "\"pagerank_seconds\":\(best.pagerank),\"betweenness_seconds\":\(best.betweenness),"
                   + "\"threads\":\(threads),\"checksum\":\(checksum)}")
+        case "approx" where harmonic:
+            var exact: [Double] = []
+            let exactTime = clock.measure {
+                exact = HarmonicCentrality(weighted: weighted, threads: threads).scores(in: graph)
+            }
+            var runs: [String] = []
+            var pivots = 0
+            for seed in 0..<UInt64(seeds) {
+                var estimate: SampledHarmonicCentrality.Estimate!
+                let t = try clock.measure {
+                    estimate = try SampledHarmonicCentrality(epsilon: epsilon, delta: delta, weighted: weighted,
+                                                             seed: seed, threads: threads).estimate(in: graph)
+                }
+                pivots = estimate.pivots
+                // On the normalized scale h / (n - 1), where the bound is epsilon.
+                let error = (zip(estimate.scores, exact).map { abs($0 - $1) }.max() ?? 0) / Double(graph.nodeCount - 1)
+                runs.append("{\"seed\":\(seed),\"seconds\":\(seconds(t)),\"max_error\":\(error)}")
+            }
+            let fields: [String] = [
+                "\"phase\":\"sampled-harmonic\"", "\"kind\":\"\(kind.rawValue)\"", "\"nodes\":\(graph.nodeCount)",
+                "\"edges\":\(graph.edgeCount)", "\"weighted\":\(weighted)", "\"threads\":\(threads)",
+                "\"epsilon\":\(epsilon)", "\"delta\":\(delta)", "\"samples\":\(pivots)",
+                "\"exact_seconds\":\(seconds(exactTime))", "\"runs\":[\(runs.joined(separator: ","))]",
+            ]
+            print("{" + fields.joined(separator: ",") + "}")
+        case "approx":
+            var exact: [Double] = []
+            let exactTime = clock.measure {
+                exact = BetweennessCentrality(weighted: weighted, threads: threads).scores(in: graph)
+            }
+            // The guard's estimate (16 probes) and the exact work (every source), to calibrate its constants.
+            let estimated = ExactBetweennessCost().estimatedSeconds(in: graph, weighted: weighted, threads: threads)
+            let work = ExactBetweennessCost(probes: graph.nodeCount).workUnits(in: graph)
+            var runs: [String] = []
+            var samples = 0, diameter = 0
+            for seed in 0..<UInt64(seeds) {
+                var estimate: ApproximateBetweenness.Estimate!
+                let t = try clock.measure {
+                    estimate = try ApproximateBetweenness(epsilon: epsilon, delta: delta, weighted: weighted,
+                                                          seed: seed, threads: threads).estimate(in: graph)
+                }
+                samples = estimate.samples
+                diameter = estimate.vertexDiameterBound
+                let error = zip(estimate.scores, exact).map { abs($0 - $1) }.max() ?? 0
+                runs.append("{\"seed\":\(seed),\"seconds\":\(seconds(t)),\"max_error\":\(error)}")
+            }
+            let perUnit = seconds(exactTime) * Double(threads) / work
+            let fields: [String] = [
+                "\"phase\":\"approx-betweenness\"", "\"kind\":\"\(kind.rawValue)\"", "\"nodes\":\(graph.nodeCount)",
+                "\"edges\":\(graph.edgeCount)", "\"arcs\":\(graph.outTargets.count)", "\"weighted\":\(weighted)",
+                "\"threads\":\(threads)", "\"epsilon\":\(epsilon)", "\"delta\":\(delta)", "\"samples\":\(samples)",
+                "\"vertex_diameter_bound\":\(diameter)", "\"exact_seconds\":\(seconds(exactTime))",
+                "\"exact_max\":\(exact.max() ?? 0)", "\"estimated_exact_seconds\":\(estimated)",
+                "\"exact_work_units\":\(work)", "\"core_seconds_per_unit\":\(perUnit)",
+                "\"runs\":[\(runs.joined(separator: ","))]",
+            ]
+            print("{" + fields.joined(separator: ",") + "}")
         default:
             print("unknown mode \(mode)")
             exit(64)

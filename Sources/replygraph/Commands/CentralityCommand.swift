@@ -14,10 +14,20 @@ struct CentralityCommand: ParsableCommand {
             core-number (k-core), clustering, weak-component, strong-component; or all. Self-loops are left out \
             unless --include-self. Ties are broken by handle.
 
+            Betweenness is exact unless --epsilon E: then it is estimated by sampling shortest paths \
+            (Riondato & Kornaropoulos, WSDM 2014), and every user's score is within ±E of the exact normalized \
+            betweenness with probability at least 1 - D (--delta, default 0.1); the output says so. Harmonic \
+            centrality is then estimated from random pivots (Eppstein & Wang, SODA 2001), within ±E × (users - 1) \
+            with the same probability (exact when that takes no more searches than users). Exact \
+            betweenness costs a search from every user; when its estimated time on this machine is above \
+            --exact-limit seconds (60), the command stops and says so instead of running for hours: add \
+            --epsilon to estimate it, or --exact to run it anyway.
+
             Examples:
               replygraph centrality --metric pagerank --top 10
               replygraph centrality --graph interaction --metric all --format csv > users.csv
               replygraph centrality archive.jsonl --metric betweenness --weighted --since 2022-01-01
+              replygraph centrality big.jsonl --metric betweenness --epsilon 0.01 --delta 0.1 --seed 7
             """
     )
 
@@ -35,6 +45,22 @@ struct CentralityCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Approximate betweenness from this many sampled source nodes.", valueName: "k"))
     var samples: Int?
+
+    @Option(help: ArgumentHelp(
+        "Estimate betweenness within ±E of exact for every user, with probability 1 - D, by sampling shortest "
+            + "paths (Riondato-Kornaropoulos); harmonic within ±E × (users - 1) from random pivots (Eppstein-Wang).",
+        valueName: "E"))
+    var epsilon: Double?
+
+    @Option(help: ArgumentHelp("With --epsilon: the probability that some score misses ±E (default 0.1).",
+                               valueName: "D"))
+    var delta: Double?
+
+    @Flag(help: "Run exact betweenness even when its estimated time is above --exact-limit.")
+    var exact = false
+
+    @Option(help: ArgumentHelp("Refuse exact betweenness estimated to take longer than this.", valueName: "seconds"))
+    var exactLimit: Double = ExactBetweennessCost.refusalSeconds
 
     @Option(help: "Seed for sampled betweenness.")
     var seed: UInt64 = 0
@@ -56,13 +82,50 @@ struct CentralityCommand: ParsableCommand {
         }
         guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
+        if let epsilon, !(epsilon > 0 && epsilon < 1) {
+            throw ValidationError("--epsilon must be between 0 and 1 (exclusive), got \(epsilon)")
+        }
+        if let delta {
+            guard epsilon != nil else { throw ValidationError("--delta needs --epsilon") }
+            guard delta > 0 && delta < 1 else {
+                throw ValidationError("--delta must be between 0 and 1 (exclusive), got \(delta)")
+            }
+        }
+        if epsilon != nil && samples != nil { throw ValidationError("--epsilon and --samples cannot be combined") }
+        if exact && (epsilon != nil || samples != nil) {
+            throw ValidationError("--exact cannot be combined with --epsilon or --samples")
+        }
+        guard exactLimit >= 0 else { throw ValidationError("--exact-limit must be 0 or more") }
+    }
+
+    /// Refuses exact betweenness whose estimated time is above the limit, naming the options that get past it.
+    func checkExactCost(_ graph: UserGraph) throws {
+        guard metrics.contains(.betweenness), epsilon == nil, samples == nil, !exact else { return }
+        let estimate = ExactBetweennessCost().estimatedSeconds(in: graph, weighted: weighted, threads: 2)
+        guard estimate > exactLimit else { return }
+        throw CommandFailure(.usage, "exact betweenness on this graph (\(graph.nodeCount) users, "
+            + "\(graph.edgeCount) edges) would take about \(Self.duration(estimate)) on this machine (estimated; "
+            + "--exact-limit is \(Self.duration(exactLimit))). Use --epsilon 0.01 for an estimate within ±0.01 of "
+            + "it for every user with probability 0.9 (--delta), or --exact to run it anyway.")
+    }
+
+    /// Seconds, minutes or hours, rounded.
+    static func duration(_ seconds: Double) -> String {
+        if seconds < 1 { return "under 1 s" }
+        if seconds < 10 { return "\((seconds * 10).rounded() / 10) s" }
+        if seconds < 120 { return "\(Int(seconds.rounded())) s" }
+        if seconds < 7200 { return "\(Int((seconds / 60).rounded())) min" }
+        return "\(Int((seconds / 3600).rounded())) h"
     }
 
     func run() throws {
         try reportingFailures {
             let archive = try input.load()
             let graph = UserGraph.project(userGraph.graph, tweets: archive.tweets, options: userGraph.options)
-            let panel = CentralityPanel(metrics: metrics, weighted: weighted, betweennessSamples: samples, seed: seed)
+            try checkExactCost(graph)
+            let panel = CentralityPanel(metrics: metrics, weighted: weighted, betweennessSamples: samples,
+                                        errorBound: epsilon.map { .init(epsilon: $0, delta: delta ?? 0.1) },
+                                        seed: seed)
             let result: CentralityPanel.Result
             do { result = try panel.compute(in: graph) } catch {
                 throw CommandFailure(.software, "\(error)")
@@ -74,6 +137,14 @@ struct CentralityCommand: ParsableCommand {
             }
             for metric in metrics {
                 if let failure = result.failures[metric] { StandardError.print(CentralityTable.note(metric, failure)) }
+            }
+            // CSV has no room for it: the bound goes to stderr (text and JSON carry it in the output).
+            if format == .csv {
+                for metric in metrics {
+                    if let approximation = result.approximations[metric] {
+                        StandardError.print("note: " + CentralityTable.describe(metric, approximation))
+                    }
+                }
             }
             let table = CentralityTable(graph: graph, kind: userGraph.graph, result: result, metrics: metrics,
                                         top: top)
@@ -97,6 +168,34 @@ struct CentralityTable {
     var rows: [(handle: String, scores: [Double])]
     /// The metrics that did not converge, and why.
     var failures: [CentralityPanel.Metric: CentralityError]
+    /// The metrics estimated with a stated bound.
+    var approximations: [CentralityPanel.Metric: CentralityPanel.Approximation]
+
+    /// One line saying how an estimated metric was made and the bound it meets.
+    static func describe(_ metric: CentralityPanel.Metric, _ a: CentralityPanel.Approximation) -> String {
+        if a.exact {
+            return "\(metric.rawValue) computed exactly: cheaper than the sample --epsilon \(a.epsilon) needs"
+        }
+        let within = "within ±\(Self.figure(a.absoluteError)) of exact for every user with probability ≥ \(1 - a.delta)"
+        if let diameter = a.vertexDiameterBound {
+            return "\(metric.rawValue) is approximate: \(within) (Riondato-Kornaropoulos sampling: \(a.samples) "
+                + "shortest paths, vertex diameter ≤ \(diameter), seed \(a.seed))"
+        }
+        return "\(metric.rawValue) is approximate: \(within) (±\(a.epsilon) × (users − 1); Eppstein-Wang sampling: "
+            + "\(a.samples) pivots, seed \(a.seed))"
+    }
+
+    /// An error bound to six significant digits at most.
+    static func figure(_ x: Double) -> String {
+        let rounded = (x * 1e6).rounded() / 1e6
+        return rounded == rounded.rounded() && abs(rounded) < 1e9 ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// The `approximate` JSON object (metric key → how), absent when every metric is exact.
+    var approximate: [String: CentralityPanel.Approximation]? {
+        approximations.isEmpty ? nil
+            : Dictionary(uniqueKeysWithValues: approximations.map { ($0.key.key, $0.value) })
+    }
 
     /// The line printed on stderr (and kept in JSON) for a metric that did not converge.
     static func note(_ metric: CentralityPanel.Metric, _ error: CentralityError) -> String {
@@ -109,6 +208,7 @@ struct CentralityTable {
         self.metrics = metrics
         self.figures = result.figures
         self.failures = result.failures
+        self.approximations = result.approximations
         let missing = [Double](repeating: .nan, count: graph.nodeCount)
         let columns = metrics.map { result.scores[$0] ?? missing }
         let key = metrics.firstIndex { result.scores[$0] != nil } ?? 0
@@ -127,6 +227,7 @@ struct CentralityTable {
         var weighted: Bool?
         var summary: CentralityPanel.GraphFigures
         var nodes: [Node]
+        var approximate: [String: CentralityPanel.Approximation]?
     }
 
     struct All: Encodable {
@@ -136,6 +237,8 @@ struct CentralityTable {
         var nodes: [[String: JSONScalar]]
         /// Metric key → why it is missing; absent when every metric converged.
         var failed: [String: String]?
+        /// Metric key → how it was estimated; absent when every metric is exact.
+        var approximate: [String: CentralityPanel.Approximation]?
     }
 
     enum JSONScalar: Encodable {
@@ -152,7 +255,8 @@ struct CentralityTable {
     func json() throws -> String {
         if metrics.count == 1 {
             return try JSON.encode(Single(graph: kind.rawValue, metric: metrics[0].rawValue, summary: figures,
-                                          nodes: rows.map { .init(handle: $0.handle, score: $0.scores[0]) }))
+                                          nodes: rows.map { .init(handle: $0.handle, score: $0.scores[0]) },
+                                          approximate: approximate))
         }
         let nodes = rows.map { row -> [String: JSONScalar] in
             var object: [String: JSONScalar] = ["handle": .string(row.handle)]
@@ -163,7 +267,8 @@ struct CentralityTable {
         }
         let failed = failures.isEmpty ? nil
             : Dictionary(uniqueKeysWithValues: failures.map { ($0.key.key, "\($0.value)") })
-        return try JSON.encode(All(graph: kind.rawValue, summary: figures, nodes: nodes, failed: failed))
+        return try JSON.encode(All(graph: kind.rawValue, summary: figures, nodes: nodes, failed: failed,
+                                   approximate: approximate))
     }
 
     var csv: String {
@@ -176,6 +281,7 @@ struct CentralityTable {
         var lines = ["\(kind.rawValue) graph: \(figures.nodes) users, \(figures.edges) edges, density "
                         + format(figures.density) + (figures.reciprocity.map { ", reciprocity " + format($0) } ?? "")
                         + ", \(figures.weakComponents) weak components"]
+        for metric in metrics { if let a = approximations[metric] { lines.append(Self.describe(metric, a)) } }
         let header = ["handle".padding(toLength: 24, withPad: " ", startingAt: 0)]
             + metrics.map { $0.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) }
         lines.append(header.joined(separator: " "))

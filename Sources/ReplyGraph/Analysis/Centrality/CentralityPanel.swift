@@ -42,12 +42,51 @@ public struct CentralityPanel: Sendable {
         }
     }
 
+    /// The error asked of the metrics that can be estimated by sampling (betweenness and harmonic).
+    public struct ErrorBound: Sendable, Hashable {
+        /// The additive error on the metric's normalized scale, in (0, 1).
+        public var epsilon: Double
+        /// The probability, in (0, 1), that some node's score misses it.
+        public var delta: Double
+
+        public init(epsilon: Double, delta: Double = 0.1) {
+            self.epsilon = epsilon
+            self.delta = delta
+        }
+    }
+
+    /// How an approximated metric was computed, and the bound it meets.
+    public struct Approximation: Sendable, Hashable, Encodable {
+        /// `riondato-kornaropoulos` (betweenness) or `eppstein-wang` (harmonic).
+        public var method: String
+        /// Every score is within ±`epsilon` of the exact one on the normalized scale ...
+        public var epsilon: Double
+        /// ... with probability at least 1 − `delta`.
+        public var delta: Double
+        /// The bound on the scale of the reported scores: ε for betweenness, ε (n − 1) for harmonic.
+        public var absoluteError: Double
+        /// Number of sampled (s, t) pairs (betweenness) or pivots (harmonic); 0 when computed exactly.
+        public var samples: Int
+        /// The upper bound on the vertex diameter that sized the sample (betweenness only).
+        public var vertexDiameterBound: Int?
+        public var seed: UInt64
+        /// The scores were computed exactly because that was cheaper than the sample.
+        public var exact: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case method, epsilon, delta, samples, seed, exact
+            case absoluteError = "absolute_error", vertexDiameterBound = "vertex_diameter_bound"
+        }
+    }
+
     public struct Result: Sendable {
         public var scores: [Metric: [Double]]
         public var figures: GraphFigures
         /// The metrics whose power iteration did not converge (eigenvector, HITS, PageRank), with the error; they
         /// have no entry in ``scores``, and every other metric is still computed.
         public var failures: [Metric: CentralityError] = [:]
+        /// The metrics estimated with a stated error bound (betweenness and harmonic with ``errorBound``).
+        public var approximations: [Metric: Approximation] = [:]
     }
 
     public var metrics: [Metric]
@@ -55,13 +94,17 @@ public struct CentralityPanel: Sendable {
     public var weighted: Bool
     /// Seconds-long metrics can be sampled: betweenness with this many pivots (exact when `nil`).
     public var betweennessSamples: Int?
+    /// Betweenness by ``ApproximateBetweenness`` and harmonic by ``SampledHarmonicCentrality`` within this bound
+    /// (exact when `nil`); overrides ``betweennessSamples``.
+    public var errorBound: ErrorBound?
     public var seed: UInt64
 
     public init(metrics: [Metric] = Metric.allCases, weighted: Bool = false, betweennessSamples: Int? = nil,
-                seed: UInt64 = 0) {
+                errorBound: ErrorBound? = nil, seed: UInt64 = 0) {
         self.metrics = metrics
         self.weighted = weighted
         self.betweennessSamples = betweennessSamples
+        self.errorBound = errorBound
         self.seed = seed
     }
 
@@ -72,6 +115,7 @@ public struct CentralityPanel: Sendable {
     public func compute(in graph: UserGraph) throws(CentralityError) -> Result {
         var scores: [Metric: [Double]] = [:]
         var failures: [Metric: CentralityError] = [:]
+        var approximations: [Metric: Approximation] = [:]
         var hits: (hubs: [Double], authorities: [Double])?
         var hitsFailure: CentralityError?
         for metric in metrics {
@@ -82,10 +126,31 @@ public struct CentralityPanel: Sendable {
                 case .outDegree: scores[metric] = DegreeCentrality(direction: .outgoing, weighted: weighted, normalized: false).scores(in: graph)
                 case .pagerank: scores[metric] = try PageRank(weighted: weighted).scores(in: graph)
                 case .betweenness:
-                    scores[metric] = BetweennessCentrality(weighted: weighted, sampleCount: betweennessSamples,
-                                                           seed: seed).scores(in: graph)
+                    if let bound = errorBound {
+                        let estimate = try ApproximateBetweenness(epsilon: bound.epsilon, delta: bound.delta,
+                                                                  weighted: weighted, seed: seed).estimate(in: graph)
+                        scores[metric] = estimate.scores
+                        approximations[metric] = Approximation(
+                            method: "riondato-kornaropoulos", epsilon: bound.epsilon, delta: bound.delta,
+                            absoluteError: estimate.isExact ? 0 : bound.epsilon, samples: estimate.samples,
+                            vertexDiameterBound: estimate.vertexDiameterBound, seed: seed, exact: estimate.isExact)
+                    } else {
+                        scores[metric] = BetweennessCentrality(weighted: weighted, sampleCount: betweennessSamples,
+                                                               seed: seed).scores(in: graph)
+                    }
                 case .closeness: scores[metric] = ClosenessCentrality(weighted: weighted).scores(in: graph)
-                case .harmonic: scores[metric] = HarmonicCentrality(weighted: weighted).scores(in: graph)
+                case .harmonic:
+                    if let bound = errorBound {
+                        let estimate = try SampledHarmonicCentrality(epsilon: bound.epsilon, delta: bound.delta,
+                                                                     weighted: weighted, seed: seed).estimate(in: graph)
+                        scores[metric] = estimate.scores
+                        approximations[metric] = Approximation(
+                            method: "eppstein-wang", epsilon: bound.epsilon, delta: bound.delta,
+                            absoluteError: estimate.absoluteError, samples: estimate.pivots, vertexDiameterBound: nil,
+                            seed: seed, exact: estimate.isExact)
+                    } else {
+                        scores[metric] = HarmonicCentrality(weighted: weighted).scores(in: graph)
+                    }
                 case .eigenvector:
                     scores[metric] = try EigenvectorCentrality(maxIterations: 1000, weighted: weighted).scores(in: graph)
                 case .hubs, .authorities:
@@ -116,6 +181,6 @@ public struct CentralityPanel: Sendable {
             weakComponents: WeakComponents().components(in: graph).count,
             strongComponents: graph.isDirected ? StrongComponents().components(in: graph).count
                 : WeakComponents().components(in: graph).count)
-        return Result(scores: scores, figures: figures, failures: failures)
+        return Result(scores: scores, figures: figures, failures: failures, approximations: approximations)
     }
 }
