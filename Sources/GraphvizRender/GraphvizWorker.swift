@@ -135,8 +135,8 @@ public final class GraphvizWorker: Sendable {
     /// The child's side: answers render requests read from `input` on `output` until `input` ends. Each render
     /// runs in this process through ``GraphvizRenderer``; Graphviz's refusals go back as ``GraphvizError``s.
     ///
-    /// - Returns: When `input` ends (the parent closed its end or died).
-    /// - Throws: ``Failure`` when a request is malformed or the answer cannot be written.
+    /// - Returns: When `input` ends or the answer can no longer be written (the parent closed its end or died).
+    /// - Throws: ``Failure`` when a request cannot be read whole.
     public static func serve(input: Int32 = 0, output: Int32 = 1) throws {
         let reader = WorkerChannel(descriptor: input), writer = WorkerChannel(descriptor: output)
         while true {
@@ -161,7 +161,7 @@ public final class GraphvizWorker: Sendable {
             do throws(WorkerChannel.Broken) {
                 try writer.send(answer, until: nil)
             } catch {
-                throw Failure.ended("the answer could not be written: \(error)")
+                return   // the parent is gone (it closed its end or was killed): nobody waits for the answer
             }
         }
     }
