@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,7 +26,8 @@ import Darwin
 ///
 /// Renders through one worker are serialised (one child, one render at a time), as in-process renders are by
 /// Graphviz's process-wide lock; the child's own renders run under that lock too.
-public final class GraphvizWorker: Sendable {
+public final class GraphvizWorker: @unchecked Sendable {
+    // @unchecked: `running` is reached only under `lock`.
     /// Why a render through the worker did not finish, apart from Graphviz refusing the input
     /// (``GraphvizError``).
     public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
@@ -67,8 +67,11 @@ public final class GraphvizWorker: Sendable {
     /// Renders one child serves before it is replaced.
     public let rendersPerProcess: Int
 
-    /// The running child, if any: reached only under this lock, which also serialises renders.
-    private let child = Mutex<Child?>(nil)
+    /// Serialises renders and guards ``running``. An `NSLock` for the reason GraphvizSession gives: ThreadSanitizer
+    /// cannot see `Synchronization.Mutex` on Linux.
+    private let lock = NSLock()
+    /// The running child, if any.
+    nonisolated(unsafe) private var running: Child?
 
     /// - Parameters:
     ///   - executable: The program to start; it must call ``serve(input:output:)`` when given `arguments`.
@@ -82,7 +85,7 @@ public final class GraphvizWorker: Sendable {
     }
 
     deinit {
-        child.withLock { $0?.stop() }
+        running?.stop()
     }
 
     /// Renders `dot` in the child process, starting one if none is running.
@@ -97,39 +100,39 @@ public final class GraphvizWorker: Sendable {
     ///   once per ``rendersPerProcess`` renders.
     public func render(_ dot: String, engine: LayoutEngine = .dot, format: OutputFormat = .svg,
                        timeout: Double? = nil) throws -> Rendering {
-        let outcome: Result<Rendering, GraphvizError> = try child.withLock { slot throws(Failure) in
-            let running: Child
-            if let existing = slot {
-                running = existing
-            } else {
-                running = try Child.start(executable: executable, arguments: arguments)
-                slot = running
+        lock.lock()
+        defer { lock.unlock() }
+        let child: Child
+        if let existing = running {
+            child = existing
+        } else {
+            child = try Child.start(executable: executable, arguments: arguments)
+            running = child
+        }
+        let deadline = timeout.map { DispatchTime.now() + $0 }
+        let outcome: Result<Rendering, GraphvizError>
+        do throws(WorkerChannel.Broken) {
+            try child.channel.send(WorkerChannel.request(dot, engine: engine, format: format), until: deadline)
+            outcome = try WorkerChannel.response(try child.channel.receive(until: deadline), format: format)
+        } catch {
+            child.stop(killing: true)   // mid-render: it cannot be interrupted otherwise
+            running = nil
+            switch error {
+            case .timedOut: throw Failure.timedOut(timeout ?? 0)
+            case .ended(let detail): throw Failure.ended(child.exitDetail(or: detail))
             }
-            let deadline = timeout.map { DispatchTime.now() + $0 }
-            do throws(WorkerChannel.Broken) {
-                try running.channel.send(WorkerChannel.request(dot, engine: engine, format: format), until: deadline)
-                let answer = try WorkerChannel.response(try running.channel.receive(until: deadline), format: format)
-                running.renders += 1
-                if running.renders >= rendersPerProcess {
-                    running.stop()
-                    slot = nil
-                }
-                return answer
-            } catch {
-                running.stop(killing: true)   // mid-render: it cannot be interrupted otherwise
-                slot = nil
-                switch error {
-                case .timedOut: throw Failure.timedOut(timeout ?? 0)
-                case .ended(let detail): throw Failure.ended(running.exitDetail(or: detail))
-                }
-            }
+        }
+        child.renders += 1
+        if child.renders >= rendersPerProcess {
+            child.stop()
+            running = nil
         }
         return try outcome.get()
     }
 
     /// The running child's process id (`nil` when none runs): for measuring its memory.
     public var processIdentifier: Int32? {
-        child.withLock { $0?.process.processIdentifier }
+        lock.withLock { running?.process.processIdentifier }
     }
 
     /// The child's side: answers render requests read from `input` on `output` until `input` ends. Each render
