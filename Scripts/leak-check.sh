@@ -13,7 +13,11 @@
 #
 # Usage: Scripts/leak-check.sh [--clusters]
 #   --clusters  also runs a swiftc-built driver on diagrams with clusters and HTML-like labels, which leak inside
-#               Graphviz 2.42/2.43 itself (dot's virtual edges, parseHTML); reported, never a failure.
+#               Graphviz 2.42/2.43 itself (dot's virtual edges, parseHTML); reported, never a failure. Then renders
+#               such a diagram 600 times the way batch draws thread diagrams (`replygraph render-dot --soak`,
+#               through the reusable worker process replaced every 200 renders) and in one process, and reports
+#               both processes' resident memory; fails if the caller's grows by 4 MiB or more through the worker
+#               (the test RenderWorkerTests checks the same).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -97,6 +101,28 @@ SWIFT
   for n in "$RENDERS_SMALL" "$RENDERS_LARGE"; do
     valgrind --leak-check=full --log-file="$WORK/clusters-$n.txt" "$WORK/driver" "$n" >/dev/null
     say "clusters and HTML labels, $n renders: $(grep -o 'definitely lost: [0-9,]* bytes' "$WORK/clusters-$n.txt") (inside Graphviz)"
+  done
+  python3 - "$WORK/clustered.dot" <<'PY'
+import sys
+lines = ["digraph leak { rankdir=LR; node [shape=box];"]
+for c in range(4):
+    lines.append('subgraph cluster_%d { label="group %d";' % (c, c))
+    lines += ['n%d_%d [label=<<b>%d.%d</b><br/>a tweet>];' % (c, n, c, n) for n in range(10)]
+    lines.append("}")
+lines += ["n%d_%d -> n%d_%d;" % (c, n, c, n + 1) for c in range(4) for n in range(9)]
+open(sys.argv[1], "w").write("\n".join(lines + ["n0_0 -> n1_0 -> n2_0 -> n3_0; }"]))
+PY
+  for mode in worker in-process; do
+    flag=(); [ "$mode" = in-process ] && flag=(--in-process)
+    report=$("$BIN_DIR/replygraph" render-dot --input "$WORK/clustered.dot" --soak 600 "${flag[@]}")
+    growth=$(python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print((r["rss_end"]-r["rss_after_warm_up"])>>10, r["worker_rss_peak"]>>10, r["workers"])' "$report")
+    read -r kib peak workers <<<"$growth"
+    if [ "$mode" = worker ]; then
+      say "600 clustered renders through the worker: the caller grew by $kib KiB; $workers worker processes, the largest $peak KiB resident"
+      [ "$kib" -lt 4096 ] || { say "the caller's memory grew through the worker"; status=1; }
+    else
+      say "the same 600 renders in one process: it grew by $kib KiB (Graphviz's own leak)"
+    fi
   done
 fi
 [ "$status" -eq 0 ] && say "ok"

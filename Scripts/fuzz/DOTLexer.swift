@@ -1,21 +1,4 @@
-// Shared by the fuzz targets: a check that prints what broke before it aborts (libFuzzer then saves the input), and
-// a small DOT lexer that checks the structure the writer promises.
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Aborts with `message` on stderr when `condition` is false; unlike `precondition`, the message survives `-O`.
-func require(_ condition: @autoclosure () -> Bool, _ message: @autoclosure () -> String) {
-    guard !condition() else { return }
-    requireFailure(message())
-}
-
-func requireFailure(_ message: String) -> Never {
-    fputs("broken promise: \(message)\n", stderr)
-    abort()
-}
+// Shared by the DOT fuzz targets: a small DOT lexer that checks the structure the writer promises.
 
 enum DOTLexer {
     /// Whether `text` is exactly one DOT double-quoted string: `"`, then characters where `"` appears only after

@@ -1,7 +1,7 @@
 import CGraphviz
-import Synchronization
+import Foundation
 
-// Every call into cgraph and gvc lives in this file, and every one runs inside `GraphvizSession.shared`'s lock:
+// Every call into cgraph and gvc lives in this file, and every one runs inside `GraphvizSession.lock`:
 // cgraph's parser, its error state and gvc's job list are process-global, so a per-renderer lock would not do.
 
 /// The process's one Graphviz context and the lock that serialises all Graphviz calls.
@@ -12,8 +12,13 @@ final class GraphvizSession: @unchecked Sendable {
     // @unchecked: `context` is reached only inside `lock`, the one lock all Graphviz calls take.
     private let context: OpaquePointer
 
-    /// The one process-wide lock. Its value is the session, created lazily the first time a render takes it.
-    static let shared = Mutex<GraphvizSession?>(nil)
+    /// The one process-wide lock, and the session it guards, created the first time a render takes the lock.
+    ///
+    /// An `NSLock` (a pthread mutex), not `Synchronization.Mutex`: on Linux the Mutex's lock and unlock run in the
+    /// uninstrumented Swift runtime (futex), so ThreadSanitizer sees none of its ordering and reports every access it
+    /// guards as a race; a pthread mutex it intercepts. (Scripts/sanitize.sh runs the tests under it.)
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var shared: GraphvizSession?
 
     /// Creates the context; called with the lock held. `gvContext`.
     private init() throws(GraphvizError) {
@@ -31,16 +36,16 @@ final class GraphvizSession: @unchecked Sendable {
 
     /// Runs `body` with the lock held and the session created, so that exactly one thread talks to Graphviz.
     static func withSession<T>(_ body: (GraphvizSession) throws(GraphvizError) -> T) throws(GraphvizError) -> T {
-        try shared.withLock { (slot: inout GraphvizSession?) throws(GraphvizError) -> T in
-            let session: GraphvizSession
-            if let existing = slot {
-                session = existing
-            } else {
-                session = try GraphvizSession()
-                slot = session
-            }
-            return try body(session)
+        lock.lock()
+        defer { lock.unlock() }
+        let session: GraphvizSession
+        if let existing = shared {
+            session = existing
+        } else {
+            session = try GraphvizSession()
+            shared = session
         }
+        return try body(session)
     }
 
     /// The Graphviz release the library reports (`gvcVersion`), e.g. `2.43.0`.
@@ -117,7 +122,7 @@ final class GraphvizSession: @unchecked Sendable {
 ///
 /// cgraph calls the handler with `"Error"` or `"Warning"`, then `": "`, then the formatted message; continuation
 /// lines (`AGPREV`) arrive alone. The callback is a C function pointer and can capture nothing, so the text goes to
-/// one static buffer, which is touched only while `GraphvizSession.shared` is locked.
+/// one static buffer, which is touched only while `GraphvizSession.lock` is held.
 enum MessageCapture {
     struct Messages {
         var errors: [String] = []

@@ -37,7 +37,11 @@ struct LeakTests {
     static let renders = ProcessInfo.processInfo.environment["LEAK_CHECK_RENDERS"].flatMap(Int.init) ?? 500
     static let underValgrind = ProcessInfo.processInfo.environment["LEAK_CHECK_RENDERS"] != nil
 
-    @Test("500 renders in one process keep resident memory flat after warm-up")
+    /// Scripts/sanitize.sh sets REPLYGRAPH_SANITIZER; under AddressSanitizer freed memory waits in its quarantine,
+    /// so resident memory grows with every allocation and says nothing about leaks: the test is skipped there.
+    @Test("500 renders in one process keep resident memory flat after warm-up",
+          .disabled(if: ProcessInfo.processInfo.environment["REPLYGRAPH_SANITIZER"] == "address",
+                    "resident memory under AddressSanitizer is its quarantine's, not the program's"))
     func residentMemoryStaysFlat() throws {
         #if os(Linux)
         // Other suites run in parallel in this process and move its resident memory, so the measurement runs

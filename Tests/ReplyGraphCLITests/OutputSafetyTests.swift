@@ -114,7 +114,11 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }
 
-    @Test func aCSVPairIsReplacedTogetherWhenTheSecondFileCannotBeWritten() throws {
+    /// Scripts/sanitize.sh sets REPLYGRAPH_SANITIZER: the ThreadSanitizer runtime itself dies at start-up (SIGBUS)
+    /// under the 16 KiB file-size limit this test sets, before the program runs, so the test is skipped there.
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["REPLYGRAPH_SANITIZER"] == "thread",
+                    "the ThreadSanitizer runtime cannot start under a 16 KiB file-size limit"))
+    func aCSVPairIsReplacedTogetherWhenTheSecondFileCannotBeWritten() throws {
         // The interaction graph's nodes.csv is about 11 KB and its edges.csv about 21 KB: a 16 KiB file-size limit
         // (as a full disk would) lets the first file through and stops the second.
         let folder = directory.appendingPathComponent("csv")

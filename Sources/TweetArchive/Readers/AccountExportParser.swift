@@ -206,13 +206,15 @@ struct AccountExportParser: RecordParser {
         b == ASCII.space || b == ASCII.tab || b == ASCII.comma || b == 0x0D || b == 0xEF || b == 0xBB || b == 0xBF
     }
 
-    /// Reports the line of the byte at `position` (from its start in these bytes), once per line.
+    /// Reports the line of the byte at `position` (from its start in these bytes), once per line: the excerpt
+    /// begins at most 20 bytes before that byte, so that it shows the unexpected text even on a long line (a
+    /// minified export is one line).
     private mutating func unexpected(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int,
                                      into sink: inout RecordSink) throws(ArchiveError) {
         guard reportedLine != line else { return }
         reportedLine = line
         var start = position
-        while start > 0 && bytes[start - 1] != 0x0A && position - start < 240 { start -= 1 }
+        while start > 0 && bytes[start - 1] != 0x0A && position - start < 20 { start -= 1 }
         var end = position
         while end < bytes.count && bytes[end] != 0x0A && end - start < 240 { end += 1 }
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }

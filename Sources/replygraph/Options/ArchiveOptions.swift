@@ -1,5 +1,5 @@
-import Synchronization
 import ArgumentParser
+import Foundation
 import ReplyGraph
 
 /// The archives a command reads, and how strictly.
@@ -57,10 +57,12 @@ struct ArchiveOptions: ParsableArguments {
 /// summary that read them; a command reads its archives once, so they are held here (copies share the storage)
 /// and the operating system reclaims their memory at exit in one step.
 enum UntilExit {
-    private static let kept = Mutex<[any Sendable]>([])
+    /// An `NSLock`, not `Synchronization.Mutex`, which ThreadSanitizer cannot see on Linux (see GraphvizSession).
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var kept: [any Sendable] = []
 
     static func keep(_ value: some Sendable) {
-        kept.withLock { $0.append(value) }
+        lock.withLock { kept.append(value) }
     }
 }
 

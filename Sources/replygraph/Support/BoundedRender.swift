@@ -6,22 +6,36 @@ import Glibc
 import Darwin
 #endif
 
-/// A Graphviz render with a time bound.
+/// A Graphviz render with a time bound, never in this process.
 ///
-/// libgraphviz runs in this process and cannot be interrupted: a layout that never ends would hold the process-wide
-/// Graphviz lock forever. So a render that may be large runs in a child process (this executable's hidden
-/// `render-dot` command, same libgraphviz, same bytes out), which is killed (`SIGKILL`) when it passes the bound.
-/// Small graphs (at most ``inProcessLimit`` nodes plus edges, such as thread diagrams) render in-process under the
-/// lock, with no bound: they are laid out in milliseconds, and a child process would cost more than the layout.
+/// libgraphviz runs in-process and cannot be interrupted: a layout that never ends would hold the process-wide
+/// Graphviz lock forever. And Graphviz 2.42/2.43 leaks inside itself with clusters and HTML-like labels (about
+/// 70 KiB a render), which a batch over many archives, drawing thousands of thread diagrams, would accumulate. So
+/// every render runs in a child process (this executable's hidden `render-dot` command, same libgraphviz, same
+/// bytes out), which is killed (`SIGKILL`) when it passes the bound:
+/// - small graphs (at most ``workerLimit`` nodes plus edges, such as thread diagrams) in the one reusable child of
+///   ``worker`` (`render-dot --serve`), replaced after ``rendersPerWorker`` renders, so that its leak stays bounded
+///   and no render pays for a process start;
+/// - larger ones each in a child of its own, so that layouts of different archives may run at once.
 ///
 ///     let svg = try BoundedRender(timeout: 60).render(dot, engine: .sfdp, format: .svg)
 ///
-/// The bound is wall-clock time for the whole child (start, parse, layout, output), checked by the parent.
+/// The bound is wall-clock time for the whole render (for a child of its own: start, parse, layout, output),
+/// checked by the parent.
 struct BoundedRender: Sendable {
-    /// Seconds a render in a child process may take.
+    /// Seconds a render may take.
     var timeout: Double
-    /// Graphs with at most this many nodes plus edges render in-process; larger ones in a child process.
-    var inProcessLimit = 0
+    /// Graphs with at most this many nodes plus edges render in the shared worker; larger ones in a child process
+    /// of their own.
+    var workerLimit = 0
+
+    /// Renders the worker serves before it is replaced: with 40-node clustered diagrams with HTML-like labels,
+    /// about 14 MiB of Graphviz's leak at most.
+    static let rendersPerWorker = 200
+
+    /// The process's one worker: renders through it are serialised, as in-process renders were by Graphviz's lock.
+    static let worker = GraphvizWorker(executable: executable, arguments: ["render-dot", "--serve"],
+                                       rendersPerProcess: rendersPerWorker)
 
     /// Why a render did not produce output.
     struct Stopped: Error, CustomStringConvertible {
@@ -35,14 +49,26 @@ struct BoundedRender: Sendable {
         }
     }
 
-    /// Renders `dot`, in-process when its size (`elements`: nodes plus edges) is within ``inProcessLimit``.
+    /// Renders `dot`, in the shared worker when its size (`elements`: nodes plus edges) is within
+    /// ``workerLimit``, else in a child process of its own.
     ///
     /// - Throws: ``Stopped`` past the time bound; ``GraphvizError`` or ``CommandFailure`` when Graphviz fails.
     func render(_ dot: String, elements: Int = .max, engine: LayoutEngine, format: OutputFormat) throws -> Rendering {
-        if elements <= inProcessLimit {
-            return try GraphvizRenderer(engine: engine, format: format).render(dot)
+        if elements <= workerLimit {
+            return try renderInWorker(dot, engine: engine, format: format, worker: Self.worker)
         }
         return try renderInChild(dot, engine: engine, format: format)
+    }
+
+    /// Renders through `worker` with this bound.
+    func renderInWorker(_ dot: String, engine: LayoutEngine, format: OutputFormat,
+                        worker: GraphvizWorker) throws -> Rendering {
+        do {
+            return try worker.render(dot, engine: engine, format: format, timeout: timeout)
+        } catch let failure as GraphvizWorker.Failure {
+            if failure.timeoutSeconds != nil { throw Stopped(seconds: timeout) }
+            throw CommandFailure(.software, failure.description)
+        }
     }
 
     private func renderInChild(_ dot: String, engine: LayoutEngine, format: OutputFormat) throws -> Rendering {

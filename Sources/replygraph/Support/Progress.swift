@@ -3,9 +3,12 @@ import GraphExport
 import Synchronization
 
 /// A one-line progress display on stderr, redrawn in place when stderr is a terminal and silent otherwise.
-final class Progress: Sendable {
+final class Progress: @unchecked Sendable {
+    // @unchecked: `state` is reached only under `lock` (an `NSLock`, not `Synchronization.Mutex`, which
+    // ThreadSanitizer cannot see on Linux; see GraphvizSession).
     private let isTerminal = isatty(STDERR_FILENO) == 1
-    private let state = Mutex<(lines: [String: String], last: ContinuousClock.Instant?)>(([:], nil))
+    private let lock = NSLock()
+    nonisolated(unsafe) private var state: (lines: [String: String], last: ContinuousClock.Instant?) = ([:], nil)
     private let total: Int
     private let finished = Atomic<Int>(0)
 
@@ -14,7 +17,7 @@ final class Progress: Sendable {
     /// Shows what `archive` is doing now (throttled to ten redraws a second).
     func update(_ archive: String, _ status: String) {
         guard isTerminal else { return }
-        state.withLock { state in
+        lock.withLock {
             state.lines[archive] = status
             let now = ContinuousClock.now
             if let last = state.last, now - last < .milliseconds(100) { return }
@@ -26,7 +29,7 @@ final class Progress: Sendable {
     /// Marks `archive` as done; prints a permanent line about it.
     func finish(_ archive: String, _ message: String) {
         let done = finished.add(1, ordering: .relaxed).newValue
-        state.withLock { state in
+        lock.withLock {
             state.lines[archive] = nil
             if isTerminal { StandardOutput.writeError(Data("\r\u{1B}[K".utf8)) }
             StandardError.print("[\(done)/\(total)] \(archive): \(message)")
