@@ -27,7 +27,11 @@ import Testing
         #expect(archive.inputs.map(\.format) == [.twintText])
         #expect(archive.tweets.map(\.text) == ["Buy $AAPL today"])
         #expect(archive.issues.isEmpty)
-        for line in ["\r", " \t\r", "\u{FEFF}\r"] {
+        // detector, again: a first line of two CRs (one dropped by the line split, one left) read as blank when
+        // split, but as text in no format at the first look, so the folder skipped the file.
+        try Data(("\r" + text).utf8).write(to: directory.appendingPathComponent("a.txt"))
+        #expect(try ArchiveReader().read(paths: [directory.path]).tweets.map(\.text) == ["Buy $AAPL today"])
+        for line in ["\r", " \t\r", "\u{FEFF}\r", "\r\r"] {
             #expect(Array(line.utf8).withUnsafeBufferPointer { FormatDetector.detect($0) } == .some(nil), "\(line.debugDescription)")
         }
     }

@@ -1,11 +1,12 @@
 /// Decides an input's format from its first significant line, never from the file name.
 enum FormatDetector {
-    /// The format a line belongs to, or `nil` when the line says nothing (blank or a scraper log line). A `\r`
-    /// ending the line is not part of it (a file's first lines are looked at before its lines are split).
+    /// The format a line belongs to, or `nil` when the line says nothing (blank or a scraper log line). The `\r`s
+    /// ending the line are not part of it: a file's first lines are looked at before its lines are split (which
+    /// drops one), so `"\r\r"` there and `"\r"` after the split must both read as blank.
     static func detect(_ line: UnsafeBufferPointer<UInt8>) -> ArchiveFormat?? {
         var i = 0
         var end = line.count
-        if end > 0 && line[end - 1] == 0x0D { end -= 1 }
+        while end > 0 && line[end - 1] == 0x0D { end -= 1 }
         if end >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF { i = 3 }  // UTF-8 BOM
         while i < end && (line[i] == ASCII.space || line[i] == ASCII.tab) { i += 1 }
         guard i < end else { return .some(nil) }   // blank: undecided
