@@ -27,4 +27,14 @@ static inline int cgraphviz_render_data(GVC_t *gvc, graph_t *g, const char *form
     return status;
 }
 
+/// Forgets what cgraph's lexer kept from the previous parse. After a source with text past its first graph
+/// (`digraph A {} digraph B {}`), the lexer keeps its buffer and line count, and the next parse reports its errors
+/// on shifted lines. `aglexbad` (flush the scanner's buffer) is exported but not declared by the headers, so it
+/// is declared weak here and skipped where a Graphviz does not export it; `agsetfile` (public) resets the count.
+extern void aglexbad(void) __attribute__((weak));
+static inline void cgraphviz_reset_lexer(void) {
+    if (aglexbad) aglexbad();
+    agsetfile(NULL);
+}
+
 #endif

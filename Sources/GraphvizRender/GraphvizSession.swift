@@ -61,7 +61,10 @@ final class GraphvizSession: @unchecked Sendable {
     func render(_ source: String, engine: String, format: String) throws(GraphvizError) -> (bytes: [UInt8], warnings: [String]) {
         var warnings: [String] = []
 
-        let (parsed, parseMessages) = Self.capturing { agmemread(source) }
+        let (parsed, parseMessages) = Self.capturing {
+            cgraphviz_reset_lexer()
+            return agmemread(source)
+        }
         warnings += parseMessages.warnings
         guard let graph = parsed else {
             let messages = parseMessages.errors.isEmpty ? ["no graph in the input"] : parseMessages.errors

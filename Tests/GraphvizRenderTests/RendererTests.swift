@@ -49,6 +49,17 @@ struct RendererTests {
         }
     }
 
+    @Test("line numbers in syntax errors count from the start of each source, whatever was parsed before")
+    func lineNumbersStartAfresh() throws {
+        let renderer = GraphvizRenderer()
+        _ = try renderer.render("digraph A { a }\ndigraph B { b }\n\n")
+        #expect {
+            try renderer.render("digraph { a -> ; }")
+        } throws: { error in
+            (error as? GraphvizError)?.messages == ["syntax error in line 1 near ';'"]
+        }
+    }
+
     @Test("empty and graph-less input throw a syntax error", arguments: ["", "   \n", "/* only a comment */"])
     func emptyInput(source: String) {
         #expect(throws: GraphvizError.self) { try GraphvizRenderer().render(source) }
