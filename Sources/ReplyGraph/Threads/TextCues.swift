@@ -5,8 +5,8 @@
 ///     TextCues("I hope you've found this thread helpful").contains(.closer)   // true
 ///     TextCues("Source: [1] https://t.co/x").contains(.source)                // true
 ///
-/// - Complexity: O(n) for n bytes of text: one pass against a two-byte-prefix table of the phrases, in place for
-///   plain text (a folded copy only when styled letters or curly quotes occur).
+/// - Complexity: O(n) for n bytes of text: one pass folds the text into a scratch copy (eight ASCII bytes at a
+///   time), one pass finds the phrases in it.
 public struct TextCues: OptionSet, Hashable, Sendable {
     public let rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
@@ -33,18 +33,17 @@ public struct TextCues: OptionSet, Hashable, Sendable {
     ///
     ///     let cues = tweet.withUTF8Text(TextCues.init(utf8:))
     ///
-    /// Styled letters, curly quotes and full-width forms need a folded copy; plain text (the common case) is
-    /// scanned in place, lower-casing ASCII on the fly.
+    /// The text is folded into a scratch copy (on the stack for tweet-sized texts), which the phrases are then
+    /// looked for in: the same cues as ``fold(_:)``'s copy gives, without decoding scalars.
     public init(utf8: UnsafeBufferPointer<UInt8>) {
-        // One pass finds the phrases and, on the way, any byte pair that ``fold(_:)`` maps: then the phrases are
-        // looked for again in a folded copy.
-        if let found = Self.matcher.match(utf8, stoppingAtFoldable: true) {
-            self = TextCues(rawValue: Self.scanStart(utf8, found: found))
-            return
+        let padding = PhraseMatcher.padding
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + padding) { scratch in
+            let folded = scratch.baseAddress!
+            let count = Self.fold(utf8, into: folded)
+            (folded + count).initialize(repeating: 0, count: padding)
+            let found = Self.matcher.match(folded: folded, count: count)
+            return TextCues(rawValue: Self.scanStart(UnsafeBufferPointer(start: folded, count: count), found: found))
         }
-        self = TextCues(rawValue: Self.fold(String(decoding: utf8, as: UTF8.self)).withUnsafeBufferPointer { folded in
-            Self.scanStart(folded, found: Self.matcher.match(folded, stoppingAtFoldable: false) ?? 0)
-        })
     }
 
     /// Adds the cues that only count at the start of the text (after its leading @-run) to the phrases `found`.
@@ -62,12 +61,6 @@ public struct TextCues: OptionSet, Hashable, Sendable {
         if startsWithAny(s, at: i, sequelStarts) { cues.insert(.sequel) }
         return cues.rawValue
     }
-
-    /// The byte pairs that ``fold(_:)`` maps (a lead byte and the next): U+02BC, U+2018–U+201D, U+210E, full-width
-    /// forms and the mathematical alphanumerics.
-    static let foldablePairs: [(UInt8, UInt8)] = [
-        (0xF0, 0x9D), (0xE2, 0x80), (0xE2, 0x84), (0xEF, 0xBC), (0xEF, 0xBD), (0xCA, 0xBC),
-    ]
 
     /// The first bytes of every start phrase: most texts start with none of them.
     private static let startBytes = ByteSet((sourceStarts + continuationStarts + sequelStarts).map { $0[0] })
@@ -87,7 +80,7 @@ public struct TextCues: OptionSet, Hashable, Sendable {
         (openerPhrases, TextCues.opener.rawValue), (closerPhrases, TextCues.closer.rawValue),
         (referencePhrases, TextCues.threadReference.rawValue), (sequelPhrases, TextCues.sequel.rawValue),
         (sourcePhrases, TextCues.source.rawValue),
-    ], stopPairs: foldablePairs)
+    ])
 
     static let sourcePhrases: [[UInt8]] = ["[1] http", "[1]: http", "sources:"].map { Array($0.utf8) }
     static let openerPhrases: [[UInt8]] = [
@@ -135,6 +128,65 @@ public struct TextCues: OptionSet, Hashable, Sendable {
             }
         }
         return out
+    }
+
+    /// ``fold(_:)`` of valid UTF-8 `text`, written to `out` (room for `text.count` bytes); returns the folded
+    /// length. Runs of eight ASCII bytes are lower-cased at once; of the other bytes only the lead bytes of what
+    /// ``asciiEquivalent(_:)`` maps are decoded.
+    static func fold(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let p = text.baseAddress else { return 0 }
+        let n = text.count
+        var i = 0, o = 0
+        while i < n {
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    // Per byte, bit 7 of w + 0x3F is set from "A" up, and of w + 0x25 from "[" up: no carries, as
+                    // every byte is below 0x80.
+                    let upper = (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & 0x8080_8080_8080_8080
+                    UnsafeMutableRawPointer(out + o).storeBytes(of: w | upper >> 2, as: UInt64.self)
+                    i += 8
+                    o += 8
+                    continue
+                }
+            }
+            let b = p[i]
+            if b < 0x80 {
+                out[o] = lower(b)
+            } else if b >= 0xCA, let (ascii, length) = foldedSequence(p, at: i, count: n) {
+                out[o] = ascii
+                i += length - 1
+            } else {
+                out[o] = b
+            }
+            i += 1
+            o += 1
+        }
+        return o
+    }
+
+    /// The ASCII byte that the scalar starting at `p[i]` folds to, and its length in bytes; `nil` for one kept as
+    /// it is.
+    @inline(__always)
+    private static func foldedSequence(_ p: UnsafePointer<UInt8>, at i: Int, count n: Int) -> (UInt8, Int)? {
+        let b = p[i]
+        switch b {
+        case 0xF0:   // U+1D400–U+1D7FF: F0 9D xx xx
+            guard i + 3 < n, p[i + 1] == 0x9D else { return nil }
+            let v = UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+                | UInt32(p[i + 3] & 0x3F)
+            return asciiEquivalent(v).map { ($0, 4) }
+        case 0xE2, 0xEF:   // U+2018–U+201D, U+210E; U+FF01–U+FF5E
+            guard i + 2 < n else { return nil }
+            let c = p[i + 1]
+            guard b == 0xE2 ? c == 0x80 || c == 0x84 : c == 0xBC || c == 0xBD else { return nil }
+            let v = UInt32(b & 0x0F) << 12 | UInt32(c & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+            return asciiEquivalent(v).map { ($0, 3) }
+        case 0xCA:   // U+02BC
+            return i + 1 < n && p[i + 1] == 0xBC ? (UInt8(ascii: "'"), 2) : nil
+        default:
+            return nil
+        }
     }
 
     static func asciiEquivalent(_ v: UInt32) -> UInt8? {
@@ -185,11 +237,17 @@ struct ByteSet: Sendable {
     }
 }
 
-/// Finds which of many byte phrases occur in a text, in one pass: a 64 KiB table maps every two-byte prefix to the
-/// few phrases that start with it (most positions hit an empty slot and cost one load), and only those phrases are
-/// compared. Tables live in one immutable allocation read through raw pointers (no bounds checks or reference
-/// counting in the scan).
+/// Finds which of many byte phrases occur in a folded text, in one pass.
+///
+/// Phrases are three bytes or longer. At each position the text's next three bytes, hashed to 16 bits, are looked up
+/// in a bit set of the phrases' first three bytes (8 KiB, which stays in the L1 cache): about one position in a
+/// hundred hits, and only then does a 64 KiB table map the first two bytes to the few phrases that start with them,
+/// which are compared. The tables live in one immutable object read through raw pointers (no bounds checks or
+/// reference counting in the scan); they are written once, in `init`, and never after.
 final class PhraseMatcher: @unchecked Sendable {
+    /// Bytes past a text's end that ``match(folded:count:)`` may read (a three-byte window loaded as four).
+    static let padding = 8
+
     private let bytes: UnsafeMutablePointer<UInt8>
     /// Per phrase: start and end in `bytes`.
     private let bounds: UnsafeMutablePointer<Int32>
@@ -198,29 +256,20 @@ final class PhraseMatcher: @unchecked Sendable {
     private let pairSlot: UnsafeMutablePointer<UInt8>
     private let slotOffsets: UnsafeMutablePointer<Int32>
     private let slotPhrases: UnsafeMutablePointer<Int32>
-    private let slotCount: Int
-    /// The same prefixes as an 8 KiB bit set, which stays in the L1 cache: the slot table is read only on a hit.
-    private let pairBits: UnsafeMutablePointer<UInt64>
-    /// One-byte phrases, by byte (tag 0 for none), and whether there are any.
-    private let singleTags: UnsafeMutablePointer<UInt16>
-    private let hasSingles: Bool
-    /// Byte pairs that stop a match (``match(_:stoppingAtFoldable:)``), as a bit set like `pairBits`; their bits are
-    /// in `pairBits` too, so the scan tests one set for both.
-    private let stopBits: UnsafeMutablePointer<UInt64>
+    /// The phrases' first three bytes, by ``tripleHash(_:)``, as 65,536 bits.
+    private let tripleBits: UnsafeMutablePointer<UInt64>
 
-    /// - Parameters:
-    ///   - groups: phrases (lower case) and the tag each group adds when one of its phrases occurs.
-    ///   - stopPairs: byte pairs of bytes 0x80 and above whose presence anywhere makes ``match(_:stoppingAtFoldable:)``
-    ///     give up (the caller then matches a transformed copy).
-    init(_ groups: [([[UInt8]], UInt16)], stopPairs: [(UInt8, UInt8)] = []) {
-        precondition(stopPairs.allSatisfy { $0.0 >= 0x80 && $0.1 >= 0x80 }, "stop pairs are of bytes no letter folds to")
-        let list = groups.flatMap { group in group.0.filter { !$0.isEmpty }.map { ($0, group.1) } }
+    /// - Parameter groups: phrases (lower case, three bytes or more) and the tag each group adds when one of its
+    ///   phrases occurs.
+    init(_ groups: [([[UInt8]], UInt16)]) {
+        let list = groups.flatMap { group in group.0.map { ($0, group.1) } }
+        precondition(list.allSatisfy { $0.0.count >= 3 }, "phrases are three bytes or longer")
         let total = list.reduce(0) { $0 + $1.0.count }
         bytes = .allocate(capacity: max(total, 1))
         bounds = .allocate(capacity: 2 * max(list.count, 1))
         tags = .allocate(capacity: max(list.count, 1))
-        singleTags = .allocate(capacity: 256)
-        singleTags.initialize(repeating: 0, count: 256)
+        tripleBits = .allocate(capacity: 1024)
+        tripleBits.initialize(repeating: 0, count: 1024)
         var byPair: [Int: [Int32]] = [:]
         var pairOrder: [Int] = []
         var offset = 0
@@ -230,30 +279,16 @@ final class PhraseMatcher: @unchecked Sendable {
             bounds[2 * p + 1] = Int32(offset + phrase.count)
             tags[p] = tag
             offset += phrase.count
-            if phrase.count == 1 {
-                singleTags[Int(phrase[0])] |= tag
-            } else {
-                let key = Int(phrase[0]) << 8 | Int(phrase[1])
-                if byPair[key] == nil { pairOrder.append(key) }
-                byPair[key, default: []].append(Int32(p))
-            }
+            let key = Int(phrase[0]) << 8 | Int(phrase[1])
+            if byPair[key] == nil { pairOrder.append(key) }
+            byPair[key, default: []].append(Int32(p))
+            let h = Self.tripleHash(UInt32(phrase[0]) | UInt32(phrase[1]) << 8 | UInt32(phrase[2]) << 16)
+            tripleBits[h >> 6] |= 1 << UInt64(h & 63)
         }
         precondition(pairOrder.count < 256, "too many distinct phrase prefixes for one-byte slots")
-        slotCount = pairOrder.count
-        hasSingles = list.contains { $0.0.count == 1 }
-        pairBits = .allocate(capacity: 1024)
-        pairBits.initialize(repeating: 0, count: 1024)
-        for key in pairOrder { pairBits[key >> 6] |= 1 << UInt64(key & 63) }
-        stopBits = .allocate(capacity: 1024)
-        stopBits.initialize(repeating: 0, count: 1024)
-        for (a, b) in stopPairs {
-            let key = Int(a) << 8 | Int(b)
-            stopBits[key >> 6] |= 1 << UInt64(key & 63)
-            pairBits[key >> 6] |= 1 << UInt64(key & 63)
-        }
         pairSlot = .allocate(capacity: 65_536)
         pairSlot.initialize(repeating: 0, count: 65_536)
-        slotOffsets = .allocate(capacity: slotCount + 1)
+        slotOffsets = .allocate(capacity: pairOrder.count + 1)
         slotPhrases = .allocate(capacity: max(list.count, 1))
         slotOffsets[0] = 0
         var k = 0
@@ -267,49 +302,41 @@ final class PhraseMatcher: @unchecked Sendable {
     deinit {
         for pointer in [UnsafeMutableRawPointer(bytes), UnsafeMutableRawPointer(bounds), UnsafeMutableRawPointer(tags),
                         UnsafeMutableRawPointer(pairSlot), UnsafeMutableRawPointer(slotOffsets),
-                        UnsafeMutableRawPointer(slotPhrases), UnsafeMutableRawPointer(singleTags),
-                        UnsafeMutableRawPointer(pairBits), UnsafeMutableRawPointer(stopBits)] {
+                        UnsafeMutableRawPointer(slotPhrases), UnsafeMutableRawPointer(tripleBits)] {
             pointer.deallocate()
         }
     }
 
-    /// The union of the tags of all phrases found in `hay`, ASCII letters compared case-insensitively (phrases are
-    /// lower-case); `nil` when `stoppingAtFoldable` and a stop pair occurs anywhere in `hay`, links included.
-    func match(_ hay: UnsafeBufferPointer<UInt8>, stoppingAtFoldable: Bool) -> UInt16? {
-        guard let base = hay.baseAddress, hay.count > 0 else { return 0 }
-        let n = hay.count
-        var found: UInt16 = singleTags[Int(TextCues.lower(base[n - 1]))]
-        var b0 = Int(TextCues.lower(base[0]))
+    /// 16 bits of the three bytes in the low 24 bits of `window` (multiplicative hashing).
+    @inline(__always) private static func tripleHash(_ window: UInt32) -> Int {
+        Int(((window & 0xFF_FFFF) &* 0x9E37_79B1) >> 16)
+    }
+
+    /// The union of the tags of all phrases found in the `count` bytes at `text`, which are folded (see
+    /// ``TextCues/fold(_:into:)``) and followed by ``padding`` readable bytes. Links carry no cues: from an "http"
+    /// after the first byte, the scan skips to the next space.
+    func match(folded text: UnsafePointer<UInt8>, count n: Int) -> UInt16 {
+        var found: UInt16 = 0
         var i = 0
         while i + 1 < n {
-            let b1 = Int(TextCues.lower(base[i + 1]))
-            if hasSingles { found |= singleTags[b0] }
-            let key = b0 << 8 | b1
-            if pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
-                if stoppingAtFoldable && stopBits[key >> 6] & (1 << UInt64(key & 63)) != 0 { return nil }
-                let slot = Int(pairSlot[key])   // 0 for a stop pair that starts no phrase
-                for k in slot == 0 ? 0..<0 : Int(slotOffsets[slot - 1])..<Int(slotOffsets[slot]) {
-                    let p = Int(slotPhrases[k])
-                    guard found & tags[p] == 0 else { continue }
-                    let start = Int(bounds[2 * p]), length = Int(bounds[2 * p + 1]) - start
-                    guard i + length <= n else { continue }
-                    var j = 2
-                    while j < length, TextCues.lower(base[i + j]) == bytes[start + j] { j += 1 }
-                    if j == length { found |= tags[p] }
+            let h = Self.tripleHash(UnsafeRawPointer(text + i).loadUnaligned(as: UInt32.self))
+            if tripleBits[h >> 6] & (1 << UInt64(h & 63)) != 0 {
+                let slot = Int(pairSlot[Int(text[i]) << 8 | Int(text[i + 1])])
+                if slot != 0 {
+                    for k in Int(slotOffsets[slot - 1])..<Int(slotOffsets[slot]) {
+                        let p = Int(slotPhrases[k])
+                        guard found & tags[p] == 0 else { continue }
+                        let start = Int(bounds[2 * p]), length = Int(bounds[2 * p + 1]) - start
+                        guard i + length <= n else { continue }
+                        var j = 2
+                        while j < length, text[i + j] == bytes[start + j] { j += 1 }
+                        if j == length { found |= tags[p] }
+                    }
                 }
             }
-            b0 = b1
             i += 1
-            // Links carry no cues: skip "http…" to the next space.
-            if b0 == 0x68, i + 4 < n, base[i + 1] == 0x74, base[i + 2] == 0x74, base[i + 3] == 0x70 {
-                while i < n, base[i] != 0x20 {
-                    if stoppingAtFoldable, base[i] >= 0xC0, i + 1 < n {
-                        let key = Int(base[i]) << 8 | Int(base[i + 1])
-                        if stopBits[key >> 6] & (1 << UInt64(key & 63)) != 0 { return nil }
-                    }
-                    i += 1
-                }
-                if i < n { b0 = 0x20 }
+            if text[i] == 0x68, i + 4 < n, text[i + 1] == 0x74, text[i + 2] == 0x74, text[i + 3] == 0x70 {
+                while i < n, text[i] != 0x20 { i += 1 }
             }
         }
         return found
