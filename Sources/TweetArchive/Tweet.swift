@@ -150,6 +150,17 @@ public struct Tweet: Identifiable, Sendable {
         return try body(text)
     }
 
+    /// The UTF-8 bytes of the text of the tweet at `tweet`, read in place: valid while that tweet is alive and
+    /// unchanged (as an archive's tweets are while the archive is).
+    ///
+    /// For scans that walk an archive's tweets through a pointer on several threads: ``withUTF8Text(_:)`` called on
+    /// `pointee` copies the tweet to keep it alive for the closure, retaining the text block that all threads share.
+    @inlinable package static func utf8Text(at tweet: UnsafePointer<Tweet>) -> UnsafeBufferPointer<UInt8> {
+        unowned(unsafe) let block = tweet.pointee.textBlock.block
+        return UnsafeBufferPointer(start: UnsafePointer(block.base + Int(tweet.pointee.textStart)),
+                                   count: Int(tweet.pointee.textCount))
+    }
+
     /// The text's length in UTF-8 bytes, without building it.
     @inlinable public var textUTF8Count: Int { Int(textCount) }
 

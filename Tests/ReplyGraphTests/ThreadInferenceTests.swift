@@ -130,6 +130,71 @@ enum TweetFactory {
         }
     }
 
+    /// Word bits and mentions by their definition, token by token: after the leading @-run, words are maximal runs
+    /// of ASCII letters, digits and bytes of multi-byte scalars, outside links (an "http" starting a word, to the
+    /// next space) and handles or hashtags (`@`/`#` and the handle bytes after it); a word of three bytes or more
+    /// with a letter sets bit `fnv1a(lower-cased bytes) >> 57`.
+    static func referenceWords(_ text: String) -> (words: (UInt64, UInt64), mentions: UInt64) {
+        let b = Array(text.utf8)
+        let isHandle = { (x: UInt8) in x &- 0x30 < 10 || (x | 0x20) &- 0x61 < 26 || x == 0x5F }
+        func fnv(_ bytes: [UInt8]) -> UInt64 {
+            bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        }
+        var i = 0
+        while i < b.count, b[i] == 0x20 { i += 1 }
+        while i < b.count, b[i] == 0x40 {
+            var j = i + 1
+            while j < b.count, isHandle(b[j]) { j += 1 }
+            if j == i + 1 { break }
+            i = j
+            while i < b.count, b[i] == 0x20 { i += 1 }
+        }
+        var tokens: [[UInt8]] = [], current: [UInt8] = [], mentions: UInt64 = 0
+        var k = i
+        while k < b.count {
+            let x = b[k]
+            if x >= 0x80 || x &- 0x30 < 10 || (x | 0x20) &- 0x61 < 26 {
+                if current.isEmpty, x | 0x20 == 0x68, k + 4 < b.count, Array(b[(k + 1)...(k + 3)]) == Array("ttp".utf8) {
+                    while k < b.count, b[k] != 0x20 { k += 1 }
+                    continue
+                }
+                current.append(x &- 0x41 < 26 ? x | 0x20 : x)
+                k += 1
+            } else {
+                tokens.append(current)
+                current = []
+                k += 1
+                if x == 0x40 || x == 0x23 {
+                    let start = k
+                    while k < b.count, isHandle(b[k]) { k += 1 }
+                    if x == 0x40 { mentions |= 1 << (fnv(b[start..<k].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }) >> 58) }
+                }
+            }
+        }
+        tokens.append(current)
+        var words: (UInt64, UInt64) = (0, 0)
+        for token in tokens where token.count >= 3 && token.contains(where: { $0 >= 0x80 || ($0 | 0x20) &- 0x61 < 26 }) {
+            let bit = fnv(token) >> 57
+            if bit < 64 { words.0 |= 1 << bit } else { words.1 |= 1 << (bit - 64) }
+        }
+        return (words, mentions)
+    }
+
+    @Test func wordBitsAndMentionsEqualTheTokenByTokenDefinition() {
+        let pieces = Self.cuePieces + ["abc", "ab", "12", "123", "a1", "#tag ", "@Ann_B ", "x.y", "HTTPS://t.co/z ",
+                                       "Http://a.b", "éé", "中文", "Wordle 234 4/6", "\n", "-", "@", "#"]
+        var rng = EngagementSeededGenerator(seed: 13)
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...10, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            let facts = text.utf8CString.withUnsafeBufferPointer { c in
+                c.withMemoryRebound(to: UInt8.self) { TweetFacts(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), author: 0) }
+            }
+            let expected = Self.referenceWords(text)
+            #expect(facts.words == expected.words && facts.mentions == expected.mentions, "\(text.debugDescription)")
+        }
+    }
+
     @Test func numberedBurstIsOneThreadWithReasons() throws {
         let graph = F.graph([
             F.tweet(0, "1/ Why is Kafka fast? 🧵"), F.tweet(1.5, "2/ Sequential IO"), F.tweet(3, "3/ Zero copy"),

@@ -162,7 +162,7 @@ struct ReconstructionState {
                             Self.forEachTweet(of: archive, in: nil) { tweet, i in
                                 timeBase![i] = tweet.pointee.createdAt.milliseconds
                                 leadBase![i] = Self.leadsWithOthers(tweet)
-                                markerBase![i] = tweet.pointee.withUTF8Text(NumberingMarker.parse(utf8:))
+                                markerBase![i] = NumberingMarker.parse(utf8: Tweet.utf8Text(at: tweet))
                                 retweetBase![i] = tweet.pointee.isRetweet
                                 conversationBase![i] = tweet.pointee.conversationID?.rawValue ?? 0
                             }
@@ -231,10 +231,9 @@ struct ReconstructionState {
                         nonisolated(unsafe) let authorBase = authorList.baseAddress
                         nonisolated(unsafe) let bitBase = bitList.baseAddress
                         Self.forEachTweet(of: archive, in: needed) { tweet, i in
-                            tweet.pointee.withUTF8Text { text in
-                                factBase![i] = TweetFacts(utf8: text, author: bitBase![Int(authorBase![i])])
-                                cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
-                            }
+                            let text = Tweet.utf8Text(at: tweet)
+                            factBase![i] = TweetFacts(utf8: text, author: bitBase![Int(authorBase![i])])
+                            cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
                         }
                     }
                 }
@@ -289,7 +288,7 @@ struct ReconstructionState {
 
     /// Where a tweet's text starts in memory (only compared, never read through).
     private static func textAddress(_ tweet: UnsafePointer<Tweet>) -> UInt {
-        tweet.pointee.withUTF8Text { UInt(bitPattern: $0.baseAddress) }
+        UInt(bitPattern: Tweet.utf8Text(at: tweet).baseAddress)
     }
 
     /// Whether every tweet's reply parent is stated (so a tweet without one is not a reply): all inputs are API v2

@@ -61,49 +61,57 @@ struct TweetFacts: Sendable {
         if leadsSelf { flags.insert(.leadsSelf) }
         if i < n, s[i] &- 0x61 < 26 { flags.insert(.startsLower) }
 
-        var words = Words()
+        // Words are runs of word bytes; each run is hashed in one tight loop that breaks only at its end.
+        let classes = ByteClass.table
+        var bits: (UInt64, UInt64) = (0, 0)
         var latin = 0, hangul = 0, cjk = 0, other = 0
         var end = n
         var k = i
         while k < n {
-            let b = s[k]
-            if b < 0x80 {
-                let lower = b | 0x20
-                if lower &- 0x61 < 26 {
-                    if lower == 0x68, words.length == 0, k + 4 < n, s[k + 1] == 0x74, s[k + 2] == 0x74,
-                       s[k + 3] == 0x70 {   // "http…" starts a link: skip it
-                        flags.insert(.hasLink)
-                        let start = k
-                        while k < n, s[k] != 0x20 { k += 1 }
-                        if k == n { end = start }   // a trailing link does not end the sentence
-                        continue
-                    }
-                    latin += 1
-                    words.add(lower, letter: true)
-                } else if b &- 0x30 < 10 {
-                    words.add(b, letter: false)
-                } else if b == 0x40 || b == 0x23 {   // @handle, #tag: not words of the text
-                    words.finish()
+            var b = s[k]
+            var c = classes[Int(b)]
+            if c & ByteClass.word == 0 {
+                k += 1
+                if c & ByteClass.sigil != 0 {   // @handle, #tag: not words of the text
                     var hash = Self.handleSeed
-                    k += 1
                     while k < n, Self.isHandleByte(s[k]) { hash = Self.handleStep(hash, s[k]); k += 1 }
                     if b == 0x40 { mentions |= 1 << (hash >> 58) } else { flags.insert(.hasLink) }
-                    continue
-                } else {
-                    words.finish()
                 }
-            } else {
-                if b >= 0xC0 {
+                continue
+            }
+            if b | 0x20 == 0x68, k + 4 < n, s[k + 1] == 0x74, s[k + 2] == 0x74, s[k + 3] == 0x70 {
+                // "http…" starts a link: skip it
+                flags.insert(.hasLink)
+                let start = k
+                while k < n, s[k] != 0x20 { k += 1 }
+                if k == n { end = start }   // a trailing link does not end the sentence
+                continue
+            }
+            let first = k
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var seen: UInt8 = 0
+            while true {
+                if c & ByteClass.lead != 0 {
+                    // Letters in other scripts are 2–3 bytes a letter; CJK and Hangul count once per lead byte.
                     if b >= 0xEA && b <= 0xED { hangul += 1 } else if b >= 0xE3 && b <= 0xE9 { cjk += 1 }
                     else if b < 0xF0 { other += 1 }
                 }
-                words.add(b, letter: true)
+                latin &+= Int(c & ByteClass.asciiLetter) >> 2
+                seen |= c
+                // ASCII letters folded to lower case (their class bit 2, shifted to 0x20).
+                hash = (hash ^ UInt64(b | (c & ByteClass.asciiLetter) << 3)) &* 0x100_0000_01b3
+                k += 1
+                guard k < n else { break }
+                b = s[k]
+                c = classes[Int(b)]
+                if c & ByteClass.word == 0 { break }
             }
-            k += 1
+            if k - first >= 3 && seen & ByteClass.letter != 0 {   // three bytes or more, with a letter
+                let bit = hash >> 57   // 0..<128
+                if bit < 64 { bits.0 |= 1 << bit } else { bits.1 |= 1 << (bit - 64) }
+            }
         }
-        words.finish()
-        self.words = words.bits
-        // Letters in other scripts are 2–3 bytes a letter; CJK and Hangul count once per lead byte.
+        self.words = bits
         let top = Swift.max(latin / 3, hangul, cjk, other)
         if top == 0 { script = .none } else if top == hangul { script = .hangul } else if top == cjk { script = .cjk }
         else if top == latin / 3 { script = .latin } else { script = .other }
@@ -116,30 +124,6 @@ struct TweetFacts: Sendable {
                 || last &- 0x30 < 10 || (last | 0x20) &- 0x61 < 26 {
                 flags.insert(.endsOpen)
             }
-        }
-    }
-
-    /// Words of three or more bytes with a letter, hashed into 128 bits as they end.
-    private struct Words {
-        var bits: (UInt64, UInt64) = (0, 0)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var length = 0
-        var hasLetter = false
-
-        @inline(__always) mutating func add(_ byte: UInt8, letter: Bool) {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            length += 1
-            hasLetter = hasLetter || letter
-        }
-
-        @inline(__always) mutating func finish() {
-            if length >= 3 && hasLetter {
-                let bit = hash >> 57   // 0..<128
-                if bit < 64 { bits.0 |= 1 << bit } else { bits.1 |= 1 << (bit - 64) }
-            }
-            hash = 0xcbf2_9ce4_8422_2325
-            length = 0
-            hasLetter = false
         }
     }
 
@@ -157,7 +141,35 @@ struct TweetFacts: Sendable {
         return either == 0 ? 0 : Double(both) / Double(either)
     }
 
-    private static func isHandleByte(_ b: UInt8) -> Bool {
+    @inline(__always) private static func isHandleByte(_ b: UInt8) -> Bool {
         b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26 || b == 0x5F
     }
+}
+
+/// What each byte is to ``TweetFacts``' word scan, one table lookup a byte. The table is built once and never
+/// written after; it is read through a raw pointer so that the scan does no bounds checks or reference counting.
+enum ByteClass {
+    /// Part of a word: an ASCII letter or digit, or any byte of a multi-byte scalar.
+    static let word: UInt8 = 1 << 0
+    /// Makes a word count: an ASCII letter, or any byte of a multi-byte scalar.
+    static let letter: UInt8 = 1 << 1
+    /// An ASCII letter (bit 2: shifted left by 3 it is the 0x20 that folds the letter to lower case).
+    static let asciiLetter: UInt8 = 1 << 2
+    /// `@` or `#`, which start a handle or a hashtag.
+    static let sigil: UInt8 = 1 << 3
+    /// The lead byte of a multi-byte scalar.
+    static let lead: UInt8 = 1 << 4
+
+    nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for v in 0..<256 {
+            let b = UInt8(v)
+            if b >= 0x80 { table[v] = word | letter | (b >= 0xC0 ? lead : 0) }
+            else if (b | 0x20) &- 0x61 < 26 { table[v] = word | letter | asciiLetter }
+            else if b &- 0x30 < 10 { table[v] = word }
+            else if b == 0x40 || b == 0x23 { table[v] = sigil }
+            else { table[v] = 0 }
+        }
+        return UnsafePointer(table)
+    }()
 }
