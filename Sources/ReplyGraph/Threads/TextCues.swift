@@ -239,11 +239,11 @@ struct ByteSet: Sendable {
 
 /// Finds which of many byte phrases occur in a folded text, in one pass.
 ///
-/// Phrases are three bytes or longer. At each position the text's next three bytes, hashed to 16 bits, are looked up
-/// in a bit set of the phrases' first three bytes (8 KiB, which stays in the L1 cache): about one position in a
-/// hundred hits, and only then does a 64 KiB table map the first two bytes to the few phrases that start with them,
-/// which are compared. The tables live in one immutable object read through raw pointers (no bounds checks or
-/// reference counting in the scan); they are written once, in `init`, and never after.
+/// Phrases are three bytes or longer. At each position the text's next three bytes, hashed to 12 bits, index a
+/// 4 KiB table of buckets (one byte each, so it stays in the L1 cache): about two positions in a hundred land in a
+/// bucket that holds phrases, and only their phrases are compared. The tables live in one immutable object read
+/// through raw pointers (no bounds checks or reference counting in the scan); they are written once, in `init`, and
+/// never after.
 final class PhraseMatcher: @unchecked Sendable {
     /// Bytes past a text's end that ``match(folded:count:)`` may read (a three-byte window loaded as four).
     static let padding = 8
@@ -252,12 +252,13 @@ final class PhraseMatcher: @unchecked Sendable {
     /// Per phrase: start and end in `bytes`.
     private let bounds: UnsafeMutablePointer<Int32>
     private let tags: UnsafeMutablePointer<UInt16>
-    /// `b0 << 8 | b1` → slot (0 for none); slot s lists phrases `slotPhrases[slotOffsets[s - 1]..<slotOffsets[s]]`.
-    private let pairSlot: UnsafeMutablePointer<UInt8>
-    private let slotOffsets: UnsafeMutablePointer<Int32>
-    private let slotPhrases: UnsafeMutablePointer<Int32>
-    /// The phrases' first three bytes, by ``tripleHash(_:)``, as 65,536 bits.
-    private let tripleBits: UnsafeMutablePointer<UInt64>
+    /// ``tripleHash(_:)`` of a position's three bytes → bucket (0 for none); bucket b lists the phrases
+    /// `bucketPhrases[bucketOffsets[b - 1]..<bucketOffsets[b]]`, those whose first three bytes hash to it.
+    private let bucketOf: UnsafeMutablePointer<UInt8>
+    private let bucketOffsets: UnsafeMutablePointer<Int32>
+    private let bucketPhrases: UnsafeMutablePointer<Int32>
+
+    private static let hashBits = 12
 
     /// - Parameter groups: phrases (lower case, three bytes or more) and the tag each group adds when one of its
     ///   phrases occurs.
@@ -268,10 +269,8 @@ final class PhraseMatcher: @unchecked Sendable {
         bytes = .allocate(capacity: max(total, 1))
         bounds = .allocate(capacity: 2 * max(list.count, 1))
         tags = .allocate(capacity: max(list.count, 1))
-        tripleBits = .allocate(capacity: 1024)
-        tripleBits.initialize(repeating: 0, count: 1024)
-        var byPair: [Int: [Int32]] = [:]
-        var pairOrder: [Int] = []
+        var byHash: [Int: [Int32]] = [:]
+        var hashOrder: [Int] = []
         var offset = 0
         for (p, (phrase, tag)) in list.enumerated() {
             (bytes + offset).initialize(from: phrase, count: phrase.count)
@@ -279,37 +278,35 @@ final class PhraseMatcher: @unchecked Sendable {
             bounds[2 * p + 1] = Int32(offset + phrase.count)
             tags[p] = tag
             offset += phrase.count
-            let key = Int(phrase[0]) << 8 | Int(phrase[1])
-            if byPair[key] == nil { pairOrder.append(key) }
-            byPair[key, default: []].append(Int32(p))
             let h = Self.tripleHash(UInt32(phrase[0]) | UInt32(phrase[1]) << 8 | UInt32(phrase[2]) << 16)
-            tripleBits[h >> 6] |= 1 << UInt64(h & 63)
+            if byHash[h] == nil { hashOrder.append(h) }
+            byHash[h, default: []].append(Int32(p))
         }
-        precondition(pairOrder.count < 256, "too many distinct phrase prefixes for one-byte slots")
-        pairSlot = .allocate(capacity: 65_536)
-        pairSlot.initialize(repeating: 0, count: 65_536)
-        slotOffsets = .allocate(capacity: pairOrder.count + 1)
-        slotPhrases = .allocate(capacity: max(list.count, 1))
-        slotOffsets[0] = 0
+        precondition(hashOrder.count < 256, "too many distinct phrase prefixes for one-byte buckets")
+        bucketOf = .allocate(capacity: 1 << Self.hashBits)
+        bucketOf.initialize(repeating: 0, count: 1 << Self.hashBits)
+        bucketOffsets = .allocate(capacity: hashOrder.count + 1)
+        bucketPhrases = .allocate(capacity: max(list.count, 1))
+        bucketOffsets[0] = 0
         var k = 0
-        for (s, key) in pairOrder.enumerated() {
-            pairSlot[key] = UInt8(s + 1)
-            for p in byPair[key]! { slotPhrases[k] = p; k += 1 }
-            slotOffsets[s + 1] = Int32(k)
+        for (b, h) in hashOrder.enumerated() {
+            bucketOf[h] = UInt8(b + 1)
+            for p in byHash[h]! { bucketPhrases[k] = p; k += 1 }
+            bucketOffsets[b + 1] = Int32(k)
         }
     }
 
     deinit {
         for pointer in [UnsafeMutableRawPointer(bytes), UnsafeMutableRawPointer(bounds), UnsafeMutableRawPointer(tags),
-                        UnsafeMutableRawPointer(pairSlot), UnsafeMutableRawPointer(slotOffsets),
-                        UnsafeMutableRawPointer(slotPhrases), UnsafeMutableRawPointer(tripleBits)] {
+                        UnsafeMutableRawPointer(bucketOf), UnsafeMutableRawPointer(bucketOffsets),
+                        UnsafeMutableRawPointer(bucketPhrases)] {
             pointer.deallocate()
         }
     }
 
-    /// 16 bits of the three bytes in the low 24 bits of `window` (multiplicative hashing).
+    /// ``hashBits`` bits of the three bytes in the low 24 bits of `window` (multiplicative hashing).
     @inline(__always) private static func tripleHash(_ window: UInt32) -> Int {
-        Int(((window & 0xFF_FFFF) &* 0x9E37_79B1) >> 16)
+        Int(((window & 0xFF_FFFF) &* 0x9E37_79B1) >> (32 - hashBits))
     }
 
     /// The union of the tags of all phrases found in the `count` bytes at `text`, which are folded (see
@@ -319,19 +316,16 @@ final class PhraseMatcher: @unchecked Sendable {
         var found: UInt16 = 0
         var i = 0
         while i + 1 < n {
-            let h = Self.tripleHash(UnsafeRawPointer(text + i).loadUnaligned(as: UInt32.self))
-            if tripleBits[h >> 6] & (1 << UInt64(h & 63)) != 0 {
-                let slot = Int(pairSlot[Int(text[i]) << 8 | Int(text[i + 1])])
-                if slot != 0 {
-                    for k in Int(slotOffsets[slot - 1])..<Int(slotOffsets[slot]) {
-                        let p = Int(slotPhrases[k])
-                        guard found & tags[p] == 0 else { continue }
-                        let start = Int(bounds[2 * p]), length = Int(bounds[2 * p + 1]) - start
-                        guard i + length <= n else { continue }
-                        var j = 2
-                        while j < length, text[i + j] == bytes[start + j] { j += 1 }
-                        if j == length { found |= tags[p] }
-                    }
+            let bucket = Int(bucketOf[Self.tripleHash(UnsafeRawPointer(text + i).loadUnaligned(as: UInt32.self))])
+            if bucket != 0 {
+                for k in Int(bucketOffsets[bucket - 1])..<Int(bucketOffsets[bucket]) {
+                    let p = Int(bucketPhrases[k])
+                    guard found & tags[p] == 0 else { continue }
+                    let start = Int(bounds[2 * p]), length = Int(bounds[2 * p + 1]) - start
+                    guard i + length <= n else { continue }
+                    var j = 0
+                    while j < length, text[i + j] == bytes[start + j] { j += 1 }
+                    if j == length { found |= tags[p] }
                 }
             }
             i += 1
