@@ -149,23 +149,20 @@ struct ReconstructionState {
         var retweets = ContiguousArray<Bool>(repeating: false, count: n)
         var conversations = ContiguousArray<UInt64>(repeating: 0, count: n)
         // Per-tweet facts depend on one tweet each: read them on all cores (each chunk writes its own index range).
+        // (No text is read here: the texts are read in one pass below.)
         times.withUnsafeMutableBufferPointer { timesOut in
             othersLead.withUnsafeMutableBufferPointer { leadOut in
-                markers.withUnsafeMutableBufferPointer { markerOut in
-                    retweets.withUnsafeMutableBufferPointer { retweetOut in
-                        conversations.withUnsafeMutableBufferPointer { conversationOut in
-                            nonisolated(unsafe) let timeBase = timesOut.baseAddress
-                            nonisolated(unsafe) let leadBase = leadOut.baseAddress
-                            nonisolated(unsafe) let markerBase = markerOut.baseAddress
-                            nonisolated(unsafe) let retweetBase = retweetOut.baseAddress
-                            nonisolated(unsafe) let conversationBase = conversationOut.baseAddress
-                            Self.forEachTweet(of: archive, in: nil) { tweet, i in
-                                timeBase![i] = tweet.pointee.createdAt.milliseconds
-                                leadBase![i] = Self.leadsWithOthers(tweet)
-                                markerBase![i] = NumberingMarker.parse(utf8: Tweet.utf8Text(at: tweet))
-                                retweetBase![i] = tweet.pointee.isRetweet
-                                conversationBase![i] = tweet.pointee.conversationID?.rawValue ?? 0
-                            }
+                retweets.withUnsafeMutableBufferPointer { retweetOut in
+                    conversations.withUnsafeMutableBufferPointer { conversationOut in
+                        nonisolated(unsafe) let timeBase = timesOut.baseAddress
+                        nonisolated(unsafe) let leadBase = leadOut.baseAddress
+                        nonisolated(unsafe) let retweetBase = retweetOut.baseAddress
+                        nonisolated(unsafe) let conversationBase = conversationOut.baseAddress
+                        Self.forEachTweet(of: archive) { tweet, i in
+                            timeBase![i] = tweet.pointee.createdAt.milliseconds
+                            leadBase![i] = Self.leadsWithOthers(tweet)
+                            retweetBase![i] = tweet.pointee.isRetweet
+                            conversationBase![i] = tweet.pointee.conversationID?.rawValue ?? 0
                         }
                     }
                 }
@@ -201,9 +198,8 @@ struct ReconstructionState {
         self.order = order
         // Wording and word sets only for tweets that can be linked at all: those with a tweet of their author
         // within `maxGap` before or after them (the others are never scored).
-        var needed = ContiguousArray<Int32>()
         var last = ContiguousArray<Int32>(repeating: -1, count: keys.count)
-        var marked = ContiguousArray<Bool>(repeating: false, count: n)
+        var needed = ContiguousArray<Bool>(repeating: false, count: n)
         let reach = Int64(options.maxGap * 1000)
         for position in order {
             let i = Int(position)
@@ -211,29 +207,37 @@ struct ReconstructionState {
             let a = Int(authorOf[i])
             let p = Int(last[a])
             if p >= 0 && times[i] - times[p] <= reach {
-                if !marked[p] { marked[p] = true; needed.append(Int32(p)) }
-                marked[i] = true
-                needed.append(Int32(i))
+                needed[p] = true
+                needed[i] = true
             }
             last[a] = Int32(i)
         }
-        // The wording is read in the same pass, while the text is in the cache: read later, one tweet at a time, a
-        // text costs a trip to memory. (Tweets outside this set are read on first use, by `readCues`.)
+        // Every text is read once, on all cores: its numbering marker, and for the tweets that can be linked its
+        // word set and wording, while the text is in the cache (read later, one tweet at a time, a text costs a trip
+        // to memory). Tweets outside the set have their wording read on first use, by `readCues`.
         var facts = ContiguousArray<TweetFacts>(repeating: TweetFacts(), count: n)
         var cueCache = ContiguousArray<UInt16>(repeating: 0, count: n)
         let authorBits = ContiguousArray(keys.map(TweetFacts.handleBit))
-        facts.withUnsafeMutableBufferPointer { factOut in
-            cueCache.withUnsafeMutableBufferPointer { cueOut in
-                authorOf.withUnsafeBufferPointer { authorList in
-                    authorBits.withUnsafeBufferPointer { bitList in
-                        nonisolated(unsafe) let factBase = factOut.baseAddress
-                        nonisolated(unsafe) let cueBase = cueOut.baseAddress
-                        nonisolated(unsafe) let authorBase = authorList.baseAddress
-                        nonisolated(unsafe) let bitBase = bitList.baseAddress
-                        Self.forEachTweet(of: archive, in: needed) { tweet, i in
-                            let text = Tweet.utf8Text(at: tweet)
-                            factBase![i] = TweetFacts(utf8: text, author: bitBase![Int(authorBase![i])])
-                            cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
+        markers.withUnsafeMutableBufferPointer { markerOut in
+            facts.withUnsafeMutableBufferPointer { factOut in
+                cueCache.withUnsafeMutableBufferPointer { cueOut in
+                    authorOf.withUnsafeBufferPointer { authorList in
+                        authorBits.withUnsafeBufferPointer { bitList in
+                            needed.withUnsafeBufferPointer { neededList in
+                                nonisolated(unsafe) let markerBase = markerOut.baseAddress
+                                nonisolated(unsafe) let factBase = factOut.baseAddress
+                                nonisolated(unsafe) let cueBase = cueOut.baseAddress
+                                nonisolated(unsafe) let authorBase = authorList.baseAddress
+                                nonisolated(unsafe) let bitBase = bitList.baseAddress
+                                nonisolated(unsafe) let neededBase = neededList.baseAddress
+                                Self.forEachTweet(of: archive) { tweet, i in
+                                    let text = Tweet.utf8Text(at: tweet)
+                                    markerBase![i] = NumberingMarker.parse(utf8: text)
+                                    guard neededBase![i] else { return }
+                                    factBase![i] = TweetFacts(utf8: text, author: bitBase![Int(authorBase![i])])
+                                    cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
+                                }
+                            }
                         }
                     }
                 }
@@ -257,30 +261,23 @@ struct ReconstructionState {
         typicalGap = ContiguousArray(repeating: model.typicalGap, count: keys.count)
     }
 
-    /// Calls `body` with a pointer to each tweet (or each tweet listed in `indices`) and its index, on all cores, in
-    /// no set order: the tweets are read in place (`tweets[i]` would copy one, retaining its fields), and each call
-    /// must write only its own index's slots.
-    static func forEachTweet(of archive: Archive, in indices: ContiguousArray<Int32>?,
-                             _ body: @Sendable (UnsafePointer<Tweet>, Int) -> Void) {
-        let n = indices?.count ?? archive.tweets.count
+    /// Calls `body` with a pointer to each tweet and its index, on all cores, in no set order: the tweets are read in
+    /// place (`tweets[i]` would copy one, retaining its fields), and each call must write only its own index's slots.
+    static func forEachTweet(of archive: Archive, _ body: @Sendable (UnsafePointer<Tweet>, Int) -> Void) {
+        let n = archive.tweets.count
         let chunks = Swift.min(n, 64)
         guard chunks > 0 else { return }
         archive.tweets.withUnsafeBufferPointer { tweetList in
             nonisolated(unsafe) let tweets = tweetList.baseAddress!
-            let list = indices ?? []
-            list.withUnsafeBufferPointer { listBuffer in
-                nonisolated(unsafe) let chosen = indices == nil ? nil : listBuffer.baseAddress
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    let range = (n * chunk / chunks)..<(n * (chunk + 1) / chunks)
-                    guard let first = range.first, let last = range.last else { return }
-                    let index = { (k: Int) in chosen.map { Int($0[k]) } ?? k }
-                    // Walk the chunk in the order its texts lie in memory: archives are often stored newest first
-                    // and sorted oldest first, and reading texts backwards stalls on every cache line.
-                    if Self.textAddress(tweets + index(last)) < Self.textAddress(tweets + index(first)) {
-                        for k in range.reversed() { body(tweets + index(k), index(k)) }
-                    } else {
-                        for k in range { body(tweets + index(k), index(k)) }
-                    }
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (n * chunk / chunks)..<(n * (chunk + 1) / chunks)
+                guard let first = range.first, let last = range.last else { return }
+                // Walk the chunk in the order its texts lie in memory: archives are often stored newest first and
+                // sorted oldest first, and reading texts backwards stalls on every cache line.
+                if Self.textAddress(tweets + last) < Self.textAddress(tweets + first) {
+                    for k in range.reversed() { body(tweets + k, k) }
+                } else {
+                    for k in range { body(tweets + k, k) }
                 }
             }
         }
