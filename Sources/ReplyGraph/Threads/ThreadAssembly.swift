@@ -26,8 +26,8 @@ extension ReconstructionState {
                 threads[Int(threadIndex[i])].followUps.append(f)
             }
         }
-        return Reconstruction(threads: threads, followUps: followUps, threadIndex: threadIndex, parent: parent,
-                              confidence: confidence, authorOf: authorOf, authorCount: authorKeys.count)
+        return Reconstruction(threads: threads, followUps: followUps, threadIndex: threadIndex, parent: parent.array,
+                              confidence: confidence.array, authorOf: authorOf, authorCount: authorKeys.count)
     }
 
     func makeThread(_ members: [Int32]) -> Thread {

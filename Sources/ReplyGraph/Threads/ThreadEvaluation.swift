@@ -196,7 +196,7 @@ public struct ThreadEvaluator: Sendable {
         for c in state.log! where scope[Int(c.child)] && scope[Int(c.candidate)] {
             scored.append((model.probability(score: c.score), truth[Int(c.child)] == c.candidate))
         }
-        var predicted = state.parent
+        var predicted = state.parent.array
         if labelled.labelsThreadsOnly {
             for i in predicted.indices where predicted[i] >= 0 && state.chains[Int(state.chainOf[i])].rootIsReply {
                 predicted[i] = -1

@@ -100,28 +100,29 @@ struct ReconstructionState {
     /// Archive indices in posting order.
     let order: ContiguousArray<Int32>
     let idsComplete: Bool
-    var parent: ContiguousArray<Int32>
-    var confidence: ContiguousArray<Float>
-    var reason: [String]
-    var chainOf: ContiguousArray<Int32>
+    // The decisions, one slot per tweet, written in place by the decoding parts (see ``DecisionColumn``).
+    let parent: DecisionColumn<Int32>
+    let confidence: DecisionColumn<Float>
+    let reason: DecisionColumn<String>
+    let chainOf: DecisionColumn<Int32>
     var chains: [Chain] = []
     var markers: [NumberingMarker?]
     /// Each tweet's cues with bit 15 set once read (``readCues(_:)``): only for tweets whose wording can change a
     /// decision, and for follow-ups.
-    var cueCache: ContiguousArray<UInt16>
+    let cueCache: DecisionColumn<UInt16>
     /// The raw score a link needs, and the most the wording features can add to a score: when the best score
     /// without wording plus that falls short, no link is possible and no wording is read. `nil` when the model's
     /// calibration does not allow the bound.
     let wordingBound: (threshold: Double, most: Double)?
     var facts: ContiguousArray<TweetFacts>
     /// The numbering along each tweet's chain up to it, and whether something continues it.
-    var numbering: ContiguousArray<ChainNumbering>
-    var hasChild: ContiguousArray<Bool>
+    let numbering: DecisionColumn<ChainNumbering>
+    let hasChild: DecisionColumn<Bool>
     /// Each author's recent non-retweets, newest last: author `a` owns `recent[a * maxCandidates ..< a *
     /// maxCandidates + recentCount[a]]`, and `ownRank` numbers each author's tweets in posting order.
     var recent: ContiguousArray<Int32>
     var recentCount: ContiguousArray<Int32>
-    var ownRank: ContiguousArray<Int32>
+    let ownRank: DecisionColumn<Int32>
     var nextRank: ContiguousArray<Int32>
     /// Each author's typical ln(1 + gap) between thread parts (``LinkModel/typicalGap`` until adapted).
     var typicalGap: ContiguousArray<Double>
@@ -216,27 +217,25 @@ struct ReconstructionState {
         // word set and wording, while the text is in the cache (read later, one tweet at a time, a text costs a trip
         // to memory). Tweets outside the set have their wording read on first use, by `readCues`.
         var facts = ContiguousArray<TweetFacts>(repeating: TweetFacts(), count: n)
-        var cueCache = ContiguousArray<UInt16>(repeating: 0, count: n)
+        let cueCache = DecisionColumn<UInt16>(repeating: 0, count: n)
         let authorBits = ContiguousArray(keys.map(TweetFacts.handleBit))
+        nonisolated(unsafe) let cueBase = cueCache.baseAddress
         markers.withUnsafeMutableBufferPointer { markerOut in
             facts.withUnsafeMutableBufferPointer { factOut in
-                cueCache.withUnsafeMutableBufferPointer { cueOut in
-                    authorOf.withUnsafeBufferPointer { authorList in
-                        authorBits.withUnsafeBufferPointer { bitList in
-                            needed.withUnsafeBufferPointer { neededList in
-                                nonisolated(unsafe) let markerBase = markerOut.baseAddress
-                                nonisolated(unsafe) let factBase = factOut.baseAddress
-                                nonisolated(unsafe) let cueBase = cueOut.baseAddress
-                                nonisolated(unsafe) let authorBase = authorList.baseAddress
-                                nonisolated(unsafe) let bitBase = bitList.baseAddress
-                                nonisolated(unsafe) let neededBase = neededList.baseAddress
-                                Self.forEachTweet(of: archive) { tweet, i in
-                                    let text = Tweet.utf8Text(at: tweet)
-                                    markerBase![i] = NumberingMarker.parse(utf8: text)
-                                    guard neededBase![i] else { return }
-                                    factBase![i] = TweetFacts(utf8: text, author: bitBase![Int(authorBase![i])])
-                                    cueBase![i] = TextCues(utf8: text).rawValue | 0x8000
-                                }
+                authorOf.withUnsafeBufferPointer { authorList in
+                    authorBits.withUnsafeBufferPointer { bitList in
+                        needed.withUnsafeBufferPointer { neededList in
+                            nonisolated(unsafe) let markerBase = markerOut.baseAddress!
+                            nonisolated(unsafe) let factBase = factOut.baseAddress!
+                            nonisolated(unsafe) let authorBase = authorList.baseAddress!
+                            nonisolated(unsafe) let bitBase = bitList.baseAddress!
+                            nonisolated(unsafe) let neededBase = neededList.baseAddress!
+                            Self.forEachTweet(of: archive) { tweet, i in
+                                let text = Tweet.utf8Text(at: tweet)
+                                markerBase[i] = NumberingMarker.parse(utf8: text)
+                                guard neededBase[i] else { return }
+                                factBase[i] = TweetFacts(utf8: text, author: bitBase[Int(authorBase[i])])
+                                cueBase[i] = TextCues(utf8: text).rawValue | 0x8000
                             }
                         }
                     }
@@ -244,19 +243,19 @@ struct ReconstructionState {
             }
         }
         idsComplete = Self.archiveStatesReplyIDs(archive)
-        parent = ContiguousArray(repeating: -1, count: n)
-        confidence = ContiguousArray(repeating: 0, count: n)
-        reason = [String](repeating: "", count: n)
-        chainOf = ContiguousArray(repeating: -1, count: n)
+        parent = DecisionColumn(repeating: -1, count: n)
+        confidence = DecisionColumn(repeating: 0, count: n)
+        reason = DecisionColumn(repeating: "", count: n)
+        chainOf = DecisionColumn(repeating: -1, count: n)
         self.markers = markers
         self.cueCache = cueCache
         wordingBound = Self.wordingBound(model, minConfidence: options.minConfidence)
         self.facts = facts
-        numbering = ContiguousArray(repeating: ChainNumbering(), count: n)
-        hasChild = ContiguousArray(repeating: false, count: n)
+        numbering = DecisionColumn(repeating: ChainNumbering(), count: n)
+        hasChild = DecisionColumn(repeating: false, count: n)
         recent = ContiguousArray(repeating: -1, count: keys.count * ThreadReconstructor.maxCandidates)
         recentCount = ContiguousArray(repeating: 0, count: keys.count)
-        ownRank = ContiguousArray(repeating: 0, count: n)
+        ownRank = DecisionColumn(repeating: 0, count: n)
         nextRank = ContiguousArray(repeating: 0, count: keys.count)
         typicalGap = ContiguousArray(repeating: model.typicalGap, count: keys.count)
     }
@@ -356,42 +355,29 @@ struct ReconstructionState {
             link(part: 0, of: 1)
             return
         }
-        // Authors never share a chain: each part decodes every `parts`-th author on its own copy of the state
-        // (copies share the arrays until they write them), then the parts' results are put together.
+        // Authors never share a chain: each part decodes every `parts`-th author on its own copy of the state. The
+        // copies share the decision columns, which each part writes only for its own authors' tweets; the rest of a
+        // copy (its chains, its authors' recent tweets) is its own until the chains are put together.
         nonisolated(unsafe) let base = self
-        nonisolated(unsafe) var results = [ReconstructionState?](repeating: nil, count: parts)
-        results.withUnsafeMutableBufferPointer { slots in
+        nonisolated(unsafe) var partChains = [[Chain]](repeating: [], count: parts)
+        partChains.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let out = slots.baseAddress!
             DispatchQueue.concurrentPerform(iterations: parts) { p in
                 var copy = base
                 copy.link(part: p, of: parts)
-                out[p] = copy
+                out[p] = copy.chains
             }
         }
+        // Chain numbers were each part's own: shift them to where its chains land in the whole list.
         var offsets = [Int32](repeating: 0, count: parts)
         chains = []
         for p in 0..<parts {
             offsets[p] = Int32(chains.count)
-            chains += results[p]!.chains
+            chains += partChains[p]
         }
-        // Each part's arrays are read in place: `results[p]!` would copy a whole state (and retain its arrays) per
-        // tweet.
-        for p in 0..<parts {
-            results[p]!.mergeDecisions(into: &self, part: p, of: parts, chainOffset: offsets[p])
-            results[p] = nil
-        }
-    }
-
-    /// Copies this part's decisions (the tweets of authors `a % parts == part`) into `whole`.
-    private func mergeDecisions(into whole: inout ReconstructionState, part: Int, of parts: Int, chainOffset: Int32) {
-        for i in 0..<tweets.count where Int(authorOf[i]) % parts == part {
-            whole.parent[i] = parent[i]
-            whole.confidence[i] = confidence[i]
-            whole.reason[i] = reason[i]
-            whole.chainOf[i] = chainOf[i] + chainOffset
-            whole.numbering[i] = numbering[i]
-            whole.hasChild[i] = hasChild[i]
-            whole.ownRank[i] = ownRank[i]
+        for i in 0..<tweets.count {
+            let offset = offsets[Int(authorOf[i]) % parts]
+            if offset != 0 && chainOf[i] >= 0 { chainOf[i] += offset }
         }
     }
 
@@ -479,12 +465,11 @@ struct ReconstructionState {
 
     /// Takes a childless tweet out of its chain, to be replaced as its parent's continuation: it stands alone again.
     mutating func detach(_ j: Int) {
-        let p = Int(parent[j])
         chains[Int(chainOf[j])].length -= 1
         parent[j] = -1
         confidence[j] = 0
         reason[j] = ""
-        // `p` keeps `hasChild`: the tweet that replaces `j` attaches to it at once.
+        // The parent keeps `hasChild`: the tweet that replaces `j` attaches to it at once.
         startChain(j, isReply: leadsWithOthers(j))
     }
 

@@ -1,0 +1,51 @@
+/// A fixed-length column of per-tweet values that thread reconstruction's parallel decoding parts write in place:
+/// the one shared-memory storage type of ``ReconstructionState``.
+///
+/// Copies of a column share its storage (a class that owns the memory and frees it). The invariant that makes the
+/// sharing safe: ``ReconstructionState/linkAll()`` gives each part a copy of the state, and a part reads and writes
+/// only the slots of its own authors' tweets (every candidate, chain root and follow-up of a tweet is its author's),
+/// so no slot is touched by two threads; everything else reads or writes a column on one thread, before or after the
+/// parts. Value copies for callers come from ``array``.
+struct DecisionColumn<Element>: @unchecked Sendable {
+    private final class Storage {
+        let base: UnsafeMutablePointer<Element>
+        let count: Int
+
+        init(repeating value: Element, count: Int) {
+            base = .allocate(capacity: Swift.max(count, 1))
+            base.initialize(repeating: value, count: count)
+            self.count = count
+        }
+
+        deinit {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
+    }
+
+    private let storage: Storage
+
+    init(repeating value: Element, count: Int) {
+        storage = Storage(repeating: value, count: count)
+    }
+
+    var count: Int { storage.count }
+
+    /// The slot of tweet `i`; setting it writes the storage that every copy of this column shares.
+    subscript(i: Int) -> Element {
+        get {
+            precondition(i >= 0 && i < storage.count, "tweet index out of range")
+            return storage.base[i]
+        }
+        nonmutating set {
+            precondition(i >= 0 && i < storage.count, "tweet index out of range")
+            storage.base[i] = newValue
+        }
+    }
+
+    /// The slots' start, for a pass that fills them on all cores (each index written by one call).
+    var baseAddress: UnsafeMutablePointer<Element> { storage.base }
+
+    /// A value copy of the column.
+    var array: ContiguousArray<Element> { ContiguousArray(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+}
