@@ -177,7 +177,7 @@ struct CentralityTable {
             return "\(metric.rawValue) computed exactly: cheaper than the sample --epsilon \(a.epsilon) needs"
         }
         let within = "within ±\(Self.figure(a.absoluteError)) of exact for every user with probability ≥ \(1 - a.delta)"
-        if let diameter = a.vertexDiameterBound {
+        if a.method == .riondatoKornaropoulos, let diameter = a.vertexDiameterBound {
             return "\(metric.rawValue) is approximate: \(within) (Riondato-Kornaropoulos sampling: \(a.samples) "
                 + "shortest paths, vertex diameter ≤ \(diameter), seed \(a.seed))"
         }

@@ -57,8 +57,15 @@ public struct CentralityPanel: Sendable {
 
     /// How an approximated metric was computed, and the bound it meets.
     public struct Approximation: Sendable, Hashable, Encodable {
-        /// `riondato-kornaropoulos` (betweenness) or `eppstein-wang` (harmonic).
-        public var method: String
+        /// The sampling scheme behind an estimate; its raw value is the JSON `method`.
+        public enum Method: String, Sendable, Hashable, Encodable {
+            /// Betweenness from sampled shortest paths (Riondato & Kornaropoulos, 2016).
+            case riondatoKornaropoulos = "riondato-kornaropoulos"
+            /// Harmonic centrality from sampled pivots (Eppstein & Wang, 2004).
+            case eppsteinWang = "eppstein-wang"
+        }
+
+        public var method: Method
         /// Every score is within ±`epsilon` of the exact one on the normalized scale ...
         public var epsilon: Double
         /// ... with probability at least 1 − `delta`.
@@ -131,7 +138,7 @@ public struct CentralityPanel: Sendable {
                                                                   weighted: weighted, seed: seed).estimate(in: graph)
                         scores[metric] = estimate.scores
                         approximations[metric] = Approximation(
-                            method: "riondato-kornaropoulos", epsilon: bound.epsilon, delta: bound.delta,
+                            method: .riondatoKornaropoulos, epsilon: bound.epsilon, delta: bound.delta,
                             absoluteError: estimate.isExact ? 0 : bound.epsilon, samples: estimate.samples,
                             vertexDiameterBound: estimate.vertexDiameterBound, seed: seed, exact: estimate.isExact)
                     } else {
@@ -145,7 +152,7 @@ public struct CentralityPanel: Sendable {
                                                                      weighted: weighted, seed: seed).estimate(in: graph)
                         scores[metric] = estimate.scores
                         approximations[metric] = Approximation(
-                            method: "eppstein-wang", epsilon: bound.epsilon, delta: bound.delta,
+                            method: .eppsteinWang, epsilon: bound.epsilon, delta: bound.delta,
                             absoluteError: estimate.absoluteError, samples: estimate.pivots, vertexDiameterBound: nil,
                             seed: seed, exact: estimate.isExact)
                     } else {
