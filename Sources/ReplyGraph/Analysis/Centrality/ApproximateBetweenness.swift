@@ -183,6 +183,42 @@ struct PathSampler {
     /// A uniform double in [0, 1).
     private static func unit(_ rng: inout SeededGenerator) -> Double { Double(rng.next() >> 11) * 0x1p-53 }
 
+    /// Expands the whole level `queue[start..<end]` of one side of ``unweightedPath(_:_:graph:rng:)``'s search
+    /// over the adjacency `offsets`/`neighbours` (out-edges forward, in-edges backward), counting shortest paths in
+    /// `sigma`; each newly reached node that the other side has reached (`otherDistance` ≥ 0) is added to `meet`.
+    ///
+    /// - Returns: The next level's start and end in `queue`, and its degree sum (which side expands next).
+    @inline(__always)
+    private static func expandLevel(from start: Int, to end: Int, offsets: UnsafeBufferPointer<Int>,
+                                    neighbours: UnsafeBufferPointer<Int32>, distance: UnsafeMutableBufferPointer<Int32>,
+                                    sigma: UnsafeMutableBufferPointer<Double>, queue: UnsafeMutableBufferPointer<Int32>,
+                                    otherDistance: UnsafeMutableBufferPointer<Int32>,
+                                    meet: UnsafeMutableBufferPointer<Int32>, met: inout Int)
+        -> (start: Int, end: Int, degree: Int) {
+        var count = end
+        var degree = 0
+        for k in start..<end {
+            let v = Int(queue[k])
+            let next = distance[v] + 1
+            let sv = sigma[v]
+            for i in offsets[v]..<offsets[v + 1] {
+                let w = Int(neighbours[i])
+                let dw = distance[w]
+                if dw < 0 {
+                    distance[w] = next
+                    sigma[w] = sv
+                    queue[count] = Int32(w)
+                    count += 1
+                    degree += offsets[w + 1] - offsets[w]
+                    if otherDistance[w] >= 0 { meet[met] = Int32(w); met += 1 }
+                } else if dw == next {
+                    sigma[w] += sv
+                }
+            }
+        }
+        return (end, count, degree)
+    }
+
     /// Balanced bidirectional breadth-first search (as in KADABRA, Borassi & Natale 2016): a search forward from
     /// `s` and one backward from `t` each expand a whole level at a time, whichever frontier has the smaller degree
     /// sum, until a level finds nodes the other search has reached. Then:
@@ -216,53 +252,14 @@ struct PathSampler {
             var fDegree = off[s + 1] - off[s], bDegree = inOff[t + 1] - inOff[t]
             var met = 0
             while met == 0 && fStart < fCount && bStart < bCount {
-                var degree = 0
                 if fDegree <= bDegree {
-                    let end = fCount
-                    for k in fStart..<end {
-                        let v = Int(qF[k])
-                        let next = dF[v] + 1
-                        let sv = sF[v]
-                        for i in off[v]..<off[v + 1] {
-                            let w = Int(tgt[i])
-                            let dw = dF[w]
-                            if dw < 0 {
-                                dF[w] = next
-                                sF[w] = sv
-                                qF[fCount] = Int32(w)
-                                fCount += 1
-                                degree += off[w + 1] - off[w]
-                                if dB[w] >= 0 { meet[met] = Int32(w); met += 1 }
-                            } else if dw == next {
-                                sF[w] += sv
-                            }
-                        }
-                    }
-                    fStart = end
-                    fDegree = degree
+                    (fStart, fCount, fDegree) = Self.expandLevel(from: fStart, to: fCount, offsets: off, neighbours: tgt,
+                                                                 distance: dF, sigma: sF, queue: qF,
+                                                                 otherDistance: dB, meet: meet, met: &met)
                 } else {
-                    let end = bCount
-                    for k in bStart..<end {
-                        let v = Int(qB[k])
-                        let next = dB[v] + 1
-                        let sv = sB[v]
-                        for i in inOff[v]..<inOff[v + 1] {
-                            let w = Int(src[i])
-                            let dw = dB[w]
-                            if dw < 0 {
-                                dB[w] = next
-                                sB[w] = sv
-                                qB[bCount] = Int32(w)
-                                bCount += 1
-                                degree += inOff[w + 1] - inOff[w]
-                                if dF[w] >= 0 { meet[met] = Int32(w); met += 1 }
-                            } else if dw == next {
-                                sB[w] += sv
-                            }
-                        }
-                    }
-                    bStart = end
-                    bDegree = degree
+                    (bStart, bCount, bDegree) = Self.expandLevel(from: bStart, to: bCount, offsets: inOff,
+                                                                 neighbours: src, distance: dB, sigma: sB, queue: qB,
+                                                                 otherDistance: dF, meet: meet, met: &met)
                 }
             }
             if met > 0 {
