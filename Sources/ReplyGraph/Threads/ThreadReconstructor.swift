@@ -584,7 +584,9 @@ struct ReconstructionState {
 
     /// False when the archive states conversation ids that put `i` and `j` in different conversations (twint JSON
     /// states them without reply ids): a thread never leaves its conversation.
-    func sameConversation(_ i: Int, _ j: Int) -> Bool {
+    ///
+    /// Declared `mutating`, though it writes nothing, as ``score(_:candidate:mostSimilar:wording:)`` is.
+    mutating func sameConversation(_ i: Int, _ j: Int) -> Bool {
         let mine = conversation[i]
         guard mine != 0 else { return true }
         let root = Int(chains[Int(chainOf[j])].root)
@@ -601,7 +603,10 @@ struct ReconstructionState {
     }
 
     /// The raw score of "`i` continues `j`": the features' weights summed as they are found, without a vector.
-    func score(_ i: Int, candidate j: Int, mostSimilar: Bool, wording: Bool = true) -> Double {
+    ///
+    /// Declared `mutating`, though it writes nothing, so that the decoding loop (itself mutating) passes the state by
+    /// address: a non-mutating call from there copies the whole state (some 400 bytes) for every candidate.
+    mutating func score(_ i: Int, candidate j: Int, mostSimilar: Bool, wording: Bool = true) -> Double {
         var sink = ScoreSink(weights: model.weights)
         features(i, candidate: j, mostSimilar: mostSimilar, wording: wording, into: &sink)
         return sink.sum
@@ -609,7 +614,7 @@ struct ReconstructionState {
 
     /// Finds the features of "`i` continues `j`" and hands each one that is not zero to `sink`; without `wording`,
     /// the features that need the texts' cues are left out (their cues must have been read for the rest).
-    func features<Sink: LinkFeatureSink>(_ i: Int, candidate j: Int, mostSimilar: Bool, wording: Bool = true,
+    mutating func features<Sink: LinkFeatureSink>(_ i: Int, candidate j: Int, mostSimilar: Bool, wording: Bool = true,
                                          into scratch: inout Sink) {
         let gap = Double(max(0, time(i) - time(j))) / 1000
         if gap < 2 { scratch.add(.gapUnder2s, 1) } else if gap < 10 { scratch.add(.gapUnder10s, 1) }
