@@ -699,7 +699,10 @@ struct ReconstructionState {
     }
 
     /// The gap and each supporting cue of the link in `scratch`, joined with `+`: `burst:2s+numbered:3->4`.
-    func reasonText(_ i: Int, candidate j: Int) -> String {
+    ///
+    /// Declared `mutating`, though it writes nothing, as ``score(_:candidate:mostSimilar:wording:)`` is: it runs for
+    /// every link made.
+    mutating func reasonText(_ i: Int, candidate j: Int) -> String {
         let gap = Int((Double(max(0, time(i) - time(j))) / 1000).rounded())
         var text = gap <= 10 ? "burst:\(gap)s" : "gap:\(gap)s"
         func supports(_ f: LinkFeature) -> Bool { scratch[f] > 0 && model.weights[f.rawValue] > 0 }
