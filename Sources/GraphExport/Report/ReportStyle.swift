@@ -22,6 +22,7 @@ enum ReportStyle {
         @media (max-width: 34rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: .4rem; } }
         figure { margin: 0 0 1.5rem; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: .6rem; }
         figure h3 { margin-top: 0; }
+        figcaption h3 { color: var(--ink); }
         figcaption p { margin: 0 0 .4rem; }
         svg.chart { display: block; width: 100%; height: auto; max-width: 100%; }
         figcaption, .caption { color: var(--muted); font-size: .9rem; }
