@@ -11,8 +11,8 @@ struct ReportCommand: ParsableCommand {
             DIR gets index.html (the overview: tweets, span, threads, replies, mentions, promotions, what reading \
             skipped and how sure the thread inference is, with charts of thread lengths, tweets and threads per \
             month, posting hours, promotions per week and their place in threads, engagement effects, top users by \
-            PageRank and betweenness with their communities, and community sizes), threads.html (every thread, \
-            sortable and filterable) and threads/<id>.html (each thread as text in order, with its diagram, the \
+            PageRank and betweenness with their communities, and community sizes), threads.html (the threads \
+            with a page, sortable and filterable) and threads/<id>.html (each thread as text in order, with its diagram, the \
             confidence and reason of every link, missing numbers, follow-ups, promotions with their evidence, and \
             links to the original tweets). The pages need no network and open from disk.
 
