@@ -4,7 +4,6 @@ extension ReportSite {
     /// A tweet's text in its own direction-isolated block, with the first occurrence of each evidence match marked.
     func textBlock(_ text: String, marking matches: [String]) -> HTML {
         var pieces: [HTML] = []
-        var rest = Substring(text)
         var ranges: [Range<String.Index>] = []
         for match in matches where !match.isEmpty {
             if let r = text.range(of: match, options: [.caseInsensitive]),
@@ -17,8 +16,7 @@ extension ReportSite {
             pieces.append(.element(.mark, [], [.text(String(text[r]))]))
             cursor = r.upperBound
         }
-        rest = text[cursor...]
-        pieces.append(.text(String(rest)))
+        pieces.append(.text(String(text[cursor...])))
         return .element(.p, [.class("text"), HTMLAttribute(.dir, "auto")], pieces)
     }
 }

@@ -74,7 +74,7 @@ extension ReportSite {
     /// reason), numbers that are missing, promotions with their evidence, follow-ups, and the diagram.
     func threadPage(_ thread: Thread) -> String {
         let archive = input.archive
-        let root = ["..", ]
+        let root = [".."]
         var linkInto: [TweetID: ThreadLink] = [:]
         for link in thread.links { linkInto[link.from] = link }
         let members = Set(thread.tweets)
