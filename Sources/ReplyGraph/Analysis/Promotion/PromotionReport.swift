@@ -16,7 +16,7 @@ public struct PromotionReport: Sendable, Encodable {
 
         /// Whether to mine near-duplicate templates (``PromotionReport/templates``); a caller that does not show
         /// them (the HTML report) saves the time, which on a million tweets is most of the report's.
-        public var minesTemplates: Bool
+        package var minesTemplates: Bool
 
         public init(timeZone: ReportTimeZone = .utc, templateThreshold: Double = 0.8, slotRadiusMinutes: Int = 10,
                     minimumSlotShare: Double = 0.05) {
