@@ -18,10 +18,11 @@ struct ReportCommand: ParsableCommand {
 
             Thread pages are capped by --max-thread-pages (the longest threads get pages; the index says when \
             some did not). Every file is written atomically; thread pages an earlier report left in DIR that this \
-            one does not have are removed.
+            one does not have are removed. Progress goes to stderr with the time so far; --quiet silences it \
+            together with the warnings.
 
             Examples:
-              replygraph report -o report/                       # the bundled sample; open report/index.html
+              replygraph report -o report/      # the bundled sample; open report/index.html
               replygraph report tweets.jsonl -o report/ --tz Europe/Berlin
               replygraph report ~/Downloads/twitter-*.zip -o report/ --max-thread-pages 200
             """
