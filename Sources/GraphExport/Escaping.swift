@@ -186,6 +186,52 @@ public enum Escaping {
         return out
     }
 
+    // MARK: HTML5 documents (the report)
+
+    /// Text or double-quoted attribute content for an HTML5 page (text, attributes, inline SVG): `&<>"'` as
+    /// entities; U+2028, U+2029 and invisible format characters (bidi controls) as `&#x…;`, so the page source shows
+    /// them (the report isolates every tweet's text, so an override cannot reorder what follows it); CR and CRLF as
+    /// LF; other control characters as control pictures (NUL → ␀) and noncharacters as U+FFFD, which the HTML
+    /// standard forbids in a document even as references.
+    ///
+    ///     Escaping.html("<script>alert('x')</script>")   // "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
+    ///
+    /// - Complexity: O(n) in the string's scalars.
+    public static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        html(text, into: &out)
+        return out
+    }
+
+    /// ``html(_:)`` appended to `out`.
+    static func html(_ text: String, into out: inout String) {
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case "\n" where previousWasCR: continue
+            case "\n", "\r": out += "\n"
+            case "\t": out += "\t"
+            case "\u{2028}", "\u{2029}": out += numericReference(scalar)
+            case _ where isControl(scalar): out.unicodeScalars.append(controlPicture(scalar))
+            case _ where isNoncharacter(scalar): out += "\u{FFFD}"
+            case _ where isInvisibleFormatCharacter(scalar): out += numericReference(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+
+    /// U+FDD0–U+FDEF and the last two code points of every plane.
+    static func isNoncharacter(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE
+    }
+
     // MARK: CSV (RFC 4180)
 
     /// A CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (or starts or ends with a space),

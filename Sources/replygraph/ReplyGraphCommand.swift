@@ -21,7 +21,7 @@ struct ReplyGraphCommand: ParsableCommand {
         subcommands: [
             SummaryCommand.self, ThreadsCommand.self, CentralityCommand.self, CommunitiesCommand.self,
             PromotionsCommand.self, EngagementCommand.self, RenderCommand.self, ExportCommand.self,
-            BatchCommand.self, EvaluateCommand.self, RenderDOTCommand.self,
+            BatchCommand.self, ReportCommand.self, EvaluateCommand.self, RenderDOTCommand.self,
         ]
     )
 }

@@ -11,7 +11,7 @@ struct BatchCommand: ParsableCommand {
         abstract: "Analyse and render many archives into a folder with an HTML gallery.",
         discussion: """
             Each archive (a file, or every archive file in a directory) gets a folder OUT/<name>/ with \
-            summary.json, threads.json, centrality.json, promotions.json, mentions.svg, timeline.svg, one SVG per \
+            report/index.html (the archive report, as `replygraph report` writes it), summary.json, threads.json, centrality.json, promotions.json, mentions.svg, timeline.svg, one SVG per \
             thread in threads/, tweets.graphml (the reply graph) and users.gexf (the interaction graph with \
             metrics); OUT/index.html is a gallery of all of them that opens from disk.
 
@@ -138,6 +138,8 @@ struct BatchJob: Sendable {
     /// When this run began: temporary files older than this are a killed run's leftovers.
     var started = Date()
     var renderer = BoundedRender(timeout: 60, workerLimit: 500)
+    /// The report's cap on thread pages (``ReportSite``).
+    var reportThreadPages = 1000
 
     /// Expands the arguments: files as they are, directories into their regular, non-hidden files, leaving out
     /// this batch's own outputs when `out` is (or is inside) an input directory. The same file given twice (by any
@@ -231,7 +233,7 @@ struct BatchJob: Sendable {
     /// The options that change what a folder holds, as part of its ``InputFingerprint``.
     var optionsKey: String {
         "strict=\(reader.options.strict) owner=\(reader.options.exportOwner?.display ?? "-") "
-            + "threads=\(drawThreads) min-thread-length=\(minThreadLength)"
+            + "threads=\(drawThreads) min-thread-length=\(minThreadLength) report=\(reportThreadPages)"
     }
 
     /// The archive's manifest when the folder was made from this very input (``InputFingerprint``: same file,
@@ -327,6 +329,17 @@ struct BatchJob: Sendable {
                 files.removeAll { $0.hasPrefix("threads/") }
             }
 
+            progress.update(unit.name, "writing the report")
+            let drawings = Dictionary(uniqueKeysWithValues: diagrams.map { path in
+                (TweetID(UInt64(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent) ?? 0),
+                 [".."] + path.split(separator: "/").map(String.init))   // relative to report/
+            })
+            let site = ReportSite(try ReportBuilder.input(
+                name: unit.isSample ? SampleArchive.displayName : unit.name, graph: graph, summary: summary,
+                promotions: promotions, timeZone: .utc, maxThreadPages: reportThreadPages, threadDrawings: drawings))
+            try ReportBuilder.write(site, to: folder.appendingPathComponent("report"))
+            files.append("report/index.html")
+
             let stats = threads.stats
             let order = ["tweets", "authors", "span", "threads", "longest thread", "replies", "users mentioned",
                          "promotions", "skipped lines"]
@@ -372,9 +385,10 @@ struct BatchJob: Sendable {
             let name = result.unit.name
             guard let manifest = result.manifest else {
                 return Gallery.Entry(name: name, status: "failed: \(result.failure?.message ?? "unknown error")",
-                                     figures: [], thumbnail: nil, links: [], threadDiagrams: [])
+                                     figures: [], thumbnail: nil, links: [], threadDiagrams: [], report: nil)
             }
-            let links = manifest.files.filter { $0 != "manifest.json" }.map { ($0, "\(name)/\($0)") }
+            let links = manifest.files.filter { $0 != "manifest.json" && $0 != "report/index.html" }
+                .map { ($0, "\(name)/\($0)") }
             let diagrams = manifest.threadDiagrams.map {
                 (URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent, "\(name)/\($0)")
             }
@@ -386,7 +400,8 @@ struct BatchJob: Sendable {
                                  figures: manifest.figureOrder.compactMap { key in manifest.figures[key].map { (key, $0) } }
                                      + [("archive", manifest.archive)],
                                  thumbnail: manifest.files.contains("mentions.svg") ? "\(name)/mentions.svg" : nil,
-                                 links: links, threadDiagrams: diagrams)
+                                 links: links, threadDiagrams: diagrams,
+                                 report: manifest.files.contains("report/index.html") ? "\(name)/report/index.html" : nil)
         }
         // No generation time in the page: a re-run over the same archives writes the same bytes.
         let gallery = Gallery(entries: entries)

@@ -11,6 +11,7 @@ struct Gallery {
         var thumbnail: String?        // relative path of an SVG
         var links: [(String, String)] // (label, relative path)
         var threadDiagrams: [(String, String)] // (label, relative path)
+        var report: String? = nil     // relative path of the archive report's index.html
     }
 
     var title = "ReplyGraph gallery"
@@ -38,6 +39,7 @@ struct Gallery {
           .failed { color: #b42318; }
           details { margin-top: .4em; }
           .links a, details a { margin-right: .8em; display: inline-block; }
+          .report { display: inline-block; margin: .3em 0 .6em; padding: .3em .8em; border-radius: 4px; background: #0072B2; color: #fff; text-decoration: none; font-weight: 600; }
         </style>
         </head>
         <body>
@@ -54,6 +56,9 @@ struct Gallery {
             if let thumbnail = entry.thumbnail {
                 out += "<a class=\"thumb\" href=\"\(escape(thumbnail))\"><img src=\"\(escape(thumbnail))\" "
                     + "alt=\"mention network of \(escape(entry.name))\"></a>\n"
+            }
+            if let report = entry.report {
+                out += "<a class=\"report\" href=\"\(escape(report))\">Open the report</a>\n"
             }
             if !entry.figures.isEmpty {
                 out += "<table>\n"

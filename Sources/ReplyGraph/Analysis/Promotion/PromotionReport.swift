@@ -14,9 +14,14 @@ public struct PromotionReport: Sendable, Encodable {
         /// Slots holding fewer than this share of posting days are not reported.
         public var minimumSlotShare: Double
 
+        /// Whether to mine near-duplicate templates (``PromotionReport/templates``); a caller that does not show
+        /// them (the HTML report) saves the time, which on a million tweets is most of the report's.
+        package var minesTemplates: Bool
+
         public init(timeZone: ReportTimeZone = .utc, templateThreshold: Double = 0.8, slotRadiusMinutes: Int = 10,
                     minimumSlotShare: Double = 0.05) {
             self.timeZone = timeZone
+            self.minesTemplates = true
             self.templateThreshold = templateThreshold
             self.slotRadiusMinutes = slotRadiusMinutes
             self.minimumSlotShare = minimumSlotShare
@@ -186,7 +191,8 @@ public struct PromotionReport: Sendable, Encodable {
         totals["any"] = promotional.count
         self.tweets = promotional
         self.totals = totals
-        self.templates = PromotionTemplates.mine(all, decisions: decisions, threshold: options.templateThreshold)
+        self.templates = options.minesTemplates
+            ? PromotionTemplates.mine(all, decisions: decisions, threshold: options.templateThreshold) : []
         self.positions = Self.positions(tweets: all, threads: threads, followUps: followUps, decisions: decisions)
         self.schedule = Self.schedule(all, decisions: decisions, options: options)
         self.byMonth = Self.periods(all, decisions: decisions, options: options) { c, _ in
