@@ -27,13 +27,24 @@ struct Output {
     }
 
     func write(_ data: Data) throws {
+        try write { $0.write(data) }
+    }
+
+    /// Writes a report as `contents` makes it, through a bounded buffer: to standard output, or to the file by
+    /// ``AtomicFile/write(to:_:)`` (a temporary file renamed into place once complete). A large report is then
+    /// never held whole in memory.
+    func write(_ contents: (inout FileSink) throws -> Void) throws {
         guard let path, path != "-" else {
-            try StandardOutput.write(data)
+            var sink = FileSink.descriptor(STDOUT_FILENO, name: "standard output")
+            try contents(&sink)
+            do { try sink.finish() } catch let error as FileWriteError {
+                throw CommandFailure(.ioError, "cannot write to standard output: \(error.reason)")
+            }
             return
         }
         try Self.refuseOverwriting(inputs: inputs, with: path)
         do {
-            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+            try AtomicFile.write(to: URL(fileURLWithPath: path), contents)
         } catch {
             throw CommandFailure(writing: path, error)
         }
@@ -102,11 +113,38 @@ enum StandardOutput {
 enum JSON {
     /// Deterministic, readable JSON: sorted keys, no escaped slashes.
     static func encode(_ value: some Encodable) throws -> String {
+        try encode(value, with: encoder())
+    }
+
+    /// ``encode(_:)`` with an encoder made by ``encoder()``, reused across many small values.
+    static func encode(_ value: some Encodable, with encoder: JSONEncoder) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// The encoder ``encode(_:)`` uses: pretty-printed (two spaces a level), sorted keys, no escaped slashes.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return encoder
+    }
+
+    /// A value's JSON from ``encode(_:)`` set `spaces` deeper, to be written inside an enclosing document: every
+    /// line but the first (`first: false`, when it follows a key) gets the spaces, except the empty line the
+    /// printer puts in an empty array, and the final newline goes. Strings never hold a raw line break in JSON, so
+    /// every line break is the printer's own.
+    static func indented(_ json: String, by spaces: Int, first: Bool) -> String {
+        let pad = String(repeating: " ", count: spaces)
+        var out = ""
+        out.reserveCapacity(json.utf8.count + json.utf8.count / 8)
+        for (k, line) in json.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if k > 0 { out += "\n" }
+            if !line.isEmpty && (k > 0 || first) { out += pad }
+            out += line
+        }
+        if out.hasSuffix("\n") { out.removeLast() }
+        return out
     }
 }
 
