@@ -66,14 +66,17 @@ public struct PromotionDetector: Sendable {
         let filter: PromotionPrefilter
         let excludeSlots: [[Int]]
         let ruleSlots: [[Int?]]
-        /// The rules that give evidence (positive weight), all categories together: a pattern's slot, or a domain.
-        let evidenceRules: [(slot: Int?, domain: String?)]
+        /// The slots of the pattern rules that give evidence (positive weight), all categories together.
+        let evidenceSlots: [Int]
+        /// The domains of the domain rules that give evidence.
+        let evidenceDomains: [String]
 
         init(_ rules: PromotionRules) {
             var patterns: [PromotionPattern] = []
             var excludeSlots: [[Int]] = []
             var ruleSlots: [[Int?]] = []
-            var evidenceRules: [(slot: Int?, domain: String?)] = []
+            var evidenceSlots: [Int] = []
+            var evidenceDomains: [String] = []
             for category in rules.categories {
                 excludeSlots.append(category.exclude.map { patterns.append($0); return patterns.count - 1 })
                 ruleSlots.append(category.rules.map { rule in
@@ -84,8 +87,8 @@ public struct PromotionDetector: Sendable {
                     }
                     if rule.weight > 0 {
                         switch rule.kind {
-                        case .phrase, .pattern: if let slot { evidenceRules.append((slot, nil)) }
-                        case .domain: if let domain = rule.domain { evidenceRules.append((nil, domain)) }
+                        case .phrase, .pattern: if let slot { evidenceSlots.append(slot) }
+                        case .domain: if let domain = rule.domain { evidenceDomains.append(domain) }
                         }
                     }
                     return slot
@@ -94,7 +97,8 @@ public struct PromotionDetector: Sendable {
             filter = PromotionPrefilter(patterns: patterns)
             self.excludeSlots = excludeSlots
             self.ruleSlots = ruleSlots
-            self.evidenceRules = evidenceRules
+            self.evidenceSlots = evidenceSlots
+            self.evidenceDomains = evidenceDomains
         }
     }
 
@@ -108,11 +112,13 @@ public struct PromotionDetector: Sendable {
         var found: PromotionPrefilter.Found? = nil
         if let compiled, !foldStyledLetters {
             let scan = tweet.withUTF8Text { compiled.filter.scan($0) }
-            let evidencePossible = compiled.evidenceRules.contains { rule in
-                if let slot = rule.slot { return scan.mayMatch(slot) }
-                guard let domain = rule.domain, !tweet.entities.urls.isEmpty else { return false }
-                if hosts == nil { hosts = tweet.entities.urls.map { Self.host(of: $0.value) } }
-                return hosts!.contains { $0 == domain || $0.hasSuffix("." + domain) }
+            var evidencePossible = compiled.evidenceSlots.contains(where: scan.mayMatch)
+            if !evidencePossible, !compiled.evidenceDomains.isEmpty, !tweet.entities.urls.isEmpty {
+                let found = tweet.entities.urls.map { Self.host(of: $0.value) }
+                hosts = found
+                evidencePossible = compiled.evidenceDomains.contains { domain in
+                    found.contains { $0 == domain || $0.hasSuffix("." + domain) }
+                }
             }
             guard evidencePossible else { return decision }
             found = scan

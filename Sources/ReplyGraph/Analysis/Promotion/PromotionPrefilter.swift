@@ -17,28 +17,38 @@
 /// `<url>`), non-ASCII text or nothing to look for give no such word; a pattern with no usable element may match
 /// any text. The filter assumes the tokenizer's default of styled letters left as they are (`foldStyled: false`).
 ///
-/// - Complexity: O(n · b) per text of n bytes, for b words starting with the same byte (a handful).
+/// - Complexity: O(n · b) per text of n bytes, for b words starting with the same two bytes (rarely more than one).
 struct PromotionPrefilter: Sendable {
-    /// The words looked for, lower-case ASCII.
-    private let needles: [[UInt8]]
-    /// Needle indices by their first byte.
-    private let byFirstByte: [[Int32]]
-    /// Per pattern, per usable element, the needles one of which the element needs (no elements: any text).
-    private let required: [[[Int32]]]
+    // Flat arrays, so that the per-byte scan touches no reference counts.
+    /// The words looked for, lower-case ASCII, one after another: word `k` is
+    /// `bytes[wordStart[k]..<wordStart[k + 1]]`.
+    private let bytes: [UInt8]
+    private let wordStart: [Int32]
+    /// Words of two bytes or more grouped by their first two: those starting with bytes `a b` are
+    /// `byPair[pairStart[a << 8 | b]..<pairStart[a << 8 | b + 1]]`.
+    private let byPair: [Int32]
+    private let pairStart: [Int32]
+    /// The one-byte word of each byte (`:`, `(`, `%`), or -1.
+    private let single: [Int32]
+    /// Per pattern, its usable elements: pattern `p`'s are `elementStart[patternStart[p]..<patternStart[p + 1]]`,
+    /// and element `e` needs one of the words `elementWords[elementStart[e]..<elementStart[e + 1]]`.
+    private let patternStart: [Int32]
+    private let elementStart: [Int32]
+    private let elementWords: [Int32]
 
-    /// The needles found in one text.
+    /// The words found in one text.
     struct Found {
         fileprivate var bits: [UInt64]
-        fileprivate let required: [[[Int32]]]
+        fileprivate let filter: PromotionPrefilter
 
         /// Whether pattern `k` (its index in the `patterns` the filter was made from) may match the text: each of
         /// its usable elements has one of its words in the text.
         func mayMatch(_ k: Int) -> Bool {
-            for needles in required[k] {
+            for e in Int(filter.patternStart[k])..<Int(filter.patternStart[k + 1]) {
                 var any = false
-                for needle in needles where bits[Int(needle) >> 6] & (1 << (UInt64(needle) & 63)) != 0 {
-                    any = true
-                    break
+                for w in Int(filter.elementStart[e])..<Int(filter.elementStart[e + 1]) {
+                    let word = Int(filter.elementWords[w])
+                    if bits[word >> 6] & (1 << UInt64(word & 63)) != 0 { any = true; break }
                 }
                 if !any { return false }
             }
@@ -48,24 +58,41 @@ struct PromotionPrefilter: Sendable {
 
     init(patterns: [PromotionPattern]) {
         var index: [[UInt8]: Int32] = [:]
-        var needles: [[UInt8]] = []
-        var required: [[[Int32]]] = []
+        var words: [[UInt8]] = []
+        var patternStart: [Int32] = [0], elementStart: [Int32] = [0], elementWords: [Int32] = []
         for pattern in patterns {
-            required.append(Self.requiredWords(pattern).map { element in
-                element.map { word in
-                    if let k = index[word] { return k }
-                    let k = Int32(needles.count)
-                    index[word] = k
-                    needles.append(word)
-                    return k
+            for element in Self.requiredWords(pattern) {
+                for word in element {
+                    if let k = index[word] { elementWords.append(k); continue }
+                    index[word] = Int32(words.count)
+                    elementWords.append(Int32(words.count))
+                    words.append(word)
                 }
-            })
+                elementStart.append(Int32(elementWords.count))
+            }
+            patternStart.append(Int32(elementStart.count - 1))
         }
-        var byFirstByte = [[Int32]](repeating: [], count: 256)
-        for (k, needle) in needles.enumerated() { byFirstByte[Int(needle[0])].append(Int32(k)) }
-        self.needles = needles
-        self.byFirstByte = byFirstByte
-        self.required = required
+        var bytes: [UInt8] = [], wordStart: [Int32] = [0]
+        for word in words { bytes += word; wordStart.append(Int32(bytes.count)) }
+        var single = [Int32](repeating: -1, count: 256)
+        var pairs: [(pair: Int, word: Int32)] = []
+        for (k, word) in words.enumerated() {
+            if word.count == 1 { single[Int(word[0])] = Int32(k) } else {
+                pairs.append((Int(word[0]) << 8 | Int(word[1]), Int32(k)))
+            }
+        }
+        pairs.sort { ($0.pair, $0.word) < ($1.pair, $1.word) }
+        var pairStart = [Int32](repeating: 0, count: 65_537)
+        for entry in pairs { pairStart[entry.pair + 1] += 1 }
+        for p in 0..<65_536 { pairStart[p + 1] += pairStart[p] }
+        self.bytes = bytes
+        self.wordStart = wordStart
+        self.byPair = pairs.map(\.word)
+        self.pairStart = pairStart
+        self.single = single
+        self.patternStart = patternStart
+        self.elementStart = elementStart
+        self.elementWords = elementWords
     }
 
     /// For each element of `pattern` that gives words, the words one of which any match of the pattern contains,
@@ -94,23 +121,40 @@ struct PromotionPrefilter: Sendable {
         return elements
     }
 
-    /// The needles that occur in `text` (ASCII case-insensitively).
+    /// The words that occur in `text` (ASCII case-insensitively).
     func scan(_ text: UnsafeBufferPointer<UInt8>) -> Found {
-        var bits = [UInt64](repeating: 0, count: (needles.count + 63) / 64)
-        let n = text.count
-        var i = 0
-        while i < n {
-            let first = Self.fold(text[i])
-            for k in byFirstByte[Int(first)] {
-                let needle = needles[Int(k)]
-                guard i + needle.count <= n else { continue }
-                var j = 1
-                while j < needle.count && Self.fold(text[i + j]) == needle[j] { j += 1 }
-                if j == needle.count { bits[Int(k) >> 6] |= 1 << (UInt64(k) & 63) }
+        var bits = [UInt64](repeating: 0, count: (wordStart.count - 1 + 63) / 64 + 1)
+        bits.withUnsafeMutableBufferPointer { bits in
+            bytes.withUnsafeBufferPointer { bytes in
+                wordStart.withUnsafeBufferPointer { wordStart in
+                    byPair.withUnsafeBufferPointer { byPair in
+                        pairStart.withUnsafeBufferPointer { pairStart in
+                            single.withUnsafeBufferPointer { single in
+                                let n = text.count
+                                var next = n > 0 ? Int(Self.fold(text[0])) : 0
+                                for i in 0..<n {
+                                    let first = next
+                                    let k1 = Int(single[first])
+                                    if k1 >= 0 { bits[k1 >> 6] |= 1 << UInt64(k1 & 63) }
+                                    guard i + 1 < n else { break }
+                                    next = Int(Self.fold(text[i + 1]))
+                                    let pair = first << 8 | next
+                                    for slot in Int(pairStart[pair])..<Int(pairStart[pair + 1]) {
+                                        let k = Int(byPair[slot])
+                                        let start = Int(wordStart[k]), length = Int(wordStart[k + 1]) - start
+                                        guard i + length <= n else { continue }
+                                        var j = 2
+                                        while j < length && Self.fold(text[i + j]) == bytes[start + j] { j += 1 }
+                                        if j == length { bits[k >> 6] |= 1 << UInt64(k & 63) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            i += 1
         }
-        return Found(bits: bits, required: required)
+        return Found(bits: bits, filter: self)
     }
 
     /// ``scan(_:)`` of an array of bytes.
