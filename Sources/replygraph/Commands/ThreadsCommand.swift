@@ -184,8 +184,9 @@ struct ThreadsReport: Encodable {
         try container.encode(stats, forKey: .stats)
     }
 
-    /// The report as ``JSON/encode(_:)`` prints it, byte for byte, written a thread at a time: each entry is encoded
-    /// on its own and indented to its place, so memory holds one entry's JSON, not the document's.
+    /// The report as ``JSON/encode(_:)`` prints it, byte for byte, written a thousand threads at a time: each
+    /// batch is encoded as an array of its own, and its entries indented to their place in the document, so memory
+    /// holds one batch's JSON, not the document's.
     func writeJSON(to out: inout some TextOutputStream) throws {
         guard !selected.isEmpty else {
             out.write(try JSON.encode(self))
@@ -195,9 +196,14 @@ struct ThreadsReport: Encodable {
         out.write("{\n  \"stats\" : ")
         out.write(JSON.indented(try JSON.encode(stats, with: encoder), by: 2, first: false))
         out.write(",\n  \"threads\" : [\n")
-        for (k, thread) in selected.enumerated() {
-            if k > 0 { out.write(",\n") }
-            out.write(JSON.indented(try JSON.encode(Self.entry(thread), with: encoder), by: 4, first: true))
+        let batch = 1_024
+        for start in stride(from: 0, to: selected.count, by: batch) {
+            if start > 0 { out.write(",\n") }
+            let entries = selected[start..<min(start + batch, selected.count)].map(Self.entry)
+            // "[\n  {…},\n  {…}\n]\n": the entries, two spaces deep, between the brackets' lines.
+            let array = try JSON.encode(entries, with: encoder)
+            let inner = array.dropFirst(2).dropLast(3)
+            out.write(JSON.indented(String(inner), by: 2, first: true))
         }
         out.write("\n  ]\n}\n")
     }
