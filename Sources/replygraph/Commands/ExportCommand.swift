@@ -66,7 +66,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let reply = ReplyGraph(try input.load(), options: threadOptions.options)
+            let reply = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
             if let kind = UserGraphKind(rawValue: graph.rawValue) {
                 let users = reply.userGraph(kind)
                 var scores: [String: [Double]] = [:]
@@ -86,15 +86,19 @@ struct ExportCommand: ParsableCommand {
     /// Writes `export` to the output as a stream (DOT is made whole first: the DOT writer lays it out as one text).
     private func write(_ export: some ExportSource) throws {
         if to != .csv {
-            try Output(path: output, inputs: input.paths).write { export.write(to, to: &$0) }
+            try PhaseStatus.run("writing \(to.rawValue)", quiet: input.quiet) {
+                try Output(path: output, inputs: input.paths).write { export.write(to, to: &$0) }
+            }
             return
         }
         for file in ["nodes.csv", "edges.csv"] {
             try Output.refuseOverwriting(inputs: input.paths, with: (output as NSString).appendingPathComponent(file))
         }
         do {
-            try export.writeExport(to, to: URL(fileURLWithPath: output), csvDialect: csvDialect,
-                                   neutralisingFormulas: !rawCSVText)
+            try PhaseStatus.run("writing nodes.csv and edges.csv", quiet: input.quiet) {
+                try export.writeExport(to, to: URL(fileURLWithPath: output), csvDialect: csvDialect,
+                                       neutralisingFormulas: !rawCSVText)
+            }
         } catch {
             throw CommandFailure(writing: output, error)
         }

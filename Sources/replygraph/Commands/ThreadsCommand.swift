@@ -42,13 +42,15 @@ struct ThreadsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let graph = ReplyGraph(try input.load(), options: threadOptions.options)
+            let graph = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
             let report = ThreadsReport(graph, minLength: minLength, kind: kind.kind)
             let out = Output(path: output, inputs: input.paths)
-            switch format {
-            case .json: try out.write { try report.writeJSON(to: &$0) }
-            case .csv: try out.write { report.writeCSV(to: &$0) }
-            case .text: try out.writeText(report.text)
+            try PhaseStatus.run("writing the threads", quiet: input.quiet) {
+                switch format {
+                case .json: try out.write { try report.writeJSON(to: &$0) }
+                case .csv: try out.write { report.writeCSV(to: &$0) }
+                case .text: try out.writeText(report.text)
+                }
             }
         }
     }
