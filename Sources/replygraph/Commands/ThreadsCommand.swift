@@ -203,9 +203,9 @@ struct ThreadsReport: Encodable {
             if start > 0 { out.write(",\n") }
             let entries = selected[start..<min(start + batch, selected.count)].map(Self.entry)
             // "[\n  {…},\n  {…}\n]\n": the entries, two spaces deep, between the brackets' lines.
-            let array = try JSON.encode(entries, with: encoder)
+            let array = try JSON.encode(entries, with: encoder).utf8
             let inner = array.dropFirst(2).dropLast(3)
-            out.write(JSON.indented(String(inner), by: 2, first: true))
+            out.write(JSON.indented(String(decoding: inner, as: UTF8.self), by: 2, first: true))
         }
         out.write("\n  ]\n}\n")
     }

@@ -135,16 +135,26 @@ enum JSON {
     /// printer puts in an empty array, and the final newline goes. Strings never hold a raw line break in JSON, so
     /// every line break is the printer's own.
     static func indented(_ json: String, by spaces: Int, first: Bool) -> String {
-        let pad = String(repeating: " ", count: spaces)
-        var out = ""
-        out.reserveCapacity(json.utf8.count + json.utf8.count / 8)
-        for (k, line) in json.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if k > 0 { out += "\n" }
-            if !line.isEmpty && (k > 0 || first) { out += pad }
-            out += line
+        // Bytes, not Characters: a line break is one byte, and no grapheme needs finding.
+        var json = json
+        return json.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 4)
+            var lineStart = true, isFirstLine = true
+            for (k, byte) in bytes.enumerated() {
+                if byte == 0x0A {
+                    if k == bytes.count - 1 { break }   // the final newline goes
+                    out.append(byte)
+                    lineStart = true
+                    isFirstLine = false
+                    continue
+                }
+                if lineStart && (first || !isFirstLine) { out.append(contentsOf: repeatElement(0x20, count: spaces)) }
+                lineStart = false
+                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        if out.hasSuffix("\n") { out.removeLast() }
-        return out
     }
 }
 
