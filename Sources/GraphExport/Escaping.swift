@@ -166,6 +166,59 @@ public enum Escaping {
     ///
     /// - Complexity: O(n) in the string's scalars.
     public static func xml(_ text: String) -> String {
+        var text = text
+        return text.withUTF8(xmlBytes) ?? text
+    }
+
+    /// ``xml(_:)`` on the UTF-8 bytes: `nil` when nothing changes (the usual case), else the escaped text. Only
+    /// ASCII specials and the scalars led by `D8` (U+061C), `E2` (U+2000–U+2FFF: the bidi and zero-width
+    /// controls) and `EF` (U+FEFF, U+FFFE, U+FFFF) can change, so no other scalar is decoded.
+    private static func xmlBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        @inline(__always) func special(_ b: UInt8) -> Bool {
+            b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0xD8 || b == 0xE2
+                || b == 0xEF
+        }
+        guard let first = bytes.firstIndex(where: special) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        out.append(contentsOf: bytes[..<first])
+        var i = first
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            switch b {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&apos;".utf8)
+            case 0x09: out.append(contentsOf: "&#9;".utf8)
+            case 0x0A: out.append(contentsOf: "&#10;".utf8)
+            case 0x0D: out.append(contentsOf: "&#13;".utf8)
+            case 0x00..<0x20: break   // not an XML character: removed
+            case 0xD8, 0xE2, 0xEF:
+                let width = b == 0xD8 ? 2 : 3
+                let value = b == 0xD8 ? (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                    : (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                let scalar = Unicode.Scalar(value)!
+                if !isXMLCharacter(scalar) {
+                    // removed
+                } else if isInvisibleFormatCharacter(scalar) {
+                    out.append(contentsOf: numericReference(scalar).utf8)
+                } else {
+                    out.append(contentsOf: bytes[i..<(i + width)])
+                }
+                i += width
+                continue
+            default: out.append(b)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The scalar-by-scalar ``xml(_:)``, kept as the reference the byte version is tested against.
+    package static func xmlReference(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -237,6 +290,14 @@ public enum Escaping {
     /// A CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (or starts or ends with a space),
     /// with quotes doubled; NUL removed (neither Neo4j's importer nor Spark reads it).
     public static func csvField(_ text: String) -> String {
+        // Most fields (ids, numbers, plain words) hold nothing to quote or remove: return them as they are.
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            return first != 0x20 && last != 0x20
+                && !bytes.contains { $0 == 0x22 || $0 == 0x2C || $0 == 0x0A || $0 == 0x0D || $0 == 0 }
+        }
+        if plain { return text }
         var needsQuotes = text.first == " " || text.last == " "
         var body = ""
         body.reserveCapacity(text.utf8.count)
@@ -270,6 +331,13 @@ public enum Escaping {
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`; U+2028 and
     /// U+2029 as `\u2028`/`\u2029` (JavaScript-safe); invisible format characters (bidi controls) as `\uXXXX`.
     public static func jsonString(_ text: String) -> String {
+        // Without quotes, backslashes, controls and the scalars led by D8, E2 or EF (U+061C, U+2028, U+2029 and
+        // the format characters) the text goes in as it is.
+        var text = text
+        let plain = text.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF }
+        }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

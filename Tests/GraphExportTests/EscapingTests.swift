@@ -107,3 +107,41 @@ struct EscapingTests {
         #expect(Array(field.unicodeScalars) == Array("\"\u{0658}raph, \"\"x\"\"\r\n\"".unicodeScalars))
     }
 }
+
+@Suite("Escaping fast paths")
+struct EscapingFastPathTests {
+    /// Texts made of the characters each escaper treats apart, in seeded random mixes.
+    static func texts() -> [String] {
+        let pieces: [String] = ["a", "Z", " ", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\0", "\u{01}", "\u{7F}",
+                                "é", "’", "…", "\u{061C}", "\u{200B}", "\u{200F}", "\u{202E}", "\u{2028}",
+                                "\u{2029}", "\u{2066}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "😀", "𝐁",
+                                ",", "\\", "@", "=", "中"]
+        var seed: UInt64 = 0x5EED
+        func next() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        var texts = pieces + ["", "plain ascii text", "  padded  ", "ünïcödé only", "emoji 😀 only"]
+        for _ in 0..<3_000 {
+            texts.append((0..<(1 + next() % 12)).map { _ in pieces[next() % pieces.count] }.joined())
+        }
+        return texts
+    }
+
+    @Test("XML escaping on bytes equals the scalar-by-scalar reference")
+    func xml() {
+        for text in Self.texts() { #expect(Escaping.xml(text) == Escaping.xmlReference(text), "\(text.debugDescription)") }
+    }
+
+    @Test("CSV and JSON return plain text as it is, quoted for JSON")
+    func plain() {
+        #expect(Escaping.csvField("plain words 123") == "plain words 123")
+        #expect(Escaping.csvField(" lead") == "\" lead\"")
+        #expect(Escaping.csvField("a,b") == "\"a,b\"")
+        #expect(Escaping.csvField("nul\0") == "nul")
+        #expect(Escaping.jsonString("plain 😀 é") == "\"plain 😀 é\"")
+        #expect(Escaping.jsonString("bidi\u{202E}") == "\"bidi\\u202e\"")
+        #expect(Escaping.jsonString("line\u{2028}") == "\"line\\u2028\"")
+        #expect(Escaping.jsonString("bom\u{FEFF}") == "\"bom\\ufeff\"")
+    }
+}

@@ -23,12 +23,26 @@ public enum AtomicFile {
     /// - Throws: ``FileWriteError`` naming the path, the step and the system's reason.
     /// - Complexity: O(`data.count`), plus one `fsync`.
     public static func write(_ data: Data, to url: URL) throws {
+        try write(to: url) { $0.write(data) }
+    }
+
+    /// Writes what `contents` writes into a ``FileSink`` to `url` atomically, as a stream: the bytes go to the
+    /// temporary file through the sink's 1 MiB buffer as they come, so the output is never held whole in memory.
+    /// On failure, or when `contents` throws, the destination is untouched and the temporary file removed.
+    ///
+    ///     try AtomicFile.write(to: URL(fileURLWithPath: "rows.csv")) { out in
+    ///         for k in 0..<1_000_000 { out.write("\(k)\r\n") }
+    ///     }
+    ///
+    /// - Throws: ``FileWriteError`` naming the path, the step and the system's reason, or what `contents` threw.
+    /// - Complexity: O(bytes written), plus one `fsync`; memory O(1) beyond what `contents` holds.
+    public static func write(to url: URL, _ contents: (inout FileSink) throws -> Void) throws {
         let destination = try Destination(url)
         if destination.inPlace {
-            try destination.writeInPlace(data)
+            try destination.writeInPlace(contents)
             return
         }
-        let temporary = try destination.writeTemporary(data)
+        let temporary = try destination.writeTemporary(contents)
         if rename(temporary, destination.path) != 0 {
             let code = errno
             unlink(temporary)
@@ -39,7 +53,7 @@ public enum AtomicFile {
 
     /// Writes `text` as UTF-8.
     public static func write(_ text: String, to url: URL) throws {
-        try write(Data(text.utf8), to: url)
+        try write(to: url) { $0.write(text) }
     }
 
     /// Writes several files so that either all of them are replaced or none is: every temporary file is written
@@ -60,11 +74,31 @@ public enum AtomicFile {
 
     /// ``write(_:)-([(Data,URL)])`` with the `rename(2)` call passed in, so tests can make one fail.
     package static func write(_ files: [(data: Data, url: URL)], rename: (String, String) -> Int32) throws {
+        try write(streams: files.map { file in (file.url, { (out: inout FileSink) in out.write(file.data) }) },
+                  rename: rename)
+    }
+
+    /// Several files written as streams (see ``write(to:_:)``), replaced all together or not at all as
+    /// ``write(_:)-([(Data,URL)])`` does: each file's `contents` fills its temporary file in turn, then they are
+    /// renamed in order.
+    ///
+    ///     try AtomicFile.write(streams: [(dir.appendingPathComponent("nodes.csv"), { writeNodes(&$0) }),
+    ///                                    (dir.appendingPathComponent("edges.csv"), { writeEdges(&$0) })])
+    ///
+    /// - Throws: ``FileWriteError`` or what a `contents` threw; the old files are then all still in place.
+    /// - Complexity: O(total bytes), plus one `fsync` per file; memory O(1) beyond what the writers hold.
+    public static func write(streams files: [(url: URL, contents: (inout FileSink) throws -> Void)]) throws {
+        try write(streams: files, rename: { rename($0, $1) })
+    }
+
+    /// ``write(streams:)`` with the `rename(2)` call passed in, so tests can make one fail.
+    package static func write(streams files: [(url: URL, contents: (inout FileSink) throws -> Void)],
+                              rename: (String, String) -> Int32) throws {
         let destinations = try files.map { try Destination($0.url) }
         var temporaries: [String] = []
         do {
             for (file, destination) in zip(files, destinations) where !destination.inPlace {
-                temporaries.append(try destination.writeTemporary(file.data))
+                temporaries.append(try destination.writeTemporary(file.contents))
             }
         } catch {
             for temporary in temporaries { unlink(temporary) }
@@ -88,7 +122,7 @@ public enum AtomicFile {
                                  code: code)
         }
         for (file, destination) in zip(files, destinations) where destination.inPlace {
-            try destination.writeInPlace(file.data)
+            try destination.writeInPlace(file.contents)
         }
     }
 
@@ -184,17 +218,20 @@ private struct Destination {
 
     /// Opens the existing file for writing and writes `data`. A regular file reached through `/dev/stdout` or
     /// `/proc/self/fd/N` is appended to: the shell already truncated it for `>`, and `>>` means append.
-    func writeInPlace(_ data: Data) throws {
+    func writeInPlace(_ contents: (inout FileSink) throws -> Void) throws {
         let fd = open(path, O_WRONLY | (existing == nil ? 0 : O_APPEND) | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw FileWriteError(destination: requested, path: requested, step: .create, code: errno) }
         defer { close(fd) }
-        try writeAll(data, to: fd)
+        var sink = FileSink(fd: fd, path: requested)
+        try contents(&sink)
+        try sink.finish()
     }
 
-    /// Writes `data` to a new temporary file beside the destination, with the final mode, flushed to disk.
+    /// Writes what `contents` writes to a new temporary file beside the destination, with the final mode,
+    /// flushed to disk.
     ///
     /// - Returns: The temporary file's path.
-    func writeTemporary(_ data: Data) throws -> String {
+    func writeTemporary(_ contents: (inout FileSink) throws -> Void) throws -> String {
         try makeDirectories(directory)
         let temporary = directory + "/" + AtomicFile.temporaryName(for: name, kind: "tmp")
         // A replacement starts private and gets the old file's mode once its bytes are in; a new file gets
@@ -205,7 +242,9 @@ private struct Destination {
         }
         var isOpen = true
         do {
-            try writeAll(data, to: fd)
+            var sink = FileSink(fd: fd, path: requested)
+            try contents(&sink)
+            try sink.finish()
             if let existing {
                 if geteuid() == 0 { _ = fchown(fd, existing.uid, existing.gid) }
                 guard fchmod(fd, existing.mode) == 0 else { throw failure(errno) }
@@ -223,20 +262,6 @@ private struct Destination {
 
     private func failure(_ code: Int32) -> FileWriteError {
         FileWriteError(destination: requested, path: requested, step: .write, code: code)
-    }
-
-    private func writeAll(_ data: Data, to fd: Int32) throws {
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw FileWriteError(destination: requested, path: requested, step: .write, code: errno)
-                }
-                offset += n
-            }
-        }
     }
 
     /// `mkdir -p`, with the failing folder and `errno` in the error.

@@ -30,19 +30,34 @@ extension ExportGraph {
     /// Writes the export atomically to `url`; for CSV `url` is a directory (created if missing) that receives
     /// `nodes.csv` and `edges.csv`, replaced together or not at all.
     ///
+    /// The files are written as streams (``AtomicFile/write(to:_:)``): the export's text is never held whole.
+    ///
     /// - Returns: The files written.
     /// - Throws: ``FileWriteError``.
     @discardableResult
     public func write(_ format: ExportFormat, to url: URL, csvDialect: CSVDialect = .neo4j,
                       edgesKey: NodeLinkEdgesKey = .edges, neutralisingFormulas: Bool = true) throws -> [URL] {
+        try writeExport(format, to: url, csvDialect: csvDialect, edgesKey: edgesKey,
+                        neutralisingFormulas: neutralisingFormulas)
+    }
+}
+
+extension ExportSource {
+    /// ``ExportGraph/write(_:to:csvDialect:edgesKey:neutralisingFormulas:)`` for any source, streamed.
+    @discardableResult
+    package func writeExport(_ format: ExportFormat, to url: URL, csvDialect: ExportGraph.CSVDialect = .neo4j,
+                             edgesKey: ExportGraph.NodeLinkEdgesKey = .edges,
+                             neutralisingFormulas: Bool = true) throws -> [URL] {
         guard format == .csv else {
-            try AtomicFile.write(text(format, edgesKey: edgesKey), to: url)
+            try AtomicFile.write(to: url) { out in write(format, to: &out, edgesKey: edgesKey) }
             return [url]
         }
-        let (nodes, edges) = csv(dialect: csvDialect, neutralisingFormulas: neutralisingFormulas)
         let files = [url.appendingPathComponent("nodes.csv"), url.appendingPathComponent("edges.csv")]
         // The two files are one export: a reader must never find new nodes beside old edges.
-        try AtomicFile.write([(Data(nodes.utf8), files[0]), (Data(edges.utf8), files[1])])
+        try AtomicFile.write(streams: [
+            (files[0], { out in writeCSVNodes(to: &out, dialect: csvDialect, neutralisingFormulas: neutralisingFormulas) }),
+            (files[1], { out in writeCSVEdges(to: &out, dialect: csvDialect, neutralisingFormulas: neutralisingFormulas) }),
+        ])
         return files
     }
 }

@@ -29,36 +29,56 @@ extension ExportGraph {
     /// - Parameter neutralisingFormulas: Prefix formula-leading text cells with `'` (the default); `false` writes
     ///   text exactly as it is, for importers only.
     public func csv(dialect: CSVDialect = .neo4j, neutralisingFormulas: Bool = true) -> (nodes: String, edges: String) {
-        let nodeColumns = nodeSchema.filter { !["id", "kind", "src", "dst", "relationship"].contains($0.name) }
-        let edgeColumns = edgeSchema.filter { !["id", "kind", "src", "dst", "relationship"].contains($0.name) }
-        func header(_ column: (name: String, type: AttributeType)) -> String {
-            guard dialect == .neo4j else { return Escaping.csvField(column.name) }
-            let type = switch column.type {
-            case .string: "string"
-            case .int: "long"
-            case .double: "double"
-            case .bool: "boolean"
-            }
-            return Escaping.csvField(column.name.replacingColon() + ":" + type)
-        }
-        func row(_ fields: [String]) -> String { fields.map(Escaping.csvField).joined(separator: ",") + "\r\n" }
-        func cell(_ value: AttributeValue?, _ type: AttributeType) -> String {
-            guard let value else { return "" }
-            let text = Self.text(value, as: type)
-            return type == .string && neutralisingFormulas ? Escaping.spreadsheetText(text) : text
-        }
+        var nodes = "", edges = ""
+        writeCSVNodes(to: &nodes, dialect: dialect, neutralisingFormulas: neutralisingFormulas)
+        writeCSVEdges(to: &edges, dialect: dialect, neutralisingFormulas: neutralisingFormulas)
+        return (nodes, edges)
+    }
+}
 
-        var nodesCSV = (dialect == .neo4j ? "id:ID,:LABEL" : "id,kind")
-        nodesCSV += nodeColumns.map { "," + header($0) }.joined() + "\r\n"
-        for node in nodes {
-            nodesCSV += row([node.id, node.kind] + nodeColumns.map { cell(node.attributes[$0.name], $0.type) })
+extension ExportSource {
+    private static var reservedCSVColumns: Set<String> { ["id", "kind", "src", "dst", "relationship"] }
+
+    private func csvHeader(_ column: (name: String, type: AttributeType), _ dialect: ExportGraph.CSVDialect) -> String {
+        guard dialect == .neo4j else { return Escaping.csvField(column.name) }
+        let type = switch column.type {
+        case .string: "string"
+        case .int: "long"
+        case .double: "double"
+        case .bool: "boolean"
         }
-        var edgesCSV = (dialect == .neo4j ? ":START_ID,:END_ID,:TYPE" : "src,dst,relationship")
-        edgesCSV += edgeColumns.map { "," + header($0) }.joined() + "\r\n"
-        for edge in edges {
-            edgesCSV += row([edge.source, edge.target, edge.kind] + edgeColumns.map { cell(edge.attributes[$0.name], $0.type) })
+        return Escaping.csvField(column.name.replacingColon() + ":" + type)
+    }
+
+    private func csvRow(_ fields: [String]) -> String { fields.map(Escaping.csvField).joined(separator: ",") + "\r\n" }
+
+    private func csvCell(_ value: AttributeValue?, _ type: AttributeType, _ neutralisingFormulas: Bool) -> String {
+        guard let value else { return "" }
+        let text = ExportGraph.text(value, as: type)
+        return type == .string && neutralisingFormulas ? Escaping.spreadsheetText(text) : text
+    }
+
+    /// `nodes.csv` of ``ExportGraph/csv(dialect:neutralisingFormulas:)``, written to `out` row by row.
+    package func writeCSVNodes(to out: inout some TextOutputStream, dialect: ExportGraph.CSVDialect = .neo4j,
+                               neutralisingFormulas: Bool = true) {
+        let columns = nodeSchema.filter { !Self.reservedCSVColumns.contains($0.name) }
+        out.write((dialect == .neo4j ? "id:ID,:LABEL" : "id,kind") + columns.map { "," + csvHeader($0, dialect) }.joined() + "\r\n")
+        forEachNode { node in
+            out.write(csvRow([node.id, node.kind]
+                             + columns.map { csvCell(node.attributes[$0.name], $0.type, neutralisingFormulas) }))
         }
-        return (nodesCSV, edgesCSV)
+    }
+
+    /// `edges.csv` of ``ExportGraph/csv(dialect:neutralisingFormulas:)``, written to `out` row by row.
+    package func writeCSVEdges(to out: inout some TextOutputStream, dialect: ExportGraph.CSVDialect = .neo4j,
+                               neutralisingFormulas: Bool = true) {
+        let columns = edgeSchema.filter { !Self.reservedCSVColumns.contains($0.name) }
+        out.write((dialect == .neo4j ? ":START_ID,:END_ID,:TYPE" : "src,dst,relationship")
+                  + columns.map { "," + csvHeader($0, dialect) }.joined() + "\r\n")
+        forEachEdge { edge in
+            out.write(csvRow([edge.source, edge.target, edge.kind]
+                             + columns.map { csvCell(edge.attributes[$0.name], $0.type, neutralisingFormulas) }))
+        }
     }
 }
 

@@ -8,6 +8,15 @@ extension ExportGraph {
     ///
     /// - Complexity: O(size of the output).
     public var gexf: String {
+        var out = ""
+        writeGEXF(to: &out)
+        return out
+    }
+}
+
+extension ExportSource {
+    /// ``ExportGraph/gexf``, written to `out` node by node.
+    package func writeGEXF(to out: inout some TextOutputStream) {
         let nodeColumns = [("kind", AttributeType.string)] + nodeSchema.filter { $0.name != "kind" }
         let edgeColumns = [("kind", AttributeType.string)] + edgeSchema.filter { $0.name != "kind" }
         func type(_ t: AttributeType) -> String {
@@ -18,58 +27,61 @@ extension ExportGraph {
             case .bool: "boolean"
             }
         }
-        var out = """
+        out.write("""
             <?xml version="1.0" encoding="UTF-8"?>
             <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
               <meta>
                 <creator>ReplyGraph</creator>
 
-            """
-        if case let .string(name)? = attributes["name"] { out += "    <description>\(Escaping.xml(name))</description>\n" }
-        out += "  </meta>\n"
-        out += "  <graph defaultedgetype=\"\(isDirected ? "directed" : "undirected")\" mode=\"static\">\n"
-        out += "    <attributes class=\"node\" mode=\"static\">\n"
+            """)
+        if case let .string(name)? = attributes["name"] { out.write("    <description>\(Escaping.xml(name))</description>\n") }
+        out.write("  </meta>\n")
+        out.write("  <graph defaultedgetype=\"\(isDirected ? "directed" : "undirected")\" mode=\"static\">\n")
+        out.write("    <attributes class=\"node\" mode=\"static\">\n")
         for (k, column) in nodeColumns.enumerated() {
-            out += "      <attribute id=\"\(k)\" title=\"\(Escaping.xml(column.0))\" type=\"\(type(column.1))\"/>\n"
+            out.write("      <attribute id=\"\(k)\" title=\"\(Escaping.xml(column.0))\" type=\"\(type(column.1))\"/>\n")
         }
-        out += "    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n"
+        out.write("    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n")
         for (k, column) in edgeColumns.enumerated() {
-            out += "      <attribute id=\"\(k)\" title=\"\(Escaping.xml(column.0))\" type=\"\(type(column.1))\"/>\n"
+            out.write("      <attribute id=\"\(k)\" title=\"\(Escaping.xml(column.0))\" type=\"\(type(column.1))\"/>\n")
         }
-        out += "    </attributes>\n    <nodes>\n"
-        for node in nodes {
+        out.write("    </attributes>\n    <nodes>\n")
+        forEachNode { node in
             let label: String
             switch node.attributes["label"] ?? node.attributes["handle"] ?? node.attributes["text"] {
             case let value?: label = TextLayout.truncate(value.text, to: 80)
             case nil: label = node.id
             }
-            out += "      <node id=\"\(Escaping.xml(node.id))\" label=\"\(Escaping.xml(label))\"><attvalues>"
-            out += "<attvalue for=\"0\" value=\"\(Escaping.xml(node.kind))\"/>"
+            var line = "      <node id=\"\(Escaping.xml(node.id))\" label=\"\(Escaping.xml(label))\"><attvalues>"
+            line += "<attvalue for=\"0\" value=\"\(Escaping.xml(node.kind))\"/>"
             for (k, column) in nodeColumns.enumerated().dropFirst() {
                 guard let value = node.attributes[column.0] else { continue }
-                out += "<attvalue for=\"\(k)\" value=\"\(Escaping.xml(Self.text(value, as: column.1)))\"/>"
+                line += "<attvalue for=\"\(k)\" value=\"\(Escaping.xml(ExportGraph.text(value, as: column.1)))\"/>"
             }
-            out += "</attvalues></node>\n"
+            line += "</attvalues></node>\n"
+            out.write(line)
         }
-        out += "    </nodes>\n    <edges>\n"
-        for (index, edge) in edges.enumerated() {
+        out.write("    </nodes>\n    <edges>\n")
+        var index = 0
+        forEachEdge { edge in
             var weight = ""
             switch edge.attributes["weight"] {
             case let .double(w)?: weight = " weight=\"\(Escaping.number(w, maxFractionDigits: 9))\""
             case let .int(w)?: weight = " weight=\"\(w)\""
             default: break
             }
-            out += "      <edge id=\"\(edgeID(index))\" source=\"\(Escaping.xml(edge.source))\" "
+            var line = "      <edge id=\"e\(index)\" source=\"\(Escaping.xml(edge.source))\" "
                 + "target=\"\(Escaping.xml(edge.target))\" label=\"\(Escaping.xml(edge.kind))\"\(weight)><attvalues>"
-            out += "<attvalue for=\"0\" value=\"\(Escaping.xml(edge.kind))\"/>"
+            line += "<attvalue for=\"0\" value=\"\(Escaping.xml(edge.kind))\"/>"
             for (k, column) in edgeColumns.enumerated().dropFirst() {
                 guard let value = edge.attributes[column.0] else { continue }
-                out += "<attvalue for=\"\(k)\" value=\"\(Escaping.xml(Self.text(value, as: column.1)))\"/>"
+                line += "<attvalue for=\"\(k)\" value=\"\(Escaping.xml(ExportGraph.text(value, as: column.1)))\"/>"
             }
-            out += "</attvalues></edge>\n"
+            line += "</attvalues></edge>\n"
+            out.write(line)
+            index += 1
         }
-        out += "    </edges>\n  </graph>\n</gexf>\n"
-        return out
+        out.write("    </edges>\n  </graph>\n</gexf>\n")
     }
 }

@@ -8,15 +8,24 @@ extension ExportGraph {
     ///
     /// - Complexity: O(size of the output).
     public var graphML: String {
+        var out = ""
+        writeGraphML(to: &out)
+        return out
+    }
+}
+
+extension ExportSource {
+    /// ``ExportGraph/graphML``, written to `out` node by node.
+    package func writeGraphML(to out: inout some TextOutputStream) {
         let nodeColumns = [("kind", AttributeType.string)] + nodeSchema.filter { $0.name != "kind" }
         let edgeColumns = [("kind", AttributeType.string)] + edgeSchema.filter { $0.name != "kind" }
-        var out = """
+        out.write("""
             <?xml version="1.0" encoding="UTF-8"?>
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 
-            """
+            """)
         func type(_ t: AttributeType) -> String {
             switch t {
             case .string: "string"
@@ -26,38 +35,41 @@ extension ExportGraph {
             }
         }
         for (k, column) in nodeColumns.enumerated() {
-            out += "  <key id=\"n\(k)\" for=\"node\" attr.name=\"\(Escaping.xml(column.0))\" attr.type=\"\(type(column.1))\"/>\n"
+            out.write("  <key id=\"n\(k)\" for=\"node\" attr.name=\"\(Escaping.xml(column.0))\" attr.type=\"\(type(column.1))\"/>\n")
         }
         for (k, column) in edgeColumns.enumerated() {
-            out += "  <key id=\"e\(k)\" for=\"edge\" attr.name=\"\(Escaping.xml(column.0))\" attr.type=\"\(type(column.1))\"/>\n"
+            out.write("  <key id=\"e\(k)\" for=\"edge\" attr.name=\"\(Escaping.xml(column.0))\" attr.type=\"\(type(column.1))\"/>\n")
         }
-        let graphColumns = Self.schema([attributes])
+        let graphColumns = ExportGraph.schema([attributes])
         for (k, column) in graphColumns.enumerated() {
-            out += "  <key id=\"g\(k)\" for=\"graph\" attr.name=\"\(Escaping.xml(column.name))\" attr.type=\"\(type(column.type))\"/>\n"
+            out.write("  <key id=\"g\(k)\" for=\"graph\" attr.name=\"\(Escaping.xml(column.name))\" attr.type=\"\(type(column.type))\"/>\n")
         }
-        out += "  <graph id=\"G\" edgedefault=\"\(isDirected ? "directed" : "undirected")\">\n"
+        out.write("  <graph id=\"G\" edgedefault=\"\(isDirected ? "directed" : "undirected")\">\n")
         for (k, column) in graphColumns.enumerated() {
-            out += "    <data key=\"g\(k)\">\(Escaping.xml(attributes[column.name]!.text))</data>\n"
+            out.write("    <data key=\"g\(k)\">\(Escaping.xml(attributes[column.name]!.text))</data>\n")
         }
-        for node in nodes {
-            out += "    <node id=\"\(Escaping.xml(node.id))\">"
-            out += "<data key=\"n0\">\(Escaping.xml(node.kind))</data>"
+        forEachNode { node in
+            var line = "    <node id=\"\(Escaping.xml(node.id))\">"
+            line += "<data key=\"n0\">\(Escaping.xml(node.kind))</data>"
             for (k, column) in nodeColumns.enumerated().dropFirst() {
                 guard let value = node.attributes[column.0] else { continue }
-                out += "<data key=\"n\(k)\">\(Escaping.xml(Self.text(value, as: column.1)))</data>"
+                line += "<data key=\"n\(k)\">\(Escaping.xml(ExportGraph.text(value, as: column.1)))</data>"
             }
-            out += "</node>\n"
+            line += "</node>\n"
+            out.write(line)
         }
-        for (index, edge) in edges.enumerated() {
-            out += "    <edge id=\"\(edgeID(index))\" source=\"\(Escaping.xml(edge.source))\" target=\"\(Escaping.xml(edge.target))\">"
-            out += "<data key=\"e0\">\(Escaping.xml(edge.kind))</data>"
+        var index = 0
+        forEachEdge { edge in
+            var line = "    <edge id=\"e\(index)\" source=\"\(Escaping.xml(edge.source))\" target=\"\(Escaping.xml(edge.target))\">"
+            line += "<data key=\"e0\">\(Escaping.xml(edge.kind))</data>"
             for (k, column) in edgeColumns.enumerated().dropFirst() {
                 guard let value = edge.attributes[column.0] else { continue }
-                out += "<data key=\"e\(k)\">\(Escaping.xml(Self.text(value, as: column.1)))</data>"
+                line += "<data key=\"e\(k)\">\(Escaping.xml(ExportGraph.text(value, as: column.1)))</data>"
             }
-            out += "</edge>\n"
+            line += "</edge>\n"
+            out.write(line)
+            index += 1
         }
-        out += "  </graph>\n</graphml>\n"
-        return out
+        out.write("  </graph>\n</graphml>\n")
     }
 }

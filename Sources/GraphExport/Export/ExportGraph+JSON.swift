@@ -17,6 +17,15 @@ extension ExportGraph {
     ///
     /// - Complexity: O(size of the output).
     public func nodeLinkJSON(edgesKey: NodeLinkEdgesKey = .edges) -> String {
+        var out = ""
+        writeNodeLinkJSON(to: &out, edgesKey: edgesKey)
+        return out
+    }
+}
+
+extension ExportSource {
+    /// ``ExportGraph/nodeLinkJSON(edgesKey:)``, written to `out` node by node.
+    package func writeNodeLinkJSON(to out: inout some TextOutputStream, edgesKey: ExportGraph.NodeLinkEdgesKey = .edges) {
         let multigraph = isMultigraph
         func value(_ v: AttributeValue) -> String {
             switch v {
@@ -32,21 +41,26 @@ extension ExportGraph {
         func fields(_ attributes: [String: AttributeValue], reserved: Set<String>) -> [(String, String)] {
             attributes.filter { !reserved.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, value($0.value)) }
         }
-        var out = "{\"directed\":\(isDirected),\"multigraph\":\(multigraph),\"graph\":"
-        out += object(fields(attributes, reserved: []))
-        out += ",\"nodes\":[\n"
-        out += nodes.map { node in
-            object([("id", Escaping.jsonString(node.id)), ("kind", Escaping.jsonString(node.kind))]
-                + fields(node.attributes, reserved: ["id", "kind"]))
-        }.joined(separator: ",\n")
-        out += "\n],\"\(edgesKey.rawValue)\":[\n"
-        out += edges.enumerated().map { index, edge in
+        out.write("{\"directed\":\(isDirected),\"multigraph\":\(multigraph),\"graph\":")
+        out.write(object(fields(attributes, reserved: [])))
+        out.write(",\"nodes\":[\n")
+        var first = true
+        forEachNode { node in
+            if !first { out.write(",\n") }
+            first = false
+            out.write(object([("id", Escaping.jsonString(node.id)), ("kind", Escaping.jsonString(node.kind))]
+                + fields(node.attributes, reserved: ["id", "kind"])))
+        }
+        out.write("\n],\"\(edgesKey.rawValue)\":[\n")
+        var index = 0
+        forEachEdge { edge in
+            if index > 0 { out.write(",\n") }
             var pairs = [("source", Escaping.jsonString(edge.source)), ("target", Escaping.jsonString(edge.target))]
-            if multigraph { pairs.append(("key", Escaping.jsonString(edgeID(index)))) }
+            if multigraph { pairs.append(("key", Escaping.jsonString("e\(index)"))) }
             pairs.append(("kind", Escaping.jsonString(edge.kind)))
-            return object(pairs + fields(edge.attributes, reserved: ["source", "target", "key", "kind"]))
-        }.joined(separator: ",\n")
-        out += "\n]}\n"
-        return out
+            out.write(object(pairs + fields(edge.attributes, reserved: ["source", "target", "key", "kind"])))
+            index += 1
+        }
+        out.write("\n]}\n")
     }
 }

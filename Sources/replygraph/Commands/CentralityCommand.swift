@@ -121,13 +121,17 @@ struct CentralityCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let archive = try input.load()
-            let graph = UserGraph.project(userGraph.graph, tweets: archive.tweets, options: userGraph.options)
+            let graph = PhaseStatus.run("building the \(userGraph.graph.rawValue) graph", quiet: input.quiet) {
+                UserGraph.project(userGraph.graph, tweets: archive.tweets, options: userGraph.options)
+            }
             try checkExactCost(graph)
             let panel = CentralityPanel(metrics: metrics, weighted: weighted, betweennessSamples: samples,
                                         errorBound: epsilon.map { .init(epsilon: $0, delta: delta ?? 0.1) },
                                         seed: seed)
             let result: CentralityPanel.Result
-            do { result = try panel.compute(in: graph) } catch {
+            do {
+                result = try PhaseStatus.run("computing \(metric)", quiet: input.quiet) { try panel.compute(in: graph) }
+            } catch {
                 throw CommandFailure(.software, "\(error)")
             }
             // One metric asked for and it failed: nothing to show. With several, the others are shown and the

@@ -57,13 +57,16 @@ struct CommunitiesCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let archive = try input.load()
-            let graph = UserGraph.project(userGraph.graph, tweets: archive.tweets, options: userGraph.options)
-            let found: Communities
-            switch algorithm {
-            case .louvain: found = Louvain(resolution: resolution, seed: seed).communities(in: graph)
-            case .labelPropagation:
-                do { found = try LabelPropagation(seed: seed).communities(in: graph) } catch {
-                    throw CommandFailure(.software, "\(error)")
+            let graph = PhaseStatus.run("building the \(userGraph.graph.rawValue) graph", quiet: input.quiet) {
+                UserGraph.project(userGraph.graph, tweets: archive.tweets, options: userGraph.options)
+            }
+            let found: Communities = try PhaseStatus.run("finding communities", quiet: input.quiet) {
+                switch algorithm {
+                case .louvain: return Louvain(resolution: resolution, seed: seed).communities(in: graph)
+                case .labelPropagation:
+                    do { return try LabelPropagation(seed: seed).communities(in: graph) } catch {
+                        throw CommandFailure(.software, "\(error)")
+                    }
                 }
             }
             var communities = found.members.enumerated().map { id, members in

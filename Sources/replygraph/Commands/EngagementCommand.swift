@@ -38,10 +38,12 @@ struct EngagementCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let graph = ReplyGraph(try input.load(), options: threadOptions.options)
+            let graph = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
             let options = EngagementReport.Options(account: account.map(Handle.init),
                                                    covariance: hc1 ? .hc1 : .classical)
-            let report = EngagementReport(graph: graph, options: options)
+            let report = PhaseStatus.run("modelling engagement", quiet: input.quiet) {
+                EngagementReport(graph: graph, options: options)
+            }
             let out = Output(path: output, inputs: input.paths)
             switch format {
             case .json: try out.write(try JSON.encode(report))

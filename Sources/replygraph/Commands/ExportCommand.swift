@@ -66,8 +66,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let reply = ReplyGraph(try input.load(), options: threadOptions.options)
-            let export: ExportGraph
+            let reply = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
             if let kind = UserGraphKind(rawValue: graph.rawValue) {
                 let users = reply.userGraph(kind)
                 var scores: [String: [Double]] = [:]
@@ -76,23 +75,32 @@ struct ExportCommand: ParsableCommand {
                         throw CommandFailure(.software, "\(error)")
                     }
                 }
-                export = ExportGraph(userGraph: users, kind: kind, metrics: scores)
+                try write(ExportGraph(userGraph: users, kind: kind, metrics: scores))
             } else {
-                export = ExportGraph(tweetGraph: reply)
+                // The tweet graph is made node by node as it is written, never held whole.
+                try write(TweetGraphExport(reply))
             }
-            if to != .csv {
-                try Output(path: output, inputs: input.paths).write(export.text(to))
-                return
+        }
+    }
+
+    /// Writes `export` to the output as a stream (DOT is made whole first: the DOT writer lays it out as one text).
+    private func write(_ export: some ExportSource) throws {
+        if to != .csv {
+            try PhaseStatus.run("writing \(to.rawValue)", quiet: input.quiet) {
+                try Output(path: output, inputs: input.paths).write { export.write(to, to: &$0) }
             }
-            for file in ["nodes.csv", "edges.csv"] {
-                try Output.refuseOverwriting(inputs: input.paths, with: (output as NSString).appendingPathComponent(file))
+            return
+        }
+        for file in ["nodes.csv", "edges.csv"] {
+            try Output.refuseOverwriting(inputs: input.paths, with: (output as NSString).appendingPathComponent(file))
+        }
+        do {
+            try PhaseStatus.run("writing nodes.csv and edges.csv", quiet: input.quiet) {
+                try export.writeExport(to, to: URL(fileURLWithPath: output), csvDialect: csvDialect,
+                                       neutralisingFormulas: !rawCSVText)
             }
-            do {
-                try export.write(to, to: URL(fileURLWithPath: output), csvDialect: csvDialect,
-                                 neutralisingFormulas: !rawCSVText)
-            } catch {
-                throw CommandFailure(writing: output, error)
-            }
+        } catch {
+            throw CommandFailure(writing: output, error)
         }
     }
 }

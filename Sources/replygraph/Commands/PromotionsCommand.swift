@@ -60,9 +60,12 @@ struct PromotionsCommand: ParsableCommand {
                     throw CommandFailure(.dataError, "\(rules): \(error)")
                 }
             }
-            let graph = ReplyGraph(try input.load(), options: threadOptions.options)
-            let report = PromotionReport(graph: graph, detector: PromotionDetector(rules: promotionRules),
-                                         options: .init(timeZone: try ReportTimeZone(parsing: tz)))
+            let graph = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
+            let timeZone = try ReportTimeZone(parsing: tz)
+            let report = PhaseStatus.run("finding promotions", quiet: input.quiet) {
+                PromotionReport(graph: graph, detector: PromotionDetector(rules: promotionRules),
+                                options: .init(timeZone: timeZone))
+            }
             let out = Output(path: output, inputs: input.paths)
             switch format {
             case .json: try out.write(try JSON.encode(report))

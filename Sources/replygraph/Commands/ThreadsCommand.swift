@@ -42,13 +42,15 @@ struct ThreadsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let graph = ReplyGraph(try input.load(), options: threadOptions.options)
+            let graph = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
             let report = ThreadsReport(graph, minLength: minLength, kind: kind.kind)
             let out = Output(path: output, inputs: input.paths)
-            switch format {
-            case .json: try out.write(try JSON.encode(report))
-            case .csv: try out.write(report.csv)
-            case .text: try out.writeText(report.text)
+            try PhaseStatus.run("writing the threads", quiet: input.quiet) {
+                switch format {
+                case .json: try out.write { try report.writeJSON(to: &$0) }
+                case .csv: try out.write { report.writeCSV(to: &$0) }
+                case .text: try out.writeText(report.text)
+                }
             }
         }
     }
@@ -151,40 +153,87 @@ struct ThreadsReport: Encodable {
         }
     }
 
-    var threads: [Entry]
+    /// The threads reported, in the graph's order; their entries are made as they are written.
+    let selected: [Thread]
     var stats: Stats
 
+    /// One entry per reported thread (made on each call: large reports stream them instead, see ``writeJSON(to:)``).
+    var threads: [Entry] { selected.map(Self.entry) }
+
     init(_ graph: ReplyGraph, minLength: Int, kind: ThreadKind? = nil) {
-        let selected = graph.threads.filter { $0.length >= minLength && (kind == nil || $0.kind == kind) }
-        self.threads = selected.map { thread in
-            Entry(root: thread.root, author: thread.author, tweets: thread.tweets, length: thread.length,
-                  numbering: thread.numbering.rawValue, kind: thread.kind.rawValue, missingNumbers: thread.missingNumbers,
-                  repeatedNumbers: thread.repeatedNumbers, confidence: Self.rounded(thread.confidence),
-                  start: thread.start, end: thread.end, durationSeconds: thread.duration,
-                  followUps: thread.followUps.map(\.tweet),
-                  links: thread.links.map {
-                      Link(from: $0.from, to: $0.to, confidence: Self.rounded($0.confidence), reason: $0.reason)
-                  })
-        }
+        selected = graph.threads.filter { $0.length >= minLength && (kind == nil || $0.kind == kind) }
         self.stats = Stats(ThreadStatistics(threads: selected, tweets: graph.archive.tweets), threads: selected)
+    }
+
+    static func entry(_ thread: Thread) -> Entry {
+        Entry(root: thread.root, author: thread.author, tweets: thread.tweets, length: thread.length,
+              numbering: thread.numbering.rawValue, kind: thread.kind.rawValue, missingNumbers: thread.missingNumbers,
+              repeatedNumbers: thread.repeatedNumbers, confidence: Self.rounded(thread.confidence),
+              start: thread.start, end: thread.end, durationSeconds: thread.duration,
+              followUps: thread.followUps.map(\.tweet),
+              links: thread.links.map {
+                  Link(from: $0.from, to: $0.to, confidence: Self.rounded($0.confidence), reason: $0.reason)
+              })
     }
 
     static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
-    var csv: String {
-        var out = CSV.row(["root", "author", "length", "numbering", "missing_numbers", "confidence", "start", "end",
-                           "tweets", "follow_ups", "kind"])
-        for t in threads {
-            out += CSV.row([t.root.description, t.author.display, String(t.length), t.numbering,
-                            t.missingNumbers.map(String.init).joined(separator: " "), String(t.confidence),
-                            t.start.iso8601, t.end.iso8601, t.tweets.map(\.description).joined(separator: " "),
-                            t.followUps.map(\.description).joined(separator: " "), t.kind])
+    enum CodingKeys: String, CodingKey { case threads, stats }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(threads, forKey: .threads)
+        try container.encode(stats, forKey: .stats)
+    }
+
+    /// The report as ``JSON/encode(_:)`` prints it, byte for byte, written a thousand threads at a time: each
+    /// batch is encoded as an array of its own, and its entries indented to their place in the document, so memory
+    /// holds one batch's JSON, not the document's.
+    func writeJSON(to out: inout some TextOutputStream) throws {
+        guard !selected.isEmpty else {
+            out.write(try JSON.encode(self))
+            return
         }
+        let encoder = JSON.encoder()
+        out.write("{\n  \"stats\" : ")
+        out.write(JSON.indented(try JSON.encode(stats, with: encoder), by: 2, first: false))
+        out.write(",\n  \"threads\" : [\n")
+        let batch = 1_024
+        for start in stride(from: 0, to: selected.count, by: batch) {
+            if start > 0 { out.write(",\n") }
+            let entries = selected[start..<min(start + batch, selected.count)].map(Self.entry)
+            // "[\n  {…},\n  {…}\n]\n": the entries, two spaces deep, between the brackets' lines.
+            let array = try JSON.encode(entries, with: encoder).utf8
+            let inner = array.dropFirst(2).dropLast(3)
+            out.write(JSON.indented(String(decoding: inner, as: UTF8.self), by: 2, first: true))
+        }
+        out.write("\n  ]\n}\n")
+    }
+
+    static let csvHeader = ["root", "author", "length", "numbering", "missing_numbers", "confidence", "start", "end",
+                            "tweets", "follow_ups", "kind"]
+
+    static func csvRow(_ t: Entry) -> String {
+        CSV.row([t.root.description, t.author.display, String(t.length), t.numbering,
+                 t.missingNumbers.map(String.init).joined(separator: " "), String(t.confidence),
+                 t.start.iso8601, t.end.iso8601, t.tweets.map(\.description).joined(separator: " "),
+                 t.followUps.map(\.description).joined(separator: " "), t.kind])
+    }
+
+    var csv: String {
+        var out = ""
+        writeCSV(to: &out)
         return out
     }
 
+    /// ``csv`` written a row at a time.
+    func writeCSV(to out: inout some TextOutputStream) {
+        out.write(CSV.row(Self.csvHeader))
+        for thread in selected { out.write(Self.csvRow(Self.entry(thread))) }
+    }
+
     var text: String {
-        var lines = ["\(threads.count) threads"]
+        var lines = ["\(selected.count) threads"]
         for t in threads {
             var line = "\(t.start.iso8601)  @\(t.author.display)  \(t.length) tweets  root \(t.root)  "
                 + "numbering \(t.numbering)  confidence \(t.confidence)"

@@ -42,7 +42,10 @@ struct ArchiveOptions: ParsableArguments {
                                             otherTweetKinds: Set(include))
         var archive: Archive
         do {
-            archive = try ArchiveReader(options: options).read(paths: paths)
+            archive = try PhaseStatus.run("reading \(paths.count == 1 ? "the archive" : "\(paths.count) archives")",
+                                          quiet: quiet) {
+                try ArchiveReader(options: options).read(paths: paths)
+            }
             if archives.isEmpty, !archive.inputs.isEmpty { archive.inputs[0].name = SampleArchive.displayName }
         } catch {
             throw CommandFailure(error)
@@ -67,6 +70,13 @@ enum UntilExit {
 }
 
 extension OtherTweetKind: ExpressibleByArgument {}
+
+extension ReplyGraph {
+    /// The graph of `archive`, with a status line while threads are reconstructed (see ``PhaseStatus``).
+    init(_ archive: Archive, options: ThreadOptions, quiet: Bool) {
+        self = PhaseStatus.run("reconstructing threads", quiet: quiet) { ReplyGraph(archive, options: options) }
+    }
+}
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv

@@ -27,13 +27,24 @@ struct Output {
     }
 
     func write(_ data: Data) throws {
+        try write { $0.write(data) }
+    }
+
+    /// Writes a report as `contents` makes it, through a bounded buffer: to standard output, or to the file by
+    /// ``AtomicFile/write(to:_:)`` (a temporary file renamed into place once complete). A large report is then
+    /// never held whole in memory.
+    func write(_ contents: (inout FileSink) throws -> Void) throws {
         guard let path, path != "-" else {
-            try StandardOutput.write(data)
+            var sink = FileSink.descriptor(STDOUT_FILENO, name: "standard output")
+            try contents(&sink)
+            do { try sink.finish() } catch let error as FileWriteError {
+                throw CommandFailure(.ioError, "cannot write to standard output: \(error.reason)")
+            }
             return
         }
         try Self.refuseOverwriting(inputs: inputs, with: path)
         do {
-            try AtomicFile.write(data, to: URL(fileURLWithPath: path))
+            try AtomicFile.write(to: URL(fileURLWithPath: path), contents)
         } catch {
             throw CommandFailure(writing: path, error)
         }
@@ -102,11 +113,48 @@ enum StandardOutput {
 enum JSON {
     /// Deterministic, readable JSON: sorted keys, no escaped slashes.
     static func encode(_ value: some Encodable) throws -> String {
+        try encode(value, with: encoder())
+    }
+
+    /// ``encode(_:)`` with an encoder made by ``encoder()``, reused across many small values.
+    static func encode(_ value: some Encodable, with encoder: JSONEncoder) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// The encoder ``encode(_:)`` uses: pretty-printed (two spaces a level), sorted keys, no escaped slashes.
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return encoder
+    }
+
+    /// A value's JSON from ``encode(_:)`` set `spaces` deeper, to be written inside an enclosing document: every
+    /// line but the first (`first: false`, when it follows a key) gets the spaces, except the empty line the
+    /// printer puts in an empty array, and the final newline goes. Strings never hold a raw line break in JSON, so
+    /// every line break is the printer's own.
+    static func indented(_ json: String, by spaces: Int, first: Bool) -> String {
+        // Bytes, not Characters: a line break is one byte, and no grapheme needs finding.
+        var json = json
+        return json.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 4)
+            var lineStart = true, isFirstLine = true
+            for (k, byte) in bytes.enumerated() {
+                if byte == 0x0A {
+                    if k == bytes.count - 1 { break }   // the final newline goes
+                    out.append(byte)
+                    lineStart = true
+                    isFirstLine = false
+                    continue
+                }
+                if lineStart && (first || !isFirstLine) { out.append(contentsOf: repeatElement(0x20, count: spaces)) }
+                lineStart = false
+                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 

@@ -65,9 +65,8 @@ public struct EngagementReport: Sendable, Encodable {
     /// Computes the report from a graph (threads from the graph, promotion categories from `detector`).
     public init(graph: ReplyGraph, detector: PromotionDetector = PromotionDetector(), options: Options = Options()) {
         var promotions: [TweetID: [PromotionCategory]] = [:]
-        for tweet in graph.tweets {
-            let categories = detector.classify(tweet).categories
-            if !categories.isEmpty { promotions[tweet.id] = categories }
+        for decision in detector.classify(graph.tweets) where !decision.categories.isEmpty {
+            promotions[decision.id] = decision.categories
         }
         self.init(tweets: graph.tweets, threads: graph.threads, promotions: promotions, options: options)
     }

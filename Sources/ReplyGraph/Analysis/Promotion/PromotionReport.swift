@@ -159,10 +159,23 @@ public struct PromotionReport: Sendable, Encodable {
         "enjoy|enjoyed this thread", "thanks for reading", "that's a wrap", "that's it for this thread",
     ].map { try! PromotionPattern(pattern: $0) }
 
+    /// The words one of which each closer pattern needs (see ``PromotionPrefilter``).
+    static let closerFilter = PromotionPrefilter(patterns: closerPatterns)
+
     /// Whether a text is a thread closer ("I hope you've found this thread helpful", "Enjoy this thread?").
     public static func isCloser(_ text: String) -> Bool {
-        let tokens = PromotionText.tokens(in: text)
-        return closerPatterns.contains { $0.firstMatch(in: tokens) != nil }
+        var text = text
+        return text.withUTF8 { isCloser(utf8: $0) }
+    }
+
+    /// ``isCloser(_:)`` of UTF-8 text; a text without any closer's words is not tokenized.
+    static func isCloser(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let found = closerFilter.scan(text)
+        guard closerPatterns.indices.contains(where: found.mayMatch) else { return false }
+        let tokens = PromotionText.tokens(in: String(decoding: text, as: UTF8.self))
+        return closerPatterns.enumerated().contains { k, pattern in
+            found.mayMatch(k) && pattern.firstMatch(in: tokens) != nil
+        }
     }
 
     /// Computes the report from a graph: its tweets, threads and follow-ups.
@@ -229,7 +242,7 @@ public struct PromotionReport: Sendable, Encodable {
         let standalone = decisions.values.filter { $0.isPromotion && !members.contains($0.id) }.count
 
         var closers = Closers(count: 0, endingThreads: 0, outsideThreads: 0, promotional: 0, example: nil)
-        for tweet in tweets where isCloser(tweet.text) {
+        for tweet in tweets where tweet.withUTF8Text({ isCloser(utf8: $0) }) {
             closers.count += 1
             if closers.example == nil { closers.example = tweet.text }
             if lastMembers.contains(tweet.id) { closers.endingThreads += 1 }

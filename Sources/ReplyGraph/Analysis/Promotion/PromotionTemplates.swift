@@ -52,11 +52,19 @@ public enum PromotionTemplates {
         let scalars = Array(text.unicodeScalars.map { PromotionText.fold($0) })
         let n = scalars.count
         var i = 0
-        func isAlnum(_ s: Unicode.Scalar) -> Bool { s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)) }
+        // ASCII letters are exactly the alphabetic ASCII scalars, and ASCII white space is U+0009–U+000D and
+        // U+0020: no Unicode property lookup for them.
+        func isAlnum(_ s: Unicode.Scalar) -> Bool {
+            let v = s.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        }
+        func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+            s.isASCII ? s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) : s.properties.isWhitespace
+        }
         while i < n {
             let s = scalars[i]
             if s == "h", i + 3 < n, scalars[i + 1] == "t", scalars[i + 2] == "t", scalars[i + 3] == "p" {
-                while i < n && !scalars[i].properties.isWhitespace { i += 1 }
+                while i < n && !isWhitespace(scalars[i]) { i += 1 }
                 out.append("<url>")
                 continue
             }
