@@ -83,8 +83,10 @@ public struct FileSink: TextOutputStream {
         if failure != 0 { throw FileWriteError(destination: path, path: path, step: .write, code: failure) }
     }
 
+    /// Writes all of `bytes` to `fd`, retrying interrupted and short writes.
+    ///
     /// - Returns: 0, or the `errno` of the failed `write`.
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
+    package static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
         var offset = 0
         while offset < bytes.count {
             let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)

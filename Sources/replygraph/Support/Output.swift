@@ -95,18 +95,7 @@ enum StandardOutput {
 
     /// - Returns: 0, or the `errno` of the failed `write`.
     private static func writeAll(_ data: Data, to fd: Int32) -> Int32 {
-        data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> Int32 in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return 0
-        }
+        data.withUnsafeBytes { FileSink.writeAll($0, to: fd) }
     }
 }
 
