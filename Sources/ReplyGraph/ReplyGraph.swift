@@ -18,7 +18,7 @@
 public struct ReplyGraph: Sendable {
     public let archive: Archive
     /// Threads ordered by root id.
-    public let threads: [Thread]
+    public let threads: [TweetThread]
     /// Follow-ups ordered by tweet id.
     public let followUps: [FollowUp]
     public let options: ThreadOptions
@@ -40,7 +40,7 @@ public struct ReplyGraph: Sendable {
     public var tweets: [Tweet] { archive.tweets }
 
     /// The thread `id` belongs to, in O(1).
-    public func thread(containing id: TweetID) -> Thread? {
+    public func thread(containing id: TweetID) -> TweetThread? {
         guard let i = archive.index(of: id), threadIndex[i] >= 0 else { return nil }
         return threads[Int(threadIndex[i])]
     }

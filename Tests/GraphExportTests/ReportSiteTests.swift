@@ -23,9 +23,9 @@ struct ReportSiteTests {
                    counts: EngagementCounts(likes: 1, retweets: 0))]
     }
 
-    static var thread: ArchiveThread {
+    static var thread: TweetThread {
         let ids = tweets.prefix(4).map(\.id)
-        return ArchiveThread(root: ids[0], author: TestArchive.alice, tweets: ids,
+        return TweetThread(root: ids[0], author: TestArchive.alice, tweets: ids,
                       links: zip(ids.dropFirst(), ids).map {
                           ThreadLink(from: $0, to: $1, confidence: 0.5, reason: "<script>reason()</script>\u{202E}")
                       },
@@ -40,7 +40,7 @@ struct ReportSiteTests {
         pageRank: [0.4, 0.3, 0.2, 0.1], betweenness: [0, 0.5, 0.25, 0], betweennessNote: "<i>sampled</i>",
         community: [0, 0, 1, 9], communitySizes: [2, 1, 1], modularity: 0.3)
 
-    static func input(_ archive: Archive, threads: [ArchiveThread], users: RankedUsers = .empty, name: String = "sample",
+    static func input(_ archive: Archive, threads: [TweetThread], users: RankedUsers = .empty, name: String = "sample",
                       maxThreadPages: Int = 100) -> ReportInput {
         let followUps = threads.flatMap(\.followUps)
         let promotions = PromotionReport(tweets: archive.tweets, threads: threads, followUps: followUps)
@@ -162,7 +162,7 @@ struct ReportSiteTests {
 
     @Test("counts give a forest plot; thread pages are capped with a note, the longest threads first")
     func countsAndCap() {
-        let second = ArchiveThread(root: Self.tweets[4].id, author: TestArchive.alice, tweets: [Self.tweets[4].id],
+        let second = TweetThread(root: Self.tweets[4].id, author: TestArchive.alice, tweets: [Self.tweets[4].id],
                             links: [], numbering: .none, numbers: [nil], confidence: 1,
                             start: Self.tweets[4].createdAt, end: Self.tweets[4].createdAt)
         let site = ReportSite(Self.input(Archive(tweets: Self.tweets), threads: [Self.thread, second], maxThreadPages: 1))

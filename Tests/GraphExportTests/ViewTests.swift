@@ -65,7 +65,7 @@ struct ViewTests {
         let long = String(repeating: "word ", count: 100)
         let tweets = [Tweet(id: TestArchive.id(0), author: TestArchive.alice, text: long),
                       Tweet(id: TestArchive.id(1), author: TestArchive.alice, text: "end")]
-        let thread = Thread(root: tweets[0].id, author: TestArchive.alice, tweets: tweets.map(\.id),
+        let thread = TweetThread(root: tweets[0].id, author: TestArchive.alice, tweets: tweets.map(\.id),
                             links: [ThreadLink(from: tweets[1].id, to: tweets[0].id, confidence: 1, reason: "reply-id")],
                             numbering: .none, numbers: [nil, nil], confidence: 1, start: tweets[0].createdAt,
                             end: tweets[1].createdAt)
@@ -82,7 +82,7 @@ struct ViewTests {
 
     @Test("threads view: one cluster per thread, the N longest when limited")
     func threadsView() {
-        let short = Thread(root: TestArchive.id(3600), author: TestArchive.alice,
+        let short = TweetThread(root: TestArchive.id(3600), author: TestArchive.alice,
                            tweets: [TestArchive.id(3600), TestArchive.id(90_000)], links: [], numbering: .none,
                            numbers: [nil, nil], confidence: 1, start: TestArchive.archive.tweets[4].createdAt,
                            end: TestArchive.archive.tweets[5].createdAt)

@@ -43,9 +43,9 @@ public enum TestArchive {
                                                          text: "</svg><script>alert('x')</script>")])
     }
 
-    public static var thread: Thread {
+    public static var thread: TweetThread {
         let ids = threadTweets.map(\.id)
-        return Thread(root: ids[0], author: alice, tweets: ids,
+        return TweetThread(root: ids[0], author: alice, tweets: ids,
                       links: zip(ids.dropFirst(), ids).map {
                           ThreadLink(from: $0, to: $1, confidence: $0 == ids[2] ? 0.7 : 1, reason: "reply-id")
                       },

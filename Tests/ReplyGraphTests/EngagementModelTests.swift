@@ -13,11 +13,11 @@ import Testing
     /// A synthetic archive of about 3,000 tweets whose counts follow a known log-linear model with Gaussian noise
     /// (σ = 0.5 on the log scale); threads, replies, links, media, mentions, promotions, hours and weekdays vary
     /// independently. Seed fixed, so the outcome is deterministic.
-    static func syntheticArchive(seed: UInt64 = 20_230_215) -> (tweets: [Tweet], threads: [PromotionThread],
+    static func syntheticArchive(seed: UInt64 = 20_230_215) -> (tweets: [Tweet], threads: [TweetThread],
                                                                   promotions: [TweetID: [PromotionCategory]]) {
         var rng = EngagementSeededGenerator(seed: seed)
         var tweets: [Tweet] = []
-        var threads: [PromotionThread] = []
+        var threads: [TweetThread] = []
         var promotions: [TweetID: [PromotionCategory]] = [:]
         var sequence = 0
         func makeTweet(ms: Int64, reply: Bool) -> Tweet {
@@ -40,7 +40,7 @@ import Testing
                 let length = Int.random(in: 2...8, using: &rng)
                 let members = (0..<length).map { makeTweet(ms: ms + Int64($0) * 1000, reply: false) }
                 tweets += members
-                threads.append(PromotionThread(root: members[0].id, author: Handle("me"), tweets: members.map(\.id),
+                threads.append(TweetThread(root: members[0].id, author: Handle("me"), tweets: members.map(\.id),
                                       links: zip(members.dropFirst(), members).map {
                                           ThreadLink(from: $0.id, to: $1.id, confidence: 1, reason: "test") },
                                       numbering: .none, numbers: members.map { _ in nil }, confidence: 1,

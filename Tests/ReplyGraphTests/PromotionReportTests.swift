@@ -7,7 +7,7 @@ import Testing
 
     /// Two hand-built threads and a follow-up: thread A ends with a newsletter call and a closer, thread B has no
     /// promotion; a later "Enjoy this thread?" follow-up advertises the video channel.
-    static func handMade() -> (tweets: [Tweet], threads: [PromotionThread], followUps: [FollowUp]) {
+    static func handMade() -> (tweets: [Tweet], threads: [TweetThread], followUps: [FollowUp]) {
         let day: Int64 = 86_400_000
         let t0 = F.start + 16 * 3_600_000 + 45 * 60_000   // Monday 16:45 UTC
         var tweets: [Tweet] = []
@@ -21,8 +21,8 @@ import Testing
                               ms: t0 + 2 * 3_600_000, sequence: 20))
         tweets.append(F.tweet("@pal thanks!", ms: t0 + 3 * day + 5 * 3_600_000, sequence: 21))
         tweets.append(F.tweet("Subscribe to our weekly newsletter: https://t.co/n1", ms: t0 + 7 * day + 60_000, sequence: 22))
-        func thread(_ members: [Tweet]) -> PromotionThread {
-            PromotionThread(root: members[0].id, author: Handle("me"), tweets: members.map(\.id),
+        func thread(_ members: [Tweet]) -> TweetThread {
+            TweetThread(root: members[0].id, author: Handle("me"), tweets: members.map(\.id),
                         links: zip(members.dropFirst(), members).map { ThreadLink(from: $0.id, to: $1.id, confidence: 1, reason: "test") },
                         numbering: .slashSuffix, numbers: members.indices.map { $0 + 1 }, confidence: 1,
                         start: members[0].createdAt, end: members.last!.createdAt)

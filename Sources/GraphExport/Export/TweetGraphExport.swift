@@ -27,7 +27,7 @@ package struct TweetGraphExport: ExportSource {
     package var isDirected: Bool { true }
     package var attributes: [String: AttributeValue] { ["name": "replygraph tweets"] }
 
-    package init(archive: Archive, threads: [Thread], followUps: [FollowUp] = []) {
+    package init(archive: Archive, threads: [TweetThread], followUps: [FollowUp] = []) {
         self.archive = archive
         var threadOf: [TweetID: (root: TweetID, position: Int)] = [:]
         for thread in threads {

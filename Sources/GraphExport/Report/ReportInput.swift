@@ -5,7 +5,7 @@ package struct ReportInput: Sendable {
     /// The archive's name, shown in titles.
     package var name: String
     package var archive: Archive
-    package var threads: [Thread]
+    package var threads: [TweetThread]
     /// Every follow-up found (a thread's page shows those pointing into it).
     package var followUps: [FollowUp]
     package var summary: ArchiveSummary
@@ -21,7 +21,7 @@ package struct ReportInput: Sendable {
 
     /// - Parameters:
     ///   - threads: the threads of `archive` (``ReplyGraph/threads``, or hand-made ones).
-    package init(name: String, archive: Archive, threads: [Thread], followUps: [FollowUp], summary: ArchiveSummary,
+    package init(name: String, archive: Archive, threads: [TweetThread], followUps: [FollowUp], summary: ArchiveSummary,
                  promotions: PromotionReport, engagement: EngagementReport, timeZone: ReportTimeZone,
                  users: RankedUsers, maxThreadPages: Int, threadDrawings: [TweetID: [String]] = [:]) {
         self.name = name

@@ -72,7 +72,7 @@ extension ReportSite {
 
     /// One thread as a reader sees it: its parts in order with their text, the link into each part (confidence and
     /// reason), numbers that are missing, promotions with their evidence, follow-ups, and the diagram.
-    func threadPage(_ thread: Thread) -> String {
+    func threadPage(_ thread: TweetThread) -> String {
         let archive = input.archive
         let root = [".."]
         var linkInto: [TweetID: ThreadLink] = [:]

@@ -17,7 +17,7 @@ package struct ReportSite: Sendable {
 
     package let input: ReportInput
     /// The threads that get a page, in index order (earliest first).
-    package let shownThreads: [Thread]
+    package let shownThreads: [TweetThread]
     /// Promotion decisions by tweet (promotional tweets only).
     let decisions: [TweetID: PromotionDecision]
 

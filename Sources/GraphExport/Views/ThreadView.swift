@@ -25,7 +25,7 @@ public struct ThreadView: Sendable {
         }
     }
 
-    public let thread: Thread
+    public let thread: TweetThread
     public let archive: Archive
     /// Follow-ups of the thread: its own and those in the graph whose target is one of its tweets.
     public let followUps: [FollowUp]
@@ -36,7 +36,7 @@ public struct ThreadView: Sendable {
     ///   - thread: The thread to draw.
     ///   - graph: The reply graph it belongs to (for tweets, external tweets and follow-ups).
     ///   - categories: Category names per tweet, e.g. from a promotion classifier; tweets not in it are uncoloured.
-    public init(thread: Thread, in graph: ReplyGraph, categories: [TweetID: [String]] = [:],
+    public init(thread: TweetThread, in graph: ReplyGraph, categories: [TweetID: [String]] = [:],
                 options: Options = Options()) {
         self.init(thread: thread, archive: graph.archive, followUps: graph.followUps, categories: categories,
                   options: options)
@@ -46,7 +46,7 @@ public struct ThreadView: Sendable {
     ///
     /// - Parameter followUps: Candidate follow-ups; those whose target is one of the thread's tweets are drawn,
     ///   together with the thread's own.
-    public init(thread: Thread, archive: Archive, followUps: [FollowUp] = [], categories: [TweetID: [String]] = [:],
+    public init(thread: TweetThread, archive: Archive, followUps: [FollowUp] = [], categories: [TweetID: [String]] = [:],
                 options: Options = Options()) {
         self.thread = thread
         self.archive = archive

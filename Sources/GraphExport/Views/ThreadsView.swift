@@ -10,7 +10,7 @@ import ReplyGraph
 /// carries its full text as a tooltip.
 public struct ThreadsView: Sendable {
     /// The threads drawn, oldest first.
-    public let threads: [Thread]
+    public let threads: [TweetThread]
     public let archive: Archive
     /// Characters of text shown per part.
     public var maxCharacters: Int
@@ -21,7 +21,7 @@ public struct ThreadsView: Sendable {
     }
 
     /// A view from plain threads, independent of how they were reconstructed.
-    public init(threads: [Thread], archive: Archive, limit: Int? = nil, maxCharacters: Int = 60) {
+    public init(threads: [TweetThread], archive: Archive, limit: Int? = nil, maxCharacters: Int = 60) {
         var chosen = threads
         if let limit {
             chosen.sort { ($1.length, $0.start, $0.root) < ($0.length, $1.start, $1.root) }

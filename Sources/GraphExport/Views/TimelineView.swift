@@ -14,7 +14,7 @@ public struct TimelineView: Sendable {
         public var day: String
         public var tweets: Int
         /// Threads starting that day, oldest first.
-        public var threads: [Thread]
+        public var threads: [TweetThread]
     }
 
     public let days: [Day]
@@ -27,10 +27,10 @@ public struct TimelineView: Sendable {
     }
 
     /// A view from plain threads, independent of how they were reconstructed.
-    public init(archive: Archive, threads: [Thread], lastDays: Int? = nil, scale: Double = 0.12) {
+    public init(archive: Archive, threads: [TweetThread], lastDays: Int? = nil, scale: Double = 0.12) {
         var counts: [String: Int] = [:]
         for tweet in archive.tweets { counts[tweet.createdAt.day, default: 0] += 1 }
-        var threadsByDay: [String: [Thread]] = [:]
+        var threadsByDay: [String: [TweetThread]] = [:]
         for thread in threads { threadsByDay[thread.start.day, default: []].append(thread) }
         var days = counts.keys.sorted().map { day in
             Day(day: day, tweets: counts[day]!,

@@ -29,7 +29,7 @@ public struct ThreadStatistics: Hashable, Sendable {
 
     public init(_ graph: ReplyGraph) { self.init(threads: graph.threads, tweets: graph.archive.tweets) }
 
-    public init(threads: [Thread], tweets: [Tweet]) {
+    public init(threads: [TweetThread], tweets: [Tweet]) {
         count = threads.count
         let lengths = threads.map(\.length).sorted()
         lengthHistogram = lengths.reduce(into: [:]) { $0[$1, default: 0] += 1 }

@@ -13,7 +13,7 @@ extension ReconstructionState {
     /// other people and non-root thread members are never follow-ups.
     ///
     /// - Complexity: O(n) for n tweets.
-    mutating func findFollowUps(threads: [Thread], threadIndex: ContiguousArray<Int32>) -> [FollowUp] {
+    mutating func findFollowUps(threads: [TweetThread], threadIndex: ContiguousArray<Int32>) -> [FollowUp] {
         struct Recent {
             /// The latest thread that has ended: its index and end time.
             var thread: Int32 = -1

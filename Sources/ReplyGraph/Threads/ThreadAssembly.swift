@@ -1,5 +1,5 @@
 extension ReconstructionState {
-    /// Turns chains of two or more tweets into ``Thread`` values and finds follow-ups.
+    /// Turns chains of two or more tweets into ``TweetThread`` values and finds follow-ups.
     ///
     /// - Complexity: O(n) for n tweets, plus sorting the threads by root id.
     mutating func finish() -> Reconstruction {
@@ -30,7 +30,7 @@ extension ReconstructionState {
                               confidence: confidence.array, authorOf: authorOf, authorCount: authorKeys.count)
     }
 
-    func makeThread(_ members: [Int32]) -> Thread {
+    func makeThread(_ members: [Int32]) -> TweetThread {
         let first = tweets[Int(members[0])]
         var links: [ThreadLink] = []
         links.reserveCapacity(members.count - 1)
@@ -95,7 +95,7 @@ extension ReconstructionState {
             }
         }
         let last = tweets[Int(members[members.count - 1])]
-        return Thread(root: first.id, author: first.author, tweets: members.map { tweets[Int($0)].id }, links: links,
+        return TweetThread(root: first.id, author: first.author, tweets: members.map { tweets[Int($0)].id }, links: links,
                       numbering: style, numbers: numbers, missingNumbers: missing, repeatedNumbers: repeated,
                       confidence: weakest, start: first.createdAt, end: last.createdAt)
     }

@@ -30,7 +30,7 @@ public struct ThreadReconstructor: Sendable {
     public init(options: ThreadOptions = ThreadOptions()) { self.options = options }
 
     /// Threads of two or more tweets, ordered by root id, and follow-ups ordered by tweet id.
-    public func reconstruct(_ archive: Archive) -> (threads: [Thread], followUps: [FollowUp]) {
+    public func reconstruct(_ archive: Archive) -> (threads: [TweetThread], followUps: [FollowUp]) {
         let result = run(archive)
         return (result.threads, result.followUps)
     }
@@ -46,7 +46,7 @@ public struct ThreadReconstructor: Sendable {
 /// What ``ThreadReconstructor`` found, indexed by archive position.
 struct Reconstruction: Sendable {
     /// Threads ordered by root id.
-    var threads: [Thread]
+    var threads: [TweetThread]
     var followUps: [FollowUp]
     /// For each archive tweet, the index of the thread it belongs to, or -1.
     var threadIndex: ContiguousArray<Int32>

@@ -123,7 +123,7 @@ struct ThreadsReport: Encodable {
             case threadsPerMonth = "threads_per_month", threadedShare = "threaded_share"
         }
 
-        init(_ s: ThreadStatistics, threads: [Thread]) {
+        init(_ s: ThreadStatistics, threads: [TweetThread]) {
             count = s.count
             kinds = Dictionary(uniqueKeysWithValues: ThreadKind.allCases.map { kind in
                 (kind.rawValue, threads.filter { $0.kind == kind }.count)
@@ -154,7 +154,7 @@ struct ThreadsReport: Encodable {
     }
 
     /// The threads reported, in the graph's order; their entries are made as they are written.
-    let selected: [Thread]
+    let selected: [TweetThread]
     var stats: Stats
 
     /// One entry per reported thread (made on each call: large reports stream them instead, see ``writeJSON(to:)``).
@@ -165,7 +165,7 @@ struct ThreadsReport: Encodable {
         self.stats = Stats(ThreadStatistics(threads: selected, tweets: graph.archive.tweets), threads: selected)
     }
 
-    static func entry(_ thread: Thread) -> Entry {
+    static func entry(_ thread: TweetThread) -> Entry {
         Entry(root: thread.root, author: thread.author, tweets: thread.tweets, length: thread.length,
               numbering: thread.numbering.rawValue, kind: thread.kind.rawValue, missingNumbers: thread.missingNumbers,
               repeatedNumbers: thread.repeatedNumbers, confidence: Self.rounded(thread.confidence),

@@ -222,7 +222,7 @@ public struct EngagementObservation: Hashable, Sendable {
     ///   - categories: the promotion categories that get a dummy (all that occur, by default).
     ///   - utcOffsetSeconds: offset for hour and weekday buckets.
     /// - Complexity: O(n + Σ thread lengths).
-    public static func build(tweets: [Tweet], threads: [Thread], promotions: [TweetID: [PromotionCategory]],
+    public static func build(tweets: [Tweet], threads: [TweetThread], promotions: [TweetID: [PromotionCategory]],
                              categories: [PromotionCategory]? = nil,
                              utcOffsetSeconds: Int = 0) -> [EngagementObservation] {
         var role: [TweetID: (root: Bool, length: Int, position: Int)] = [:]

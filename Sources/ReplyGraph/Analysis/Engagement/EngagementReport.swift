@@ -74,7 +74,7 @@ public struct EngagementReport: Sendable, Encodable {
     /// Computes the report from tweets, threads and promotion categories given explicitly.
     ///
     /// - Complexity: O(n · p²) for the models, O(n log n) for the rest.
-    public init(tweets: [Tweet], threads: [Thread], promotions: [TweetID: [PromotionCategory]],
+    public init(tweets: [Tweet], threads: [TweetThread], promotions: [TweetID: [PromotionCategory]],
                 options: Options = Options()) {
         let account = options.account ?? ConversationEngagement.mainAuthor(of: tweets)
         let own = tweets.filter { !$0.isRetweet && (account == nil || $0.author == account) }
@@ -108,7 +108,7 @@ public struct EngagementReport: Sendable, Encodable {
         conversation = ConversationEngagement(tweets: tweets, account: account, options: options)
     }
 
-    static func classStats(_ tweets: [Tweet], threads: [Thread],
+    static func classStats(_ tweets: [Tweet], threads: [TweetThread],
                            promotions: [TweetID: [PromotionCategory]]) -> [ClassStats] {
         var root = Set<TweetID>(), part = Set<TweetID>()
         for thread in threads {

@@ -187,7 +187,7 @@ public struct PromotionReport: Sendable, Encodable {
     }
 
     /// Computes the report from tweets and explicitly given threads and follow-ups.
-    public init(tweets: [Tweet], threads: [Thread], followUps: [FollowUp] = [],
+    public init(tweets: [Tweet], threads: [TweetThread], followUps: [FollowUp] = [],
                 detector: PromotionDetector = PromotionDetector(), options: Options = Options()) {
         let all = tweets.filter { !$0.isRetweet }
         var decisions: [TweetID: PromotionDecision] = [:]
@@ -214,7 +214,7 @@ public struct PromotionReport: Sendable, Encodable {
         self.links = Self.links(all, decisions: decisions)
     }
 
-    static func positions(tweets: [Tweet], threads: [Thread], followUps graphFollowUps: [FollowUp],
+    static func positions(tweets: [Tweet], threads: [TweetThread], followUps graphFollowUps: [FollowUp],
                           decisions: [TweetID: PromotionDecision]) -> Positions {
         var createdAt: [TweetID: Timestamp] = [:]
         for t in tweets { createdAt[t.id] = t.createdAt }

@@ -71,7 +71,7 @@ public enum ThreadKind: String, Hashable, Sendable, CaseIterable, Codable {
 ///
 /// Members are ordered by posting time; each member after the root has exactly one link, to the member it
 /// continues (its parent for explicit self-replies, else the previous part).
-public struct Thread: Hashable, Sendable, Identifiable {
+public struct TweetThread: Hashable, Sendable, Identifiable {
     public var id: TweetID { root }
     /// The first tweet.
     public var root: TweetID
