@@ -6,7 +6,7 @@
 ///     Escaping.dotQuoted("say \"hi\"\\n")      // "\"say \\\"hi\\\"\\\\n\""
 ///     Escaping.htmlText("<script>")           // "&lt;script&gt;"
 ///     Escaping.csvField("a,b")                 // "\"a,b\""
-public enum Escaping {
+package enum Escaping {
     // MARK: Characters that need care everywhere
 
     /// Bidirectional-text controls and other invisible format characters: LRM/RLM/ALM, embeddings and overrides
@@ -14,7 +14,7 @@ public enum Escaping {
     ///
     /// In DOT and HTML-like labels they are written as numeric character references, so a DOT file shows them
     /// instead of reordering its own source text, while the rendered label keeps the tweet's direction.
-    public static func isInvisibleFormatCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isInvisibleFormatCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: return true
         default: return false
@@ -45,7 +45,7 @@ public enum Escaping {
     // MARK: DOT
 
     /// How a line break in text is written in a DOT escString.
-    public enum LineBreak: String, Sendable {
+    package enum LineBreak: String, Sendable {
         /// `\n`: centred line.
         case centered = "\\n"
         /// `\l`: left-justified line.
@@ -62,7 +62,7 @@ public enum Escaping {
     /// parses) → control pictures; invisible format characters → `&#x…;`.
     ///
     /// - Complexity: O(n) in the string's scalars.
-    public static func dotQuoted(_ text: String, lineBreak: LineBreak = .centered) -> String {
+    package static func dotQuoted(_ text: String, lineBreak: LineBreak = .centered) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         var previousWasCR = false
@@ -88,7 +88,7 @@ public enum Escaping {
     ///
     /// Names are not escStrings, so `&` is kept as it is; the writer uses the same spelling everywhere a name
     /// appears, so edges always find their nodes.
-    public static func dotID(_ name: String) -> String {
+    package static func dotID(_ name: String) -> String {
         if isBareDOTID(name) { return name }
         var out = "\""
         for scalar in name.unicodeScalars {
@@ -127,7 +127,7 @@ public enum Escaping {
     /// characters as control pictures, invisible format characters as `&#x…;`.
     ///
     /// - Complexity: O(n) in the string's scalars.
-    public static func htmlText(_ text: String, lineBreak: String = "<BR/>") -> String {
+    package static func htmlText(_ text: String, lineBreak: String = "<BR/>") -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var previousWasCR = false
@@ -153,7 +153,7 @@ public enum Escaping {
     // MARK: XML 1.0 (GraphML, GEXF)
 
     /// Whether XML 1.0 allows the character at all (`Char` production); NUL and most C0 controls it does not.
-    public static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
         default: return false
@@ -165,7 +165,7 @@ public enum Escaping {
     /// `&#x…;`, so the file shows them; characters XML 1.0 forbids (NUL, other C0 controls, U+FFFE, U+FFFF) removed.
     ///
     /// - Complexity: O(n) in the string's scalars.
-    public static func xml(_ text: String) -> String {
+    package static func xml(_ text: String) -> String {
         var text = text
         return text.withUTF8(xmlBytes) ?? text
     }
@@ -250,7 +250,7 @@ public enum Escaping {
     ///     Escaping.html("<script>alert('x')</script>")   // "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
     ///
     /// - Complexity: O(n) in the string's scalars.
-    public static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         html(text, into: &out)
@@ -289,7 +289,7 @@ public enum Escaping {
 
     /// A CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (or starts or ends with a space),
     /// with quotes doubled; NUL removed (neither Neo4j's importer nor Spark reads it).
-    public static func csvField(_ text: String) -> String {
+    package static func csvField(_ text: String) -> String {
         // Most fields (ids, numbers, plain words) hold nothing to quote or remove: return them as they are.
         var text = text
         let plain = text.withUTF8 { bytes in
@@ -319,7 +319,7 @@ public enum Escaping {
     ///     Escaping.spreadsheetText("=cmd|' /C calc'!A0")   // "'=cmd|' /C calc'!A0"
     ///     Escaping.spreadsheetText("-2+3")                  // "'-2+3"
     ///     Escaping.spreadsheetText("plain")                 // "plain"
-    public static func spreadsheetText(_ text: String) -> String {
+    package static func spreadsheetText(_ text: String) -> String {
         switch text.unicodeScalars.first {
         case "=", "+", "-", "@", "\t", "\r": "'" + text
         default: text
@@ -330,7 +330,7 @@ public enum Escaping {
 
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`; U+2028 and
     /// U+2029 as `\u2028`/`\u2029` (JavaScript-safe); invisible format characters (bidi controls) as `\uXXXX`.
-    public static func jsonString(_ text: String) -> String {
+    package static func jsonString(_ text: String) -> String {
         // Without quotes, backslashes, controls and the scalars led by D8, E2 or EF (U+061C, U+2028, U+2029 and
         // the format characters) the text goes in as it is.
         var text = text
@@ -376,7 +376,7 @@ public enum Escaping {
     /// - Parameter keepingNewlines: Keep LF as a line break, for a whole report whose lines were laid out by the
     ///   caller (the fields in it should have been escaped without it).
     /// - Complexity: O(n) in the string's scalars.
-    public static func terminal(_ text: String, keepingNewlines: Bool = false) -> String {
+    package static func terminal(_ text: String, keepingNewlines: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: needsTerminalEscape) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
@@ -402,7 +402,7 @@ public enum Escaping {
 
     /// A deterministic, locale-free spelling of a double: integral values without a fraction (`3`), others with up
     /// to `maxFractionDigits` digits and no trailing zeros (`0.125`); non-finite values as `0`.
-    public static func number(_ value: Double, maxFractionDigits: Int = 6) -> String {
+    package static func number(_ value: Double, maxFractionDigits: Int = 6) -> String {
         guard value.isFinite else { return "0" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         var scale = 1.0

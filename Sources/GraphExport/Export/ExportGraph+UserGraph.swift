@@ -8,7 +8,7 @@ extension ExportGraph {
     ///     ExportGraph(userGraph: users, kind: .interaction).graphML   // weight, weight_mention, weight_reply, …
     ///
     /// - Complexity: O(n + m).
-    public init(userGraph graph: UserGraph, kind: UserGraphKind,
+    package init(userGraph graph: UserGraph, kind: UserGraphKind,
                 metrics: [String: [Double]] = [:]) {
         var nodes: [Node] = []
         nodes.reserveCapacity(graph.nodeCount)
@@ -53,7 +53,7 @@ extension ExportGraph {
     ///
     /// - Throws: ``CentralityError`` when PageRank does not converge.
     /// - Complexity: betweenness's, O(n·m).
-    public static func nodeMetrics(of graph: UserGraph) throws(CentralityError) -> [String: [Double]] {
+    package static func nodeMetrics(of graph: UserGraph) throws(CentralityError) -> [String: [Double]] {
         var scores: [String: [Double]] = [:]
         let panel = CentralityPanel(metrics: [.pagerank, .betweenness, .inDegree, .outDegree])
         for (metric, values) in try panel.compute(in: graph).scores { scores[metric.key] = values }
@@ -67,14 +67,14 @@ extension MentionGraph {
     ///
     /// - Throws: ``CentralityError`` when PageRank does not converge.
     /// - Complexity: PageRank's and Louvain's, O(m) per iteration.
-    public init(scoring graph: UserGraph) throws(CentralityError) {
+    package init(scoring graph: UserGraph) throws(CentralityError) {
         self.init(userGraph: graph, scores: try PageRank(weighted: true).scores(in: graph),
                   communities: Louvain().communities(in: graph))
     }
 
     /// A user graph as the mentions view's plain input: `scores` size the nodes (e.g. PageRank), `communities`
     /// colour them, self-loops are left out.
-    public init(userGraph graph: UserGraph, scores: [Double], communities: Communities? = nil) {
+    package init(userGraph graph: UserGraph, scores: [Double], communities: Communities? = nil) {
         let nodes = (0..<graph.nodeCount).map { v in
             Node(handle: graph.labels[v], score: v < scores.count ? scores[v] : 0,
                  community: communities.map { Int($0.communityOfNode[v]) })

@@ -8,13 +8,16 @@
 /// It holds no metric code: scores (PageRank, degree, …) and communities come from whoever builds it. Handles are
 /// matched exactly, except in ``ego(_:radius:)``, which finds its centre case-insensitively.
 public struct MentionGraph: Hashable, Sendable {
+    /// A user: handle, score and community.
     public struct Node: Hashable, Sendable {
+        /// The user's handle, without `@`.
         public var handle: String
         /// Sizes the node (PageRank, degree, …).
         public var score: Double
         /// Colours the node; `nil` for none.
         public var community: Int?
 
+        /// A user node.
         public init(handle: String, score: Double, community: Int? = nil) {
             self.handle = handle
             self.score = score
@@ -22,11 +25,14 @@ public struct MentionGraph: Hashable, Sendable {
         }
     }
 
+    /// The users, in the order given.
     public var nodes: [Node]
+    /// The weighted edges between users.
     public var edges: [WeightedEdge]
+    /// Whether an edge goes from its source to its target (mentions) rather than joining them (co-mentions).
     public var isDirected: Bool
 
-    /// Nodes missing for an edge's endpoint are added with score 0.
+    /// A graph of `nodes` and `edges`; nodes missing for an edge's endpoint are added with score 0.
     public init(nodes: [Node], edges: [WeightedEdge], isDirected: Bool = true) {
         var nodes = nodes
         var known = Set(nodes.map(\.handle))
@@ -41,7 +47,7 @@ public struct MentionGraph: Hashable, Sendable {
     }
 
     /// Keeps the nodes in `handles` and the edges between them.
-    public func restricted(to handles: Set<String>) -> MentionGraph {
+    package func restricted(to handles: Set<String>) -> MentionGraph {
         MentionGraph(nodes: nodes.filter { handles.contains($0.handle) },
                      edges: edges.filter { handles.contains($0.source) && handles.contains($0.target) },
                      isDirected: isDirected)
@@ -141,10 +147,14 @@ public struct MentionGraph: Hashable, Sendable {
 
 /// A weighted edge between two named nodes.
 public struct WeightedEdge: Hashable, Sendable {
+    /// The source node's name.
     public var source: String
+    /// The target node's name.
     public var target: String
+    /// The edge's weight (mentions counted, for instance).
     public var weight: Double
 
+    /// An edge from `source` to `target`.
     public init(source: String, target: String, weight: Double = 1) {
         self.source = source
         self.target = target

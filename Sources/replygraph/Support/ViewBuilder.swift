@@ -55,8 +55,8 @@ struct ViewBuilder {
     var detector = PromotionDetector()
 
     /// Promotion categories of the tweets in `ids`, for colouring thread parts.
-    func categories(of ids: [TweetID]) -> [TweetID: [String]] {
-        detector.categoryNames(of: ids, in: graph.archive)
+    func categories(of ids: [TweetID]) -> [TweetID: [PromotionCategory]] {
+        detector.categoryNames(of: ids, in: graph.archive).mapValues { $0.map { PromotionCategory(rawValue: $0) } }
     }
 
     /// The DOT graph of one thread (the thread containing `id`).
