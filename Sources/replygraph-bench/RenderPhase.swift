@@ -77,7 +77,8 @@ extension Bench {
     private static func writeMentionsDOT(to path: String, archives: [String], top: Int, splines: String?) throws {
         let archive = try ArchiveReader().read(paths: archives)
         let users = UserGraph.project(.mention, tweets: archive.tweets, options: UserGraphOptions())
-        let scored = try MentionGraph(scoring: users)
+        let ranking = Ranking(graph: users, scores: try PageRank(weighted: true).scores(in: users))
+        let scored = MentionGraph(ranking: ranking, communities: Louvain().communities(in: users))
         let all = (nodes: scored.nodes.count, edges: scored.edges.count)
         let mentions = scored.bestConnected(top)
         // Curved, as the view drew every size when the README's figures were measured (it now draws dense graphs

@@ -1,3 +1,5 @@
+import ReplyGraph
+
 /// A user-to-user graph as plain data: scored nodes and weighted edges, with the filters the mentions view offers.
 ///
 ///     let graph = MentionGraph(nodes: [.init(handle: "a", score: 0.4, community: 0), .init(handle: "b", score: 0.1)],
@@ -91,27 +93,17 @@ public struct MentionGraph: Hashable, Sendable {
     }
 
     /// The `k`-core: the largest subgraph where every node has at least `k` distinct neighbours (edge direction
-    /// and self-loops ignored), found by repeatedly peeling nodes of lower degree.
+    /// and self-loops ignored), from ReplyGraph's `CoreNumber` on the undirected graph.
     ///
-    /// - Complexity: O(V + E).
+    /// - Complexity: O(V + E log E).
     public func kCore(_ k: Int) -> MentionGraph {
-        var neighbours: [String: Set<String>] = [:]
-        for node in nodes { neighbours[node.handle] = [] }
-        for edge in edges where edge.source != edge.target {
-            neighbours[edge.source, default: []].insert(edge.target)
-            neighbours[edge.target, default: []].insert(edge.source)
-        }
-        var degree = neighbours.mapValues(\.count)
-        var removed = Set<String>()
-        var queue = degree.filter { $0.value < k }.map(\.key).sorted()
-        while let handle = queue.popLast() {
-            guard removed.insert(handle).inserted else { continue }
-            for other in neighbours[handle] ?? [] where !removed.contains(other) {
-                degree[other, default: 0] -= 1
-                if degree[other] == k - 1 { queue.append(other) }
-            }
-        }
-        return restricted(to: Set(neighbours.keys).subtracting(removed))
+        let index = Dictionary(nodes.enumerated().map { ($1.handle, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        let simple = UserGraph(labels: nodes.map(\.handle), edges: edges.compactMap { edge in
+            guard let source = index[edge.source], let target = index[edge.target] else { return nil }
+            return UserGraph.Edge(source, target)
+        }, directed: false)
+        let core = CoreNumber().values(in: simple)
+        return restricted(to: Set(nodes.indices.filter { core[$0] >= k }.map { nodes[$0].handle }))
     }
 
     /// The nodes within `radius` hops of `handle` (edge direction ignored; matched case-insensitively) and the edges

@@ -291,7 +291,7 @@ struct BatchJob: Sendable {
             try write("tweets.graphml", Data(ExportGraph(tweetGraph: graph).graphML.utf8))
             let interaction = graph.userGraph(.interaction)
             let scores: [String: [Double]]
-            do { scores = try ExportGraph.nodeMetrics(of: interaction) } catch {
+            do { scores = try UserGraphMetrics.compute(in: interaction) } catch {
                 throw CommandFailure(.software, "\(error)")
             }
             try write("users.gexf", Data(ExportGraph(userGraph: interaction, kind: .interaction, metrics: scores).gexf.utf8))

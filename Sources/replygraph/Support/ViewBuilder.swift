@@ -107,10 +107,11 @@ struct ViewBuilder {
 
     func mentionGraph(_ filters: MentionFilters) throws -> MentionGraph {
         let users = UserGraph.project(filters.kind, tweets: graph.archive.tweets, options: filters.options)
-        var mentions: MentionGraph
-        do { mentions = try MentionGraph(scoring: users) } catch {
+        let ranking: Ranking
+        do { ranking = Ranking(graph: users, scores: try PageRank(weighted: true).scores(in: users)) } catch {
             throw CommandFailure(.software, "\(error)")
         }
+        var mentions = MentionGraph(ranking: ranking, communities: Louvain().communities(in: users))
         if let minWeight = filters.minWeight { mentions = mentions.minWeight(minWeight) }
         if let k = filters.kCore { mentions = mentions.kCore(k) }
         if let ego = filters.ego {
