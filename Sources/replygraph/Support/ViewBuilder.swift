@@ -1,10 +1,12 @@
+import ArgumentParser
 import GraphExport
+import GraphvizRender
 import ReplyGraph
 
 /// Builds the DOT graph of a named view from an archive's reply graph: the glue between the analyses (threads,
 /// promotions, PageRank, communities) and the pure views of GraphExport.
 struct ViewBuilder {
-    enum View: Equatable, CustomStringConvertible {
+    enum View: Equatable, CustomStringConvertible, ExpressibleByArgument {
         case thread(TweetID)
         case threads
         case mentions
@@ -22,6 +24,9 @@ struct ViewBuilder {
             }
         }
 
+        /// `--view`'s value.
+        init?(argument: String) { self.init(argument) }
+
         var description: String {
             switch self {
             case .thread(let id): "thread:\(id)"
@@ -32,7 +37,7 @@ struct ViewBuilder {
         }
 
         /// The layout engine that suits the view.
-        var defaultEngine: String { self == .mentions ? "sfdp" : "dot" }
+        var defaultEngine: LayoutEngine { self == .mentions ? .sfdp : .dot }
     }
 
     /// The most users the mentions view draws when no `--top` is given: the best-connected ones, said in the
