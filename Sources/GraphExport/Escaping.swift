@@ -167,23 +167,26 @@ package enum Escaping {
     /// - Complexity: O(n) in the string's scalars.
     package static func xml(_ text: String) -> String {
         var text = text
-        return text.withUTF8(xmlBytes) ?? text
+        text.makeContiguousUTF8()
+        return xmlBytes(text.utf8.span) ?? text
     }
 
     /// ``xml(_:)`` on the UTF-8 bytes: `nil` when nothing changes (the usual case), else the escaped text. Only
     /// ASCII specials and the scalars led by `D8` (U+061C), `E2` (U+2000–U+2FFF: the bidi and zero-width
     /// controls) and `EF` (U+FEFF, U+FFFE, U+FFFF) can change, so no other scalar is decoded.
-    private static func xmlBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func xmlBytes(_ bytes: Span<UInt8>) -> String? {
         @inline(__always) func special(_ b: UInt8) -> Bool {
             b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0xD8 || b == 0xE2
                 || b == 0xEF
         }
-        guard let first = bytes.firstIndex(where: special) else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
-        out.append(contentsOf: bytes[..<first])
-        var i = first
         let n = bytes.count
+        var first = 0
+        while first < n && !special(bytes[first]) { first += 1 }
+        guard first < n else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(n + 16)
+        for k in 0..<first { out.append(bytes[k]) }
+        var i = first
         while i < n {
             let b = bytes[i]
             switch b {
@@ -206,7 +209,7 @@ package enum Escaping {
                 } else if isInvisibleFormatCharacter(scalar) {
                     out.append(contentsOf: numericReference(scalar).utf8)
                 } else {
-                    out.append(contentsOf: bytes[i..<(i + width)])
+                    for k in i..<(i + width) { out.append(bytes[k]) }
                 }
                 i += width
                 continue

@@ -16,6 +16,10 @@ import Darwin
 /// Bytes are passed to `write(2)` whenever the buffer holds ``capacity`` bytes, so the writer's memory stays at one
 /// buffer whatever the size of the output. `TextOutputStream.write(_:)` cannot throw: the first failure (a full
 /// disk, a closed pipe) is kept, everything written after it is dropped, and ``finish()`` throws it.
+///
+/// This is GraphExport's one file with raw buffers: `writeAll(_:to:)` hands `write(2)` a
+/// pointer into bytes that the caller keeps alive for the call (a `String`'s UTF-8, a `Data`, the buffer), and
+/// never past `count`; everything else in the module writes through `FileSink` or `String`.
 package struct FileSink: TextOutputStream {
     /// The buffer's size: 1 MiB.
     package static let capacity = 1 << 20
@@ -81,6 +85,13 @@ package struct FileSink: TextOutputStream {
     package mutating func finish() throws {
         drain()
         if failure != 0 { throw FileWriteError(destination: path, path: path, step: .write, code: failure) }
+    }
+
+    /// Writes all of `data` to `fd`, retrying interrupted and short writes (the CLI's standard output and error).
+    ///
+    /// - Returns: 0, or the `errno` of the failed `write`.
+    package static func writeAll(_ data: Data, to fd: Int32) -> Int32 {
+        data.withUnsafeBytes { writeAll($0, to: fd) }
     }
 
     /// Writes all of `bytes` to `fd`, retrying interrupted and short writes.
