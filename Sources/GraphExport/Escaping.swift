@@ -130,23 +130,7 @@ package enum Escaping {
     package static func htmlText(_ text: String, lineBreak: String = "<BR/>") -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            if scalar == "\n" && previousWasCR { continue }
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t": out += " "
-            case _ where isLineBreak(scalar): out += lineBreak
-            case _ where isControl(scalar): out.unicodeScalars.append(controlPicture(scalar))
-            case _ where isInvisibleFormatCharacter(scalar): out += numericReference(scalar)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
+        html(text, into: &out, labelLineBreak: lineBreak)
         return out
     }
 
@@ -260,23 +244,26 @@ package enum Escaping {
         return out
     }
 
-    /// ``html(_:)`` appended to `out`.
-    static func html(_ text: String, into out: inout String) {
+    /// ``html(_:)`` appended to `out`; with `labelLineBreak`, ``htmlText(_:lineBreak:)`` instead (the one HTML
+    /// escaper: pages and Graphviz labels differ only in line breaks, tabs and noncharacters).
+    static func html(_ text: String, into out: inout String, labelLineBreak: String? = nil) {
+        let isLabel = labelLineBreak != nil
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
+            if scalar == "\n" && previousWasCR { continue }
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\n" where previousWasCR: continue
-            case "\n", "\r": out += "\n"
-            case "\t": out += "\t"
+            case "\t": out += isLabel ? " " : "\t"
+            case "\n", "\r": out += labelLineBreak ?? "\n"
+            case _ where isLabel && isLineBreak(scalar): out += labelLineBreak ?? ""
             case "\u{2028}", "\u{2029}": out += numericReference(scalar)
             case _ where isControl(scalar): out.unicodeScalars.append(controlPicture(scalar))
-            case _ where isNoncharacter(scalar): out += "\u{FFFD}"
+            case _ where !isLabel && isNoncharacter(scalar): out += "\u{FFFD}"
             case _ where isInvisibleFormatCharacter(scalar): out += numericReference(scalar)
             default: out.unicodeScalars.append(scalar)
             }
