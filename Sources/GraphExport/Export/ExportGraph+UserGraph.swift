@@ -8,8 +8,13 @@ extension ExportGraph {
     ///     ExportGraph(userGraph: users, kind: .interaction).graphML   // weight, weight_mention, weight_reply, …
     ///
     /// - Complexity: O(n + m).
-    package init(userGraph graph: UserGraph, kind: UserGraphKind,
-                metrics: [String: [Double]] = [:]) {
+    public init(userGraph graph: UserGraph, kind: UserGraphKind) {
+        self.init(userGraph: graph, kind: kind, metrics: [:])
+    }
+
+    /// ``init(userGraph:kind:)`` with node attributes from `metrics`: name → score by node index (the CLI's
+    /// `--metrics`: PageRank, betweenness, degrees and the Louvain community, computed by ReplyGraph's analyses).
+    package init(userGraph graph: UserGraph, kind: UserGraphKind, metrics: [String: [Double]]) {
         var nodes: [Node] = []
         nodes.reserveCapacity(graph.nodeCount)
         for v in 0..<graph.nodeCount {
