@@ -18,8 +18,8 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
 }
 
 extension ExportGraph {
-    /// The export as text in `format`; for CSV, the nodes file only (``write(_:to:csvDialect:edgesKey:neutralisingFormulas:)``
-    /// writes both).
+    /// The export as text in `format`; for CSV, the nodes file only
+    /// (``write(_:to:csvDialect:edgesKey:neutralisingFormulas:)`` writes both).
     public func text(_ format: ExportFormat, csvDialect: CSVDialect = .neo4j,
                      edgesKey: NodeLinkEdgesKey = .edges) -> String {
         switch format {

@@ -7,7 +7,9 @@ import Foundation
 
 /// Why an export could not write a file: the path that failed, the step, and the system's reason.
 ///
-///     do { try export.write(.graphml, to: URL(fileURLWithPath: "/proc/x.graphml")) } catch let error as FileWriteError {
+///     do {
+///         try export.write(.graphml, to: URL(fileURLWithPath: "/proc/x.graphml"))
+///     } catch let error as FileWriteError {
 ///         print(error)   // "creating a file in /proc: No such file or directory"
 ///     }
 ///
