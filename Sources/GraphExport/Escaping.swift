@@ -6,7 +6,7 @@
 ///     Escaping.dotQuoted("say \"hi\"\\n")      // "\"say \\\"hi\\\"\\\\n\""
 ///     Escaping.htmlText("<script>")           // "&lt;script&gt;"
 ///     Escaping.csvField("a,b")                 // "\"a,b\""
-public enum Escaping {
+package enum Escaping {
     // MARK: Characters that need care everywhere
 
     /// Bidirectional-text controls and other invisible format characters: LRM/RLM/ALM, embeddings and overrides
@@ -14,7 +14,7 @@ public enum Escaping {
     ///
     /// In DOT and HTML-like labels they are written as numeric character references, so a DOT file shows them
     /// instead of reordering its own source text, while the rendered label keeps the tweet's direction.
-    public static func isInvisibleFormatCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isInvisibleFormatCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x061C, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: return true
         default: return false
@@ -45,7 +45,7 @@ public enum Escaping {
     // MARK: DOT
 
     /// How a line break in text is written in a DOT escString.
-    public enum LineBreak: String, Sendable {
+    package enum LineBreak: String, Sendable {
         /// `\n`: centred line.
         case centered = "\\n"
         /// `\l`: left-justified line.
@@ -62,7 +62,7 @@ public enum Escaping {
     /// parses) → control pictures; invisible format characters → `&#x…;`.
     ///
     /// - Complexity: O(n) in the string's scalars.
-    public static func dotQuoted(_ text: String, lineBreak: LineBreak = .centered) -> String {
+    package static func dotQuoted(_ text: String, lineBreak: LineBreak = .centered) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         var previousWasCR = false
@@ -88,7 +88,7 @@ public enum Escaping {
     ///
     /// Names are not escStrings, so `&` is kept as it is; the writer uses the same spelling everywhere a name
     /// appears, so edges always find their nodes.
-    public static func dotID(_ name: String) -> String {
+    package static func dotID(_ name: String) -> String {
         if isBareDOTID(name) { return name }
         var out = "\""
         for scalar in name.unicodeScalars {
@@ -127,33 +127,17 @@ public enum Escaping {
     /// characters as control pictures, invisible format characters as `&#x…;`.
     ///
     /// - Complexity: O(n) in the string's scalars.
-    public static func htmlText(_ text: String, lineBreak: String = "<BR/>") -> String {
+    package static func htmlText(_ text: String, lineBreak: String = "<BR/>") -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            if scalar == "\n" && previousWasCR { continue }
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t": out += " "
-            case _ where isLineBreak(scalar): out += lineBreak
-            case _ where isControl(scalar): out.unicodeScalars.append(controlPicture(scalar))
-            case _ where isInvisibleFormatCharacter(scalar): out += numericReference(scalar)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
+        html(text, into: &out, labelLineBreak: lineBreak)
         return out
     }
 
     // MARK: XML 1.0 (GraphML, GEXF)
 
     /// Whether XML 1.0 allows the character at all (`Char` production); NUL and most C0 controls it does not.
-    public static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
         default: return false
@@ -165,25 +149,28 @@ public enum Escaping {
     /// `&#x…;`, so the file shows them; characters XML 1.0 forbids (NUL, other C0 controls, U+FFFE, U+FFFF) removed.
     ///
     /// - Complexity: O(n) in the string's scalars.
-    public static func xml(_ text: String) -> String {
+    package static func xml(_ text: String) -> String {
         var text = text
-        return text.withUTF8(xmlBytes) ?? text
+        text.makeContiguousUTF8()
+        return xmlBytes(text.utf8.span) ?? text
     }
 
     /// ``xml(_:)`` on the UTF-8 bytes: `nil` when nothing changes (the usual case), else the escaped text. Only
     /// ASCII specials and the scalars led by `D8` (U+061C), `E2` (U+2000–U+2FFF: the bidi and zero-width
     /// controls) and `EF` (U+FEFF, U+FFFE, U+FFFF) can change, so no other scalar is decoded.
-    private static func xmlBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    private static func xmlBytes(_ bytes: Span<UInt8>) -> String? {
         @inline(__always) func special(_ b: UInt8) -> Bool {
             b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0xD8 || b == 0xE2
                 || b == 0xEF
         }
-        guard let first = bytes.firstIndex(where: special) else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 16)
-        out.append(contentsOf: bytes[..<first])
-        var i = first
         let n = bytes.count
+        var first = 0
+        while first < n && !special(bytes[first]) { first += 1 }
+        guard first < n else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(n + 16)
+        for k in 0..<first { out.append(bytes[k]) }
+        var i = first
         while i < n {
             let b = bytes[i]
             switch b {
@@ -206,7 +193,7 @@ public enum Escaping {
                 } else if isInvisibleFormatCharacter(scalar) {
                     out.append(contentsOf: numericReference(scalar).utf8)
                 } else {
-                    out.append(contentsOf: bytes[i..<(i + width)])
+                    for k in i..<(i + width) { out.append(bytes[k]) }
                 }
                 i += width
                 continue
@@ -250,30 +237,33 @@ public enum Escaping {
     ///     Escaping.html("<script>alert('x')</script>")   // "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
     ///
     /// - Complexity: O(n) in the string's scalars.
-    public static func html(_ text: String) -> String {
+    package static func html(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         html(text, into: &out)
         return out
     }
 
-    /// ``html(_:)`` appended to `out`.
-    static func html(_ text: String, into out: inout String) {
+    /// ``html(_:)`` appended to `out`; with `labelLineBreak`, ``htmlText(_:lineBreak:)`` instead (the one HTML
+    /// escaper: pages and Graphviz labels differ only in line breaks, tabs and noncharacters).
+    static func html(_ text: String, into out: inout String, labelLineBreak: String? = nil) {
+        let isLabel = labelLineBreak != nil
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
+            if scalar == "\n" && previousWasCR { continue }
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            case "\n" where previousWasCR: continue
-            case "\n", "\r": out += "\n"
-            case "\t": out += "\t"
+            case "\t": out += isLabel ? " " : "\t"
+            case "\n", "\r": out += labelLineBreak ?? "\n"
+            case _ where isLabel && isLineBreak(scalar): out += labelLineBreak ?? ""
             case "\u{2028}", "\u{2029}": out += numericReference(scalar)
             case _ where isControl(scalar): out.unicodeScalars.append(controlPicture(scalar))
-            case _ where isNoncharacter(scalar): out += "\u{FFFD}"
+            case _ where !isLabel && isNoncharacter(scalar): out += "\u{FFFD}"
             case _ where isInvisibleFormatCharacter(scalar): out += numericReference(scalar)
             default: out.unicodeScalars.append(scalar)
             }
@@ -289,7 +279,7 @@ public enum Escaping {
 
     /// A CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF (or starts or ends with a space),
     /// with quotes doubled; NUL removed (neither Neo4j's importer nor Spark reads it).
-    public static func csvField(_ text: String) -> String {
+    package static func csvField(_ text: String) -> String {
         // Most fields (ids, numbers, plain words) hold nothing to quote or remove: return them as they are.
         var text = text
         let plain = text.withUTF8 { bytes in
@@ -319,7 +309,7 @@ public enum Escaping {
     ///     Escaping.spreadsheetText("=cmd|' /C calc'!A0")   // "'=cmd|' /C calc'!A0"
     ///     Escaping.spreadsheetText("-2+3")                  // "'-2+3"
     ///     Escaping.spreadsheetText("plain")                 // "plain"
-    public static func spreadsheetText(_ text: String) -> String {
+    package static func spreadsheetText(_ text: String) -> String {
         switch text.unicodeScalars.first {
         case "=", "+", "-", "@", "\t", "\r": "'" + text
         default: text
@@ -330,7 +320,7 @@ public enum Escaping {
 
     /// A JSON string literal: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`; U+2028 and
     /// U+2029 as `\u2028`/`\u2029` (JavaScript-safe); invisible format characters (bidi controls) as `\uXXXX`.
-    public static func jsonString(_ text: String) -> String {
+    package static func jsonString(_ text: String) -> String {
         // Without quotes, backslashes, controls and the scalars led by D8, E2 or EF (U+061C, U+2028, U+2029 and
         // the format characters) the text goes in as it is.
         var text = text
@@ -376,7 +366,7 @@ public enum Escaping {
     /// - Parameter keepingNewlines: Keep LF as a line break, for a whole report whose lines were laid out by the
     ///   caller (the fields in it should have been escaped without it).
     /// - Complexity: O(n) in the string's scalars.
-    public static func terminal(_ text: String, keepingNewlines: Bool = false) -> String {
+    package static func terminal(_ text: String, keepingNewlines: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: needsTerminalEscape) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
@@ -402,7 +392,7 @@ public enum Escaping {
 
     /// A deterministic, locale-free spelling of a double: integral values without a fraction (`3`), others with up
     /// to `maxFractionDigits` digits and no trailing zeros (`0.125`); non-finite values as `0`.
-    public static func number(_ value: Double, maxFractionDigits: Int = 6) -> String {
+    package static func number(_ value: Double, maxFractionDigits: Int = 6) -> String {
         guard value.isFinite else { return "0" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         var scale = 1.0

@@ -19,9 +19,11 @@ public struct GraphvizError: Error, Hashable, Sendable, CustomStringConvertible 
         /// Output failed (`gvRenderData`).
         public static let render = Stage(kind: .render)
 
+        /// The step's name: `context`, `syntax`, `layout` or `render`.
         public var description: String { kind.rawValue }
     }
 
+    /// The step that failed.
     public let stage: Stage
     /// Graphviz's error messages for the failed step, without the `Error: ` prefix and trailing newline.
     public let messages: [String]
@@ -34,6 +36,7 @@ public struct GraphvizError: Error, Hashable, Sendable, CustomStringConvertible 
         self.warnings = warnings
     }
 
+    /// `graphviz <stage> failed: <messages>`.
     public var description: String {
         "graphviz \(stage) failed" + (messages.isEmpty ? "" : ": " + messages.joined(separator: "; "))
     }

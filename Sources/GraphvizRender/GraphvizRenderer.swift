@@ -9,9 +9,12 @@ import Foundation
 /// and error state are global. Graphviz's messages never reach stderr: errors are thrown as ``GraphvizError``,
 /// warnings come back in ``Rendering/warnings``. A malformed input fails its own render only.
 public struct GraphvizRenderer: Hashable, Sendable {
+    /// The layout engine.
     public var engine: LayoutEngine
+    /// The output format.
     public var format: OutputFormat
 
+    /// A renderer laying out with `engine` and writing `format`.
     public init(engine: LayoutEngine = .dot, format: OutputFormat = .svg) {
         self.engine = engine
         self.format = format
@@ -51,12 +54,13 @@ public struct GraphvizRenderer: Hashable, Sendable {
 
 /// The output of one render.
 public struct Rendering: Hashable, Sendable {
+    /// The output's bytes.
     public var data: Data
-    public var format: OutputFormat
+    package var format: OutputFormat
     /// Graphviz's warnings, one message each, without the `Warning: ` prefix.
     public var warnings: [String]
 
-    public init(data: Data, format: OutputFormat, warnings: [String] = []) {
+    package init(data: Data, format: OutputFormat, warnings: [String] = []) {
         self.data = data
         self.format = format
         self.warnings = warnings

@@ -1,10 +1,12 @@
 import CGraphviz
 import Foundation
 
-// Every call into cgraph and gvc lives in this file, and every one runs inside `GraphvizSession.lock`:
-// cgraph's parser, its error state and gvc's job list are process-global, so a per-renderer lock would not do.
-
 /// The process's one Graphviz context and the lock that serialises all Graphviz calls.
+///
+/// GraphvizRender's one file with C pointers. Invariant: every call into cgraph and gvc lives in this file, and
+/// every one runs inside `GraphvizSession.lock` (cgraph's parser, its error state and gvc's job list are
+/// process-global, so a per-renderer lock would not do); every C allocation but the process-long context is freed
+/// in an adjacent `defer`.
 ///
 /// The context (`gvContext`, which on Debian loads plugins listed in `config6a`) is created on first use and kept
 /// for the life of the process; a context per render would re-read the plugin configuration each time.

@@ -112,13 +112,13 @@ struct WorkerChannel {
         var sent = 0
         while sent < bytes.count {
             try wait(for: Int16(POLLOUT), until: deadline)
-            let n = bytes.withUnsafeBytes { raw in
-                #if os(Linux)
-                Glibc.send(descriptor, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
-                #else
-                Darwin.send(descriptor, raw.baseAddress! + sent, raw.count - sent, 0)
-                #endif
-            }
+            // The rest of the message (all of it, unless a send was short): the array is passed to C as a pointer.
+            let rest = sent == 0 ? bytes : Array(bytes[sent...])
+            #if os(Linux)
+            let n = Glibc.send(descriptor, rest, rest.count, Int32(MSG_NOSIGNAL))
+            #else
+            let n = Darwin.send(descriptor, rest, rest.count, 0)
+            #endif
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 throw .ended("send: \(String(cString: strerror(errno)))")
@@ -150,11 +150,13 @@ struct WorkerChannel {
 
     /// Exactly `count` bytes; `nil` only when `endOK` and the socket ends before the first.
     private func read(_ count: Int, until deadline: DispatchTime?, endOK: Bool = false) throws(Broken) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count)
+        var chunk = [UInt8](repeating: 0, count: min(count, 1 << 16))
         var got = 0
         while got < count {
             try wait(for: Int16(POLLIN), until: deadline)
-            let n = bytes.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress! + got, count - got, 0) }
+            let n = recv(descriptor, &chunk, min(chunk.count, count - got), 0)
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 throw .ended("recv: \(String(cString: strerror(errno)))")
@@ -163,6 +165,7 @@ struct WorkerChannel {
                 if endOK && got == 0 { return nil }
                 throw .ended("the socket closed")
             }
+            bytes.append(contentsOf: chunk[..<n])
             got += n
         }
         return bytes
@@ -186,7 +189,7 @@ struct WorkerChannel {
     }
 
     private static func append(_ value: UInt32, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
     }
 
     private static func uint32(_ bytes: [UInt8]) -> UInt32 {

@@ -26,11 +26,11 @@ import Darwin
 ///
 /// Renders through one worker are serialised (one child, one render at a time), as in-process renders are by
 /// Graphviz's process-wide lock; the child's own renders run under that lock too.
-public final class GraphvizWorker: @unchecked Sendable {
+package final class GraphvizWorker: @unchecked Sendable {
     // @unchecked: `running` is reached only under `lock`.
     /// Why a render through the worker did not finish, apart from Graphviz refusing the input
     /// (``GraphvizError``).
-    public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
+    package struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
         private enum Kind: Hashable, Sendable {
             case timedOut(seconds: Double)
             case ended(String)
@@ -47,12 +47,12 @@ public final class GraphvizWorker: @unchecked Sendable {
         static func unavailable(_ detail: String) -> Failure { Failure(kind: .unavailable(detail)) }
 
         /// The time bound, when the render passed it.
-        public var timeoutSeconds: Double? {
+        package var timeoutSeconds: Double? {
             if case .timedOut(let seconds) = kind { return seconds }
             return nil
         }
 
-        public var description: String {
+        package var description: String {
             switch kind {
             case .timedOut(let seconds): "Graphviz did not finish within \(seconds) s and was stopped"
             case .ended(let detail): "the Graphviz worker process ended: \(detail)"
@@ -62,10 +62,10 @@ public final class GraphvizWorker: @unchecked Sendable {
     }
 
     /// The program started as the child, and its arguments.
-    public let executable: URL
-    public let arguments: [String]
+    package let executable: URL
+    package let arguments: [String]
     /// Renders one child serves before it is replaced.
-    public let rendersPerProcess: Int
+    package let rendersPerProcess: Int
 
     /// Serialises renders and guards ``running``. An `NSLock` for the reason GraphvizSession gives: ThreadSanitizer
     /// cannot see `Synchronization.Mutex` on Linux.
@@ -78,7 +78,7 @@ public final class GraphvizWorker: @unchecked Sendable {
     ///   - rendersPerProcess: Renders after which the child is replaced (at least 1). The default bounds Graphviz's
     ///     leak to about 14 MiB for diagrams of 40 clustered nodes with HTML-like labels, and costs one process
     ///     start per 200 renders.
-    public init(executable: URL, arguments: [String], rendersPerProcess: Int = 200) {
+    package init(executable: URL, arguments: [String], rendersPerProcess: Int = 200) {
         self.executable = executable
         self.arguments = arguments
         self.rendersPerProcess = max(1, rendersPerProcess)
@@ -98,7 +98,7 @@ public final class GraphvizWorker: @unchecked Sendable {
     ///   passed `timeout` or the child could not be started or ended (the child is replaced at the next render).
     /// - Complexity: The layout's own cost, plus copying the DOT and the output through a socket; a process start
     ///   once per ``rendersPerProcess`` renders.
-    public func render(_ dot: String, engine: LayoutEngine = .dot, format: OutputFormat = .svg,
+    package func render(_ dot: String, engine: LayoutEngine = .dot, format: OutputFormat = .svg,
                        timeout: Double? = nil) throws -> Rendering {
         lock.lock()
         defer { lock.unlock() }
@@ -131,7 +131,7 @@ public final class GraphvizWorker: @unchecked Sendable {
     }
 
     /// The running child's process id (`nil` when none runs): for measuring its memory.
-    public var processIdentifier: Int32? {
+    package var processIdentifier: Int32? {
         lock.withLock { running?.process.processIdentifier }
     }
 
@@ -140,7 +140,7 @@ public final class GraphvizWorker: @unchecked Sendable {
     ///
     /// - Returns: When `input` ends or the answer can no longer be written (the parent closed its end or died).
     /// - Throws: ``Failure`` when a request cannot be read whole.
-    public static func serve(input: Int32 = 0, output: Int32 = 1) throws {
+    package static func serve(input: Int32 = 0, output: Int32 = 1) throws {
         let reader = WorkerChannel(descriptor: input), writer = WorkerChannel(descriptor: output)
         while true {
             let fields: [[UInt8]]

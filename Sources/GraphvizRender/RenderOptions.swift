@@ -16,6 +16,7 @@ public enum LayoutEngine: String, Hashable, Sendable, CaseIterable {
 
 /// An output format Graphviz renders to.
 public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
+    /// Scalable vector graphics, text.
     case svg
     /// Raster image through the cairo plugin (`libgvplugin_pango`, shipped in Debian's `libgvc6`).
     case png

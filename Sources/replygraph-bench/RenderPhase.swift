@@ -62,7 +62,7 @@ extension Bench {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written = 0, bytes = 0
         for thread in graph.threads where thread.length >= minLength {
-            let categories = detector.categoryNames(of: thread.tweets, in: archive)
+            let categories = detector.categoryNames(of: thread.tweets, in: archive).mapValues { $0.map { PromotionCategory(rawValue: $0) } }
             let dot = ThreadView(thread: thread, in: graph, categories: categories).graph.dot
             try dot.write(toFile: "\(folder)/\(thread.root).dot", atomically: true, encoding: .utf8)
             written += 1
@@ -77,7 +77,8 @@ extension Bench {
     private static func writeMentionsDOT(to path: String, archives: [String], top: Int, splines: String?) throws {
         let archive = try ArchiveReader().read(paths: archives)
         let users = UserGraph.project(.mention, tweets: archive.tweets, options: UserGraphOptions())
-        let scored = try MentionGraph(scoring: users)
+        let ranking = Ranking(graph: users, scores: try PageRank(weighted: true).scores(in: users))
+        let scored = MentionGraph(ranking: ranking, communities: Louvain().communities(in: users))
         let all = (nodes: scored.nodes.count, edges: scored.edges.count)
         let mentions = scored.bestConnected(top)
         // Curved, as the view drew every size when the README's figures were measured (it now draws dense graphs

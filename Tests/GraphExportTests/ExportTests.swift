@@ -247,13 +247,17 @@ struct ExportTests {
     }
 }
 
-/// Writes exports for `Scripts/check-exports.sh`, which loads them in networkx. Runs only when EXPORT_CHECK_DIR is
-/// set; each graph gets a directory with every format and a `manifest.json` of the counts and values to expect.
-@Suite("Exports for the networkx check", .enabled(if: ProcessInfo.processInfo.environment["EXPORT_CHECK_DIR"] != nil))
+/// Writes exports for `Scripts/check-exports.sh`, which loads them in networkx (into EXPORT_CHECK_DIR when it is
+/// set, else into a temporary folder); each graph gets a directory with every format and a `manifest.json` of the
+/// counts and values to expect. Every file written is read back and compared with the in-memory export.
+@Suite("Exports for the networkx check")
 struct ExportCheckFiles {
-    @Test("write every format of three graphs")
+    @Test("write every format of three graphs, and each file holds the export's text")
     func writeAll() throws {
-        let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment["EXPORT_CHECK_DIR"]!)
+        let given = ProcessInfo.processInfo.environment["EXPORT_CHECK_DIR"]
+        let root = given.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("export-check-\(UUID().uuidString)")
+        defer { if given == nil { try? FileManager.default.removeItem(at: root) } }
         let archive = try ArchiveReader().read(paths: [SampleArchive.path])
         let graphs: [(String, ExportGraph)] = [
             ("hostile", ExportTests.graph),
@@ -263,12 +267,24 @@ struct ExportCheckFiles {
         for (name, graph) in graphs {
             let directory = root.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
             for format in ExportFormat.allCases where format != .csv {
-                try graph.write(format, to: directory.appendingPathComponent("graph." + format.rawValue))
+                let url = directory.appendingPathComponent("graph." + format.rawValue)
+                #expect(try graph.write(format, to: url) == [url])
+                #expect(try read(url) == graph.text(format), "\(name): graph.\(format.rawValue)")
             }
-            try graph.write(.csv, to: directory.appendingPathComponent("neo4j"), csvDialect: .neo4j)
-            try graph.write(.csv, to: directory.appendingPathComponent("graphframes"), csvDialect: .graphFrames)
-            try graph.write(.json, to: directory.appendingPathComponent("graph-links.json"), edgesKey: .links)
+            for dialect in ExportGraph.CSVDialect.allCases {
+                let files = try graph.write(.csv, to: directory.appendingPathComponent(dialect.rawValue),
+                                            csvDialect: dialect)
+                let expected = graph.csv(dialect: dialect)
+                try #require(files.count == 2)
+                #expect(try read(files[0]) == expected.nodes, "\(name): \(dialect) nodes")
+                #expect(try read(files[1]) == expected.edges, "\(name): \(dialect) edges")
+            }
+            let links = directory.appendingPathComponent("graph-links.json")
+            try graph.write(.json, to: links, edgesKey: .links)
+            #expect(try read(links) == graph.nodeLinkJSON(edgesKey: .links))
+            #expect(try read(links).contains("\"links\":["))
             var texts: [String: String] = [:]
             for node in graph.nodes { if case let .string(text)? = node.attributes["text"] { texts[node.id] = text } }
             let manifest: [String: Any] = [
@@ -280,8 +296,11 @@ struct ExportCheckFiles {
                 "edge_types": Dictionary(uniqueKeysWithValues: graph.edgeSchema.map { ($0.name, $0.type.rawValue) }),
                 "texts": texts,
             ]
+            let manifestURL = directory.appendingPathComponent("manifest.json")
             try AtomicFile.write(try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]),
-                                 to: directory.appendingPathComponent("manifest.json"))
+                                 to: manifestURL)
+            let back = try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any]
+            #expect(back?["nodes"] as? Int == graph.nodes.count && back?["edges"] as? Int == graph.edges.count)
         }
     }
 }

@@ -4,24 +4,24 @@ import ReplyGraph
 /// A small archive whose texts try every trick against DOT, HTML-like labels, SVG, XML, CSV and JSON, with one
 /// hand-built thread (so tests do not depend on how the thread reconstructor behaves).
 /// Shared by the export and render tests (the `ReplyGraphTestSupport` target).
-public enum TestArchive {
-    public static let alice = Handle("alice")
-    public static let bob = Handle("Bob_2")
+package enum TestArchive {
+    package static let alice = Handle("alice")
+    package static let bob = Handle("Bob_2")
 
     /// Snowflake id `seconds` after 2023-02-14T16:45:07.263Z.
-    public static func id(_ seconds: Int) -> TweetID {
+    package static func id(_ seconds: Int) -> TweetID {
         TweetID(1_625_536_625_030_885_377 + (UInt64(seconds * 1000) << 22))
     }
 
-    public static let external = TweetID(1_600_000_000_000_000_001)
-    public static let hostile = [
+    package static let external = TweetID(1_600_000_000_000_000_001)
+    package static let hostile = [
         "Thread \"one\" \\N \\G \\L <b>bold</b> & &lt;tag&gt; /1",
         "\"]; evil -> x [label=\"pwned\"]; y [\nline two\r\nline three 2/",
         "<script>alert(1)</script> javascript:alert(1) \"><a href=\"javascript:x\">click</a> https://t.co/abc",
         "nul\u{0}byte ctl\u{1}\u{7}\u{1B}[31m del\u{7F} rlo\u{202E}gnp.exe\u{202C} rlm\u{200F} שלום عربى 4/",
     ]
 
-    public static var threadTweets: [Tweet] {
+    package static var threadTweets: [Tweet] {
         hostile.enumerated().map { k, text in
             Tweet(id: id(k * 10), author: alice, text: text,
                   inReplyToID: k == 0 ? external : id((k - 1) * 10),
@@ -29,7 +29,7 @@ public enum TestArchive {
         }
     }
 
-    public static var otherTweets: [Tweet] {
+    package static var otherTweets: [Tweet] {
         [
             Tweet(id: id(3600), author: alice, text: "Enjoy this thread? Follow @alice & RT the first tweet <3"),
             Tweet(id: id(90_000), author: bob, text: "@alice @mallory great thread, see @carol, \"quoted\", a,b",
@@ -37,13 +37,13 @@ public enum TestArchive {
         ]
     }
 
-    public static var archive: Archive {
+    package static var archive: Archive {
         Archive(tweets: threadTweets + otherTweets,
                 externalTweets: [external: ExternalTweet(id: external, author: Handle("mallory\"]; x [evil"),
                                                          text: "</svg><script>alert('x')</script>")])
     }
 
-    public static var thread: TweetThread {
+    package static var thread: TweetThread {
         let ids = threadTweets.map(\.id)
         return TweetThread(root: ids[0], author: alice, tweets: ids,
                       links: zip(ids.dropFirst(), ids).map {
@@ -53,16 +53,16 @@ public enum TestArchive {
                       start: threadTweets[0].createdAt, end: threadTweets[3].createdAt)
     }
 
-    public static var followUps: [FollowUp] {
+    package static var followUps: [FollowUp] {
         [FollowUp(tweet: id(3600), target: id(0), confidence: 0.8, reason: "closer\"<b>")]
     }
 
-    public static var categories: [TweetID: [String]] {
+    package static var categories: [TweetID: [PromotionCategory]] {
         [id(0): ["promotion:newsletter"], id(20): ["promotion:newsletter", "cta:follow"],
          id(30): ["<img src=x onerror=alert(1)>"]]
     }
 
-    public static var mentions: MentionGraph {
+    package static var mentions: MentionGraph {
         MentionGraph(nodes: [
             .init(handle: "alice", score: 0.4, community: 1),
             .init(handle: "Bob_2", score: 0.2, community: 1),
@@ -78,7 +78,7 @@ public enum TestArchive {
         ])
     }
 
-    public static var views: [(name: String, graph: DOTGraph)] {
+    package static var views: [(name: String, graph: DOTGraph)] {
         [
             ("thread-view", ThreadView(thread: thread, archive: archive, followUps: followUps,
                                        categories: categories).graph),

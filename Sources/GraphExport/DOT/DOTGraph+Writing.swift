@@ -2,7 +2,7 @@ extension DOTGraph {
     /// The graph as DOT source, two-space indented, ending with a newline.
     ///
     /// - Complexity: O(size of the output).
-    public var dot: String {
+    package var dot: String {
         var out = ""
         out += (isStrict ? "strict " : "") + (isDirected ? "digraph " : "graph ") + Escaping.dotID(id) + " {\n"
         let arrow = isDirected ? " -> " : " -- "

@@ -6,17 +6,17 @@
 ///
 /// Only this type's builders produce markup; text always goes through ``Escaping/htmlText(_:lineBreak:)``, and
 /// colours through a `#RRGGBB`/name check, so no string from a tweet can close a tag or open a new one.
-public struct HTMLLabel: Hashable, Sendable {
-    public let markup: String
+package struct HTMLLabel: Hashable, Sendable {
+    package let markup: String
 
     private init(markup: String) { self.markup = markup }
 
     /// One table cell.
-    public struct Cell: Hashable, Sendable {
+    package struct Cell: Hashable, Sendable {
         let markup: String
 
         /// A text cell; `color` is a font colour, `background` the cell's fill.
-        public static func text(_ text: String, bold: Bool = false, color: String? = nil, background: String? = nil,
+        package static func text(_ text: String, bold: Bool = false, color: String? = nil, background: String? = nil,
                                 alignLeft: Bool = false, pointSize: Double? = nil) -> Cell {
             var inner = Escaping.htmlText(text, lineBreak: alignLeft ? "<BR ALIGN=\"LEFT\"/>" : "<BR/>")
             if inner.isEmpty { inner = " " }
@@ -31,7 +31,7 @@ public struct HTMLLabel: Hashable, Sendable {
         }
 
         /// A colour swatch cell (at least `width` × `height` points).
-        public static func swatch(_ color: String, width: Int = 16, height: Int = 12, style: String? = nil) -> Cell {
+        package static func swatch(_ color: String, width: Int = 16, height: Int = 12, style: String? = nil) -> Cell {
             let fill = HTMLLabel.safeColor(color) ?? "white"
             let border = style == "dashed" ? " STYLE=\"dashed\"" : ""
             return Cell(markup: "<TD BGCOLOR=\"\(fill)\" WIDTH=\"\(width)\" HEIGHT=\"\(height)\" BORDER=\"1\" COLOR=\"#777777\"\(border)></TD>")
@@ -39,7 +39,7 @@ public struct HTMLLabel: Hashable, Sendable {
     }
 
     /// A borderless table of rows of cells.
-    public static func table(_ rows: [[Cell]], border: Int = 0, cellSpacing: Int = 2, cellPadding: Int = 2) -> HTMLLabel {
+    package static func table(_ rows: [[Cell]], border: Int = 0, cellSpacing: Int = 2, cellPadding: Int = 2) -> HTMLLabel {
         var markup = "<TABLE BORDER=\"\(border)\" CELLBORDER=\"0\" CELLSPACING=\"\(cellSpacing)\" CELLPADDING=\"\(cellPadding)\">"
         for row in rows { markup += "<TR>" + row.map(\.markup).joined() + "</TR>" }
         markup += "</TABLE>"
@@ -47,7 +47,7 @@ public struct HTMLLabel: Hashable, Sendable {
     }
 
     /// Plain text as an HTML-like label (escaped, line breaks as `<BR/>`).
-    public static func text(_ text: String) -> HTMLLabel {
+    package static func text(_ text: String) -> HTMLLabel {
         HTMLLabel(markup: Escaping.htmlText(text))
     }
 

@@ -17,12 +17,12 @@ import Darwin
 ///
 /// Temporary files are named `.NAME.tmp-UUID`; ``removeStaleTemporaries(in:olderThan:)`` clears the ones a killed
 /// process left behind.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `data` to `url` atomically; on failure the destination is untouched and the temporary file removed.
     ///
     /// - Throws: ``FileWriteError`` naming the path, the step and the system's reason.
     /// - Complexity: O(`data.count`), plus one `fsync`.
-    public static func write(_ data: Data, to url: URL) throws {
+    package static func write(_ data: Data, to url: URL) throws {
         try write(to: url) { $0.write(data) }
     }
 
@@ -36,7 +36,7 @@ public enum AtomicFile {
     ///
     /// - Throws: ``FileWriteError`` naming the path, the step and the system's reason, or what `contents` threw.
     /// - Complexity: O(bytes written), plus one `fsync`; memory O(1) beyond what `contents` holds.
-    public static func write(to url: URL, _ contents: (inout FileSink) throws -> Void) throws {
+    package static func write(to url: URL, _ contents: (inout FileSink) throws -> Void) throws {
         let destination = try Destination(url)
         if destination.inPlace {
             try destination.writeInPlace(contents)
@@ -52,7 +52,7 @@ public enum AtomicFile {
     }
 
     /// Writes `text` as UTF-8.
-    public static func write(_ text: String, to url: URL) throws {
+    package static func write(_ text: String, to url: URL) throws {
         try write(to: url) { $0.write(text) }
     }
 
@@ -68,7 +68,7 @@ public enum AtomicFile {
     ///
     /// - Throws: ``FileWriteError``; the old files are then all still in place.
     /// - Complexity: O(total bytes), plus one `fsync` per file.
-    public static func write(_ files: [(data: Data, url: URL)]) throws {
+    package static func write(_ files: [(data: Data, url: URL)]) throws {
         try write(files, rename: { rename($0, $1) })
     }
 
@@ -87,7 +87,7 @@ public enum AtomicFile {
     ///
     /// - Throws: ``FileWriteError`` or what a `contents` threw; the old files are then all still in place.
     /// - Complexity: O(total bytes), plus one `fsync` per file; memory O(1) beyond what the writers hold.
-    public static func write(streams files: [(url: URL, contents: (inout FileSink) throws -> Void)]) throws {
+    package static func write(streams files: [(url: URL, contents: (inout FileSink) throws -> Void)]) throws {
         try write(streams: files, rename: { rename($0, $1) })
     }
 
@@ -135,7 +135,7 @@ public enum AtomicFile {
     /// - Returns: The names removed.
     /// - Complexity: O(entries in `directory`).
     @discardableResult
-    public static func removeStaleTemporaries(in directory: URL, olderThan date: Date) -> [String] {
+    package static func removeStaleTemporaries(in directory: URL, olderThan date: Date) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         var removed: [String] = []
         for name in names.sorted() where isTemporaryName(name) {

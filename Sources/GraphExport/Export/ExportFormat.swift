@@ -2,8 +2,11 @@ import Foundation
 
 /// A file format ``ExportGraph`` writes.
 public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
+    /// Graphviz DOT.
     case dot
+    /// GraphML (yEd, Gephi, networkx, igraph).
     case graphml
+    /// GEXF 1.3 (Gephi).
     case gexf
     /// networkx node-link JSON.
     case json
@@ -11,11 +14,12 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
     case csv
 
     /// The usual file extension (a directory for CSV).
-    public var fileExtension: String { self == .csv ? "" : rawValue }
+    package var fileExtension: String { self == .csv ? "" : rawValue }
 }
 
 extension ExportGraph {
-    /// The export as text; for CSV the nodes file and the edges file joined by nothing (use ``csv(dialect:)``).
+    /// The export as text in `format`; for CSV, the nodes file only
+    /// (``write(_:to:csvDialect:edgesKey:neutralisingFormulas:)`` writes both).
     public func text(_ format: ExportFormat, csvDialect: CSVDialect = .neo4j,
                      edgesKey: NodeLinkEdgesKey = .edges) -> String {
         switch format {
@@ -30,7 +34,7 @@ extension ExportGraph {
     /// Writes the export atomically to `url`; for CSV `url` is a directory (created if missing) that receives
     /// `nodes.csv` and `edges.csv`, replaced together or not at all.
     ///
-    /// The files are written as streams (``AtomicFile/write(to:_:)``): the export's text is never held whole.
+    /// The files are written as streams: the export's text is never held whole.
     ///
     /// - Returns: The files written.
     /// - Throws: ``FileWriteError``.
@@ -64,7 +68,7 @@ extension ExportSource {
 
 extension DOTGraph {
     /// Writes the DOT source atomically to `url`.
-    public func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         try AtomicFile.write(dot, to: url)
     }
 }

@@ -28,7 +28,7 @@ extension ExportGraph {
     /// - Complexity: O(size of the output).
     /// - Parameter neutralisingFormulas: Prefix formula-leading text cells with `'` (the default); `false` writes
     ///   text exactly as it is, for importers only.
-    public func csv(dialect: CSVDialect = .neo4j, neutralisingFormulas: Bool = true) -> (nodes: String, edges: String) {
+    package func csv(dialect: CSVDialect = .neo4j, neutralisingFormulas: Bool = true) -> (nodes: String, edges: String) {
         var nodes = "", edges = ""
         writeCSVNodes(to: &nodes, dialect: dialect, neutralisingFormulas: neutralisingFormulas)
         writeCSVEdges(to: &edges, dialect: dialect, neutralisingFormulas: neutralisingFormulas)

@@ -1,7 +1,7 @@
 extension ExportGraph {
     /// The graph as a ``DOTGraph``: every attribute as a DOT attribute (text escaped), the kind as `kind`, and a
     /// label (the node's `handle`, else its truncated `text`, else its id).
-    public var dotGraph: DOTGraph {
+    package var dotGraph: DOTGraph {
         var dot = DOTGraph("export", isDirected: isDirected)
         for node in nodes {
             var attributes = DOTAttributes()

@@ -7,7 +7,7 @@ extension ExportGraph {
     /// Loads in Gephi 0.9+ and networkx's `read_gexf`, which finds the 1.3 namespace itself.
     ///
     /// - Complexity: O(size of the output).
-    public var gexf: String {
+    package var gexf: String {
         var out = ""
         writeGEXF(to: &out)
         return out

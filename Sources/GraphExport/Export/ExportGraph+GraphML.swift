@@ -7,7 +7,7 @@ extension ExportGraph {
     /// removed.
     ///
     /// - Complexity: O(size of the output).
-    public var graphML: String {
+    package var graphML: String {
         var out = ""
         writeGraphML(to: &out)
         return out

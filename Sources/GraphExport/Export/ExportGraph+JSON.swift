@@ -16,7 +16,7 @@ extension ExportGraph {
     /// are strings.
     ///
     /// - Complexity: O(size of the output).
-    public func nodeLinkJSON(edgesKey: NodeLinkEdgesKey = .edges) -> String {
+    package func nodeLinkJSON(edgesKey: NodeLinkEdgesKey = .edges) -> String {
         var out = ""
         writeNodeLinkJSON(to: &out, edgesKey: edgesKey)
         return out

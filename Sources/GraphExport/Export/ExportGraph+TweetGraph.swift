@@ -13,7 +13,7 @@ extension ExportGraph {
     /// `tweets`. External tweets: `author`, `text` where known. Edges: `continues` and `follow_up_of` carry
     /// `confidence` and `reason`; `mentions` (each @handle in the text, once) carries `in_reply_run`.
     ///
-    /// Built from the public `Tweet`/`TweetThread` API only. Ordering: tweets by id, external tweets by id, users by
+    /// Built from the `Tweet`/`TweetThread` API only. Ordering: tweets by id, external tweets by id, users by
     /// handle; edges by their source tweet, then kind.
     ///
     /// - Complexity: O(T + M + L) for T tweets, M mentions and L thread links.
@@ -23,7 +23,7 @@ extension ExportGraph {
 
     /// The tweet graph from plain parts, independent of how threads were reconstructed (see
     /// ``init(tweetGraph:)``); follow-ups are those given plus each thread's own.
-    public init(archive: Archive, threads: [TweetThread], followUps: [FollowUp] = []) {
+    package init(archive: Archive, threads: [TweetThread], followUps: [FollowUp] = []) {
         self.init(collecting: TweetGraphExport(archive: archive, threads: threads, followUps: followUps))
     }
 }

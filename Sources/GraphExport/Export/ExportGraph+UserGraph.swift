@@ -8,8 +8,13 @@ extension ExportGraph {
     ///     ExportGraph(userGraph: users, kind: .interaction).graphML   // weight, weight_mention, weight_reply, …
     ///
     /// - Complexity: O(n + m).
-    public init(userGraph graph: UserGraph, kind: UserGraphKind,
-                metrics: [String: [Double]] = [:]) {
+    public init(userGraph graph: UserGraph, kind: UserGraphKind) {
+        self.init(userGraph: graph, kind: kind, metrics: [:])
+    }
+
+    /// ``init(userGraph:kind:)`` with node attributes from `metrics`: name → score by node index (the CLI's
+    /// `--metrics`: PageRank, betweenness, degrees and the Louvain community, computed by ReplyGraph's analyses).
+    package init(userGraph graph: UserGraph, kind: UserGraphKind, metrics: [String: [Double]]) {
         var nodes: [Node] = []
         nodes.reserveCapacity(graph.nodeCount)
         for v in 0..<graph.nodeCount {
@@ -45,36 +50,24 @@ extension ExportGraph {
     }
 }
 
-extension ExportGraph {
-    /// The node metrics that user-graph exports carry when asked for: `pagerank`, `betweenness`, `in_degree`,
-    /// `out_degree` and the Louvain `community`, by node index.
-    ///
-    ///     ExportGraph(userGraph: users, kind: .mention, metrics: try ExportGraph.nodeMetrics(of: users))
-    ///
-    /// - Throws: ``CentralityError`` when PageRank does not converge.
-    /// - Complexity: betweenness's, O(n·m).
-    public static func nodeMetrics(of graph: UserGraph) throws(CentralityError) -> [String: [Double]] {
-        var scores: [String: [Double]] = [:]
-        let panel = CentralityPanel(metrics: [.pagerank, .betweenness, .inDegree, .outDegree])
-        for (metric, values) in try panel.compute(in: graph).scores { scores[metric.key] = values }
-        scores["community"] = Louvain().communities(in: graph).communityOfNode.map(Double.init)
-        return scores
-    }
-}
-
 extension MentionGraph {
-    /// A user graph scored for the mentions view: nodes sized by weighted PageRank and coloured by Louvain community.
+    /// The user graph a ranking was computed on, as the mentions view's input: the ranking's scores size the nodes,
+    /// `communities` colour them, self-loops are left out.
     ///
-    /// - Throws: ``CentralityError`` when PageRank does not converge.
-    /// - Complexity: PageRank's and Louvain's, O(m) per iteration.
-    public init(scoring graph: UserGraph) throws(CentralityError) {
-        self.init(userGraph: graph, scores: try PageRank(weighted: true).scores(in: graph),
-                  communities: Louvain().communities(in: graph))
+    ///     let users = ReplyGraph(archive).userGraph(.mention)
+    ///     let ranking = Ranking(graph: users, scores: try PageRank(weighted: true).scores(in: users))
+    ///     MentionsView(MentionGraph(ranking: ranking, communities: Louvain().communities(in: users))).dot
+    ///
+    /// The analyses are the caller's: this only converts.
+    ///
+    /// - Complexity: O(n + m).
+    public init(ranking: Ranking, communities: Communities? = nil) {
+        self.init(userGraph: ranking.graph, scores: ranking.scores, communities: communities)
     }
 
-    /// A user graph as the mentions view's plain input: `scores` size the nodes (e.g. PageRank), `communities`
+    /// A user graph as the mentions view's plain input: `scores` (by node index) size the nodes, `communities`
     /// colour them, self-loops are left out.
-    public init(userGraph graph: UserGraph, scores: [Double], communities: Communities? = nil) {
+    package init(userGraph graph: UserGraph, scores: [Double], communities: Communities? = nil) {
         let nodes = (0..<graph.nodeCount).map { v in
             Node(handle: graph.labels[v], score: v < scores.count ? scores[v] : 0,
                  community: communities.map { Int($0.communityOfNode[v]) })

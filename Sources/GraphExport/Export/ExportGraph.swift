@@ -1,18 +1,26 @@
 /// A typed attribute value in an export.
 public enum AttributeValue: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral {
+    /// Text.
     case string(String)
+    /// A whole number.
     case int(Int)
+    /// A real number.
     case double(Double)
+    /// A flag.
     case bool(Bool)
 
+    /// A `.string` value.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An `.int` value.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A `.double` value.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// A `.bool` value.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 
     /// The value's type.
-    public var type: AttributeType {
+    package var type: AttributeType {
         switch self {
         case .string: .string
         case .int: .int
@@ -34,10 +42,10 @@ public enum AttributeValue: Hashable, Sendable, ExpressibleByStringLiteral, Expr
 
 /// The type of one attribute across a whole export, widened when values disagree (int and double → double;
 /// anything with string → string; bool with a number → string).
-public enum AttributeType: String, Hashable, Sendable, Comparable {
+package enum AttributeType: String, Hashable, Sendable, Comparable {
     case bool, int, double, string
 
-    public static func < (a: AttributeType, b: AttributeType) -> Bool { a.rank < b.rank }
+    package static func < (a: AttributeType, b: AttributeType) -> Bool { a.rank < b.rank }
     private var rank: Int { [.bool: 0, .int: 1, .double: 2, .string: 3][self]! }
 
     func widened(with other: AttributeType) -> AttributeType {
@@ -57,12 +65,16 @@ public enum AttributeType: String, Hashable, Sendable, Comparable {
 /// Node ids are unique strings. Edges may repeat a pair (a multigraph). Order is kept as given, and attribute
 /// columns are sorted by name, so every writer's output is deterministic.
 public struct ExportGraph: Hashable, Sendable {
+    /// A node: a unique id, a kind and typed attributes.
     public struct Node: Hashable, Sendable {
+        /// The node's unique id.
         public var id: String
         /// What the node is (`tweet`, `user`, `external_tweet`): a Neo4j label, a `kind` attribute elsewhere.
         public var kind: String
+        /// The node's attributes by name.
         public var attributes: [String: AttributeValue]
 
+        /// A node.
         public init(id: String, kind: String = "node", attributes: [String: AttributeValue] = [:]) {
             self.id = id
             self.kind = kind
@@ -70,13 +82,18 @@ public struct ExportGraph: Hashable, Sendable {
         }
     }
 
+    /// An edge: source and target node ids, a kind and typed attributes.
     public struct Edge: Hashable, Sendable {
+        /// The source node's id.
         public var source: String
+        /// The target node's id.
         public var target: String
         /// The relationship (`replies_to`, `mentions`, …): a Neo4j type, a `kind` attribute elsewhere.
         public var kind: String
+        /// The edge's attributes by name.
         public var attributes: [String: AttributeValue]
 
+        /// An edge.
         public init(source: String, target: String, kind: String = "edge", attributes: [String: AttributeValue] = [:]) {
             self.source = source
             self.target = target
@@ -85,12 +102,16 @@ public struct ExportGraph: Hashable, Sendable {
         }
     }
 
+    /// Whether edges go from source to target.
     public var isDirected: Bool
+    /// The nodes, in output order.
     public var nodes: [Node]
+    /// The edges, in output order.
     public var edges: [Edge]
     /// Graph-level attributes (name, source), written where a format has a place for them.
     public var attributes: [String: AttributeValue]
 
+    /// A graph of `nodes` and `edges`.
     public init(isDirected: Bool = true, nodes: [Node] = [], edges: [Edge] = [],
                 attributes: [String: AttributeValue] = [:]) {
         self.isDirected = isDirected
@@ -100,7 +121,7 @@ public struct ExportGraph: Hashable, Sendable {
     }
 
     /// Whether two edges join the same ordered (directed) or unordered pair.
-    public var isMultigraph: Bool {
+    package var isMultigraph: Bool {
         var seen = Set<[String]>()
         for edge in edges {
             let key = isDirected || edge.source <= edge.target ? [edge.source, edge.target] : [edge.target, edge.source]
@@ -110,11 +131,11 @@ public struct ExportGraph: Hashable, Sendable {
     }
 
     /// Each edge's id, `e0`, `e1`, … in order.
-    public func edgeID(_ index: Int) -> String { "e\(index)" }
+    package func edgeID(_ index: Int) -> String { "e\(index)" }
 
     /// Attribute names and their widened types, sorted by name.
-    public var nodeSchema: [(name: String, type: AttributeType)] { Self.schema(nodes.map(\.attributes)) }
-    public var edgeSchema: [(name: String, type: AttributeType)] { Self.schema(edges.map(\.attributes)) }
+    package var nodeSchema: [(name: String, type: AttributeType)] { Self.schema(nodes.map(\.attributes)) }
+    package var edgeSchema: [(name: String, type: AttributeType)] { Self.schema(edges.map(\.attributes)) }
 
     static func schema(_ rows: [[String: AttributeValue]]) -> [(name: String, type: AttributeType)] {
         var types: [String: AttributeType] = [:]
@@ -136,7 +157,7 @@ extension ExportGraph {
     ///
     /// Nodes are the endpoints in order of first appearance (kind `user`), plus any in `nodeAttributes`; each edge
     /// gets a `weight` attribute.
-    public init(weightedEdges: [WeightedEdge], kind: String = "mentions", nodeKind: String = "user",
+    package init(weightedEdges: [WeightedEdge], kind: String = "mentions", nodeKind: String = "user",
                 nodeAttributes: [String: [String: AttributeValue]] = [:], isDirected: Bool = true) {
         var order: [String] = []
         var seen = Set<String>()

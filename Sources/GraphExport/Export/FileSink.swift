@@ -16,18 +16,22 @@ import Darwin
 /// Bytes are passed to `write(2)` whenever the buffer holds ``capacity`` bytes, so the writer's memory stays at one
 /// buffer whatever the size of the output. `TextOutputStream.write(_:)` cannot throw: the first failure (a full
 /// disk, a closed pipe) is kept, everything written after it is dropped, and ``finish()`` throws it.
-public struct FileSink: TextOutputStream {
+///
+/// This is GraphExport's one file with raw buffers: `writeAll(_:to:)` hands `write(2)` a
+/// pointer into bytes that the caller keeps alive for the call (a `String`'s UTF-8, a `Data`, the buffer), and
+/// never past `count`; everything else in the module writes through `FileSink` or `String`.
+package struct FileSink: TextOutputStream {
     /// The buffer's size: 1 MiB.
-    public static let capacity = 1 << 20
+    package static let capacity = 1 << 20
 
     private let fd: Int32
     /// The path named in errors.
     private let path: String
     private var buffer: [UInt8]
     /// The `errno` of the first failed write, or 0.
-    public private(set) var failure: Int32 = 0
+    package private(set) var failure: Int32 = 0
     /// Bytes handed to the sink so far.
-    public private(set) var count = 0
+    package private(set) var count = 0
 
     init(fd: Int32, path: String) {
         self.fd = fd
@@ -39,21 +43,21 @@ public struct FileSink: TextOutputStream {
     /// A sink on an already open descriptor that it neither owns nor closes (standard output).
     ///
     /// - Parameter name: What errors call it (`standard output`).
-    public static func descriptor(_ fd: Int32, name: String) -> FileSink { FileSink(fd: fd, path: name) }
+    package static func descriptor(_ fd: Int32, name: String) -> FileSink { FileSink(fd: fd, path: name) }
 
     /// Appends a string's UTF-8 bytes.
-    public mutating func write(_ string: String) {
+    package mutating func write(_ string: String) {
         var string = string
         string.withUTF8 { append(UnsafeRawBufferPointer($0)) }
     }
 
     /// Appends bytes.
-    public mutating func write(_ data: Data) {
+    package mutating func write(_ data: Data) {
         data.withUnsafeBytes { append($0) }
     }
 
     /// Appends bytes.
-    public mutating func write(bytes: UnsafeRawBufferPointer) { append(bytes) }
+    package mutating func write(bytes: UnsafeRawBufferPointer) { append(bytes) }
 
     private mutating func append(_ bytes: UnsafeRawBufferPointer) {
         count += bytes.count
@@ -78,9 +82,16 @@ public struct FileSink: TextOutputStream {
     /// Writes out what is buffered.
     ///
     /// - Throws: ``FileWriteError`` (step `write`) for the first write that failed, now or before.
-    public mutating func finish() throws {
+    package mutating func finish() throws {
         drain()
         if failure != 0 { throw FileWriteError(destination: path, path: path, step: .write, code: failure) }
+    }
+
+    /// Writes all of `data` to `fd`, retrying interrupted and short writes (the CLI's standard output and error).
+    ///
+    /// - Returns: 0, or the `errno` of the failed `write`.
+    package static func writeAll(_ data: Data, to fd: Int32) -> Int32 {
+        data.withUnsafeBytes { writeAll($0, to: fd) }
     }
 
     /// Writes all of `bytes` to `fd`, retrying interrupted and short writes.

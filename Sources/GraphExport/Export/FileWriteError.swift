@@ -5,9 +5,11 @@ import Darwin
 #endif
 import Foundation
 
-/// Why ``AtomicFile`` could not write a file: the path that failed, the step, and the system's reason.
+/// Why an export could not write a file: the path that failed, the step, and the system's reason.
 ///
-///     do { try AtomicFile.write("x", to: URL(fileURLWithPath: "/proc/x.txt")) } catch {
+///     do {
+///         try export.write(.graphml, to: URL(fileURLWithPath: "/proc/x.graphml"))
+///     } catch let error as FileWriteError {
 ///         print(error)   // "creating a file in /proc: No such file or directory"
 ///     }
 ///
@@ -33,6 +35,7 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
         /// A destination this writer will not write to (a directory).
         public static let refuse = Step(kind: .refuse)
 
+        /// The step in words, e.g. `creating a file in`.
         public var description: String { kind.rawValue }
     }
 
@@ -41,6 +44,7 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
     /// The path the failing call was made on: the destination, a folder that could not be made, or the folder
     /// the temporary file goes into.
     public let path: String
+    /// The step that failed.
     public let step: Step
     /// `errno` of the failing call.
     public let code: Int32
@@ -57,14 +61,16 @@ public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible
 
     /// Whether the file could not be created at all (permissions, a read-only file system, a missing or
     /// non-folder parent), as opposed to an I/O failure while writing (a full disk, an I/O error).
-    public var isCreationFailure: Bool {
+    package var isCreationFailure: Bool {
         step == .createFolder || step == .create || step == .refuse
     }
 
+    /// The reason, with the step and path when they are not the destination, and a hint for permission errors.
     public var errorDescription: String? {
         let base = path == destination ? reason : "\(reason) (\(step) \(path))"
         return code == EROFS || code == EACCES || code == EPERM ? base + "; is the folder writable?" : base
     }
 
+    /// The step, the path and the reason: `creating a file in /proc: No such file or directory`.
     public var description: String { "\(step) \(path): \(reason)" }
 }

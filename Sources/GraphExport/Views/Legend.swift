@@ -1,32 +1,32 @@
 /// A legend for a view: a titled HTML-like table in its own cluster, explaining colours and line styles.
-public struct Legend: Hashable, Sendable {
+package struct Legend: Hashable, Sendable {
     /// One entry: a colour swatch (or a line-style sample) and its meaning.
-    public struct Entry: Hashable, Sendable {
-        public var color: String
-        public var text: String
+    package struct Entry: Hashable, Sendable {
+        package var color: String
+        package var text: String
         /// `"dashed"` for a dashed swatch border (ghost or gap nodes).
-        public var style: String?
+        package var style: String?
 
-        public init(color: String, text: String, style: String? = nil) {
+        package init(color: String, text: String, style: String? = nil) {
             self.color = color
             self.text = text
             self.style = style
         }
     }
 
-    public var title: String
-    public var entries: [Entry]
+    package var title: String
+    package var entries: [Entry]
     /// Lines of explanation without a swatch ("dashed edge: follow-up").
-    public var notes: [String]
+    package var notes: [String]
 
-    public init(title: String = "Legend", entries: [Entry], notes: [String] = []) {
+    package init(title: String = "Legend", entries: [Entry], notes: [String] = []) {
         self.title = title
         self.entries = entries
         self.notes = notes
     }
 
     /// The legend as a cluster `cluster_legend` holding one plaintext node `legend`.
-    public var subgraph: DOTSubgraph {
+    package var subgraph: DOTSubgraph {
         var rows: [[HTMLLabel.Cell]] = [[.text(title, bold: true), .text("")]]
         for entry in entries {
             rows.append([.swatch(entry.color, style: entry.style), .text(entry.text, alignLeft: true)])

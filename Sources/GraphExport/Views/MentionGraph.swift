@@ -1,3 +1,5 @@
+import ReplyGraph
+
 /// A user-to-user graph as plain data: scored nodes and weighted edges, with the filters the mentions view offers.
 ///
 ///     let graph = MentionGraph(nodes: [.init(handle: "a", score: 0.4, community: 0), .init(handle: "b", score: 0.1)],
@@ -8,13 +10,16 @@
 /// It holds no metric code: scores (PageRank, degree, …) and communities come from whoever builds it. Handles are
 /// matched exactly, except in ``ego(_:radius:)``, which finds its centre case-insensitively.
 public struct MentionGraph: Hashable, Sendable {
+    /// A user: handle, score and community.
     public struct Node: Hashable, Sendable {
+        /// The user's handle, without `@`.
         public var handle: String
         /// Sizes the node (PageRank, degree, …).
         public var score: Double
         /// Colours the node; `nil` for none.
         public var community: Int?
 
+        /// A user node.
         public init(handle: String, score: Double, community: Int? = nil) {
             self.handle = handle
             self.score = score
@@ -22,11 +27,14 @@ public struct MentionGraph: Hashable, Sendable {
         }
     }
 
+    /// The users, in the order given.
     public var nodes: [Node]
+    /// The weighted edges between users.
     public var edges: [WeightedEdge]
+    /// Whether an edge goes from its source to its target (mentions) rather than joining them (co-mentions).
     public var isDirected: Bool
 
-    /// Nodes missing for an edge's endpoint are added with score 0.
+    /// A graph of `nodes` and `edges`; nodes missing for an edge's endpoint are added with score 0.
     public init(nodes: [Node], edges: [WeightedEdge], isDirected: Bool = true) {
         var nodes = nodes
         var known = Set(nodes.map(\.handle))
@@ -41,7 +49,7 @@ public struct MentionGraph: Hashable, Sendable {
     }
 
     /// Keeps the nodes in `handles` and the edges between them.
-    public func restricted(to handles: Set<String>) -> MentionGraph {
+    package func restricted(to handles: Set<String>) -> MentionGraph {
         MentionGraph(nodes: nodes.filter { handles.contains($0.handle) },
                      edges: edges.filter { handles.contains($0.source) && handles.contains($0.target) },
                      isDirected: isDirected)
@@ -85,27 +93,17 @@ public struct MentionGraph: Hashable, Sendable {
     }
 
     /// The `k`-core: the largest subgraph where every node has at least `k` distinct neighbours (edge direction
-    /// and self-loops ignored), found by repeatedly peeling nodes of lower degree.
+    /// and self-loops ignored), from ReplyGraph's `CoreNumber` on the undirected graph.
     ///
-    /// - Complexity: O(V + E).
+    /// - Complexity: O(V + E log E).
     public func kCore(_ k: Int) -> MentionGraph {
-        var neighbours: [String: Set<String>] = [:]
-        for node in nodes { neighbours[node.handle] = [] }
-        for edge in edges where edge.source != edge.target {
-            neighbours[edge.source, default: []].insert(edge.target)
-            neighbours[edge.target, default: []].insert(edge.source)
-        }
-        var degree = neighbours.mapValues(\.count)
-        var removed = Set<String>()
-        var queue = degree.filter { $0.value < k }.map(\.key).sorted()
-        while let handle = queue.popLast() {
-            guard removed.insert(handle).inserted else { continue }
-            for other in neighbours[handle] ?? [] where !removed.contains(other) {
-                degree[other, default: 0] -= 1
-                if degree[other] == k - 1 { queue.append(other) }
-            }
-        }
-        return restricted(to: Set(neighbours.keys).subtracting(removed))
+        let index = Dictionary(nodes.enumerated().map { ($1.handle, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        let simple = UserGraph(labels: nodes.map(\.handle), edges: edges.compactMap { edge in
+            guard let source = index[edge.source], let target = index[edge.target] else { return nil }
+            return UserGraph.Edge(source, target)
+        }, directed: false)
+        let core = CoreNumber().values(in: simple)
+        return restricted(to: Set(nodes.indices.filter { core[$0] >= k }.map { nodes[$0].handle }))
     }
 
     /// The nodes within `radius` hops of `handle` (edge direction ignored; matched case-insensitively) and the edges
@@ -141,10 +139,14 @@ public struct MentionGraph: Hashable, Sendable {
 
 /// A weighted edge between two named nodes.
 public struct WeightedEdge: Hashable, Sendable {
+    /// The source node's name.
     public var source: String
+    /// The target node's name.
     public var target: String
+    /// The edge's weight (mentions counted, for instance).
     public var weight: Double
 
+    /// An edge from `source` to `target`.
     public init(source: String, target: String, weight: Double = 1) {
         self.source = source
         self.target = target

@@ -3,7 +3,7 @@
 /// Circles are sized by score alone (`fixedsize=shape`), so a long handle may overflow a small circle.
 ///
 ///     let view = MentionsView(MentionGraph(nodes: nodes, edges: edges).kCore(2).top(50))
-///     print(view.graph.dot)    // render with sfdp or neato
+///     print(view.dot)    // digraph "mentions" { … }, render with sfdp or neato
 ///
 /// Nodes link to the user's profile when the handle is a valid screen name; tooltips give score, community and
 /// weights. The legend lists the communities shown (the ten largest get their own colour; the rest share grey).
@@ -16,19 +16,23 @@ public struct MentionsView: Sendable {
     public enum EdgeStyle: String, Sendable, CaseIterable {
         /// Curved when the graph is sparse enough (``curvedEdgeLimit``, at most two edges per user), else straight.
         case automatic = "auto"
+        /// Always curved (`splines=curved`).
         case curved
+        /// Always straight (`splines=line`).
         case straight = "line"
     }
 
     /// The most edges drawn curved by ``EdgeStyle/automatic``.
-    public static let curvedEdgeLimit = 600
+    package static let curvedEdgeLimit = 600
 
-    public let input: MentionGraph
+    package let input: MentionGraph
+    /// The drawing's title.
     public var title: String
+    /// How the edges are drawn; automatic by default.
     public var edgeStyle: EdgeStyle = .automatic
 
     /// Whether the edges are drawn curved: ``edgeStyle``, with `automatic` resolved by the graph's size.
-    public var drawsCurvedEdges: Bool {
+    package var drawsCurvedEdges: Bool {
         switch edgeStyle {
         case .curved: true
         case .straight: false
@@ -36,19 +40,23 @@ public struct MentionsView: Sendable {
         }
     }
 
+    /// The view of `input`, titled `title`.
     public init(_ input: MentionGraph, title: String = "Mentions") {
         self.input = input
         self.title = title
     }
 
     /// Communities in legend order (most members first, then lower id); their position picks their colour.
-    public var communities: [Int] {
+    package var communities: [Int] {
         var members: [Int: Int] = [:]
         for node in input.nodes { if let c = node.community { members[c, default: 0] += 1 } }
         return members.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
     }
 
-    public var graph: DOTGraph {
+    /// The view as DOT text, ready for Graphviz's `sfdp` or `neato` engine.
+    public var dot: String { graph.dot }
+
+    package var graph: DOTGraph {
         let ranked = communities
         let colorOf = Dictionary(uniqueKeysWithValues: ranked.prefix(Palette.qualitative.count).enumerated()
             .map { ($1, Palette.color($0)) })

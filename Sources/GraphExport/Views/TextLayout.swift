@@ -2,10 +2,10 @@
 ///
 ///     TextLayout.wrap("one two three four", width: 9)        // ["one two", "three", "four"]
 ///     TextLayout.truncate("abcdefgh", to: 5)                  // "abcd…"
-public enum TextLayout {
+package enum TextLayout {
     /// Cuts `text` to at most `limit` characters, ending with `…` when it was longer. Whitespace runs (newlines
     /// included) collapse to one space first.
-    public static func truncate(_ text: String, to limit: Int) -> String {
+    package static func truncate(_ text: String, to limit: Int) -> String {
         let flat = collapseWhitespace(text)
         guard limit > 0 else { return "" }
         guard flat.count > limit else { return flat }
@@ -15,7 +15,7 @@ public enum TextLayout {
     /// Breaks `text` into lines of at most `width` characters at spaces; words longer than `width` are split.
     ///
     /// - Complexity: O(n) in the text's characters.
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    package static func wrap(_ text: String, width: Int) -> [String] {
         let width = max(width, 1)
         var lines: [String] = []
         var line = ""
@@ -41,7 +41,7 @@ public enum TextLayout {
     }
 
     /// Whitespace runs (spaces, tabs, line breaks) as single spaces, trimmed at both ends.
-    public static func collapseWhitespace(_ text: String) -> String {
+    package static func collapseWhitespace(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false

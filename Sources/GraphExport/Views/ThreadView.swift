@@ -3,8 +3,8 @@ import ReplyGraph
 /// One thread drawn top to bottom: each part with its number, time and wrapped, truncated text.
 ///
 ///     let graph = ReplyGraph(archive)
-///     let view = ThreadView(thread: graph.threads[0], in: graph, categories: [id: ["promotion:newsletter"]])
-///     print(view.graph.dot)     // digraph "thread:1625536625030885377" { … }
+///     let view = ThreadView(thread: graph.threads[0], in: graph, categories: [id: [.newsletter]])
+///     print(view.dot)     // digraph "thread:1625536625030885377" { … }
 ///
 /// Parts with categories (promotion kinds, for instance) are filled with the category's colour (striped when a
 /// part has several); follow-ups hang off their target with dashed edges; reply targets outside the archive appear
@@ -19,24 +19,28 @@ public struct ThreadView: Sendable {
         /// Characters of text shown per node (the tooltip has it all).
         public var maxCharacters: Int
 
+        /// Label sizes: `wrapWidth` characters per line, at most `maxCharacters` of text per node.
         public init(wrapWidth: Int = 36, maxCharacters: Int = 180) {
             self.wrapWidth = wrapWidth
             self.maxCharacters = maxCharacters
         }
     }
 
-    public let thread: TweetThread
-    public let archive: Archive
+    package let thread: TweetThread
+    package let archive: Archive
     /// Follow-ups of the thread: its own and those in the graph whose target is one of its tweets.
-    public let followUps: [FollowUp]
-    public let categories: [TweetID: [String]]
-    public let options: Options
+    package let followUps: [FollowUp]
+    package let categories: [TweetID: [PromotionCategory]]
+    package let options: Options
 
+    /// The view of `thread`, with its tweets and follow-ups taken from `graph`.
+    ///
     /// - Parameters:
     ///   - thread: The thread to draw.
     ///   - graph: The reply graph it belongs to (for tweets, external tweets and follow-ups).
-    ///   - categories: Category names per tweet, e.g. from a promotion classifier; tweets not in it are uncoloured.
-    public init(thread: TweetThread, in graph: ReplyGraph, categories: [TweetID: [String]] = [:],
+    ///   - categories: Promotion categories per tweet (``PromotionDetector``); tweets not in it are uncoloured.
+    ///   - options: Label sizes.
+    public init(thread: TweetThread, in graph: ReplyGraph, categories: [TweetID: [PromotionCategory]] = [:],
                 options: Options = Options()) {
         self.init(thread: thread, archive: graph.archive, followUps: graph.followUps, categories: categories,
                   options: options)
@@ -46,7 +50,7 @@ public struct ThreadView: Sendable {
     ///
     /// - Parameter followUps: Candidate follow-ups; those whose target is one of the thread's tweets are drawn,
     ///   together with the thread's own.
-    public init(thread: TweetThread, archive: Archive, followUps: [FollowUp] = [], categories: [TweetID: [String]] = [:],
+    package init(thread: TweetThread, archive: Archive, followUps: [FollowUp] = [], categories: [TweetID: [PromotionCategory]] = [:],
                 options: Options = Options()) {
         self.thread = thread
         self.archive = archive
@@ -61,19 +65,24 @@ public struct ThreadView: Sendable {
     }
 
     /// The view for the thread containing `id`, or `nil` when no thread does.
-    public init?(containing id: TweetID, in graph: ReplyGraph, categories: [TweetID: [String]] = [:],
+    public init?(containing id: TweetID, in graph: ReplyGraph, categories: [TweetID: [PromotionCategory]] = [:],
                  options: Options = Options()) {
         guard let thread = graph.thread(containing: id) else { return nil }
         self.init(thread: thread, in: graph, categories: categories, options: options)
     }
 
     /// Category names in use, sorted; their position picks their colour.
-    public var categoryNames: [String] {
+    package var categoryNames: [String] {
         let ids = thread.tweets + followUps.map(\.tweet)
-        return Set(ids.flatMap { categories[$0] ?? [] }).sorted()
+        return Set(ids.flatMap { (categories[$0] ?? []).map(\.rawValue) }).sorted()
     }
 
-    public var graph: DOTGraph {
+    /// The view as DOT text, ready for Graphviz with the `dot` engine.
+    ///
+    /// - Complexity: O(n log n) in the thread's parts and follow-ups.
+    public var dot: String { graph.dot }
+
+    package var graph: DOTGraph {
         let names = categoryNames
         let colorOf = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Palette.color($0, light: true)) })
         var dot = DOTGraph("thread:\(thread.root.rawValue)")
@@ -165,7 +174,7 @@ public struct ThreadView: Sendable {
             "URL": .text(TweetLinks.status(id: id, author: tweet.author)),
             "target": "_blank",
         ]
-        let tweetCategories = (categories[id] ?? []).sorted()
+        let tweetCategories = (categories[id] ?? []).map(\.rawValue).sorted()
         let colors = tweetCategories.compactMap { colorOf[$0] }
         if colors.count == 1 {
             attributes["fillcolor"] = .name(colors[0])

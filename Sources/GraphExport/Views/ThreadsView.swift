@@ -3,25 +3,28 @@ import ReplyGraph
 /// Every thread of an archive (or the `limit` longest) as one cluster each, in posting order.
 ///
 ///     let view = ThreadsView(graph: ReplyGraph(archive), limit: 10)
-///     view.threads.count   // 10 (or fewer)
-///     print(view.graph.dot)
+///     print(view.dot)   // digraph "threads" { … }
 ///
 /// Parts are filled by the thread's numbering style (legend included); each part links to its status page and
 /// carries its full text as a tooltip.
 public struct ThreadsView: Sendable {
     /// The threads drawn, oldest first.
-    public let threads: [TweetThread]
-    public let archive: Archive
+    package let threads: [TweetThread]
+    package let archive: Archive
     /// Characters of text shown per part.
-    public var maxCharacters: Int
+    package var maxCharacters: Int
 
-    /// - Parameter limit: Draw only the `limit` longest threads (ties: older first); `nil` for all.
+    /// The view of the threads of `graph`.
+    ///
+    /// - Parameters:
+    ///   - limit: Draw only the `limit` longest threads (ties: older first); `nil` for all.
+    ///   - maxCharacters: Characters of text shown per part.
     public init(graph: ReplyGraph, limit: Int? = nil, maxCharacters: Int = 60) {
         self.init(threads: graph.threads, archive: graph.archive, limit: limit, maxCharacters: maxCharacters)
     }
 
     /// A view from plain threads, independent of how they were reconstructed.
-    public init(threads: [TweetThread], archive: Archive, limit: Int? = nil, maxCharacters: Int = 60) {
+    package init(threads: [TweetThread], archive: Archive, limit: Int? = nil, maxCharacters: Int = 60) {
         var chosen = threads
         if let limit {
             chosen.sort { ($1.length, $0.start, $0.root) < ($0.length, $1.start, $1.root) }
@@ -36,7 +39,10 @@ public struct ThreadsView: Sendable {
     /// Numbering styles in legend order; the position picks the colour.
     static let styles = NumberingStyle.allCases
 
-    public var graph: DOTGraph {
+    /// The view as DOT text, ready for Graphviz with the `dot` engine.
+    public var dot: String { graph.dot }
+
+    package var graph: DOTGraph {
         var dot = DOTGraph("threads")
         dot.attributes = ["rankdir": "TB", "labelloc": "t", "fontname": "Helvetica", "fontsize": 16,
                           "label": .text("\(threads.count) threads"), "newrank": true]

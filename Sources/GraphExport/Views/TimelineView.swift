@@ -3,31 +3,34 @@ import ReplyGraph
 /// Tweets per day as bars, one row per day with tweets, and that day's threads as bars beside it.
 ///
 ///     let view = TimelineView(graph: ReplyGraph(archive), lastDays: 30)
-///     view.days.first    // (day: "2023-01-17", tweets: 3, threads: [...])
-///     print(view.graph.dot)   // render with dot
+///     print(view.dot)   // digraph "timeline" { … }, render with dot
 ///
 /// A day's bar is as wide as its tweet count; a thread's bar as wide as its length, coloured by numbering style,
 /// linked to its first tweet and labelled with its length. The legend explains the colours.
 public struct TimelineView: Sendable {
-    public struct Day: Hashable, Sendable {
+    package struct Day: Hashable, Sendable {
         /// UTC calendar day, `2023-02-14`.
-        public var day: String
-        public var tweets: Int
+        package var day: String
+        package var tweets: Int
         /// Threads starting that day, oldest first.
-        public var threads: [TweetThread]
+        package var threads: [TweetThread]
     }
 
-    public let days: [Day]
+    package let days: [Day]
     /// Inches per tweet in the bars.
-    public var scale: Double
+    package var scale: Double
 
-    /// - Parameter lastDays: Keep only the most recent `lastDays` days that have tweets; `nil` for all.
+    /// The timeline of the tweets and threads of `graph`.
+    ///
+    /// - Parameters:
+    ///   - lastDays: Keep only the most recent `lastDays` days that have tweets; `nil` for all.
+    ///   - scale: Inches per tweet in the bars.
     public init(graph: ReplyGraph, lastDays: Int? = nil, scale: Double = 0.12) {
         self.init(archive: graph.archive, threads: graph.threads, lastDays: lastDays, scale: scale)
     }
 
     /// A view from plain threads, independent of how they were reconstructed.
-    public init(archive: Archive, threads: [TweetThread], lastDays: Int? = nil, scale: Double = 0.12) {
+    package init(archive: Archive, threads: [TweetThread], lastDays: Int? = nil, scale: Double = 0.12) {
         var counts: [String: Int] = [:]
         for tweet in archive.tweets { counts[tweet.createdAt.day, default: 0] += 1 }
         var threadsByDay: [String: [TweetThread]] = [:]
@@ -41,7 +44,10 @@ public struct TimelineView: Sendable {
         self.scale = scale
     }
 
-    public var graph: DOTGraph {
+    /// The view as DOT text, ready for Graphviz with the `dot` engine.
+    public var dot: String { graph.dot }
+
+    package var graph: DOTGraph {
         var dot = DOTGraph("timeline")
         let total = days.reduce(0) { $0 + $1.tweets }
         let range = days.isEmpty ? "" : " · \(days.first!.day) to \(days.last!.day)"

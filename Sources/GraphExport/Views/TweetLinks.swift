@@ -6,10 +6,10 @@ import ReplyGraph
 ///     // "https://twitter.com/alexxubyte/status/1625536625030885377"
 ///     TweetLinks.status(id: TweetID(20), author: Handle("javascript:alert(1)"))
 ///     // "https://twitter.com/i/web/status/20"
-public enum TweetLinks {
+package enum TweetLinks {
     /// `https://twitter.com/<author>/status/<id>`, or `https://twitter.com/i/web/status/<id>` when the author is
     /// unknown or not a valid screen name.
-    public static func status(id: TweetID, author: Handle?) -> String {
+    package static func status(id: TweetID, author: Handle?) -> String {
         if let author, isScreenName(author.display) {
             return "https://twitter.com/\(author.display)/status/\(id.rawValue)"
         }
@@ -17,13 +17,13 @@ public enum TweetLinks {
     }
 
     /// `https://twitter.com/<handle>`, or `nil` when `handle` is not a valid screen name.
-    public static func profile(_ handle: String) -> String? {
+    package static func profile(_ handle: String) -> String? {
         let name = handle.hasPrefix("@") ? String(handle.dropFirst()) : handle
         return isScreenName(name) ? "https://twitter.com/\(name)" : nil
     }
 
     /// 1–50 ASCII letters, digits or `_` (Twitter allows 15; older and suspended accounts run longer).
-    public static func isScreenName(_ name: String) -> Bool {
+    package static func isScreenName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 50 && name.utf8.allSatisfy {
             ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || $0 == 0x5F
         }

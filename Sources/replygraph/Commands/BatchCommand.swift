@@ -291,7 +291,7 @@ struct BatchJob: Sendable {
             try write("tweets.graphml", Data(ExportGraph(tweetGraph: graph).graphML.utf8))
             let interaction = graph.userGraph(.interaction)
             let scores: [String: [Double]]
-            do { scores = try ExportGraph.nodeMetrics(of: interaction) } catch {
+            do { scores = try UserGraphMetrics.compute(in: interaction) } catch {
                 throw CommandFailure(.software, "\(error)")
             }
             try write("users.gexf", Data(ExportGraph(userGraph: interaction, kind: .interaction, metrics: scores).gexf.utf8))
@@ -316,8 +316,8 @@ struct BatchJob: Sendable {
             if drawThreads {
                 let drawn = graph.threads.filter { $0.length >= minThreadLength }
                 // The promotion report already classified every tweet: colour the parts from it.
-                var categories: [TweetID: [String]] = [:]
-                for decision in promotions.tweets { categories[decision.id] = decision.categories.map(\.description) }
+                var categories: [TweetID: [PromotionCategory]] = [:]
+                for decision in promotions.tweets { categories[decision.id] = decision.categories }
                 for (k, thread) in drawn.enumerated() {
                     progress.update(unit.name, "rendering thread \(k + 1) of \(drawn.count)")
                     let parts = thread.tweets.compactMap { id in categories[id].map { (id, $0) } }

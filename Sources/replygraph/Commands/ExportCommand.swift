@@ -71,7 +71,7 @@ struct ExportCommand: ParsableCommand {
                 let users = reply.userGraph(kind)
                 var scores: [String: [Double]] = [:]
                 if metrics {
-                    do { scores = try ExportGraph.nodeMetrics(of: users) } catch {
+                    do { scores = try UserGraphMetrics.compute(in: users) } catch {
                         throw CommandFailure(.software, "\(error)")
                     }
                 }

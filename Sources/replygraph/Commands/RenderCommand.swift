@@ -6,6 +6,24 @@ import ReplyGraph
 
 extension MentionsView.EdgeStyle: ExpressibleByArgument {}
 
+/// What `render` writes, told by the output file's extension: DOT source, or a Graphviz rendering.
+enum RenderTarget: Equatable {
+    case dotSource
+    case rendering(OutputFormat)
+
+    /// The target for `path`'s extension, or `nil` when it names no format.
+    init?(path: String) {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if ext == "dot" {
+            self = .dotSource
+        } else if let format = OutputFormat(rawValue: ext) {
+            self = .rendering(format)
+        } else {
+            return nil
+        }
+    }
+}
+
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
@@ -40,11 +58,11 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var userGraph: UserGraphOptionsGroup
 
     @Option(help: ArgumentHelp("thread:<id>, threads, mentions or timeline.", valueName: "view"))
-    var view: String
+    var view: ViewBuilder.View
 
     @Option(help: ArgumentHelp("Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot; sfdp for mentions).",
                                valueName: "engine"))
-    var layout: String?
+    var layout: LayoutEngine?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file; its extension picks the format.", valueName: "file"))
     var output: String
@@ -74,19 +92,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Stop Graphviz after this many seconds.", valueName: "seconds"))
     var renderTimeout: Double = 60
 
-    var parsedView: ViewBuilder.View? { ViewBuilder.View(view) }
-
-    var format: String { (output as NSString).pathExtension.lowercased() }
-
     func validate() throws {
-        guard parsedView != nil else {
-            throw ValidationError("unknown view '\(view)'; use thread:<id>, threads, mentions or timeline")
-        }
-        guard format == "dot" || OutputFormat(rawValue: format) != nil else {
+        guard RenderTarget(path: output) != nil else {
             throw ValidationError("cannot tell the format from '\(output)': use .svg, .png, .pdf, .dot, .json or .xdot")
-        }
-        if let layout, LayoutEngine(rawValue: layout) == nil {
-            throw ValidationError("unknown layout engine '\(layout)'; use dot, neato, fdp, sfdp, circo or twopi")
         }
         for (name, value) in [("--limit", limit), ("--top", top), ("--k-core", kCore), ("--last-days", lastDays)] {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1") }
@@ -97,7 +105,9 @@ struct RenderCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let view = parsedView!
+            guard let target = RenderTarget(path: output) else {
+                throw CommandFailure(.usage, "cannot tell the format from '\(output)'")
+            }
             let graph = ReplyGraph(try input.load(), options: threadOptions.options)
             let builder = ViewBuilder(graph: graph)
             let dot: DOTGraph
@@ -113,15 +123,14 @@ struct RenderCommand: ParsableCommand {
                 for note in notes where !input.quiet { StandardError.print("note: \(note)") }
             }
             let out = Output(path: output, inputs: input.paths)
-            if format == "dot" {
+            guard case .rendering(let format) = target else {
                 try out.write(dot.dot)
                 return
             }
-            let engine = LayoutEngine(rawValue: layout ?? view.defaultEngine)!
+            let engine = layout ?? view.defaultEngine
             let rendering: Rendering
             do {
-                rendering = try BoundedRender(timeout: renderTimeout)
-                    .render(dot.dot, engine: engine, format: OutputFormat(rawValue: format)!)
+                rendering = try BoundedRender(timeout: renderTimeout).render(dot.dot, engine: engine, format: format)
             } catch let error as BoundedRender.Stopped {
                 throw CommandFailure(.software, "\(error) on the \(view) view (\(engine.rawValue) layout); "
                                         + "try fewer users (--top), another --layout or a longer --render-timeout")

@@ -40,24 +40,23 @@ struct InputFingerprint: Codable, Hashable, Sendable {
         modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         self.options = options
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 8)
-        defer { block.deallocate() }
+        var block = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            let n = read(fd, block.baseAddress, block.count)
+            let n = read(fd, &block, block.count)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
             if n == 0 { break }
             // FNV-1a over 64-bit words (the tail byte by byte): a few hundred MB/s, well ahead of the parse.
-            let bytes = UnsafeRawBufferPointer(rebasing: block[..<n])
+            let bytes = block.span.bytes
             var offset = 0
             while offset + 8 <= n {
-                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x100_0000_01b3
+                hash = (hash ^ bytes.unsafeLoadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x100_0000_01b3
                 offset += 8
             }
             while offset < n {
-                hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01b3
+                hash = (hash ^ UInt64(block[offset])) &* 0x100_0000_01b3
                 offset += 1
             }
         }

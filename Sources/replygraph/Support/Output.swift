@@ -95,7 +95,7 @@ enum StandardOutput {
 
     /// - Returns: 0, or the `errno` of the failed `write`.
     private static func writeAll(_ data: Data, to fd: Int32) -> Int32 {
-        data.withUnsafeBytes { FileSink.writeAll($0, to: fd) }
+        FileSink.writeAll(data, to: fd)
     }
 }
 

@@ -1,10 +1,12 @@
+import ArgumentParser
 import GraphExport
+import GraphvizRender
 import ReplyGraph
 
 /// Builds the DOT graph of a named view from an archive's reply graph: the glue between the analyses (threads,
 /// promotions, PageRank, communities) and the pure views of GraphExport.
 struct ViewBuilder {
-    enum View: Equatable, CustomStringConvertible {
+    enum View: Equatable, CustomStringConvertible, ExpressibleByArgument {
         case thread(TweetID)
         case threads
         case mentions
@@ -22,6 +24,9 @@ struct ViewBuilder {
             }
         }
 
+        /// `--view`'s value.
+        init?(argument: String) { self.init(argument) }
+
         var description: String {
             switch self {
             case .thread(let id): "thread:\(id)"
@@ -32,7 +37,7 @@ struct ViewBuilder {
         }
 
         /// The layout engine that suits the view.
-        var defaultEngine: String { self == .mentions ? "sfdp" : "dot" }
+        var defaultEngine: LayoutEngine { self == .mentions ? .sfdp : .dot }
     }
 
     /// The most users the mentions view draws when no `--top` is given: the best-connected ones, said in the
@@ -55,8 +60,8 @@ struct ViewBuilder {
     var detector = PromotionDetector()
 
     /// Promotion categories of the tweets in `ids`, for colouring thread parts.
-    func categories(of ids: [TweetID]) -> [TweetID: [String]] {
-        detector.categoryNames(of: ids, in: graph.archive)
+    func categories(of ids: [TweetID]) -> [TweetID: [PromotionCategory]] {
+        detector.categoryNames(of: ids, in: graph.archive).mapValues { $0.map { PromotionCategory(rawValue: $0) } }
     }
 
     /// The DOT graph of one thread (the thread containing `id`).
@@ -107,10 +112,11 @@ struct ViewBuilder {
 
     func mentionGraph(_ filters: MentionFilters) throws -> MentionGraph {
         let users = UserGraph.project(filters.kind, tweets: graph.archive.tweets, options: filters.options)
-        var mentions: MentionGraph
-        do { mentions = try MentionGraph(scoring: users) } catch {
+        let ranking: Ranking
+        do { ranking = Ranking(graph: users, scores: try PageRank(weighted: true).scores(in: users)) } catch {
             throw CommandFailure(.software, "\(error)")
         }
+        var mentions = MentionGraph(ranking: ranking, communities: Louvain().communities(in: users))
         if let minWeight = filters.minWeight { mentions = mentions.minWeight(minWeight) }
         if let k = filters.kCore { mentions = mentions.kCore(k) }
         if let ego = filters.ego {
