@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Reads the archive as users receive it (a .zip) in process: pure Swift over the system zlib.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // Documentation only: `swift package generate-documentation` (Scripts/docs.sh). A plugin, so it adds
+        // nothing to what a dependent package builds or links.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .target(
