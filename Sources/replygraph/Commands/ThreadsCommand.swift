@@ -172,7 +172,7 @@ struct ThreadsReport: Encodable {
               start: thread.start, end: thread.end, durationSeconds: thread.duration,
               followUps: thread.followUps.map(\.tweet),
               links: thread.links.map {
-                  Link(from: $0.from, to: $0.to, confidence: Self.rounded($0.confidence), reason: $0.reason)
+                  Link(from: $0.from, to: $0.to, confidence: Self.rounded($0.confidence), reason: $0.reason.description)
               })
     }
 
