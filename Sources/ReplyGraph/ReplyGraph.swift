@@ -41,7 +41,7 @@ public struct ReplyGraph: Sendable {
     }
 
     /// The archive's tweets, in time order.
-    public var tweets: [Tweet] { archive.tweets }
+    package var tweets: [Tweet] { archive.tweets }
 
     /// The thread `id` belongs to, in O(1).
     public func thread(containing id: TweetID) -> TweetThread? {
