@@ -264,12 +264,9 @@ struct ReconstructionState {
     /// place (`tweets[i]` would copy one, retaining its fields), and each call must write only its own index's slots.
     static func forEachTweet(of archive: Archive, _ body: @Sendable (UnsafePointer<Tweet>, Int) -> Void) {
         let n = archive.tweets.count
-        let chunks = Swift.min(n, 64)
-        guard chunks > 0 else { return }
         archive.tweets.withUnsafeBufferPointer { tweetList in
             nonisolated(unsafe) let tweets = tweetList.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let range = (n * chunk / chunks)..<(n * (chunk + 1) / chunks)
+            Parallel.forEachChunk(of: n, chunks: 64) { range, _ in
                 guard let first = range.first, let last = range.last else { return }
                 // Walk the chunk in the order its texts lie in memory: archives are often stored newest first and
                 // sorted oldest first, and reading texts backwards stalls on every cache line.
@@ -358,15 +355,12 @@ struct ReconstructionState {
         // Authors never share a chain: each part decodes every `parts`-th author on its own copy of the state. The
         // copies share the decision columns, which each part writes only for its own authors' tweets; the rest of a
         // copy (its chains, its authors' recent tweets) is its own until the chains are put together.
+        // The state is not Sendable (its columns share storage); the copies' disjoint writes make sharing it safe.
         nonisolated(unsafe) let base = self
-        nonisolated(unsafe) var partChains = [[Chain]](repeating: [], count: parts)
-        partChains.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let out = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: parts) { p in
-                var copy = base
-                copy.link(part: p, of: parts)
-                out[p] = copy.chains
-            }
+        let partChains = Parallel.map(parts, chunks: parts) { p in
+            var copy = base
+            copy.link(part: p, of: parts)
+            return copy.chains
         }
         // Chain numbers were each part's own: shift them to where its chains land in the whole list.
         var offsets = [Int32](repeating: 0, count: parts)

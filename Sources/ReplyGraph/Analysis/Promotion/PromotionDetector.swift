@@ -193,22 +193,8 @@ public struct PromotionDetector: Sendable {
         let n = tweets.count
         let compiled = Compiled(rules)
         guard n >= 4_096 else { return tweets.map { classify($0, filter: compiled) } }
-        let chunks = 64
-        var decisions = [PromotionDecision?](repeating: nil, count: n)
-        decisions.withUnsafeMutableBufferPointer { out in
-            tweets.withUnsafeBufferPointer { input in
-                // Each chunk writes its own index range.
-                nonisolated(unsafe) let results = out.baseAddress!
-                nonisolated(unsafe) let source = input.baseAddress!
-                let detector = self
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                        results[i] = detector.classify(source[i], filter: compiled)
-                    }
-                }
-            }
-        }
-        return decisions.map { $0! }
+        let detector = self
+        return Parallel.map(n, chunks: 64) { detector.classify(tweets[$0], filter: compiled) }
     }
 
     /// The categories of the promotional tweets among `ids`, e.g. to colour a thread's parts.
