@@ -159,8 +159,8 @@ package struct NumberingMarker: Hashable, Sendable {
         return i
     }
 
-    /// Whether `prefix`'s UTF-8 starts at `i` (a `StaticString`: a `String` prefix was walked through its UTF-8
-    /// view on every call, once per tweet for the trailing-link check).
+    /// Whether `prefix`'s UTF-8 starts at `i`. The prefix is a `StaticString` so its bytes are read in place: this
+    /// runs once per tweet (the trailing-link check), where a `String` prefix would be walked through its UTF-8 view.
     private static func hasPrefix(_ s: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: StaticString) -> Bool {
         prefix.withUTF8Buffer { bytes in
             guard i >= 0, s.count - i >= bytes.count else { return false }
