@@ -166,19 +166,23 @@ public struct PromotionReport: Sendable, Encodable {
 
     /// Whether a text is a thread closer ("I hope you've found this thread helpful", "Enjoy this thread?").
     package static func isCloser(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { isCloser(utf8: $0) }
+        isCloser(closerFilter.scan(text), text: text)
     }
 
-    /// ``isCloser(_:)`` of UTF-8 text; a text without any closer's words is not tokenized.
-    static func isCloser(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let found = closerFilter.scan(text)
+    /// ``isCloser(_:)`` of a tweet's text, read in place: a text without any closer's words is not tokenized.
+    static func isCloser(_ tweet: Tweet) -> Bool {
+        isCloser(closerFilter.scan(tweet), text: tweet.text)
+    }
+
+    /// Whether a closer pattern that `found` allows matches `text`'s tokens.
+    private static func isCloser(_ found: PromotionPrefilter.Found, text: @autoclosure () -> String) -> Bool {
         guard closerPatterns.indices.contains(where: found.mayMatch) else { return false }
-        let tokens = PromotionText.tokens(in: String(decoding: text, as: UTF8.self))
+        let tokens = PromotionText.tokens(in: text())
         return closerPatterns.enumerated().contains { k, pattern in
             found.mayMatch(k) && pattern.firstMatch(in: tokens) != nil
         }
     }
+
 
     /// Computes the report from a graph: its tweets, threads and follow-ups.
     ///
@@ -244,7 +248,7 @@ public struct PromotionReport: Sendable, Encodable {
         let standalone = decisions.values.filter { $0.isPromotion && !members.contains($0.id) }.count
 
         var closers = Closers(count: 0, endingThreads: 0, outsideThreads: 0, promotional: 0, example: nil)
-        for tweet in tweets where tweet.withUTF8Text({ isCloser(utf8: $0) }) {
+        for tweet in tweets where isCloser(tweet) {
             closers.count += 1
             if closers.example == nil { closers.example = tweet.text }
             if lastMembers.contains(tweet.id) { closers.endingThreads += 1 }
