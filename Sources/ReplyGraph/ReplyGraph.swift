@@ -16,17 +16,20 @@
 ///
 /// - Complexity: O(n + e) for n tweets and e edges once the archive is in time order (O(n log n) otherwise).
 public struct ReplyGraph: Sendable {
+    /// The archive the graph was built from, in time order.
     public let archive: Archive
     /// Threads ordered by root id.
     public let threads: [TweetThread]
     /// Follow-ups ordered by tweet id.
     public let followUps: [FollowUp]
+    /// The options thread reconstruction ran with.
     public let options: ThreadOptions
-    /// The typed graph; ``ReplyGraph`` forwards its queries (`graph.nodeCount`, `graph.edges(from:kind:)`, …).
+    /// The typed graph; node lookup, edges by kind, degrees.
     public let tweetGraph: TweetGraph
     /// For each archive tweet, the index of its thread in ``threads``, or -1.
     private let threadIndex: ContiguousArray<Int32>
 
+    /// Reconstructs the threads and follow-ups of `archive` and builds the typed graph.
     public init(_ archive: Archive, options: ThreadOptions = ThreadOptions()) {
         self.archive = archive
         self.options = options
@@ -37,7 +40,8 @@ public struct ReplyGraph: Sendable {
         self.tweetGraph = GraphBuilder.replyGraph(archive, result)
     }
 
-    public var tweets: [Tweet] { archive.tweets }
+    /// The archive's tweets, in time order.
+    package var tweets: [Tweet] { archive.tweets }
 
     /// The thread `id` belongs to, in O(1).
     public func thread(containing id: TweetID) -> TweetThread? {

@@ -62,7 +62,7 @@ extension Bench {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var written = 0, bytes = 0
         for thread in graph.threads where thread.length >= minLength {
-            let categories = detector.categoryNames(of: thread.tweets, in: archive).mapValues { $0.map { PromotionCategory(rawValue: $0) } }
+            let categories = detector.categories(of: thread.tweets, in: archive)
             let dot = ThreadView(thread: thread, in: graph, categories: categories).graph.dot
             try dot.write(toFile: "\(folder)/\(thread.root).dot", atomically: true, encoding: .utf8)
             written += 1

@@ -27,12 +27,12 @@ struct ReportSiteTests {
         let ids = tweets.prefix(4).map(\.id)
         return TweetThread(root: ids[0], author: TestArchive.alice, tweets: ids,
                       links: zip(ids.dropFirst(), ids).map {
-                          ThreadLink(from: $0, to: $1, confidence: 0.5, reason: "<script>reason()</script>\u{202E}")
+                          ThreadLink(from: $0, to: $1, confidence: 0.5, reason: ThreadLink.Reason(basis: .inferred(seconds: 60)))
                       },
                       numbering: .slashSuffix, numbers: [1, 2, nil, 4], missingNumbers: [3], confidence: 0.5,
                       start: tweets[0].createdAt, end: tweets[3].createdAt,
                       followUps: [FollowUp(tweet: TestArchive.id(7200), target: ids[0], confidence: 0.8,
-                                           reason: "\"><svg onload=alert(5)>")])
+                                           reason: FollowUp.Reason(cue: .sequel, gapSeconds: 7200))])
     }
 
     static let hostileUsers = RankedUsers(
@@ -111,8 +111,9 @@ struct ReportSiteTests {
         #expect(page.contains("&lt;/textarea&gt;&lt;/title&gt;&lt;/style&gt;&lt;img src=x onerror=alert(2)&gt;"))
         #expect(page.contains("]]&gt; --&gt; &lt;!--"))
         #expect(page.contains("line&#x2028;separator&#x2029; &#x202E;gnp.exe&#x202C;"))
-        #expect(page.contains("&lt;script&gt;reason()&lt;/script&gt;&#x202E;"))    // the link's reason
-        #expect(page.contains("&quot;&gt;&lt;svg onload=alert(5)&gt;"))            // the follow-up's reason
+        // Reasons are typed now (no free text to escape): their text forms are on the page.
+        #expect(page.contains(">gap:60s<"))                                         // the link's reason
+        #expect(page.contains(">sequel:2h<"))                                       // the follow-up's reason
         #expect(page.contains(">1. &lt;script&gt;alert(1)&lt;/script&gt;"))       // the diagram's SVG text
         // Tweet text sits in a direction-isolated block, so an override cannot reorder the page around it.
         #expect(page.contains("<p class=\"text\" dir=\"auto\">line&#x2028;"))

@@ -66,7 +66,7 @@ struct ViewTests {
         let tweets = [Tweet(id: TestArchive.id(0), author: TestArchive.alice, text: long),
                       Tweet(id: TestArchive.id(1), author: TestArchive.alice, text: "end")]
         let thread = TweetThread(root: tweets[0].id, author: TestArchive.alice, tweets: tweets.map(\.id),
-                            links: [ThreadLink(from: tweets[1].id, to: tweets[0].id, confidence: 1, reason: "reply-id")],
+                            links: [ThreadLink(from: tweets[1].id, to: tweets[0].id, confidence: 1, reason: ThreadLink.Reason(basis: .replyID))],
                             numbering: .none, numbers: [nil, nil], confidence: 1, start: tweets[0].createdAt,
                             end: tweets[1].createdAt)
         let graph = ThreadView(thread: thread, archive: Archive(tweets: tweets),

@@ -47,14 +47,14 @@ package enum TestArchive {
         let ids = threadTweets.map(\.id)
         return TweetThread(root: ids[0], author: alice, tweets: ids,
                       links: zip(ids.dropFirst(), ids).map {
-                          ThreadLink(from: $0, to: $1, confidence: $0 == ids[2] ? 0.7 : 1, reason: "reply-id")
+                          ThreadLink(from: $0, to: $1, confidence: $0 == ids[2] ? 0.7 : 1, reason: ThreadLink.Reason(basis: .replyID))
                       },
                       numbering: .slashSuffix, numbers: [1, 2, nil, 4], missingNumbers: [3], confidence: 0.7,
                       start: threadTweets[0].createdAt, end: threadTweets[3].createdAt)
     }
 
     package static var followUps: [FollowUp] {
-        [FollowUp(tweet: id(3600), target: id(0), confidence: 0.8, reason: "closer\"<b>")]
+        [FollowUp(tweet: id(3600), target: id(0), confidence: 0.8, reason: FollowUp.Reason(cue: .threadReference, gapSeconds: 3600))]
     }
 
     package static var categories: [TweetID: [PromotionCategory]] {

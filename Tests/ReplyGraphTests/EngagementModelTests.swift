@@ -42,7 +42,7 @@ import Testing
                 tweets += members
                 threads.append(TweetThread(root: members[0].id, author: Handle("me"), tweets: members.map(\.id),
                                       links: zip(members.dropFirst(), members).map {
-                                          ThreadLink(from: $0.id, to: $1.id, confidence: 1, reason: "test") },
+                                          ThreadLink(from: $0.id, to: $1.id, confidence: 1, reason: ThreadLink.Reason(basis: .replyID)) },
                                       numbering: .none, numbers: members.map { _ in nil }, confidence: 1,
                                       start: members[0].createdAt, end: members.last!.createdAt))
             } else {

@@ -23,12 +23,12 @@ import Testing
         tweets.append(F.tweet("Subscribe to our weekly newsletter: https://t.co/n1", ms: t0 + 7 * day + 60_000, sequence: 22))
         func thread(_ members: [Tweet]) -> TweetThread {
             TweetThread(root: members[0].id, author: Handle("me"), tweets: members.map(\.id),
-                        links: zip(members.dropFirst(), members).map { ThreadLink(from: $0.id, to: $1.id, confidence: 1, reason: "test") },
+                        links: zip(members.dropFirst(), members).map { ThreadLink(from: $0.id, to: $1.id, confidence: 1, reason: ThreadLink.Reason(basis: .replyID)) },
                         numbering: .slashSuffix, numbers: members.indices.map { $0 + 1 }, confidence: 1,
                         start: members[0].createdAt, end: members.last!.createdAt)
         }
         let threads = [thread(Array(tweets[0..<4])), thread(Array(tweets[4..<7]))]
-        let followUps = [FollowUp(tweet: tweets[7].id, target: tweets[0].id, confidence: 0.9, reason: "enjoy-this-thread")]
+        let followUps = [FollowUp(tweet: tweets[7].id, target: tweets[0].id, confidence: 0.9, reason: FollowUp.Reason(cue: .threadReference, gapSeconds: 60))]
         return (tweets, threads, followUps)
     }
 
@@ -77,8 +77,8 @@ import Testing
         let ny = try ReportTimeZone(parsing: "America/New_York")
         #expect(ny.offset(at: Timestamp(year: 2022, month: 1, day: 15)!) == -18_000)   // EST
         #expect(ny.offset(at: Timestamp(year: 2022, month: 7, day: 15)!) == -14_400)   // EDT
-        #expect(throws: PromotionRulesError.self) { try ReportTimeZone(parsing: "+25:00") }
-        #expect(throws: PromotionRulesError.self) { try ReportTimeZone(parsing: "Mars/Olympus") }
+        #expect(throws: ReportTimeZoneError.self) { try ReportTimeZone(parsing: "+25:00") }
+        #expect(throws: ReportTimeZoneError.self) { try ReportTimeZone(parsing: "Mars/Olympus") }
     }
 
     @Test(arguments: [((2021, 1, 3), "2020-W53"), ((2021, 1, 4), "2021-W01"), ((2022, 1, 2), "2021-W52"),

@@ -51,7 +51,7 @@ import Testing
         if ProcessInfo.processInfo.environment["THREAD_DIAGNOSTICS"] != nil {
             for f in predictedFollowUps.symmetricDifference(truthFollowUps) {
                 let mine = graph.followUps.first { $0.tweet == f[0] }
-                print("FU-diff \(f) \(mine?.reason ?? "missed") \(archive[f[0]]!.text.prefix(80))")
+                print("FU-diff \(f) \(mine?.reason.description ?? "missed") \(archive[f[0]]!.text.prefix(80))")
             }
         }
         #expect(precision >= 0.99)

@@ -24,7 +24,7 @@ import Testing
         #expect(graph.threads.count == 1)
         let thread = try #require(graph.threads.first)
         #expect(thread.tweets == [F.id(0), F.id(300), F.id(9000)])
-        #expect(thread.links.map(\.reason) == ["reply-id", "reply-id"])
+        #expect(thread.links.map(\.reason.description) == ["reply-id", "reply-id"])
         #expect(thread.links.map(\.confidence) == [1, 1])
         #expect(thread.confidence == 1)
         #expect(graph.thread(containing: F.id(9001)) == nil)
@@ -55,7 +55,7 @@ import Testing
         let graph = ReplyGraph(Archive(tweets: [third, second]))
         let thread = try #require(graph.threads.first)
         #expect(thread.tweets == [second.id, third.id])
-        #expect(thread.links.map(\.reason) == ["reply-id"])
+        #expect(thread.links.map(\.reason.description) == ["reply-id"])
         #expect(graph.kind(of: try #require(graph.node(for: missingRoot))) == .externalTweet)
     }
 

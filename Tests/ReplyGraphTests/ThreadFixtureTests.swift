@@ -35,7 +35,7 @@ import Testing
                     && graph.followUps.first?.target == first.root
                     || first.length == 8 && first.tweets.last == source)
         let giveaway = try #require(graph.thread(containing: TweetID(1541812396645183489)))
-        #expect(giveaway.links[0].reason.hasSuffix("closer"))
+        #expect(giveaway.links[0].reason.description.hasSuffix("closer"))
     }
 
     @Test func coAuthorTagsAreMentionsNotReplies() throws {

@@ -91,7 +91,7 @@ import Testing
             #expect(thread.tweets == Self.chain)
             #expect(thread.author == Handle("ada"))
             #expect(thread.links.map(\.to) == [Self.root, Self.second])
-            #expect(thread.links.allSatisfy { $0.confidence == 1 && $0.reason == "reply-id" })
+            #expect(thread.links.allSatisfy { $0.confidence == 1 && $0.reason.description == "reply-id" })
             #expect(thread.confidence == 1)
             // The reply to someone else and the stranger's reply stay out of the thread.
             #expect(graph.thread(containing: Self.aside) == nil)

@@ -205,7 +205,7 @@ enum TweetFactory {
         #expect(thread.numbering == .slashSuffix)
         #expect(thread.numbers == [1, 2, 3])
         // Timing and numbering are decisive here, so the wording is not consulted or named.
-        #expect(thread.links.map(\.reason) == ["burst:2s+numbered:1->2", "burst:2s+numbered:2->3"])
+        #expect(thread.links.map(\.reason.description) == ["burst:2s+numbered:1->2", "burst:2s+numbered:2->3"])
         #expect(thread.links.allSatisfy { $0.confidence > 0.95 && $0.confidence <= 1 })
         #expect(thread.confidence == thread.links.map(\.confidence).min())
     }
@@ -228,7 +228,7 @@ enum TweetFactory {
         #expect(values[4] < 0.05)
         let thread = try #require(F.graph([F.tweet(0, "Why is Kafka fast?"), F.tweet(1, "Sequential IO first.")])
             .threads.first)
-        #expect(thread.links[0].reason == "burst:1s")
+        #expect(thread.links[0].reason.description == "burst:1s")
     }
 
     @Test func restartedNumberingStartsANewThreadInTheSameMinute() {
@@ -251,7 +251,7 @@ enum TweetFactory {
                              F.tweet(9.5, "3/ c")])
         let thread = try #require(graph.threads.first)
         #expect(thread.tweets == [F.id(0), F.id(5), F.id(9.5)])
-        #expect(thread.links.last?.reason == "burst:5s+numbered:2->3")
+        #expect(thread.links.last?.reason.description == "burst:5s+numbered:2->3")
         #expect(graph.thread(containing: F.id(9)) == nil)
     }
 
@@ -304,7 +304,7 @@ enum TweetFactory {
         let thread = try #require(graph.threads.first)
         #expect(graph.threads.count == 1)
         #expect(thread.length == 5)
-        #expect(thread.links[1].reason.contains("auto-mention"))
+        #expect(thread.links[1].reason.description.contains("auto-mention"))
         // A continuation's leading handle is a reply prefix: a mention, not a reply to that user.
         let node = try #require(graph.node(for: F.id(4.6)))
         #expect(graph.edges(from: node, kind: .repliesTo).isEmpty)
@@ -314,7 +314,7 @@ enum TweetFactory {
     @Test func aLeadingSelfMentionIsAContinuationNotAReply() throws {
         let graph = F.graph([F.tweet(0, "Caching, a thread"), F.tweet(100, "@alice Part two of the story")])
         let thread = try #require(graph.threads.first)
-        #expect(thread.links[0].reason.contains("self-mention"))
+        #expect(thread.links[0].reason.description.contains("self-mention"))
         #expect(graph.edgeCount(.repliesTo) == 0)
         #expect(graph.edgeCount(.continues) == 1)
     }
@@ -323,7 +323,7 @@ enum TweetFactory {
         let closer = "I hope you've found this thread helpful. Like/Retweet the first tweet below if you can:"
         let soon = F.graph([F.tweet(0, "1/ a"), F.tweet(1, "2/ b"), F.tweet(20, closer)])
         #expect(soon.threads.first?.length == 3)
-        #expect(soon.threads.first?.links.last?.reason.contains("closer") == true)
+        #expect(soon.threads.first?.links.last?.reason.description.contains("closer") == true)
         #expect(soon.followUps.isEmpty)
 
         let late = F.graph([F.tweet(0, "1/ a"), F.tweet(1, "2/ b"), F.tweet(3600, closer)])
@@ -332,7 +332,7 @@ enum TweetFactory {
         let followUp = try #require(late.followUps.first)
         #expect(followUp.tweet == F.id(3600))
         #expect(followUp.target == F.id(0))
-        #expect(followUp.reason.hasPrefix("thread-reference"))
+        #expect(followUp.reason.description.hasPrefix("thread-reference"))
         #expect(thread.followUps == [followUp])
         #expect(late.edgeCount(.followUpOf) == 1)
     }
@@ -370,7 +370,7 @@ enum TweetFactory {
         rootWithID.conversationID = root.id
         let graph = F.graph([rootWithID, part, fresh])
         #expect(graph.threads.map(\.tweets) == [[root.id, part.id]])
-        #expect(graph.threads.first?.links.first?.reason.contains("conversation") == true)
+        #expect(graph.threads.first?.links.first?.reason.description.contains("conversation") == true)
     }
 
     @Test func readsTwintTextThreads() throws {

@@ -157,7 +157,7 @@ package struct TweetGraphExport: ExportSource {
             }
             for link in linksByTweet[tweet.id] ?? [] {
                 body(Edge(source: id, target: String(link.to.rawValue), kind: "continues",
-                          attributes: ["confidence": .double(link.confidence), "reason": .string(link.reason)]))
+                          attributes: ["confidence": .double(link.confidence), "reason": .string(link.reason.description)]))
             }
             if let quoted = tweet.quotedID {
                 body(Edge(source: id, target: String(quoted.rawValue), kind: "quotes"))
@@ -167,7 +167,7 @@ package struct TweetGraphExport: ExportSource {
             }
             for followUp in followUpsBySource[tweet.id] ?? [] {
                 body(Edge(source: id, target: String(followUp.target.rawValue), kind: "follow_up_of",
-                          attributes: ["confidence": .double(followUp.confidence), "reason": .string(followUp.reason)]))
+                          attributes: ["confidence": .double(followUp.confidence), "reason": .string(followUp.reason.description)]))
             }
         }
     }

@@ -178,7 +178,7 @@ extension ReportSite {
             children.append(.element(.p, [.class(weak ? "link weak" : "link")], [
                 .text("Linked to the part before with confidence \(Escaping.number(link.confidence, maxFractionDigits: 2))"
                       + (weak ? " (below 0.9)" : "") + ": "),
-                .element(.span, [HTMLAttribute(.dir, "auto")], [.text(link.reason)]),
+                .element(.span, [HTMLAttribute(.dir, "auto")], [.text(link.reason.description)]),
             ]))
         }
         let decision = decisions[id]
@@ -211,7 +211,7 @@ extension ReportSite {
             .element(.p, [.class("meta")], meta),
             .element(.p, [.class("link")], [
                 .text("Confidence \(Escaping.number(f.confidence, maxFractionDigits: 2)): "),
-                .element(.span, [HTMLAttribute(.dir, "auto")], [.text(f.reason)]),
+                .element(.span, [HTMLAttribute(.dir, "auto")], [.text(f.reason.description)]),
             ]),
             textBlock(tweet?.text ?? "(not in the archive)", marking: decision?.evidence.map(\.match) ?? []),
         ])

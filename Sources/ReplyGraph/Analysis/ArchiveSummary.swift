@@ -6,23 +6,23 @@
 ///
 /// - Complexity: O(n + m log m) for n tweets and m distinct mentioned handles.
 public struct ArchiveSummary: Sendable, Encodable {
-    public struct HandleCount: Sendable, Encodable, Hashable {
-        public var handle: String
-        public var count: Int
+    package struct HandleCount: Sendable, Encodable, Hashable {
+        package var handle: String
+        package var count: Int
     }
 
-    public struct Input: Sendable, Encodable {
-        public var name: String
-        public var format: String?
-        public var bytes: Int
-        public var lines: Int
-        public var tweets: Int
-        public var duplicates: Int
-        public var ignored: Int
-        public var skipped: [String: Int]
-        public var invalidUTF8Lines: Int
+    package struct Input: Sendable, Encodable {
+        package var name: String
+        package var format: String?
+        package var bytes: Int
+        package var lines: Int
+        package var tweets: Int
+        package var duplicates: Int
+        package var ignored: Int
+        package var skipped: [String: Int]
+        package var invalidUTF8Lines: Int
         /// Stated time minus the snowflake time, in seconds, when constant across the input.
-        public var clockOffsetSeconds: Int?
+        package var clockOffsetSeconds: Int?
 
         enum CodingKeys: String, CodingKey {
             case name, format, bytes, lines, tweets, duplicates, ignored, skipped
@@ -31,23 +31,23 @@ public struct ArchiveSummary: Sendable, Encodable {
     }
 
     /// A Twitter/X archive read whole (zip or folder): whose it is and what it held besides the tweets.
-    public struct AccountArchive: Sendable, Encodable {
-        public var path: String
-        public var owner: String?
-        public var displayName: String?
-        public var accountID: String?
+    package struct AccountArchive: Sendable, Encodable {
+        package var path: String
+        package var owner: String?
+        package var displayName: String?
+        package var accountID: String?
         /// Whether `data/manifest.js` drove the reading (else the file names did).
-        public var manifest: Bool
-        public var tweetFiles: [String]
-        public var longPosts: Int
-        public var longPostsJoined: Int
-        public var longPostsUnjoined: Int
+        package var manifest: Bool
+        package var tweetFiles: [String]
+        package var longPosts: Int
+        package var longPostsJoined: Int
+        package var longPostsUnjoined: Int
         /// Other tweets held (deleted, community, circle), read or not, and which were read.
-        public var otherTweets: [String: Int]
-        public var otherTweetsIncluded: [String]
+        package var otherTweets: [String: Int]
+        package var otherTweetsIncluded: [String]
         /// Kinds of data ignored on purpose (likes, direct messages, ...): never opened.
-        public var skippedKinds: [String]
-        public var warnings: [String]
+        package var skippedKinds: [String]
+        package var warnings: [String]
 
         enum CodingKeys: String, CodingKey {
             case path, owner, manifest, warnings
@@ -74,33 +74,33 @@ public struct ArchiveSummary: Sendable, Encodable {
         }
     }
 
-    public var tweets: Int
-    public var authors: Int
-    public var topAuthors: [HandleCount]
-    public var first: Timestamp?
-    public var last: Timestamp?
+    package var tweets: Int
+    package var authors: Int
+    package var topAuthors: [HandleCount]
+    package var first: Timestamp?
+    package var last: Timestamp?
     /// Tweets that reply to someone (explicit parent or user, or a leading @-run).
-    public var replies: Int
+    package var replies: Int
     /// Replies whose known parent (explicit id) or leading handle is the author's own.
-    public var selfReplies: Int
+    package var selfReplies: Int
     /// Replies with an explicit parent id.
-    public var repliesWithParentID: Int
-    public var retweets: Int
-    public var quotes: Int
-    public var tweetsWithMentions: Int
-    public var distinctMentioned: Int
-    public var topMentions: [HandleCount]
+    package var repliesWithParentID: Int
+    package var retweets: Int
+    package var quotes: Int
+    package var tweetsWithMentions: Int
+    package var distinctMentioned: Int
+    package var topMentions: [HandleCount]
     /// Whether any tweet carries engagement counts (likes, retweets, ...).
-    public var countsPresent: Bool
-    public var externalTweets: Int
-    public var inputs: [Input]
-    public var skipped: [String: Int]
-    public var duplicates: Int
-    public var ignored: Int
+    package var countsPresent: Bool
+    package var externalTweets: Int
+    package var inputs: [Input]
+    package var skipped: [String: Int]
+    package var duplicates: Int
+    package var ignored: Int
     /// The first malformed lines as `file:line: reason`.
-    public var issues: [String]
+    package var issues: [String]
     /// The Twitter/X archives read whole (zip or folder), in reading order.
-    public var accountArchives: [AccountArchive]
+    package var accountArchives: [AccountArchive]
 
     enum CodingKeys: String, CodingKey {
         case tweets, authors, first, last, replies, retweets, quotes, inputs, skipped, duplicates, ignored, issues
@@ -110,6 +110,7 @@ public struct ArchiveSummary: Sendable, Encodable {
         case accountArchives = "account_archives"
     }
 
+    /// Summarises `archive`, listing the `top` authors and mentioned handles.
     public init(_ archive: Archive, top: Int = 10) {
         let tweets = archive.tweets
         self.tweets = tweets.count

@@ -13,12 +13,17 @@
 ///
 /// - Complexity: O(t log t + n) for t threads and n tweets.
 public struct ThreadStatistics: Hashable, Sendable {
+    /// The number of threads.
     public var count: Int
     /// Thread length → number of threads of that length.
     public var lengthHistogram: [Int: Int]
+    /// The mean number of tweets per thread.
     public var meanLength: Double
+    /// The median number of tweets per thread.
     public var medianLength: Double
+    /// The 90th percentile of the number of tweets per thread.
     public var p90Length: Int
+    /// The longest thread's number of tweets.
     public var maxLength: Int
     /// Median seconds from a thread's first to its last tweet.
     public var medianDuration: Double
@@ -27,9 +32,10 @@ public struct ThreadStatistics: Hashable, Sendable {
     /// Each author's share of tweets that sit in a thread, in [0, 1]; every author of the archive is listed.
     public var threadedShare: [Handle: Double]
 
+    /// The statistics of `graph`'s threads.
     public init(_ graph: ReplyGraph) { self.init(threads: graph.threads, tweets: graph.archive.tweets) }
 
-    public init(threads: [TweetThread], tweets: [Tweet]) {
+    package init(threads: [TweetThread], tweets: [Tweet]) {
         count = threads.count
         let lengths = threads.map(\.length).sorted()
         lengthHistogram = lengths.reduce(into: [:]) { $0[$1, default: 0] += 1 }

@@ -8,21 +8,21 @@
 ///
 /// Tweet nodes exist from the start (one per archive tweet); external tweets and users are added on first use and
 /// keep that id. Edges may be added in any order; ``build()`` sorts them with two stable counting sorts.
-public struct GraphBuilder: Sendable {
-    public let archive: Archive
+package struct GraphBuilder: Sendable {
+    package let archive: Archive
     private var externalIDs: ContiguousArray<TweetID> = []
     private var externalIndex: [TweetID: Int32] = [:]
     private var users: ContiguousArray<Handle> = []
     private var userIndex: [String: Int32] = [:]
     private var edges: ContiguousArray<Edge> = []
 
-    public init(archive: Archive, expectedEdges: Int = 0) {
+    package init(archive: Archive, expectedEdges: Int = 0) {
         self.archive = archive
         edges.reserveCapacity(expectedEdges)
     }
 
     /// The node of a tweet id: its archive node, else an external-tweet node (added if new).
-    public mutating func tweet(_ id: TweetID) -> NodeID {
+    package mutating func tweet(_ id: TweetID) -> NodeID {
         if let i = archive.index(of: id) { return NodeID(i) }
         if let x = externalIndex[id] { return NodeID(archive.tweets.count + Int(x)) }
         let x = Int32(externalIDs.count)
@@ -35,7 +35,7 @@ public struct GraphBuilder: Sendable {
     ///
     /// User nodes are numbered after all external tweets, so their final ids are assigned in ``build()``; the value
     /// returned here is provisional and only valid as an argument to ``addEdge(from:to:kind:confidence:)``.
-    public mutating func user(_ handle: Handle) -> NodeID {
+    package mutating func user(_ handle: Handle) -> NodeID {
         if let u = userIndex[handle.key] { return NodeID(rawValue: Self.userTag | u) }
         let u = Int32(users.count)
         users.append(handle)
@@ -43,7 +43,7 @@ public struct GraphBuilder: Sendable {
         return NodeID(rawValue: Self.userTag | u)
     }
 
-    public mutating func addEdge(from source: NodeID, to target: NodeID, kind: EdgeKind, confidence: Float = 1) {
+    package mutating func addEdge(from source: NodeID, to target: NodeID, kind: EdgeKind, confidence: Float = 1) {
         edges.append(Edge(source: source, target: target, kind: kind, confidence: confidence))
     }
 
@@ -54,7 +54,7 @@ public struct GraphBuilder: Sendable {
     /// and by endpoint.
     ///
     /// - Complexity: O(N + E).
-    public func build() -> TweetGraph {
+    package func build() -> TweetGraph {
         let userBase = Int32(archive.tweets.count + externalIDs.count)
         let nodeCount = Int(userBase) + users.count
         precondition(nodeCount < Int(Int32.max) && edges.count < Int(Int32.max), "graph too large for Int32 ids")

@@ -4,19 +4,23 @@
 /// only by id, then users.
 ///
 ///     let graph = ReplyGraph(archive)
-///     let node = graph.node(for: archive.tweets[0].id)!   // NodeID(0)
-///     graph.kind(of: node)                                 // .tweet
+///     let node = graph.tweetGraph.node(for: archive.tweets[0].id)!   // NodeID(0)
+///     graph.tweetGraph.kind(of: node)                           // .tweet
 public struct NodeID: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The dense node index.
     public var rawValue: Int32
 
+    /// The node with index `rawValue`.
     @inlinable public init(rawValue: Int32) { self.rawValue = rawValue }
-    @inlinable public init(_ index: Int) { self.rawValue = Int32(truncatingIfNeeded: index) }
+    @inlinable package init(_ index: Int) { self.rawValue = Int32(truncatingIfNeeded: index) }
 
     /// The index as an `Int`, for subscripting.
-    @inlinable public var index: Int { Int(rawValue) }
+    @inlinable package var index: Int { Int(rawValue) }
 
+    /// Orders nodes by index.
     @inlinable public static func < (lhs: NodeID, rhs: NodeID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// `n` and the index: `n42`.
     public var description: String { "n\(rawValue)" }
 }
 
@@ -48,6 +52,7 @@ public enum EdgeKind: UInt8, Hashable, Sendable, CaseIterable, Codable, CustomSt
     /// tweet → the root of the thread (or the single tweet) it follows up (see ``FollowUp``).
     case followUpOf
 
+    /// The case name: `repliesTo`.
     public var description: String {
         switch self {
         case .authored: "authored"
@@ -66,12 +71,16 @@ public enum EdgeKind: UInt8, Hashable, Sendable, CaseIterable, Codable, CustomSt
 ///
 /// Layout: `Int32 + Int32 + Float + UInt8` = 13 bytes, stride 16.
 public struct Edge: Hashable, Sendable {
+    /// Where the edge starts.
     public var source: NodeID
+    /// Where the edge ends.
     public var target: NodeID
+    /// 1 for stated facts; the link confidence for inferred edges.
     public var confidence: Float
+    /// What the edge stands for.
     public var kind: EdgeKind
 
-    @inlinable public init(source: NodeID, target: NodeID, kind: EdgeKind, confidence: Float = 1) {
+    @inlinable package init(source: NodeID, target: NodeID, kind: EdgeKind, confidence: Float = 1) {
         self.source = source
         self.target = target
         self.confidence = confidence

@@ -19,7 +19,7 @@ extension TweetGraph {
     /// ``GraphBuilder/build()`` runs it in debug builds.
     ///
     /// - Complexity: O(N + E).
-    public func checkInvariants() {
+    package func checkInvariants() {
         precondition(outOffsets.count == inOffsets.count && outOffsets.first == 0 && inOffsets.first == 0)
         precondition(Int(outOffsets.last!) == edgeStore.count && Int(inOffsets.last!) == inEdges.count)
         precondition(inEdges.count == edgeStore.count)

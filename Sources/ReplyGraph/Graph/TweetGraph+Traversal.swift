@@ -1,6 +1,6 @@
 extension TweetGraph {
     /// Which way a traversal follows edges.
-    public enum Direction: Sendable {
+    package enum Direction: Sendable {
         /// Along edges, source → target (a reply to its parent).
         case outgoing
         /// Against edges, target → source (a tweet to its replies).
@@ -15,7 +15,7 @@ extension TweetGraph {
     /// Uses an explicit stack and a visited bit set, never recursion: reply chains can be 100,000 deep.
     ///
     /// - Complexity: O(V' + E') for the nodes and edges reached, plus O(N / 64) words for the bit set.
-    public func reachable(from start: NodeID, kinds: [EdgeKind], direction: Direction) -> [NodeID] {
+    package func reachable(from start: NodeID, kinds: [EdgeKind], direction: Direction) -> [NodeID] {
         var visited = [UInt64](repeating: 0, count: (nodeCount + 63) / 64)
         func mark(_ n: NodeID) -> Bool {
             let (w, b) = (n.index >> 6, UInt64(1) << UInt64(n.index & 63))
@@ -45,7 +45,7 @@ extension TweetGraph {
     ///     graph.chain(from: lastPart, kind: .continues).last   // the thread's root
     ///
     /// - Complexity: O(k log d) for a chain of k nodes of out-degree at most d, with a loop, not recursion.
-    public func chain(from start: NodeID, kind: EdgeKind) -> [NodeID] {
+    package func chain(from start: NodeID, kind: EdgeKind) -> [NodeID] {
         var result = [start]
         var seen: Set<NodeID> = [start]
         var node = start

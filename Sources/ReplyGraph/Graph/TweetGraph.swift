@@ -41,10 +41,12 @@ public struct TweetGraph: Sendable {
     /// Archive tweets: nodes `0..<tweetCount`.
     public var tweetCount: Int { archive.tweets.count }
     /// External tweets: nodes `tweetCount..<tweetCount + externalTweetCount`.
-    public var externalTweetCount: Int { externalIDs.count }
+    package var externalTweetCount: Int { externalIDs.count }
     /// Users: the last `userCount` nodes.
     public var userCount: Int { users.count }
+    /// All nodes: archive tweets, external tweets and users.
     public var nodeCount: Int { outOffsets.count - 1 }
+    /// All edges, of every kind.
     public var edgeCount: Int { edgeStore.count }
 
     /// The number of edges of one kind, in O(1).
@@ -116,12 +118,12 @@ public struct TweetGraph: Sendable {
     }
 
     /// Out-degree of `node`, in O(1).
-    public func outDegree(of node: NodeID) -> Int { Int(outOffsets[node.index + 1] - outOffsets[node.index]) }
+    package func outDegree(of node: NodeID) -> Int { Int(outOffsets[node.index + 1] - outOffsets[node.index]) }
     /// In-degree of `node`, in O(1).
-    public func inDegree(of node: NodeID) -> Int { Int(inOffsets[node.index + 1] - inOffsets[node.index]) }
+    package func inDegree(of node: NodeID) -> Int { Int(inOffsets[node.index + 1] - inOffsets[node.index]) }
 
     /// Bytes held by the graph's own arrays and tables (not the archive): the figure the layout table above adds up.
-    public var storageBytes: Int {
+    package var storageBytes: Int {
         let handleBytes = users.reduce(0) { $0 + MemoryLayout<Handle>.stride + $1.display.utf8.count
             + $1.key.utf8.count }
         return edgeStore.capacity * MemoryLayout<Edge>.stride
@@ -151,8 +153,11 @@ public struct EdgeList: RandomAccessCollection, Sendable {
     let order: ContiguousArray<Int32>?
     let range: Range<Int>
 
+    /// Always 0.
     public var startIndex: Int { 0 }
+    /// The number of edges.
     public var endIndex: Int { range.count }
+    /// The edge at `position`, in O(1).
     public subscript(position: Int) -> Edge {
         let i = range.lowerBound + position
         return order.map { store[Int($0[i])] } ?? store[i]

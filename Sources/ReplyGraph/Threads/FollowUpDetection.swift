@@ -42,7 +42,7 @@ extension ReconstructionState {
             if let pid = tweets[i].inReplyToID, archive[pid]?.author != tweets[i].author { continue }
             let now = time(i)
             var base = 0.0
-            var label = ""
+            var label = FollowUp.Reason.Cue.threadReference
             var target: Int32 = -1
             let latest = recent[a]
             let threadGap = now - latest.threadEnd
@@ -51,13 +51,13 @@ extension ReconstructionState {
             // Read the text only when there is something it could refer to.
             let cues = hasThread || adjacent ? readCues(i) : []
             if hasThread && !isRoot && cues.contains(.threadReference) {
-                (base, label, target) = (0.85, "thread-reference", latest.thread)
+                (base, label, target) = (0.85, .threadReference, latest.thread)
             } else if hasThread && cues.contains(.sequel) {
-                (base, label, target) = (0.8, "sequel", latest.thread)
+                (base, label, target) = (0.8, .sequel, latest.thread)
             } else if !isRoot && adjacent && cues.contains(.source) {
-                (base, label, target) = (0.75, "source", latest.postIsThread ? latest.thread : -1)
+                (base, label, target) = (0.75, .source, latest.postIsThread ? latest.thread : -1)
             } else if hasThread && !isRoot && adjacent && latest.postIsThread && cues.contains(.continuationWord) {
-                (base, label, target) = (0.6, "continuation-word", latest.thread)
+                (base, label, target) = (0.6, .continuationWord, latest.thread)
             }
             var followed = false
             if base > 0 {
@@ -75,7 +75,7 @@ extension ReconstructionState {
                     let value = base * (1 - 0.25 * Double(gap) / Double(window))
                     if value >= options.minConfidence {
                         found.append(FollowUp(tweet: tweets[i].id, target: targetID, confidence: value,
-                                              reason: label + ":\(Self.duration(gap))"))
+                                              reason: FollowUp.Reason(cue: label, gapSeconds: gap / 1000)))
                         followed = true
                     }
                 }
@@ -87,14 +87,5 @@ extension ReconstructionState {
         }
         found.sort { $0.tweet < $1.tweet }
         return found
-    }
-
-    /// `45s`, `9m`, `4h`, `2d`.
-    static func duration(_ milliseconds: Int64) -> String {
-        let s = milliseconds / 1000
-        if s < 60 { return "\(s)s" }
-        if s < 3600 { return "\(s / 60)m" }
-        if s < 86_400 { return "\(s / 3600)h" }
-        return "\(s / 86_400)d"
     }
 }

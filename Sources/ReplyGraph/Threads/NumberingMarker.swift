@@ -10,19 +10,19 @@
 /// Numbers are 0 to 999 (some threads open with `0/`); keycap digits count as ``NumberingStyle/dot`` (both are list-like).
 ///
 /// - Complexity: O(n) in the text's length (only the leading and trailing tokens are examined).
-public struct NumberingMarker: Hashable, Sendable {
-    public var number: Int
+package struct NumberingMarker: Hashable, Sendable {
+    package var number: Int
     /// The `m` of `n/m`, when shown (`nil` for `n/n` or no total).
-    public var total: Int?
-    public var style: NumberingStyle
+    package var total: Int?
+    package var style: NumberingStyle
 
-    public init(number: Int, total: Int? = nil, style: NumberingStyle) {
+    package init(number: Int, total: Int? = nil, style: NumberingStyle) {
         self.number = number
         self.total = total
         self.style = style
     }
 
-    public static func parse(_ text: String) -> NumberingMarker? {
+    package static func parse(_ text: String) -> NumberingMarker? {
         // Read the text's storage in place; copy only a string that is not contiguous UTF-8 (bridged).
         if let marker = text.utf8.withContiguousStorageIfAvailable(parse(bytes:)) { return marker }
         return Array(text.utf8).withUnsafeBufferPointer(parse(bytes:))
@@ -31,7 +31,7 @@ public struct NumberingMarker: Hashable, Sendable {
     /// ``parse(_:)`` over UTF-8 bytes, such as a tweet's from `withUTF8Text`, without building a `String`.
     ///
     ///     tweet.withUTF8Text(NumberingMarker.parse(utf8:))
-    public static func parse(utf8: UnsafeBufferPointer<UInt8>) -> NumberingMarker? { parse(bytes: utf8) }
+    package static func parse(utf8: UnsafeBufferPointer<UInt8>) -> NumberingMarker? { parse(bytes: utf8) }
 
     private static func parse(bytes whole: UnsafeBufferPointer<UInt8>) -> NumberingMarker? {
         // Trailing links and spaces go first: "text 2/5  https://t.co/x".
@@ -159,8 +159,8 @@ public struct NumberingMarker: Hashable, Sendable {
         return i
     }
 
-    /// Whether `prefix`'s UTF-8 starts at `i` (a `StaticString`: a `String` prefix was walked through its UTF-8
-    /// view on every call, once per tweet for the trailing-link check).
+    /// Whether `prefix`'s UTF-8 starts at `i`. The prefix is a `StaticString` so its bytes are read in place: this
+    /// runs once per tweet (the trailing-link check), where a `String` prefix would be walked through its UTF-8 view.
     private static func hasPrefix(_ s: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: StaticString) -> Bool {
         prefix.withUTF8Buffer { bytes in
             guard i >= 0, s.count - i >= bytes.count else { return false }

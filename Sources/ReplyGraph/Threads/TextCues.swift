@@ -7,24 +7,24 @@
 ///
 /// - Complexity: O(n) for n bytes of text: one pass folds the text into a scratch copy (eight ASCII bytes at a
 ///   time), one pass finds the phrases in it.
-public struct TextCues: OptionSet, Hashable, Sendable {
-    public let rawValue: UInt16
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
+package struct TextCues: OptionSet, Hashable, Sendable {
+    package let rawValue: UInt16
+    package init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// Announces a thread: "thread", 🧵, 👇, "(1/n)", "a thread".
-    public static let opener = TextCues(rawValue: 1 << 0)
+    package static let opener = TextCues(rawValue: 1 << 0)
     /// Ends one: "found this thread helpful", "follow me", "like/retweet the first tweet", "subscribe".
-    public static let closer = TextCues(rawValue: 1 << 1)
+    package static let closer = TextCues(rawValue: 1 << 1)
     /// Points back at a thread: "this thread", "the first tweet", "part 2", "in case you missed".
-    public static let threadReference = TextCues(rawValue: 1 << 2)
+    package static let threadReference = TextCues(rawValue: 1 << 2)
     /// A source or citation note: "Source: …", "Sources:", "[1] https://…".
-    public static let source = TextCues(rawValue: 1 << 3)
+    package static let source = TextCues(rawValue: 1 << 3)
     /// Opens with a continuation word: "And …", "Also, …", "Update: …", "P.S. …".
-    public static let continuationWord = TextCues(rawValue: 1 << 4)
+    package static let continuationWord = TextCues(rawValue: 1 << 4)
     /// Announces a sequel: starts with "Part 2", or says "part 2 of", "part 2:".
-    public static let sequel = TextCues(rawValue: 1 << 5)
+    package static let sequel = TextCues(rawValue: 1 << 5)
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         var text = text
         self = text.withUTF8(TextCues.init(utf8:))
     }
@@ -35,7 +35,7 @@ public struct TextCues: OptionSet, Hashable, Sendable {
     ///
     /// The text is folded into a scratch copy (on the stack for tweet-sized texts), which the phrases are then
     /// looked for in: the same cues as ``fold(_:)``'s copy gives, without decoding scalars.
-    public init(utf8: UnsafeBufferPointer<UInt8>) {
+    package init(utf8: UnsafeBufferPointer<UInt8>) {
         let padding = PhraseMatcher.padding
         self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count + padding) { scratch in
             let folded = scratch.baseAddress!

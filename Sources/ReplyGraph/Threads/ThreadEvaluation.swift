@@ -24,7 +24,7 @@ public struct LabelledArchive: Sendable {
     var labelsThreadsOnly = false
 
     /// The number of true links among scored tweets.
-    public var truthLinks: Int {
+    package var truthLinks: Int {
         truthParent.indices.filter { truthParent[$0] >= 0 && inScope[$0] }.count
     }
 
@@ -101,20 +101,23 @@ public struct LabelledArchive: Sendable {
 public struct ThreadEvaluation: Sendable {
     /// Link and thread scores.
     public struct Scores: Sendable, Hashable {
-        public var truthLinks = 0
-        public var predictedLinks = 0
-        public var correctLinks = 0
-        public var truthThreads = 0
-        public var exactThreads = 0
+        package var truthLinks = 0
+        package var predictedLinks = 0
+        package var correctLinks = 0
+        package var truthThreads = 0
+        package var exactThreads = 0
 
+        /// Correct links over predicted links (1 when nothing was predicted).
         public var precision: Double { predictedLinks == 0 ? 1 : Double(correctLinks) / Double(predictedLinks) }
+        /// Correct links over true links (1 when there are none).
         public var recall: Double { truthLinks == 0 ? 1 : Double(correctLinks) / Double(truthLinks) }
+        /// The harmonic mean of precision and recall.
         public var f1: Double {
             let p = precision, r = recall
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
         /// The share of true threads whose members inference found exactly.
-        public var exactShare: Double { truthThreads == 0 ? 1 : Double(exactThreads) / Double(truthThreads) }
+        package var exactShare: Double { truthThreads == 0 ? 1 : Double(exactThreads) / Double(truthThreads) }
 
         static func + (a: Scores, b: Scores) -> Scores {
             Scores(truthLinks: a.truthLinks + b.truthLinks, predictedLinks: a.predictedLinks + b.predictedLinks,
@@ -124,46 +127,48 @@ public struct ThreadEvaluation: Sendable {
     }
 
     /// One row of the reliability table: candidates whose confidence falls in `lower..<upper`.
-    public struct ReliabilityBin: Sendable, Hashable {
-        public var lower: Double
-        public var upper: Double
-        public var count: Int
-        public var meanConfidence: Double
+    package struct ReliabilityBin: Sendable, Hashable {
+        package var lower: Double
+        package var upper: Double
+        package var count: Int
+        package var meanConfidence: Double
         /// The share of these candidates that are true links.
-        public var accuracy: Double
+        package var accuracy: Double
     }
 
     /// Calibration over every scored candidate link.
-    public struct Calibration: Sendable, Hashable {
-        public var candidates: Int
+    package struct Calibration: Sendable, Hashable {
+        package var candidates: Int
         /// Expected calibration error over 10 equal-width bins: Σ (n_b / N) · |accuracy_b − confidence_b|.
-        public var expectedError: Double
-        public var bins: [ReliabilityBin]
+        package var expectedError: Double
+        package var bins: [ReliabilityBin]
     }
 
-    public struct ArchiveResult: Sendable {
-        public var name: String
-        public var tweets: Int
-        public var links: Scores
+    package struct ArchiveResult: Sendable {
+        package var name: String
+        package var tweets: Int
+        package var links: Scores
         /// The 60-second rule: each tweet continues its author's previous tweet when posted within a minute.
-        public var baseline: Scores
-        public var calibration: Calibration
+        package var baseline: Scores
+        package var calibration: Calibration
     }
 
-    public var archives: [ArchiveResult]
+    package var archives: [ArchiveResult]
     /// All links pooled.
     public var overall: Scores
     /// The mean of the archives' F1.
     public var macroF1: Double
-    public var calibration: Calibration
+    package var calibration: Calibration
 }
 
 /// Scores thread inference on archives whose links are known (``LabelledArchive``).
 public struct ThreadEvaluator: Sendable {
-    public var options: ThreadOptions
+    package var options: ThreadOptions
 
+    /// An evaluator that reconstructs threads with `options`.
     public init(options: ThreadOptions = ThreadOptions()) { self.options = options }
 
+    /// Reconstructs each archive's threads and scores the links against its labels.
     public func evaluate(_ archives: [LabelledArchive]) -> ThreadEvaluation {
         evaluate(archives.map { ($0, LinkModel.fitted) })
     }
@@ -312,6 +317,7 @@ extension ThreadEvaluation.Scores: Encodable {
         case truthThreads = "truth_threads", exactThreads = "exact_threads", exactShare = "exact_share"
     }
 
+    /// Encodes the scores with snake_case keys.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(precision, forKey: .precision)

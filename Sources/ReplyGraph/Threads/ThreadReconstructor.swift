@@ -4,7 +4,7 @@ import Foundation
 /// Reconstructs threads (self-continuation chains) and follow-ups from an archive.
 ///
 ///     let result = ThreadReconstructor().reconstruct(archive)
-///     result.threads.first?.links.first?.reason   // "reply-id", or e.g. "burst:1s+numbered:1->2"
+///     result.threads.first?.links.first?.reason.description   // "reply-id", or e.g. "burst:1s+numbered:1->2"
 ///
 /// Explicit links come first: a reply whose parent id is the author's own earlier tweet continues it with
 /// confidence 1 (`reply-id`). Where ids are missing (twint text, or a parent absent from the archive) each tweet is
@@ -21,16 +21,16 @@ import Foundation
 ///
 /// - Complexity: O(n log n) for n tweets (a sort when the archive is not in time order, else O(n)); each tweet is
 ///   scored against at most ``maxCandidates`` candidates.
-public struct ThreadReconstructor: Sendable {
-    public var options: ThreadOptions
+package struct ThreadReconstructor: Sendable {
+    package var options: ThreadOptions
 
     /// How many of the author's recent tweets a tweet is compared with.
-    public static let maxCandidates = 10
+    package static let maxCandidates = 10
 
-    public init(options: ThreadOptions = ThreadOptions()) { self.options = options }
+    package init(options: ThreadOptions = ThreadOptions()) { self.options = options }
 
     /// Threads of two or more tweets, ordered by root id, and follow-ups ordered by tweet id.
-    public func reconstruct(_ archive: Archive) -> (threads: [TweetThread], followUps: [FollowUp]) {
+    package func reconstruct(_ archive: Archive) -> (threads: [TweetThread], followUps: [FollowUp]) {
         let result = run(archive)
         return (result.threads, result.followUps)
     }
@@ -103,7 +103,7 @@ struct ReconstructionState {
     // The decisions, one slot per tweet, written in place by the decoding parts (see ``DecisionColumn``).
     let parent: DecisionColumn<Int32>
     let confidence: DecisionColumn<Float>
-    let reason: DecisionColumn<String>
+    let reason: DecisionColumn<ThreadLink.Reason>
     let chainOf: DecisionColumn<Int32>
     var chains: [Chain] = []
     var markers: [NumberingMarker?]
@@ -245,7 +245,7 @@ struct ReconstructionState {
         idsComplete = Self.archiveStatesReplyIDs(archive)
         parent = DecisionColumn(repeating: -1, count: n)
         confidence = DecisionColumn(repeating: 0, count: n)
-        reason = DecisionColumn(repeating: "", count: n)
+        reason = DecisionColumn(repeating: .unlinked, count: n)
         chainOf = DecisionColumn(repeating: -1, count: n)
         self.markers = markers
         self.cueCache = cueCache
@@ -264,12 +264,9 @@ struct ReconstructionState {
     /// place (`tweets[i]` would copy one, retaining its fields), and each call must write only its own index's slots.
     static func forEachTweet(of archive: Archive, _ body: @Sendable (UnsafePointer<Tweet>, Int) -> Void) {
         let n = archive.tweets.count
-        let chunks = Swift.min(n, 64)
-        guard chunks > 0 else { return }
         archive.tweets.withUnsafeBufferPointer { tweetList in
             nonisolated(unsafe) let tweets = tweetList.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let range = (n * chunk / chunks)..<(n * (chunk + 1) / chunks)
+            Parallel.forEachChunk(of: n, chunks: 64) { range, _ in
                 guard let first = range.first, let last = range.last else { return }
                 // Walk the chunk in the order its texts lie in memory: archives are often stored newest first and
                 // sorted oldest first, and reading texts backwards stalls on every cache line.
@@ -358,15 +355,12 @@ struct ReconstructionState {
         // Authors never share a chain: each part decodes every `parts`-th author on its own copy of the state. The
         // copies share the decision columns, which each part writes only for its own authors' tweets; the rest of a
         // copy (its chains, its authors' recent tweets) is its own until the chains are put together.
+        // The state is not Sendable (its columns share storage); the copies' disjoint writes make sharing it safe.
         nonisolated(unsafe) let base = self
-        nonisolated(unsafe) var partChains = [[Chain]](repeating: [], count: parts)
-        partChains.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let out = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: parts) { p in
-                var copy = base
-                copy.link(part: p, of: parts)
-                out[p] = copy.chains
-            }
+        let partChains = Parallel.map(parts, chunks: parts) { p in
+            var copy = base
+            copy.link(part: p, of: parts)
+            return copy.chains
         }
         // Chain numbers were each part's own: shift them to where its chains land in the whole list.
         var offsets = [Int32](repeating: 0, count: parts)
@@ -399,7 +393,7 @@ struct ReconstructionState {
                 infer(i, before: nil)
                 let p = Int(truth[i])
                 if p >= 0 && chainOf[p] >= 0 {
-                    attach(i, to: p, confidence: 1, reason: "truth")
+                    attach(i, to: p, confidence: 1, reason: ThreadLink.Reason(basis: .truth))
                 } else {
                     startChain(i, isReply: leadsWithOthers(i))
                 }
@@ -409,7 +403,7 @@ struct ReconstructionState {
                 let author = tweets[i].author
                 if let j = archive.index(of: pid), chainOf[j] >= 0, j != i {
                     if tweets[j].author == author {
-                        attach(i, to: j, confidence: 1, reason: "reply-id")
+                        attach(i, to: j, confidence: 1, reason: ThreadLink.Reason(basis: .replyID))
                     } else {
                         startChain(i, isReply: true)
                     }
@@ -456,11 +450,11 @@ struct ReconstructionState {
             _ = readCues(p)
             _ = readCues(Int(chains[Int(chainOf[p])].root))
             computeFeatures(i, candidate: p, mostSimilar: false)
-            attach(i, to: p, confidence: model.probability(scratch), reason: reasonText(i, candidate: p))
+            attach(i, to: p, confidence: model.probability(scratch), reason: linkReason(i, candidate: p))
             return
         }
         computeFeatures(i, candidate: j, mostSimilar: best.mostSimilar)
-        attach(i, to: j, confidence: best.probability, reason: reasonText(i, candidate: j))
+        attach(i, to: j, confidence: best.probability, reason: linkReason(i, candidate: j))
     }
 
     /// Takes a childless tweet out of its chain, to be replaced as its parent's continuation: it stands alone again.
@@ -468,7 +462,7 @@ struct ReconstructionState {
         chains[Int(chainOf[j])].length -= 1
         parent[j] = -1
         confidence[j] = 0
-        reason[j] = ""
+        reason[j] = .unlinked
         // The parent keeps `hasChild`: the tweet that replaces `j` attaches to it at once.
         startChain(j, isReply: leadsWithOthers(j))
     }
@@ -702,25 +696,31 @@ struct ReconstructionState {
     ///
     /// Declared `mutating`, though it writes nothing, as ``score(_:candidate:mostSimilar:wording:)`` is: it runs for
     /// every link made.
-    mutating func reasonText(_ i: Int, candidate j: Int) -> String {
+    mutating func linkReason(_ i: Int, candidate j: Int) -> ThreadLink.Reason {
         let gap = Int((Double(max(0, time(i) - time(j))) / 1000).rounded())
-        var text = gap <= 10 ? "burst:\(gap)s" : "gap:\(gap)s"
+        var mask: UInt16 = 0
+        var from: Int32 = 0
+        var to: Int32 = 0
+        typealias Bit = ThreadLink.Reason.CueBit
         func supports(_ f: LinkFeature) -> Bool { scratch[f] > 0 && model.weights[f.rawValue] > 0 }
         if supports(.numberNext) || supports(.numberNextDot) || supports(.numberSkip) {
-            text += "+numbered:\(numbering[j].lastNumber)->\(markers[i]?.number ?? 0)"
+            mask |= Bit.numbered.rawValue
+            from = Int32(truncatingIfNeeded: numbering[j].lastNumber)
+            to = Int32(truncatingIfNeeded: markers[i]?.number ?? 0)
         } else if supports(.numberSecondAfterRoot) {
-            text += "+numbered:?->2"
+            mask |= Bit.numbered.rawValue
+            (from, to) = (-1, 2)
         }
-        if supports(.selfMention) { text += "+self-mention" }
+        if supports(.selfMention) { mask |= Bit.selfMention.rawValue }
         // Leading handles that the thread already addressed: named whatever their weight, because they are why the
         // handles do not count as a reply to someone new.
-        if scratch[.sameAddressees] > 0 { text += "+auto-mention" }
-        if supports(.closer) { text += "+closer" }
-        if supports(.opener) { text += "+opener" }
-        if supports(.continuationWord) || supports(.startsLower) { text += "+continuation" }
-        if supports(.mostSimilar) { text += "+template" }
-        if conversation[i] != 0 && conversation[j] != 0 { text += "+conversation" }
-        return text
+        if scratch[.sameAddressees] > 0 { mask |= Bit.autoMention.rawValue }
+        if supports(.closer) { mask |= Bit.closer.rawValue }
+        if supports(.opener) { mask |= Bit.opener.rawValue }
+        if supports(.continuationWord) || supports(.startsLower) { mask |= Bit.continuation.rawValue }
+        if supports(.mostSimilar) { mask |= Bit.template.rawValue }
+        if conversation[i] != 0 && conversation[j] != 0 { mask |= Bit.conversation.rawValue }
+        return ThreadLink.Reason(basis: .inferred(seconds: gap), cueMask: mask, numberedFrom: from, numberedTo: to)
     }
 
     /// Adaptation: each author's rhythm, the median ln(1 + gap) between two consecutive tweets of theirs a minute or
@@ -787,7 +787,7 @@ struct ReconstructionState {
         numbering[i] = ChainNumbering(root: markers[i])
     }
 
-    mutating func attach(_ i: Int, to j: Int, confidence value: Double, reason text: String) {
+    mutating func attach(_ i: Int, to j: Int, confidence value: Double, reason text: ThreadLink.Reason) {
         let c = chainOf[j]
         parent[i] = Int32(j)
         confidence[i] = Float(value)

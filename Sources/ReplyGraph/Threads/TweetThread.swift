@@ -1,15 +1,17 @@
 /// One link of a thread: `from` continues `to` (the previous tweet of the same thread).
 ///
-/// `reason` is short and machine-readable: `reply-id` (explicit parent id), `numbered:3->4`, `burst:2s`,
-/// `self-mention`, `closer`, … joined with `+` when several cues agree.
 public struct ThreadLink: Hashable, Sendable {
+    /// The later tweet.
     public var from: TweetID
+    /// The tweet it continues.
     public var to: TweetID
     /// In [0, 1]; 1 for links the archive states explicitly.
     public var confidence: Double
-    public var reason: String
+    /// Why the link was made; its text form reads `reply-id`, `burst:2s+numbered:1->2`, ….
+    public var reason: Reason
 
-    public init(from: TweetID, to: TweetID, confidence: Double, reason: String) {
+    /// A link from `from` to its predecessor `to`.
+    package init(from: TweetID, to: TweetID, confidence: Double, reason: Reason) {
         self.from = from
         self.to = to
         self.confidence = confidence
@@ -36,13 +38,17 @@ public enum NumberingStyle: String, Hashable, Sendable, CaseIterable, Codable {
 /// A later tweet that points back to a thread ("Enjoy this thread? …", a source link hours later) without being
 /// part of it.
 public struct FollowUp: Hashable, Sendable {
+    /// The follow-up tweet.
     public var tweet: TweetID
     /// The root of the thread (or the single tweet) it refers to.
     public var target: TweetID
+    /// In [0, 1].
     public var confidence: Double
-    public var reason: String
+    /// The cue and the gap; its text form reads `thread-reference:4h`, ….
+    public var reason: Reason
 
-    public init(tweet: TweetID, target: TweetID, confidence: Double, reason: String) {
+    /// A follow-up `tweet` of the thread rooted at `target`.
+    package init(tweet: TweetID, target: TweetID, confidence: Double, reason: Reason) {
         self.tweet = tweet
         self.target = target
         self.confidence = confidence
@@ -72,14 +78,17 @@ public enum ThreadKind: String, Hashable, Sendable, CaseIterable, Codable {
 /// Members are ordered by posting time; each member after the root has exactly one link, to the member it
 /// continues (its parent for explicit self-replies, else the previous part).
 public struct TweetThread: Hashable, Sendable, Identifiable {
+    /// The root's id.
     public var id: TweetID { root }
     /// The first tweet.
     public var root: TweetID
+    /// Who wrote every tweet of the thread.
     public var author: Handle
     /// Member tweets, oldest first.
     public var tweets: [TweetID]
     /// For each member, the links that attach it to its predecessor (`links.count == tweets.count - 1`).
     public var links: [ThreadLink]
+    /// How the parts are numbered.
     public var numbering: NumberingStyle
     /// A thread, or a reply chain under someone else's tweet.
     public var kind: ThreadKind
@@ -91,12 +100,14 @@ public struct TweetThread: Hashable, Sendable, Identifiable {
     public var repeatedNumbers: [Int]
     /// The weakest link's confidence (1 for a thread the archive states explicitly).
     public var confidence: Double
+    /// When the root was posted.
     public var start: Timestamp
+    /// When the last part was posted.
     public var end: Timestamp
     /// Later tweets that refer back to this thread; they are not members.
     public var followUps: [FollowUp]
 
-    public init(root: TweetID, author: Handle, tweets: [TweetID], links: [ThreadLink], numbering: NumberingStyle,
+    package init(root: TweetID, author: Handle, tweets: [TweetID], links: [ThreadLink], numbering: NumberingStyle,
                 kind: ThreadKind = .thread, numbers: [Int?], missingNumbers: [Int] = [], repeatedNumbers: [Int] = [], confidence: Double,
                 start: Timestamp, end: Timestamp, followUps: [FollowUp] = []) {
         self.root = root
@@ -114,6 +125,7 @@ public struct TweetThread: Hashable, Sendable, Identifiable {
         self.followUps = followUps
     }
 
+    /// The number of tweets.
     public var length: Int { tweets.count }
     /// Seconds from the first to the last member.
     public var duration: Double { Double(end.milliseconds - start.milliseconds) / 1000 }
@@ -140,6 +152,7 @@ public struct ThreadOptions: Hashable, Sendable {
     /// The fitted threshold of the shipped link model (the best mean F1 on authors held out when it was fitted).
     public static var defaultMinConfidence: Double { LinkModel.fitted.threshold }
 
+    /// Options; the defaults are the ones the accuracy figures were measured with.
     public init(maxGap: Double = 3 * 86_400, minConfidence: Double = ThreadOptions.defaultMinConfidence, inference: Bool = true,
                 closerWindow: Double = 600, followUpWindow: Double = 3 * 86_400) {
         self.maxGap = maxGap

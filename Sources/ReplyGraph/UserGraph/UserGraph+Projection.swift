@@ -23,7 +23,7 @@ extension UserGraph {
     ///   - externalTweets: tweets known by reference, for quote and retweet targets.
     ///   - options: weight and time filters, and whether metrics see self-loops.
     /// - Complexity: O(T + E log E) for T tweets and E (tweet, target) pairs.
-    public static func project(_ kind: UserGraphKind, tweets: [Tweet],
+    package static func project(_ kind: UserGraphKind, tweets: [Tweet],
                                externalTweets: [TweetID: ExternalTweet] = [:],
                                options: UserGraphOptions = UserGraphOptions()) -> UserGraph {
         let kinds = kind == .interaction ? InteractionKind.allCases.count : 1

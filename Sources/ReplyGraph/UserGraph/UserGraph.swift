@@ -15,11 +15,14 @@
 public struct UserGraph: Sendable {
     /// One weighted edge by node index.
     public struct Edge: Hashable, Sendable {
+        /// The node the edge leaves.
         public var source: Int32
+        /// The node the edge enters.
         public var target: Int32
+        /// How many interactions the edge stands for (or their weighted sum).
         public var weight: Double
 
-        public init(_ source: Int32, _ target: Int32, _ weight: Double = 1) {
+        package init(_ source: Int32, _ target: Int32, _ weight: Double = 1) {
             self.source = source
             self.target = target
             self.weight = weight
@@ -31,20 +34,20 @@ public struct UserGraph: Sendable {
     /// Node labels (display handles as first seen), by node index.
     public let labels: [String]
     /// Out-adjacency: the successors of `v` are `outTargets[outOffsets[v]..<outOffsets[v + 1]]`.
-    public let outOffsets: [Int]
-    public let outTargets: [Int32]
-    public let outWeights: [Double]
+    package let outOffsets: [Int]
+    package let outTargets: [Int32]
+    package let outWeights: [Double]
     /// In-adjacency: the predecessors of `v` are `inSources[inOffsets[v]..<inOffsets[v + 1]]`.
-    public let inOffsets: [Int]
-    public let inSources: [Int32]
-    public let inWeights: [Double]
+    package let inOffsets: [Int]
+    package let inSources: [Int32]
+    package let inWeights: [Double]
     /// Per-kind weights aligned with ``outTargets``, indexed by ``InteractionKind/rawValue``; empty unless the
     /// graph is an ``UserGraphKind/interaction`` projection. `outWeights` holds their total.
-    public let outKindWeights: [[Double]]
+    package let outKindWeights: [[Double]]
     /// The weight of each node's self-loop (0 for none), whether or not the adjacency includes it.
-    public let selfLoopWeights: [Double]
+    package let selfLoopWeights: [Double]
     /// Whether self-loops are part of the adjacency.
-    public let includesSelfLoops: Bool
+    package let includesSelfLoops: Bool
     private let nodeOfKey: [String: Int32]
 
     /// Number of nodes.
@@ -66,10 +69,12 @@ public struct UserGraph: Sendable {
     /// The node labelled `name` (case-insensitive, a leading `@` ignored), in O(1).
     public func node(named name: String) -> Int32? { nodeOfKey[Handle(name).key] }
 
+    /// The nodes `v` has edges to, in O(1) (a view of the adjacency).
     public func successors(of v: Int32) -> ArraySlice<Int32> { outTargets[outOffsets[Int(v)]..<outOffsets[Int(v) + 1]] }
-    public func outWeights(of v: Int32) -> ArraySlice<Double> { outWeights[outOffsets[Int(v)]..<outOffsets[Int(v) + 1]] }
+    package func outWeights(of v: Int32) -> ArraySlice<Double> { outWeights[outOffsets[Int(v)]..<outOffsets[Int(v) + 1]] }
+    /// The nodes with edges to `v`, in O(1) (a view of the adjacency).
     public func predecessors(of v: Int32) -> ArraySlice<Int32> { inSources[inOffsets[Int(v)]..<inOffsets[Int(v) + 1]] }
-    public func inWeights(of v: Int32) -> ArraySlice<Double> { inWeights[inOffsets[Int(v)]..<inOffsets[Int(v) + 1]] }
+    package func inWeights(of v: Int32) -> ArraySlice<Double> { inWeights[inOffsets[Int(v)]..<inOffsets[Int(v) + 1]] }
 
     /// The weight of the edge `source → target` in the adjacency, found by binary search in the row.
     ///
@@ -100,7 +105,7 @@ public struct UserGraph: Sendable {
     ///
     /// Labels that differ only in case still name distinct nodes here; lookup by name finds the first.
     /// - Complexity: O(n + m log m).
-    public init(labels: [String], edges: [Edge], directed: Bool, includeSelf: Bool = false) {
+    package init(labels: [String], edges: [Edge], directed: Bool, includeSelf: Bool = false) {
         var builder = Builder(directed: directed, kindCount: 1)
         for e in edges {
             precondition(Int(e.source) < labels.count && Int(e.target) < labels.count && e.source >= 0

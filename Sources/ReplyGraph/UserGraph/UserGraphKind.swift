@@ -17,7 +17,7 @@ public enum UserGraphKind: String, CaseIterable, Hashable, Sendable {
 }
 
 /// The relation an edge of an ``UserGraphKind/interaction`` graph counts, for per-kind weights.
-public enum InteractionKind: Int, CaseIterable, Hashable, Sendable {
+package enum InteractionKind: Int, CaseIterable, Hashable, Sendable {
     case mention = 0, reply, quote, retweet
 }
 
@@ -28,15 +28,16 @@ public enum InteractionKind: Int, CaseIterable, Hashable, Sendable {
 ///     options.includeSelf = true     // keep self-mentions in the adjacency used by metrics
 public struct UserGraphOptions: Hashable, Sendable {
     /// Edges whose (total) weight is below this are dropped, and so are nodes left without edges.
-    public var minWeight: Double
+    package var minWeight: Double
     /// Only tweets created at or after this instant.
-    public var since: Timestamp?
+    package var since: Timestamp?
     /// Only tweets created before this instant.
-    public var until: Timestamp?
+    package var until: Timestamp?
     /// Keep self-loops in the adjacency that metrics read. They are always recorded in
     /// ``UserGraph/selfLoopWeights`` either way.
-    public var includeSelf: Bool
+    package var includeSelf: Bool
 
+    /// Options: drop edges lighter than `minWeight`, keep tweets in `since..<until`, keep self-loops if `includeSelf`.
     public init(minWeight: Double = 0, since: Timestamp? = nil, until: Timestamp? = nil, includeSelf: Bool = false) {
         self.minWeight = minWeight
         self.since = since

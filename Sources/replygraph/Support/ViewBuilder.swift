@@ -61,7 +61,7 @@ struct ViewBuilder {
 
     /// Promotion categories of the tweets in `ids`, for colouring thread parts.
     func categories(of ids: [TweetID]) -> [TweetID: [PromotionCategory]] {
-        detector.categoryNames(of: ids, in: graph.archive).mapValues { $0.map { PromotionCategory(rawValue: $0) } }
+        detector.categories(of: ids, in: graph.archive)
     }
 
     /// The DOT graph of one thread (the thread containing `id`).

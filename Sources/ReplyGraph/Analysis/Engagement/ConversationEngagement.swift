@@ -6,24 +6,24 @@ import Foundation
 ///     let c = ConversationEngagement(tweets: archive.tweets, account: Handle("alexxubyte"))
 ///     c.replyShare           // share of the account's tweets that reply to someone else
 ///     c.byQuarter.first      // ("2021-Q1", top users)
-public struct ConversationEngagement: Hashable, Sendable, Encodable {
-    public struct User: Hashable, Sendable, Encodable {
-        public var user: String
+package struct ConversationEngagement: Hashable, Sendable, Encodable {
+    package struct User: Hashable, Sendable, Encodable {
+        package var user: String
         /// The account's replies to this user.
-        public var repliesTo: Int
+        package var repliesTo: Int
         /// The account's tweets mentioning this user (outside the reply run).
-        public var mentionsOf: Int
+        package var mentionsOf: Int
         /// This user's tweets in the archive replying to the account.
-        public var repliesFrom: Int
+        package var repliesFrom: Int
         /// This user's tweets in the archive mentioning the account.
-        public var mentionsFrom: Int
-        public var reciprocated: Bool { repliesFrom + mentionsFrom > 0 }
+        package var mentionsFrom: Int
+        package var reciprocated: Bool { repliesFrom + mentionsFrom > 0 }
 
         enum CodingKeys: String, CodingKey {
             case user, repliesTo = "replies_to", mentionsOf = "mentions_of", repliesFrom = "replies_from",
                  mentionsFrom = "mentions_from", reciprocated
         }
-        public func encode(to encoder: any Encoder) throws {
+        package func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(user, forKey: .user)
             try c.encode(repliesTo, forKey: .repliesTo)
@@ -35,45 +35,45 @@ public struct ConversationEngagement: Hashable, Sendable, Encodable {
     }
 
     /// A run of the account's replies each within `burstGap` of the previous one.
-    public struct Burst: Hashable, Sendable, Encodable {
-        public var start: String
-        public var end: String
-        public var replies: Int
-        public var users: Int
+    package struct Burst: Hashable, Sendable, Encodable {
+        package var start: String
+        package var end: String
+        package var replies: Int
+        package var users: Int
     }
 
-    public struct Quarter: Hashable, Sendable, Encodable {
-        public var quarter: String
-        public var replies: Int
-        public var users: [QuarterUser]
+    package struct Quarter: Hashable, Sendable, Encodable {
+        package var quarter: String
+        package var replies: Int
+        package var users: [QuarterUser]
     }
 
-    public struct QuarterUser: Hashable, Sendable, Encodable {
-        public var user: String
-        public var interactions: Int
+    package struct QuarterUser: Hashable, Sendable, Encodable {
+        package var user: String
+        package var interactions: Int
     }
 
-    public var account: String?
-    public var tweets: Int
-    public var replies: Int
+    package var account: String?
+    package var tweets: Int
+    package var replies: Int
     /// replies / tweets (0 when there are no tweets).
-    public var replyShare: Double
-    public var distinctUsersEngaged: Int
+    package var replyShare: Double
+    package var distinctUsersEngaged: Int
     /// Whether the archive holds tweets by other people at all (reciprocity is only observable then).
-    public var inboundObservable: Bool
-    public var reciprocatedUsers: Int
+    package var inboundObservable: Bool
+    package var reciprocatedUsers: Int
     /// reciprocatedUsers / distinctUsersEngaged, `nil` when not observable or nobody was engaged.
-    public var reciprocityShare: Double?
-    public var topUsers: [User]
-    public var burstGapSeconds: Double
+    package var reciprocityShare: Double?
+    package var topUsers: [User]
+    package var burstGapSeconds: Double
     /// Bursts of two or more replies.
-    public var burstCount: Int
-    public var longestBurst: Int
+    package var burstCount: Int
+    package var longestBurst: Int
     /// Share of replies that are part of a burst.
-    public var repliesInBursts: Double
-    public var topBursts: [Burst]
-    public var byQuarter: [Quarter]
-    public var notes: [String]
+    package var repliesInBursts: Double
+    package var topBursts: [Burst]
+    package var byQuarter: [Quarter]
+    package var notes: [String]
 
     enum CodingKeys: String, CodingKey {
         case account, tweets, replies, replyShare = "reply_share", distinctUsersEngaged = "distinct_users_engaged",
@@ -91,7 +91,7 @@ public struct ConversationEngagement: Hashable, Sendable, Encodable {
     }
 
     /// - Complexity: O(n log n) for n tweets.
-    public init(tweets: [Tweet], account: Handle?, options: EngagementReport.Options = .init()) {
+    package init(tweets: [Tweet], account: Handle?, options: EngagementReport.Options = .init()) {
         let account = account ?? Self.mainAuthor(of: tweets)
         self.account = account?.display
         burstGapSeconds = options.burstGap
@@ -176,7 +176,7 @@ public struct ConversationEngagement: Hashable, Sendable, Encodable {
         }
     }
 
-    public var summary: String {
+    package var summary: String {
         var s = "Conversation (\(account ?? "nobody")): \(replies) of \(tweets) tweets are replies "
             + String(format: "(%.0f%%)", replyShare * 100) + ", \(distinctUsersEngaged) users engaged"
         if let r = reciprocityShare { s += String(format: ", %.0f%% reciprocated", r * 100) }

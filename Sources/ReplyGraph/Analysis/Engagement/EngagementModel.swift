@@ -14,24 +14,25 @@ import Foundation
 /// An effect is `exp(b)`, the factor by which `1 + count` changes per unit of the feature; `ci95` is its 95 %
 /// interval from the t distribution with n − p degrees of freedom, and `significant` says the interval excludes 1.
 public struct EngagementModel: Hashable, Sendable, Encodable {
-    public enum Target: String, Hashable, Sendable, Codable, CaseIterable { case likes, retweets }
+    package enum Target: String, Hashable, Sendable, Codable, CaseIterable { case likes, retweets }
+    /// The covariance estimator behind the standard errors: classical or White's HC1.
     public enum Covariance: String, Hashable, Sendable, Codable { case classical, hc1 }
 
-    public struct Coefficient: Hashable, Sendable, Encodable {
-        public var feature: String
+    package struct Coefficient: Hashable, Sendable, Encodable {
+        package var feature: String
         /// b on the log(1 + count) scale.
-        public var estimate: Double
+        package var estimate: Double
         /// `nil` when there are no residual degrees of freedom.
-        public var stdError: Double?
-        public var tValue: Double?
-        public var pValue: Double?
+        package var stdError: Double?
+        package var tValue: Double?
+        package var pValue: Double?
         /// exp(b); `nil` if it overflows.
-        public var effect: Double?
+        package var effect: Double?
         /// 95 % interval of exp(b).
-        public var ci95: [Double]?
+        package var ci95: [Double]?
         /// 95 % interval of b.
-        public var estimateCI95: [Double]?
-        public var significant: Bool
+        package var estimateCI95: [Double]?
+        package var significant: Bool
 
         enum CodingKeys: String, CodingKey {
             case feature, estimate, stdError = "std_error", tValue = "t_value", pValue = "p_value", effect, ci95,
@@ -39,23 +40,23 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
         }
     }
 
-    public struct DroppedFeature: Hashable, Sendable, Encodable {
-        public var feature: String
-        public var reason: String
+    package struct DroppedFeature: Hashable, Sendable, Encodable {
+        package var feature: String
+        package var reason: String
     }
 
-    public var target: Target
-    public var n: Int
-    public var covariance: Covariance
+    package var target: Target
+    package var n: Int
+    package var covariance: Covariance
     /// `nil` when the target is constant (R² undefined).
-    public var r2: Double?
-    public var adjustedR2: Double?
-    public var residualStdError: Double?
-    public var degreesOfFreedom: Int
-    public var coefficients: [Coefficient]
-    public var dropped: [DroppedFeature]
+    package var r2: Double?
+    package var adjustedR2: Double?
+    package var residualStdError: Double?
+    package var degreesOfFreedom: Int
+    package var coefficients: [Coefficient]
+    package var dropped: [DroppedFeature]
     /// Why parts of the model could not be estimated (empty when everything was).
-    public var notes: [String]
+    package var notes: [String]
 
     enum CodingKeys: String, CodingKey {
         case target, n, covariance, r2, adjustedR2 = "adjusted_r2", residualStdError = "residual_std_error",
@@ -65,7 +66,7 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
     /// Fits the model, or returns `nil` with a reason when it cannot be fitted at all (no rows, constant target).
     ///
     /// - Complexity: O(n · p²) for n observations and p features.
-    public static func fit(_ observations: [EngagementObservation], target: Target,
+    package static func fit(_ observations: [EngagementObservation], target: Target,
                            covariance: Covariance = .classical) -> Result<EngagementModel, EngagementUnavailable> {
         let rows = observations.filter { $0.count(target) != nil }
         guard !rows.isEmpty else {
@@ -195,25 +196,25 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
 }
 
 /// Why a model was not fitted.
-public struct EngagementUnavailable: Error, Hashable, Sendable, Encodable {
-    public var target: EngagementModel.Target
-    public var reason: String
+package struct EngagementUnavailable: Error, Hashable, Sendable, Encodable {
+    package var target: EngagementModel.Target
+    package var reason: String
 }
 
 /// One tweet's counts and model features.
-public struct EngagementObservation: Hashable, Sendable {
-    public struct Feature: Hashable, Sendable {
-        public var name: String
-        public var value: Double
+package struct EngagementObservation: Hashable, Sendable {
+    package struct Feature: Hashable, Sendable {
+        package var name: String
+        package var value: Double
     }
 
-    public var id: TweetID
-    public var likes: Int?
-    public var retweets: Int?
+    package var id: TweetID
+    package var likes: Int?
+    package var retweets: Int?
     /// Features in model order; the first is the intercept.
-    public var features: [Feature]
+    package var features: [Feature]
 
-    public func count(_ target: EngagementModel.Target) -> Int? { target == .likes ? likes : retweets }
+    package func count(_ target: EngagementModel.Target) -> Int? { target == .likes ? likes : retweets }
 
     /// Builds observations for the non-retweet tweets, with thread roles taken from `threads` and promotion
     /// categories from `promotions`.
@@ -222,7 +223,7 @@ public struct EngagementObservation: Hashable, Sendable {
     ///   - categories: the promotion categories that get a dummy (all that occur, by default).
     ///   - utcOffsetSeconds: offset for hour and weekday buckets.
     /// - Complexity: O(n + Σ thread lengths).
-    public static func build(tweets: [Tweet], threads: [TweetThread], promotions: [TweetID: [PromotionCategory]],
+    package static func build(tweets: [Tweet], threads: [TweetThread], promotions: [TweetID: [PromotionCategory]],
                              categories: [PromotionCategory]? = nil,
                              utcOffsetSeconds: Int = 0) -> [EngagementObservation] {
         var role: [TweetID: (root: Bool, length: Int, position: Int)] = [:]

@@ -8,17 +8,19 @@ import Foundation
 ///     report.countsReason           // "the archive carries no like or retweet counts …"
 ///     report.conversation.replyShare
 public struct EngagementReport: Sendable, Encodable {
+    /// Whose engagement to model and how.
     public struct Options: Sendable {
         /// The account whose engagement is described; the most frequent author when `nil`.
-        public var account: Handle?
+        package var account: Handle?
         /// Offset for hour/weekday features and quarters.
-        public var utcOffsetSeconds: Int
-        public var covariance: EngagementModel.Covariance
+        package var utcOffsetSeconds: Int
+        package var covariance: EngagementModel.Covariance
         /// Replies closer than this (seconds) belong to one response burst.
-        public var burstGap: Double
+        package var burstGap: Double
         /// Users listed per quarter.
-        public var topUsersPerQuarter: Int
+        package var topUsersPerQuarter: Int
 
+        /// Options: the `account` whose conversation to report, the clock offset for calendar buckets, the covariance estimator.
         public init(account: Handle? = nil, utcOffsetSeconds: Int = 0, covariance: EngagementModel.Covariance = .classical,
                     burstGap: Double = 600, topUsersPerQuarter: Int = 5) {
             self.account = account
@@ -31,16 +33,16 @@ public struct EngagementReport: Sendable, Encodable {
 
     /// Count statistics of one class of tweets (`single`, `thread_root`, `thread_part`, `reply`, `promotional`,
     /// `non_promotional`).
-    public struct ClassStats: Hashable, Sendable, Encodable {
-        public var name: String
+    package struct ClassStats: Hashable, Sendable, Encodable {
+        package var name: String
         /// Tweets in the class.
-        public var n: Int
+        package var n: Int
         /// Tweets in the class with a like count.
-        public var nWithCounts: Int
-        public var likesMedian: Double?
-        public var likesMean: Double?
-        public var retweetsMedian: Double?
-        public var retweetsMean: Double?
+        package var nWithCounts: Int
+        package var likesMedian: Double?
+        package var likesMean: Double?
+        package var retweetsMedian: Double?
+        package var retweetsMean: Double?
 
         enum CodingKeys: String, CodingKey {
             case name, n, nWithCounts = "n_with_counts", likesMedian = "likes_median", likesMean = "likes_mean",
@@ -48,14 +50,14 @@ public struct EngagementReport: Sendable, Encodable {
         }
     }
 
-    public var countsAvailable: Bool
+    package var countsAvailable: Bool
     /// Why counts are missing or unusable; `nil` when models were fitted.
-    public var countsReason: String?
-    public var classes: [ClassStats]
-    public var models: [EngagementModel]
+    package var countsReason: String?
+    package var classes: [ClassStats]
+    package var models: [EngagementModel]
     /// Targets that could not be modelled, with the reason.
-    public var unavailable: [EngagementUnavailable]
-    public var conversation: ConversationEngagement
+    package var unavailable: [EngagementUnavailable]
+    package var conversation: ConversationEngagement
 
     enum CodingKeys: String, CodingKey {
         case countsAvailable = "counts_available", countsReason = "counts_reason", classes, models, unavailable,
@@ -74,7 +76,7 @@ public struct EngagementReport: Sendable, Encodable {
     /// Computes the report from tweets, threads and promotion categories given explicitly.
     ///
     /// - Complexity: O(n · p²) for the models, O(n log n) for the rest.
-    public init(tweets: [Tweet], threads: [TweetThread], promotions: [TweetID: [PromotionCategory]],
+    package init(tweets: [Tweet], threads: [TweetThread], promotions: [TweetID: [PromotionCategory]],
                 options: Options = Options()) {
         let account = options.account ?? ConversationEngagement.mainAuthor(of: tweets)
         let own = tweets.filter { !$0.isRetweet && (account == nil || $0.author == account) }

@@ -1,33 +1,37 @@
 import Dispatch
 
 /// Why a tweet was put in a category: the rule that matched and where.
-public struct PromotionEvidence: Hashable, Sendable, Encodable {
-    public var category: PromotionCategory
+package struct PromotionEvidence: Hashable, Sendable, Encodable {
+    package var category: PromotionCategory
     /// `phrase`, `pattern` or `domain`.
-    public var kind: PromotionRules.Rule.Kind
+    package var kind: PromotionRules.Rule.Kind
     /// The rule's source text.
-    public var rule: String
+    package var rule: String
     /// The matched words as they appear in the tweet (the link for `domain` rules).
-    public var match: String
+    package var match: String
     /// Offset of the match in Unicode scalars from the start of the text.
-    public var offset: Int
+    package var offset: Int
     /// `offset` relative to the text length, in [0, 1]: calls to action tend to sit at the end.
-    public var relativePosition: Double
+    package var relativePosition: Double
 
     enum CodingKeys: String, CodingKey { case category, kind, rule, match, offset, relativePosition = "relative_position" }
 }
 
 /// The categories of one tweet, with evidence.
 public struct PromotionDecision: Hashable, Sendable, Encodable {
+    /// The tweet.
     public var id: TweetID
+    /// The categories whose score reached their threshold, sorted; empty for a plain tweet.
     public var categories: [PromotionCategory]
-    public var evidence: [PromotionEvidence]
+    package var evidence: [PromotionEvidence]
     /// Score per category that reached its threshold.
-    public var scores: [PromotionCategory: Double]
+    package var scores: [PromotionCategory: Double]
 
+    /// Whether any category matched.
     public var isPromotion: Bool { !categories.isEmpty }
 
     enum CodingKeys: String, CodingKey { case id, categories, evidence }
+    /// Encodes the decision as the `promotions --json` output has it.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id.description, forKey: .id)
@@ -45,9 +49,10 @@ public struct PromotionDecision: Hashable, Sendable, Encodable {
 /// hand labels treat styled headlines as decoration (e.g. a LinkedIn "𝐅𝐨𝐥𝐥𝐨𝐰 𝐦𝐞 & comment" is not a Twitter follow
 /// request), and folding them costs precision on the visible labels; set `foldStyledLetters` to read them.
 public struct PromotionDetector: Sendable {
-    public var rules: PromotionRules
-    public var foldStyledLetters: Bool
+    package var rules: PromotionRules
+    package var foldStyledLetters: Bool
 
+    /// A detector for `rules`; `foldStyledLetters` reads 𝗯𝗼𝗹𝗱 and 𝘪𝘵𝘢𝘭𝘪𝘤 letters as plain ones.
     public init(rules: PromotionRules = .builtIn, foldStyledLetters: Bool = false) {
         self.rules = rules
         self.foldStyledLetters = foldStyledLetters
@@ -184,38 +189,24 @@ public struct PromotionDetector: Sendable {
     /// can match (most tweets) is decided from one pass over its bytes, without tokenizing it.
     ///
     /// - Complexity: O(n · r · t) work for n tweets, divided among the cores.
-    public func classify(_ tweets: [Tweet]) -> [PromotionDecision] {
+    package func classify(_ tweets: [Tweet]) -> [PromotionDecision] {
         let n = tweets.count
         let compiled = Compiled(rules)
         guard n >= 4_096 else { return tweets.map { classify($0, filter: compiled) } }
-        let chunks = 64
-        var decisions = [PromotionDecision?](repeating: nil, count: n)
-        decisions.withUnsafeMutableBufferPointer { out in
-            tweets.withUnsafeBufferPointer { input in
-                // Each chunk writes its own index range.
-                nonisolated(unsafe) let results = out.baseAddress!
-                nonisolated(unsafe) let source = input.baseAddress!
-                let detector = self
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    for i in (n * chunk / chunks)..<(n * (chunk + 1) / chunks) {
-                        results[i] = detector.classify(source[i], filter: compiled)
-                    }
-                }
-            }
-        }
-        return decisions.map { $0! }
+        let detector = self
+        return Parallel.map(n, chunks: 64) { detector.classify(tweets[$0], filter: compiled) }
     }
 
-    /// The category names of the promotional tweets among `ids`, e.g. to colour a thread's parts.
+    /// The categories of the promotional tweets among `ids`, e.g. to colour a thread's parts.
     ///
-    ///     detector.categoryNames(of: thread.tweets, in: archive)   // [id: ["newsletter"], ...]
+    ///     detector.categories(of: thread.tweets, in: archive)   // [id: [.newsletter], ...]
     ///
     /// - Complexity: O(k·t) for k ids of t bytes of text each.
-    public func categoryNames(of ids: [TweetID], in archive: Archive) -> [TweetID: [String]] {
-        var result: [TweetID: [String]] = [:]
+    public func categories(of ids: [TweetID], in archive: Archive) -> [TweetID: [PromotionCategory]] {
+        var result: [TweetID: [PromotionCategory]] = [:]
         let tweets = ids.compactMap { archive[$0] }
         for decision in classify(tweets) where decision.isPromotion {
-            result[decision.id] = decision.categories.map(\.description)
+            result[decision.id] = decision.categories
         }
         return result
     }

@@ -14,7 +14,7 @@
 ///
 /// - Complexity: matching is O(t · g^k) in the worst case for t tokens, k elements and gaps of g; rules are a few
 ///   elements with small gaps, so in practice O(t).
-public struct PromotionPattern: Hashable, Sendable {
+package struct PromotionPattern: Hashable, Sendable {
     struct Element: Hashable, Sendable {
         /// Tokens allowed before this element (0 = directly after the previous one).
         var gap: Int
@@ -29,7 +29,7 @@ public struct PromotionPattern: Hashable, Sendable {
     }
 
     /// The source text.
-    public let source: String
+    package let source: String
     let elements: [Element]
     /// Exact words one of which must occur for any match (the first element's alternatives when all are exact
     /// words); `nil` when the first element has a wildcard. Lets a caller skip the pattern with one set lookup.
@@ -39,7 +39,7 @@ public struct PromotionPattern: Hashable, Sendable {
     ///
     /// - Throws: ``PromotionRulesError`` (with an empty path; the loader adds the field) for an empty pattern, a
     ///   gap that is not a number, or a gap with no element after it.
-    public init(pattern: String) throws {
+    package init(pattern: String) throws {
         self.source = pattern
         var elements: [Element] = []
         var gap = 0
@@ -74,7 +74,7 @@ public struct PromotionPattern: Hashable, Sendable {
     /// Compiles a phrase: its words, tokenised like tweet text, must appear consecutively.
     ///
     /// - Throws: ``PromotionRulesError`` when the phrase has no words.
-    public init(phrase: String) throws {
+    package init(phrase: String) throws {
         self.source = phrase
         var elements: [Element] = []
         for word in phrase.split(separator: " ") {
@@ -104,7 +104,7 @@ public struct PromotionPattern: Hashable, Sendable {
     }
 
     /// The token range of the first (leftmost) match, or `nil`.
-    public func firstMatch(in tokens: [PromotionText.Token]) -> Range<Int>? {
+    package func firstMatch(in tokens: [PromotionText.Token]) -> Range<Int>? {
         guard let first = elements.first else { return nil }
         for start in tokens.indices where Self.matches(first, tokens[start].text) {
             if let end = matchRest(tokens, element: 1, from: start + 1) { return start..<end }

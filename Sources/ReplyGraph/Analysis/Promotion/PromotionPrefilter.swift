@@ -1,3 +1,5 @@
+import TweetArchive
+
 /// Which ``PromotionPattern``s could match a text, told from one pass over its UTF-8 bytes, before the text is cut
 /// into tokens.
 ///
@@ -159,6 +161,15 @@ struct PromotionPrefilter: Sendable {
 
     /// ``scan(_:)`` of an array of bytes.
     func scan(_ text: [UInt8]) -> Found { text.withUnsafeBufferPointer { scan($0) } }
+
+    /// ``scan(_:)`` of a string's UTF-8.
+    func scan(_ text: String) -> Found {
+        var text = text
+        return text.withUTF8 { scan($0) }
+    }
+
+    /// ``scan(_:)`` of a tweet's text, read in place.
+    func scan(_ tweet: Tweet) -> Found { tweet.withUTF8Text { scan($0) } }
 
     @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 }

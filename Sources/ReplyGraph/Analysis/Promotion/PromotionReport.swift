@@ -6,18 +6,20 @@
 ///
 /// Encodes as `{"tweets":[…],"templates":[…],"positions":{…},"schedule":{…},"by_month":[…],"links":{…}}`.
 public struct PromotionReport: Sendable, Encodable {
+    /// How the report groups time and mines templates.
     public struct Options: Sendable {
-        public var timeZone: ReportTimeZone
-        public var templateThreshold: Double
+        package var timeZone: ReportTimeZone
+        package var templateThreshold: Double
         /// Minutes either side of a slot's centre that still count as the slot.
-        public var slotRadiusMinutes: Int
+        package var slotRadiusMinutes: Int
         /// Slots holding fewer than this share of posting days are not reported.
-        public var minimumSlotShare: Double
+        package var minimumSlotShare: Double
 
         /// Whether to mine near-duplicate templates (``PromotionReport/templates``); a caller that does not show
         /// them (the HTML report) saves the time, which on a million tweets is most of the report's.
         package var minesTemplates: Bool
 
+        /// Options; `timeZone` is the zone of the schedule and the calendar periods.
         public init(timeZone: ReportTimeZone = .utc, templateThreshold: Double = 0.8, slotRadiusMinutes: Int = 10,
                     minimumSlotShare: Double = 0.05) {
             self.timeZone = timeZone
@@ -28,18 +30,18 @@ public struct PromotionReport: Sendable, Encodable {
         }
     }
 
-    public struct Positions: Hashable, Sendable, Encodable {
-        public var threads: Int
-        public var threadsWithPromotion: Int
-        public var shareOfThreadsWithPromotion: Double
+    package struct Positions: Hashable, Sendable, Encodable {
+        package var threads: Int
+        package var threadsWithPromotion: Int
+        package var shareOfThreadsWithPromotion: Double
         /// Promotional thread members by position: `first`, `middle`, `second_to_last`, `last`.
-        public var distribution: [String: Int]
+        package var distribution: [String: Int]
         /// The same as shares of all promotional thread members.
-        public var shares: [String: Double]
+        package var shares: [String: Double]
         /// Promotional tweets outside any thread.
-        public var standalone: Int
-        public var closers: Closers
-        public var followUps: FollowUps
+        package var standalone: Int
+        package var closers: Closers
+        package var followUps: FollowUps
 
         enum CodingKeys: String, CodingKey {
             case threads, threadsWithPromotion = "threads_with_promotion",
@@ -49,15 +51,15 @@ public struct PromotionReport: Sendable, Encodable {
     }
 
     /// "I hope you've found this thread helpful…" and similar sign-offs.
-    public struct Closers: Hashable, Sendable, Encodable {
-        public var count: Int
+    package struct Closers: Hashable, Sendable, Encodable {
+        package var count: Int
         /// Closers that are the last member of a thread.
-        public var endingThreads: Int
+        package var endingThreads: Int
         /// Closers outside any thread (posted later, or a thread the reconstructor did not join).
-        public var outsideThreads: Int
+        package var outsideThreads: Int
         /// Closers that also carry a promotion.
-        public var promotional: Int
-        public var example: String?
+        package var promotional: Int
+        package var example: String?
 
         enum CodingKeys: String, CodingKey {
             case count, endingThreads = "ending_threads", outsideThreads = "outside_threads", promotional, example
@@ -65,53 +67,53 @@ public struct PromotionReport: Sendable, Encodable {
     }
 
     /// Tweets posted after a thread that point back to it (`graph.followUps`).
-    public struct FollowUps: Hashable, Sendable, Encodable {
-        public var count: Int
-        public var promotional: Int
-        public var byCategory: [String: Int]
-        public var medianGapSeconds: Double?
+    package struct FollowUps: Hashable, Sendable, Encodable {
+        package var count: Int
+        package var promotional: Int
+        package var byCategory: [String: Int]
+        package var medianGapSeconds: Double?
 
         enum CodingKeys: String, CodingKey {
             case count, promotional, byCategory = "by_category", medianGapSeconds = "median_gap_seconds"
         }
     }
 
-    public struct Period: Hashable, Sendable, Encodable {
+    package struct Period: Hashable, Sendable, Encodable {
         /// `2022-W27` or `2022-07`.
-        public var period: String
-        public var tweets: Int
-        public var promotions: Int
-        public var rate: Double
-        public var byCategory: [String: Int]
+        package var period: String
+        package var tweets: Int
+        package var promotions: Int
+        package var rate: Double
+        package var byCategory: [String: Int]
 
         enum CodingKeys: String, CodingKey { case period, tweets, promotions, rate, byCategory = "by_category" }
     }
 
     /// A regular posting time.
-    public struct Slot: Hashable, Sendable, Encodable {
+    package struct Slot: Hashable, Sendable, Encodable {
         /// Centre as `HH:MM` in the report's time zone.
-        public var time: String
-        public var minuteOfDay: Int
-        public var tweets: Int
+        package var time: String
+        package var minuteOfDay: Int
+        package var tweets: Int
         /// Posting days with a tweet in the slot.
-        public var days: Int
+        package var days: Int
         /// days / all posting days.
-        public var shareOfDays: Double
-        public var promotions: Int
+        package var shareOfDays: Double
+        package var promotions: Int
 
         enum CodingKeys: String, CodingKey {
             case time, minuteOfDay = "minute_of_day", tweets, days, shareOfDays = "share_of_days", promotions
         }
     }
 
-    public struct Schedule: Hashable, Sendable, Encodable {
-        public var timeZone: String
-        public var byWeek: [Period]
+    package struct Schedule: Hashable, Sendable, Encodable {
+        package var timeZone: String
+        package var byWeek: [Period]
         /// `[weekday][hour]`, weekday 0 = Monday.
-        public var heatmapAll: [[Int]]
-        public var heatmapPromotions: [[Int]]
-        public var postingDays: Int
-        public var slots: [Slot]
+        package var heatmapAll: [[Int]]
+        package var heatmapPromotions: [[Int]]
+        package var postingDays: Int
+        package var slots: [Slot]
 
         enum CodingKeys: String, CodingKey {
             case timeZone = "time_zone", byWeek = "by_week", heatmapAll = "heatmap_all",
@@ -119,22 +121,22 @@ public struct PromotionReport: Sendable, Encodable {
         }
     }
 
-    public struct Count: Hashable, Sendable, Encodable {
-        public var value: String
-        public var count: Int
-        public var promotional: Int
+    package struct Count: Hashable, Sendable, Encodable {
+        package var value: String
+        package var count: Int
+        package var promotional: Int
     }
 
-    public struct Links: Hashable, Sendable, Encodable {
+    package struct Links: Hashable, Sendable, Encodable {
         /// Whether most links are expanded (not `t.co` short links).
-        public var expanded: Bool
+        package var expanded: Bool
         /// Share of links that are `t.co` short links.
-        public var tcoShare: Double
-        public var note: String?
-        public var domains: [Count]
+        package var tcoShare: Double
+        package var note: String?
+        package var domains: [Count]
         /// Link targets (as the archive states them) used in two or more tweets.
-        public var reusedTargets: [Count]
-        public var hashtags: [Count]
+        package var reusedTargets: [Count]
+        package var hashtags: [Count]
 
         enum CodingKeys: String, CodingKey {
             case expanded, tcoShare = "tco_share", note, domains, reusedTargets = "reused_targets", hashtags
@@ -142,13 +144,13 @@ public struct PromotionReport: Sendable, Encodable {
     }
 
     /// Promotional tweets only, in archive order.
-    public var tweets: [PromotionDecision]
-    public var totals: [String: Int]
-    public var templates: [PromotionTemplate]
-    public var positions: Positions
-    public var schedule: Schedule
-    public var byMonth: [Period]
-    public var links: Links
+    package var tweets: [PromotionDecision]
+    package var totals: [String: Int]
+    package var templates: [PromotionTemplate]
+    package var positions: Positions
+    package var schedule: Schedule
+    package var byMonth: [Period]
+    package var links: Links
 
     enum CodingKeys: String, CodingKey {
         case tweets, totals, templates, positions, schedule, byMonth = "by_month", links
@@ -163,20 +165,24 @@ public struct PromotionReport: Sendable, Encodable {
     static let closerFilter = PromotionPrefilter(patterns: closerPatterns)
 
     /// Whether a text is a thread closer ("I hope you've found this thread helpful", "Enjoy this thread?").
-    public static func isCloser(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { isCloser(utf8: $0) }
+    package static func isCloser(_ text: String) -> Bool {
+        isCloser(closerFilter.scan(text), text: text)
     }
 
-    /// ``isCloser(_:)`` of UTF-8 text; a text without any closer's words is not tokenized.
-    static func isCloser(utf8 text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let found = closerFilter.scan(text)
+    /// ``isCloser(_:)`` of a tweet's text, read in place: a text without any closer's words is not tokenized.
+    static func isCloser(_ tweet: Tweet) -> Bool {
+        isCloser(closerFilter.scan(tweet), text: tweet.text)
+    }
+
+    /// Whether a closer pattern that `found` allows matches `text`'s tokens.
+    private static func isCloser(_ found: PromotionPrefilter.Found, text: @autoclosure () -> String) -> Bool {
         guard closerPatterns.indices.contains(where: found.mayMatch) else { return false }
-        let tokens = PromotionText.tokens(in: String(decoding: text, as: UTF8.self))
+        let tokens = PromotionText.tokens(in: text())
         return closerPatterns.enumerated().contains { k, pattern in
             found.mayMatch(k) && pattern.firstMatch(in: tokens) != nil
         }
     }
+
 
     /// Computes the report from a graph: its tweets, threads and follow-ups.
     ///
@@ -187,7 +193,7 @@ public struct PromotionReport: Sendable, Encodable {
     }
 
     /// Computes the report from tweets and explicitly given threads and follow-ups.
-    public init(tweets: [Tweet], threads: [TweetThread], followUps: [FollowUp] = [],
+    package init(tweets: [Tweet], threads: [TweetThread], followUps: [FollowUp] = [],
                 detector: PromotionDetector = PromotionDetector(), options: Options = Options()) {
         let all = tweets.filter { !$0.isRetweet }
         var decisions: [TweetID: PromotionDecision] = [:]
@@ -242,7 +248,7 @@ public struct PromotionReport: Sendable, Encodable {
         let standalone = decisions.values.filter { $0.isPromotion && !members.contains($0.id) }.count
 
         var closers = Closers(count: 0, endingThreads: 0, outsideThreads: 0, promotional: 0, example: nil)
-        for tweet in tweets where tweet.withUTF8Text({ isCloser(utf8: $0) }) {
+        for tweet in tweets where isCloser(tweet) {
             closers.count += 1
             if closers.example == nil { closers.example = tweet.text }
             if lastMembers.contains(tweet.id) { closers.endingThreads += 1 }

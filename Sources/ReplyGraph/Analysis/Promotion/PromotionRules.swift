@@ -3,23 +3,29 @@ import Foundation
 /// A promotion category name: the six built-ins, or any name a rules file introduces.
 public struct PromotionCategory: RawRepresentable, Hashable, Comparable, Sendable, Codable,
     ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The name as rules files and outputs spell it: `follow_retweet`.
     public var rawValue: String
+    /// The category named `rawValue`.
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+    package init(_ rawValue: String) { self.rawValue = rawValue }
+    /// The category named by a literal: `"newsletter"`.
     public init(stringLiteral value: String) { self.rawValue = value }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    /// Orders by name.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// The name.
     public var description: String { rawValue }
 
+    /// Newsletter sign-ups: `newsletter`.
     public static let newsletter: Self = "newsletter"
+    /// "Follow me" and "retweet the first tweet" calls: `follow_retweet`.
     public static let followRetweet: Self = "follow_retweet"
+    /// Video and podcast plugs: `video`.
     public static let video: Self = "video"
+    /// Book plugs: `book`.
     public static let book: Self = "book"
+    /// Courses and products for sale: `course_or_product`.
     public static let courseOrProduct: Self = "course_or_product"
+    /// Teasers for the next thread: `next_week_preview`.
     public static let nextWeekPreview: Self = "next_week_preview"
     /// The built-in categories, in the order of the hand labels' documentation.
     public static let builtIn: [Self] = [.newsletter, .followRetweet, .video, .book, .courseOrProduct, .nextWeekPreview]
@@ -29,11 +35,13 @@ public struct PromotionCategory: RawRepresentable, Hashable, Comparable, Sendabl
 public struct PromotionRulesError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Dotted path of the offending field (`categories.video.phrases[2]`); empty for the whole document.
     public var path: String
+    /// What is wrong with the field.
     public var message: String
-    public init(path: String, message: String) {
+    package init(path: String, message: String) {
         self.path = path
         self.message = message
     }
+    /// `path: message`, or the message alone for the whole document.
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
 
@@ -68,30 +76,30 @@ public struct PromotionRulesError: Error, Hashable, Sendable, CustomStringConver
 /// - `weight` (default 1) multiplies the category's score; `threshold` (default 1) is the score needed.
 public struct PromotionRules: Sendable {
     /// One weighted rule.
-    public struct Rule: Hashable, Sendable {
-        public enum Kind: String, Hashable, Sendable, Codable { case phrase, pattern, domain }
-        public var kind: Kind
-        public var pattern: PromotionPattern?
+    package struct Rule: Hashable, Sendable {
+        package enum Kind: String, Hashable, Sendable, Codable { case phrase, pattern, domain }
+        package var kind: Kind
+        package var pattern: PromotionPattern?
         /// For `domain` rules: the lower-cased host suffix.
-        public var domain: String?
-        public var weight: Double
-        public var source: String { pattern?.source ?? domain ?? "" }
+        package var domain: String?
+        package var weight: Double
+        package var source: String { pattern?.source ?? domain ?? "" }
     }
 
-    public struct Category: Sendable {
-        public var name: PromotionCategory
-        public var rules: [Rule]
-        public var exclude: [PromotionPattern]
-        public var weight: Double
-        public var threshold: Double
+    package struct Category: Sendable {
+        package var name: PromotionCategory
+        package var rules: [Rule]
+        package var exclude: [PromotionPattern]
+        package var weight: Double
+        package var threshold: Double
     }
 
-    public enum Mode: String, Sendable { case extend, replace }
+    package enum Mode: String, Sendable { case extend, replace }
 
     /// Categories in a fixed order (built-ins first, then new names in file order).
-    public var categories: [Category]
+    package var categories: [Category]
 
-    public init(categories: [Category]) { self.categories = categories }
+    package init(categories: [Category]) { self.categories = categories }
 
     /// The built-in rules, tuned on the visible hand labels (tweets before 2022-07-01) and spot-checked on later
     /// tweets.

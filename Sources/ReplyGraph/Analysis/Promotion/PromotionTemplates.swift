@@ -1,21 +1,21 @@
 /// A group of near-duplicate promotional texts.
-public struct PromotionTemplate: Hashable, Sendable, Encodable {
+package struct PromotionTemplate: Hashable, Sendable, Encodable {
     /// The normalised text of the group's most used form (`subscribe to our weekly newsletter <url>`).
-    public var template: String
-    public var count: Int
-    public var firstUse: String
-    public var lastUse: String
+    package var template: String
+    package var count: Int
+    package var firstUse: String
+    package var lastUse: String
     /// The original text of the first use.
-    public var example: String
-    public var exampleID: TweetID
-    public var categories: [PromotionCategory]
-    public var ids: [TweetID]
+    package var example: String
+    package var exampleID: TweetID
+    package var categories: [PromotionCategory]
+    package var ids: [TweetID]
 
     enum CodingKeys: String, CodingKey {
         case template, count, firstUse = "first_use", lastUse = "last_use", example, exampleID = "example_id",
              categories, ids
     }
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(template, forKey: .template)
         try c.encode(count, forKey: .count)
@@ -43,11 +43,11 @@ public struct PromotionTemplate: Hashable, Sendable, Encodable {
 ///
 ///     let t = PromotionTemplates.normalize("𝐒𝐮𝐛𝐬𝐜𝐫𝐢𝐛𝐞 to @bytebytego: 50k readers https://t.co/x 🚀")
 ///     // "subscribe to <user> <num> k readers <url>"
-public enum PromotionTemplates {
+package enum PromotionTemplates {
     /// The normalised token sequence of a text.
     ///
     /// - Complexity: O(n) in the number of scalars.
-    public static func tokens(_ text: String) -> [String] {
+    package static func tokens(_ text: String) -> [String] {
         var out: [String] = []
         let scalars = Array(text.unicodeScalars.map { PromotionText.fold($0) })
         let n = scalars.count
@@ -97,10 +97,10 @@ public enum PromotionTemplates {
     }
 
     /// The normalised text: ``tokens(_:)`` joined by spaces.
-    public static func normalize(_ text: String) -> String { tokens(text).joined(separator: " ") }
+    package static func normalize(_ text: String) -> String { tokens(text).joined(separator: " ") }
 
     /// The set of `size`-token shingles (the whole sequence as one shingle when shorter).
-    public static func shingles(_ tokens: [String], size: Int = 3) -> Set<String> {
+    package static func shingles(_ tokens: [String], size: Int = 3) -> Set<String> {
         guard !tokens.isEmpty else { return [] }
         if tokens.count <= size { return [tokens.joined(separator: " ")] }
         var set = Set<String>()
@@ -109,7 +109,7 @@ public enum PromotionTemplates {
     }
 
     /// Jaccard similarity |A ∩ B| / |A ∪ B| (1 for two empty sets).
-    public static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
+    package static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
         let (small, large) = a.count <= b.count ? (a, b) : (b, a)
         var common = 0
@@ -127,7 +127,7 @@ public enum PromotionTemplates {
     ///
     /// - Returns: groups of input indices, each sorted, ordered by first index.
     /// - Complexity: O(n · s log s) to rank and index, plus O(s) per candidate pair, for n texts of s shingles.
-    public static func cluster(_ texts: [String], threshold: Double = 0.8, shingleSize: Int = 3) -> [[Int]] {
+    package static func cluster(_ texts: [String], threshold: Double = 0.8, shingleSize: Int = 3) -> [[Int]] {
         // Merge identical normalised forms first.
         var formIndex: [String: Int] = [:]
         var forms: [[String]] = []
@@ -198,7 +198,7 @@ public enum PromotionTemplates {
     }
 
     /// Templates of the promotional tweets among `tweets`, most used first.
-    public static func mine(_ tweets: [Tweet], decisions: [TweetID: PromotionDecision], threshold: Double = 0.8,
+    package static func mine(_ tweets: [Tweet], decisions: [TweetID: PromotionDecision], threshold: Double = 0.8,
                             shingleSize: Int = 3) -> [PromotionTemplate] {
         let promotional = tweets.filter { decisions[$0.id]?.isPromotion == true }.sorted { $0.createdAt < $1.createdAt }
         let groups = cluster(promotional.map(\.text), threshold: threshold, shingleSize: shingleSize)

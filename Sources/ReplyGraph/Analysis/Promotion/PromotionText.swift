@@ -3,11 +3,11 @@
 ///     PromotionText.foldStyledLetters("𝐒𝐮𝐛𝐬𝐜𝐫𝐢𝐛𝐞 now")   // "Subscribe now"
 ///     PromotionText.tokens(in: "Like/Retweet the first tweet: https://t.co/x").map(\.text)
 ///     // ["like", "retweet", "the", "first", "tweet", ":", "<url>"]
-public enum PromotionText {
+package enum PromotionText {
     /// Maps a Mathematical Alphanumeric Symbol (U+1D400–U+1D7FF: bold, italic, script, fraktur, double-struck,
     /// sans-serif and monospace letters and digits) to its ASCII letter or digit; other scalars are returned as
     /// they are. Greek styled letters are left alone.
-    @inlinable public static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    @inlinable package static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let v = scalar.value
         if v >= 0x1D400 && v <= 0x1D6A3 {
             let k = (v - 0x1D400) % 52
@@ -20,20 +20,20 @@ public enum PromotionText {
     /// The text with styled letters and digits folded to ASCII (see ``fold(_:)``).
     ///
     /// - Complexity: O(n) in the number of scalars.
-    public static func foldStyledLetters(_ text: String) -> String {
+    package static func foldStyledLetters(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars { out.append(fold(s)) }
         return String(out)
     }
 
     /// One word of a tweet as the rule matcher sees it.
-    public struct Token: Hashable, Sendable {
+    package struct Token: Hashable, Sendable {
         /// Lower-cased ASCII word, an `@handle`, one of `: ( ) % $`, or `<url>` for a link.
-        public var text: String
+        package var text: String
         /// Offset in Unicode scalars of the token's first character in the original text.
-        public var start: Int
+        package var start: Int
         /// Offset one past the token's last character.
-        public var end: Int
+        package var end: Int
     }
 
     /// Splits tweet text into matcher tokens.
@@ -45,7 +45,7 @@ public enum PromotionText {
     /// `foldStyled`, styled letters (𝐒𝐮𝐛) are read as ASCII first.
     ///
     /// - Complexity: O(n) in the number of scalars.
-    public static func tokens(in text: String, foldStyled: Bool = false) -> [Token] {
+    package static func tokens(in text: String, foldStyled: Bool = false) -> [Token] {
         var scalars: [UInt32] = []
         scalars.reserveCapacity(text.unicodeScalars.count)
         for s in text.unicodeScalars {
