@@ -7,7 +7,7 @@ import Foundation
 ///     let path = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 2)], directed: false)
 ///     let estimate = try ApproximateBetweenness(epsilon: 0.05, delta: 0.1, seed: 1).estimate(in: path)
 ///     estimate.samples               // 5945 sampled pairs
-///     estimate.scores                // [0.0, ≈1, 0.0]: exact is [0, 1, 0]; a and c are exactly 0
+///     estimate.ranking.top(1)        // [Entry(handle: @b, score: ≈1)]: exact is 1; a and c are exactly 0
 ///     estimate.vertexDiameterBound   // 3
 ///
 /// **What is estimated.** The scores are on the scale of ``BetweennessCentrality`` with `normalized: true`
@@ -45,34 +45,47 @@ import Foundation
 ///   O(n) memory per chunk. r does not grow with the graph (only through log VD and, for the union bound, log n).
 public struct ApproximateBetweenness: Hashable, Sendable {
     /// The additive error allowed on every node's normalized betweenness, in (0, 1).
-    public var epsilon: Double
+    package var epsilon: Double
     /// The probability, in (0, 1), that some node misses the ±ε bound.
-    public var delta: Double
+    package var delta: Double
     /// Shortest paths by Dijkstra with edge length `1 / weight` (as ``BetweennessCentrality``'s `weighted`).
-    public var weighted: Bool
-    public var seed: UInt64
+    package var weighted: Bool
+    package var seed: UInt64
     /// Worker threads for the samples (results do not depend on this).
-    public var threads: Int
+    package var threads: Int
     /// c in RK's sample size.
-    public var universalConstant: Double
+    package var universalConstant: Double
     /// Weighted only: compute exactly when the sample is at least n pairs. A weighted sample is a one-sided
     /// Dijkstra that stops at t, about a third of one Brandes source on the 1M-tweet graphs, so r ≥ n samples cost
     /// more than the n sources of the exact computation (whose error is 0). Unweighted samples use the
     /// bidirectional search and are cheaper than a source by one to two orders of magnitude, so they always sample.
-    public var exactWhenCheaper: Bool
+    package var exactWhenCheaper: Bool
 
     /// An estimate and how it was made.
-    public struct Estimate: Hashable, Sendable {
-        /// Estimated normalized betweenness, by node index.
-        public var scores: [Double]
+    public struct Estimate: Sendable {
+        /// Estimated normalized betweenness of every user, keyed by handle.
+        public var ranking: Ranking
         /// Number of sampled (s, t) pairs.
         public var samples: Int
         /// The vertex-diameter upper bound the sample size used.
         public var vertexDiameterBound: Int
-        /// Whether the scores were computed exactly instead (``exactWhenCheaper``); `samples` is then 0.
+        /// Whether the scores were computed exactly instead (cheaper than the sample); `samples` is then 0.
         public var isExact: Bool = false
+
+        /// Estimated normalized betweenness, by node index.
+        package var scores: [Double] { ranking.scores }
     }
 
+    /// An estimator within ±`epsilon` of exact normalized betweenness, with probability at least 1 − `delta`.
+    ///
+    /// - Parameters:
+    ///   - epsilon: The additive error allowed on every node's normalized betweenness, in (0, 1).
+    ///   - delta: The probability, in (0, 1), that some node misses the bound.
+    ///   - weighted: Dijkstra with edge length `1 / weight`; otherwise hop counts.
+    ///   - seed: The samples' seed (the same seed gives the same estimate).
+    ///   - threads: Worker threads (the result does not depend on it).
+    ///   - universalConstant: c in Riondato and Kornaropoulos' sample size.
+    ///   - exactWhenCheaper: Weighted only: compute exactly when the sample is at least n pairs.
     public init(epsilon: Double, delta: Double = 0.1, weighted: Bool = false, seed: UInt64 = 0, threads: Int = 2,
                 universalConstant: Double = 0.5, exactWhenCheaper: Bool = true) {
         self.epsilon = epsilon
@@ -91,7 +104,7 @@ public struct ApproximateBetweenness: Hashable, Sendable {
     ///     // 36514: ⌈0.5 / ε′² · (⌊log₂ 16⌋ + 1 + ln 10)⌉, ε′ ≈ 0.01 (the union bound would need 84057)
     ///
     /// - Returns: 0 when no node can have nonzero betweenness (fewer than 3 nodes, or VD < 3).
-    public static func sampleSize(epsilon: Double, delta: Double, vertexDiameter: Int, nodeCount: Int,
+    package static func sampleSize(epsilon: Double, delta: Double, vertexDiameter: Int, nodeCount: Int,
                                   universalConstant c: Double = 0.5) -> Int {
         guard nodeCount >= 3, vertexDiameter >= 3 else { return 0 }
         let n = Double(nodeCount)
@@ -118,11 +131,13 @@ public struct ApproximateBetweenness: Hashable, Sendable {
         let r = Self.sampleSize(epsilon: epsilon, delta: delta, vertexDiameter: diameter, nodeCount: n,
                                 universalConstant: universalConstant)
         guard r > 0 else {
-            return Estimate(scores: [Double](repeating: 0, count: n), samples: 0, vertexDiameterBound: diameter)
+            return Estimate(ranking: Ranking(graph: graph, scores: [Double](repeating: 0, count: n)), samples: 0,
+                            vertexDiameterBound: diameter)
         }
         if weighted && exactWhenCheaper && r >= n {
             let scores = BetweennessCentrality(weighted: true, threads: threads).scores(in: graph)
-            return Estimate(scores: scores, samples: 0, vertexDiameterBound: diameter, isExact: true)
+            return Estimate(ranking: Ranking(graph: graph, scores: scores), samples: 0, vertexDiameterBound: diameter,
+                            isExact: true)
         }
         let outLengths: [Double]? = weighted ? graph.outWeights.map { $0 > 0 ? 1 / $0 : .infinity } : nil
         let inLengths: [Double]? = weighted ? graph.inWeights.map { $0 > 0 ? 1 / $0 : .infinity } : nil
@@ -146,7 +161,7 @@ public struct ApproximateBetweenness: Hashable, Sendable {
         }
         let scale = Double(n) / (Double(n - 2) * Double(r))
         for v in 0..<n { counts[v] *= scale }
-        return Estimate(scores: counts, samples: r, vertexDiameterBound: diameter)
+        return Estimate(ranking: Ranking(graph: graph, scores: counts), samples: r, vertexDiameterBound: diameter)
     }
 }
 

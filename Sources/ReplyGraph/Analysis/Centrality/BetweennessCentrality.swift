@@ -20,19 +20,35 @@
 /// - Complexity: O(s · m) unweighted, O(s · m log n) weighted, for s sources (n, or k when sampled); O(n) memory
 ///   per chunk.
 public struct BetweennessCentrality: Hashable, Sendable {
-    public var normalized: Bool
-    public var weighted: Bool
-    public var endpoints: Bool
+    package var normalized: Bool
+    package var weighted: Bool
+    package var endpoints: Bool
     /// Number of random pivot sources (networkx's `k`); `nil` for all nodes.
-    public var sampleCount: Int?
-    public var seed: UInt64
+    package var sampleCount: Int?
+    package var seed: UInt64
     /// Explicit pivot sources (networkx's sampled semantics with these nodes); overrides `sampleCount`.
-    public var sources: [Int32]?
+    package var sources: [Int32]?
     /// Worker threads for the sources.
-    public var threads: Int
+    package var threads: Int
 
+    /// Exact betweenness, or sampled from `sampleCount` seeded pivot sources.
+    ///
+    /// - Parameters:
+    ///   - normalized: Divide by the number of (s, t) pairs, as networkx's `normalized=True`.
+    ///   - weighted: Dijkstra distances with edge length `1 / weight`; otherwise hop counts.
+    ///   - endpoints: Count a path's two ends too.
+    ///   - sampleCount: Number of random pivot sources (networkx's `k`); `nil` for every node.
+    ///   - seed: The pivots' seed.
+    ///   - threads: Worker threads for the sources (the result does not depend on it).
     public init(normalized: Bool = true, weighted: Bool = false, endpoints: Bool = false, sampleCount: Int? = nil,
-                seed: UInt64 = 0, sources: [Int32]? = nil, threads: Int = 2) {
+                seed: UInt64 = 0, threads: Int = 2) {
+        self.init(normalized: normalized, weighted: weighted, endpoints: endpoints, sampleCount: sampleCount,
+                  seed: seed, sources: nil, threads: threads)
+    }
+
+    /// Betweenness from explicit pivot sources by node index (networkx's sampled semantics with these nodes).
+    package init(normalized: Bool = true, weighted: Bool = false, endpoints: Bool = false, sampleCount: Int? = nil,
+                seed: UInt64 = 0, sources: [Int32]?, threads: Int = 2) {
         self.normalized = normalized
         self.weighted = weighted
         self.endpoints = endpoints
@@ -43,7 +59,7 @@ public struct BetweennessCentrality: Hashable, Sendable {
     }
 
     /// The pivot sources a sampled run uses: `k` distinct nodes from a seeded partial Fisher–Yates shuffle.
-    public static func samplePivots(count k: Int, nodeCount n: Int, seed: UInt64) -> [Int32] {
+    package static func samplePivots(count k: Int, nodeCount n: Int, seed: UInt64) -> [Int32] {
         var rng = SeededGenerator(seed: seed)
         var pool = (0..<Int32(n)).map { $0 }
         let k = min(max(k, 0), n)
@@ -54,8 +70,15 @@ public struct BetweennessCentrality: Hashable, Sendable {
         return Array(pool[0..<k])
     }
 
+    /// Every user's betweenness, keyed by handle.
+    ///
+    ///     BetweennessCentrality().ranking(in: path).top(1)   // [Entry(handle: @b, score: 1.0)]
+    ///
+    /// - Complexity: O(s · m) unweighted, O(s · m log n) weighted, for s sources.
+    public func ranking(in graph: UserGraph) -> Ranking { Ranking(graph: graph, scores: scores(in: graph)) }
+
     /// The betweenness of every node, by node index.
-    public func scores(in graph: UserGraph) -> [Double] {
+    package func scores(in graph: UserGraph) -> [Double] {
         let n = graph.nodeCount
         if n == 0 { return [] }
         let sampled: [Int32]?
