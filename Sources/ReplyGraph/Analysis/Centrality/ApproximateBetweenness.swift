@@ -204,11 +204,10 @@ struct PathSampler {
     ///
     /// - Returns: The next level's start and end in `queue`, and its degree sum (which side expands next).
     @inline(__always)
-    private static func expandLevel(from start: Int, to end: Int, offsets: UnsafeBufferPointer<Int>,
-                                    neighbours: UnsafeBufferPointer<Int32>, distance: UnsafeMutableBufferPointer<Int32>,
-                                    sigma: UnsafeMutableBufferPointer<Double>, queue: UnsafeMutableBufferPointer<Int32>,
-                                    otherDistance: UnsafeMutableBufferPointer<Int32>,
-                                    meet: UnsafeMutableBufferPointer<Int32>, met: inout Int)
+    private static func expandLevel(from start: Int, to end: Int, offsets: Span<Int>, neighbours: Span<Int32>,
+                                    distance: inout MutableSpan<Int32>, sigma: inout MutableSpan<Double>,
+                                    queue: inout MutableSpan<Int32>, otherDistance: borrowing MutableSpan<Int32>,
+                                    meet: inout MutableSpan<Int32>, met: inout Int)
         -> (start: Int, end: Int, degree: Int) {
         var count = end
         var degree = 0
@@ -245,87 +244,88 @@ struct PathSampler {
     ///   proportion to σ_s(u), and on to t choosing each successor x in proportion to σ_t(x), gives every
     ///   shortest s → t path probability 1/σ_st.
     mutating func unweightedPath(_ s: Int, _ t: Int, graph: UserGraph, rng: inout SeededGenerator) {
-        graph.outOffsets.withUnsafeBufferPointer { off in
-        graph.outTargets.withUnsafeBufferPointer { tgt in
-        graph.inOffsets.withUnsafeBufferPointer { inOff in
-        graph.inSources.withUnsafeBufferPointer { src in
-        distance.withUnsafeMutableBufferPointer { dF in
-        sigma.withUnsafeMutableBufferPointer { sF in
-        order.withUnsafeMutableBufferPointer { qF in
-        backDistance.withUnsafeMutableBufferPointer { dB in
-        backSigma.withUnsafeMutableBufferPointer { sB in
-        backOrder.withUnsafeMutableBufferPointer { qB in
-        meeting.withUnsafeMutableBufferPointer { meet in
-        counts.withUnsafeMutableBufferPointer { counts in
-            dF[s] = 0
-            sF[s] = 1
-            qF[0] = Int32(s)
-            dB[t] = 0
-            sB[t] = 1
-            qB[0] = Int32(t)
-            var fStart = 0, fCount = 1, bStart = 0, bCount = 1
-            var fDegree = off[s + 1] - off[s], bDegree = inOff[t + 1] - inOff[t]
-            var met = 0
-            while met == 0 && fStart < fCount && bStart < bCount {
-                if fDegree <= bDegree {
-                    (fStart, fCount, fDegree) = Self.expandLevel(from: fStart, to: fCount, offsets: off, neighbours: tgt,
-                                                                 distance: dF, sigma: sF, queue: qF,
-                                                                 otherDistance: dB, meet: meet, met: &met)
-                } else {
-                    (bStart, bCount, bDegree) = Self.expandLevel(from: bStart, to: bCount, offsets: inOff,
-                                                                 neighbours: src, distance: dB, sigma: sB, queue: qB,
-                                                                 otherDistance: dF, meet: meet, met: &met)
-                }
+        Self.unweightedPath(s, t, off: graph.outOffsets.span, tgt: graph.outTargets.span,
+                            inOff: graph.inOffsets.span, src: graph.inSources.span, rng: &rng,
+                            dF: &distance, sF: &sigma, qF: &order, dB: &backDistance, sB: &backSigma,
+                            qB: &backOrder, meet: &meeting, counts: &counts)
+    }
+
+    /// ``unweightedPath(_:_:graph:rng:)`` over the buffers, each passed on its own.
+    private static func unweightedPath(_ s: Int, _ t: Int, off: Span<Int>, tgt: Span<Int32>, inOff: Span<Int>,
+                                       src: Span<Int32>, rng: inout SeededGenerator, dF: inout [Int32],
+                                       sF: inout [Double], qF: inout [Int32], dB: inout [Int32], sB: inout [Double],
+                                       qB: inout [Int32], meet: inout [Int32], counts: inout [Double]) {
+        var dF = dF.mutableSpan, sF = sF.mutableSpan, qF = qF.mutableSpan
+        var dB = dB.mutableSpan, sB = sB.mutableSpan, qB = qB.mutableSpan
+        var meet = meet.mutableSpan, counts = counts.mutableSpan
+        dF[s] = 0
+        sF[s] = 1
+        qF[0] = Int32(s)
+        dB[t] = 0
+        sB[t] = 1
+        qB[0] = Int32(t)
+        var fStart = 0, fCount = 1, bStart = 0, bCount = 1
+        var fDegree = off[s + 1] - off[s], bDegree = inOff[t + 1] - inOff[t]
+        var met = 0
+        while met == 0 && fStart < fCount && bStart < bCount {
+            if fDegree <= bDegree {
+                (fStart, fCount, fDegree) = Self.expandLevel(from: fStart, to: fCount, offsets: off, neighbours: tgt,
+                                                             distance: &dF, sigma: &sF, queue: &qF,
+                                                             otherDistance: dB, meet: &meet, met: &met)
+            } else {
+                (bStart, bCount, bDegree) = Self.expandLevel(from: bStart, to: bCount, offsets: inOff,
+                                                             neighbours: src, distance: &dB, sigma: &sB, queue: &qB,
+                                                             otherDistance: dF, meet: &meet, met: &met)
             }
-            if met > 0 {
-                var total = 0.0
-                for k in 0..<met { total += sF[Int(meet[k])] * sB[Int(meet[k])] }
-                var pick = Self.unit(&rng) * total
-                var w = -1
-                for k in 0..<met {
-                    w = Int(meet[k])
-                    pick -= sF[w] * sB[w]
-                    if pick < 0 { break }
-                }
-                if w != s && w != t { counts[w] += 1 }
-                // Back to s over in-edges, one forward level at a time.
-                var y = w
-                while y != s {
-                    let level = dF[y] - 1
-                    var sum = 0.0
-                    for i in inOff[y]..<inOff[y + 1] where dF[Int(src[i])] == level { sum += sF[Int(src[i])] }
-                    var p = Self.unit(&rng) * sum
-                    var chosen = -1
-                    for i in inOff[y]..<inOff[y + 1] where dF[Int(src[i])] == level {
-                        chosen = Int(src[i])
-                        p -= sF[chosen]
-                        if p < 0 { break }
-                    }
-                    if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
-                    y = chosen
-                    if y != s { counts[y] += 1 }
-                }
-                // On to t over out-edges, one backward level at a time.
-                y = w
-                while y != t {
-                    let level = dB[y] - 1
-                    var sum = 0.0
-                    for i in off[y]..<off[y + 1] where dB[Int(tgt[i])] == level { sum += sB[Int(tgt[i])] }
-                    var p = Self.unit(&rng) * sum
-                    var chosen = -1
-                    for i in off[y]..<off[y + 1] where dB[Int(tgt[i])] == level {
-                        chosen = Int(tgt[i])
-                        p -= sB[chosen]
-                        if p < 0 { break }
-                    }
-                    if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
-                    y = chosen
-                    if y != t { counts[y] += 1 }
-                }
+        }
+        if met > 0 {
+            var total = 0.0
+            for k in 0..<met { total += sF[Int(meet[k])] * sB[Int(meet[k])] }
+            var pick = Self.unit(&rng) * total
+            var w = -1
+            for k in 0..<met {
+                w = Int(meet[k])
+                pick -= sF[w] * sB[w]
+                if pick < 0 { break }
             }
-            for k in 0..<fCount { dF[Int(qF[k])] = -1 }
-            for k in 0..<bCount { dB[Int(qB[k])] = -1 }
-        }}}}}}}}}}}}
+            if w != s && w != t { counts[w] += 1 }
+            // Back to s over in-edges, one forward level at a time.
+            var y = w
+            while y != s {
+                let level = dF[y] - 1
+                var sum = 0.0
+                for i in inOff[y]..<inOff[y + 1] where dF[Int(src[i])] == level { sum += sF[Int(src[i])] }
+                var p = Self.unit(&rng) * sum
+                var chosen = -1
+                for i in inOff[y]..<inOff[y + 1] where dF[Int(src[i])] == level {
+                    chosen = Int(src[i])
+                    p -= sF[chosen]
+                    if p < 0 { break }
+                }
+                if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
+                y = chosen
+                if y != s { counts[y] += 1 }
+            }
+            // On to t over out-edges, one backward level at a time.
+            y = w
+            while y != t {
+                let level = dB[y] - 1
+                var sum = 0.0
+                for i in off[y]..<off[y + 1] where dB[Int(tgt[i])] == level { sum += sB[Int(tgt[i])] }
+                var p = Self.unit(&rng) * sum
+                var chosen = -1
+                for i in off[y]..<off[y + 1] where dB[Int(tgt[i])] == level {
+                    chosen = Int(tgt[i])
+                    p -= sB[chosen]
+                    if p < 0 { break }
+                }
+                if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
+                y = chosen
+                if y != t { counts[y] += 1 }
+            }
+        }
+        for k in 0..<fCount { dF[Int(qF[k])] = -1 }
+        for k in 0..<bCount { dB[Int(qB[k])] = -1 }
     }
 
     /// Dijkstra from `s` until `t` is settled (every node closer than t is then settled, with its final path

@@ -91,37 +91,27 @@ public struct PageRank: Hashable, Sendable {
         var next = [Double](repeating: 0, count: n)
         let alpha = damping
         let limit = Double(n) * tolerance
-        let converged: Bool = graph.inOffsets.withUnsafeBufferPointer { off in
-            graph.inSources.withUnsafeBufferPointer { src in
-                inCoefficient.withUnsafeBufferPointer { coef in
-                    p.withUnsafeBufferPointer { p in
-                        danglingWeights.withUnsafeBufferPointer { dw in
-                            invOut.withUnsafeBufferPointer { invOut in
-                                y.withUnsafeMutableBufferPointer { y in
-                                    next.withUnsafeMutableBufferPointer { next in
-                                        x.withUnsafeMutableBufferPointer { x in
-                                            for _ in 0..<maxIterations {
-                                                var danglingSum = 0.0
-                                                for u in danglingNodes { danglingSum += x[u] }
-                                                for u in 0..<n { y[u] = x[u] * invOut[u] }
-                                                var err = 0.0
-                                                for v in 0..<n {
-                                                    var acc = 0.0
-                                                    for i in off[v]..<off[v + 1] { acc += y[Int(src[i])] * coef[i] }
-                                                    let value = alpha * (acc + danglingSum * dw[v]) + (1 - alpha) * p[v]
-                                                    next[v] = value
-                                                    err += abs(value - x[v])
-                                                }
-                                                for v in 0..<n { x[v] = next[v] }
-                                                if err < limit { return true }
-                                            }
-                                            return false
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
+        var converged = false
+        do {
+            let off = graph.inOffsets.span, src = graph.inSources.span, coef = inCoefficient.span
+            let p = p.span, dw = danglingWeights.span, invOut = invOut.span
+            var y = y.mutableSpan, next = next.mutableSpan, x = x.mutableSpan
+            for _ in 0..<maxIterations {
+                var danglingSum = 0.0
+                for u in danglingNodes { danglingSum += x[u] }
+                for u in 0..<n { y[u] = x[u] * invOut[u] }
+                var err = 0.0
+                for v in 0..<n {
+                    var acc = 0.0
+                    for i in off[v]..<off[v + 1] { acc += y[Int(src[i])] * coef[i] }
+                    let value = alpha * (acc + danglingSum * dw[v]) + (1 - alpha) * p[v]
+                    next[v] = value
+                    err += abs(value - x[v])
+                }
+                for v in 0..<n { x[v] = next[v] }
+                if err < limit {
+                    converged = true
+                    break
                 }
             }
         }
