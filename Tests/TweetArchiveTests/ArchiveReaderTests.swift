@@ -167,7 +167,7 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
     /// same order and the same kept copies as a reference sort of (id, reading position).
     @Test(arguments: [1 as UInt64, 2, 3])
     func nearlySortedAndShuffledInputsSortTheSame(seed: UInt64) {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         for shape in 0..<4 {
             var ids = (0..<2_000).map { UInt64(10_000 - $0) }   // newest first
             switch shape {
@@ -294,7 +294,7 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
 @Suite struct IDIndexReaderTests {
     @Test(arguments: [0, 1, 2, 7, 8, 1000])
     func findsEveryIDAndNothingElse(count: Int) {
-        var rng = SplitMix64(seed: UInt64(count))
+        var rng = SeededGenerator(seed: UInt64(count))
         // Snowflake-like ids: time in the high bits, a small sequence in the low ones.
         let ids = (0..<count).map { UInt64($0) << 22 | (rng.next() & 0xFFF) + 1_600_000_000_000 << 22 }
         let index = Archive.IDIndex(ids: ids)

@@ -23,7 +23,7 @@ import Testing
         // Bytes next to the digits in ASCII (`/`, `:`), with the high bit set, and zero: a word check that slips
         // on any of them takes a non-digit for a digit.
         let enders: [UInt8] = [0x20, 0x2F, 0x3A, 0x00, 0xB0, 0xB9, 0xFF, 0x3F, 0x40]
-        var random = SplitMix64(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for length in 0...22 {
             for ender in enders {
                 for _ in 0..<20 {
@@ -63,7 +63,7 @@ import Testing
     /// An author's name is packed for the handle table either by loading sixteen bytes and masking them or, near the
     /// end of a line, by copying: both must give the same key, whatever follows the name.
     @Test func packedNamesAgreeWhetherLoadedOrCopied() {
-        var random = SplitMix64(seed: 11)
+        var random = SeededGenerator(seed: 11)
         var keys = Set<[UInt64]>()
         var names = Set<[UInt8]>()
         for n in 0...17 {

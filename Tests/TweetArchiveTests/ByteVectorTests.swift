@@ -6,7 +6,7 @@ import Testing
 @Suite struct ByteVectorTests {
     @Test(arguments: [1 as UInt64, 2, 3])
     func lastIndexMatchesTheCollectionAlgorithm(seed: UInt64) {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         for count in 0...70 {
             for _ in 0..<20 {
                 // Few distinct bytes, so matches are frequent, absent or at the edges.

@@ -109,7 +109,7 @@ import Testing
 
     @Test(arguments: 0..<8)
     func matchesTheOracle(seed: UInt64) {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         for _ in 0..<400 {
             let count = Int(rng.next() % 24)
             let text = (0..<count).map { _ in Self.tokens[Int(rng.next() % UInt64(Self.tokens.count))] }.joined()

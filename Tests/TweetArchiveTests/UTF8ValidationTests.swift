@@ -10,7 +10,7 @@ import Testing
 
     @Test(arguments: [1 as UInt64, 2, 3, 4])
     func agreesWithTheDecoder(seed: UInt64) {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var invalid = 0
         for _ in 0..<20_000 {
             // An ASCII run of any length first, so sequences fall both where a word fits and in the last bytes.

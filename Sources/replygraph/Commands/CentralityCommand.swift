@@ -4,6 +4,34 @@ import ReplyGraph
 
 extension CentralityPanel.Metric: ExpressibleByArgument {}
 
+/// `--metric`: one metric by its name, or `all`.
+enum MetricSelection: ExpressibleByArgument, CustomStringConvertible {
+    case all
+    case one(CentralityPanel.Metric)
+
+    init?(argument: String) {
+        if argument == "all" { self = .all } else if let metric = CentralityPanel.Metric(rawValue: argument) {
+            self = .one(metric)
+        } else { return nil }
+    }
+
+    static var allValueStrings: [String] { CentralityPanel.Metric.allValueStrings + ["all"] }
+
+    var metrics: [CentralityPanel.Metric] {
+        switch self {
+        case .all: CentralityPanel.Metric.allCases
+        case .one(let metric): [metric]
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .all: "all"
+        case .one(let metric): metric.rawValue
+        }
+    }
+}
+
 struct CentralityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "centrality",
@@ -35,7 +63,7 @@ struct CentralityCommand: ParsableCommand {
     @OptionGroup var userGraph: UserGraphOptionsGroup
 
     @Option(help: ArgumentHelp("A metric name, or all.", valueName: "name"))
-    var metric = "pagerank"
+    var metric: MetricSelection = .one(.pagerank)
 
     @Option(help: "Show only the N highest-ranked users (0: all).")
     var top = 20
@@ -71,15 +99,9 @@ struct CentralityCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    var metrics: [CentralityPanel.Metric] {
-        metric == "all" ? CentralityPanel.Metric.allCases : [CentralityPanel.Metric(rawValue: metric)!]
-    }
+    var metrics: [CentralityPanel.Metric] { metric.metrics }
 
     func validate() throws {
-        guard metric == "all" || CentralityPanel.Metric(rawValue: metric) != nil else {
-            let names = CentralityPanel.Metric.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("unknown metric '\(metric)'; choose one of \(names), or all")
-        }
         guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
         if let samples, samples < 1 { throw ValidationError("--samples must be at least 1") }
         if let epsilon, !(epsilon > 0 && epsilon < 1) {
@@ -156,150 +178,16 @@ struct CentralityCommand: ParsableCommand {
             switch format {
             case .json: try out.write(try table.json())
             case .csv: try out.write(table.csv)
-            case .text: try out.writeText(table.text)
+            case .text: try out.writeText(table.text(escapingHandles: { Escaping.terminal($0) }))
             }
         }
     }
 }
 
-/// Ranked rows of one or all metrics, in the shapes the command prints.
-struct CentralityTable {
-    var kind: UserGraphKind
-    var metrics: [CentralityPanel.Metric]
-    var figures: CentralityPanel.GraphFigures
-    /// (handle, scores in `metrics` order), sorted by the first metric that has scores, descending, then handle.
-    /// A metric that did not converge has NaN in every row.
-    var rows: [(handle: String, scores: [Double])]
-    /// The metrics that did not converge, and why.
-    var failures: [CentralityPanel.Metric: CentralityError]
-    /// The metrics estimated with a stated bound.
-    var approximations: [CentralityPanel.Metric: CentralityPanel.Approximation]
+extension CentralityTable {
+    /// The table's JSON document, as every command writes JSON.
+    func json() throws -> String { try JSON.encode(self) }
 
-    /// One line saying how an estimated metric was made and the bound it meets.
-    static func describe(_ metric: CentralityPanel.Metric, _ a: CentralityPanel.Approximation) -> String {
-        if a.exact {
-            return "\(metric.rawValue) computed exactly: cheaper than the sample --epsilon \(a.epsilon) needs"
-        }
-        let within = "within ±\(Self.figure(a.absoluteError)) of exact for every user with probability ≥ \(1 - a.delta)"
-        if a.method == .riondatoKornaropoulos, let diameter = a.vertexDiameterBound {
-            return "\(metric.rawValue) is approximate: \(within) (Riondato-Kornaropoulos sampling: \(a.samples) "
-                + "shortest paths, vertex diameter ≤ \(diameter), seed \(a.seed))"
-        }
-        return "\(metric.rawValue) is approximate: \(within) (±\(a.epsilon) × (users − 1); Eppstein-Wang sampling: "
-            + "\(a.samples) pivots, seed \(a.seed))"
-    }
-
-    /// An error bound to six significant digits at most.
-    static func figure(_ x: Double) -> String {
-        let rounded = (x * 1e6).rounded() / 1e6
-        return rounded == rounded.rounded() && abs(rounded) < 1e9 ? String(Int(rounded)) : String(rounded)
-    }
-
-    /// The `approximate` JSON object (metric key → how), absent when every metric is exact.
-    var approximate: [String: CentralityPanel.Approximation]? {
-        approximations.isEmpty ? nil
-            : Dictionary(uniqueKeysWithValues: approximations.map { ($0.key.key, $0.value) })
-    }
-
-    /// The line printed on stderr (and kept in JSON) for a metric that did not converge.
-    static func note(_ metric: CentralityPanel.Metric, _ error: CentralityError) -> String {
-        "note: \(metric.rawValue) left out: \(error); the other metrics are complete"
-    }
-
-    init(graph: UserGraph, kind: UserGraphKind, result: CentralityPanel.Result, metrics: [CentralityPanel.Metric],
-         top: Int) {
-        self.kind = kind
-        self.metrics = metrics
-        self.figures = result.figures
-        self.failures = result.failures
-        self.approximations = result.approximations
-        let missing = [Double](repeating: .nan, count: graph.nodeCount)
-        let columns = metrics.map { result.scores[$0] ?? missing }
-        let key = metrics.firstIndex { result.scores[$0] != nil } ?? 0
-        var rows = (0..<graph.nodeCount).map { v in (handle: graph.labels[v], scores: columns.map { $0[v] }) }
-        rows.sort { a, b in
-            a.scores[key] != b.scores[key] && !a.scores[key].isNaN
-                ? a.scores[key] > b.scores[key] : Handle.fold(a.handle) < Handle.fold(b.handle)
-        }
-        self.rows = top > 0 ? Array(rows.prefix(top)) : rows
-    }
-
-    struct Single: Encodable {
-        struct Node: Encodable { var handle: String; var score: Double }
-        var graph: String
-        var metric: String
-        var weighted: Bool?
-        var summary: CentralityPanel.GraphFigures
-        var nodes: [Node]
-        var approximate: [String: CentralityPanel.Approximation]?
-    }
-
-    struct All: Encodable {
-        var graph: String
-        var metric = "all"
-        var summary: CentralityPanel.GraphFigures
-        var nodes: [[String: JSONScalar]]
-        /// Metric key → why it is missing; absent when every metric converged.
-        var failed: [String: String]?
-        /// Metric key → how it was estimated; absent when every metric is exact.
-        var approximate: [String: CentralityPanel.Approximation]?
-    }
-
-    enum JSONScalar: Encodable {
-        case string(String), number(Double)
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.singleValueContainer()
-            switch self {
-            case .string(let s): try c.encode(s)
-            case .number(let x): try c.encode(x)
-            }
-        }
-    }
-
-    func json() throws -> String {
-        if metrics.count == 1 {
-            return try JSON.encode(Single(graph: kind.rawValue, metric: metrics[0].rawValue, summary: figures,
-                                          nodes: rows.map { .init(handle: $0.handle, score: $0.scores[0]) },
-                                          approximate: approximate))
-        }
-        let nodes = rows.map { row -> [String: JSONScalar] in
-            var object: [String: JSONScalar] = ["handle": .string(row.handle)]
-            for (metric, score) in zip(metrics, row.scores) where failures[metric] == nil {
-                object[metric.key] = .number(score)
-            }
-            return object
-        }
-        let failed = failures.isEmpty ? nil
-            : Dictionary(uniqueKeysWithValues: failures.map { ($0.key.key, "\($0.value)") })
-        return try JSON.encode(All(graph: kind.rawValue, summary: figures, nodes: nodes, failed: failed,
-                                   approximate: approximate))
-    }
-
-    var csv: String {
-        var out = CSV.row(["handle"] + metrics.map(\.key))
-        for row in rows { out += CSV.row([row.handle] + row.scores.map { $0.isNaN ? "" : String($0) }) }
-        return out
-    }
-
-    var text: String {
-        var lines = ["\(kind.rawValue) graph: \(figures.nodes) users, \(figures.edges) edges, density "
-                        + format(figures.density) + (figures.reciprocity.map { ", reciprocity " + format($0) } ?? "")
-                        + ", \(figures.weakComponents) weak components"]
-        for metric in metrics { if let a = approximations[metric] { lines.append(Self.describe(metric, a)) } }
-        let header = ["handle".padding(toLength: 24, withPad: " ", startingAt: 0)]
-            + metrics.map { $0.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) }
-        lines.append(header.joined(separator: " "))
-        for row in rows {
-            let cells = ["@" + Escaping.terminal(row.handle)].map { $0.padding(toLength: 24, withPad: " ", startingAt: 0) }
-                + row.scores.map { ($0.isNaN ? "n/a" : format($0)).padding(toLength: 12, withPad: " ", startingAt: 0) }
-            lines.append(cells.joined(separator: " "))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    private func format(_ x: Double) -> String {
-        if x == x.rounded() && abs(x) < 1e9 { return String(Int(x)) }
-        let scaled = (x * 1_000_000).rounded() / 1_000_000
-        return String(scaled)
-    }
+    /// The table's CSV, as every command writes CSV.
+    var csv: String { csvRecords.map(CSV.row).joined() }
 }

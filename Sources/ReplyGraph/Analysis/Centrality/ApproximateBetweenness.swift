@@ -7,7 +7,7 @@ import Foundation
 ///     let path = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 2)], directed: false)
 ///     let estimate = try ApproximateBetweenness(epsilon: 0.05, delta: 0.1, seed: 1).estimate(in: path)
 ///     estimate.samples               // 5945 sampled pairs
-///     estimate.scores                // [0.0, ≈1, 0.0]: exact is [0, 1, 0]; a and c are exactly 0
+///     estimate.ranking.top(1)        // [Entry(handle: @b, score: ≈1)]: exact is 1; a and c are exactly 0
 ///     estimate.vertexDiameterBound   // 3
 ///
 /// **What is estimated.** The scores are on the scale of ``BetweennessCentrality`` with `normalized: true`
@@ -45,34 +45,47 @@ import Foundation
 ///   O(n) memory per chunk. r does not grow with the graph (only through log VD and, for the union bound, log n).
 public struct ApproximateBetweenness: Hashable, Sendable {
     /// The additive error allowed on every node's normalized betweenness, in (0, 1).
-    public var epsilon: Double
+    package var epsilon: Double
     /// The probability, in (0, 1), that some node misses the ±ε bound.
-    public var delta: Double
+    package var delta: Double
     /// Shortest paths by Dijkstra with edge length `1 / weight` (as ``BetweennessCentrality``'s `weighted`).
-    public var weighted: Bool
-    public var seed: UInt64
+    package var weighted: Bool
+    package var seed: UInt64
     /// Worker threads for the samples (results do not depend on this).
-    public var threads: Int
+    package var threads: Int
     /// c in RK's sample size.
-    public var universalConstant: Double
+    package var universalConstant: Double
     /// Weighted only: compute exactly when the sample is at least n pairs. A weighted sample is a one-sided
     /// Dijkstra that stops at t, about a third of one Brandes source on the 1M-tweet graphs, so r ≥ n samples cost
     /// more than the n sources of the exact computation (whose error is 0). Unweighted samples use the
     /// bidirectional search and are cheaper than a source by one to two orders of magnitude, so they always sample.
-    public var exactWhenCheaper: Bool
+    package var exactWhenCheaper: Bool
 
     /// An estimate and how it was made.
-    public struct Estimate: Hashable, Sendable {
-        /// Estimated normalized betweenness, by node index.
-        public var scores: [Double]
+    public struct Estimate: Sendable {
+        /// Estimated normalized betweenness of every user, keyed by handle.
+        public var ranking: Ranking
         /// Number of sampled (s, t) pairs.
         public var samples: Int
         /// The vertex-diameter upper bound the sample size used.
         public var vertexDiameterBound: Int
-        /// Whether the scores were computed exactly instead (``exactWhenCheaper``); `samples` is then 0.
+        /// Whether the scores were computed exactly instead (cheaper than the sample); `samples` is then 0.
         public var isExact: Bool = false
+
+        /// Estimated normalized betweenness, by node index.
+        package var scores: [Double] { ranking.scores }
     }
 
+    /// An estimator within ±`epsilon` of exact normalized betweenness, with probability at least 1 − `delta`.
+    ///
+    /// - Parameters:
+    ///   - epsilon: The additive error allowed on every node's normalized betweenness, in (0, 1).
+    ///   - delta: The probability, in (0, 1), that some node misses the bound.
+    ///   - weighted: Dijkstra with edge length `1 / weight`; otherwise hop counts.
+    ///   - seed: The samples' seed (the same seed gives the same estimate).
+    ///   - threads: Worker threads (the result does not depend on it).
+    ///   - universalConstant: c in Riondato and Kornaropoulos' sample size.
+    ///   - exactWhenCheaper: Weighted only: compute exactly when the sample is at least n pairs.
     public init(epsilon: Double, delta: Double = 0.1, weighted: Bool = false, seed: UInt64 = 0, threads: Int = 2,
                 universalConstant: Double = 0.5, exactWhenCheaper: Bool = true) {
         self.epsilon = epsilon
@@ -91,7 +104,7 @@ public struct ApproximateBetweenness: Hashable, Sendable {
     ///     // 36514: ⌈0.5 / ε′² · (⌊log₂ 16⌋ + 1 + ln 10)⌉, ε′ ≈ 0.01 (the union bound would need 84057)
     ///
     /// - Returns: 0 when no node can have nonzero betweenness (fewer than 3 nodes, or VD < 3).
-    public static func sampleSize(epsilon: Double, delta: Double, vertexDiameter: Int, nodeCount: Int,
+    package static func sampleSize(epsilon: Double, delta: Double, vertexDiameter: Int, nodeCount: Int,
                                   universalConstant c: Double = 0.5) -> Int {
         guard nodeCount >= 3, vertexDiameter >= 3 else { return 0 }
         let n = Double(nodeCount)
@@ -118,11 +131,13 @@ public struct ApproximateBetweenness: Hashable, Sendable {
         let r = Self.sampleSize(epsilon: epsilon, delta: delta, vertexDiameter: diameter, nodeCount: n,
                                 universalConstant: universalConstant)
         guard r > 0 else {
-            return Estimate(scores: [Double](repeating: 0, count: n), samples: 0, vertexDiameterBound: diameter)
+            return Estimate(ranking: Ranking(graph: graph, scores: [Double](repeating: 0, count: n)), samples: 0,
+                            vertexDiameterBound: diameter)
         }
         if weighted && exactWhenCheaper && r >= n {
             let scores = BetweennessCentrality(weighted: true, threads: threads).scores(in: graph)
-            return Estimate(scores: scores, samples: 0, vertexDiameterBound: diameter, isExact: true)
+            return Estimate(ranking: Ranking(graph: graph, scores: scores), samples: 0, vertexDiameterBound: diameter,
+                            isExact: true)
         }
         let outLengths: [Double]? = weighted ? graph.outWeights.map { $0 > 0 ? 1 / $0 : .infinity } : nil
         let inLengths: [Double]? = weighted ? graph.inWeights.map { $0 > 0 ? 1 / $0 : .infinity } : nil
@@ -146,7 +161,7 @@ public struct ApproximateBetweenness: Hashable, Sendable {
         }
         let scale = Double(n) / (Double(n - 2) * Double(r))
         for v in 0..<n { counts[v] *= scale }
-        return Estimate(scores: counts, samples: r, vertexDiameterBound: diameter)
+        return Estimate(ranking: Ranking(graph: graph, scores: counts), samples: r, vertexDiameterBound: diameter)
     }
 }
 
@@ -189,11 +204,10 @@ struct PathSampler {
     ///
     /// - Returns: The next level's start and end in `queue`, and its degree sum (which side expands next).
     @inline(__always)
-    private static func expandLevel(from start: Int, to end: Int, offsets: UnsafeBufferPointer<Int>,
-                                    neighbours: UnsafeBufferPointer<Int32>, distance: UnsafeMutableBufferPointer<Int32>,
-                                    sigma: UnsafeMutableBufferPointer<Double>, queue: UnsafeMutableBufferPointer<Int32>,
-                                    otherDistance: UnsafeMutableBufferPointer<Int32>,
-                                    meet: UnsafeMutableBufferPointer<Int32>, met: inout Int)
+    private static func expandLevel(from start: Int, to end: Int, offsets: Span<Int>, neighbours: Span<Int32>,
+                                    distance: inout MutableSpan<Int32>, sigma: inout MutableSpan<Double>,
+                                    queue: inout MutableSpan<Int32>, otherDistance: borrowing MutableSpan<Int32>,
+                                    meet: inout MutableSpan<Int32>, met: inout Int)
         -> (start: Int, end: Int, degree: Int) {
         var count = end
         var degree = 0
@@ -230,87 +244,88 @@ struct PathSampler {
     ///   proportion to σ_s(u), and on to t choosing each successor x in proportion to σ_t(x), gives every
     ///   shortest s → t path probability 1/σ_st.
     mutating func unweightedPath(_ s: Int, _ t: Int, graph: UserGraph, rng: inout SeededGenerator) {
-        graph.outOffsets.withUnsafeBufferPointer { off in
-        graph.outTargets.withUnsafeBufferPointer { tgt in
-        graph.inOffsets.withUnsafeBufferPointer { inOff in
-        graph.inSources.withUnsafeBufferPointer { src in
-        distance.withUnsafeMutableBufferPointer { dF in
-        sigma.withUnsafeMutableBufferPointer { sF in
-        order.withUnsafeMutableBufferPointer { qF in
-        backDistance.withUnsafeMutableBufferPointer { dB in
-        backSigma.withUnsafeMutableBufferPointer { sB in
-        backOrder.withUnsafeMutableBufferPointer { qB in
-        meeting.withUnsafeMutableBufferPointer { meet in
-        counts.withUnsafeMutableBufferPointer { counts in
-            dF[s] = 0
-            sF[s] = 1
-            qF[0] = Int32(s)
-            dB[t] = 0
-            sB[t] = 1
-            qB[0] = Int32(t)
-            var fStart = 0, fCount = 1, bStart = 0, bCount = 1
-            var fDegree = off[s + 1] - off[s], bDegree = inOff[t + 1] - inOff[t]
-            var met = 0
-            while met == 0 && fStart < fCount && bStart < bCount {
-                if fDegree <= bDegree {
-                    (fStart, fCount, fDegree) = Self.expandLevel(from: fStart, to: fCount, offsets: off, neighbours: tgt,
-                                                                 distance: dF, sigma: sF, queue: qF,
-                                                                 otherDistance: dB, meet: meet, met: &met)
-                } else {
-                    (bStart, bCount, bDegree) = Self.expandLevel(from: bStart, to: bCount, offsets: inOff,
-                                                                 neighbours: src, distance: dB, sigma: sB, queue: qB,
-                                                                 otherDistance: dF, meet: meet, met: &met)
-                }
+        Self.unweightedPath(s, t, off: graph.outOffsets.span, tgt: graph.outTargets.span,
+                            inOff: graph.inOffsets.span, src: graph.inSources.span, rng: &rng,
+                            dF: &distance, sF: &sigma, qF: &order, dB: &backDistance, sB: &backSigma,
+                            qB: &backOrder, meet: &meeting, counts: &counts)
+    }
+
+    /// ``unweightedPath(_:_:graph:rng:)`` over the buffers, each passed on its own.
+    private static func unweightedPath(_ s: Int, _ t: Int, off: Span<Int>, tgt: Span<Int32>, inOff: Span<Int>,
+                                       src: Span<Int32>, rng: inout SeededGenerator, dF: inout [Int32],
+                                       sF: inout [Double], qF: inout [Int32], dB: inout [Int32], sB: inout [Double],
+                                       qB: inout [Int32], meet: inout [Int32], counts: inout [Double]) {
+        var dF = dF.mutableSpan, sF = sF.mutableSpan, qF = qF.mutableSpan
+        var dB = dB.mutableSpan, sB = sB.mutableSpan, qB = qB.mutableSpan
+        var meet = meet.mutableSpan, counts = counts.mutableSpan
+        dF[s] = 0
+        sF[s] = 1
+        qF[0] = Int32(s)
+        dB[t] = 0
+        sB[t] = 1
+        qB[0] = Int32(t)
+        var fStart = 0, fCount = 1, bStart = 0, bCount = 1
+        var fDegree = off[s + 1] - off[s], bDegree = inOff[t + 1] - inOff[t]
+        var met = 0
+        while met == 0 && fStart < fCount && bStart < bCount {
+            if fDegree <= bDegree {
+                (fStart, fCount, fDegree) = Self.expandLevel(from: fStart, to: fCount, offsets: off, neighbours: tgt,
+                                                             distance: &dF, sigma: &sF, queue: &qF,
+                                                             otherDistance: dB, meet: &meet, met: &met)
+            } else {
+                (bStart, bCount, bDegree) = Self.expandLevel(from: bStart, to: bCount, offsets: inOff,
+                                                             neighbours: src, distance: &dB, sigma: &sB, queue: &qB,
+                                                             otherDistance: dF, meet: &meet, met: &met)
             }
-            if met > 0 {
-                var total = 0.0
-                for k in 0..<met { total += sF[Int(meet[k])] * sB[Int(meet[k])] }
-                var pick = Self.unit(&rng) * total
-                var w = -1
-                for k in 0..<met {
-                    w = Int(meet[k])
-                    pick -= sF[w] * sB[w]
-                    if pick < 0 { break }
-                }
-                if w != s && w != t { counts[w] += 1 }
-                // Back to s over in-edges, one forward level at a time.
-                var y = w
-                while y != s {
-                    let level = dF[y] - 1
-                    var sum = 0.0
-                    for i in inOff[y]..<inOff[y + 1] where dF[Int(src[i])] == level { sum += sF[Int(src[i])] }
-                    var p = Self.unit(&rng) * sum
-                    var chosen = -1
-                    for i in inOff[y]..<inOff[y + 1] where dF[Int(src[i])] == level {
-                        chosen = Int(src[i])
-                        p -= sF[chosen]
-                        if p < 0 { break }
-                    }
-                    if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
-                    y = chosen
-                    if y != s { counts[y] += 1 }
-                }
-                // On to t over out-edges, one backward level at a time.
-                y = w
-                while y != t {
-                    let level = dB[y] - 1
-                    var sum = 0.0
-                    for i in off[y]..<off[y + 1] where dB[Int(tgt[i])] == level { sum += sB[Int(tgt[i])] }
-                    var p = Self.unit(&rng) * sum
-                    var chosen = -1
-                    for i in off[y]..<off[y + 1] where dB[Int(tgt[i])] == level {
-                        chosen = Int(tgt[i])
-                        p -= sB[chosen]
-                        if p < 0 { break }
-                    }
-                    if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
-                    y = chosen
-                    if y != t { counts[y] += 1 }
-                }
+        }
+        if met > 0 {
+            var total = 0.0
+            for k in 0..<met { total += sF[Int(meet[k])] * sB[Int(meet[k])] }
+            var pick = Self.unit(&rng) * total
+            var w = -1
+            for k in 0..<met {
+                w = Int(meet[k])
+                pick -= sF[w] * sB[w]
+                if pick < 0 { break }
             }
-            for k in 0..<fCount { dF[Int(qF[k])] = -1 }
-            for k in 0..<bCount { dB[Int(qB[k])] = -1 }
-        }}}}}}}}}}}}
+            if w != s && w != t { counts[w] += 1 }
+            // Back to s over in-edges, one forward level at a time.
+            var y = w
+            while y != s {
+                let level = dF[y] - 1
+                var sum = 0.0
+                for i in inOff[y]..<inOff[y + 1] where dF[Int(src[i])] == level { sum += sF[Int(src[i])] }
+                var p = Self.unit(&rng) * sum
+                var chosen = -1
+                for i in inOff[y]..<inOff[y + 1] where dF[Int(src[i])] == level {
+                    chosen = Int(src[i])
+                    p -= sF[chosen]
+                    if p < 0 { break }
+                }
+                if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
+                y = chosen
+                if y != s { counts[y] += 1 }
+            }
+            // On to t over out-edges, one backward level at a time.
+            y = w
+            while y != t {
+                let level = dB[y] - 1
+                var sum = 0.0
+                for i in off[y]..<off[y + 1] where dB[Int(tgt[i])] == level { sum += sB[Int(tgt[i])] }
+                var p = Self.unit(&rng) * sum
+                var chosen = -1
+                for i in off[y]..<off[y + 1] where dB[Int(tgt[i])] == level {
+                    chosen = Int(tgt[i])
+                    p -= sB[chosen]
+                    if p < 0 { break }
+                }
+                if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
+                y = chosen
+                if y != t { counts[y] += 1 }
+            }
+        }
+        for k in 0..<fCount { dF[Int(qF[k])] = -1 }
+        for k in 0..<bCount { dB[Int(qB[k])] = -1 }
     }
 
     /// Dijkstra from `s` until `t` is settled (every node closer than t is then settled, with its final path

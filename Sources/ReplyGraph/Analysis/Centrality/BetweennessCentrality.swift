@@ -14,25 +14,41 @@
 /// excluded). The pivots differ from networkx's (which uses Python's `random`); pass `sources` to use an
 /// explicit pivot set, which then matches networkx given the same nodes.
 ///
-/// Sources are split across `threads` workers (`DispatchQueue.concurrentPerform`) in a fixed interleaving of 16
+/// Sources are split across `threads` workers (``SourceChunks``, over `Parallel`) in a fixed interleaving of 16
 /// chunks whose partial sums are added in chunk order, so results do not depend on the thread count or timing.
 ///
 /// - Complexity: O(s · m) unweighted, O(s · m log n) weighted, for s sources (n, or k when sampled); O(n) memory
 ///   per chunk.
 public struct BetweennessCentrality: Hashable, Sendable {
-    public var normalized: Bool
-    public var weighted: Bool
-    public var endpoints: Bool
+    package var normalized: Bool
+    package var weighted: Bool
+    package var endpoints: Bool
     /// Number of random pivot sources (networkx's `k`); `nil` for all nodes.
-    public var sampleCount: Int?
-    public var seed: UInt64
+    package var sampleCount: Int?
+    package var seed: UInt64
     /// Explicit pivot sources (networkx's sampled semantics with these nodes); overrides `sampleCount`.
-    public var sources: [Int32]?
+    package var sources: [Int32]?
     /// Worker threads for the sources.
-    public var threads: Int
+    package var threads: Int
 
+    /// Exact betweenness, or sampled from `sampleCount` seeded pivot sources.
+    ///
+    /// - Parameters:
+    ///   - normalized: Divide by the number of (s, t) pairs, as networkx's `normalized=True`.
+    ///   - weighted: Dijkstra distances with edge length `1 / weight`; otherwise hop counts.
+    ///   - endpoints: Count a path's two ends too.
+    ///   - sampleCount: Number of random pivot sources (networkx's `k`); `nil` for every node.
+    ///   - seed: The pivots' seed.
+    ///   - threads: Worker threads for the sources (the result does not depend on it).
     public init(normalized: Bool = true, weighted: Bool = false, endpoints: Bool = false, sampleCount: Int? = nil,
-                seed: UInt64 = 0, sources: [Int32]? = nil, threads: Int = 2) {
+                seed: UInt64 = 0, threads: Int = 2) {
+        self.init(normalized: normalized, weighted: weighted, endpoints: endpoints, sampleCount: sampleCount,
+                  seed: seed, sources: nil, threads: threads)
+    }
+
+    /// Betweenness from explicit pivot sources by node index (networkx's sampled semantics with these nodes).
+    package init(normalized: Bool = true, weighted: Bool = false, endpoints: Bool = false, sampleCount: Int? = nil,
+                seed: UInt64 = 0, sources: [Int32]?, threads: Int = 2) {
         self.normalized = normalized
         self.weighted = weighted
         self.endpoints = endpoints
@@ -43,7 +59,7 @@ public struct BetweennessCentrality: Hashable, Sendable {
     }
 
     /// The pivot sources a sampled run uses: `k` distinct nodes from a seeded partial Fisher–Yates shuffle.
-    public static func samplePivots(count k: Int, nodeCount n: Int, seed: UInt64) -> [Int32] {
+    package static func samplePivots(count k: Int, nodeCount n: Int, seed: UInt64) -> [Int32] {
         var rng = SeededGenerator(seed: seed)
         var pool = (0..<Int32(n)).map { $0 }
         let k = min(max(k, 0), n)
@@ -54,8 +70,15 @@ public struct BetweennessCentrality: Hashable, Sendable {
         return Array(pool[0..<k])
     }
 
+    /// Every user's betweenness, keyed by handle.
+    ///
+    ///     BetweennessCentrality().ranking(in: path).top(1)   // [Entry(handle: @b, score: 1.0)]
+    ///
+    /// - Complexity: O(s · m) unweighted, O(s · m log n) weighted, for s sources.
+    public func ranking(in graph: UserGraph) -> Ranking { Ranking(graph: graph, scores: scores(in: graph)) }
+
     /// The betweenness of every node, by node index.
-    public func scores(in graph: UserGraph) -> [Double] {
+    package func scores(in graph: UserGraph) -> [Double] {
         let n = graph.nodeCount
         if n == 0 { return [] }
         let sampled: [Int32]?
@@ -131,61 +154,64 @@ private struct BrandesAccumulator {
 
     mutating func unweightedSource(_ s: Int32, graph: UserGraph, endpoints: Bool) {
         if dag.count < graph.outTargets.count { dag = [Int32](repeating: 0, count: graph.outTargets.count) }
+        Self.unweightedSource(s, offsets: graph.outOffsets.span, targets: graph.outTargets.span, endpoints: endpoints,
+                              dist: &distance, sigma: &sigma, coef: &coefficient, order: &order,
+                              dagStart: &dagStart, dag: &dag, bc: &betweenness)
+    }
+
+    /// ``unweightedSource(_:graph:endpoints:)`` over the buffers, each passed on its own.
+    private static func unweightedSource(_ s: Int32, offsets off: Span<Int>, targets tgt: Span<Int32>,
+                                         endpoints: Bool, dist: inout [Int32], sigma: inout [Double],
+                                         coef: inout [Double], order: inout [Int32], dagStart: inout [Int],
+                                         dag: inout [Int32], bc: inout [Double]) {
+        var dist = dist.mutableSpan, sigma = sigma.mutableSpan, coef = coef.mutableSpan
+        var order = order.mutableSpan, dagStart = dagStart.mutableSpan, dag = dag.mutableSpan
+        var bc = bc.mutableSpan
         var reached = 0
-        graph.outOffsets.withUnsafeBufferPointer { off in
-        graph.outTargets.withUnsafeBufferPointer { tgt in
-        distance.withUnsafeMutableBufferPointer { dist in
-        sigma.withUnsafeMutableBufferPointer { sigma in
-        coefficient.withUnsafeMutableBufferPointer { coef in
-        order.withUnsafeMutableBufferPointer { order in
-        dagStart.withUnsafeMutableBufferPointer { dagStart in
-        dag.withUnsafeMutableBufferPointer { dag in
-        betweenness.withUnsafeMutableBufferPointer { bc in
-            dist[Int(s)] = 0
-            sigma[Int(s)] = 1
-            order[0] = s
-            reached = 1
-            var head = 0
-            var dagCount = 0
-            // Breadth-first, recording each node's shortest-path DAG successors contiguously in BFS order.
-            while head < reached {
-                let v = Int(order[head])
-                dagStart[head] = dagCount
-                head += 1
-                let next = dist[v] + 1
-                let sv = sigma[v]
-                for i in off[v]..<off[v + 1] {
-                    let w = Int(tgt[i])
-                    let dw = dist[w]
-                    if dw < 0 {
-                        dist[w] = next
-                        sigma[w] = sv
-                        order[reached] = Int32(w)
-                        reached += 1
-                        dag[dagCount] = Int32(w)
-                        dagCount += 1
-                    } else if dw == next {
-                        sigma[w] += sv
-                        dag[dagCount] = Int32(w)
-                        dagCount += 1
-                    }
+        dist[Int(s)] = 0
+        sigma[Int(s)] = 1
+        order[0] = s
+        reached = 1
+        var head = 0
+        var dagCount = 0
+        // Breadth-first, recording each node's shortest-path DAG successors contiguously in BFS order.
+        while head < reached {
+            let v = Int(order[head])
+            dagStart[head] = dagCount
+            head += 1
+            let next = dist[v] + 1
+            let sv = sigma[v]
+            for i in off[v]..<off[v + 1] {
+                let w = Int(tgt[i])
+                let dw = dist[w]
+                if dw < 0 {
+                    dist[w] = next
+                    sigma[w] = sv
+                    order[reached] = Int32(w)
+                    reached += 1
+                    dag[dagCount] = Int32(w)
+                    dagCount += 1
+                } else if dw == next {
+                    sigma[w] += sv
+                    dag[dagCount] = Int32(w)
+                    dagCount += 1
                 }
             }
-            dagStart[reached] = dagCount
-            // Dependencies in reverse BFS order, pulled from each node's DAG successors.
-            var idx = reached - 1
-            while idx >= 0 {
-                let v = Int(order[idx])
-                var sum = 0.0
-                for p in dagStart[idx]..<dagStart[idx + 1] { sum += coef[Int(dag[p])] }
-                let delta = sigma[v] * sum
-                coef[v] = (1 + delta) / sigma[v]
-                if v != Int(s) { bc[v] += endpoints ? delta + 1 : delta }
-                idx -= 1
-            }
-            if endpoints { bc[Int(s)] += Double(reached - 1) }
-            for i in 0..<reached { dist[Int(order[i])] = -1 }
-        }}}}}}}}}
+        }
+        dagStart[reached] = dagCount
+        // Dependencies in reverse BFS order, pulled from each node's DAG successors.
+        var idx = reached - 1
+        while idx >= 0 {
+            let v = Int(order[idx])
+            var sum = 0.0
+            for p in dagStart[idx]..<dagStart[idx + 1] { sum += coef[Int(dag[p])] }
+            let delta = sigma[v] * sum
+            coef[v] = (1 + delta) / sigma[v]
+            if v != Int(s) { bc[v] += endpoints ? delta + 1 : delta }
+            idx -= 1
+        }
+        if endpoints { bc[Int(s)] += Double(reached - 1) }
+        for i in 0..<reached { dist[Int(order[i])] = -1 }
     }
 
     mutating func weightedSource(_ s: Int32, graph: UserGraph, lengths: [Double], endpoints: Bool) {

@@ -1,6 +1,6 @@
 /// Why a graph metric could not produce a result.
 ///
-///     do { _ = try PageRank(maxIterations: 2).scores(in: graph) }
+///     do { _ = try PageRank(maxIterations: 2).ranking(in: graph) }
 ///     catch { print(error) }   // "pagerank: no convergence within 2 iterations"
 public struct CentralityError: Error, Hashable, Sendable, CustomStringConvertible {
     private enum Kind: Hashable, Sendable {
@@ -13,12 +13,12 @@ public struct CentralityError: Error, Hashable, Sendable, CustomStringConvertibl
     public let metric: String
 
     /// A power iteration did not meet its tolerance within the allowed iterations.
-    public static func notConverged(_ metric: String, iterations: Int) -> CentralityError {
+    package static func notConverged(_ metric: String, iterations: Int) -> CentralityError {
         CentralityError(kind: .notConverged(iterations: iterations), metric: metric)
     }
 
     /// An argument the metric cannot use (a personalization vector of the wrong length or zero sum, ...).
-    public static func invalidArgument(_ metric: String, _ message: String) -> CentralityError {
+    package static func invalidArgument(_ metric: String, _ message: String) -> CentralityError {
         CentralityError(kind: .invalidArgument(message), metric: metric)
     }
 
@@ -28,6 +28,7 @@ public struct CentralityError: Error, Hashable, Sendable, CustomStringConvertibl
         return false
     }
 
+    /// The metric and what went wrong, e.g. `pagerank: no convergence within 2 iterations`.
     public var description: String {
         switch kind {
         case .notConverged(let iterations): return "\(metric): no convergence within \(iterations) iterations"

@@ -3,7 +3,7 @@
 ///
 ///     let graph = ReplyGraph(archive).userGraph(.mention)
 ///     let panel = try CentralityPanel(metrics: [.pagerank, .betweenness]).compute(in: graph)
-///     panel.scores[.pagerank]?[0]      // PageRank of node 0
+///     panel.ranking(.pagerank)?.top(3)   // the three users with the highest PageRank
 ///
 /// - Complexity: the sum of the chosen metrics' costs; betweenness (O(n·m), on all cores) dominates.
 public struct CentralityPanel: Sendable {
@@ -11,29 +11,34 @@ public struct CentralityPanel: Sendable {
     public enum Metric: String, CaseIterable, Hashable, Sendable, Comparable {
         /// Degrees are raw counts (or weight sums with `weighted`), not networkx's normalized `degree_centrality`.
         case degree, inDegree = "in-degree", outDegree = "out-degree"
+        /// ``PageRank``, ``BetweennessCentrality``, ``ClosenessCentrality``, ``HarmonicCentrality``,
+        /// ``EigenvectorCentrality`` and ``HITS``.
         case pagerank, betweenness, closeness, harmonic, eigenvector, hubs, authorities
+        /// ``CoreNumber`` and the local clustering coefficient.
         case coreNumber = "core-number", clustering
+        /// The number of the node's ``WeakComponents`` or ``StrongComponents`` component.
         case weakComponent = "weak-component", strongComponent = "strong-component"
 
+        /// Command-line order (the order of ``allCases``).
         public static func < (lhs: Metric, rhs: Metric) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
 
         /// The JSON key (`in_degree`, `core_number`, ...).
-        public var key: String { rawValue.replacingOccurrences(of: "-", with: "_") }
+        package var key: String { rawValue.replacingOccurrences(of: "-", with: "_") }
     }
 
     /// Whole-graph figures reported beside the per-node metrics.
-    public struct GraphFigures: Sendable, Hashable, Encodable {
-        public var nodes: Int
-        public var edges: Int
-        public var selfLoops: Int
-        public var density: Double
+    package struct GraphFigures: Sendable, Hashable, Encodable {
+        package var nodes: Int
+        package var edges: Int
+        package var selfLoops: Int
+        package var density: Double
         /// `nil` for an undirected graph or one without edges.
-        public var reciprocity: Double?
-        public var averageClustering: Double
-        public var weakComponents: Int
-        public var strongComponents: Int
+        package var reciprocity: Double?
+        package var averageClustering: Double
+        package var weakComponents: Int
+        package var strongComponents: Int
 
         enum CodingKeys: String, CodingKey {
             case nodes, edges, density, reciprocity
@@ -45,10 +50,11 @@ public struct CentralityPanel: Sendable {
     /// The error asked of the metrics that can be estimated by sampling (betweenness and harmonic).
     public struct ErrorBound: Sendable, Hashable {
         /// The additive error on the metric's normalized scale, in (0, 1).
-        public var epsilon: Double
+        package var epsilon: Double
         /// The probability, in (0, 1), that some node's score misses it.
-        public var delta: Double
+        package var delta: Double
 
+        /// Within ±`epsilon` with probability at least 1 − `delta`.
         public init(epsilon: Double, delta: Double = 0.1) {
             self.epsilon = epsilon
             self.delta = delta
@@ -56,29 +62,29 @@ public struct CentralityPanel: Sendable {
     }
 
     /// How an approximated metric was computed, and the bound it meets.
-    public struct Approximation: Sendable, Hashable, Encodable {
+    package struct Approximation: Sendable, Hashable, Encodable {
         /// The sampling scheme behind an estimate; its raw value is the JSON `method`.
-        public enum Method: String, Sendable, Hashable, Encodable {
+        package enum Method: String, Sendable, Hashable, Encodable {
             /// Betweenness from sampled shortest paths (Riondato & Kornaropoulos, 2016).
             case riondatoKornaropoulos = "riondato-kornaropoulos"
             /// Harmonic centrality from sampled pivots (Eppstein & Wang, 2004).
             case eppsteinWang = "eppstein-wang"
         }
 
-        public var method: Method
+        package var method: Method
         /// Every score is within ±`epsilon` of the exact one on the normalized scale ...
-        public var epsilon: Double
+        package var epsilon: Double
         /// ... with probability at least 1 − `delta`.
-        public var delta: Double
+        package var delta: Double
         /// The bound on the scale of the reported scores: ε for betweenness, ε (n − 1) for harmonic.
-        public var absoluteError: Double
+        package var absoluteError: Double
         /// Number of sampled (s, t) pairs (betweenness) or pivots (harmonic); 0 when computed exactly.
-        public var samples: Int
+        package var samples: Int
         /// The upper bound on the vertex diameter that sized the sample (betweenness only).
-        public var vertexDiameterBound: Int?
-        public var seed: UInt64
+        package var vertexDiameterBound: Int?
+        package var seed: UInt64
         /// The scores were computed exactly because that was cheaper than the sample.
-        public var exact: Bool
+        package var exact: Bool
 
         enum CodingKeys: String, CodingKey {
             case method, epsilon, delta, samples, seed, exact
@@ -86,26 +92,37 @@ public struct CentralityPanel: Sendable {
         }
     }
 
+    /// The computed metrics and the whole-graph figures.
     public struct Result: Sendable {
-        public var scores: [Metric: [Double]]
-        public var figures: GraphFigures
+        /// The graph the metrics were computed in.
+        package var graph: UserGraph
+        /// Scores by node index of ``graph``.
+        package var scores: [Metric: [Double]]
+        package var figures: GraphFigures
         /// The metrics whose power iteration did not converge (eigenvector, HITS, PageRank), with the error; they
         /// have no entry in ``scores``, and every other metric is still computed.
-        public var failures: [Metric: CentralityError] = [:]
+        package var failures: [Metric: CentralityError] = [:]
         /// The metrics estimated with a stated error bound (betweenness and harmonic with ``errorBound``).
-        public var approximations: [Metric: Approximation] = [:]
+        package var approximations: [Metric: Approximation] = [:]
+
+        /// The users ranked by `metric`, or nil when it was not asked for or did not converge.
+        public func ranking(_ metric: Metric) -> Ranking? {
+            scores[metric].map { Ranking(graph: graph, scores: $0) }
+        }
     }
 
-    public var metrics: [Metric]
+    package var metrics: [Metric]
     /// Use edge weights (counts) in every metric that can; otherwise every edge counts 1.
-    public var weighted: Bool
+    package var weighted: Bool
     /// Seconds-long metrics can be sampled: betweenness with this many pivots (exact when `nil`).
-    public var betweennessSamples: Int?
+    package var betweennessSamples: Int?
     /// Betweenness by ``ApproximateBetweenness`` and harmonic by ``SampledHarmonicCentrality`` within this bound
     /// (exact when `nil`); overrides ``betweennessSamples``.
-    public var errorBound: ErrorBound?
-    public var seed: UInt64
+    package var errorBound: ErrorBound?
+    package var seed: UInt64
 
+    /// A panel of `metrics`, weighted or not; betweenness sampled from `betweennessSamples` pivots or estimated
+    /// within `errorBound` (with harmonic), with `seed`.
     public init(metrics: [Metric] = Metric.allCases, weighted: Bool = false, betweennessSamples: Int? = nil,
                 errorBound: ErrorBound? = nil, seed: UInt64 = 0) {
         self.metrics = metrics
@@ -188,6 +205,6 @@ public struct CentralityPanel: Sendable {
             weakComponents: WeakComponents().components(in: graph).count,
             strongComponents: graph.isDirected ? StrongComponents().components(in: graph).count
                 : WeakComponents().components(in: graph).count)
-        return Result(scores: scores, figures: figures, failures: failures, approximations: approximations)
+        return Result(graph: graph, scores: scores, figures: figures, failures: failures, approximations: approximations)
     }
 }

@@ -9,11 +9,17 @@
 ///
 /// - Complexity: O(n (n + m)) unweighted, O(n (n + m) log n) weighted, split across `threads`.
 public struct ClosenessCentrality: Hashable, Sendable {
-    public var wfImproved: Bool
-    public var weighted: Bool
+    package var wfImproved: Bool
+    package var weighted: Bool
     /// Worker threads (each node's search is independent; results do not depend on this).
-    public var threads: Int
+    package var threads: Int
 
+    /// Closeness with networkx's defaults.
+    ///
+    /// - Parameters:
+    ///   - wfImproved: Scale by the share of nodes that reach the node (Wasserman–Faust), networkx's default.
+    ///   - weighted: Edge length `1 / weight`; otherwise hop counts.
+    ///   - threads: Worker threads (the result does not depend on it).
     public init(wfImproved: Bool = true, weighted: Bool = false, threads: Int = 2) {
         self.wfImproved = wfImproved
         self.weighted = weighted
@@ -21,7 +27,14 @@ public struct ClosenessCentrality: Hashable, Sendable {
     }
 
     /// The closeness of every node, by node index.
-    public func scores(in graph: UserGraph) -> [Double] {
+    /// Every user's closeness, keyed by handle.
+    ///
+    /// - Complexity: O(n (n + m)) unweighted, O(n (n + m) log n) weighted.
+    public func ranking(in graph: UserGraph) -> Ranking {
+        Ranking(graph: graph, scores: scores(in: graph))
+    }
+
+    package func scores(in graph: UserGraph) -> [Double] {
         let n = graph.nodeCount
         let wfImproved = self.wfImproved, weighted = self.weighted
         return SourceChunks.sum(sources: n, length: n, threads: threads) { chunk, chunks in

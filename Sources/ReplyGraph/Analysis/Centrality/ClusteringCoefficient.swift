@@ -19,13 +19,13 @@ import Foundation
 /// the directed edges joining them (one term per choice of one edge per pair).
 ///
 /// - Complexity: O(m √m) time for m edges (much less on skewed graphs), O(n + m) extra memory.
-public struct ClusteringCoefficient: Hashable, Sendable {
-    public var weighted: Bool
+package struct ClusteringCoefficient: Hashable, Sendable {
+    package var weighted: Bool
 
-    public init(weighted: Bool = false) { self.weighted = weighted }
+    package init(weighted: Bool = false) { self.weighted = weighted }
 
     /// The coefficient of every node, by node index.
-    public func scores(in graph: UserGraph) -> [Double] {
+    package func scores(in graph: UserGraph) -> [Double] {
         let pairs = SimplePairs(graph, scale: maxWeight(graph))
         let n = graph.nodeCount
         var triangles = [Double](repeating: 0, count: n)
@@ -50,7 +50,7 @@ public struct ClusteringCoefficient: Hashable, Sendable {
     }
 
     /// The mean coefficient over all nodes (zeros counted); 0 for an empty graph.
-    public func average(in graph: UserGraph) -> Double {
+    package func average(in graph: UserGraph) -> Double {
         let c = scores(in: graph)
         return c.isEmpty ? 0 : c.reduce(0, +) / Double(c.count)
     }

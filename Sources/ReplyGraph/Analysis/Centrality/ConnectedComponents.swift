@@ -1,13 +1,21 @@
-/// A partition of a graph's nodes into components.
+/// A partition of a graph's users into components.
 public struct Components: Hashable, Sendable {
     /// The component of each node, by node index; components are numbered by their smallest node.
-    public let componentOfNode: [Int32]
+    package let componentOfNode: [Int32]
     /// Each component's nodes in ascending order; components ordered by their smallest node.
-    public let members: [[Int32]]
+    package let members: [[Int32]]
 
+    /// The graph's node labels (handles by node index).
+    package let labels: [String]
+
+    /// Number of components.
     public var count: Int { members.count }
 
-    init(rawLabels: [Int32]) {
+    /// Each component's users, in node order; components ordered by their first user.
+    public var groups: [[Handle]] { members.map { $0.map { Handle(labels[Int($0)]) } } }
+
+    init(rawLabels: [Int32], labels: [String]) {
+        self.labels = labels
         var renumber: [Int32: Int32] = [:]
         var members: [[Int32]] = []
         var labels = [Int32](repeating: 0, count: rawLabels.count)
@@ -34,8 +42,12 @@ public struct Components: Hashable, Sendable {
 ///
 /// - Complexity: O(n + m), iterative (an explicit queue; no recursion).
 public struct WeakComponents: Hashable, Sendable {
+    /// The weakly connected components of a graph.
     public init() {}
 
+    /// The components of `graph`.
+    ///
+    /// - Complexity: O(n + m).
     public func components(in graph: UserGraph) -> Components {
         let n = graph.nodeCount
         var label = [Int32](repeating: -1, count: n)
@@ -54,7 +66,7 @@ public struct WeakComponents: Hashable, Sendable {
                 }
             }
         }
-        return Components(rawLabels: label)
+        return Components(rawLabels: label, labels: graph.labels)
     }
 }
 
@@ -66,8 +78,12 @@ public struct WeakComponents: Hashable, Sendable {
 ///
 /// - Complexity: O(n + m) time and memory; reply chains thousands deep need no recursion.
 public struct StrongComponents: Hashable, Sendable {
+    /// The strongly connected components of a graph.
     public init() {}
 
+    /// The components of `graph`.
+    ///
+    /// - Complexity: O(n + m).
     public func components(in graph: UserGraph) -> Components {
         let n = graph.nodeCount
         var index = [Int32](repeating: -1, count: n)
@@ -112,6 +128,6 @@ public struct StrongComponents: Hashable, Sendable {
                 }
             }
         }
-        return Components(rawLabels: label)
+        return Components(rawLabels: label, labels: graph.labels)
     }
 }

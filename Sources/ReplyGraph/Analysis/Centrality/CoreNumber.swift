@@ -9,10 +9,20 @@
 ///
 /// - Complexity: O(n + m).
 public struct CoreNumber: Hashable, Sendable {
+    /// The k-core decomposition.
     public init() {}
 
+    /// Every user's core number (as a score), keyed by handle.
+    ///
+    ///     CoreNumber().ranking(in: triangle)[Handle("d")]   // 1.0
+    ///
+    /// - Complexity: O(n + m).
+    public func ranking(in graph: UserGraph) -> Ranking {
+        Ranking(graph: graph, scores: values(in: graph).map(Double.init))
+    }
+
     /// The core number of every node, by node index.
-    public func values(in graph: UserGraph) -> [Int] {
+    package func values(in graph: UserGraph) -> [Int] {
         let n = graph.nodeCount
         if n == 0 { return [] }
         // Neighbour lists with multiplicity: successors then predecessors (directed), self-loops dropped.

@@ -19,10 +19,11 @@ public enum DegreeDirection: String, CaseIterable, Hashable, Sendable {
 /// `out_degree_centrality`); with `n ≤ 1` every node scores 1, as there. Weighted degrees are networkx's
 /// `degree(weight="weight")` (strength); normalizing them uses the same `n − 1`.
 public struct DegreeCentrality: Hashable, Sendable {
-    public var direction: DegreeDirection
-    public var weighted: Bool
-    public var normalized: Bool
+    package var direction: DegreeDirection
+    package var weighted: Bool
+    package var normalized: Bool
 
+    /// Degree in `direction`, as weight sums with `weighted`, divided by `n − 1` when `normalized`.
     public init(direction: DegreeDirection = .total, weighted: Bool = false, normalized: Bool = true) {
         self.direction = direction
         self.weighted = weighted
@@ -32,7 +33,14 @@ public struct DegreeCentrality: Hashable, Sendable {
     /// The degree of every node, by node index.
     ///
     /// - Complexity: O(n + m).
-    public func scores(in graph: UserGraph) -> [Double] {
+    /// Every user's degree, keyed by handle.
+    ///
+    /// - Complexity: O(n + m).
+    public func ranking(in graph: UserGraph) -> Ranking {
+        Ranking(graph: graph, scores: scores(in: graph))
+    }
+
+    package func scores(in graph: UserGraph) -> [Double] {
         let n = graph.nodeCount
         if normalized && n <= 1 { return [Double](repeating: 1, count: n) }
         var result = [Double](repeating: 0, count: n)

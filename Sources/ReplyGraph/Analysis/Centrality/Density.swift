@@ -6,10 +6,10 @@
 /// Self-loops count as edges when the adjacency includes them, as in networkx.
 ///
 /// - Complexity: O(n) (an undirected graph counts its self-loops).
-public struct Density: Hashable, Sendable {
-    public init() {}
+package struct Density: Hashable, Sendable {
+    package init() {}
 
-    public func value(in graph: UserGraph) -> Double {
+    package func value(in graph: UserGraph) -> Double {
         let n = Double(graph.nodeCount)
         guard n > 1 else { return 0 }
         let m = Double(graph.edgeCount)

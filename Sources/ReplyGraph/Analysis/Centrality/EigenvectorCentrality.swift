@@ -10,10 +10,11 @@
 ///
 /// - Complexity: O(k (n + m)) for k iterations.
 public struct EigenvectorCentrality: Hashable, Sendable {
-    public var maxIterations: Int
-    public var tolerance: Double
-    public var weighted: Bool
+    package var maxIterations: Int
+    package var tolerance: Double
+    package var weighted: Bool
 
+    /// Eigenvector centrality with networkx's defaults (unweighted, 100 iterations, tolerance 1e-6).
     public init(maxIterations: Int = 100, tolerance: Double = 1e-6, weighted: Bool = false) {
         self.maxIterations = maxIterations
         self.tolerance = tolerance
@@ -23,7 +24,15 @@ public struct EigenvectorCentrality: Hashable, Sendable {
     /// The score of every node, by node index; empty for an empty graph (networkx refuses one).
     ///
     /// - Throws: ``CentralityError`` `eigenvector_centrality` when the iteration does not converge.
-    public func scores(in graph: UserGraph) throws(CentralityError) -> [Double] {
+    /// Every user's eigenvector centrality, keyed by handle.
+    ///
+    /// - Throws: ``CentralityError`` when the iteration does not converge.
+    /// - Complexity: O(k (n + m)) for k iterations.
+    public func ranking(in graph: UserGraph) throws(CentralityError) -> Ranking {
+        Ranking(graph: graph, scores: try scores(in: graph))
+    }
+
+    package func scores(in graph: UserGraph) throws(CentralityError) -> [Double] {
         let n = graph.nodeCount
         if n == 0 { return [] }
         var x = [Double](repeating: 1 / Double(n), count: n)

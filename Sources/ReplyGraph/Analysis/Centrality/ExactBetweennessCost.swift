@@ -23,26 +23,26 @@
 /// component reads little): there the estimate was 5.1 s and exact took 7.0 s, and 14.2 s in a busier minute.
 ///
 /// - Complexity: O(probes · (n + m)).
-public struct ExactBetweennessCost: Hashable, Sendable {
+package struct ExactBetweennessCost: Hashable, Sendable {
     /// Seconds per unit of work on one core, hop-count (BFS) betweenness.
-    public static let secondsPerUnit = 1.5e-8
+    package static let secondsPerUnit = 1.5e-8
     /// Seconds per unit of work on one core, weighted (Dijkstra) betweenness.
-    public static let weightedSecondsPerUnit = 7.5e-8
+    package static let weightedSecondsPerUnit = 7.5e-8
 
     /// The estimate above which `replygraph centrality` refuses exact betweenness unless given `--exact`.
-    public static let refusalSeconds = 60.0
+    package static let refusalSeconds = 60.0
 
     /// Number of sampled sources whose searches are measured.
-    public var probes: Int
-    public var seed: UInt64
+    package var probes: Int
+    package var seed: UInt64
 
-    public init(probes: Int = 16, seed: UInt64 = 0) {
+    package init(probes: Int = 16, seed: UInt64 = 0) {
         self.probes = probes
         self.seed = seed
     }
 
     /// n × the mean over the probes of (nodes reached + arcs read) by a search from that source.
-    public func workUnits(in graph: UserGraph) -> Double {
+    package func workUnits(in graph: UserGraph) -> Double {
         let n = graph.nodeCount
         if n == 0 { return 0 }
         let sources = probes >= n ? (0..<Int32(n)).map { $0 }
@@ -62,7 +62,7 @@ public struct ExactBetweennessCost: Hashable, Sendable {
     }
 
     /// The estimated wall-clock seconds of exact betweenness on `threads` cores.
-    public func estimatedSeconds(in graph: UserGraph, weighted: Bool, threads: Int) -> Double {
+    package func estimatedSeconds(in graph: UserGraph, weighted: Bool, threads: Int) -> Double {
         workUnits(in: graph) * (weighted ? Self.weightedSecondsPerUnit : Self.secondsPerUnit) / Double(max(threads, 1))
     }
 }

@@ -12,20 +12,33 @@
 ///
 /// - Complexity: O(k (n + m)) for k iterations.
 public struct HITS: Hashable, Sendable {
-    public var maxIterations: Int
-    public var tolerance: Double
-    public var weighted: Bool
+    package var maxIterations: Int
+    package var tolerance: Double
+    package var weighted: Bool
 
+    /// HITS as networkx's reference iteration (weighted by default).
     public init(maxIterations: Int = 100, tolerance: Double = 1e-8, weighted: Bool = true) {
         self.maxIterations = maxIterations
         self.tolerance = tolerance
         self.weighted = weighted
     }
 
+    /// Every user's hub and authority scores, keyed by handle.
+    ///
+    ///     let (hubs, authorities) = try HITS().rankings(in: graph)
+    ///     hubs.top(1)   // [Entry(handle: @a, score: 1.0)]
+    ///
+    /// - Throws: ``CentralityError`` when the iteration does not converge.
+    /// - Complexity: O(k (n + m)) for k iterations.
+    public func rankings(in graph: UserGraph) throws(CentralityError) -> (hubs: Ranking, authorities: Ranking) {
+        let (hubs, authorities) = try scores(in: graph)
+        return (Ranking(graph: graph, scores: hubs), Ranking(graph: graph, scores: authorities))
+    }
+
     /// Hub and authority scores by node index.
     ///
     /// - Throws: ``CentralityError`` `hits` when the iteration does not converge.
-    public func scores(in graph: UserGraph) throws(CentralityError) -> (hubs: [Double], authorities: [Double]) {
+    package func scores(in graph: UserGraph) throws(CentralityError) -> (hubs: [Double], authorities: [Double]) {
         let n = graph.nodeCount
         if n == 0 { return ([], []) }
         var h = [Double](repeating: 1 / Double(n), count: n)

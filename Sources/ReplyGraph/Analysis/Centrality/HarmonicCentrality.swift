@@ -9,17 +9,25 @@
 ///
 /// - Complexity: O(n (n + m)) unweighted, O(n (n + m) log n) weighted, split across `threads`.
 public struct HarmonicCentrality: Hashable, Sendable {
-    public var weighted: Bool
+    package var weighted: Bool
     /// Worker threads (each node's search is independent; results do not depend on this).
-    public var threads: Int
+    package var threads: Int
 
+    /// Harmonic centrality over hop counts, or with `weighted` over edge lengths `1 / weight`, on `threads` workers.
     public init(weighted: Bool = false, threads: Int = 2) {
         self.weighted = weighted
         self.threads = threads
     }
 
     /// The harmonic centrality of every node, by node index.
-    public func scores(in graph: UserGraph) -> [Double] {
+    /// Every user's harmonic centrality, keyed by handle.
+    ///
+    /// - Complexity: O(n (n + m)) unweighted, O(n (n + m) log n) weighted.
+    public func ranking(in graph: UserGraph) -> Ranking {
+        Ranking(graph: graph, scores: scores(in: graph))
+    }
+
+    package func scores(in graph: UserGraph) -> [Double] {
         let n = graph.nodeCount
         let weighted = self.weighted
         return SourceChunks.sum(sources: n, length: n, threads: threads) { chunk, chunks in

@@ -2,7 +2,7 @@
 /// redistribution and convergence when the L1 change is below `n × tolerance`.
 ///
 ///     let graph = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 2), .init(2, 0)], directed: true)
-///     try PageRank(damping: 0.85).scores(in: graph)   // [0.333..., 0.333..., 0.333...]
+///     try PageRank(damping: 0.85).ranking(in: graph)[Handle("a")]   // 0.333...
 ///
 /// Transition probabilities are `w(u,v) / Σ w(u,·)` with edge weights (networkx's default `weight="weight"`);
 /// `weighted: false` uses 1 for every edge. Nodes without out-weight (including those whose edges all weigh 0)
@@ -10,18 +10,31 @@
 ///
 /// - Complexity: O(k (n + m)) for k iterations.
 public struct PageRank: Hashable, Sendable {
-    public var damping: Double
-    public var maxIterations: Int
-    public var tolerance: Double
-    public var weighted: Bool
+    package var damping: Double
+    package var maxIterations: Int
+    package var tolerance: Double
+    package var weighted: Bool
     /// Restart distribution by node index (normalized to sum 1); `nil` for uniform.
-    public var personalization: [Double]?
+    package var personalization: [Double]?
     /// Where dangling nodes' rank goes, by node index (normalized); `nil` for the personalization vector.
-    public var dangling: [Double]?
+    package var dangling: [Double]?
     /// The starting vector by node index (normalized); `nil` for uniform.
-    public var start: [Double]?
+    package var start: [Double]?
 
-    public init(damping: Double = 0.85, maxIterations: Int = 100, tolerance: Double = 1e-6, weighted: Bool = true,
+    /// PageRank with networkx's defaults: uniform restart, start and dangling distributions.
+    ///
+    /// - Parameters:
+    ///   - damping: The probability of following an edge rather than restarting (networkx's `alpha`).
+    ///   - maxIterations: The iterations allowed before ``CentralityError`` non-convergence.
+    ///   - tolerance: Convergence when the L1 change is below `n × tolerance`.
+    ///   - weighted: Transition probabilities by edge weight (tweet counts); otherwise every edge counts 1.
+    public init(damping: Double = 0.85, maxIterations: Int = 100, tolerance: Double = 1e-6, weighted: Bool = true) {
+        self.init(damping: damping, maxIterations: maxIterations, tolerance: tolerance, weighted: weighted,
+                  personalization: nil)
+    }
+
+    /// PageRank with restart, dangling and start vectors by node index (`nil` for uniform).
+    package init(damping: Double = 0.85, maxIterations: Int = 100, tolerance: Double = 1e-6, weighted: Bool = true,
                 personalization: [Double]? = nil, dangling: [Double]? = nil, start: [Double]? = nil) {
         self.damping = damping
         self.maxIterations = maxIterations
@@ -32,11 +45,22 @@ public struct PageRank: Hashable, Sendable {
         self.start = start
     }
 
+    /// Every user's PageRank, keyed by handle.
+    ///
+    ///     let ranking = try PageRank().ranking(in: graph)
+    ///     ranking.top(1)   // [Entry(handle: @a, score: 0.333...)]
+    ///
+    /// - Throws: ``CentralityError`` when the iteration does not converge within `maxIterations`.
+    /// - Complexity: O(k (n + m)) for k iterations.
+    public func ranking(in graph: UserGraph) throws(CentralityError) -> Ranking {
+        Ranking(graph: graph, scores: try scores(in: graph))
+    }
+
     /// The PageRank of every node, by node index; empty for an empty graph.
     ///
     /// - Throws: ``CentralityError`` `pagerank` when the iteration does not converge within `maxIterations`, or
     ///   when a vector has the wrong length, a negative entry or zero sum.
-    public func scores(in graph: UserGraph) throws(CentralityError) -> [Double] {
+    package func scores(in graph: UserGraph) throws(CentralityError) -> [Double] {
         let n = graph.nodeCount
         if n == 0 { return [] }
         func normalizedVector(_ v: [Double]?, _ name: String) throws(CentralityError) -> [Double]? {
@@ -67,37 +91,27 @@ public struct PageRank: Hashable, Sendable {
         var next = [Double](repeating: 0, count: n)
         let alpha = damping
         let limit = Double(n) * tolerance
-        let converged: Bool = graph.inOffsets.withUnsafeBufferPointer { off in
-            graph.inSources.withUnsafeBufferPointer { src in
-                inCoefficient.withUnsafeBufferPointer { coef in
-                    p.withUnsafeBufferPointer { p in
-                        danglingWeights.withUnsafeBufferPointer { dw in
-                            invOut.withUnsafeBufferPointer { invOut in
-                                y.withUnsafeMutableBufferPointer { y in
-                                    next.withUnsafeMutableBufferPointer { next in
-                                        x.withUnsafeMutableBufferPointer { x in
-                                            for _ in 0..<maxIterations {
-                                                var danglingSum = 0.0
-                                                for u in danglingNodes { danglingSum += x[u] }
-                                                for u in 0..<n { y[u] = x[u] * invOut[u] }
-                                                var err = 0.0
-                                                for v in 0..<n {
-                                                    var acc = 0.0
-                                                    for i in off[v]..<off[v + 1] { acc += y[Int(src[i])] * coef[i] }
-                                                    let value = alpha * (acc + danglingSum * dw[v]) + (1 - alpha) * p[v]
-                                                    next[v] = value
-                                                    err += abs(value - x[v])
-                                                }
-                                                for v in 0..<n { x[v] = next[v] }
-                                                if err < limit { return true }
-                                            }
-                                            return false
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
+        var converged = false
+        do {
+            let off = graph.inOffsets.span, src = graph.inSources.span, coef = inCoefficient.span
+            let p = p.span, dw = danglingWeights.span, invOut = invOut.span
+            var y = y.mutableSpan, next = next.mutableSpan, x = x.mutableSpan
+            for _ in 0..<maxIterations {
+                var danglingSum = 0.0
+                for u in danglingNodes { danglingSum += x[u] }
+                for u in 0..<n { y[u] = x[u] * invOut[u] }
+                var err = 0.0
+                for v in 0..<n {
+                    var acc = 0.0
+                    for i in off[v]..<off[v + 1] { acc += y[Int(src[i])] * coef[i] }
+                    let value = alpha * (acc + danglingSum * dw[v]) + (1 - alpha) * p[v]
+                    next[v] = value
+                    err += abs(value - x[v])
+                }
+                for v in 0..<n { x[v] = next[v] }
+                if err < limit {
+                    converged = true
+                    break
                 }
             }
         }

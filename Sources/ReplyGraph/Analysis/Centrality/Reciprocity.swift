@@ -7,10 +7,10 @@
 /// here both give `nil`.
 ///
 /// - Complexity: O(m log d) for maximum out-degree d.
-public struct Reciprocity: Hashable, Sendable {
-    public init() {}
+package struct Reciprocity: Hashable, Sendable {
+    package init() {}
 
-    public func value(in graph: UserGraph) -> Double? {
+    package func value(in graph: UserGraph) -> Double? {
         guard graph.isDirected, !graph.outTargets.isEmpty else { return nil }
         var reciprocated = 0
         for u in 0..<graph.nodeCount {

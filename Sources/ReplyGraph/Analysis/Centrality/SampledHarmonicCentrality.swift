@@ -25,29 +25,29 @@ import Foundation
 /// ``ApproximateBetweenness``).
 ///
 /// - Complexity: O(k (n + m)) unweighted, O(k (n + m) log n) weighted; k grows only with log n.
-public struct SampledHarmonicCentrality: Hashable, Sendable {
+package struct SampledHarmonicCentrality: Hashable, Sendable {
     /// The additive error allowed on every h(u)/(n − 1), in (0, 1).
-    public var epsilon: Double
+    package var epsilon: Double
     /// The probability, in (0, 1), that some node misses the bound.
-    public var delta: Double
-    public var weighted: Bool
-    public var seed: UInt64
-    public var threads: Int
+    package var delta: Double
+    package var weighted: Bool
+    package var seed: UInt64
+    package var threads: Int
     /// Compute exactly when the pivots would be at least n searches.
-    public var exactWhenCheaper: Bool
+    package var exactWhenCheaper: Bool
 
     /// An estimate and how it was made.
-    public struct Estimate: Hashable, Sendable {
+    package struct Estimate: Hashable, Sendable {
         /// Estimated harmonic centrality (networkx's scale, not divided by n − 1), by node index.
-        public var scores: [Double]
+        package var scores: [Double]
         /// Number of pivots searched (0 when exact).
-        public var pivots: Int
+        package var pivots: Int
         /// The largest absolute error the bound allows on a score: ε (n − 1) (0 when exact).
-        public var absoluteError: Double
-        public var isExact: Bool
+        package var absoluteError: Double
+        package var isExact: Bool
     }
 
-    public init(epsilon: Double, delta: Double = 0.1, weighted: Bool = false, seed: UInt64 = 0, threads: Int = 2,
+    package init(epsilon: Double, delta: Double = 0.1, weighted: Bool = false, seed: UInt64 = 0, threads: Int = 2,
                 exactWhenCheaper: Bool = true) {
         self.epsilon = epsilon
         self.delta = delta
@@ -60,7 +60,7 @@ public struct SampledHarmonicCentrality: Hashable, Sendable {
     /// Pivots for ±`epsilon` on h/(n − 1) with probability 1 − `delta`, when each term is at most `range`.
     ///
     ///     SampledHarmonicCentrality.pivotCount(epsilon: 0.01, delta: 0.1, nodeCount: 1_000_000)   // 84057
-    public static func pivotCount(epsilon: Double, delta: Double, nodeCount: Int, range: Double = 1) -> Int {
+    package static func pivotCount(epsilon: Double, delta: Double, nodeCount: Int, range: Double = 1) -> Int {
         guard nodeCount >= 2 else { return 0 }
         let n = Double(nodeCount)
         let e = epsilon * (n - 1) / n
@@ -70,7 +70,7 @@ public struct SampledHarmonicCentrality: Hashable, Sendable {
     /// Estimates every node's harmonic centrality.
     ///
     /// - Throws: ``CentralityError/invalidArgument(_:_:)`` unless 0 < ε < 1 and 0 < δ < 1.
-    public func estimate(in graph: UserGraph) throws(CentralityError) -> Estimate {
+    package func estimate(in graph: UserGraph) throws(CentralityError) -> Estimate {
         guard epsilon > 0 && epsilon < 1 else {
             throw .invalidArgument("harmonic", "epsilon must be in (0, 1), got \(epsilon)")
         }

@@ -20,16 +20,16 @@
 ///   no edge between components and the bound is the largest component bound.
 ///
 /// - Complexity: O(n + m) time and memory.
-public struct VertexDiameterBound: Hashable, Sendable {
+package struct VertexDiameterBound: Hashable, Sendable {
     /// Weighted shortest paths (any positive edge lengths): the per-component bound is the component's size.
-    public var weighted: Bool
+    package var weighted: Bool
 
-    public init(weighted: Bool = false) {
+    package init(weighted: Bool = false) {
         self.weighted = weighted
     }
 
     /// The bound for `graph`: 0 for an empty graph, 1 for one without edges.
-    public func value(in graph: UserGraph) -> Int {
+    package func value(in graph: UserGraph) -> Int {
         let n = graph.nodeCount
         if n == 0 { return 0 }
         let components = StrongComponents().components(in: graph)

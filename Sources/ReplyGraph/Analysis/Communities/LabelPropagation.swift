@@ -2,7 +2,7 @@
 /// semantics and a seed.
 ///
 ///     let result = try LabelPropagation(seed: 3).communities(in: graph)
-///     result.members   // communities, each sorted
+///     result.groups    // communities, each a list of handles
 ///
 /// Every node starts with its own label. Each round visits the nodes in a seeded random order; a node whose label
 /// is not among the most frequent (weight-summed) labels of its neighbours takes one of those, chosen at random.
@@ -12,17 +12,22 @@
 ///
 /// - Complexity: O(m) per round.
 public struct LabelPropagation: Hashable, Sendable {
-    public var seed: UInt64
-    public var weighted: Bool
-    public var maxRounds: Int
+    package var seed: UInt64
+    package var weighted: Bool
+    package var maxRounds: Int
 
+    /// Label propagation with `seed` for the visiting order and ties, by edge weight unless `weighted` is false,
+    /// for at most `maxRounds` rounds.
     public init(seed: UInt64 = 0, weighted: Bool = true, maxRounds: Int = 1000) {
         self.seed = seed
         self.weighted = weighted
         self.maxRounds = maxRounds
     }
 
+    /// The communities of `input`'s undirected projection.
+    ///
     /// - Throws: ``CentralityError`` `label_propagation` when labels still change after `maxRounds` rounds.
+    /// - Complexity: O(m) per round.
     public func communities(in input: UserGraph) throws(CentralityError) -> Communities {
         let graph = input.undirected()
         let n = graph.nodeCount

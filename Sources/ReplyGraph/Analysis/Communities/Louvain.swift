@@ -13,16 +13,21 @@
 ///
 /// - Complexity: O(m) per sweep; typically a few sweeps per level and O(log n) levels.
 public struct Louvain: Hashable, Sendable {
-    public var resolution: Double
-    public var threshold: Double
-    public var seed: UInt64
+    package var resolution: Double
+    package var threshold: Double
+    package var seed: UInt64
 
+    /// Louvain at `resolution` (above 1 favours smaller communities), stopping when a level gains no more than
+    /// `threshold` modularity; `seed` fixes the node order.
     public init(resolution: Double = 1, threshold: Double = 1e-7, seed: UInt64 = 0) {
         self.resolution = resolution
         self.threshold = threshold
         self.seed = seed
     }
 
+    /// The communities of `input`'s undirected projection.
+    ///
+    /// - Complexity: O(m) per sweep.
     public func communities(in input: UserGraph) -> Communities {
         let graph = input.undirected()
         let n = graph.nodeCount

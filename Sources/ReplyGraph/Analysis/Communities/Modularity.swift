@@ -8,11 +8,11 @@
 /// weight has modularity 0 (networkx divides by zero there).
 ///
 /// - Complexity: O(n + m).
-public struct Modularity: Hashable, Sendable {
-    public var resolution: Double
-    public var weighted: Bool
+package struct Modularity: Hashable, Sendable {
+    package var resolution: Double
+    package var weighted: Bool
 
-    public init(resolution: Double = 1, weighted: Bool = true) {
+    package init(resolution: Double = 1, weighted: Bool = true) {
         self.resolution = resolution
         self.weighted = weighted
     }
@@ -20,7 +20,7 @@ public struct Modularity: Hashable, Sendable {
     /// The modularity of `communities` (lists of node indices) in `graph`.
     ///
     /// - Throws: ``CentralityError`` `modularity` when the communities are not a partition of the nodes.
-    public func value(of communities: [[Int32]], in graph: UserGraph) throws(CentralityError) -> Double {
+    package func value(of communities: [[Int32]], in graph: UserGraph) throws(CentralityError) -> Double {
         let n = graph.nodeCount
         var community = [Int32](repeating: -1, count: n)
         for (c, members) in communities.enumerated() {
@@ -80,16 +80,23 @@ public struct Modularity: Hashable, Sendable {
 /// Communities found by a detection algorithm.
 public struct Communities: Hashable, Sendable {
     /// Each community's nodes in ascending order; communities ordered by their smallest node.
-    public let members: [[Int32]]
+    package let members: [[Int32]]
     /// The community of each node, by node index (an index into ``members``).
-    public let communityOfNode: [Int32]
+    package let communityOfNode: [Int32]
     /// The partition's modularity in the graph it was found in (the undirected projection for directed input).
     public let modularity: Double
+    /// The graph's node labels (handles by node index).
+    package let labels: [String]
 
+    /// Number of communities.
     public var count: Int { members.count }
 
+    /// Each community's users, in node order; communities ordered by their first user.
+    public var groups: [[Handle]] { members.map { $0.map { Handle(labels[Int($0)]) } } }
+
     init(rawLabels: [Int32], modularityIn graph: UserGraph, resolution: Double) {
-        let components = Components(rawLabels: rawLabels)
+        let components = Components(rawLabels: rawLabels, labels: graph.labels)
+        labels = graph.labels
         members = components.members
         communityOfNode = components.componentOfNode
         modularity = Modularity(resolution: resolution).value(communityOfNode: communityOfNode,
