@@ -12,14 +12,14 @@
 /// non-ASCII text precedes an entity.
 ///
 /// - Complexity: O(n) in the text's length (URL matching also reads the word before each `.`).
-public enum EntityExtractor {
+package enum EntityExtractor {
     /// All entities of `text`, with overlaps removed in favour of the earlier entity (so mentions and hashtags
     /// inside URLs are dropped), and the leading mention run as `replyTo`.
     ///
     ///     EntityExtractor.entities(in: "@a @b hi @c twitter.com/#x").mentions.map(\.value)   // ["a", "b", "c"]
     ///
     /// - Complexity: O(n) in the text's length.
-    public static func entities(in text: String) -> Entities {
+    package static func entities(in text: String) -> Entities {
         var scratch = Scratch()
         return entities(in: text, scratch: &scratch)
     }
@@ -72,7 +72,7 @@ public enum EntityExtractor {
     ///     // ["example.com/a", "http://t.co/abc"]
     ///
     /// - Complexity: O(n) in the text's length.
-    public static func urls(in text: String) -> [TextEntity] {
+    package static func urls(in text: String) -> [TextEntity] {
         withScanner(text) { scanner in
             scanner.scanURLsOnly()
             return scanner.finishURLs()
@@ -86,7 +86,7 @@ public enum EntityExtractor {
     ///     EntityExtractor.replyScreenName(in: ".@alice hi")    // nil
     ///
     /// - Complexity: O(1): it reads the leading white space and at most 21 more characters.
-    public static func replyScreenName(in text: String) -> String? {
+    package static func replyScreenName(in text: String) -> String? {
         withScanner(text) { scanner in scanner.replyScreenName() }
     }
 
@@ -96,7 +96,7 @@ public enum EntityExtractor {
     ///     EntityExtractor.mentionsOrLists(in: "@bob/swift hi @carol").map(\.listSlug)   // ["/swift", ""]
     ///
     /// - Complexity: O(n) in the text's length.
-    public static func mentionsOrLists(in text: String) -> [MentionOrList] {
+    package static func mentionsOrLists(in text: String) -> [MentionOrList] {
         withScanner(text) { scanner in
             scanner.scan(urls: false)
             return scanner.finishMentionsOrLists()

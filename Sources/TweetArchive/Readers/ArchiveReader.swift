@@ -20,16 +20,17 @@ import Foundation
 /// sorted by name) or `-` for standard input. Each file's format is detected from its content. Lines are streamed in
 /// 1 MiB chunks and parsed as bytes; memory grows with the tweets kept, not with the file or the number of files.
 public struct ArchiveReader: Sendable {
+    /// How to read: strictness, limits, threads, and which of an account archive's other tweets to include.
     public struct Options: Sendable {
         /// Fail on the first malformed line instead of skipping it.
         public var strict = false
         /// Longest accepted line in bytes; longer lines are skipped with `line-too-long` (and account-export
         /// elements longer than this with `element-too-long`), so memory stays bounded whatever the input.
-        public var maxLineLength = 1 << 20
+        package var maxLineLength = 1 << 20
         /// Longest accepted line of a JSON-lines format (twint JSON, Twitter API v2 / twarc2), whose line is one
         /// record however large: a page of a hundred tweets and their `includes` runs to megabytes. Longer lines
         /// are skipped with `line-too-long`. The line buffer grows to it only while such a line is read.
-        public var maxJSONLineLength = 64 << 20
+        package var maxJSONLineLength = 64 << 20
 
         /// The bound on a line of `format` (`nil`: not yet known, the larger bound).
         func lineLimit(_ format: ArchiveFormat?) -> Int {
@@ -49,21 +50,22 @@ public struct ArchiveReader: Sendable {
         /// pass. `1` reads everything on the calling thread. Default: the active processor count.
         public var jobs: Int
         /// The smallest file split across ``jobs`` threads; smaller files are read in one pass.
-        public var parallelThreshold = 8 << 20
+        package var parallelThreshold = 8 << 20
         /// Tweets per chunk in which a part hands its tweets over (about 3 MB of `Tweet`s; tests set it small).
         var partChunkSize = 1 << 15
         /// The other kinds of tweets a Twitter/X archive holds that are read with the account's own (all are
         /// counted in ``Archive/accountArchives`` either way). Default: none.
         public var otherTweetKinds: Set<OtherTweetKind> = []
         /// How many folders down a directory input is walked.
-        public var maxDirectoryDepth = 16
+        package var maxDirectoryDepth = 16
         /// The most bytes one file of a zipped archive may inflate to (default: 10× the zip, at least 1 GiB).
         var archiveEntryLimit: Int?
 
         /// The most threads one file is read on: each holds its own buffers, so more than a few per core only
         /// costs memory.
-        public static var maxJobs: Int { max(8, 4 * ProcessInfo.processInfo.activeProcessorCount) }
+        package static var maxJobs: Int { max(8, 4 * ProcessInfo.processInfo.activeProcessorCount) }
 
+        /// Options as given; `jobs` defaults to the active processor count and is capped at a few per core.
         public init(strict: Bool = false, maxLineLength: Int = 1 << 20, maxReportedIssues: Int = 20,
                     exportOwner: Handle? = nil, jobs: Int? = nil, otherTweetKinds: Set<OtherTweetKind> = []) {
             self.strict = strict
@@ -75,8 +77,10 @@ public struct ArchiveReader: Sendable {
         }
     }
 
+    /// How this reader reads.
     public var options: Options
 
+    /// A reader with `options`.
     public init(options: Options = Options()) { self.options = options }
 
     /// Reads and merges the given inputs. Duplicate ids across or within inputs are kept once and counted.
@@ -118,10 +122,10 @@ public struct ArchiveReader: Sendable {
                     } catch let error where error.kind == .unsupportedFormat && !explicit {
                         // A stray file in a directory (a README, an image): report it and go on.
                         var stats = InputStats(name: name)
-                        stats.skipped["unsupported-format"] = 1
+                        stats.skipped[.unsupportedFormat] = 1
                         inputs.append(stats)
                         if issues.count < options.maxReportedIssues {
-                            issues.append(Diagnostic(file: name, line: 1, reason: "unsupported-format",
+                            issues.append(Diagnostic(file: name, line: 1, reason: .unsupportedFormat,
                                                      detail: "not an archive in any supported format; skipped"))
                         }
                         continue
@@ -135,7 +139,7 @@ public struct ArchiveReader: Sendable {
                     do { opened = try AccountArchive.open(zipPath, isDirectory: false) } catch {
                         if explicit { throw error }
                         if issues.count < options.maxReportedIssues {
-                            issues.append(Diagnostic(file: zipPath, line: 0, reason: "unreadable-zip",
+                            issues.append(Diagnostic(file: zipPath, line: 0, reason: .unreadableZip,
                                                      detail: error.message + "; skipped"))
                         }
                         continue
@@ -149,7 +153,7 @@ public struct ArchiveReader: Sendable {
                                                message: "no Twitter/X archive in this zip: looked for data/manifest.js "
                                                    + "and data/tweets.js (or tweet.js, tweets-partN.js)")
                         }
-                        issues.append(Diagnostic(file: zipPath, line: 0, reason: "not-an-archive",
+                        issues.append(Diagnostic(file: zipPath, line: 0, reason: .notAnArchive,
                                                  detail: "a zip without data/manifest.js or data/tweets.js; skipped"))
                         continue
                     }
@@ -484,7 +488,7 @@ public struct ArchiveReader: Sendable {
                 sink.stats.lines = number
                 lastLine = number
                 guard var line, line.count <= lineLimit else {
-                    try sink.skip(line: number, reason: "line-too-long",
+                    try sink.skip(line: number, reason: .lineTooLong,
                                   detail: "longer than \(line == nil ? readerLimit : lineLimit) bytes")
                     return
                 }
@@ -499,7 +503,7 @@ public struct ArchiveReader: Sendable {
                         active = Unmanaged.passUnretained(parser!)
                         lineLimit = format == .twintText ? textLimit : readerLimit
                         if line.count > lineLimit {
-                            try sink.skip(line: number, reason: "line-too-long", detail: "longer than \(lineLimit) bytes")
+                            try sink.skip(line: number, reason: .lineTooLong, detail: "longer than \(lineLimit) bytes")
                             return
                         }
                         if let sizeHint {
