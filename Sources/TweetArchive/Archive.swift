@@ -112,11 +112,10 @@ public struct Archive: Sendable {
 
     /// The position of `id` in ``tweets``, in O(1) (the first lookup builds the index, in O(n)).
     public func index(of id: TweetID) -> Int? {
-        tweets.withUnsafeBufferPointer { buffer in
-            // By index through the buffer: iterating would copy each tweet (and retain its strings).
-            idIndex.withIndex(build: { IDIndex(count: buffer.count) { buffer[$0].id.rawValue } }) { index in
-                index.position(of: id.rawValue, count: buffer.count) { buffer[$0].id.rawValue }
-            }
+        // By index: iterating would copy each tweet (and retain its text block).
+        let tweets = self.tweets
+        return idIndex.withIndex(build: { IDIndex(count: tweets.count) { tweets[$0].id.rawValue } }) { index in
+            index.position(of: id.rawValue, count: tweets.count) { tweets[$0].id.rawValue }
         }
     }
 
