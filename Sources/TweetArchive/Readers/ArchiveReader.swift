@@ -352,16 +352,9 @@ public struct ArchiveReader: Sendable {
                              into tweets: inout [Tweet]) throws(ArchiveError) -> RecordSink {
         let bounds = partBounds(descriptor: descriptor, size: size, parts: min(options.jobs, Options.maxJobs))
         let parts = bounds.count - 1
-        let results = UnsafeMutableBufferPointer<Result<RecordSink, ArchiveError>?>
-            .allocate(capacity: parts)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        nonisolated(unsafe) let slots = results
         let reader = self
-        DispatchQueue.concurrentPerform(iterations: parts) { k in
+        // One part per chunk; a part's result is dropped (its tweets freed) as soon as they are moved.
+        var results = Parallel.map(parts, chunks: parts) { k -> Result<RecordSink, ArchiveError>? in
             var partTweets: [Tweet] = []
             var lines = LineReader(descriptor: descriptor, maxLineLength: reader.options.lineLimit(format))
             lines.byteRange = bounds[k]..<bounds[k + 1]
@@ -371,9 +364,9 @@ public struct ArchiveReader: Sendable {
                                             chunkSize: reader.options.partChunkSize, into: &partTweets,
                                             lines: reader.lineSource(lines, name: name))
                 sink.chunks.append(partTweets)
-                slots[k] = .success(sink)
+                return .success(sink)
             } catch {
-                slots[k] = .failure(error)
+                return .failure(error)
             }
         }
 
