@@ -27,8 +27,8 @@ package enum EntityExtractor {
     /// A scanner kept between calls of ``entities(in:scratch:)``: a reader that extracts from millions of texts
     /// keeps one, so the scanner's lists are allocated once (and not released) rather than for every text.
     struct Scratch {
-        var scanner = EntityScanner(text: TextBytes(UnsafeBufferPointer(start: nil, count: 0)),
-                                    classes: ASCIIClass.pointer)
+        var scanner = EntityScanner(text: .empty,
+                                    classes: ASCIIClass.lookup)
     }
 
     /// ``entities(in:)`` with the scanner borrowed from `scratch` (its lists emptied, capacity kept). The entities
@@ -60,8 +60,7 @@ package enum EntityExtractor {
     /// - Complexity: O(n) in the text's length.
     static func entities(in arena: inout TextArena, start: Int, count: Int, isASCII: Bool = false,
                          scratch: inout Scratch) -> (entities: Entities, start: Int) {
-        let text = UnsafeBufferPointer(start: UnsafePointer(arena.block.base + start), count: count)
-        scratch.scanner.reset(text: TextBytes(text), isASCII: isASCII, isPadded: true)
+        scratch.scanner.reset(text: TextBytes(arena.block, start: start, count: count), isASCII: isASCII, isPadded: true)
         scratch.scanner.scan()
         return scratch.scanner.finishEntities(in: &arena, start: start, count: count)
     }
@@ -105,7 +104,7 @@ package enum EntityExtractor {
 
     private static func withScanner<R>(_ text: String, _ body: (inout EntityScanner) -> R) -> R {
         if let result = text.utf8.withContiguousStorageIfAvailable({ bytes -> R in
-            var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.pointer)
+            var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.lookup)
             return body(&scanner)
         }) {
             return result
@@ -114,7 +113,7 @@ package enum EntityExtractor {
         var copy = text
         copy.makeContiguousUTF8()
         return copy.utf8.withContiguousStorageIfAvailable { bytes -> R in
-            var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.pointer)
+            var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.lookup)
             return body(&scanner)
         }!
     }
