@@ -83,9 +83,9 @@ extension ArchiveReader {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        var head = [UInt8](repeating: 0, count: 4)
-        let n = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 4, 0) }
-        return n == 4 && head.withUnsafeBufferPointer { ZipFile.looksLikeZip($0) }
+        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        guard let head = try? file.read(upToCount: 4) else { return false }
+        return ZipFile.looksLikeZip([UInt8](head))
     }
 }
 

@@ -75,7 +75,7 @@ final class ZipFile {
     deinit { close(descriptor) }
 
     /// Whether the file at `descriptor` starts like a ZIP file (a local header, or the empty archive's record).
-    static func looksLikeZip(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func looksLikeZip(_ head: [UInt8]) -> Bool {
         head.count >= 4 && head[0] == 0x50 && head[1] == 0x4B
             && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6)
     }
