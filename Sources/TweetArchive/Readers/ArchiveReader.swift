@@ -462,15 +462,15 @@ public struct ArchiveReader: Sendable {
             // What making a parser needs, reached from the per-line closure without capturing the reader: a
             // captured reader (its options hold references) was copied, retained and released on every line.
             let factory = ParserFactory(options)
-            let factoryRef = Unmanaged.passUnretained(factory)
+            unowned(unsafe) let factoryRef = factory
             defer { withExtendedLifetime(factory) {} }
             var parser: ParserBox?
             // The parser each line goes to, called without taking a reference per line (`parser` owns it).
-            var active: Unmanaged<ParserBox>?
+            unowned(unsafe) var active: ParserBox?
             if let format {   // a part of a file whose format is known (its chunks size themselves)
                 sink.stats.format = format
                 parser = factory.make(format, sizeHint: nil)
-                active = Unmanaged.passUnretained(parser!)
+                active = parser
             }
             var lastLine = 0
             // Lines come bounded by the larger (JSON) bound; twint text's own bound is checked here.
@@ -492,8 +492,8 @@ public struct ArchiveReader: Sendable {
                     switch FormatDetector.detect(line) {
                     case .some(.some(let format)):
                         sink.stats.format = format
-                        parser = factoryRef._withUnsafeGuaranteedRef { $0.make(format, sizeHint: sizeHint) }
-                        active = Unmanaged.passUnretained(parser!)
+                        parser = factoryRef.make(format, sizeHint: sizeHint)
+                        active = parser
                         lineLimit = format == .twintText ? textLimit : readerLimit
                         if line.count > lineLimit {
                             try sink.skip(line: number, reason: .lineTooLong, detail: "longer than \(lineLimit) bytes")
@@ -515,15 +515,7 @@ public struct ArchiveReader: Sendable {
                                                + "JSON lines, or an account export tweets.js): \(line.excerpt())")
                     }
                 }
-                let failure = active!._withUnsafeGuaranteedRef { box -> ArchiveError? in
-                    do throws(ArchiveError) {
-                        try box.consume(line, line: number, into: &sink)
-                        return nil
-                    } catch {
-                        return error
-                    }
-                }
-                if let failure { throw failure }
+                try active!.consume(line, line: number, into: &sink)
             }
             try parser?.finish(line: lastLine, into: &sink)
             sink.stats.bytes = bytes
