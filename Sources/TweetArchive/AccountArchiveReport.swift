@@ -8,6 +8,7 @@ public enum OtherTweetKind: String, CaseIterable, Sendable, Hashable, Codable, C
     /// `twitter-circle-tweet.js`: posts to a circle.
     case circle
 
+    /// Orders kinds by name.
     public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -20,32 +21,32 @@ public enum OtherTweetKind: String, CaseIterable, Sendable, Hashable, Codable, C
 ///     report.owner?.display          // "alice" (from data/manifest.js)
 ///     report.longPostsJoined         // 3: tweets whose truncated text was replaced by the full one
 ///     report.skippedKinds            // ["adEngagements", "directMessages", "like", ...]: never opened
-public struct AccountArchiveReport: Hashable, Sendable {
+package struct AccountArchiveReport: Hashable, Sendable {
     /// The archive as given (the zip file or the folder).
-    public var path: String
+    package var path: String
     /// The account's handle, from `manifest.js` (or `account.js`); `nil` when the archive names none.
-    public var owner: Handle?
-    public var displayName: String?
-    public var accountID: String?
+    package var owner: Handle?
+    package var displayName: String?
+    package var accountID: String?
     /// Whether `data/manifest.js` was read (otherwise the files were found by name).
-    public var hasManifest: Bool
+    package var hasManifest: Bool
     /// The tweet files read (`data/tweets.js`, `data/tweets-part1.js`, ...).
-    public var tweetFiles: [String] = []
+    package var tweetFiles: [String] = []
     /// Long posts in `note-tweet.js`; those joined to their truncated tweet, and those that matched none.
-    public var longPosts = 0
-    public var longPostsJoined = 0
-    public var longPostsUnjoined: Int { longPosts - longPostsJoined }
+    package var longPosts = 0
+    package var longPostsJoined = 0
+    package var longPostsUnjoined: Int { longPosts - longPostsJoined }
     /// Tweets of each other kind the archive holds, read or not.
-    public var otherTweets: [OtherTweetKind: Int] = [:]
+    package var otherTweets: [OtherTweetKind: Int] = [:]
     /// The other kinds whose tweets were read into the archive.
-    public var otherTweetsIncluded: Set<OtherTweetKind> = []
+    package var otherTweetsIncluded: Set<OtherTweetKind> = []
     /// Kinds of data ignored on purpose, by the manifest's name (`like`, `directMessages`, ...) or the file's
     /// (`direct-messages`): their files are never opened.
-    public var skippedKinds: [String] = []
+    package var skippedKinds: [String] = []
     /// Where the archive disagrees with its manifest, or a file could not be read: `file: reason: detail`.
-    public var warnings: [Diagnostic] = []
+    package var warnings: [Diagnostic] = []
 
-    public init(path: String, hasManifest: Bool) {
+    package init(path: String, hasManifest: Bool) {
         self.path = path
         self.hasManifest = hasManifest
     }

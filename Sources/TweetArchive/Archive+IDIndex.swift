@@ -95,7 +95,10 @@ extension Archive {
         @inline(__always)
         func withIndex<R>(build: () -> IDIndex, _ body: (IDIndex) -> R) -> R {
             let box = UnsafeRawPointer(bitPattern: installed.load(ordering: .acquiring)) ?? install(build())
-            return Unmanaged<Box>.fromOpaque(box)._withUnsafeGuaranteedRef { body($0.index) }
+            // Unretained: the installed box lives as long as `self`, which the caller holds for the whole call (and
+            // retaining it would make every lookup, on every thread, write the same reference count).
+            unowned(unsafe) let installed = Unmanaged<Box>.fromOpaque(box).takeUnretainedValue()
+            return body(installed.index)
         }
 
         private func install(_ index: IDIndex) -> UnsafeRawPointer {

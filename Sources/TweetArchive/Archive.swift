@@ -12,11 +12,14 @@ public enum ArchiveFormat: String, CaseIterable, Sendable, Codable {
 
 /// A tweet known only by reference (a parent, quoted or retweeted tweet absent from the archive itself).
 public struct ExternalTweet: Hashable, Sendable {
+    /// The tweet's id.
     public var id: TweetID
+    /// Its author, when the archive names one.
     public var author: Handle?
+    /// Its text, when the archive includes it.
     public var text: String?
 
-    public init(id: TweetID, author: Handle? = nil, text: String? = nil) {
+    package init(id: TweetID, author: Handle? = nil, text: String? = nil) {
         self.id = id
         self.author = author
         self.text = text
@@ -25,10 +28,13 @@ public struct ExternalTweet: Hashable, Sendable {
 
 /// What reading one input produced, for reports.
 public struct InputStats: Hashable, Sendable {
+    /// The input's name: its path, `<stdin>`, or `archive.zip!data/tweets.js` inside an account archive.
     public var name: String
+    /// The format detected, `nil` when none was.
     public var format: ArchiveFormat?
-    public var bytes: Int = 0
-    public var lines: Int = 0
+    package var bytes: Int = 0
+    package var lines: Int = 0
+    /// Tweets read (duplicates included).
     public var tweets: Int = 0
     /// Tweets whose id was already read (from this or an earlier input); kept once.
     public var duplicates: Int = 0
@@ -36,25 +42,28 @@ public struct InputStats: Hashable, Sendable {
     /// tweets.
     public var ignored: Int = 0
     /// Malformed lines skipped, by reason.
-    public var skipped: [String: Int] = [:]
+    public var skipped: [Diagnostic.Reason: Int] = [:]
     /// Lines (for account exports, elements) whose invalid UTF-8 was replaced with U+FFFD.
-    public var invalidUTF8Lines: Int = 0
+    package var invalidUTF8Lines: Int = 0
     /// A constant offset between the stated times and the snowflake times (stated − true), in seconds, when the
     /// archive shows one: twint writes the scraping machine's local time.
-    public var clockOffsetSeconds: Int?
+    package var clockOffsetSeconds: Int?
 
-    public init(name: String) { self.name = name }
+    package init(name: String) { self.name = name }
 
-    public var skippedTotal: Int { skipped.values.reduce(0, +) }
+    package var skippedTotal: Int { skipped.values.reduce(0, +) }
 }
 
 /// The result of reading one or more inputs: tweets sorted by id, each id once, and a report of what was read.
+///
+///     let archive = try ArchiveReader().read(paths: [SampleArchive.path])
+///     archive[archive.tweets[0].id]?.author   // alexxubyte
+///
+/// Invariant: ``tweets`` are sorted by id and hold each id once. Every way to make or change an archive keeps it
+/// (the initialiser sorts and drops repeats; ``tweets`` cannot be assigned from outside the module).
 public struct Archive: Sendable {
-    /// Tweets sorted by id (oldest first for snowflake ids), duplicates removed.
-    ///
-    /// Lookups by id (the subscript, ``index(of:)``) index these tweets as they are at the first lookup after a
-    /// change; keep them sorted by id and unique when changing them (or build a new archive).
-    public var tweets: [Tweet] {
+    /// Tweets sorted by id (oldest first for snowflake ids), each id once.
+    public private(set) var tweets: [Tweet] {
         didSet { idIndex = LazyIDIndex() }
     }
     /// Tweets referenced but not contained (from `includes` or reply/quote ids), keyed by id.
@@ -64,7 +73,7 @@ public struct Archive: Sendable {
     /// The first malformed lines (at most ``ArchiveReader/Options/maxReportedIssues``), as `file:line: reason`.
     public var issues: [Diagnostic]
     /// One report per Twitter/X archive read whole (a `.zip`, its folder or its `data/` folder).
-    public var accountArchives: [AccountArchiveReport] = []
+    package var accountArchives: [AccountArchiveReport] = []
 
     /// A hash index of positions in ``tweets`` by id (4 to 8 bytes a tweet, where a `[TweetID: Int]` would take
     /// ~32); the ids themselves are read from the tweets. Built at the first lookup, not with the archive: reading
@@ -84,6 +93,8 @@ public struct Archive: Sendable {
     /// Builds an archive from tweets already sorted by id, each id once (the readers' path: no second sort).
     init(sortedUniqueTweets tweets: [Tweet], externalTweets: [TweetID: ExternalTweet], inputs: [InputStats],
          issues: [Diagnostic], accountArchives: [AccountArchiveReport] = []) {
+        assert(zip(tweets.indices, tweets.indices.dropFirst()).allSatisfy { tweets[$0].id < tweets[$1].id },
+               "tweets must be sorted by id, each id once")
         self.tweets = tweets
         self.externalTweets = [:]   // every property set, so that the lookups below can run
         self.inputs = inputs
@@ -101,17 +112,23 @@ public struct Archive: Sendable {
 
     /// The position of `id` in ``tweets``, in O(1) (the first lookup builds the index, in O(n)).
     public func index(of id: TweetID) -> Int? {
-        tweets.withUnsafeBufferPointer { buffer in
-            // By index through the buffer: iterating would copy each tweet (and retain its strings).
-            idIndex.withIndex(build: { IDIndex(count: buffer.count) { buffer[$0].id.rawValue } }) { index in
-                index.position(of: id.rawValue, count: buffer.count) { buffer[$0].id.rawValue }
-            }
+        // By index: iterating would copy each tweet (and retain its text block).
+        let tweets = self.tweets
+        return idIndex.withIndex(build: { IDIndex(count: tweets.count) { tweets[$0].id.rawValue } }) { index in
+            index.position(of: id.rawValue, count: tweets.count) { tweets[$0].id.rawValue }
         }
     }
 
-    public var duplicates: Int { inputs.reduce(0) { $0 + $1.duplicates } }
-    public var ignored: Int { inputs.reduce(0) { $0 + $1.ignored } }
-    public var skipped: [String: Int] {
+    /// Removes the tweets that `shouldRemove` picks; the rest stay sorted and unique, and lookups follow.
+    ///
+    /// - Complexity: O(n).
+    package mutating func removeTweets(where shouldRemove: (Tweet) throws -> Bool) rethrows {
+        try tweets.removeAll(where: shouldRemove)
+    }
+
+    package var duplicates: Int { inputs.reduce(0) { $0 + $1.duplicates } }
+    package var ignored: Int { inputs.reduce(0) { $0 + $1.ignored } }
+    package var skipped: [Diagnostic.Reason: Int] {
         inputs.reduce(into: [:]) { acc, input in acc.merge(input.skipped, uniquingKeysWith: +) }
     }
 }

@@ -9,8 +9,9 @@ public struct Handle: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The spelling as it was first written, without the `@`.
     public let display: String
     /// The lower-cased comparison key.
-    public let key: String
+    package let key: String
 
+    /// The handle `name`, without a leading `@` if it has one.
     public init(_ name: some StringProtocol) {
         let whole = Substring(name)
         let trimmed = whole.hasPrefix("@") ? whole.dropFirst() : whole
@@ -24,7 +25,7 @@ public struct Handle: Hashable, Comparable, Sendable, CustomStringConvertible {
     ///     Handle.fold("AlexXuByte")   // "alexxubyte"
     ///
     /// - Complexity: O(n) in the name's UTF-8 length.
-    public static func fold(_ name: some StringProtocol) -> String {
+    package static func fold(_ name: some StringProtocol) -> String {
         var name = String(name)
         return name.withUTF8 { bytes in
             // One pass over the contiguous bytes to see whether anything changes (a generic `contains` over the
@@ -46,10 +47,14 @@ public struct Handle: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// that compare handles as UTF-8 bytes fold with this.
     ///
     ///     Handle.fold(UInt8(ascii: "A")) == UInt8(ascii: "a")   // true
-    @inlinable public static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+    @inlinable package static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 
+    /// Whether the names are equal ignoring ASCII case.
     public static func == (lhs: Handle, rhs: Handle) -> Bool { lhs.key == rhs.key }
+    /// Hashes the case-folded name.
     public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    /// Orders by the case-folded name.
     public static func < (lhs: Handle, rhs: Handle) -> Bool { lhs.key < rhs.key }
+    /// The name as first written, ``display``.
     public var description: String { display }
 }

@@ -7,17 +7,18 @@ import Foundation
 ///     archive.tweets.count   // 2073
 public enum SampleArchive {
     /// The file's location inside the package's resource bundle.
-    public static var url: URL {
+    package static var url: URL {
         guard let url = Bundle.module.url(forResource: "alexxubyte.twint", withExtension: "txt") else {
             preconditionFailure("the bundled sample archive is missing from the TweetArchive resource bundle")
         }
         return url
     }
 
+    /// The file's path, for ``ArchiveReader/read(paths:)``.
     public static var path: String { url.path }
 
     /// How reports name the sample instead of its path inside the build folder.
-    public static let displayName = "alexxubyte.twint.txt (bundled sample)"
+    package static let displayName = "alexxubyte.twint.txt (bundled sample)"
 
     /// The account the sample belongs to.
     public static let account = Handle("alexxubyte")

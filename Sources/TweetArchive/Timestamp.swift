@@ -1,18 +1,22 @@
 /// A point in time as Unix milliseconds (UTC), the precision snowflake ids carry.
 ///
 ///     Timestamp(milliseconds: 1676393107074).iso8601   // "2023-02-14T16:45:07.074Z"
-public struct Timestamp: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var rawValue: Int64
-    @inlinable public init(rawValue: Int64) { self.rawValue = rawValue }
+public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Unix milliseconds.
+    @usableFromInline package var rawValue: Int64
+    @inlinable package init(rawValue: Int64) { self.rawValue = rawValue }
+    /// The instant `milliseconds` after 1970-01-01T00:00:00Z.
     @inlinable public init(milliseconds: Int64) { self.rawValue = milliseconds }
 
+    /// Unix milliseconds.
     @inlinable public var milliseconds: Int64 { rawValue }
-    @inlinable public var seconds: Double { Double(rawValue) / 1000 }
+    @inlinable package var seconds: Double { Double(rawValue) / 1000 }
 
+    /// Orders by time.
     @inlinable public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Builds a timestamp from a UTC calendar date and time; `nil` when a field is out of range.
-    public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
+    package init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
                  millisecond: Int = 0, utcOffsetSeconds: Int = 0) {
         guard (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day),
               (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
@@ -23,7 +27,7 @@ public struct Timestamp: RawRepresentable, Hashable, Comparable, Sendable, Custo
     }
 
     /// Calendar fields in UTC (or shifted by `utcOffsetSeconds`).
-    public func components(utcOffsetSeconds: Int = 0) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int,
+    package func components(utcOffsetSeconds: Int = 0) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int,
                                                           second: Int, millisecond: Int, weekday: Int) {
         let shifted = rawValue + Int64(utcOffsetSeconds) * 1000
         var days = shifted / 86_400_000
@@ -44,11 +48,12 @@ public struct Timestamp: RawRepresentable, Hashable, Comparable, Sendable, Custo
     }
 
     /// The UTC calendar day, `2023-02-14`.
-    public var day: String {
+    package var day: String {
         let c = components()
         return "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))"
     }
 
+    /// ``iso8601``.
     public var description: String { iso8601 }
 
     // Howard Hinnant's days_from_civil / civil_from_days: exact proleptic Gregorian arithmetic.

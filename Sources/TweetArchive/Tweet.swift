@@ -1,11 +1,17 @@
 /// Engagement counts as an archive states them; `nil` where the format does not carry a count.
 public struct EngagementCounts: Hashable, Sendable {
+    /// Likes (favourites).
     public var likes: Int?
+    /// Retweets (reposts).
     public var retweets: Int?
+    /// Replies.
     public var replies: Int?
+    /// Quote tweets.
     public var quotes: Int?
+    /// Impressions (views), where the format reports them.
     public var impressions: Int?
 
+    /// Counts as given; a count left out is one the format does not carry.
     public init(likes: Int? = nil, retweets: Int? = nil, replies: Int? = nil, quotes: Int? = nil,
                 impressions: Int? = nil) {
         self.likes = likes
@@ -16,7 +22,7 @@ public struct EngagementCounts: Hashable, Sendable {
     }
 
     /// Whether any count is present.
-    @inlinable public var isEmpty: Bool { likes == nil && retweets == nil && replies == nil && quotes == nil && impressions == nil }
+    @inlinable package var isEmpty: Bool { likes == nil && retweets == nil && replies == nil && quotes == nil && impressions == nil }
 }
 
 /// One tweet read from an archive.
@@ -34,7 +40,9 @@ public struct EngagementCounts: Hashable, Sendable {
 /// replied-to user, language, counts, the author's id) live in one shared, copy-on-write side record that is
 /// absent when all of them are empty. They read and write like stored properties.
 public struct Tweet: Identifiable, Sendable {
+    /// The tweet's id.
     public var id: TweetID
+    /// Who posted it.
     public var author: Handle
     /// The creation instant: derived from a snowflake id, else the stated time.
     public var createdAt: Timestamp
@@ -42,22 +50,29 @@ public struct Tweet: Identifiable, Sendable {
     @usableFromInline var statedMilliseconds: Int64
     /// Text with HTML entities decoded and twint's inserted spaces before links removed.
     ///
-    /// Stored as UTF-8 in a block shared with other tweets of the same archive (see ``withUTF8Text(_:)`` for
-    /// reading it without building a `String`); each read builds the `String`.
+    /// Stored as UTF-8 in a block shared with other tweets of the same archive; each read builds the `String`.
+    /// Setting it extracts the entities of the new text, so ``entities`` always describe ``text``.
     public var text: String {
         get { withUTF8Text { String(decoding: $0, as: UTF8.self) } }
         set {
-            let (block, count) = TextBlock.make(copying: newValue)
-            textBlock = SharedText(block)
-            textStart = 0
-            textCount = UInt32(count)
+            var arena = TextArena(blockSize: newValue.utf8.count + EntityExtractor.oneTextRecordRoom)
+            var (start, count) = arena.append(newValue)
+            var scratch = EntityExtractor.Scratch()
+            let entities: Entities
+            (entities, start) = EntityExtractor.entities(in: &arena, start: start, count: count, scratch: &scratch)
+            textBlock = SharedText(arena.block)
+            textStart = UInt32(truncatingIfNeeded: start)
+            textCount = UInt32(truncatingIfNeeded: count)
+            self.entities = entities
         }
     }
     // Stored in this order so that the 12-byte entities, the text's offsets and the flags pack into 96 bytes.
     @usableFromInline var textBlock: SharedText
     /// The side record, `nil` inside when every field it holds is empty.
     @usableFromInline var side: SideRecord
-    public var entities: Entities {
+    /// Mentions, hashtags, cashtags and links in ``text``: extracted from it, or as the archive states them (API
+    /// v2 and account exports carry their own). Setting ``text`` extracts them again.
+    public internal(set) var entities: Entities {
         // Lent, not copied: `tweet.entities.mentionCount` then takes no reference to the block (scans over millions
         // of tweets, several threads at once, would retain and release the same shared blocks).
         @inlinable _read { yield storedEntities }
@@ -79,6 +94,12 @@ public struct Tweet: Identifiable, Sendable {
     /// reply, does it mention anyone) need not visit either. (Declared last: it fits in the padding.)
     @usableFromInline var flags: Flags
 
+    /// A tweet with the given fields; its entities are extracted from `text` unless given.
+    ///
+    ///     Tweet(id: TweetID(1), author: Handle("me"), text: "@you hi #swift").entities.hashtags[0].value  // "swift"
+    ///
+    /// `createdAt` defaults to the time in a snowflake `id`, else `statedTime`; `isRetweet` to whether there is a
+    /// `retweetedID` or the text starts `RT @`.
     public init(id: TweetID, author: Handle, authorID: UInt64? = nil, createdAt: Timestamp? = nil,
                 statedTime: Timestamp? = nil, text: String, entities: Entities? = nil,
                 inReplyToID: TweetID? = nil, inReplyToUser: Handle? = nil, conversationID: TweetID? = nil,
@@ -142,7 +163,7 @@ public struct Tweet: Identifiable, Sendable {
     ///
     ///     tweet.withUTF8Text { $0.starts(with: "RT @".utf8) }
     @inlinable
-    public func withUTF8Text<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    package func withUTF8Text<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         // `self`, and so its block, is alive for the whole call (the caller lends it): the bytes need no reference
         // of their own. (Taking one retained and released blocks that threads share, for every tweet.)
         let text = UnsafeBufferPointer(start: UnsafePointer(textBlock.block.base + Int(textStart)),
@@ -162,7 +183,7 @@ public struct Tweet: Identifiable, Sendable {
     }
 
     /// The text's length in UTF-8 bytes, without building it.
-    @inlinable public var textUTF8Count: Int { Int(textCount) }
+    @inlinable package var textUTF8Count: Int { Int(textCount) }
 
     /// The time the archive wrote, interpreted with its stated offset (UTC when it had none).
     public var statedTime: Timestamp? {
@@ -170,41 +191,49 @@ public struct Tweet: Identifiable, Sendable {
         set { statedMilliseconds = newValue?.milliseconds ?? .min }
     }
 
+    /// The author's numeric account id, where the format carries it.
     public var authorID: UInt64? {
         @inlinable get { extras?.value.authorID }
         set { updateExtras { $0.authorID = newValue } }
     }
 
+    /// The id of the tweet this one replies to, where the format states it.
     public var inReplyToID: TweetID? {
         @inlinable get { extras?.value.inReplyToID }
         set { updateExtras { $0.inReplyToID = newValue } }
     }
 
+    /// The user this tweet replies to, where the format states it.
     public var inReplyToUser: Handle? {
         @inlinable get { extras?.value.inReplyToUser }
         set { updateExtras { $0.inReplyToUser = newValue } }
     }
 
+    /// The id of the conversation's first tweet, where the format states it.
     public var conversationID: TweetID? {
         @inlinable get { extras?.value.conversationID }
         set { updateExtras { $0.conversationID = newValue } }
     }
 
+    /// The id of the tweet this one quotes.
     public var quotedID: TweetID? {
         @inlinable get { extras?.value.quotedID }
         set { updateExtras { $0.quotedID = newValue } }
     }
 
+    /// The id of the tweet this one retweets, for a native retweet.
     public var retweetedID: TweetID? {
         @inlinable get { extras?.value.retweetedID }
         set { updateExtras { $0.retweetedID = newValue } }
     }
 
+    /// The language code the format states (`en`, `und`, ...).
     public var language: String? {
         @inlinable get { extras?.value.language }
         set { updateExtras { $0.language = newValue } }
     }
 
+    /// Engagement counts as the archive states them.
     public var counts: EngagementCounts {
         @inlinable get { extras?.value.counts ?? EngagementCounts() }
         set { updateExtras { $0.counts = newValue } }
@@ -233,10 +262,10 @@ public struct Tweet: Identifiable, Sendable {
     }
 
     /// Whether the text mentions anyone (`!entities.mentions.isEmpty`), in O(1) without reading the entities.
-    @inlinable public var hasMentions: Bool { flags.contains(.mentions) }
+    @inlinable package var hasMentions: Bool { flags.contains(.mentions) }
 
     /// Whether the format stated any engagement count (`!counts.isEmpty`), in O(1).
-    @inlinable public var hasCounts: Bool { extras.map { !$0.value.counts.isEmpty } ?? false }
+    @inlinable package var hasCounts: Bool { extras.map { !$0.value.counts.isEmpty } ?? false }
 
     /// Mentioned handles other than the reply handles, in order of first appearance, without repeats (compared
     /// case-insensitively). A reply handle named again later in the text stays a reply handle only.
@@ -348,6 +377,7 @@ extension Tweet {
 }
 
 extension Tweet: Hashable {
+    /// Whether every field is equal, the texts compared byte for byte.
     public static func == (lhs: Tweet, rhs: Tweet) -> Bool {
         lhs.id == rhs.id && lhs.author == rhs.author && lhs.createdAt == rhs.createdAt
             && lhs.statedMilliseconds == rhs.statedMilliseconds && lhs.sameText(as: rhs)
@@ -355,6 +385,7 @@ extension Tweet: Hashable {
             && (lhs.extras === rhs.extras || (lhs.extras?.value ?? .empty) == (rhs.extras?.value ?? .empty))
     }
 
+    /// Hashes every field that ``==`` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(id)
         hasher.combine(author)

@@ -120,7 +120,7 @@ import Testing
         }
         let archive = try ArchiveReader().read(paths: [directory.path])
         #expect(archive.tweets.count == 2)
-        #expect(archive.skipped == ["unsupported-format": 2])   // like.js and note-tweet.js, one line each
+        #expect(archive.skipped == [.unsupportedFormat: 2])   // like.js and note-tweet.js, one line each
         let like = directory.appendingPathComponent("like.js").path
         let error = try #require(throws: ArchiveError.self) { try ArchiveReader().read(paths: [like]) }
         #expect(error.kind == .unsupportedFormat)
@@ -158,10 +158,10 @@ import Testing
         for path in [root.path, zip.path] {
             let archive = try ArchiveReader().read(paths: [path])
             #expect(archive.tweets.map(\.id.description) == [Fixture.tweetIDs[0], Fixture.tweetIDs[2], Fixture.tweetIDs[3]])
-            #expect(archive.skipped == ["truncated": 1])
+            #expect(archive.skipped == [.truncated: 1])
             #expect(archive.issues.first?.description.hasSuffix("tweets.js:25: truncated: the file ends inside this element") == true,
                     "\(archive.issues)")
-            #expect(archive.accountArchives[0].warnings.map(\.reason) == ["manifest-count"])
+            #expect(archive.accountArchives[0].warnings.map(\.reason) == [.manifestCount])
             #expect(archive.accountArchives[0].longPostsUnjoined == 1)
         }
     }
@@ -210,7 +210,7 @@ import Testing
         }
         #expect(error.kind == .malformed)
         #expect(error.file == "\(zip.path)!data/tweets-part1.js")
-        #expect(["corrupt-zip", "truncated-zip", "too-large"].contains(warning.reason), "\(warning)")
+        #expect([Diagnostic.Reason.corruptZip, .truncatedZip, .tooLarge].contains(warning.reason), "\(warning)")
     }
 
     @Test func aZipBombIsRefusedAndTheRestRead() throws {
@@ -309,7 +309,7 @@ import Testing
         let archive = try ArchiveReader().read(paths: [directory.path])
         #expect(ContinuousClock.now - start < .seconds(30))
         #expect(archive.tweets.count == 2_073)
-        #expect(archive.skipped == ["unsupported-format": 2_000])
+        #expect(archive.skipped == [.unsupportedFormat: 2_000])
         #expect(archive.inputs.filter { $0.format == nil }.allSatisfy { $0.bytes == 0 })
     }
 }

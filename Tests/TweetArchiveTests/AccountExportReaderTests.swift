@@ -70,7 +70,7 @@ import Testing
         let path = try ReaderFixture.path("malformed/tweets-broken.js")
         let archive = try ArchiveReader().read(paths: [path])
         #expect(archive.tweets.map(\.text) == ["ok", "a } brace, a \" quote and a { in a string"])
-        #expect(archive.skipped == ["bad-json": 1, "missing-id": 1, "bad-date": 1, "unexpected-text": 1])
+        #expect(archive.skipped == [.badJSON: 1, .missingID: 1, .badDate: 1, .unexpectedText: 1])
         #expect(archive.issues.map(\.description) == [
             "\(path):3: bad-json: line 5 column 5: expected ',' or '}'",
             "\(path):6: missing-id",

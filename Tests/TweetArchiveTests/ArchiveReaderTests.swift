@@ -28,7 +28,7 @@ enum ReaderFixture {
                     == ["README.md", "tweet.js", "tweets-part1.js", "tweets.js"])
         #expect(archive.tweets.count == 3 + 4 + 1)
         #expect(archive.duplicates == 1)   // tweets-part1.js repeats one tweet of tweets.js; the first read is kept
-        #expect(archive.inputs[0].skipped == ["unsupported-format": 1])
+        #expect(archive.inputs[0].skipped == [.unsupportedFormat: 1])
         let first = try #require(archive.issues.first)
         #expect(first.description == "\(directory)/README.md:1: unsupported-format: not an archive in any supported format; skipped")
         #expect(archive.issues.count == 1)
@@ -107,7 +107,7 @@ enum ReaderFixture {
         try Data(bytes).write(to: file)
         let archive = try ArchiveReader().read(paths: [file.path])
         #expect(archive.tweets.map(\.text) == ["before", "after"])
-        #expect(archive.skipped == ["line-too-long": 1])
+        #expect(archive.skipped == [.lineTooLong: 1])
         #expect(archive.inputs.first?.lines == 3)
         #expect(archive.issues.first?.description == "\(file.path):2: line-too-long: longer than 1048576 bytes")
         // The same through the in-memory path.
@@ -204,7 +204,7 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
         }
         #expect(found == (0..<64).map { (k: Int) -> Int in let id = (k + 1) * 310; return id % 10 == 0 && id <= 20_000 ? id / 10 - 1 : -1 })
         var changed = archive
-        changed.tweets.removeFirst(1_000)
+        changed.removeTweets { $0.id.rawValue <= 10_000 }   // the first 1,000
         #expect(changed.index(of: TweetID(10_010)) == 0 && changed.index(of: TweetID(10)) == nil)
         #expect(archive.index(of: TweetID(10_010)) == 1_000 && archive[TweetID(10)]?.id == TweetID(10))
     }

@@ -143,7 +143,7 @@ import Testing
             // The same text without padding: a scanner over the string's own storage.
             var copy = text
             let unpadded: Entities = copy.withUTF8 { bytes in
-                var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.pointer)
+                var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.lookup)
                 scanner.scan()
                 var arena = TextArena(blockSize: 64)
                 let (start, count) = arena.append(text)

@@ -11,7 +11,7 @@ import Testing
         let text = try String(contentsOfFile: try ReaderFixture.path("malformed/tweets-broken.js"), encoding: .utf8)
         let minified = text.replacingOccurrences(of: "\n", with: " ")
         let archive = try ArchiveReader().read(bytes: Array(minified.utf8), name: "tweets.js")
-        let issue = try #require(archive.issues.first { $0.reason == "unexpected-text" })
+        let issue = try #require(archive.issues.first { $0.reason == .unexpectedText })
         #expect(issue.line == 1)
         #expect(issue.detail.contains("garbage"), "\(issue.detail)")
     }

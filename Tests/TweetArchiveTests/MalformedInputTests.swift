@@ -14,7 +14,7 @@ import Testing
         #expect(stats.tweets == 7)
         #expect(stats.duplicates == 1)
         #expect(stats.ignored == 4)           // blank line, profile line, two log lines
-        #expect(stats.skipped == ["unclosed-username": 1, "bad-date": 1])
+        #expect(stats.skipped == [.unclosedUsername: 1, .badDate: 1])
         #expect(stats.invalidUTF8Lines == 1)
         #expect(stats.clockOffsetSeconds == 0)
         let badDate = "1625899016778678279 2023-02-30 16:45:08 +0000 <bob> impossible date"
@@ -45,8 +45,8 @@ import Testing
         #expect(stats.duplicates == 1)
         #expect(stats.ignored == 1)
         #expect(stats.invalidUTF8Lines == 1)
-        #expect(stats.skipped == ["bad-json": 2, "bad-id": 2, "missing-username": 1, "missing-id": 1,
-                                  "missing-text": 1, "not-an-object": 1, "bad-date": 1])
+        #expect(stats.skipped == [.badJSON: 2, .badID: 2, .missingUsername: 1, .missingID: 1,
+                                  .missingText: 1, .notAnObject: 1, .badDate: 1])
         let issues = archive.issues.map(\.description)
         #expect(issues.prefix(4) == [
             "\(path):2: bad-json: column 57: unterminated string",
@@ -78,7 +78,7 @@ import Testing
         let lines = (0..<50).map { "1625899016778678\($0 + 100) 2023-02-15 16:45:08 +0000 <bob" }
         let archive = try ArchiveReader(options: .init(maxReportedIssues: 3))
             .read(bytes: Array(lines.joined(separator: "\n").utf8), name: "many.txt")
-        #expect(archive.skipped == ["unclosed-username": 50])
+        #expect(archive.skipped == [.unclosedUsername: 50])
         #expect(archive.issues.map(\.line) == [1, 2, 3])
     }
 

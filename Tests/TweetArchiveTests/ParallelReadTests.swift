@@ -53,7 +53,7 @@ import Testing
         // Line numbers stay those of the whole file: every reported line really holds what it reports.
         // Split as bytes: as `Character`s, "\r\n" is one character and would not split at "\n".
         let lines = try Data(contentsOf: url).split(separator: 0x0A, omittingEmptySubsequences: false)
-        for issue in archive.issues where !issue.detail.isEmpty && issue.reason != "line-too-long" {
+        for issue in archive.issues where !issue.detail.isEmpty && issue.reason != .lineTooLong {
             let line = String(decoding: lines[issue.line - 1], as: UTF8.self)
             let excerpt = issue.detail.replacingOccurrences(of: "…", with: "")
             #expect(line.hasPrefix(excerpt.prefix(10)), "\(issue) vs \(line.prefix(40))")

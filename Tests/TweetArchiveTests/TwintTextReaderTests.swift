@@ -37,7 +37,7 @@ import Testing
         """
         let archive = try ArchiveReader().read(bytes: Array(text.utf8), name: "bad.txt")
         #expect(archive.tweets.count == 1)
-        #expect(archive.skipped == ["bad-id": 1, "bad-date": 1, "unclosed-username": 1])
+        #expect(archive.skipped == [.badID: 1, .badDate: 1, .unclosedUsername: 1])
         #expect(archive.ignored == 1)
         #expect(archive.issues.map(\.description).first == "bad.txt:2: bad-id: 16258990x7673793541 2023-02-15 16:45:08 +0000 <bob> bad id")
         #expect(throws: ArchiveError.self) {
@@ -57,7 +57,7 @@ import Testing
         1625899017673793540 2023-02-28 25:00:00 +0000 <bob> bad time on a cached date
         """
         let archive = try ArchiveReader().read(bytes: Array(text.utf8), name: "dates.txt")
-        #expect(archive.skipped == ["bad-date": 2, "bad-time": 1])
+        #expect(archive.skipped == [.badDate: 2, .badTime: 1])
         let stated = archive.tweets.map { $0.statedTime }
         let expected = [
             Timestamp(year: 2023, month: 2, day: 28, hour: 10),
@@ -77,7 +77,7 @@ import Testing
         """
         let archive = try ArchiveReader().read(bytes: Array(text.utf8), name: "ids.txt")
         #expect(archive.tweets.map(\.id.rawValue) == [9_999_999_999_999_999_999, UInt64.max])
-        #expect(archive.skipped == ["bad-id": 2])
+        #expect(archive.skipped == [.badID: 2])
     }
 }
 

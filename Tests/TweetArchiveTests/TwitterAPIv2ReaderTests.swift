@@ -45,7 +45,7 @@ import Testing
         #expect(archive.tweets.count == 3)
         #expect(archive.duplicates == 1)
         #expect(archive.ignored == 2)   // an empty page and an error-only page
-        #expect(archive.skipped == ["missing-author": 1, "missing-text": 1, "bad-date": 1, "bad-json": 1])
+        #expect(archive.skipped == [.missingAuthor: 1, .missingText: 1, .badDate: 1, .badJSON: 1])
         #expect(archive.issues.map(\.description) == [
             "\(path):4: missing-author: tweet 1408876827505590275",
             "\(path):5: missing-text: tweet 1408876827505590276",

@@ -208,10 +208,10 @@ public struct ArchiveSummary: Sendable, Encodable {
         self.externalTweets = archive.externalTweets.count
         self.inputs = archive.inputs.map {
             Input(name: $0.name, format: $0.format?.rawValue, bytes: $0.bytes, lines: $0.lines, tweets: $0.tweets,
-                  duplicates: $0.duplicates, ignored: $0.ignored, skipped: $0.skipped,
+                  duplicates: $0.duplicates, ignored: $0.ignored, skipped: Dictionary(uniqueKeysWithValues: $0.skipped.map { ($0.key.rawValue, $0.value) }),
                   invalidUTF8Lines: $0.invalidUTF8Lines, clockOffsetSeconds: $0.clockOffsetSeconds)
         }
-        self.skipped = archive.skipped
+        self.skipped = Dictionary(uniqueKeysWithValues: archive.skipped.map { ($0.key.rawValue, $0.value) })
         self.duplicates = archive.duplicates
         self.ignored = archive.ignored
         self.issues = archive.issues.map(\.description)

@@ -87,7 +87,7 @@ final class DomainTable: Sendable {
     /// The length in bytes of the top-level domain (or `xn--` punycode label) starting at byte `i`, or 0.
     ///
     /// A name counts only when the next character is not `[0-9a-zA-Z@+-]`; `end` acts as the end of the text.
-    func tldLength(in text: TextBytes, at i: Int, end: Int, classes: UnsafePointer<UInt32>) -> Int {
+    func tldLength(in text: TextBytes, at i: Int, end: Int, classes: ASCIIClassTable) -> Int {
         guard i < end else { return 0 }
         let first = text[i]
         if first < 0x80 {
@@ -98,7 +98,7 @@ final class DomainTable: Sendable {
             }
             let nextIsASCII = j < end && text[j] < 0x80
             if !(nextIsASCII && classes[Int(text[j])] & ASCIIClass.notAfterTLD != 0),
-               let key = DomainTable.key(UnsafeBufferPointer(start: text.base + i, count: j - i)),
+               let key = DomainTable.key(text[i..<j]),
                containsASCII(key) {
                 return j - i
             }
@@ -120,7 +120,7 @@ final class DomainTable: Sendable {
     }
 
     private func firstMatch(_ names: [[UInt8]], in text: TextBytes, at i: Int, end: Int,
-                            classes: UnsafePointer<UInt32>) -> Int? {
+                            classes: ASCIIClassTable) -> Int? {
         for name in names where i + name.count <= end {
             var matches = true
             for (k, b) in name.enumerated() where lowercased(text[i + k]) != b {

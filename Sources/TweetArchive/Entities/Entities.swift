@@ -27,7 +27,7 @@ public struct TextEntity: Hashable, Sendable {
     }
 
     /// Makes an entity; `range` must lie within `0..<UInt32.max` (tweet text is far shorter).
-    public init(value: String, range: Range<Int>) {
+    package init(value: String, range: Range<Int>) {
         self.value = value
         self.start = UInt32(truncatingIfNeeded: range.lowerBound)
         self.end = UInt32(truncatingIfNeeded: range.upperBound)
@@ -106,14 +106,14 @@ struct StoredSpan {
 ///
 ///     EntityExtractor.mentionsOrLists(in: "see @bob/swift-folks")
 ///     // [MentionOrList(screenName: "bob", listSlug: "/swift-folks", range: 4..<20)]
-public struct MentionOrList: Hashable, Sendable {
-    public var screenName: String
+package struct MentionOrList: Hashable, Sendable {
+    package var screenName: String
     /// `""` for a plain mention, else the slug with its leading `/`.
-    public var listSlug: String
+    package var listSlug: String
     /// In Unicode scalars, from the `@` to the end of the name or slug.
-    public var range: Range<Int>
+    package var range: Range<Int>
 
-    public init(screenName: String, listSlug: String = "", range: Range<Int>) {
+    package init(screenName: String, listSlug: String = "", range: Range<Int>) {
         self.screenName = screenName
         self.listSlug = listSlug
         self.range = range
@@ -146,7 +146,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// Where the record starts in ``block``.
     @usableFromInline var record: UInt32
 
-    public init(mentions: [TextEntity] = [], replyTo: [String] = [], hashtags: [TextEntity] = [],
+    package init(mentions: [TextEntity] = [], replyTo: [String] = [], hashtags: [TextEntity] = [],
                 cashtags: [TextEntity] = [], urls: [TextEntity] = []) {
         var replyCount = -1
         if replyTo.count <= mentions.count && zip(replyTo, mentions).allSatisfy({ $0 == $1.value }) {
@@ -185,46 +185,48 @@ public struct Entities: Hashable, @unchecked Sendable {
         self.record = UInt32(truncatingIfNeeded: record)
     }
 
-    public static let empty = Entities()
+    package static let empty = Entities()
 
     /// Every `@mention` in order, with repeats, including the leading reply run. `@user/list` references are not
     /// mentions (twitter-text's rule); `EntityExtractor.mentionsOrLists(in:)` reports them.
-    public var mentions: [TextEntity] {
+    public package(set) var mentions: [TextEntity] {
         get { list(.mentions) }
         set { self = Entities(mentions: newValue, replyTo: replyTo, hashtags: hashtags, cashtags: cashtags, urls: urls) }
     }
 
     /// The handles of the leading mention run (`@a @b text` → `a`, `b`): whom the tweet replies to. The run starts
     /// the text (after optional white space) and its mentions are separated by white space only.
-    public var replyTo: [String] {
+    package var replyTo: [String] {
         get { withRecord { header, spans, text in header.pointee.replyRange.map { spans[$0].string(in: text) } } ?? [] }
         set { self = Entities(mentions: mentions, replyTo: newValue, hashtags: hashtags, cashtags: cashtags, urls: urls) }
     }
 
-    public var hashtags: [TextEntity] {
+    /// Every `#hashtag` in order, with repeats.
+    public package(set) var hashtags: [TextEntity] {
         get { list(.hashtags) }
         set { self = Entities(mentions: mentions, replyTo: replyTo, hashtags: newValue, cashtags: cashtags, urls: urls) }
     }
 
-    public var cashtags: [TextEntity] {
+    package var cashtags: [TextEntity] {
         get { list(.cashtags) }
         set { self = Entities(mentions: mentions, replyTo: replyTo, hashtags: hashtags, cashtags: newValue, urls: urls) }
     }
 
-    public var urls: [TextEntity] {
+    /// Every link in order, as written (`t.co` links in most archives).
+    public package(set) var urls: [TextEntity] {
         get { list(.urls) }
         set { self = Entities(mentions: mentions, replyTo: replyTo, hashtags: hashtags, cashtags: cashtags, urls: newValue) }
     }
 
     /// Whether no entity of any kind was found.
-    public var isEmpty: Bool { block == nil }
+    package var isEmpty: Bool { block == nil }
 
     /// The first reply handle, `replyTo.first`, without building the list.
     ///
     ///     EntityExtractor.entities(in: "@alice @bob hi").firstReplyTo   // "alice"
     ///
     /// - Complexity: O(1).
-    public var firstReplyTo: String? {
+    package var firstReplyTo: String? {
         withRecord { header, spans, text in header.pointee.replyRange.first.map { spans[$0].string(in: text) } } ?? nil
     }
 
@@ -234,7 +236,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     ///     EntityExtractor.entities(in: "@Alice hi").firstReplyTo(is: Handle("alice"))   // true
     ///
     /// - Complexity: O(k) in the handle's length.
-    public func firstReplyTo(is handle: Handle) -> Bool {
+    package func firstReplyTo(is handle: Handle) -> Bool {
         withRecord { header, spans, text in
             guard let first = header.pointee.replyRange.first else { return false }
             let name = spans[first].value(in: text)
@@ -257,7 +259,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     ///     EntityExtractor.entities(in: "@a hi @b").forEachMention { print($0) }   // a, b
     ///
     /// - Complexity: O(m) for m mentions.
-    public func forEachMention(_ body: (String) throws -> Void) rethrows {
+    package func forEachMention(_ body: (String) throws -> Void) rethrows {
         try forEachMentionUTF8 { try body(String(decoding: $0, as: UTF8.self)) }
     }
 
@@ -267,7 +269,7 @@ public struct Entities: Hashable, @unchecked Sendable {
     ///     EntityExtractor.entities(in: "@a hi @b").forEachMentionUTF8 { print($0.count) }   // 1, 1
     ///
     /// - Complexity: O(m) for m mentions.
-    public func forEachMentionUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+    package func forEachMentionUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         try withRecord { header, spans, text in
             for k in 0..<Int(header.pointee.hashtagStart) { try body(spans[k].value(in: text)) }
         }
@@ -276,26 +278,26 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// `mentions.count`, without building the list.
     ///
     /// - Complexity: O(1).
-    public var mentionCount: Int { withRecord { header, _, _ in Int(header.pointee.hashtagStart) } ?? 0 }
+    package var mentionCount: Int { withRecord { header, _, _ in Int(header.pointee.hashtagStart) } ?? 0 }
 
     /// `replyTo.count`, without building the list.
     ///
     /// - Complexity: O(1).
-    public var replyToCount: Int { withRecord { header, _, _ in header.pointee.replyRange.count } ?? 0 }
+    package var replyToCount: Int { withRecord { header, _, _ in header.pointee.replyRange.count } ?? 0 }
 
     /// Calls `body` with each reply handle in order, `replyTo.forEach(body)` without building the list.
     ///
     ///     EntityExtractor.entities(in: "@a @b hi").forEachReplyTo { print($0) }   // a, b
     ///
     /// - Complexity: O(r) for r reply handles.
-    public func forEachReplyTo(_ body: (String) throws -> Void) rethrows {
+    package func forEachReplyTo(_ body: (String) throws -> Void) rethrows {
         try forEachReplyToUTF8 { try body(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// Calls `body` with each reply handle as UTF-8 bytes, valid only during the call: no `String` is built.
     ///
     /// - Complexity: O(r) for r reply handles.
-    public func forEachReplyToUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+    package func forEachReplyToUTF8(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
         try withRecord { header, spans, text in
             for k in header.pointee.replyRange { try body(spans[k].value(in: text)) }
         }
@@ -309,12 +311,14 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// `!mentions.isEmpty`, without building the list.
     var hasMentions: Bool { mentionCount > 0 }
 
+    /// Whether every list is equal.
     public static func == (lhs: Entities, rhs: Entities) -> Bool {
         if lhs.block === rhs.block && lhs.record == rhs.record { return true }
         return lhs.mentions == rhs.mentions && lhs.replyTo == rhs.replyTo && lhs.hashtags == rhs.hashtags
             && lhs.cashtags == rhs.cashtags && lhs.urls == rhs.urls
     }
 
+    /// Hashes every list.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(mentions)
         hasher.combine(replyTo)

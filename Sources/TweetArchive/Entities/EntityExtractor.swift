@@ -12,14 +12,14 @@
 /// non-ASCII text precedes an entity.
 ///
 /// - Complexity: O(n) in the text's length (URL matching also reads the word before each `.`).
-public enum EntityExtractor {
+package enum EntityExtractor {
     /// All entities of `text`, with overlaps removed in favour of the earlier entity (so mentions and hashtags
     /// inside URLs are dropped), and the leading mention run as `replyTo`.
     ///
     ///     EntityExtractor.entities(in: "@a @b hi @c twitter.com/#x").mentions.map(\.value)   // ["a", "b", "c"]
     ///
     /// - Complexity: O(n) in the text's length.
-    public static func entities(in text: String) -> Entities {
+    package static func entities(in text: String) -> Entities {
         var scratch = Scratch()
         return entities(in: text, scratch: &scratch)
     }
@@ -27,8 +27,8 @@ public enum EntityExtractor {
     /// A scanner kept between calls of ``entities(in:scratch:)``: a reader that extracts from millions of texts
     /// keeps one, so the scanner's lists are allocated once (and not released) rather than for every text.
     struct Scratch {
-        var scanner = EntityScanner(text: TextBytes(UnsafeBufferPointer(start: nil, count: 0)),
-                                    classes: ASCIIClass.pointer)
+        var scanner = EntityScanner(text: .empty,
+                                    classes: ASCIIClass.lookup)
     }
 
     /// ``entities(in:)`` with the scanner borrowed from `scratch` (its lists emptied, capacity kept). The entities
@@ -60,8 +60,7 @@ public enum EntityExtractor {
     /// - Complexity: O(n) in the text's length.
     static func entities(in arena: inout TextArena, start: Int, count: Int, isASCII: Bool = false,
                          scratch: inout Scratch) -> (entities: Entities, start: Int) {
-        let text = UnsafeBufferPointer(start: UnsafePointer(arena.block.base + start), count: count)
-        scratch.scanner.reset(text: TextBytes(text), isASCII: isASCII, isPadded: true)
+        scratch.scanner.reset(text: TextBytes(arena.block, start: start, count: count), isASCII: isASCII, isPadded: true)
         scratch.scanner.scan()
         return scratch.scanner.finishEntities(in: &arena, start: start, count: count)
     }
@@ -72,7 +71,7 @@ public enum EntityExtractor {
     ///     // ["example.com/a", "http://t.co/abc"]
     ///
     /// - Complexity: O(n) in the text's length.
-    public static func urls(in text: String) -> [TextEntity] {
+    package static func urls(in text: String) -> [TextEntity] {
         withScanner(text) { scanner in
             scanner.scanURLsOnly()
             return scanner.finishURLs()
@@ -86,7 +85,7 @@ public enum EntityExtractor {
     ///     EntityExtractor.replyScreenName(in: ".@alice hi")    // nil
     ///
     /// - Complexity: O(1): it reads the leading white space and at most 21 more characters.
-    public static func replyScreenName(in text: String) -> String? {
+    package static func replyScreenName(in text: String) -> String? {
         withScanner(text) { scanner in scanner.replyScreenName() }
     }
 
@@ -96,7 +95,7 @@ public enum EntityExtractor {
     ///     EntityExtractor.mentionsOrLists(in: "@bob/swift hi @carol").map(\.listSlug)   // ["/swift", ""]
     ///
     /// - Complexity: O(n) in the text's length.
-    public static func mentionsOrLists(in text: String) -> [MentionOrList] {
+    package static func mentionsOrLists(in text: String) -> [MentionOrList] {
         withScanner(text) { scanner in
             scanner.scan(urls: false)
             return scanner.finishMentionsOrLists()
@@ -105,7 +104,7 @@ public enum EntityExtractor {
 
     private static func withScanner<R>(_ text: String, _ body: (inout EntityScanner) -> R) -> R {
         if let result = text.utf8.withContiguousStorageIfAvailable({ bytes -> R in
-            var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.pointer)
+            var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.lookup)
             return body(&scanner)
         }) {
             return result
@@ -114,7 +113,7 @@ public enum EntityExtractor {
         var copy = text
         copy.makeContiguousUTF8()
         return copy.utf8.withContiguousStorageIfAvailable { bytes -> R in
-            var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.pointer)
+            var scanner = EntityScanner(text: TextBytes(bytes), classes: ASCIIClass.lookup)
             return body(&scanner)
         }!
     }

@@ -22,7 +22,7 @@ struct EntityScanner {
 
     /// The text being scanned (``EntityExtractor/Scratch`` reuses a scanner, see `reset(text:isASCII:)`).
     var text: TextBytes
-    let classes: UnsafePointer<UInt32>
+    let classes: ASCIIClassTable
 
     var mentions: [EntitySpan] = []
     var lists: [ListReference] = []
@@ -48,7 +48,7 @@ struct EntityScanner {
     /// Whether `t.co` links take the direct path (``scanShortLink(dot:)``); tests turn it off to compare it with
     /// the general one.
     var shortLinks = true
-    init(text: TextBytes, classes: UnsafePointer<UInt32>) {
+    init(text: TextBytes, classes: ASCIIClassTable) {
         self.text = text
         self.classes = classes
     }
@@ -72,28 +72,7 @@ struct EntityScanner {
     /// The offset of the first trigger byte at or after `start`, or the text's length: sixteen bytes at a time, in
     /// a loop that calls nothing, so its state stays in registers.
     @inline(__always) func nextTrigger(from start: Int) -> Int {
-        let n = text.count
-        let base = text.base
-        var i = start
-        // Sixteen bytes at a time: the sigils, `0xEF`, and dots that a space does not follow.
-        let at = ByteVector.splat(0x40), hash = ByteVector.splat(0x23), dollar = ByteVector.splat(0x24)
-        let lead = ByteVector.splat(0xEF), dot = ByteVector.splat(0x2E), space = ByteVector.splat(0x20)
-        @inline(__always) func triggers(_ p: UnsafePointer<UInt8>) -> Int? {
-            let v = ByteVector.load(p)
-            let next = ByteVector.load(p + 1)
-            return ByteVector.first((v .== at) .| (v .== hash) .| (v .== dollar) .| (v .== lead)
-                                    .| ((v .== dot) .& (next .!= space)))
-        }
-        while i &+ ByteVector.width &+ 1 <= n {
-            if let k = triggers(base + i) { return i &+ k }
-            i &+= ByteVector.width
-        }
-        // At most sixteen bytes left: one more vector over the zeros behind the text, in place or in a zero-padded
-        // copy (a final dot, followed by a zero, is a trigger; `scanURL` tells at once that nothing follows it).
-        guard i < n else { return n }
-        let k = isPadded ? triggers(base + i) : ByteVector.withPaddedTail(base + i, count: n - i, triggers)
-        if let k { return i + k }
-        return n
+        text.nextTrigger(from: start, isPadded: isPadded)
     }
 
     /// Visits only the dots (for `EntityExtractor.urls(in:)`), eight bytes at a time.
@@ -102,8 +81,7 @@ struct EntityScanner {
         let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var i = 0
         while i + 8 <= n {
-            let y = UInt64(littleEndian: UnsafeRawPointer(text.base + i).loadUnaligned(as: UInt64.self))
-                ^ 0x2E2E_2E2E_2E2E_2E2E
+            let y = text.word(at: i) ^ 0x2E2E_2E2E_2E2E_2E2E
             var mask = ~(((y & lows) &+ lows) | y) & ~lows
             while mask != 0 {
                 let dot = i + mask.trailingZeroBitCount / 8

@@ -1,3 +1,11 @@
+// The byte storage the entity scanners and line readers read through: `TextBytes` (a text's bytes),
+// `ASCIIClassTable` (the class of each ASCII byte), `ByteVector` (sixteen bytes at a time) and `UTF8Validation`.
+//
+// Invariant: a `TextBytes` is valid only while the storage it was made from (a text block, a line buffer, a
+// string's contiguous UTF-8) is alive and unchanged, which every maker guarantees by using it only during one call;
+// reads stay within `0..<count`, except where a caller states the bytes behind the end are readable zero padding
+// (`isPadded`, the text blocks' 16 zero bytes). Everything else in the module reads text through these types.
+
 /// Valid UTF-8 text as bytes, with the scalar decoding and twitter-text character classes the entity scanners use.
 ///
 /// ASCII bytes are classified with one table look-up (`asciiClass`), never through `Unicode.Scalar.Properties`;
@@ -11,6 +19,14 @@ struct TextBytes {
     let base: UnsafePointer<UInt8>
     let count: Int
 
+    /// No bytes.
+    static var empty: TextBytes { TextBytes(UnsafeBufferPointer(start: nil, count: 0)) }
+
+    /// The `count` bytes of `block` from `start`; valid while the block is alive and those bytes unchanged.
+    init(_ block: TextBlock, start: Int, count: Int) {
+        self.init(UnsafeBufferPointer(start: UnsafePointer(block.base + start), count: count))
+    }
+
     init(_ buffer: UnsafeBufferPointer<UInt8>) {
         // An empty buffer may have no base address; with a count of 0 the placeholder is never read.
         self.base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
@@ -18,6 +34,38 @@ struct TextBytes {
     }
 
     @inline(__always) subscript(i: Int) -> UInt8 { base[i] }
+
+    /// The eight bytes from `i` as a little-endian word (`i + 8 <= count`).
+    @inline(__always) func word(at i: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The offset of the first entity trigger at or after `start`, or ``count``: `@ # $`, `0xEF` (the lead byte of
+    /// `＠` and `＃`), and `.` where no space follows. Sixteen bytes at a time, in a loop that calls nothing, so its
+    /// state stays in registers; `isPadded` says the bytes past the end are readable zeros (as in a text block).
+    @inline(__always) func nextTrigger(from start: Int, isPadded: Bool) -> Int {
+        let n = count
+        let base = self.base
+        var i = start
+        let at = ByteVector.splat(0x40), hash = ByteVector.splat(0x23), dollar = ByteVector.splat(0x24)
+        let lead = ByteVector.splat(0xEF), dot = ByteVector.splat(0x2E), space = ByteVector.splat(0x20)
+        @inline(__always) func triggers(_ p: UnsafePointer<UInt8>) -> Int? {
+            let v = ByteVector.load(p)
+            let next = ByteVector.load(p + 1)
+            return ByteVector.first((v .== at) .| (v .== hash) .| (v .== dollar) .| (v .== lead)
+                                    .| ((v .== dot) .& (next .!= space)))
+        }
+        while i &+ ByteVector.width &+ 1 <= n {
+            if let k = triggers(base + i) { return i &+ k }
+            i &+= ByteVector.width
+        }
+        // At most sixteen bytes left: one more vector over the zeros behind the text, in place or in a zero-padded
+        // copy (a final dot, followed by a zero, is a trigger; `scanURL` tells at once that nothing follows it).
+        guard i < n else { return n }
+        let k = isPadded ? triggers(base + i) : ByteVector.withPaddedTail(base + i, count: n - i, triggers)
+        if let k { return i + k }
+        return n
+    }
 
     /// The byte at `i`, or 0 past the end (0 belongs to no class the scanners look for).
     @inline(__always) func byte(_ i: Int) -> UInt8 { i < count ? base[i] : 0 }
@@ -145,6 +193,9 @@ enum ASCIIClass {
         return UnsafePointer(copy)
     }()
 
+    /// ``pointer`` as the scanners read it: `lookup[Int(byte)]` for an ASCII byte.
+    static var lookup: ASCIIClassTable { ASCIIClassTable(base: pointer) }
+
     static let table: [UInt32] = {
         var t = [UInt32](repeating: 0, count: 128)
         func add(_ flag: UInt32, _ chars: String) { for b in chars.utf8 { t[Int(b)] |= flag } }
@@ -248,5 +299,185 @@ enum UnicodeClass {
         default:
             return (false, false)
         }
+    }
+}
+
+/// The ASCII class table at a fixed address (``ASCIIClass/lookup``): allocated once and never written after, so
+/// it may be shared between threads.
+struct ASCIIClassTable: @unchecked Sendable {
+    let base: UnsafePointer<UInt32>
+
+    /// The classes of the ASCII byte `i` (`i < 128`).
+    @inline(__always) subscript(i: Int) -> UInt32 { base[i] }
+}
+
+extension TextBytes: RandomAccessCollection {
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+}
+
+// MARK: - Sixteen bytes at a time
+
+/// Sixteen bytes at a time, for the scans that look for a few byte values in long text (entity triggers, the
+/// normaliser's candidates, non-ASCII bytes).
+///
+/// Written with `SIMD16<UInt8>` comparisons against splatted constants and read back through two 64-bit lanes,
+/// which the compiler lowers to one `pcmpeqb` per comparison and a `movmsk` test on x86-64 (and the NEON
+/// equivalents on arm64): about a dozen instructions per 16 bytes, where word-at-a-time arithmetic needs several
+/// times that.
+///
+///     let v = ByteVector.load(base + i)
+///     let hit = ByteVector.first(v .== ByteVector.splat(0x40))   // offset of the first "@", or nil
+enum ByteVector {
+    typealias Bytes = SIMD16<UInt8>
+    static let width = 16
+
+    @inline(__always) static func load(_ pointer: UnsafePointer<UInt8>) -> Bytes {
+        UnsafeRawPointer(pointer).loadUnaligned(as: Bytes.self)
+    }
+
+    @inline(__always) static func splat(_ byte: UInt8) -> Bytes { Bytes(repeating: byte) }
+
+    /// The mask as two words, each matching byte 0xFF.
+    @inline(__always) static func words(_ mask: SIMDMask<SIMD16<Int8>>) -> SIMD2<UInt64> {
+        unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+    }
+
+    /// The offset of the first matching byte, or `nil`.
+    @inline(__always) static func first(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
+        let w = words(mask)
+        if w[0] != 0 { return w[0].trailingZeroBitCount >> 3 }
+        if w[1] != 0 { return 8 + w[1].trailingZeroBitCount >> 3 }
+        return nil
+    }
+
+    /// The offset of the last matching byte, or `nil`.
+    @inline(__always) static func last(_ mask: SIMDMask<SIMD16<Int8>>) -> Int? {
+        let w = words(mask)
+        if w[1] != 0 { return 15 - w[1].leadingZeroBitCount >> 3 }
+        if w[0] != 0 { return 7 - w[0].leadingZeroBitCount >> 3 }
+        return nil
+    }
+
+    /// The position of the last `byte` in `bytes`, sixteen bytes at a time from the end.
+    static func lastIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var end = bytes.count
+        let target = splat(byte)
+        while end >= width {
+            if let k = last(load(base + end - width) .== target) { return end - width + k }
+            end -= width
+        }
+        while end > 0 {
+            end -= 1
+            if base[end] == byte { return end }
+        }
+        return nil
+    }
+
+    /// Calls `body` with a copy of the `count` bytes at `source` (at most 32) followed by zeros, 48 bytes in all:
+    /// a scan's last vectors (sixteen bytes and a look-ahead of one or two) then load in bounds, and the zeros
+    /// match none of the bytes the scans look for. This replaces a byte-at-a-time loop over a text's last bytes.
+    @inline(__always)
+    static func withPaddedTail<R>(_ source: UnsafePointer<UInt8>, count: Int, _ body: (UnsafePointer<UInt8>) -> R) -> R {
+        var padded: (Bytes, Bytes, Bytes) = (Bytes(), Bytes(), Bytes())
+        return withUnsafeMutableBytes(of: &padded) { raw in
+            let bytes = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            bytes.update(from: source, count: min(count, 32))
+            return body(UnsafePointer(bytes))
+        }
+    }
+
+    /// `v` with the bytes from `count` on set to zero (`count` may exceed sixteen: then `v` whole).
+    @inline(__always) static func prefix(_ v: Bytes, count: Int) -> Bytes {
+        let lanes = Bytes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+        return v.replacing(with: 0, where: lanes .>= splat(UInt8(truncatingIfNeeded: min(count, width))))
+    }
+
+    /// Whether any byte has its high bit set (is not ASCII).
+    @inline(__always) static func hasNonASCII(_ v: Bytes) -> Bool {
+        let w = unsafeBitCast(v, to: SIMD2<UInt64>.self)
+        return (w[0] | w[1]) & 0x8080_8080_8080_8080 != 0
+    }
+}
+
+// MARK: - UTF-8 validation
+
+/// Checks bytes against UTF-8's well-formedness table (Unicode §3.9, table 3-7) without building a `String`.
+///
+///     UTF8Validation.isValid(Array("naïve".utf8))   // true
+///     UTF8Validation.isValid([0x61, 0xFF])          // false
+///
+/// Readers build each text with `String(decoding:as:)`, which repairs silently; this tells them whether it had to,
+/// so the line can be counted in ``InputStats/invalidUTF8Lines``.
+///
+/// - Complexity: O(n), with a word-at-a-time skip over ASCII runs and each sequence checked as one word.
+enum UTF8Validation {
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return true }
+        var i = 0
+        while i < n {
+            // Skip eight ASCII bytes at a time.
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            guard i < n else { return true }
+            let b0 = base[i]
+            if b0 < 0x80 { i += 1; continue }
+            if n &- i >= 4 {
+                // A whole sequence fits in one word: its continuation bytes checked at once, then the lead byte's
+                // limits on the second byte (no overlong forms, no surrogates, nothing above U+10FFFF).
+                let w = UInt32(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self))
+                let b1 = UInt8(truncatingIfNeeded: w >> 8)
+                switch b0 {
+                case 0xC2...0xDF:
+                    guard w & 0xC000 == 0x8000 else { return false }
+                    i &+= 2
+                case 0xE0...0xEF:
+                    guard w & 0xC0_C000 == 0x80_8000, b0 != 0xE0 || b1 >= 0xA0, b0 != 0xED || b1 <= 0x9F else {
+                        return false
+                    }
+                    i &+= 3
+                case 0xF0...0xF4:
+                    guard w & 0xC0C0_C000 == 0x8080_8000, b0 != 0xF0 || b1 >= 0x90, b0 != 0xF4 || b1 <= 0x8F else {
+                        return false
+                    }
+                    i &+= 4
+                default:
+                    return false
+                }
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard i + length <= n else { return false }
+            let b1 = base[i + 1]
+            guard b1 >= low && b1 <= high else { return false }
+            var k = 2
+            while k < length {
+                guard base[i + k] & 0xC0 == 0x80 else { return false }
+                k += 1
+            }
+            i += length
+        }
+        return true
+    }
+
+    static func isValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isValid($0) }
     }
 }

@@ -25,7 +25,7 @@ struct AccountArchive {
         if !isDirectory {
             let zip: ZipFile
             do { zip = try ZipFile(path: path) } catch {
-                throw ArchiveError(kind: error.reason == "unreadable" ? .unreadable : .unsupportedFormat, file: path,
+                throw ArchiveError(kind: error.reason == .unreadable ? .unreadable : .unsupportedFormat, file: path,
                                    message: "\(error.reason): \(error.detail)")
             }
             // The shortest path to a data/ folder with a manifest or tweets in it.
@@ -83,7 +83,7 @@ struct AccountArchive {
         switch container {
         case .zip(let zip, let prefix):
             guard let entry = zip.entries.first(where: { $0.name == prefix + name }) else {
-                throw .failure(ZipFile.Failure(reason: "missing-file", detail: "not in the archive"))
+                throw .failure(ZipFile.Failure(reason: .missingFile, detail: "not in the archive"))
             }
             do { try zip.read(entry, limit: limit, body) } catch {
                 switch error {
@@ -96,17 +96,17 @@ struct AccountArchive {
             // Non-blocking: a FIFO put in the archive's place must not hang the read.
             let descriptor = Foundation.open(file, O_RDONLY | O_NONBLOCK)
             guard descriptor >= 0 else {
-                throw .failure(ZipFile.Failure(reason: errno == ENOENT ? "missing-file" : "unreadable",
+                throw .failure(ZipFile.Failure(reason: errno == ENOENT ? .missingFile : .unreadable,
                                                detail: errno == ENOENT ? "not in the archive"
                                                    : String(cString: strerror(errno))))
             }
             defer { close(descriptor) }
             var status = stat()
             guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
-                throw .failure(ZipFile.Failure(reason: "unreadable", detail: "not a regular file"))
+                throw .failure(ZipFile.Failure(reason: .unreadable, detail: "not a regular file"))
             }
             guard Int(status.st_size) <= limit else {
-                throw .failure(ZipFile.Failure(reason: "too-large", detail: "\(status.st_size) bytes, more than the "
+                throw .failure(ZipFile.Failure(reason: .tooLarge, detail: "\(status.st_size) bytes, more than the "
                                                    + "\(limit) allowed"))
             }
             let capacity = 1 << 20
@@ -117,12 +117,12 @@ struct AccountArchive {
                 let n = Foundation.read(descriptor, buffer, capacity)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw .failure(ZipFile.Failure(reason: "unreadable", detail: String(cString: strerror(errno))))
+                    throw .failure(ZipFile.Failure(reason: .unreadable, detail: String(cString: strerror(errno))))
                 }
                 if n == 0 { break }
                 total += n
                 guard total <= limit else {
-                    throw .failure(ZipFile.Failure(reason: "too-large", detail: "grew past \(limit) bytes while read"))
+                    throw .failure(ZipFile.Failure(reason: .tooLarge, detail: "grew past \(limit) bytes while read"))
                 }
                 do { try body(UnsafeBufferPointer(start: buffer, count: n)) } catch { throw .archive(error) }
             }
@@ -157,7 +157,7 @@ struct AccountArchivePlan {
     var owner: String?
     var displayName: String?
     var accountID: String?
-    var warnings: [(file: String, reason: String, detail: String)] = []
+    var warnings: [(file: String, reason: Diagnostic.Reason, detail: String)] = []
 
     /// The kind of content a manifest's data type holds, `nil` for kinds not read.
     static func content(ofManifestKind kind: String) -> Content? {
@@ -193,7 +193,7 @@ struct AccountArchivePlan {
     /// The plan from `manifest.js`'s bytes (`window.__THAR_CONFIG = {...}`), or `nil` with a reason.
     static func fromManifest(_ bytes: [UInt8], names: Set<String>) -> Result<AccountArchivePlan, ZipFile.Failure> {
         guard let open = bytes.firstIndex(of: ASCII.leftBrace) else {
-            return .failure(.init(reason: "bad-manifest", detail: "no object in manifest.js"))
+            return .failure(.init(reason: .badManifest, detail: "no object in manifest.js"))
         }
         var end = bytes.count
         while end > open, [ASCII.space, ASCII.semicolon, 0x0A, 0x0D, ASCII.tab].contains(bytes[end - 1]) { end -= 1 }
@@ -202,14 +202,14 @@ struct AccountArchivePlan {
             return Result { () throws(JSONParser.SyntaxError) in try parser.parseDocument() }
         }
         guard case .success(let config) = parsed, config.object != nil else {
-            return .failure(.init(reason: "bad-manifest", detail: "manifest.js is not valid JSON"))
+            return .failure(.init(reason: .badManifest, detail: "manifest.js is not valid JSON"))
         }
         var plan = AccountArchivePlan()
         plan.owner = config["userInfo"]?["userName"]?.string
         plan.displayName = config["userInfo"]?["displayName"]?.string
         plan.accountID = config["userInfo"]?["accountId"]?.string
         guard let types = config["dataTypes"]?.object else {
-            return .failure(.init(reason: "bad-manifest", detail: "manifest.js lists no dataTypes"))
+            return .failure(.init(reason: .badManifest, detail: "manifest.js lists no dataTypes"))
         }
         for (kind, value) in types.members {
             let files = value["files"]?.array ?? []
@@ -223,12 +223,12 @@ struct AccountArchivePlan {
                 // Only files directly in data/: a name with `..` or another folder is not followed.
                 guard fileName.hasPrefix("data/"), case let name = String(fileName.dropFirst(5)), !name.isEmpty,
                       !name.contains("/"), !name.contains("\\"), name != "..", name != "." else {
-                    plan.warnings.append(("manifest.js", "unsafe-name",
+                    plan.warnings.append(("manifest.js", .unsafeName,
                                           "names \(fileName), outside data/; not read"))
                     continue
                 }
                 guard names.contains(name) else {
-                    plan.warnings.append(("manifest.js", "missing-file",
+                    plan.warnings.append(("manifest.js", .missingFile,
                                           "names data/\(name) (\(count.map { "\($0) records" } ?? kind)), which "
                                               + "the archive lacks"))
                     continue

@@ -155,7 +155,7 @@ struct AccountExportParser: RecordParser {
                     } else {
                         atLineStart = true   // the `{` opens its line: the next element is pretty-printed too
                     }
-                    try sink.skip(line: elementLine, reason: "unbalanced",
+                    try sink.skip(line: elementLine, reason: .unbalanced,
                                   detail: "the element's braces do not balance (it ends at line \(line)); "
                                       + "skipped, reading resumes at the next element")
                     continue
@@ -192,11 +192,11 @@ struct AccountExportParser: RecordParser {
         let last = lines
         switch state {
         case .element:
-            try sink.skip(line: elementLine, reason: "truncated", detail: "the file ends inside this element")
+            try sink.skip(line: elementLine, reason: .truncated, detail: "the file ends inside this element")
         case .preamble:
-            try sink.skip(line: max(last, 1), reason: "truncated", detail: "the file ends before the array's opening '['")
+            try sink.skip(line: max(last, 1), reason: .truncated, detail: "the file ends before the array's opening '['")
         case .array:
-            try sink.skip(line: max(last, 1), reason: "truncated", detail: "the file ends before the array's closing ']'")
+            try sink.skip(line: max(last, 1), reason: .truncated, detail: "the file ends before the array's closing ']'")
         case .done:
             break
         }
@@ -218,7 +218,7 @@ struct AccountExportParser: RecordParser {
         var end = position
         while end < bytes.count && bytes[end] != 0x0A && end - start < 240 { end += 1 }
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-        try sink.skip(line: line, reason: "unexpected-text",
+        try sink.skip(line: line, reason: .unexpectedText,
                       detail: UnsafeBufferPointer(rebasing: bytes[start..<end]).excerpt())
     }
 
@@ -235,7 +235,7 @@ struct AccountExportParser: RecordParser {
     private mutating func finishElement(into sink: inout RecordSink) throws(ArchiveError) {
         let number = elementLine
         if overlong {
-            return try sink.skip(line: number, reason: "element-too-long",
+            return try sink.skip(line: number, reason: .elementTooLong,
                                  detail: "longer than \(maxElementLength) bytes")
         }
         var repaired = false
@@ -255,12 +255,12 @@ struct AccountExportParser: RecordParser {
             for b in buffer.prefix(error.offset) {
                 if b == 0x0A { line += 1; column = 1 } else { column += 1 }
             }
-            return try sink.skip(line: number, reason: "bad-json",
+            return try sink.skip(line: number, reason: .badJSON,
                                  detail: "line \(line) column \(column): \(error.message)")
         }
         if repaired { sink.stats.invalidUTF8Lines += 1 }
         guard var tweet = value.object else {
-            return try sink.skip(line: number, reason: "not-an-object", detail: "")
+            return try sink.skip(line: number, reason: .notAnObject, detail: "")
         }
         if content == .longPosts { return try collect(JSONValue.object(tweet), line: number, into: &sink) }
         if let wrapped = tweet["tweet"]?.object { tweet = wrapped }
@@ -272,13 +272,13 @@ struct AccountExportParser: RecordParser {
         throws(ArchiveError) {
         let note = element["noteTweet"] ?? element
         guard let id = note["noteTweetId"]?.string else {
-            return try sink.skip(line: number, reason: "missing-id", detail: "a long post without noteTweetId")
+            return try sink.skip(line: number, reason: .missingID, detail: "a long post without noteTweetId")
         }
         guard let text = note["core"]?["text"]?.string else {
-            return try sink.skip(line: number, reason: "missing-text", detail: "long post \(id)")
+            return try sink.skip(line: number, reason: .missingText, detail: "long post \(id)")
         }
         guard let created = note["createdAt"]?.string, let time = StatedDate.iso8601(created) else {
-            return try sink.skip(line: number, reason: "bad-date", detail: "long post \(id)")
+            return try sink.skip(line: number, reason: .badDate, detail: "long post \(id)")
         }
         collected.add(id: id, createdAt: time, text: TextNormalizer.decodeEntities(text))
         sink.ignore()
@@ -286,18 +286,18 @@ struct AccountExportParser: RecordParser {
 
     private mutating func build(_ tweet: JSONValue, line number: Int, into sink: inout RecordSink) throws(ArchiveError) {
         guard let idValue = tweet["id_str"] ?? tweet["id"] else {
-            return try sink.skip(line: number, reason: "missing-id", detail: "")
+            return try sink.skip(line: number, reason: .missingID, detail: "")
         }
         guard let id = idValue.tweetID else {
-            return try sink.skip(line: number, reason: "bad-id", detail: "\(idValue.string ?? "not a string of digits")")
+            return try sink.skip(line: number, reason: .badID, detail: "\(idValue.string ?? "not a string of digits")")
         }
         guard let rawText = tweet["full_text"]?.string ?? tweet["text"]?.string else {
-            return try sink.skip(line: number, reason: "missing-text", detail: "tweet \(id)")
+            return try sink.skip(line: number, reason: .missingText, detail: "tweet \(id)")
         }
         var stated: Timestamp?
         if let created = tweet["created_at"]?.string {
             guard let time = StatedDate.export(created) ?? StatedDate.iso8601(created) else {
-                return try sink.skip(line: number, reason: "bad-date", detail: "tweet \(id): \(created)")
+                return try sink.skip(line: number, reason: .badDate, detail: "tweet \(id): \(created)")
             }
             stated = time
         }

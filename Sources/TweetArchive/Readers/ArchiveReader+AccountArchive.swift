@@ -13,11 +13,11 @@ extension ArchiveReader {
         case .folder: limit = Int.max
         }
         var report = AccountArchiveReport(path: archive.path, hasManifest: false)
-        func warn(_ file: String, _ reason: String, _ detail: String) {
+        func warn(_ file: String, _ reason: Diagnostic.Reason, _ detail: String) {
             report.warnings.append(Diagnostic(file: file, line: 0, reason: reason, detail: detail))
         }
         for name in archive.unsafeNames {
-            warn("\(archive.path)!\(name)", "unsafe-name", "the entry's path leaves the archive; not read")
+            warn("\(archive.path)!\(name)", .unsafeName, "the entry's path leaves the archive; not read")
         }
 
         // Which files to read: the manifest's word, else their names.
@@ -93,7 +93,7 @@ extension ArchiveReader {
             }
             if let expected = file.expected, failure == nil, sink.stats.tweets != expected {
                 let skipped = sink.stats.skippedTotal
-                warn(name, "manifest-count", "the manifest says \(expected) records, \(sink.stats.tweets) were read"
+                warn(name, .manifestCount, "the manifest says \(expected) records, \(sink.stats.tweets) were read"
                          + (skipped > 0 ? " (\(skipped) skipped as malformed)" : ""))
             }
             switch file.content {
@@ -171,7 +171,7 @@ extension ArchiveReader {
         } catch {
             switch error {
             case .failure(let failure): return .failure(failure)
-            case .archive(let error): return .failure(.init(reason: "unreadable", detail: error.message))
+            case .archive(let error): return .failure(.init(reason: .unreadable, detail: error.message))
             }
         }
         return .success(bytes)

@@ -42,7 +42,7 @@ extension ArchiveReader {
 
     private func walkDirectory(_ path: String, depth: Int, status: stat, walk: inout Walk) throws(ArchiveError) {
         guard walk.visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else {
-            walk.notes.append(Diagnostic(file: path, line: 0, reason: "symlink-loop",
+            walk.notes.append(Diagnostic(file: path, line: 0, reason: .symlinkLoop,
                                          detail: "a folder already walked (a symbolic link loop); not walked again"))
             return
         }
@@ -53,7 +53,7 @@ extension ArchiveReader {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
             if depth == 0 { throw ArchiveError(kind: .unreadable, file: path, message: "cannot list directory") }
-            walk.notes.append(Diagnostic(file: path, line: 0, reason: "unreadable", detail: "cannot list directory"))
+            walk.notes.append(Diagnostic(file: path, line: 0, reason: .unreadable, detail: "cannot list directory"))
             return
         }
         for name in names.sorted() where !name.hasPrefix(".") {
@@ -63,7 +63,7 @@ extension ArchiveReader {
             switch childStatus.st_mode & S_IFMT {
             case S_IFDIR:
                 if depth + 1 > options.maxDirectoryDepth {
-                    walk.notes.append(Diagnostic(file: child, line: 0, reason: "too-deep",
+                    walk.notes.append(Diagnostic(file: child, line: 0, reason: .tooDeep,
                                                  detail: "more than \(options.maxDirectoryDepth) folders down; not walked"))
                 } else {
                     try walkDirectory(child, depth: depth + 1, status: childStatus, walk: &walk)
@@ -72,7 +72,7 @@ extension ArchiveReader {
                 walk.inputs.append(Self.startsLikeZip(child) ? .zip(child, explicit: false) : .file(child, explicit: false))
             default:
                 // FIFOs, sockets, devices: reading one could block forever or never end.
-                walk.notes.append(Diagnostic(file: child, line: 0, reason: "not-a-regular-file",
+                walk.notes.append(Diagnostic(file: child, line: 0, reason: .notARegularFile,
                                              detail: "a FIFO, socket or device; not read"))
             }
         }
@@ -83,9 +83,9 @@ extension ArchiveReader {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        var head = [UInt8](repeating: 0, count: 4)
-        let n = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 4, 0) }
-        return n == 4 && head.withUnsafeBufferPointer { ZipFile.looksLikeZip($0) }
+        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        guard let head = try? file.read(upToCount: 4) else { return false }
+        return ZipFile.looksLikeZip([UInt8](head))
     }
 }
 

@@ -20,16 +20,17 @@ import Foundation
 /// sorted by name) or `-` for standard input. Each file's format is detected from its content. Lines are streamed in
 /// 1 MiB chunks and parsed as bytes; memory grows with the tweets kept, not with the file or the number of files.
 public struct ArchiveReader: Sendable {
+    /// How to read: strictness, limits, threads, and which of an account archive's other tweets to include.
     public struct Options: Sendable {
         /// Fail on the first malformed line instead of skipping it.
         public var strict = false
         /// Longest accepted line in bytes; longer lines are skipped with `line-too-long` (and account-export
         /// elements longer than this with `element-too-long`), so memory stays bounded whatever the input.
-        public var maxLineLength = 1 << 20
+        package var maxLineLength = 1 << 20
         /// Longest accepted line of a JSON-lines format (twint JSON, Twitter API v2 / twarc2), whose line is one
         /// record however large: a page of a hundred tweets and their `includes` runs to megabytes. Longer lines
         /// are skipped with `line-too-long`. The line buffer grows to it only while such a line is read.
-        public var maxJSONLineLength = 64 << 20
+        package var maxJSONLineLength = 64 << 20
 
         /// The bound on a line of `format` (`nil`: not yet known, the larger bound).
         func lineLimit(_ format: ArchiveFormat?) -> Int {
@@ -49,21 +50,22 @@ public struct ArchiveReader: Sendable {
         /// pass. `1` reads everything on the calling thread. Default: the active processor count.
         public var jobs: Int
         /// The smallest file split across ``jobs`` threads; smaller files are read in one pass.
-        public var parallelThreshold = 8 << 20
+        package var parallelThreshold = 8 << 20
         /// Tweets per chunk in which a part hands its tweets over (about 3 MB of `Tweet`s; tests set it small).
         var partChunkSize = 1 << 15
         /// The other kinds of tweets a Twitter/X archive holds that are read with the account's own (all are
         /// counted in ``Archive/accountArchives`` either way). Default: none.
         public var otherTweetKinds: Set<OtherTweetKind> = []
         /// How many folders down a directory input is walked.
-        public var maxDirectoryDepth = 16
+        package var maxDirectoryDepth = 16
         /// The most bytes one file of a zipped archive may inflate to (default: 10× the zip, at least 1 GiB).
         var archiveEntryLimit: Int?
 
         /// The most threads one file is read on: each holds its own buffers, so more than a few per core only
         /// costs memory.
-        public static var maxJobs: Int { max(8, 4 * ProcessInfo.processInfo.activeProcessorCount) }
+        package static var maxJobs: Int { max(8, 4 * ProcessInfo.processInfo.activeProcessorCount) }
 
+        /// Options as given; `jobs` defaults to the active processor count and is capped at a few per core.
         public init(strict: Bool = false, maxLineLength: Int = 1 << 20, maxReportedIssues: Int = 20,
                     exportOwner: Handle? = nil, jobs: Int? = nil, otherTweetKinds: Set<OtherTweetKind> = []) {
             self.strict = strict
@@ -75,8 +77,10 @@ public struct ArchiveReader: Sendable {
         }
     }
 
+    /// How this reader reads.
     public var options: Options
 
+    /// A reader with `options`.
     public init(options: Options = Options()) { self.options = options }
 
     /// Reads and merges the given inputs. Duplicate ids across or within inputs are kept once and counted.
@@ -118,10 +122,10 @@ public struct ArchiveReader: Sendable {
                     } catch let error where error.kind == .unsupportedFormat && !explicit {
                         // A stray file in a directory (a README, an image): report it and go on.
                         var stats = InputStats(name: name)
-                        stats.skipped["unsupported-format"] = 1
+                        stats.skipped[.unsupportedFormat] = 1
                         inputs.append(stats)
                         if issues.count < options.maxReportedIssues {
-                            issues.append(Diagnostic(file: name, line: 1, reason: "unsupported-format",
+                            issues.append(Diagnostic(file: name, line: 1, reason: .unsupportedFormat,
                                                      detail: "not an archive in any supported format; skipped"))
                         }
                         continue
@@ -135,7 +139,7 @@ public struct ArchiveReader: Sendable {
                     do { opened = try AccountArchive.open(zipPath, isDirectory: false) } catch {
                         if explicit { throw error }
                         if issues.count < options.maxReportedIssues {
-                            issues.append(Diagnostic(file: zipPath, line: 0, reason: "unreadable-zip",
+                            issues.append(Diagnostic(file: zipPath, line: 0, reason: .unreadableZip,
                                                      detail: error.message + "; skipped"))
                         }
                         continue
@@ -149,7 +153,7 @@ public struct ArchiveReader: Sendable {
                                                message: "no Twitter/X archive in this zip: looked for data/manifest.js "
                                                    + "and data/tweets.js (or tweet.js, tweets-partN.js)")
                         }
-                        issues.append(Diagnostic(file: zipPath, line: 0, reason: "not-an-archive",
+                        issues.append(Diagnostic(file: zipPath, line: 0, reason: .notAnArchive,
                                                  detail: "a zip without data/manifest.js or data/tweets.js; skipped"))
                         continue
                     }
@@ -348,16 +352,9 @@ public struct ArchiveReader: Sendable {
                              into tweets: inout [Tweet]) throws(ArchiveError) -> RecordSink {
         let bounds = partBounds(descriptor: descriptor, size: size, parts: min(options.jobs, Options.maxJobs))
         let parts = bounds.count - 1
-        let results = UnsafeMutableBufferPointer<Result<RecordSink, ArchiveError>?>
-            .allocate(capacity: parts)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        nonisolated(unsafe) let slots = results
         let reader = self
-        DispatchQueue.concurrentPerform(iterations: parts) { k in
+        // One part per chunk; a part's result is dropped (its tweets freed) as soon as they are moved.
+        var results = Parallel.map(parts, chunks: parts) { k -> Result<RecordSink, ArchiveError>? in
             var partTweets: [Tweet] = []
             var lines = LineReader(descriptor: descriptor, maxLineLength: reader.options.lineLimit(format))
             lines.byteRange = bounds[k]..<bounds[k + 1]
@@ -367,9 +364,9 @@ public struct ArchiveReader: Sendable {
                                             chunkSize: reader.options.partChunkSize, into: &partTweets,
                                             lines: reader.lineSource(lines, name: name))
                 sink.chunks.append(partTweets)
-                slots[k] = .success(sink)
+                return .success(sink)
             } catch {
-                slots[k] = .failure(error)
+                return .failure(error)
             }
         }
 
@@ -465,15 +462,15 @@ public struct ArchiveReader: Sendable {
             // What making a parser needs, reached from the per-line closure without capturing the reader: a
             // captured reader (its options hold references) was copied, retained and released on every line.
             let factory = ParserFactory(options)
-            let factoryRef = Unmanaged.passUnretained(factory)
+            unowned(unsafe) let factoryRef = factory
             defer { withExtendedLifetime(factory) {} }
             var parser: ParserBox?
             // The parser each line goes to, called without taking a reference per line (`parser` owns it).
-            var active: Unmanaged<ParserBox>?
+            unowned(unsafe) var active: ParserBox?
             if let format {   // a part of a file whose format is known (its chunks size themselves)
                 sink.stats.format = format
                 parser = factory.make(format, sizeHint: nil)
-                active = Unmanaged.passUnretained(parser!)
+                active = parser
             }
             var lastLine = 0
             // Lines come bounded by the larger (JSON) bound; twint text's own bound is checked here.
@@ -484,7 +481,7 @@ public struct ArchiveReader: Sendable {
                 sink.stats.lines = number
                 lastLine = number
                 guard var line, line.count <= lineLimit else {
-                    try sink.skip(line: number, reason: "line-too-long",
+                    try sink.skip(line: number, reason: .lineTooLong,
                                   detail: "longer than \(line == nil ? readerLimit : lineLimit) bytes")
                     return
                 }
@@ -495,11 +492,11 @@ public struct ArchiveReader: Sendable {
                     switch FormatDetector.detect(line) {
                     case .some(.some(let format)):
                         sink.stats.format = format
-                        parser = factoryRef._withUnsafeGuaranteedRef { $0.make(format, sizeHint: sizeHint) }
-                        active = Unmanaged.passUnretained(parser!)
+                        parser = factoryRef.make(format, sizeHint: sizeHint)
+                        active = parser
                         lineLimit = format == .twintText ? textLimit : readerLimit
                         if line.count > lineLimit {
-                            try sink.skip(line: number, reason: "line-too-long", detail: "longer than \(lineLimit) bytes")
+                            try sink.skip(line: number, reason: .lineTooLong, detail: "longer than \(lineLimit) bytes")
                             return
                         }
                         if let sizeHint {
@@ -518,15 +515,7 @@ public struct ArchiveReader: Sendable {
                                                + "JSON lines, or an account export tweets.js): \(line.excerpt())")
                     }
                 }
-                let failure = active!._withUnsafeGuaranteedRef { box -> ArchiveError? in
-                    do throws(ArchiveError) {
-                        try box.consume(line, line: number, into: &sink)
-                        return nil
-                    } catch {
-                        return error
-                    }
-                }
-                if let failure { throw failure }
+                try active!.consume(line, line: number, into: &sink)
             }
             try parser?.finish(line: lastLine, into: &sink)
             sink.stats.bytes = bytes

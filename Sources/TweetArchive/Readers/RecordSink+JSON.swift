@@ -14,7 +14,7 @@ extension RecordSink {
             if parser.repairedInvalidUTF8 { stats.invalidUTF8Lines += 1 }
             return value
         } catch {
-            try skip(line: line, reason: "bad-json", detail: "column \(error.offset + 1): \(error.message)")
+            try skip(line: line, reason: .badJSON, detail: "column \(error.offset + 1): \(error.message)")
             return nil
         }
     }
@@ -31,7 +31,7 @@ extension RecordSink {
         }
         guard let value = try parseJSON(bytes, line: line) else { return nil }
         guard let object = value.object else {
-            try skip(line: line, reason: "not-an-object", detail: bytes.excerpt())
+            try skip(line: line, reason: .notAnObject, detail: bytes.excerpt())
             return nil
         }
         return object

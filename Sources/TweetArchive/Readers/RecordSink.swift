@@ -46,12 +46,12 @@ struct RecordSink {
     mutating func ignore() { stats.ignored += 1 }
 
     /// A malformed line: counted by reason, reported among the first issues, fatal under `strict`.
-    mutating func skip(line: Int, reason: String, detail: String = "") throws(ArchiveError) {
+    mutating func skip(line: Int, reason: Diagnostic.Reason, detail: String = "") throws(ArchiveError) {
         stats.skipped[reason, default: 0] += 1
         let diagnostic = Diagnostic(file: file, line: line, reason: reason, detail: detail)
         if strict {
             throw ArchiveError(kind: .malformed, file: file, line: line,
-                               message: detail.isEmpty ? reason : "\(reason): \(detail)")
+                               message: detail.isEmpty ? reason.rawValue : "\(reason): \(detail)")
         }
         if issues.count < maxReportedIssues { issues.append(diagnostic) }
     }

@@ -18,16 +18,16 @@ struct TwintJSONParser: RecordParser {
         throws(ArchiveError) {
         guard let object = try sink.jsonObjectLine(line, line: number) else { return }
         guard let idValue = object["id"] else {
-            return try sink.skip(line: number, reason: "missing-id", detail: line.excerpt())
+            return try sink.skip(line: number, reason: .missingID, detail: line.excerpt())
         }
         guard let id = idValue.tweetID else {
-            return try sink.skip(line: number, reason: "bad-id", detail: line.excerpt())
+            return try sink.skip(line: number, reason: .badID, detail: line.excerpt())
         }
         guard let username = object["username"]?.string, !username.isEmpty else {
-            return try sink.skip(line: number, reason: "missing-username", detail: line.excerpt())
+            return try sink.skip(line: number, reason: .missingUsername, detail: line.excerpt())
         }
         guard let rawText = object["tweet"]?.string else {
-            return try sink.skip(line: number, reason: "missing-text", detail: line.excerpt())
+            return try sink.skip(line: number, reason: .missingText, detail: line.excerpt())
         }
         let author = Handle(username)
 
@@ -36,18 +36,18 @@ struct TwintJSONParser: RecordParser {
         switch object["created_at"] {
         case .number(let text)?:
             guard let ms = Int64(text) else {
-                return try sink.skip(line: number, reason: "bad-date", detail: line.excerpt())
+                return try sink.skip(line: number, reason: .badDate, detail: line.excerpt())
             }
             stated = Timestamp(milliseconds: ms)
         case .string(let text)?:
             guard let time = StatedDate.twint(text, fallbackOffset: fallbackOffset) else {
-                return try sink.skip(line: number, reason: "bad-date", detail: line.excerpt())
+                return try sink.skip(line: number, reason: .badDate, detail: line.excerpt())
             }
             stated = time
         default:
             if let date = object["date"]?.string, let time = object["time"]?.string {
                 guard let parsed = StatedDate.twint(date + " " + time, fallbackOffset: fallbackOffset) else {
-                    return try sink.skip(line: number, reason: "bad-date", detail: line.excerpt())
+                    return try sink.skip(line: number, reason: .badDate, detail: line.excerpt())
                 }
                 stated = parsed
             }

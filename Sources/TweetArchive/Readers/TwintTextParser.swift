@@ -78,24 +78,24 @@ struct TwintTextParser: RecordParser {
         if Self.isLogLine(cursor.rest) { sink.ignore(); return }
 
         guard let id = cursor.readUInt64(), cursor.consume(ASCII.space) else {
-            return try sink.skip(line: number, reason: "bad-id", detail: line.excerpt())
+            return try sink.skip(line: number, reason: .badID, detail: line.excerpt())
         }
         if cursor.peek == ASCII.pipe {  // a profile line: `<id> | <name> | @<username> | Private: ...`
             sink.ignore(); return
         }
         guard let days = readDays(&cursor), cursor.consume(ASCII.space) else {
-            return try sink.skip(line: number, reason: "bad-date", detail: line.excerpt())
+            return try sink.skip(line: number, reason: .badDate, detail: line.excerpt())
         }
         guard let (hour, minute, second) = cursor.readTime() else {
-            return try sink.skip(line: number, reason: "bad-time", detail: line.excerpt())
+            return try sink.skip(line: number, reason: .badTime, detail: line.excerpt())
         }
         guard cursor.consume(ASCII.space) else {
-            return try sink.skip(line: number, reason: "truncated", detail: line.excerpt())
+            return try sink.skip(line: number, reason: .truncated, detail: line.excerpt())
         }
         var offsetSeconds = 0
         if cursor.peek == ASCII.plus || cursor.peek == ASCII.minus {
             guard let offset = cursor.readOffset(), cursor.consume(ASCII.space) else {
-                return try sink.skip(line: number, reason: "bad-utc-offset", detail: line.excerpt())
+                return try sink.skip(line: number, reason: .badUTCOffset, detail: line.excerpt())
             }
             offsetSeconds = offset
         } else if let b = cursor.peek, b != ASCII.lessThan, (0x41...0x5A).contains(b) {
@@ -103,15 +103,15 @@ struct TwintTextParser: RecordParser {
             _ = cursor.consume(ASCII.space)
         }
         guard cursor.consume(ASCII.lessThan) else {
-            return try sink.skip(line: number, reason: "missing-username", detail: line.excerpt())
+            return try sink.skip(line: number, reason: .missingUsername, detail: line.excerpt())
         }
         guard let name = cursor.readUsernameBytes() else {
-            return try sink.skip(line: number, reason: "unclosed-username", detail: line.excerpt())
+            return try sink.skip(line: number, reason: .unclosedUsername, detail: line.excerpt())
         }
         // A well-formed date that is not a calendar day (2023-02-30) is reported here, after the fields that
         // follow it, as `Timestamp(year:month:day:…)` would.
         guard let days else {
-            return try sink.skip(line: number, reason: "bad-date", detail: line.excerpt())
+            return try sink.skip(line: number, reason: .badDate, detail: line.excerpt())
         }
         let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
         let stated = Timestamp(milliseconds: seconds * 1000)

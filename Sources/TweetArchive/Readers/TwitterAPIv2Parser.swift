@@ -30,7 +30,7 @@ struct TwitterAPIv2Parser: RecordParser {
         } else if object["errors"] != nil || object["meta"] != nil {
             sink.ignore()   // a page that found nothing, or only errors
         } else {
-            try sink.skip(line: number, reason: "missing-id", detail: line.excerpt())
+            try sink.skip(line: number, reason: .missingID, detail: line.excerpt())
         }
     }
 
@@ -59,26 +59,26 @@ struct TwitterAPIv2Parser: RecordParser {
     private func build(_ tweet: JSONValue, includes: Includes, line number: Int, excerpt: UnsafeBufferPointer<UInt8>,
                        into sink: inout RecordSink) throws(ArchiveError) {
         guard tweet.object != nil else {
-            return try sink.skip(line: number, reason: "not-an-object", detail: excerpt.excerpt())
+            return try sink.skip(line: number, reason: .notAnObject, detail: excerpt.excerpt())
         }
         guard let idValue = tweet["id"] else {
-            return try sink.skip(line: number, reason: "missing-id", detail: excerpt.excerpt())
+            return try sink.skip(line: number, reason: .missingID, detail: excerpt.excerpt())
         }
         guard let id = idValue.tweetID else {
-            return try sink.skip(line: number, reason: "bad-id", detail: excerpt.excerpt())
+            return try sink.skip(line: number, reason: .badID, detail: excerpt.excerpt())
         }
         let authorID = tweet["author_id"]
         guard let author = includes.handle(id: authorID, inline: tweet["author"])
                 ?? authorID?.uint64.map({ Handle("id:\($0)") }) else {
-            return try sink.skip(line: number, reason: "missing-author", detail: "tweet \(id)")
+            return try sink.skip(line: number, reason: .missingAuthor, detail: "tweet \(id)")
         }
         guard let rawText = tweet["text"]?.string else {
-            return try sink.skip(line: number, reason: "missing-text", detail: "tweet \(id)")
+            return try sink.skip(line: number, reason: .missingText, detail: "tweet \(id)")
         }
         var stated: Timestamp?
         if let created = tweet["created_at"]?.string {
             guard let time = StatedDate.iso8601(created) else {
-                return try sink.skip(line: number, reason: "bad-date", detail: "tweet \(id): \(created)")
+                return try sink.skip(line: number, reason: .badDate, detail: "tweet \(id): \(created)")
             }
             stated = time
         }

@@ -44,7 +44,7 @@ final class ZipFile {
 
     /// Why a ZIP file or one of its entries could not be read.
     struct Failure: Error {
-        var reason: String
+        var reason: Diagnostic.Reason
         var detail: String
     }
 
@@ -57,11 +57,11 @@ final class ZipFile {
     init(path: String) throws(Failure) {
         self.path = path
         descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw Failure(reason: "unreadable", detail: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw Failure(reason: .unreadable, detail: String(cString: strerror(errno))) }
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
             close(descriptor)
-            throw Failure(reason: "unreadable", detail: "not a regular file")
+            throw Failure(reason: .unreadable, detail: "not a regular file")
         }
         fileSize = Int(status.st_size)
         do {
@@ -75,7 +75,7 @@ final class ZipFile {
     deinit { close(descriptor) }
 
     /// Whether the file at `descriptor` starts like a ZIP file (a local header, or the empty archive's record).
-    static func looksLikeZip(_ head: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func looksLikeZip(_ head: [UInt8]) -> Bool {
         head.count >= 4 && head[0] == 0x50 && head[1] == 0x4B
             && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6)
     }
@@ -93,7 +93,7 @@ final class ZipFile {
             k -= 1
         }
         guard end >= 0 else {
-            throw Failure(reason: "truncated-zip", detail: "no end-of-central-directory record: the file is cut short "
+            throw Failure(reason: .truncatedZip, detail: "no end-of-central-directory record: the file is cut short "
                               + "or not a ZIP file")
         }
         var count = Int(Self.u16(tail, end + 10))
@@ -102,18 +102,18 @@ final class ZipFile {
         if count == 0xFFFF || directorySize == 0xFFFF_FFFF || directoryOffset == 0xFFFF_FFFF {
             // ZIP64: a locator just before the record points at the ZIP64 end record.
             let locator = fileSize - tailLength + end - 20
-            guard locator >= 0 else { throw Failure(reason: "corrupt-zip", detail: "ZIP64 locator missing") }
+            guard locator >= 0 else { throw Failure(reason: .corruptZip, detail: "ZIP64 locator missing") }
             let located = try bytes(at: locator, count: 20)
             guard Self.u32(located, 0) == 0x0706_4B50 else {
-                throw Failure(reason: "corrupt-zip", detail: "ZIP64 locator missing")
+                throw Failure(reason: .corruptZip, detail: "ZIP64 locator missing")
             }
             let recordOffset = Self.u64(located, 8)
             guard recordOffset >= 0, recordOffset <= fileSize - 56 else {
-                throw Failure(reason: "corrupt-zip", detail: "ZIP64 end record outside the file")
+                throw Failure(reason: .corruptZip, detail: "ZIP64 end record outside the file")
             }
             let record = try bytes(at: recordOffset, count: 56)
             guard Self.u32(record, 0) == 0x0606_4B50 else {
-                throw Failure(reason: "corrupt-zip", detail: "ZIP64 end record missing")
+                throw Failure(reason: .corruptZip, detail: "ZIP64 end record missing")
             }
             count = Self.u64(record, 32)
             directorySize = Self.u64(record, 40)
@@ -121,7 +121,7 @@ final class ZipFile {
         }
         guard directoryOffset >= 0, directorySize >= 0, directoryOffset <= fileSize,
               directorySize <= fileSize - directoryOffset, count >= 0, count <= directorySize / 46 + 1 else {
-            throw Failure(reason: "corrupt-zip", detail: "the central directory lies outside the file")
+            throw Failure(reason: .corruptZip, detail: "the central directory lies outside the file")
         }
         let directory = try bytes(at: directoryOffset, count: directorySize)
         var entries: [Entry] = []
@@ -129,13 +129,13 @@ final class ZipFile {
         var at = 0
         for _ in 0..<count {
             guard at + 46 <= directory.count, Self.u32(directory, at) == 0x0201_4B50 else {
-                throw Failure(reason: "corrupt-zip", detail: "central directory entry \(entries.count + 1) is damaged")
+                throw Failure(reason: .corruptZip, detail: "central directory entry \(entries.count + 1) is damaged")
             }
             let nameLength = Int(Self.u16(directory, at + 28))
             let extraLength = Int(Self.u16(directory, at + 30))
             let commentLength = Int(Self.u16(directory, at + 32))
             guard at + 46 + nameLength + extraLength + commentLength <= directory.count else {
-                throw Failure(reason: "corrupt-zip", detail: "central directory entry \(entries.count + 1) is damaged")
+                throw Failure(reason: .corruptZip, detail: "central directory entry \(entries.count + 1) is damaged")
             }
             let name = String(decoding: directory[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
             var entry = Entry(name: name, method: Self.u16(directory, at + 10), flags: Self.u16(directory, at + 8),
@@ -176,19 +176,19 @@ final class ZipFile {
     ///   short, or fails its CRC; rethrows what `body` throws.
     func read<E: Error>(_ entry: Entry, limit: Int,
                         _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(Either<Failure, E>) {
-        guard entry.flags & 1 == 0 else { throw .left(Failure(reason: "encrypted", detail: "the entry is encrypted")) }
+        guard entry.flags & 1 == 0 else { throw .left(Failure(reason: .encrypted, detail: "the entry is encrypted")) }
         guard entry.size <= limit else {
-            throw .left(Failure(reason: "too-large", detail: "declares \(entry.size) bytes inflated, more than the "
+            throw .left(Failure(reason: .tooLarge, detail: "declares \(entry.size) bytes inflated, more than the "
                                     + "\(limit) allowed (a zip bomb?); not read"))
         }
         let header: [UInt8]
         do { header = try bytes(at: entry.localHeaderOffset, count: 30) } catch { throw .left(error) }
         guard Self.u32(header, 0) == 0x0403_4B50 else {
-            throw .left(Failure(reason: "corrupt-zip", detail: "the entry's local header is missing"))
+            throw .left(Failure(reason: .corruptZip, detail: "the entry's local header is missing"))
         }
         let dataOffset = entry.localHeaderOffset + 30 + Int(Self.u16(header, 26)) + Int(Self.u16(header, 28))
         guard entry.compressedSize >= 0, dataOffset <= fileSize, entry.compressedSize <= fileSize - dataOffset else {
-            throw .left(Failure(reason: "truncated-zip", detail: "the entry's data runs past the end of the file"))
+            throw .left(Failure(reason: .truncatedZip, detail: "the entry's data runs past the end of the file"))
         }
         let output = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
         defer { output.deallocate() }
@@ -197,7 +197,7 @@ final class ZipFile {
         func deliver(_ count: Int) throws(Either<Failure, E>) {
             produced += count
             guard produced <= entry.size else {
-                throw .left(Failure(reason: "too-large", detail: "inflates past the \(entry.size) bytes it declares "
+                throw .left(Failure(reason: .tooLarge, detail: "inflates past the \(entry.size) bytes it declares "
                                         + "(a zip bomb?); stopped"))
             }
             crc = crc32(crc, output, UInt32(count))
@@ -216,7 +216,7 @@ final class ZipFile {
         case 8:   // deflate, raw
             var stream = z_stream()
             guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-                throw .left(Failure(reason: "corrupt-zip", detail: "zlib could not start"))
+                throw .left(Failure(reason: .corruptZip, detail: "zlib could not start"))
             }
             defer { inflateEnd(&stream) }
             let inputCapacity = 256 << 10
@@ -227,7 +227,7 @@ final class ZipFile {
             while !finished {
                 if stream.avail_in == 0 {
                     guard consumed < entry.compressedSize else {
-                        throw .left(Failure(reason: "truncated-zip",
+                        throw .left(Failure(reason: .truncatedZip,
                                             detail: "the compressed data ends before the stream does"))
                     }
                     let n = min(inputCapacity, entry.compressedSize - consumed)
@@ -243,23 +243,23 @@ final class ZipFile {
                 case Z_STREAM_END: finished = true
                 case Z_OK, Z_BUF_ERROR: break
                 default:
-                    throw .left(Failure(reason: "corrupt-zip", detail: "the compressed data is corrupt (zlib \(status))"))
+                    throw .left(Failure(reason: .corruptZip, detail: "the compressed data is corrupt (zlib \(status))"))
                 }
                 let count = (1 << 20) - Int(stream.avail_out)
                 if count > 0 { try deliver(count) }
                 if status == Z_BUF_ERROR && count == 0 && stream.avail_in > 0 {
-                    throw .left(Failure(reason: "corrupt-zip", detail: "the compressed data makes no progress"))
+                    throw .left(Failure(reason: .corruptZip, detail: "the compressed data makes no progress"))
                 }
             }
         default:
-            throw .left(Failure(reason: "unsupported-compression",
+            throw .left(Failure(reason: .unsupportedCompression,
                                 detail: "compression method \(entry.method) (only stored and deflate are read)"))
         }
         guard produced == entry.size else {
-            throw .left(Failure(reason: "truncated-zip", detail: "inflates to \(produced) bytes, declares \(entry.size)"))
+            throw .left(Failure(reason: .truncatedZip, detail: "inflates to \(produced) bytes, declares \(entry.size)"))
         }
         guard UInt32(crc) == entry.crc else {
-            throw .left(Failure(reason: "corrupt-zip", detail: "CRC mismatch: the entry's bytes are damaged"))
+            throw .left(Failure(reason: .corruptZip, detail: "CRC mismatch: the entry's bytes are damaged"))
         }
     }
 
@@ -275,16 +275,16 @@ final class ZipFile {
 
     private func read(into target: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int) throws(Failure) {
         guard offset >= 0, count >= 0, count <= fileSize - offset else {
-            throw Failure(reason: "truncated-zip", detail: "a record lies past the end of the file")
+            throw Failure(reason: .truncatedZip, detail: "a record lies past the end of the file")
         }
         var done = 0
         while done < count {
             let n = pread(descriptor, target + done, count - done, off_t(offset + done))
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Failure(reason: "unreadable", detail: String(cString: strerror(errno)))
+                throw Failure(reason: .unreadable, detail: String(cString: strerror(errno)))
             }
-            if n == 0 { throw Failure(reason: "truncated-zip", detail: "the file ends early") }
+            if n == 0 { throw Failure(reason: .truncatedZip, detail: "the file ends early") }
             done += n
         }
     }
