@@ -6,9 +6,9 @@
 ///     report.communities.first?.size   // the largest community's size
 ///
 /// Encodes as `{"algorithm", "communities": [{"id", "members", "size"}], "count", "graph", "modularity"}`.
-public struct CommunityReport: Encodable, Sendable {
+package struct CommunityReport: Encodable, Sendable {
     /// How the communities were found (its text form is the command-line and JSON name).
-    public enum Algorithm: String, CaseIterable, Encodable, Sendable {
+    package enum Algorithm: String, CaseIterable, Encodable, Sendable {
         /// ``Louvain``.
         case louvain
         /// ``LabelPropagation``.
@@ -16,30 +16,30 @@ public struct CommunityReport: Encodable, Sendable {
     }
 
     /// One community: its index among those found, its size, and its members' handles.
-    public struct Community: Encodable, Sendable {
+    package struct Community: Encodable, Sendable {
         /// The index among the communities found (before sorting by size).
-        public var id: Int
+        package var id: Int
         /// The number of members.
-        public var size: Int
-        /// The members' handles, sorted by ``Handle/fold(_:)-(StringProtocol)``.
-        public var members: [String]
+        package var size: Int
+        /// The members' handles, sorted by case-folded handle.
+        package var members: [String]
     }
 
     /// The user graph the communities are in.
-    public var graph: UserGraphKind
+    package var graph: UserGraphKind
     /// The algorithm that found them.
-    public var algorithm: Algorithm
+    package var algorithm: Algorithm
     /// The partition's modularity.
-    public var modularity: Double
+    package var modularity: Double
     /// The number of communities found (including those left out of ``communities`` by `minSize`).
-    public var count: Int
+    package var count: Int
     /// The communities with at least `minSize` members, largest first.
-    public var communities: [Community]
+    package var communities: [Community]
 
     /// Sorts the communities of `found` by size and keeps those with at least `minSize` members.
     ///
     /// - Complexity: O(n log n) for n users.
-    public init(_ found: Communities, graph: UserGraphKind, algorithm: Algorithm, minSize: Int = 1) {
+    package init(_ found: Communities, graph: UserGraphKind, algorithm: Algorithm, minSize: Int = 1) {
         var communities = found.members.enumerated().map { id, members in
             Community(id: id, size: members.count,
                       members: members.map { found.labels[Int($0)] }.sorted { Handle.fold($0) < Handle.fold($1) })
@@ -55,7 +55,7 @@ public struct CommunityReport: Encodable, Sendable {
     private enum CodingKeys: String, CodingKey { case graph, algorithm, modularity, count, communities }
 
     /// Encodes the report with the graph and algorithm by their text form.
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(graph.rawValue, forKey: .graph)
         try container.encode(algorithm, forKey: .algorithm)
