@@ -12,8 +12,18 @@ extension ExportGraph {
         self.init(userGraph: graph, kind: kind, metrics: [:])
     }
 
-    /// ``init(userGraph:kind:)`` with node attributes from `metrics`: name → score by node index (the CLI's
-    /// `--metrics`: PageRank, betweenness, degrees and the Louvain community, computed by ReplyGraph's analyses).
+    /// ``init(userGraph:kind:)`` with node attributes from `metrics` (computed beforehand by ReplyGraph):
+    /// `pagerank`, `betweenness`, `in_degree`, `out_degree` and `community`.
+    ///
+    ///     let users = ReplyGraph(archive).userGraph(.interaction)
+    ///     ExportGraph(userGraph: users, kind: .interaction, metrics: try UserGraphMetrics(in: users)).gexf
+    ///
+    /// - Complexity: O(n + m).
+    public init(userGraph graph: UserGraph, kind: UserGraphKind, metrics: UserGraphMetrics) {
+        self.init(userGraph: graph, kind: kind, metrics: metrics.attributes)
+    }
+
+    /// ``init(userGraph:kind:)`` with node attributes from `metrics`: name → score by node index.
     package init(userGraph graph: UserGraph, kind: UserGraphKind, metrics: [String: [Double]]) {
         var nodes: [Node] = []
         nodes.reserveCapacity(graph.nodeCount)

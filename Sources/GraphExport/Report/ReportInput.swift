@@ -65,6 +65,16 @@ package struct RankedUsers: Sendable {
         self.modularity = modularity
     }
 
+    /// The ranking ReplyGraph computed, with a note when betweenness was sampled.
+    package init(_ ranking: UserRanking) {
+        self.init(graph: ranking.kind.rawValue, labels: ranking.labels, pageRank: ranking.pageRank,
+                  betweenness: ranking.betweenness,
+                  betweennessNote: ranking.isSampled ? "Betweenness is sampled: within ±0.01 of the exact value for "
+                      + "every user with probability 0.9." : nil,
+                  community: ranking.community, communitySizes: ranking.communitySizes,
+                  modularity: ranking.modularity)
+    }
+
     /// No users.
     package static let empty = RankedUsers(graph: "mention", labels: [], pageRank: [], betweenness: [],
                                            betweennessNote: nil, community: [], communitySizes: [], modularity: 0)

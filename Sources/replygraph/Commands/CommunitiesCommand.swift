@@ -2,6 +2,8 @@ import ArgumentParser
 import GraphExport
 import ReplyGraph
 
+extension CommunityReport.Algorithm: ExpressibleByArgument {}
+
 struct CommunitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "communities",
@@ -17,14 +19,13 @@ struct CommunitiesCommand: ParsableCommand {
             """
     )
 
-    enum Algorithm: String, ExpressibleByArgument, CaseIterable { case louvain, labelPropagation = "label-propagation" }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @OptionGroup var input: ArchiveOptions
     @OptionGroup var userGraph: UserGraphOptionsGroup
 
     @Option(help: "louvain or label-propagation.")
-    var algorithm: Algorithm = .louvain
+    var algorithm: CommunityReport.Algorithm = .louvain
 
     @Option(help: "Random seed (Louvain's node order).")
     var seed: UInt64 = 0
@@ -45,15 +46,6 @@ struct CommunitiesCommand: ParsableCommand {
         guard resolution > 0, resolution.isFinite else { throw ValidationError("--resolution must be positive") }
     }
 
-    struct Report: Encodable {
-        struct Community: Encodable { var id: Int; var size: Int; var members: [String] }
-        var graph: String
-        var algorithm: String
-        var modularity: Double
-        var count: Int
-        var communities: [Community]
-    }
-
     func run() throws {
         try reportingFailures {
             let archive = try input.load()
@@ -69,19 +61,13 @@ struct CommunitiesCommand: ParsableCommand {
                     }
                 }
             }
-            var communities = found.members.enumerated().map { id, members in
-                Report.Community(id: id, size: members.count,
-                                 members: members.map { graph.labels[Int($0)] }.sorted { Handle.fold($0) < Handle.fold($1) })
-            }
-            communities.sort { $0.size != $1.size ? $0.size > $1.size : $0.id < $1.id }
-            let report = Report(graph: userGraph.graph.rawValue, algorithm: algorithm.rawValue,
-                                modularity: found.modularity, count: found.count,
-                                communities: communities.filter { $0.size >= minSize })
+            let report = CommunityReport(found, graph: userGraph.graph, algorithm: algorithm, minSize: minSize)
             let out = Output(path: output, inputs: input.paths)
             switch format {
             case .json: try out.write(try JSON.encode(report))
             case .text:
-                var lines = ["\(report.count) communities in the \(report.graph) graph (\(report.algorithm)), "
+                var lines = ["\(report.count) communities in the \(report.graph.rawValue) graph "
+                                + "(\(report.algorithm.rawValue)), "
                                 + "modularity \(String(format: "%.4f", report.modularity))"]
                 for c in report.communities {
                     let shown = c.members.prefix(12).map { "@" + Escaping.terminal($0) }.joined(separator: " ")

@@ -69,13 +69,14 @@ struct ExportCommand: ParsableCommand {
             let reply = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
             if let kind = UserGraphKind(rawValue: graph.rawValue) {
                 let users = reply.userGraph(kind)
-                var scores: [String: [Double]] = [:]
+                var scores: UserGraphMetrics?
                 if metrics {
-                    do { scores = try UserGraphMetrics.compute(in: users) } catch {
+                    do { scores = try UserGraphMetrics(in: users) } catch {
                         throw CommandFailure(.software, "\(error)")
                     }
                 }
-                try write(ExportGraph(userGraph: users, kind: kind, metrics: scores))
+                try write(scores.map { ExportGraph(userGraph: users, kind: kind, metrics: $0) }
+                              ?? ExportGraph(userGraph: users, kind: kind))
             } else {
                 // The tweet graph is made node by node as it is written, never held whole.
                 try write(TweetGraphExport(reply))

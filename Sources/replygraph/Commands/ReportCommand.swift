@@ -63,19 +63,14 @@ struct ReportCommand: ParsableCommand {
             let archive = try input.load()
             say("reconstructing threads in \(archive.tweets.count) tweets")
             let graph = ReplyGraph(archive, options: threadOptions.options)
-            say("finding promotions (\(graph.threads.count) threads)")
-            var options = PromotionReport.Options(timeZone: zone)
-            options.minesTemplates = false   // the report does not show templates
-            let promotions = PromotionReport(graph: graph, options: options)
             let name = archive.inputs.count == 1 ? archive.inputs[0].name : "\(archive.inputs.count) archives"
-            say("summarising")
-            let summary = ArchiveSummary(archive)
-            let site = ReportSite(try ReportBuilder.input(name: name, graph: graph, summary: summary,
-                                                          promotions: promotions, timeZone: zone,
-                                                          maxThreadPages: maxThreadPages, progress: say))
-            say("writing \(site.shownThreads.count + 2) pages"
-                + (site.isCapped ? " (thread pages capped at \(maxThreadPages))" : ""))
-            try ReportBuilder.write(site, to: folder)
+            let report = ArchiveReport(name: name, analysis: try ReportAnalysis(graph, timeZone: zone, progress: say),
+                                       maxThreadPages: maxThreadPages)
+            say("writing \(report.site.shownThreads.count + 2) pages"
+                + (report.site.isCapped ? " (thread pages capped at \(maxThreadPages))" : ""))
+            do { try report.write(to: folder) } catch let error as FileWriteError {
+                throw CommandFailure(writing: error.destination, error)
+            }
             say("done: \(folder.appendingPathComponent("index.html").path)")
         }
     }

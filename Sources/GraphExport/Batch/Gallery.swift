@@ -1,5 +1,4 @@
 import Foundation
-import GraphExport
 
 /// The `index.html` of a batch run: one card per archive with its mention network as a thumbnail, its figures,
 /// and links to every file written. Static HTML with relative links, so it opens from disk in a browser.
