@@ -185,11 +185,11 @@ public struct PromotionDetector: Sendable {
     /// Decisions for every tweet of an archive, in archive order. Each tweet is classified on its own, so large
     /// archives are split across the cores; the result is the same as classifying them one by one.
     ///
-    /// The rules are compiled once into a ``PromotionPrefilter``: a tweet none of whose evidence-giving patterns
+    /// The rules are compiled once into a prefilter: a tweet none of whose evidence-giving patterns
     /// can match (most tweets) is decided from one pass over its bytes, without tokenizing it.
     ///
     /// - Complexity: O(n · r · t) work for n tweets, divided among the cores.
-    package func classify(_ tweets: [Tweet]) -> [PromotionDecision] {
+    public func classify(_ tweets: [Tweet]) -> [PromotionDecision] {
         let n = tweets.count
         let compiled = Compiled(rules)
         guard n >= 4_096 else { return tweets.map { classify($0, filter: compiled) } }

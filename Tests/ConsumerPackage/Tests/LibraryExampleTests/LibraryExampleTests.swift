@@ -22,7 +22,7 @@ import Testing
         print(promotions.count, "promotional tweets")
 
         let longest = graph.threads.max { $0.length < $1.length }!
-        let dot = ThreadView(thread: longest, in: graph).graph.dot
+        let dot = ThreadView(thread: longest, in: graph).dot
         let svg = try GraphvizRenderer(engine: .dot, format: .svg).render(dot)
         try svg.data.write(to: FileManager.default.temporaryDirectory.appendingPathComponent("thread.svg"))
         print(longest.length, "tweets in the longest thread, drawn in", svg.data.count, "bytes of SVG")
@@ -48,7 +48,7 @@ import Testing
     @Test func theReadmeShowsThisCode() throws {
         let here = URL(fileURLWithPath: #filePath)
         var root = here
-        for _ in 0..<4 { root.deleteLastPathComponent() } // Tests/ConsumerPackage/Tests/LibraryExampleTests/
+        for _ in 0..<5 { root.deleteLastPathComponent() } // the file, then Tests/ConsumerPackage/Tests/LibraryExampleTests/
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let section = try #require(readme.components(separatedBy: "## The library in 20 lines").dropFirst().first)
         let block = try #require(
