@@ -16,27 +16,21 @@ import Foundation
 /// `localizedDescription` is the reason alone, plus the step and path when the path is not the destination itself
 /// (a folder), so a caller can say `"cannot write \(destination): \(error.localizedDescription)"`.
 public struct FileWriteError: Error, Hashable, Sendable, CustomStringConvertible, LocalizedError {
-    /// The step that failed.
-    public struct Step: Hashable, Sendable, CustomStringConvertible {
-        private enum Kind: String, Hashable, Sendable {
-            case createFolder = "creating folder", create = "creating a file in", write = "writing"
-            case replace = "moving the new file into", refuse = "refusing to write"
-        }
-        private let kind: Kind
-
+    /// The step that failed; the raw value is the step in words.
+    public enum Step: String, Hashable, Sendable, CustomStringConvertible {
         /// Making a missing parent folder (`mkdir`).
-        public static let createFolder = Step(kind: .createFolder)
+        case createFolder = "creating folder"
         /// Creating or opening the file (`open`).
-        public static let create = Step(kind: .create)
+        case create = "creating a file in"
         /// Writing and flushing the bytes (`write`, `fsync`, `close`).
-        public static let write = Step(kind: .write)
+        case write = "writing"
         /// Moving the finished file into place (`rename`).
-        public static let replace = Step(kind: .replace)
+        case replace = "moving the new file into"
         /// A destination this writer will not write to (a directory).
-        public static let refuse = Step(kind: .refuse)
+        case refuse = "refusing to write"
 
         /// The step in words, e.g. `creating a file in`.
-        public var description: String { kind.rawValue }
+        public var description: String { rawValue }
     }
 
     /// The file the caller asked for.
