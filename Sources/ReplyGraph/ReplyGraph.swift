@@ -11,7 +11,7 @@
 ///     graph.edges(from: me, kind: .authored).count   // 2073
 ///     graph.edges(to: me, kind: .mentions).count     // 86 tweets mention the account
 ///
-/// Building one reconstructs threads (``ThreadReconstructor``) and then freezes the typed graph (``TweetGraph``);
+/// Building one reconstructs threads (`ThreadReconstructor`) and then freezes the typed graph (``TweetGraph``);
 /// the value is immutable and `Sendable`.
 ///
 /// - Complexity: O(n + e) for n tweets and e edges once the archive is in time order (O(n log n) otherwise).

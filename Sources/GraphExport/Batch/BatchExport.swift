@@ -111,8 +111,12 @@ public struct BatchExport: Sendable {
     /// A batch into `out`, reading with `reader`, drawing with `render`.
     ///
     /// - Parameters:
-    ///   - drawThreads: draw one SVG per thread of at least `minThreadLength` tweets.
-    ///   - force: redo archives whose folders are up to date.
+    ///   - out: The folder that receives one subfolder per archive and the gallery.
+    ///   - reader: How archives are read (jobs, line limits, strictness).
+    ///   - drawThreads: Draw one SVG per thread of at least `minThreadLength` tweets.
+    ///   - minThreadLength: The shortest thread that gets a drawing.
+    ///   - force: Redo archives whose folders are up to date.
+    ///   - render: Turns DOT text into SVG bytes (GraphExport does not link Graphviz; the caller does).
     public init(out: URL, reader: ArchiveReader = ArchiveReader(), drawThreads: Bool = true, minThreadLength: Int = 2,
                 force: Bool = false, render: @escaping Renderer) {
         self.out = out

@@ -1,7 +1,7 @@
 import ReplyGraph
 
 extension ExportGraph {
-    /// The tweet graph of a ``ReplyGraph``: tweets, users and tweets referenced from outside the archive, joined by
+    /// The tweet graph of a `ReplyGraph`: tweets, users and tweets referenced from outside the archive, joined by
     /// `authored`, `replies_to`, `mentions`, `continues`, `quotes`, `retweets` and `follow_up_of` edges.
     ///
     ///     let export = ExportGraph(tweetGraph: ReplyGraph(archive))

@@ -14,7 +14,7 @@
 public struct MentionsView: Sendable {
     /// How the edges are drawn.
     public enum EdgeStyle: String, Sendable, CaseIterable {
-        /// Curved when the graph is sparse enough (``curvedEdgeLimit``, at most two edges per user), else straight.
+        /// Curved when the graph is sparse enough (`curvedEdgeLimit`, at most two edges per user), else straight.
         case automatic = "auto"
         /// Always curved (`splines=curved`).
         case curved

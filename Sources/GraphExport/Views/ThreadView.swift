@@ -38,7 +38,7 @@ public struct ThreadView: Sendable {
     /// - Parameters:
     ///   - thread: The thread to draw.
     ///   - graph: The reply graph it belongs to (for tweets, external tweets and follow-ups).
-    ///   - categories: Promotion categories per tweet (``PromotionDetector``); tweets not in it are uncoloured.
+    ///   - categories: Promotion categories per tweet (`PromotionDetector`); tweets not in it are uncoloured.
     ///   - options: Label sizes.
     public init(thread: TweetThread, in graph: ReplyGraph, categories: [TweetID: [PromotionCategory]] = [:],
                 options: Options = Options()) {

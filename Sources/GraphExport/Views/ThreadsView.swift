@@ -17,6 +17,7 @@ public struct ThreadsView: Sendable {
     /// The view of the threads of `graph`.
     ///
     /// - Parameters:
+    ///   - graph: The reply graph whose threads are drawn.
     ///   - limit: Draw only the `limit` longest threads (ties: older first); `nil` for all.
     ///   - maxCharacters: Characters of text shown per part.
     public init(graph: ReplyGraph, limit: Int? = nil, maxCharacters: Int = 60) {

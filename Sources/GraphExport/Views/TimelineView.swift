@@ -23,6 +23,7 @@ public struct TimelineView: Sendable {
     /// The timeline of the tweets and threads of `graph`.
     ///
     /// - Parameters:
+    ///   - graph: The reply graph whose tweets and threads are laid out by day.
     ///   - lastDays: Keep only the most recent `lastDays` days that have tweets; `nil` for all.
     ///   - scale: Inches per tweet in the bars.
     public init(graph: ReplyGraph, lastDays: Int? = nil, scale: Double = 0.12) {

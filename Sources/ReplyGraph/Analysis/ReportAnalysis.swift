@@ -13,7 +13,7 @@ public struct ReportAnalysis: Sendable {
 
     package var graph: ReplyGraph
     package var summary: ArchiveSummary
-    /// Computed with ``timeZone``.
+    /// Computed with `timeZone`.
     package var promotions: PromotionReport
     package var engagement: EngagementReport
     package var timeZone: ReportTimeZone
@@ -21,7 +21,10 @@ public struct ReportAnalysis: Sendable {
 
     /// Runs the report's analyses on `graph`, with dates, months and posting hours in `timeZone`.
     ///
-    /// - Parameter progress: told each step as it starts (`finding promotions (12 threads)`, `summarising`, …).
+    /// - Parameters:
+    ///   - graph: The archive's reply graph.
+    ///   - timeZone: The zone of the report's dates, months and posting hours.
+    ///   - progress: Told each step as it starts (`finding promotions (12 threads)`, `summarising`, …).
     /// - Throws: `CentralityError` when PageRank does not converge.
     /// - Complexity: betweenness's, O(n·m) in the interaction graph (sampled when that would take over 5 s).
     public init(_ graph: ReplyGraph, timeZone: ReportTimeZone = .utc,

@@ -128,7 +128,7 @@ public struct ThreadsReport: Sendable, Encodable {
         try container.encode(stats, forKey: .stats)
     }
 
-    /// The report as ``JSON/encode(_:)`` prints it, byte for byte, written a thousand threads at a time: each
+    /// The report as `JSON/encode(_:)` prints it, byte for byte, written a thousand threads at a time: each
     /// batch is encoded as an array of its own, and its entries indented to their place in the document, so memory
     /// holds one batch's JSON, not the document's.
     ///

@@ -30,7 +30,7 @@ public enum NodeKind: UInt8, Hashable, Sendable, CaseIterable, Codable {
     case tweet
     /// A tweet known only by id: a parent, quoted or retweeted tweet absent from the archive.
     case externalTweet
-    /// A user, identified by a case-insensitive ``Handle``.
+    /// A user, identified by a case-insensitive `Handle`.
     case user
 }
 

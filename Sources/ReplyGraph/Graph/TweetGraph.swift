@@ -2,7 +2,7 @@
 ///
 /// Nodes are dense ``NodeID``s: the archive's tweets first (node `i` is `archive.tweets[i]`), then external tweets
 /// known only by id, then users (handles compared case-insensitively, displayed as first seen). Edges carry an
-/// ``EdgeKind``. Build one with ``GraphBuilder``; once built it is immutable and `Sendable`.
+/// ``EdgeKind``. Build one with `GraphBuilder`; once built it is immutable and `Sendable`.
 ///
 ///     let graph = ReplyGraph(archive)
 ///     let alice = graph.node(for: Handle("alice"))!
@@ -17,11 +17,11 @@
 /// | `inEdges` (edge indices sorted by target, then kind) | `Int32` | E | 4 E |
 /// | `outOffsets`, `inOffsets` | `Int32` | 2 (N + 1) | 8 N |
 /// | `externalIDs` + `externalIndex` | `TweetID` + dictionary entry | X | ≈ 8 X + 24 X |
-/// | `users` + `userIndex` | ``Handle`` + dictionary entry | U | ≈ 32 U + 40 U (+ name bytes) |
+/// | `users` + `userIndex` | `Handle` + dictionary entry | U | ≈ 32 U + 40 U (+ name bytes) |
 ///
 /// Tweet nodes need no table of their own: their ids map to nodes through the archive's index (part of "the
 /// tweets themselves"). With E ≥ N, as in any archive (every tweet has its `authored` edge), that is at most
-/// 16 + 4 + 8 = 28 bytes per edge plus the external-tweet and user tables; ``storageBytes`` measures it, and the
+/// 16 + 4 + 8 = 28 bytes per edge plus the external-tweet and user tables; `storageBytes` measures it, and the
 /// bench's `threads` phase prints it per edge (about 25 bytes on the synthetic 1M-tweet corpus).
 public struct TweetGraph: Sendable {
     /// The archive whose tweets are nodes `0..<tweetCount`.

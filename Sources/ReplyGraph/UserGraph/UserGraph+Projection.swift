@@ -122,7 +122,7 @@ extension UserGraph.Builder {
 }
 
 extension ReplyGraph {
-    /// The archive's user→user graph of the given kind; see ``UserGraph/project(_:tweets:externalTweets:options:)``.
+    /// The archive's user→user graph of the given kind; see `UserGraph/project(_:tweets:externalTweets:options:)`.
     ///
     ///     let mentions = ReplyGraph(archive).userGraph(.mention)
     ///

@@ -9,7 +9,7 @@
 /// Rows of both adjacencies are sorted by neighbour index. An undirected graph stores each edge in both rows, so
 /// its in-adjacency equals its out-adjacency; a self-loop appears once in its row.
 ///
-/// Self-loops are always recorded in ``selfLoopWeights``. They appear in the adjacency (and so in every metric)
+/// Self-loops are always recorded in `selfLoopWeights`. They appear in the adjacency (and so in every metric)
 /// only when the graph was built with `includeSelf: true`; by default metrics see the graph without them, as most
 /// of networkx's references define them (``CoreNumber`` ignores them in any case).
 public struct UserGraph: Sendable {

@@ -3,9 +3,9 @@
 ///     UserGraph.project(.mention, tweets: archive.tweets).isDirected     // true
 ///     UserGraph.project(.coMention, tweets: archive.tweets).isDirected   // false
 public enum UserGraphKind: String, CaseIterable, Hashable, Sendable {
-    /// Author → each handle in ``Tweet/mentionedHandles`` (the reply run excluded); weight = tweets.
+    /// Author → each handle in `Tweet/mentionedHandles` (the reply run excluded); weight = tweets.
     case mention
-    /// Author → each handle in ``Tweet/replyHandles``; weight = tweets.
+    /// Author → each handle in `Tweet/replyHandles`; weight = tweets.
     case reply
     /// Mentions, replies, quotes and retweets together; per-kind weights and their total.
     case interaction

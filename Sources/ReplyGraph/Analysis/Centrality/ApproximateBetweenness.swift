@@ -24,7 +24,7 @@ import Foundation
 /// expectation RK's b(v) = Σ_{s≠t} σ_st(v)/σ_st / (n(n − 1)) = nx(v) · (n − 2)/n, so it is scaled by n/(n − 2), and
 /// the sample is sized for ε′ = ε (n − 2)/n so that the bound holds after scaling.
 ///
-/// **Sample size** (``sampleSize(epsilon:delta:vertexDiameter:nodeCount:universalConstant:)``): the smaller of
+/// **Sample size** (`sampleSize(epsilon:delta:vertexDiameter:nodeCount:universalConstant:)`): the smaller of
 /// - RK's ε-sample bound r = ⌈(c/ε′²)(⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉, where VD bounds the vertex diameter (the
 ///   range set of shortest paths has VC dimension at most ⌊log₂(VD − 2)⌋ + 1) and c is the universal constant of
 ///   the ε-sample theorem; RK use c ≈ 0.5, the estimate of Löffler & Phillips (2009), and so does the default here;
@@ -34,11 +34,11 @@ import Foundation
 /// it; where the union bound is, it rests on nothing but Hoeffding's inequality. `universalConstant: 1` doubles
 /// RK's bound (the union bound still caps r).
 ///
-/// VD is ``VertexDiameterBound`` (an upper bound, computed in linear time; an upper bound only makes r larger).
+/// VD is `VertexDiameterBound` (an upper bound, computed in linear time; an upper bound only makes r larger).
 /// When VD < 3 no shortest path has an inner node: every score is exactly 0 and nothing is sampled.
 ///
 /// Deterministic for a given `seed`, whatever `threads`: samples are dealt to 16 fixed chunks, each with its own
-/// generator derived from the seed, and the chunks' counts are added in chunk order (``SourceChunks``).
+/// generator derived from the seed, and the chunks' counts are added in chunk order (`SourceChunks`).
 ///
 /// - Complexity: O(r · (n + m)) worst case, for r samples; each search stops where the two sides meet (weighted:
 ///   at t), so it is usually much less.
@@ -118,7 +118,7 @@ public struct ApproximateBetweenness: Hashable, Sendable {
 
     /// Estimates every node's normalized betweenness.
     ///
-    /// - Throws: ``CentralityError/invalidArgument(_:_:)`` unless 0 < ε < 1 and 0 < δ < 1.
+    /// - Throws: `CentralityError/invalidArgument(_:_:)` unless 0 < ε < 1 and 0 < δ < 1.
     public func estimate(in graph: UserGraph) throws(CentralityError) -> Estimate {
         guard epsilon > 0 && epsilon < 1 else {
             throw .invalidArgument("betweenness", "epsilon must be in (0, 1), got \(epsilon)")

@@ -9,12 +9,12 @@
 /// ends, as networkx's option. Scaling follows networkx's `_rescale`: normalized by the number of (s, t) pairs,
 /// halved for undirected graphs when not normalized.
 ///
-/// Sampling: with `sampleCount` k, k distinct pivot sources are drawn with ``SeededGenerator`` from `seed` and the
+/// Sampling: with `sampleCount` k, k distinct pivot sources are drawn with `SeededGenerator` from `seed` and the
 /// sums are rescaled as networkx does for `k` (sources and non-sources scaled separately when endpoints are
 /// excluded). The pivots differ from networkx's (which uses Python's `random`); pass `sources` to use an
 /// explicit pivot set, which then matches networkx given the same nodes.
 ///
-/// Sources are split across `threads` workers (``SourceChunks``, over `Parallel`) in a fixed interleaving of 16
+/// Sources are split across `threads` workers (`SourceChunks`, over `Parallel`) in a fixed interleaving of 16
 /// chunks whose partial sums are added in chunk order, so results do not depend on the thread count or timing.
 ///
 /// - Complexity: O(s · m) unweighted, O(s · m log n) weighted, for s sources (n, or k when sampled); O(n) memory

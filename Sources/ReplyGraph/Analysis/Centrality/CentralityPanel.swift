@@ -19,7 +19,7 @@ public struct CentralityPanel: Sendable {
         /// The number of the node's ``WeakComponents`` or ``StrongComponents`` component.
         case weakComponent = "weak-component", strongComponent = "strong-component"
 
-        /// Command-line order (the order of ``allCases``).
+        /// Command-line order (the order of `allCases`).
         public static func < (lhs: Metric, rhs: Metric) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
@@ -133,7 +133,7 @@ public struct CentralityPanel: Sendable {
     }
 
     /// Computes the chosen metrics. A metric whose iteration does not converge is left out of the scores and
-    /// recorded in ``Result/failures``; the others are still computed.
+    /// recorded in `Result/failures`; the others are still computed.
     ///
     /// - Throws: ``CentralityError`` for an invalid argument (never for non-convergence).
     public func compute(in graph: UserGraph) throws(CentralityError) -> Result {

@@ -8,7 +8,7 @@
 /// is not among the most frequent (weight-summed) labels of its neighbours takes one of those, chosen at random.
 /// Rounds repeat until no label changes. This is networkx's asynchronous variant, not the semi-synchronous
 /// `label_propagation_communities` (whose result depends on Python's set order); the random choices come from
-/// ``SeededGenerator``, so partitions differ from networkx's for the same seed number.
+/// `SeededGenerator`, so partitions differ from networkx's for the same seed number.
 ///
 /// - Complexity: O(m) per round.
 public struct LabelPropagation: Hashable, Sendable {

@@ -66,7 +66,7 @@ public struct PromotionRulesError: Error, Hashable, Sendable, CustomStringConver
 /// - `mode`: `"extend"` (default) adds the file's rules to the built-ins, and a category's `weight`/`threshold`
 ///   replace the built-in values when given; `"replace"` uses only the file's categories.
 /// - `phrases`: words that must follow each other (case-insensitive, punctuation other than `: ( ) % $` ignored).
-/// - `patterns`: the ``PromotionPattern`` syntax: `a|b` alternatives, `word*` prefixes, `?` any token, `@*` any
+/// - `patterns`: the `PromotionPattern` syntax: `a|b` alternatives, `word*` prefixes, `?` any token, `@*` any
 ///   handle, `<url>` a link, `..N` up to N skipped tokens (`..` = 4).
 /// - `domains`: host suffixes of expanded links (`youtube.com` matches `www.youtube.com/...`); archives that only
 ///   hold `t.co` links never match these.
