@@ -149,7 +149,7 @@ extension ArchiveReader {
             var bytes = 0
             let complete = try chunks { chunk throws(ArchiveError) in
                 bytes += chunk.count
-                try parser.feed(chunk, into: &sink)
+                try parser.feed(TextBytes(chunk), into: &sink)
             }
             if complete { try parser.finish(line: 0, into: &sink) }
             sink.stats.lines = parser.lines
@@ -184,7 +184,7 @@ extension ArchiveReader {
         while end > open, bytes[end - 1] != ASCII.rightBracket { end -= 1 }
         guard end > open else { return (nil, nil, nil) }
         let parsed = bytes[open..<end].withUnsafeBufferPointer { body -> JSONValue? in
-            var parser = JSONParser(body)
+            var parser = JSONParser(TextBytes(body))
             return try? parser.parseDocument()
         }
         guard let first = parsed?.array?.first else { return (nil, nil, nil) }
