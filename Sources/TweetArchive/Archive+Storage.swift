@@ -4,7 +4,7 @@ import Synchronization
 // along a permutation's cycles) and the id index built once over them (`IDIndex`, installed lock-free).
 //
 // Invariant: the pointer loops here run over an array this code owns for the call (the tweets being sorted, the
-// index's slot table), within its `count`; the installed index box is retained once by `IndexCache` and released
+// index's slot table), within its `count`; the installed index box is retained once by `LazyIDIndex` and released
 // in its `deinit`, so a lookup borrows it unretained while the caller holds the cache.
 
 extension Archive {

@@ -187,7 +187,7 @@ public struct ArchiveReader: Sendable {
                 var parser = AccountExportParser(owner: options.exportOwner ?? Handle("owner"),
                                                  maxElementLength: options.maxLineLength)
                 return try parseExport(name: name, parser: &parser, into: &tweets) { feed throws(ArchiveError) in
-                    try feed(buffer)
+                    try feed(TextBytes(buffer))
                     return true
                 }
             }
@@ -260,7 +260,7 @@ public struct ArchiveReader: Sendable {
                 var parser = AccountExportParser(owner: options.exportOwner ?? Handle("owner"),
                                                  maxElementLength: options.maxLineLength)
                 return try parseExport(name: name, parser: &parser, into: &tweets) { feed throws(ArchiveError) in
-                    try Self.forEachChunk(descriptor: descriptor, name: name, feed)
+                    try Self.forEachChunk(descriptor: descriptor, name: name) { chunk throws(ArchiveError) in try feed(TextBytes(chunk)) }
                     return true
                 }
             case .some(.some(let format)):
