@@ -1,10 +1,12 @@
-// The byte storage the entity scanners and line readers read through: `TextBytes` (a text's bytes),
-// `ASCIIClassTable` (the class of each ASCII byte), `ByteVector` (sixteen bytes at a time) and `UTF8Validation`.
+// The byte storage the entity scanners and the parsers (lines, account-export chunks, JSON documents) read
+// through: `TextBytes` (a text's or a line's bytes), `ASCIIClassTable` (the class of each ASCII byte),
+// `ByteVector` (sixteen bytes at a time) and `UTF8Validation`.
 //
 // Invariant: a `TextBytes` is valid only while the storage it was made from (a text block, a line buffer, a
-// string's contiguous UTF-8) is alive and unchanged, which every maker guarantees by using it only during one call;
-// reads stay within `0..<count`, except where a caller states the bytes behind the end are readable zero padding
-// (`isPadded`, the text blocks' 16 zero bytes). Everything else in the module reads text through these types.
+// string's contiguous UTF-8, an array inside `withBytes(of:_:)`) is alive and unchanged, which every maker
+// guarantees by using it only during one call; reads stay within `0..<count`, except where a caller states the
+// bytes behind the end are readable zero padding (`isPadded`, the text blocks' 16 zero bytes, a line's
+// `LineReader.padding`). Everything else in the module reads text through these types.
 
 /// Valid UTF-8 text as bytes, with the scalar decoding and twitter-text character classes the entity scanners use.
 ///
