@@ -4,6 +4,13 @@ import Glibc
 import Darwin
 #endif
 
+// The text storage of an archive: `TextBlock` (texts and entity records in huge-page memory), `TextArena` (the
+// reader's writer into blocks) and `HugePages` (the allocation and the kernel advice behind them).
+//
+// Invariant: a block's bytes are written only by the reader that owns the block, and only past every byte already
+// handed out to a tweet; bytes once handed out never change and live as long as the block, which every tweet that
+// points into it keeps alive. Everything else reads texts through `Tweet` and `TextBytes`.
+
 /// Immutable UTF-8 bytes shared by many tweets' texts and their entity records: readers write each text, then its
 /// record, behind the last ones in a block of two megabytes (one huge page), so a million texts cost a few hundred
 /// allocations instead of millions, and no per-text header. A tweet keeps its block alive; bytes once handed out
@@ -124,5 +131,60 @@ struct TextArena {
         withExtendedLifetime(old) { base.initialize(from: old.base + textStart, count: textCount) }
         used = moved + count
         return (moved, 0)
+    }
+}
+
+// MARK: - Huge pages
+
+/// Memory a reader fills once and keeps (text blocks, the tweet array, sort keys), asked of the kernel in 2 MiB
+/// pages where it offers them: Linux's transparent huge pages in `madvise` mode, the Debian default. A million
+/// tweets touch about 330 MB; in 4 KiB pages that is 80,000 first-touch page faults, a fifth of a one-core read.
+///
+/// Advice only: where the kernel has no huge pages, or ignores the advice, memory behaves as before.
+enum HugePages {
+    /// The huge page size advised for (x86-64 and arm64 with 4 KiB base pages).
+    static let size = 2 << 20
+
+    /// Advises huge pages for the whole 2 MiB-aligned pages inside `count` bytes at `start`; returns whether the
+    /// kernel took the advice (false off Linux, for too small a range, or when it refuses).
+    @discardableResult
+    static func advise(_ start: UnsafeMutableRawPointer, count: Int) -> Bool {
+        #if os(Linux)
+        let mask = UInt(size - 1)
+        let from = (UInt(bitPattern: start) + mask) & ~mask
+        let to = (UInt(bitPattern: start) &+ UInt(count)) & ~mask
+        guard to > from, let page = UnsafeMutableRawPointer(bitPattern: from) else { return false }
+        return madvise(page, Int(to - from), MADV_HUGEPAGE) == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// `count` bytes, from `malloc`, except that `count` of at least ``size`` is aligned to ``size`` and advised,
+    /// so the bytes lie in whole huge pages. Free with `free`.
+    static func allocate(_ count: Int) -> UnsafeMutableRawPointer {
+        var memory: UnsafeMutableRawPointer?
+        if count >= size {
+            if posix_memalign(&memory, size, count) != 0 { memory = nil }
+            if let memory { advise(memory, count: count) }
+        } else {
+            memory = malloc(max(count, 1))
+        }
+        guard let memory else { fatalError("out of memory allocating \(count) bytes") }
+        return memory
+    }
+}
+
+extension Array {
+    /// `reserveCapacity(n)`, and huge pages advised for the reserved elements (see ``HugePages``): for arrays of
+    /// many megabytes filled once.
+    mutating func reserveCapacityInHugePages(_ n: Int) {
+        reserveCapacity(n)
+        let bytes = capacity * MemoryLayout<Element>.stride
+        guard bytes >= HugePages.size else { return }
+        // The buffer pointer covers `count` elements, but its base is where all `capacity` of them live.
+        withUnsafeMutableBufferPointer { buffer in
+            if let base = buffer.baseAddress { HugePages.advise(UnsafeMutableRawPointer(base), count: bytes) }
+        }
     }
 }

@@ -265,19 +265,19 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
     ] as [(String, ArchiveFormat)])
     func detects(line: String, format: ArchiveFormat) {
         let bytes = Array(line.utf8)
-        let detected = bytes.withUnsafeBufferPointer { FormatDetector.detect($0) }
+        let detected = bytes.withUnsafeBufferPointer { FormatDetector.detect(TextBytes($0)) }
         #expect(detected == .some(format))
     }
 
     @Test(arguments: ["", "   ", "[!] No more data! Scraping will stop now.", "found 0 deleted tweets in this search."])
     func undecidedLines(line: String) {
-        let detected = Array(line.utf8).withUnsafeBufferPointer { FormatDetector.detect($0) }
+        let detected = Array(line.utf8).withUnsafeBufferPointer { FormatDetector.detect(TextBytes($0)) }
         #expect(detected == .some(nil))
     }
 
     @Test(arguments: ["# README", #"{"name": "config", "version": 2}"#, "<html>", "id,date,text"])
     func rejects(line: String) {
-        let detected = Array(line.utf8).withUnsafeBufferPointer { FormatDetector.detect($0) }
+        let detected = Array(line.utf8).withUnsafeBufferPointer { FormatDetector.detect(TextBytes($0)) }
         #expect(detected == nil)
     }
 

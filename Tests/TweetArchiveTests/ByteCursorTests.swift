@@ -13,7 +13,7 @@ import Testing
 
     private func read(_ text: [UInt8]) -> (UInt64?, Int) {
         text.withUnsafeBufferPointer { bytes in
-            var cursor = ByteCursor(bytes)
+            var cursor = ByteCursor(TextBytes(bytes))
             let value = cursor.readUInt64()
             return (value, value == nil ? 0 : cursor.position)
         }
@@ -70,7 +70,7 @@ import Testing
             for _ in 0..<50 {
                 let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &random) }
                 bytes.withUnsafeBufferPointer { all in
-                    let name = UnsafeBufferPointer(rebasing: all[..<n])
+                    let name = TextBytes(UnsafeBufferPointer(rebasing: all[..<n]))
                     let loaded = TwintTextParser.PackedName(name, readable: 32)
                     let copied = TwintTextParser.PackedName(name, readable: n)
                     #expect(loaded == copied)
@@ -86,7 +86,7 @@ import Testing
         let a = Array("ab".utf8), b = Array("ab\0".utf8)
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
-                #expect(TwintTextParser.PackedName(a, readable: 2) != TwintTextParser.PackedName(b, readable: 3))
+                #expect(TwintTextParser.PackedName(TextBytes(a), readable: 2) != TwintTextParser.PackedName(TextBytes(b), readable: 3))
             }
         }
     }
@@ -97,7 +97,7 @@ import Testing
         func reference(_ text: String) -> (Int, Int, Int)? { reference(Array(text.utf8)) }
         func read(_ text: [UInt8]) -> (Int, Int, Int)? {
             text.withUnsafeBufferPointer { bytes in
-                var cursor = ByteCursor(bytes)
+                var cursor = ByteCursor(TextBytes(bytes))
                 return cursor.readTime()
             }
         }

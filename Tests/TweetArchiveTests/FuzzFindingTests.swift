@@ -32,7 +32,7 @@ import Testing
         try Data(("\r" + text).utf8).write(to: directory.appendingPathComponent("a.txt"))
         #expect(try ArchiveReader().read(paths: [directory.path]).tweets.map(\.text) == ["Buy $AAPL today"])
         for line in ["\r", " \t\r", "\u{FEFF}\r", "\r\r"] {
-            #expect(Array(line.utf8).withUnsafeBufferPointer { FormatDetector.detect($0) } == .some(nil), "\(line.debugDescription)")
+            #expect(Array(line.utf8).withUnsafeBufferPointer { FormatDetector.detect(TextBytes($0)) } == .some(nil), "\(line.debugDescription)")
         }
     }
 }

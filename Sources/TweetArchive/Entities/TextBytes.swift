@@ -1,10 +1,12 @@
-// The byte storage the entity scanners and line readers read through: `TextBytes` (a text's bytes),
-// `ASCIIClassTable` (the class of each ASCII byte), `ByteVector` (sixteen bytes at a time) and `UTF8Validation`.
+// The byte storage the entity scanners and the parsers (lines, account-export chunks, JSON documents) read
+// through: `TextBytes` (a text's or a line's bytes), `ASCIIClassTable` (the class of each ASCII byte),
+// `ByteVector` (sixteen bytes at a time) and `UTF8Validation`.
 //
 // Invariant: a `TextBytes` is valid only while the storage it was made from (a text block, a line buffer, a
-// string's contiguous UTF-8) is alive and unchanged, which every maker guarantees by using it only during one call;
-// reads stay within `0..<count`, except where a caller states the bytes behind the end are readable zero padding
-// (`isPadded`, the text blocks' 16 zero bytes). Everything else in the module reads text through these types.
+// string's contiguous UTF-8, an array inside `withBytes(of:_:)`) is alive and unchanged, which every maker
+// guarantees by using it only during one call; reads stay within `0..<count`, except where a caller states the
+// bytes behind the end are readable zero padding (`isPadded`, the text blocks' 16 zero bytes, a line's
+// `LineReader.padding`). Everything else in the module reads text through these types.
 
 /// Valid UTF-8 text as bytes, with the scalar decoding and twitter-text character classes the entity scanners use.
 ///
@@ -316,6 +318,59 @@ extension TextBytes: RandomAccessCollection {
     var endIndex: Int { count }
 }
 
+// MARK: - Lines and records as TextBytes
+
+/// The parsers read lines, records and JSON documents as `TextBytes`, so that their loops index bytes without
+/// pointers; these are the makers and the few whole-word reads they need.
+extension TextBytes {
+    /// The bytes of `buffer` as it is (for the storage and I/O types, which hold the pointers).
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+    /// The bytes in `range`, indexed from 0.
+    @inline(__always) func slice(_ range: Range<Int>) -> TextBytes {
+        TextBytes(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    }
+
+    /// The bytes from `start` to the end, indexed from 0.
+    @inline(__always) func slice(from start: Int) -> TextBytes { slice(start..<count) }
+
+    /// The offset of `part` (a slice of these bytes) from their start.
+    @inline(__always) func offset(of part: TextBytes) -> Int { part.base - base }
+
+    /// The two bytes from `i` as a little-endian half-word (`i + 2 <= count`).
+    @inline(__always) func halfWord(at i: Int) -> UInt16 {
+        UInt16(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt16.self))
+    }
+
+    /// The sixteen bytes from `i` (`i + 16 <= count`, or readable padding behind the end).
+    @inline(__always) func vector(at i: Int) -> ByteVector.Bytes { ByteVector.load(base + i) }
+
+    /// Calls `body` with the bytes of `array`.
+    static func withBytes<R, E: Error>(of array: [UInt8], _ body: (TextBytes) throws(E) -> R) throws(E) -> R {
+        let result: Result<R, E> = array.withUnsafeBufferPointer { buffer in
+            do throws(E) { return .success(try body(TextBytes(buffer))) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// Calls `body` with the bytes of `slice`.
+    static func withBytes<R, E: Error>(of slice: ArraySlice<UInt8>, _ body: (TextBytes) throws(E) -> R) throws(E)
+        -> R {
+        let result: Result<R, E> = slice.withUnsafeBufferPointer { buffer in
+            do throws(E) { return .success(try body(TextBytes(buffer))) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    /// The first `limit` characters of the bytes as text, for diagnostics.
+    func excerpt(_ limit: Int = 60) -> String {
+        let prefix = buffer.prefix(limit * 2)
+        var text = String(decoding: prefix, as: UTF8.self)
+        if text.count > limit { text = String(text.prefix(limit)) + "…" }
+        return text
+    }
+}
+
 // MARK: - Sixteen bytes at a time
 
 /// Sixteen bytes at a time, for the scans that look for a few byte values in long text (entity triggers, the
@@ -476,6 +531,8 @@ enum UTF8Validation {
         }
         return true
     }
+
+    static func isValid(_ bytes: TextBytes) -> Bool { isValid(bytes.buffer) }
 
     static func isValid(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { isValid($0) }

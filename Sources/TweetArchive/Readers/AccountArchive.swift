@@ -198,7 +198,7 @@ struct AccountArchivePlan {
         var end = bytes.count
         while end > open, [ASCII.space, ASCII.semicolon, 0x0A, 0x0D, ASCII.tab].contains(bytes[end - 1]) { end -= 1 }
         let parsed = bytes[open..<end].withUnsafeBufferPointer { body -> Result<JSONValue, JSONParser.SyntaxError> in
-            var parser = JSONParser(body)
+            var parser = JSONParser(TextBytes(body))
             return Result { () throws(JSONParser.SyntaxError) in try parser.parseDocument() }
         }
         guard case .success(let config) = parsed, config.object != nil else {

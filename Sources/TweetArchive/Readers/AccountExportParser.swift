@@ -68,22 +68,21 @@ struct AccountExportParser: RecordParser {
     }
 
     /// One line of a line-by-line read (standard input): fed as the line and its newline.
-    mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, line number: Int, into sink: inout RecordSink)
+    mutating func consume(_ bytes: TextBytes, line number: Int, into sink: inout RecordSink)
         throws(ArchiveError) {
         line = number
         try feed(bytes, into: &sink)
-        var newline: UInt8 = 0x0A
-        try withUnsafePointer(to: &newline) { p throws(ArchiveError) in
-            try feed(UnsafeBufferPointer(start: p, count: 1), into: &sink)
-        }
+        try TextBytes.withBytes(of: Self.newline) { newline throws(ArchiveError) in try feed(newline, into: &sink) }
     }
+
+    private static let newline: [UInt8] = [0x0A]
 
     /// The lines fed so far (the last one counts when it holds anything).
     var lines: Int { atLineStart && indent == 0 ? line - 1 : line }
 
     /// Consumes the next bytes of the file, any number of lines or part of one: elements are bounded by
     /// ``maxElementLength``, lines by nothing (a minified export is one line of megabytes).
-    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, into sink: inout RecordSink) throws(ArchiveError) {
+    mutating func feed(_ bytes: TextBytes, into sink: inout RecordSink) throws(ArchiveError) {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -160,7 +159,7 @@ struct AccountExportParser: RecordParser {
                                       + "skipped, reading resumes at the next element")
                     continue
                 }
-                append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                append(bytes.slice(start..<i))
                 if closed {
                     state = .array
                     try finishElement(into: &sink)
@@ -209,7 +208,7 @@ struct AccountExportParser: RecordParser {
     /// Reports the line of the byte at `position` (from its start in these bytes), once per line: the excerpt
     /// begins at most 20 bytes before that byte, so that it shows the unexpected text even on a long line (a
     /// minified export is one line).
-    private mutating func unexpected(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int,
+    private mutating func unexpected(_ bytes: TextBytes, at position: Int,
                                      into sink: inout RecordSink) throws(ArchiveError) {
         guard reportedLine != line else { return }
         reportedLine = line
@@ -219,17 +218,17 @@ struct AccountExportParser: RecordParser {
         while end < bytes.count && bytes[end] != 0x0A && end - start < 240 { end += 1 }
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
         try sink.skip(line: line, reason: .unexpectedText,
-                      detail: UnsafeBufferPointer(rebasing: bytes[start..<end]).excerpt())
+                      detail: bytes.slice(start..<end).excerpt())
     }
 
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private mutating func append(_ bytes: TextBytes) {
         guard !overlong else { return }
         if buffer.count + bytes.count + 1 > maxElementLength {
             overlong = true
             buffer = []
             return
         }
-        buffer.append(contentsOf: bytes)
+        buffer.append(contentsOf: bytes.buffer)
     }
 
     private mutating func finishElement(into sink: inout RecordSink) throws(ArchiveError) {
@@ -239,7 +238,7 @@ struct AccountExportParser: RecordParser {
                                  detail: "longer than \(maxElementLength) bytes")
         }
         var repaired = false
-        let parsed = buffer.withUnsafeBufferPointer { bytes -> Result<JSONValue, JSONParser.SyntaxError> in
+        let parsed = TextBytes.withBytes(of: buffer) { bytes -> Result<JSONValue, JSONParser.SyntaxError> in
             var parser = JSONParser(bytes)
             let result = Result { () throws(JSONParser.SyntaxError) in try parser.parseDocument() }
             repaired = parser.repairedInvalidUTF8

@@ -123,7 +123,7 @@ extension ArchiveReader {
         let sink = try parseExport(name: archive.displayName(name), parser: &parser, into: &tweets) {
             feed throws(ArchiveError) in
             do throws(AccountArchive.EntryFailure) {
-                try archive.read(name, limit: limit, feed)
+                try archive.read(name, limit: limit) { chunk throws(ArchiveError) in try feed(TextBytes(chunk)) }
             } catch {
                 switch error {
                 case .failure(let reason): failure = reason
@@ -140,7 +140,7 @@ extension ArchiveReader {
     /// end-of-file checks run only then).
     func parseExport(
         name: String, parser: inout AccountExportParser, into tweets: inout [Tweet],
-        chunks: ((UnsafeBufferPointer<UInt8>) throws(ArchiveError) -> Void) throws(ArchiveError) -> Bool
+        chunks: ((TextBytes) throws(ArchiveError) -> Void) throws(ArchiveError) -> Bool
     ) throws(ArchiveError) -> RecordSink {
         var sink = RecordSink(file: name, strict: options.strict, maxReportedIssues: options.maxReportedIssues)
         sink.stats.format = .accountExport
@@ -183,7 +183,7 @@ extension ArchiveReader {
         var end = bytes.count
         while end > open, bytes[end - 1] != ASCII.rightBracket { end -= 1 }
         guard end > open else { return (nil, nil, nil) }
-        let parsed = bytes[open..<end].withUnsafeBufferPointer { body -> JSONValue? in
+        let parsed = TextBytes.withBytes(of: bytes[open..<end]) { body -> JSONValue? in
             var parser = JSONParser(body)
             return try? parser.parseDocument()
         }

@@ -187,7 +187,7 @@ public struct ArchiveReader: Sendable {
                 var parser = AccountExportParser(owner: options.exportOwner ?? Handle("owner"),
                                                  maxElementLength: options.maxLineLength)
                 return try parseExport(name: name, parser: &parser, into: &tweets) { feed throws(ArchiveError) in
-                    try feed(buffer)
+                    try feed(TextBytes(buffer))
                     return true
                 }
             }
@@ -228,7 +228,7 @@ public struct ArchiveReader: Sendable {
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            switch FormatDetector.detect(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+            switch FormatDetector.detect(TextBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]))) {
             case .some(.some(let format)): return format
             case .some(.none): start = end + 1
             case .none: return nil
@@ -260,7 +260,7 @@ public struct ArchiveReader: Sendable {
                 var parser = AccountExportParser(owner: options.exportOwner ?? Handle("owner"),
                                                  maxElementLength: options.maxLineLength)
                 return try parseExport(name: name, parser: &parser, into: &tweets) { feed throws(ArchiveError) in
-                    try Self.forEachChunk(descriptor: descriptor, name: name, feed)
+                    try Self.forEachChunk(descriptor: descriptor, name: name) { chunk throws(ArchiveError) in try feed(TextBytes(chunk)) }
                     return true
                 }
             case .some(.some(let format)):
@@ -331,7 +331,7 @@ public struct ArchiveReader: Sendable {
                     .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
                 var line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 if start == 0 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeBufferPointer(rebasing: line[3...]) }
-                switch FormatDetector.detect(line) {
+                switch FormatDetector.detect(TextBytes(line)) {
                 case .some(.some(let format)): return .some(format)
                 case .some(.none): start = end + 1
                 case .none:
@@ -489,7 +489,7 @@ public struct ArchiveReader: Sendable {
                     line = UnsafeBufferPointer(rebasing: line[3...])
                 }
                 if active == nil {
-                    switch FormatDetector.detect(line) {
+                    switch FormatDetector.detect(TextBytes(line)) {
                     case .some(.some(let format)):
                         sink.stats.format = format
                         parser = factoryRef.make(format, sizeHint: sizeHint)
@@ -512,10 +512,10 @@ public struct ArchiveReader: Sendable {
                     case .none:
                         throw ArchiveError(kind: .unsupportedFormat, file: name, line: number,
                                            message: "not a supported archive (twint text or JSON lines, Twitter API v2 "
-                                               + "JSON lines, or an account export tweets.js): \(line.excerpt())")
+                                               + "JSON lines, or an account export tweets.js): \(TextBytes(line).excerpt())")
                     }
                 }
-                try active!.consume(line, line: number, into: &sink)
+                try active!.consume(TextBytes(line), line: number, into: &sink)
             }
             try parser?.finish(line: lastLine, into: &sink)
             sink.stats.bytes = bytes

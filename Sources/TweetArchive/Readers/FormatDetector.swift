@@ -3,14 +3,14 @@ enum FormatDetector {
     /// The format a line belongs to, or `nil` when the line says nothing (blank or a scraper log line). The `\r`s
     /// ending the line are not part of it: a file's first lines are looked at before its lines are split (which
     /// drops one), so `"\r\r"` there and `"\r"` after the split must both read as blank.
-    static func detect(_ line: UnsafeBufferPointer<UInt8>) -> ArchiveFormat?? {
+    static func detect(_ line: TextBytes) -> ArchiveFormat?? {
         var i = 0
         var end = line.count
         while end > 0 && line[end - 1] == 0x0D { end -= 1 }
         if end >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF { i = 3 }  // UTF-8 BOM
         while i < end && (line[i] == ASCII.space || line[i] == ASCII.tab) { i += 1 }
         guard i < end else { return .some(nil) }   // blank: undecided
-        let rest = UnsafeBufferPointer(rebasing: line[i..<end])
+        let rest = line.slice(i..<end)
         // `window.YTD.tweets.part0 = [` as Twitter writes it; `module.exports = [` as the tweetback site generator
         // saves the same file.
         if rest.starts(with: "window.YTD.".utf8) {
@@ -41,12 +41,12 @@ enum FormatDetector {
 
     /// A page (`"data":`) or a flattened tweet (`"author_id":`): keys twint never writes. Matching keys, not bare
     /// strings, keeps a twint line that mentions a user called `data` from passing for a page.
-    private static func looksLikeAPIv2(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func looksLikeAPIv2(_ line: TextBytes) -> Bool {
         hasKey(line, "data") || hasKey(line, "author_id") || hasKey(line, "edit_history_tweet_ids")
     }
 
     /// Whether `"name"` appears followed by optional whitespace and a colon (a member name, not a value).
-    static func hasKey(_ line: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+    static func hasKey(_ line: TextBytes, _ name: StaticString) -> Bool {
         let n = name.utf8CodeUnitCount
         guard line.count >= n + 3 else { return false }
         return name.withUTF8Buffer { key in

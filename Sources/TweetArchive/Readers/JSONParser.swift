@@ -18,23 +18,23 @@ struct JSONParser {
 
     static let maxDepth = 256
 
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private let bytes: TextBytes
     private var position = 0
     private var depth = 0
     private var scratch: [UInt8] = []
     /// Whether any string held invalid UTF-8 (replaced by U+FFFD).
     private(set) var repairedInvalidUTF8 = false
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: TextBytes) { self.bytes = bytes }
 
     /// Parses `bytes` as one JSON document (surrounding whitespace allowed).
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
+    static func parse(_ bytes: TextBytes) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(bytes)
         return try parser.parseDocument()
     }
 
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
-        try bytes.withUnsafeBufferPointer { buffer throws(SyntaxError) in try parse(buffer) }
+        try TextBytes.withBytes(of: bytes) { text throws(SyntaxError) in try parse(text) }
     }
 
     mutating func parseDocument() throws(SyntaxError) -> JSONValue {
@@ -140,7 +140,7 @@ struct JSONParser {
             guard let b = peek, ASCII.isDigit(b) else { throw error("expected a digit in the exponent") }
             skipDigits()
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        return bytes.string(start..<position)
     }
 
     private mutating func skipDigits() {
@@ -156,7 +156,7 @@ struct JSONParser {
         while position < bytes.count {
             let b = bytes[position]
             if b == ASCII.quote {
-                let raw = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                let raw = bytes.slice(start..<position)
                 position += 1
                 return makeString(raw, checkUTF8: nonASCII & 0x80 != 0)
             }
@@ -168,13 +168,13 @@ struct JSONParser {
         guard position < bytes.count else { throw error("unterminated string", at: start - 1) }
         // Slow path: copy into the scratch buffer, decoding escapes.
         scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        scratch.append(contentsOf: bytes.slice(start..<position).buffer)
         while position < bytes.count {
             let b = bytes[position]
             if b == ASCII.quote {
                 position += 1
                 let check = nonASCII & 0x80 != 0
-                return scratch.withUnsafeBufferPointer { makeString($0, checkUTF8: check) }
+                return TextBytes.withBytes(of: scratch) { makeString($0, checkUTF8: check) }
             }
             if b < 0x20 { throw error("control character in a string") }
             if b != ASCII.backslash {
@@ -240,9 +240,9 @@ struct JSONParser {
         return value
     }
 
-    private mutating func makeString(_ raw: UnsafeBufferPointer<UInt8>, checkUTF8: Bool) -> String {
+    private mutating func makeString(_ raw: TextBytes, checkUTF8: Bool) -> String {
         if checkUTF8 && !UTF8Validation.isValid(raw) { repairedInvalidUTF8 = true }
-        return String(decoding: raw, as: UTF8.self)
+        return raw.string(0..<raw.count)
     }
 
     private mutating func expectWord(_ word: StaticString) throws(SyntaxError) {

@@ -7,7 +7,7 @@ extension RecordSink {
     ///
     /// - Returns: The value, or `nil` when the line was ignored or skipped.
     /// - Throws: ``ArchiveError`` (`.malformed`) for bad JSON when reading with `strict`.
-    mutating func parseJSON(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws(ArchiveError) -> JSONValue? {
+    mutating func parseJSON(_ bytes: TextBytes, line: Int) throws(ArchiveError) -> JSONValue? {
         var parser = JSONParser(bytes)
         do {
             let value = try parser.parseDocument()
@@ -24,7 +24,7 @@ extension RecordSink {
     ///
     /// - Returns: The object, or `nil` when the line was ignored or skipped.
     /// - Throws: ``ArchiveError`` (`.malformed`) for a skipped line when reading with `strict`.
-    mutating func jsonObjectLine(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws(ArchiveError) -> JSONObject? {
+    mutating func jsonObjectLine(_ bytes: TextBytes, line: Int) throws(ArchiveError) -> JSONObject? {
         if Self.isBlank(bytes) {
             ignore()
             return nil
@@ -38,7 +38,7 @@ extension RecordSink {
     }
 
     /// Whether a line holds nothing but whitespace (JSON formats ignore such lines).
-    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isBlank(_ bytes: TextBytes) -> Bool {
         bytes.allSatisfy { $0 == ASCII.space || $0 == ASCII.tab || $0 == 0x0D }
     }
 }

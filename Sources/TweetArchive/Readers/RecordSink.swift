@@ -112,7 +112,7 @@ struct ClockVotes {
 protocol RecordParser {
     /// Consumes one line (without its newline). `bytes` is only valid during the call, and followed by at least
     /// ``LineReader/padding`` readable bytes (which are not part of it).
-    mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, into sink: inout RecordSink)
+    mutating func consume(_ bytes: TextBytes, line: Int, into sink: inout RecordSink)
         throws(ArchiveError)
     /// Called once after the last line, for formats whose records span lines.
     mutating func finish(line: Int, into sink: inout RecordSink) throws(ArchiveError)
@@ -125,7 +125,7 @@ extension RecordParser {
 /// A parser of a format chosen at run time, held by reference: each line's call mutates the parser in place,
 /// where calling through an existential (`any RecordParser`) would copy it (and its caches) per line.
 class ParserBox {
-    func consume(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, into sink: inout RecordSink) throws(ArchiveError) {
+    func consume(_ bytes: TextBytes, line: Int, into sink: inout RecordSink) throws(ArchiveError) {
         fatalError("subclass responsibility")
     }
 
@@ -137,22 +137,12 @@ final class BoxedParser<Parser: RecordParser>: ParserBox {
 
     init(_ parser: Parser) { self.parser = parser }
 
-    override func consume(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, into sink: inout RecordSink)
+    override func consume(_ bytes: TextBytes, line: Int, into sink: inout RecordSink)
         throws(ArchiveError) {
         try parser.consume(bytes, line: line, into: &sink)
     }
 
     override func finish(line: Int, into sink: inout RecordSink) throws(ArchiveError) {
         try parser.finish(line: line, into: &sink)
-    }
-}
-
-extension UnsafeBufferPointer<UInt8> {
-    /// The first `limit` characters of the line as text, for diagnostics.
-    func excerpt(_ limit: Int = 60) -> String {
-        let prefix = self.prefix(limit * 2)
-        var text = String(decoding: prefix, as: UTF8.self)
-        if text.count > limit { text = String(text.prefix(limit)) + "…" }
-        return text
     }
 }

@@ -11,7 +11,7 @@ enum StatedDate {
     static func twint(_ text: String, fallbackOffset: Int? = nil) -> Timestamp? {
         var text = text
         return text.withUTF8 { bytes in
-            var cursor = ByteCursor(bytes)
+            var cursor = ByteCursor(TextBytes(bytes))
             guard let (year, month, day) = cursor.readDate(), cursor.consume(ASCII.space),
                   let (hour, minute, second) = cursor.readTime() else { return nil }
             var offset = fallbackOffset ?? 0
@@ -37,7 +37,7 @@ enum StatedDate {
     static func offset(_ text: String) -> Int? {
         var text = text
         return text.withUTF8 { bytes in
-            var cursor = ByteCursor(bytes)
+            var cursor = ByteCursor(TextBytes(bytes))
             guard cursor.peek == ASCII.plus || cursor.peek == ASCII.minus, let offset = cursor.readOffset(),
                   cursor.atEnd else { return nil }
             return offset
@@ -48,7 +48,7 @@ enum StatedDate {
     static func iso8601(_ text: String) -> Timestamp? {
         var text = text
         return text.withUTF8 { bytes in
-            var cursor = ByteCursor(bytes)
+            var cursor = ByteCursor(TextBytes(bytes))
             guard let (year, month, day) = cursor.readDate(), cursor.consume(UInt8(ascii: "T")),
                   let (hour, minute, second) = cursor.readTime() else { return nil }
             var millisecond = 0
@@ -81,7 +81,7 @@ enum StatedDate {
     static func export(_ text: String) -> Timestamp? {
         var text = text
         return text.withUTF8 { bytes in
-            var cursor = ByteCursor(bytes)
+            var cursor = ByteCursor(TextBytes(bytes))
             cursor.skipToken()   // weekday, not checked: the date decides
             guard cursor.consume(ASCII.space), cursor.bytes.count - cursor.position >= 3 else { return nil }
             let m = (Int(cursor.bytes[cursor.position]) << 16 | Int(cursor.bytes[cursor.position + 1]) << 8

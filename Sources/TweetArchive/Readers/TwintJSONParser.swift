@@ -14,7 +14,7 @@
 /// Skip reasons: `bad-json`, `not-an-object`, `missing-id`, `bad-id`, `missing-username`, `missing-text`,
 /// `bad-date`.
 struct TwintJSONParser: RecordParser {
-    mutating func consume(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into sink: inout RecordSink)
+    mutating func consume(_ line: TextBytes, line number: Int, into sink: inout RecordSink)
         throws(ArchiveError) {
         guard let object = try sink.jsonObjectLine(line, line: number) else { return }
         guard let idValue = object["id"] else {

@@ -42,23 +42,20 @@ struct TwintTextParser: RecordParser {
 
         /// `bytes` packed, or `nil` when they are empty or more than 15; `readable` bytes from their start may be
         /// read (at least `bytes.count`): with 16, the name is loaded as two words and masked, without a copy.
-        init?(_ bytes: UnsafeBufferPointer<UInt8>, readable: Int) {
+        init?(_ bytes: TextBytes, readable: Int) {
             let n = bytes.count
-            guard n > 0, n <= 15, let source = bytes.baseAddress else { return nil }
+            guard n > 0, n <= 15 else { return nil }
             if readable >= 16 {
-                let raw = UnsafeRawPointer(source)
-                let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-                let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                let first = bytes.word(at: 0)
+                let second = bytes.word(at: 8)
                 // Keep the name's bytes only: n of the sixteen, low bytes first.
                 low = n >= 8 ? first : first & ((1 << (UInt64(n) * 8)) - 1)
                 high = n > 8 ? second & ((1 << (UInt64(n - 8) * 8)) - 1) : 0
             } else {
-                // The bytes copied over the two words (little-endian, as the shifts would place them).
-                withUnsafeMutableBytes(of: &self) { words in
-                    words.baseAddress!.copyMemory(from: source, byteCount: n)
+                // The bytes placed over the two words one by one, low bytes first (as the loads would place them).
+                for k in 0..<n {
+                    if k < 8 { low |= UInt64(bytes[k]) << (UInt64(k) * 8) } else { high |= UInt64(bytes[k]) << (UInt64(k - 8) * 8) }
                 }
-                low = UInt64(littleEndian: low)
-                high = UInt64(littleEndian: high)
             }
             high |= UInt64(n) << 56   // then the count, in the byte no name reaches
         }
@@ -70,7 +67,7 @@ struct TwintTextParser: RecordParser {
         }
     }
 
-    mutating func consume(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into sink: inout RecordSink)
+    mutating func consume(_ line: TextBytes, line number: Int, into sink: inout RecordSink)
         throws(ArchiveError) {
         var cursor = ByteCursor(line)
         cursor.skipSpaces()
@@ -124,34 +121,38 @@ struct TwintTextParser: RecordParser {
             counts = stats
         }
         body = Self.stripTagTails(body)
-        let text = TextNormalizer.twintText(body, into: &texts, padded: true)   // lines come padded (RecordParser)
+        let text = TextNormalizer.twintText(body.buffer, into: &texts, padded: true)   // lines come padded (RecordParser)
         if text.invalidUTF8 { sink.stats.invalidUTF8Lines += 1 }
         // The name ends before `>`, and the line goes on: what is left of it may be read.
-        let author = handle(name, readable: line.count - (name.baseAddress! - line.baseAddress!))
+        let author = handle(name, readable: line.count - line.offset(of: name))
         let (entities, start) = EntityExtractor.entities(in: &texts, start: text.start, count: text.count,
                                                          isASCII: text.ascii, scratch: &scratch)
         sink.emit(Tweet(id: TweetID(id), author: author, statedTime: stated, textBlock: texts.block, start: start,
                         count: text.count, entities: entities, counts: counts, hasMedia: text.hasPicLink ? true : nil))
     }
 
-    private mutating func handle(_ name: UnsafeBufferPointer<UInt8>, readable: Int) -> Handle {
+    private mutating func handle(_ name: TextBytes, readable: Int) -> Handle {
         guard let key = PackedName(name, readable: readable) else {
-            return Handle(String(decoding: name, as: UTF8.self))
+            return Handle(name.string(0..<name.count))
         }
-        let mask = handleSlots.count - 1
-        var slot = key.slot & mask
-        return handleSlots.withUnsafeBufferPointer { slots in
-            while slots[slot].key.high != 0 {
-                if slots[slot].key == key { return slots[slot].handle }
-                slot = (slot + 1) & mask
-            }
-            return nil
-        } ?? added(key, name, slot: slot)
+        var slot = key.slot & (handleSlots.count - 1)
+        return known(key, slot: &slot) ?? added(key, name, slot: slot)
+    }
+
+    /// The handle stored under `key`, probing from `slot`; `nil` with `slot` at the empty slot that ended the probe.
+    private func known(_ key: PackedName, slot: inout Int) -> Handle? {
+        let slots = handleSlots.span
+        let mask = slots.count - 1
+        while slots[slot].key.high != 0 {
+            if slots[slot].key == key { return slots[slot].handle }
+            slot = (slot + 1) & mask
+        }
+        return nil
     }
 
     /// A new author's handle, entered in `slot` (the empty one its lookup ended at).
-    private mutating func added(_ key: PackedName, _ name: UnsafeBufferPointer<UInt8>, slot: Int) -> Handle {
-        let fresh = Handle(String(decoding: name, as: UTF8.self))
+    private mutating func added(_ key: PackedName, _ name: TextBytes, slot: Int) -> Handle {
+        let fresh = Handle(name.string(0..<name.count))
         handleSlots[slot] = HandleSlot(key: key, handle: fresh)
         handleCount += 1
         if handleCount * 2 > handleSlots.count {
@@ -172,9 +173,8 @@ struct TwintTextParser: RecordParser {
     /// else the day number (days since 1970-01-01). A date equal to the last one is recognised from its bytes.
     private mutating func readDays(_ cursor: inout ByteCursor) -> Int?? {
         let bytes = cursor.bytes
-        if bytes.count - cursor.position >= 10, let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base + cursor.position)
-            let word = raw.loadUnaligned(as: UInt64.self), tail = raw.loadUnaligned(fromByteOffset: 8, as: UInt16.self)
+        if bytes.count - cursor.position >= 10 {
+            let word = bytes.word(at: cursor.position), tail = bytes.halfWord(at: cursor.position + 8)
             if let last = lastDate, word == last.word && tail == last.tail {
                 cursor.position += 10
                 return .some(last.days)
@@ -191,7 +191,7 @@ struct TwintTextParser: RecordParser {
     }
 
     /// Scraper chatter twint prints between tweets: `[!] No more data!`, `found 0 deleted tweets...`, `['twitter'] ...`.
-    static func isLogLine(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isLogLine(_ line: TextBytes) -> Bool {
         guard let first = line.first else { return false }
         if first == ASCII.leftBracket { return true }
         guard first == UInt8(ascii: "f") || first == UInt8(ascii: "C") || first == UInt8(ascii: "T") else { return false }
@@ -200,8 +200,7 @@ struct TwintTextParser: RecordParser {
     }
 
     /// Splits off twint's `--stats` tail ` | N replies N retweets N likes`.
-    static func splitStatsTail(_ body: UnsafeBufferPointer<UInt8>)
-        -> (UnsafeBufferPointer<UInt8>, EngagementCounts)? {
+    static func splitStatsTail(_ body: TextBytes) -> (TextBytes, EngagementCounts)? {
         // Most lines have no tail: it must end in "likes".
         guard body.count >= 22, body[body.count - 1] == UInt8(ascii: "s"), body[body.count - 5] == UInt8(ascii: "l"),
               body[body.count - 6] == ASCII.space else { return nil }
@@ -212,7 +211,7 @@ struct TwintTextParser: RecordParser {
             i -= 1
         }
         guard i >= 0 else { return nil }
-        var cursor = ByteCursor(UnsafeBufferPointer(rebasing: body[(i + 3)...]))
+        var cursor = ByteCursor(body.slice(from: i + 3))
         var values: [Int] = []
         let words: [StaticString] = ["replies", "retweets", "likes"]
         for (k, word) in words.enumerated() {
@@ -221,33 +220,33 @@ struct TwintTextParser: RecordParser {
             if k < 2 && !cursor.consume(ASCII.space) { return nil }
         }
         guard cursor.atEnd else { return nil }
-        return (UnsafeBufferPointer(rebasing: body[..<i]),
+        return (body.slice(0..<i),
                 EngagementCounts(likes: values[2], retweets: values[1], replies: values[0]))
     }
 
     /// Drops `--hashtags` / `--cashtags` tails: a final comma-joined `#a,#b` (or `$a,$b`) token whose every tag
     /// also appears earlier in the text, which is how twint lists a tweet's own tags.
-    static func stripTagTails(_ body: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    static func stripTagTails(_ body: TextBytes) -> TextBytes {
         var body = body
         for _ in 0..<2 {
-            guard let space = ByteVector.lastIndex(of: ASCII.space, in: body) else { return body }
-            let token = UnsafeBufferPointer(rebasing: body[(space + 1)...])
+            guard let space = ByteVector.lastIndex(of: ASCII.space, in: body.buffer) else { return body }
+            let token = body.slice(from: space + 1)
             guard let sigil = token.first, sigil == ASCII.hash || sigil == ASCII.dollar, token.count > 1 else {
                 return body
             }
-            let head = UnsafeBufferPointer(rebasing: body[..<space])
+            let head = body.slice(0..<space)
             let tags = token.split(separator: ASCII.comma)
             let allTagsRepeat = tags.allSatisfy { tag in
                 tag.first == sigil && tag.count > 1 && Self.containsTag(Array(tag), in: head)
             }
             guard allTagsRepeat else { return body }
             body = head
-            while let last = body.last, last == ASCII.space { body = UnsafeBufferPointer(rebasing: body.dropLast()) }
+            while let last = body.last, last == ASCII.space { body = body.slice(0..<body.count - 1) }
         }
         return body
     }
 
-    private static func containsTag(_ tag: [UInt8], in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func containsTag(_ tag: [UInt8], in text: TextBytes) -> Bool {
         guard text.count >= tag.count else { return false }
         var i = 0
         while i <= text.count - tag.count {
@@ -263,14 +262,14 @@ struct TwintTextParser: RecordParser {
 
 /// A forward-only reader over one line's bytes.
 struct ByteCursor {
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: TextBytes
     var position = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: TextBytes) { self.bytes = bytes }
 
     var atEnd: Bool { position >= bytes.count }
     var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
-    var rest: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[min(position, bytes.count)...]) }
+    var rest: TextBytes { bytes.slice(from: min(position, bytes.count)) }
 
     mutating func consume(_ byte: UInt8) -> Bool {
         guard peek == byte else { return false }
@@ -295,12 +294,11 @@ struct ByteCursor {
         let start = position
         // Eight digits at a time while whole words of them last (tweet ids have 18 or 19), then one at a time.
         // Nineteen digits cannot overflow (10^19 - 1 < 2^64): no checks for those.
-        if let base = bytes.baseAddress {
-            while bytes.count &- position >= 8 && position &- start <= 11,
-                  let eight = Self.eightDigits(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) {
-                value = value &* 100_000_000 &+ eight
-                position &+= 8
-            }
+        // (`eightDigits` takes the word as loaded, in memory order: `word(at:)` reads it little-endian.)
+        while bytes.count &- position >= 8 && position &- start <= 11,
+              let eight = Self.eightDigits(UInt64(littleEndian: bytes.word(at: position))) {
+            value = value &* 100_000_000 &+ eight
+            position &+= 8
         }
         while position < bytes.count && position - start < 19 {
             let v = bytes[position] &- 0x30
@@ -368,8 +366,8 @@ struct ByteCursor {
 
     /// `HH:MM:SS`, read as one word: the colons checked in place, then the six digits as in ``eightDigits(_:)``.
     mutating func readTime() -> (Int, Int, Int)? {
-        guard bytes.count - position >= 8, let base = bytes.baseAddress else { return nil }
-        let w = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+        guard bytes.count - position >= 8 else { return nil }
+        let w = bytes.word(at: position)
         let colons: UInt64 = 0x0000_FF00_00FF_0000
         guard w & colons == 0x0000_3A00_003A_0000 else { return nil }
         // The colons read as zeros, so that all eight bytes must be digits.
@@ -394,22 +392,20 @@ struct ByteCursor {
     }
 
     /// The name up to `>`, which must close before the end of the line; `nil` if unclosed or empty.
-    mutating func readUsernameBytes() -> UnsafeBufferPointer<UInt8>? {
+    mutating func readUsernameBytes() -> TextBytes? {
         let start = position
         // Sixteen bytes at a time while sixteen remain (names are short: usually one step), then one at a time.
-        if let base = bytes.baseAddress {
-            while bytes.count &- position >= ByteVector.width {
-                let v = ByteVector.load(base + position)
-                if let k = ByteVector.first((v .== ByteVector.splat(ASCII.greaterThan)) .| (v .== ByteVector.splat(ASCII.space))) {
-                    position &+= k
-                    break
-                }
-                position &+= ByteVector.width
+        while bytes.count &- position >= ByteVector.width {
+            let v = bytes.vector(at: position)
+            if let k = ByteVector.first((v .== ByteVector.splat(ASCII.greaterThan)) .| (v .== ByteVector.splat(ASCII.space))) {
+                position &+= k
+                break
             }
+            position &+= ByteVector.width
         }
         while let b = peek, b != ASCII.greaterThan, b != ASCII.space { position += 1 }
         guard peek == ASCII.greaterThan, position > start else { return nil }
-        let name = UnsafeBufferPointer(rebasing: bytes[start..<position])
+        let name = bytes.slice(start..<position)
         position += 1
         return name
     }

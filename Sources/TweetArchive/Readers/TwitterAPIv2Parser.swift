@@ -15,7 +15,7 @@
 /// ignored. Skip reasons: `bad-json`, `not-an-object`, `missing-id`, `bad-id`, `missing-author`, `missing-text`,
 /// `bad-date`.
 struct TwitterAPIv2Parser: RecordParser {
-    mutating func consume(_ line: UnsafeBufferPointer<UInt8>, line number: Int, into sink: inout RecordSink)
+    mutating func consume(_ line: TextBytes, line number: Int, into sink: inout RecordSink)
         throws(ArchiveError) {
         guard let object = try sink.jsonObjectLine(line, line: number) else { return }
         if let data = object["data"] {
@@ -56,7 +56,7 @@ struct TwitterAPIv2Parser: RecordParser {
         }
     }
 
-    private func build(_ tweet: JSONValue, includes: Includes, line number: Int, excerpt: UnsafeBufferPointer<UInt8>,
+    private func build(_ tweet: JSONValue, includes: Includes, line number: Int, excerpt: TextBytes,
                        into sink: inout RecordSink) throws(ArchiveError) {
         guard tweet.object != nil else {
             return try sink.skip(line: number, reason: .notAnObject, detail: excerpt.excerpt())
