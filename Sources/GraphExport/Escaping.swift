@@ -111,10 +111,14 @@ package enum Escaping {
         func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         if isLetter(first) { return name.utf8.allSatisfy { isLetter($0) || isDigit($0) } }
         // numerals: -?(.[0-9]+ | [0-9]+(.[0-9]*)?)
-        var digits = 0, dots = 0
+        var digits = 0
+        var dots = 0
         for (i, c) in name.utf8.enumerated() {
             if c == 0x2D && i == 0 { continue }
-            if c == 0x2E { dots += 1; continue }
+            if c == 0x2E {
+                dots += 1
+                continue
+            }
             guard isDigit(c) else { return false }
             digits += 1
         }
@@ -182,10 +186,12 @@ package enum Escaping {
             case 0x09: out.append(contentsOf: "&#9;".utf8)
             case 0x0A: out.append(contentsOf: "&#10;".utf8)
             case 0x0D: out.append(contentsOf: "&#13;".utf8)
-            case 0x00..<0x20: break   // not an XML character: removed
+            case 0x00..<0x20: break // not an XML character: removed
             case 0xD8, 0xE2, 0xEF:
                 let width = b == 0xD8 ? 2 : 3
-                let value = b == 0xD8 ? (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                let value =
+                    b == 0xD8
+                    ? (UInt32(b & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
                     : (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
                 let scalar = Unicode.Scalar(value)!
                 if !isXMLCharacter(scalar) {
@@ -294,8 +300,12 @@ package enum Escaping {
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\0": continue
-            case "\"": body += "\"\""; needsQuotes = true
-            case ",", "\n", "\r": body.unicodeScalars.append(scalar); needsQuotes = true
+            case "\"":
+                body += "\"\""
+                needsQuotes = true
+            case ",", "\n", "\r":
+                body.unicodeScalars.append(scalar)
+                needsQuotes = true
             default: body.unicodeScalars.append(scalar)
             }
         }
@@ -325,7 +335,9 @@ package enum Escaping {
         // the format characters) the text goes in as it is.
         var text = text
         let plain = text.withUTF8 { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF }
+            !bytes.contains {
+                $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF
+            }
         }
         if plain { return "\"" + text + "\"" }
         var out = "\""

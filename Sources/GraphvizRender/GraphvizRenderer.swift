@@ -29,7 +29,8 @@ public struct GraphvizRenderer: Hashable, Sendable {
     /// - Complexity: Serialised with every other render in the process; the layout's own cost (network simplex
     ///   for `dot`, roughly quadratic for the force-directed engines) dominates.
     public func render(_ dot: String) throws(GraphvizError) -> Rendering {
-        let format = self.format, engine = self.engine
+        let format = self.format
+        let engine = self.engine
         let (bytes, warnings) = try GraphvizSession.withSession { session throws(GraphvizError) in
             try session.render(dot, engine: engine.rawValue, format: format.rawValue)
         }

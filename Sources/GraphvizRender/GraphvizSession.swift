@@ -60,7 +60,9 @@ final class GraphvizSession: @unchecked Sendable {
     ///
     /// Each allocation has one owner and is freed on every path: `agmemread`→`agclose`,
     /// `gvLayout`→`gvFreeLayout`, `gvRenderData`→`gvFreeRenderData`.
-    func render(_ source: String, engine: String, format: String) throws(GraphvizError) -> (bytes: [UInt8], warnings: [String]) {
+    func render(_ source: String, engine: String, format: String) throws(GraphvizError) -> (
+        bytes: [UInt8], warnings: [String]
+    ) {
         var warnings: [String] = []
 
         let (parsed, parseMessages) = Self.capturing {
@@ -167,7 +169,7 @@ enum MessageCapture {
             messages.append((level, chunk))
             pendingLevel = nil
         } else if let last = messages.popLast() {
-            messages.append((last.level, last.text + chunk))  // an AGPREV continuation
+            messages.append((last.level, last.text + chunk)) // an AGPREV continuation
         } else {
             messages.append((.warning, chunk))
         }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Every raw socket call of GraphvizWorker lives in this file.
@@ -39,19 +40,19 @@ struct WorkerChannel {
     static func socketPair() throws(GraphvizWorker.Failure) -> (Int32, Int32) {
         var fds: [Int32] = [-1, -1]
         #if os(Linux)
-        let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+            let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
         #else
-        let type = SOCK_STREAM
+            let type = SOCK_STREAM
         #endif
         guard socketpair(AF_UNIX, type, 0, &fds) == 0 else {
             throw .unavailable("socketpair: \(String(cString: strerror(errno)))")
         }
         #if !os(Linux)
-        for fd in fds {
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            var on: Int32 = 1
-            _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
-        }
+            for fd in fds {
+                _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+                var on: Int32 = 1
+                _ = setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+            }
         #endif
         return (fds[0], fds[1])
     }
@@ -85,15 +86,19 @@ struct WorkerChannel {
 
     /// The rendering or Graphviz's refusal an answer carries.
     static func response(_ fields: [[UInt8]], format: OutputFormat) throws(Broken)
-        -> Result<Rendering, GraphvizError> {
+        -> Result<Rendering, GraphvizError>
+    {
         let text = { (k: Int) in String(decoding: fields[k], as: UTF8.self) }
         if fields.count >= 2 && text(0) == "ok" {
             return .success(Rendering(data: Data(fields[1]), format: format, warnings: (2..<fields.count).map(text)))
         }
         if fields.count >= 3 && text(0) == "error", let stage = GraphvizError.Stage(named: text(1)),
-           let count = Int(text(2)), count >= 0, 3 + count <= fields.count {
-            return .failure(GraphvizError(stage, messages: (3..<3 + count).map(text),
-                                          warnings: (3 + count..<fields.count).map(text)))
+            let count = Int(text(2)), count >= 0, 3 + count <= fields.count
+        {
+            return .failure(
+                GraphvizError(
+                    stage, messages: (3..<3 + count).map(text),
+                    warnings: (3 + count..<fields.count).map(text)))
         }
         throw .ended("a malformed answer")
     }
@@ -115,9 +120,9 @@ struct WorkerChannel {
             // The rest of the message (all of it, unless a send was short): the array is passed to C as a pointer.
             let rest = sent == 0 ? bytes : Array(bytes[sent...])
             #if os(Linux)
-            let n = Glibc.send(descriptor, rest, rest.count, Int32(MSG_NOSIGNAL))
+                let n = Glibc.send(descriptor, rest, rest.count, Int32(MSG_NOSIGNAL))
             #else
-            let n = Darwin.send(descriptor, rest, rest.count, 0)
+                let n = Darwin.send(descriptor, rest, rest.count, 0)
             #endif
             if n < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
@@ -182,8 +187,8 @@ struct WorkerChannel {
             }
             var entry = pollfd(fd: descriptor, events: events, revents: 0)
             let ready = poll(&entry, 1, timeout)
-            if ready > 0 { return }   // readable, writable, or closed (the read or send then says so)
-            if ready == 0 { continue }   // the deadline is checked again above
+            if ready > 0 { return } // readable, writable, or closed (the read or send then says so)
+            if ready == 0 { continue } // the deadline is checked again above
             if errno != EINTR { throw .ended("poll: \(String(cString: strerror(errno)))") }
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Renders DOT in a reusable child process that is replaced after a set number of renders, so that a process
@@ -98,8 +99,10 @@ package final class GraphvizWorker: @unchecked Sendable {
     ///   passed `timeout` or the child could not be started or ended (the child is replaced at the next render).
     /// - Complexity: The layout's own cost, plus copying the DOT and the output through a socket; a process start
     ///   once per ``rendersPerProcess`` renders.
-    package func render(_ dot: String, engine: LayoutEngine = .dot, format: OutputFormat = .svg,
-                       timeout: Double? = nil) throws -> Rendering {
+    package func render(
+        _ dot: String, engine: LayoutEngine = .dot, format: OutputFormat = .svg,
+        timeout: Double? = nil
+    ) throws -> Rendering {
         lock.lock()
         defer { lock.unlock() }
         let child: Child
@@ -115,7 +118,7 @@ package final class GraphvizWorker: @unchecked Sendable {
             try child.channel.send(WorkerChannel.request(dot, engine: engine, format: format), until: deadline)
             outcome = try WorkerChannel.response(try child.channel.receive(until: deadline), format: format)
         } catch {
-            child.stop(killing: true)   // mid-render: it cannot be interrupted otherwise
+            child.stop(killing: true) // mid-render: it cannot be interrupted otherwise
             running = nil
             switch error {
             case .timedOut: throw Failure.timedOut(timeout ?? 0)
@@ -141,7 +144,8 @@ package final class GraphvizWorker: @unchecked Sendable {
     /// - Returns: When `input` ends or the answer can no longer be written (the parent closed its end or died).
     /// - Throws: ``Failure`` when a request cannot be read whole.
     package static func serve(input: Int32 = 0, output: Int32 = 1) throws {
-        let reader = WorkerChannel(descriptor: input), writer = WorkerChannel(descriptor: output)
+        let reader = WorkerChannel(descriptor: input)
+        let writer = WorkerChannel(descriptor: output)
         while true {
             let fields: [[UInt8]]
             do throws(WorkerChannel.Broken) {
@@ -154,7 +158,8 @@ package final class GraphvizWorker: @unchecked Sendable {
             switch WorkerChannel.parseRequest(fields) {
             case .success(let (dot, engine, format)):
                 do {
-                    answer = WorkerChannel.answer(.success(try GraphvizRenderer(engine: engine, format: format).render(dot)))
+                    answer = WorkerChannel.answer(
+                        .success(try GraphvizRenderer(engine: engine, format: format).render(dot)))
                 } catch {
                     answer = WorkerChannel.answer(.failure(error))
                 }
@@ -164,7 +169,7 @@ package final class GraphvizWorker: @unchecked Sendable {
             do throws(WorkerChannel.Broken) {
                 try writer.send(answer, until: nil)
             } catch {
-                return   // the parent is gone (it closed its end or was killed): nobody waits for the answer
+                return // the parent is gone (it closed its end or was killed): nobody waits for the answer
             }
         }
     }
@@ -198,7 +203,7 @@ private final class Child {
             close(theirs)
             throw .unavailable("\(executable.path): \(error.localizedDescription)")
         }
-        close(theirs)   // the child holds its own copy; ours would keep the socket open after it ends
+        close(theirs) // the child holds its own copy; ours would keep the socket open after it ends
         return Child(process: process, channel: WorkerChannel(descriptor: mine))
     }
 

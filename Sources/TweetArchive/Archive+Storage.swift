@@ -110,10 +110,11 @@ extension Archive {
 
         private func install(_ index: IDIndex) -> UnsafeRawPointer {
             let fresh = UnsafeRawPointer(Unmanaged.passRetained(Box(index)).toOpaque())
-            let (exchanged, current) = installed.compareExchange(expected: 0, desired: UInt(bitPattern: fresh),
-                                                                 ordering: .acquiringAndReleasing)
+            let (exchanged, current) = installed.compareExchange(
+                expected: 0, desired: UInt(bitPattern: fresh),
+                ordering: .acquiringAndReleasing)
             if exchanged { return fresh }
-            Unmanaged<Box>.fromOpaque(fresh).release()   // another thread installed one first
+            Unmanaged<Box>.fromOpaque(fresh).release() // another thread installed one first
             return UnsafeRawPointer(bitPattern: current)!
         }
     }

@@ -83,20 +83,25 @@ public struct Archive: Sendable {
     /// Builds an archive from tweets in any order; of repeated ids the first is kept.
     ///
     /// - Complexity: O(n) when `tweets` are sorted either way, else O(n log n).
-    public init(tweets: [Tweet], externalTweets: [TweetID: ExternalTweet] = [:], inputs: [InputStats] = [],
-                issues: [Diagnostic] = []) {
+    public init(
+        tweets: [Tweet], externalTweets: [TweetID: ExternalTweet] = [:], inputs: [InputStats] = [],
+        issues: [Diagnostic] = []
+    ) {
         var tweets = tweets
         _ = Self.sortRemovingDuplicates(&tweets, inputCounts: [])
         self.init(sortedUniqueTweets: tweets, externalTweets: externalTweets, inputs: inputs, issues: issues)
     }
 
     /// Builds an archive from tweets already sorted by id, each id once (the readers' path: no second sort).
-    init(sortedUniqueTweets tweets: [Tweet], externalTweets: [TweetID: ExternalTweet], inputs: [InputStats],
-         issues: [Diagnostic], accountArchives: [AccountArchiveReport] = []) {
-        assert(zip(tweets.indices, tweets.indices.dropFirst()).allSatisfy { tweets[$0].id < tweets[$1].id },
-               "tweets must be sorted by id, each id once")
+    init(
+        sortedUniqueTweets tweets: [Tweet], externalTweets: [TweetID: ExternalTweet], inputs: [InputStats],
+        issues: [Diagnostic], accountArchives: [AccountArchiveReport] = []
+    ) {
+        assert(
+            zip(tweets.indices, tweets.indices.dropFirst()).allSatisfy { tweets[$0].id < tweets[$1].id },
+            "tweets must be sorted by id, each id once")
         self.tweets = tweets
-        self.externalTweets = [:]   // every property set, so that the lookups below can run
+        self.externalTweets = [:] // every property set, so that the lookups below can run
         self.inputs = inputs
         self.issues = issues
         self.accountArchives = accountArchives
@@ -114,7 +119,8 @@ public struct Archive: Sendable {
     public func index(of id: TweetID) -> Int? {
         // By index: iterating would copy each tweet (and retain its text block).
         let tweets = self.tweets
-        return idIndex.withIndex(build: { IDIndex(count: tweets.count) { tweets[$0].id.rawValue } }) { index in
+        let build = { IDIndex(count: tweets.count) { tweets[$0].id.rawValue } }
+        return idIndex.withIndex(build: build) { index in
             index.position(of: id.rawValue, count: tweets.count) { tweets[$0].id.rawValue }
         }
     }

@@ -31,7 +31,10 @@ public struct Handle: Hashable, Comparable, Sendable, CustomStringConvertible {
             // One pass over the contiguous bytes to see whether anything changes (a generic `contains` over the
             // UTF-8 view costs several times as much).
             var upper = false
-            for b in bytes where b &- 0x41 < 26 { upper = true; break }
+            for b in bytes where b &- 0x41 < 26 {
+                upper = true
+                break
+            }
             guard upper else { return nil }
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 for i in 0..<bytes.count {

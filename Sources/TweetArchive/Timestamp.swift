@@ -16,23 +16,31 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     @inlinable public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Builds a timestamp from a UTC calendar date and time; `nil` when a field is out of range.
-    package init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
-                 millisecond: Int = 0, utcOffsetSeconds: Int = 0) {
+    package init?(
+        year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
+        millisecond: Int = 0, utcOffsetSeconds: Int = 0
+    ) {
         guard (1...12).contains(month), (1...Self.daysIn(month: month, year: year)).contains(day),
-              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
-              (0...999).contains(millisecond) else { return nil }
+            (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
+            (0...999).contains(millisecond)
+        else { return nil }
         let days = Self.daysFromCivil(year: year, month: month, day: day)
         let secs = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(utcOffsetSeconds)
         self.rawValue = secs * 1000 + Int64(millisecond)
     }
 
     /// Calendar fields in UTC (or shifted by `utcOffsetSeconds`).
-    package func components(utcOffsetSeconds: Int = 0) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int,
-                                                          second: Int, millisecond: Int, weekday: Int) {
+    package func components(utcOffsetSeconds: Int = 0) -> (
+        year: Int, month: Int, day: Int, hour: Int, minute: Int,
+        second: Int, millisecond: Int, weekday: Int
+    ) {
         let shifted = rawValue + Int64(utcOffsetSeconds) * 1000
         var days = shifted / 86_400_000
         var msOfDay = shifted % 86_400_000
-        if msOfDay < 0 { msOfDay += 86_400_000; days -= 1 }
+        if msOfDay < 0 {
+            msOfDay += 86_400_000
+            days -= 1
+        }
         let (y, m, d) = Self.civilFromDays(Int(days))
         let ms = Int(msOfDay)
         // 1970-01-01 was a Thursday; weekday 0 = Monday ... 6 = Sunday (ISO order).

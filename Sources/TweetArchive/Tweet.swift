@@ -12,8 +12,10 @@ public struct EngagementCounts: Hashable, Sendable {
     public var impressions: Int?
 
     /// Counts as given; a count left out is one the format does not carry.
-    public init(likes: Int? = nil, retweets: Int? = nil, replies: Int? = nil, quotes: Int? = nil,
-                impressions: Int? = nil) {
+    public init(
+        likes: Int? = nil, retweets: Int? = nil, replies: Int? = nil, quotes: Int? = nil,
+        impressions: Int? = nil
+    ) {
         self.likes = likes
         self.retweets = retweets
         self.replies = replies
@@ -22,7 +24,9 @@ public struct EngagementCounts: Hashable, Sendable {
     }
 
     /// Whether any count is present.
-    @inlinable package var isEmpty: Bool { likes == nil && retweets == nil && replies == nil && quotes == nil && impressions == nil }
+    @inlinable package var isEmpty: Bool {
+        likes == nil && retweets == nil && replies == nil && quotes == nil && impressions == nil
+    }
 }
 
 /// One tweet read from an archive.
@@ -100,28 +104,33 @@ public struct Tweet: Identifiable, Sendable {
     ///
     /// `createdAt` defaults to the time in a snowflake `id`, else `statedTime`; `isRetweet` to whether there is a
     /// `retweetedID` or the text starts `RT @`.
-    public init(id: TweetID, author: Handle, authorID: UInt64? = nil, createdAt: Timestamp? = nil,
-                statedTime: Timestamp? = nil, text: String, entities: Entities? = nil,
-                inReplyToID: TweetID? = nil, inReplyToUser: Handle? = nil, conversationID: TweetID? = nil,
-                quotedID: TweetID? = nil, retweetedID: TweetID? = nil, isRetweet: Bool? = nil,
-                language: String? = nil, counts: EngagementCounts = EngagementCounts(), hasMedia: Bool? = nil) {
+    public init(
+        id: TweetID, author: Handle, authorID: UInt64? = nil, createdAt: Timestamp? = nil,
+        statedTime: Timestamp? = nil, text: String, entities: Entities? = nil,
+        inReplyToID: TweetID? = nil, inReplyToUser: Handle? = nil, conversationID: TweetID? = nil,
+        quotedID: TweetID? = nil, retweetedID: TweetID? = nil, isRetweet: Bool? = nil,
+        language: String? = nil, counts: EngagementCounts = EngagementCounts(), hasMedia: Bool? = nil
+    ) {
         self.id = id
         self.author = author
-        self.createdAt = createdAt
+        self.createdAt =
+            createdAt
             ?? id.snowflakeMilliseconds.map(Timestamp.init(milliseconds:))
             ?? statedTime
             ?? Timestamp(milliseconds: 0)
         self.statedMilliseconds = statedTime?.milliseconds ?? .min
         // The text, and behind it the record of its entities unless they are given.
-        var arena = TextArena(blockSize: text.utf8.count
-                                  + (entities == nil ? EntityExtractor.oneTextRecordRoom : TextArena.padding))
+        var arena = TextArena(
+            blockSize: text.utf8.count
+                + (entities == nil ? EntityExtractor.oneTextRecordRoom : TextArena.padding))
         var (start, count) = arena.append(text)
         if let entities {
             self.storedEntities = entities
         } else {
             var scratch = EntityExtractor.Scratch()
-            (self.storedEntities, start) = EntityExtractor.entities(in: &arena, start: start, count: count,
-                                                                    scratch: &scratch)
+            (self.storedEntities, start) = EntityExtractor.entities(
+                in: &arena, start: start, count: count,
+                scratch: &scratch)
         }
         let entities = storedEntities
         let block = arena.block
@@ -130,20 +139,25 @@ public struct Tweet: Identifiable, Sendable {
         self.textCount = UInt32(truncatingIfNeeded: count)
         self.flags = Flags()
         self.flags.setEntities(entities)
-        let extras = Extras(authorID: authorID, inReplyToID: inReplyToID, inReplyToUser: inReplyToUser,
-                            conversationID: conversationID, quotedID: quotedID, retweetedID: retweetedID,
-                            language: language, counts: counts)
+        let extras = Extras(
+            authorID: authorID, inReplyToID: inReplyToID, inReplyToUser: inReplyToUser,
+            conversationID: conversationID, quotedID: quotedID, retweetedID: retweetedID,
+            language: language, counts: counts)
         self.side = SideRecord(extras.isEmpty ? nil : ExtrasBox(extras))
         if inReplyToID != nil || inReplyToUser != nil { self.flags.insert(.explicitReply) }
-        self.isRetweet = isRetweet ?? (retweetedID != nil
-            || Tweet.isOldStyleRetweet(UnsafeBufferPointer(start: block.base + start, count: count)))
+        self.isRetweet =
+            isRetweet
+            ?? (retweetedID != nil
+                || Tweet.isOldStyleRetweet(UnsafeBufferPointer(start: block.base + start, count: count)))
         self.hasMedia = hasMedia
     }
 
     /// A tweet whose text a reader has already written to `block` (valid UTF-8, `count` bytes from `start`) and
     /// whose entities it has extracted.
-    init(id: TweetID, author: Handle, statedTime: Timestamp, textBlock: TextBlock, start: Int, count: Int,
-         entities: Entities, counts: EngagementCounts, hasMedia: Bool?) {
+    init(
+        id: TweetID, author: Handle, statedTime: Timestamp, textBlock: TextBlock, start: Int, count: Int,
+        entities: Entities, counts: EngagementCounts, hasMedia: Bool?
+    ) {
         self.id = id
         self.author = author
         self.createdAt = id.snowflakeMilliseconds.map(Timestamp.init(milliseconds:)) ?? statedTime
@@ -166,8 +180,9 @@ public struct Tweet: Identifiable, Sendable {
     package func withUTF8Text<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         // `self`, and so its block, is alive for the whole call (the caller lends it): the bytes need no reference
         // of their own. (Taking one retained and released blocks that threads share, for every tweet.)
-        let text = UnsafeBufferPointer(start: UnsafePointer(textBlock.block.base + Int(textStart)),
-                                       count: Int(textCount))
+        let text = UnsafeBufferPointer(
+            start: UnsafePointer(textBlock.block.base + Int(textStart)),
+            count: Int(textCount))
         return try body(text)
     }
 
@@ -178,8 +193,9 @@ public struct Tweet: Identifiable, Sendable {
     /// `pointee` copies the tweet to keep it alive for the closure, retaining the text block that all threads share.
     @inlinable package static func utf8Text(at tweet: UnsafePointer<Tweet>) -> UnsafeBufferPointer<UInt8> {
         unowned(unsafe) let block = tweet.pointee.textBlock.block
-        return UnsafeBufferPointer(start: UnsafePointer(block.base + Int(tweet.pointee.textStart)),
-                                   count: Int(tweet.pointee.textCount))
+        return UnsafeBufferPointer(
+            start: UnsafePointer(block.base + Int(tweet.pointee.textStart)),
+            count: Int(tweet.pointee.textCount))
     }
 
     /// The text's length in UTF-8 bytes, without building it.
@@ -381,7 +397,8 @@ extension Tweet: Hashable {
     public static func == (lhs: Tweet, rhs: Tweet) -> Bool {
         lhs.id == rhs.id && lhs.author == rhs.author && lhs.createdAt == rhs.createdAt
             && lhs.statedMilliseconds == rhs.statedMilliseconds && lhs.sameText(as: rhs)
-            && lhs.isRetweet == rhs.isRetweet && lhs.hasMedia == rhs.hasMedia && lhs.storedEntities == rhs.storedEntities
+            && lhs.isRetweet == rhs.isRetweet && lhs.hasMedia == rhs.hasMedia
+            && lhs.storedEntities == rhs.storedEntities
             && (lhs.extras === rhs.extras || (lhs.extras?.value ?? .empty) == (rhs.extras?.value ?? .empty))
     }
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // The text storage of an archive: `TextBlock` (texts and entity records in huge-page memory), `TextArena` (the
@@ -116,14 +116,15 @@ struct TextArena {
     /// for a reader), so a record and the text it points into always share a block. The room is taken at once:
     /// write the record before anything else is written.
     mutating func reserveRecord(_ count: Int, text textStart: Int, count textCount: Int)
-        -> (record: Int, textStart: Int) {
+        -> (record: Int, textStart: Int)
+    {
         assert(textStart + textCount == used, "the record must follow the text written last")
         let record = EntityRecord.aligned(used)
         if record + count <= capacity {
             used = record + count
             return (record, textStart)
         }
-        let old = block   // alive until the text is copied out of it
+        let old = block // alive until the text is copied out of it
         let moved = EntityRecord.aligned(textCount)
         capacity = max(newBlockSize, moved + count)
         block = TextBlock.make(capacity: capacity)
@@ -150,13 +151,13 @@ enum HugePages {
     @discardableResult
     static func advise(_ start: UnsafeMutableRawPointer, count: Int) -> Bool {
         #if os(Linux)
-        let mask = UInt(size - 1)
-        let from = (UInt(bitPattern: start) + mask) & ~mask
-        let to = (UInt(bitPattern: start) &+ UInt(count)) & ~mask
-        guard to > from, let page = UnsafeMutableRawPointer(bitPattern: from) else { return false }
-        return madvise(page, Int(to - from), MADV_HUGEPAGE) == 0
+            let mask = UInt(size - 1)
+            let from = (UInt(bitPattern: start) + mask) & ~mask
+            let to = (UInt(bitPattern: start) &+ UInt(count)) & ~mask
+            guard to > from, let page = UnsafeMutableRawPointer(bitPattern: from) else { return false }
+            return madvise(page, Int(to - from), MADV_HUGEPAGE) == 0
         #else
-        return false
+            return false
         #endif
     }
 

@@ -16,24 +16,41 @@ extension Bench {
     static func centrality(_ args: [String]) throws {
         var rest = args
         guard rest.count >= 3, let kind = UserGraphKind(rawValue: rest[1]) else {
-            print("usage: replygraph-bench centrality edges|time|approx KIND ARCHIVE... [--include-self] [--repeat R] [--threads T]")
+            print(
+                "usage: replygraph-bench centrality edges|time|approx KIND ARCHIVE... [--include-self] [--repeat R] [--threads T]"
+            )
             exit(64)
         }
         let mode = rest.removeFirst()
         rest.removeFirst()
         var options = UserGraphOptions()
-        var repeats = 3, threads = 2
-        var epsilon = 0.01, delta = 0.1, seeds = 5, weighted = false, harmonic = false
+        var repeats = 3
+        var threads = 2
+        var epsilon = 0.01
+        var delta = 0.1
+        var seeds = 5
+        var weighted = false
+        var harmonic = false
         var paths: [String] = []
         var i = 0
         while i < rest.count {
             switch rest[i] {
             case "--include-self": options.includeSelf = true
-            case "--repeat": i += 1; repeats = Int(rest[i]) ?? repeats
-            case "--threads": i += 1; threads = Int(rest[i]) ?? threads
-            case "--epsilon": i += 1; epsilon = Double(rest[i]) ?? epsilon
-            case "--delta": i += 1; delta = Double(rest[i]) ?? delta
-            case "--seeds": i += 1; seeds = Int(rest[i]) ?? seeds
+            case "--repeat":
+                i += 1
+                repeats = Int(rest[i]) ?? repeats
+            case "--threads":
+                i += 1
+                threads = Int(rest[i]) ?? threads
+            case "--epsilon":
+                i += 1
+                epsilon = Double(rest[i]) ?? epsilon
+            case "--delta":
+                i += 1
+                delta = Double(rest[i]) ?? delta
+            case "--seeds":
+                i += 1
+                seeds = Int(rest[i]) ?? seeds
             case "--weighted": weighted = true
             case "--harmonic": harmonic = true
             default: paths.append(rest[i])
@@ -47,8 +64,9 @@ extension Bench {
         let archive = try ArchiveReader().read(paths: paths)
         var graph: UserGraph!
         let projectTime = clock.measure {
-            graph = UserGraph.project(kind, tweets: archive.tweets, externalTweets: archive.externalTweets,
-                                      options: options)
+            graph = UserGraph.project(
+                kind, tweets: archive.tweets, externalTweets: archive.externalTweets,
+                options: options)
         }
         switch mode {
         case "edges":
@@ -68,10 +86,11 @@ extension Bench {
                 best.betweenness = min(best.betweenness, seconds(t2))
                 checksum = pr.reduce(0, +) + bc.reduce(0, +)
             }
-            print("{\"phase\":\"centrality\",\"kind\":\"\(kind.rawValue)\",\"nodes\":\(graph.nodeCount),"
-                  + "\"edges\":\(graph.edgeCount),\"project_seconds\":\(seconds(projectTime)),"
-                  + "\"pagerank_seconds\":\(best.pagerank),\"betweenness_seconds\":\(best.betweenness),"
-                  + "\"threads\":\(threads),\"checksum\":\(checksum)}")
+            print(
+                "{\"phase\":\"centrality\",\"kind\":\"\(kind.rawValue)\",\"nodes\":\(graph.nodeCount),"
+                    + "\"edges\":\(graph.edgeCount),\"project_seconds\":\(seconds(projectTime)),"
+                    + "\"pagerank_seconds\":\(best.pagerank),\"betweenness_seconds\":\(best.betweenness),"
+                    + "\"threads\":\(threads),\"checksum\":\(checksum)}")
         case "approx" where harmonic:
             var exact: [Double] = []
             let exactTime = clock.measure {
@@ -82,8 +101,10 @@ extension Bench {
             for seed in 0..<UInt64(seeds) {
                 var estimate: SampledHarmonicCentrality.Estimate!
                 let t = try clock.measure {
-                    estimate = try SampledHarmonicCentrality(epsilon: epsilon, delta: delta, weighted: weighted,
-                                                             seed: seed, threads: threads).estimate(in: graph)
+                    estimate = try SampledHarmonicCentrality(
+                        epsilon: epsilon, delta: delta, weighted: weighted,
+                        seed: seed, threads: threads
+                    ).estimate(in: graph)
                 }
                 pivots = estimate.pivots
                 // On the normalized scale h / (n - 1), where the bound is epsilon.
@@ -106,12 +127,15 @@ extension Bench {
             let estimated = ExactBetweennessCost().estimatedSeconds(in: graph, weighted: weighted, threads: threads)
             let work = ExactBetweennessCost(probes: graph.nodeCount).workUnits(in: graph)
             var runs: [String] = []
-            var samples = 0, diameter = 0
+            var samples = 0
+            var diameter = 0
             for seed in 0..<UInt64(seeds) {
                 var estimate: ApproximateBetweenness.Estimate!
                 let t = try clock.measure {
-                    estimate = try ApproximateBetweenness(epsilon: epsilon, delta: delta, weighted: weighted,
-                                                          seed: seed, threads: threads).estimate(in: graph)
+                    estimate = try ApproximateBetweenness(
+                        epsilon: epsilon, delta: delta, weighted: weighted,
+                        seed: seed, threads: threads
+                    ).estimate(in: graph)
                 }
                 samples = estimate.samples
                 diameter = estimate.vertexDiameterBound

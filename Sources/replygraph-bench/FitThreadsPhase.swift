@@ -13,7 +13,9 @@ extension Bench {
         let sets = try LabelledArchive.trainingSet(dataFolder: folder)
         let fitter = LinkModelFitter()
         let models = fitter.leaveOneOut(sets)
-        if let k = args.firstIndex(of: "--diagnose"), k + 1 < args.count, let m = sets.firstIndex(where: { $0.name == args[k + 1] }) {
+        if let k = args.firstIndex(of: "--diagnose"), k + 1 < args.count,
+            let m = sets.firstIndex(where: { $0.name == args[k + 1] })
+        {
             let model = args.contains("--shipped") ? LinkModel.fitted : models[m]
             for line in fitter.diagnose(sets[m], model: model) { print(line) }
         }
@@ -23,13 +25,16 @@ extension Bench {
             print(String(decoding: try evaluation.json(), as: UTF8.self), terminator: "")
         } else {
             print("Leave-one-author-out (each archive scored by a model fitted on the others):")
-            print("thresholds chosen per fold: " + zip(sets, models).map { "\($0.name) \($1.threshold)" }.joined(separator: ", "))
+            print(
+                "thresholds chosen per fold: "
+                    + zip(sets, models).map { "\($0.name) \($1.threshold)" }.joined(separator: ", "))
             print(evaluation.text)
         }
         if let k = args.firstIndex(of: "--write"), k + 1 < args.count {
             let model = fitter.fit(sets)
-            try model.swiftSource(trainedOn: sets.map(\.name)).write(toFile: args[k + 1], atomically: true,
-                                                                      encoding: .utf8)
+            try model.swiftSource(trainedOn: sets.map(\.name)).write(
+                toFile: args[k + 1], atomically: true,
+                encoding: .utf8)
             print("wrote \(args[k + 1])")
         }
     }

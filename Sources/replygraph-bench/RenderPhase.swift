@@ -15,10 +15,14 @@ import ReplyGraph
 
 extension Bench {
     static func render(_ args: [String]) throws {
-        let usage = "usage: replygraph-bench render threads DIR [ARCHIVE...] [--min-length L]\n"
+        let usage =
+            "usage: replygraph-bench render threads DIR [ARCHIVE...] [--min-length L]\n"
             + "       replygraph-bench render mentions OUT.dot ARCHIVE... [--top N] [--splines S]\n"
             + "       replygraph-bench render time ENGINE FILE.dot... [--repeat R]"
-        guard args.count >= 2 else { print(usage); exit(64) }
+        guard args.count >= 2 else {
+            print(usage)
+            exit(64)
+        }
         var rest = Array(args.dropFirst(2))
         func option(_ name: String, default value: Int) -> Int {
             guard let k = rest.firstIndex(of: name), k + 1 < rest.count, let n = Int(rest[k + 1]) else { return value }
@@ -36,16 +40,21 @@ extension Bench {
                 splines = rest[k + 1]
                 rest.removeSubrange(k...(k + 1))
             }
-            guard !rest.isEmpty else { print(usage); exit(64) }
+            guard !rest.isEmpty else {
+                print(usage)
+                exit(64)
+            }
             try writeMentionsDOT(to: args[1], archives: rest, top: top, splines: splines)
         case "time":
             let repeats = option("--repeat", default: 3)
             guard let engine = LayoutEngine(rawValue: args[1]), !rest.isEmpty, repeats >= 1 else {
-                print(usage); exit(64)
+                print(usage)
+                exit(64)
             }
             try timeRenders(engine: engine, files: rest, repeats: repeats)
         default:
-            print(usage); exit(64)
+            print(usage)
+            exit(64)
         }
     }
 
@@ -60,7 +69,8 @@ extension Bench {
         let graph = ReplyGraph(archive)
         let detector = PromotionDetector()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var written = 0, bytes = 0
+        var written = 0
+        var bytes = 0
         for thread in graph.threads where thread.length >= minLength {
             let categories = detector.categories(of: thread.tweets, in: archive)
             let dot = ThreadView(thread: thread, in: graph, categories: categories).graph.dot
@@ -68,8 +78,9 @@ extension Bench {
             written += 1
             bytes += dot.utf8.count
         }
-        print("{\"phase\":\"render threads\",\"tweets\":\(archive.tweets.count),\"threads\":\(graph.threads.count),"
-              + "\"files\":\(written),\"dot_bytes\":\(bytes)}")
+        print(
+            "{\"phase\":\"render threads\",\"tweets\":\(archive.tweets.count),\"threads\":\(graph.threads.count),"
+                + "\"files\":\(written),\"dot_bytes\":\(bytes)}")
     }
 
     /// Writes the mentions view of the archives' mention graph, restricted to the `top` users by weighted degree
@@ -89,16 +100,21 @@ extension Bench {
         if let splines { view.attributes["splines"] = .name(splines) }
         let dot = view.dot
         try dot.write(toFile: path, atomically: true, encoding: .utf8)
-        print("{\"phase\":\"render mentions\",\"tweets\":\(archive.tweets.count),\"graph_nodes\":\(all.nodes),"
-              + "\"graph_edges\":\(all.edges),\"nodes\":\(mentions.nodes.count),\"edges\":\(mentions.edges.count),"
-              + "\"splines\":\"\(splines ?? "curved (the view's own)")\",\"dot_bytes\":\(dot.utf8.count)}")
+        print(
+            "{\"phase\":\"render mentions\",\"tweets\":\(archive.tweets.count),\"graph_nodes\":\(all.nodes),"
+                + "\"graph_edges\":\(all.edges),\"nodes\":\(mentions.nodes.count),\"edges\":\(mentions.edges.count),"
+                + "\"splines\":\"\(splines ?? "curved (the view's own)")\",\"dot_bytes\":\(dot.utf8.count)}")
     }
 
     /// Renders every file to SVG next to it, `repeats` times over; the DOT text is read before the clock starts
     /// (the command-line tool's reading of its input is part of its time, but that is a few KB per file).
     private static func timeRenders(engine: LayoutEngine, files: [String], repeats: Int) throws {
-        let inputs = try files.map { (dot: try String(contentsOfFile: $0, encoding: .utf8),
-                                      svg: URL(fileURLWithPath: ($0 as NSString).deletingPathExtension + ".svg")) }
+        let inputs = try files.map {
+            (
+                dot: try String(contentsOfFile: $0, encoding: .utf8),
+                svg: URL(fileURLWithPath: ($0 as NSString).deletingPathExtension + ".svg")
+            )
+        }
         let renderer = GraphvizRenderer(engine: engine, format: .svg)
         let clock = ContinuousClock()
         var passes: [Double] = []
@@ -114,8 +130,9 @@ extension Bench {
         }
         let median = passes.sorted()[passes.count / 2]
         let list = passes.map { String($0) }.joined(separator: ",")
-        print("{\"phase\":\"render time\",\"engine\":\"\(engine.rawValue)\",\"files\":\(inputs.count),"
-              + "\"graphviz\":\"\(GraphvizRenderer.graphvizVersion)\",\"passes\":[\(list)],\"median_seconds\":\(median),"
-              + "\"ms_per_file\":\(median * 1000 / Double(inputs.count)),\"warnings\":\(warnings)}")
+        print(
+            "{\"phase\":\"render time\",\"engine\":\"\(engine.rawValue)\",\"files\":\(inputs.count),"
+                + "\"graphviz\":\"\(GraphvizRenderer.graphvizVersion)\",\"passes\":[\(list)],\"median_seconds\":\(median),"
+                + "\"ms_per_file\":\(median * 1000 / Double(inputs.count)),\"warnings\":\(warnings)}")
     }
 }

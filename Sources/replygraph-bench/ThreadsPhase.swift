@@ -32,10 +32,12 @@ extension Bench {
         func seconds(_ d: Duration) -> Double {
             Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
         }
-        print("{\"phase\":\"threads\",\"tweets\":\(g.archive.tweets.count),\"parse_seconds\":\(seconds(parse)),"
-              + "\"graph_threads_seconds\":\(seconds(build)),\"graph_threads_cpu_seconds\":\(cpu),\"nodes\":\(g.nodeCount),\"edges\":\(edges),"
-              + "\"graph_bytes\":\(bytes),\"bytes_per_edge\":\(Double(bytes) / Double(max(edges, 1))),"
-              + "\"threads\":\(g.threads.count),\"thread_tweets\":\(threadTweets),\"follow_ups\":\(g.followUps.count)}")
+        print(
+            "{\"phase\":\"threads\",\"tweets\":\(g.archive.tweets.count),\"parse_seconds\":\(seconds(parse)),"
+                + "\"graph_threads_seconds\":\(seconds(build)),\"graph_threads_cpu_seconds\":\(cpu),\"nodes\":\(g.nodeCount),\"edges\":\(edges),"
+                + "\"graph_bytes\":\(bytes),\"bytes_per_edge\":\(Double(bytes) / Double(max(edges, 1))),"
+                + "\"threads\":\(g.threads.count),\"thread_tweets\":\(threadTweets),\"follow_ups\":\(g.followUps.count)}"
+        )
         if let dump {
             var out = ""
             for thread in g.threads { for id in thread.tweets { out += "\(id) \(thread.root)\n" } }
@@ -53,7 +55,8 @@ extension Bench {
         var out = ""
         out.reserveCapacity(64 * (g.archive.tweets.count + g.edgeCount))
         for t in g.threads {
-            out += "thread \(t.root) \(t.author.key) \(t.numbering.rawValue) \(t.confidence) \(t.start.milliseconds) "
+            out +=
+                "thread \(t.root) \(t.author.key) \(t.numbering.rawValue) \(t.confidence) \(t.start.milliseconds) "
                 + "\(t.end.milliseconds) tweets \(t.tweets.map(\.rawValue)) numbers \(t.numbers) "
                 + "missing \(t.missingNumbers) repeated \(t.repeatedNumbers)\n"
             for l in t.links { out += "  link \(l.from) \(l.to) \(l.confidence) \(l.reason)\n" }
@@ -61,7 +64,8 @@ extension Bench {
         }
         for f in g.followUps { out += "followUp \(f.tweet) \(f.target) \(f.confidence) \(f.reason)\n" }
         let graph = g.tweetGraph
-        out += "nodes \(graph.nodeCount) tweets \(graph.tweetCount) external \(graph.externalTweetCount) "
+        out +=
+            "nodes \(graph.nodeCount) tweets \(graph.tweetCount) external \(graph.externalTweetCount) "
             + "users \(graph.userCount) edges \(graph.edgeCount) "
             + "byKind \(EdgeKind.allCases.map { graph.edgeCount($0) })\n"
         for node in graph.nodes {

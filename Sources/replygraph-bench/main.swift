@@ -41,8 +41,9 @@ enum Bench {
         let read = try clock.measure { archive = try reader.read(paths: paths) }
         var authors = 0
         let summarise = clock.measure { authors = ArchiveSummary(archive!).authors }
-        print("{\"phase\":\"summary\",\"tweets\":\(archive!.tweets.count),\"authors\":\(authors),"
-            + "\"read_seconds\":\(seconds(read)),\"summary_seconds\":\(seconds(summarise))}")
+        print(
+            "{\"phase\":\"summary\",\"tweets\":\(archive!.tweets.count),\"authors\":\(authors),"
+                + "\"read_seconds\":\(seconds(read)),\"summary_seconds\":\(seconds(summarise))}")
     }
 
     /// Entity extraction alone: reads the archive, then extracts every tweet's entities again from its text.
@@ -59,8 +60,9 @@ enum Bench {
             }
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("{\"phase\":\"entities\",\"tweets\":\(archive.tweets.count),\"text_bytes\":\(bytes),\"entities\":\(found),"
-            + "\"seconds\":\(seconds)}")
+        print(
+            "{\"phase\":\"entities\",\"tweets\":\(archive.tweets.count),\"text_bytes\":\(bytes),\"entities\":\(found),"
+                + "\"seconds\":\(seconds)}")
     }
 }
 

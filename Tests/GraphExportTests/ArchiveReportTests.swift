@@ -21,7 +21,8 @@ struct ArchiveReportTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let stale = folder.appendingPathComponent("threads/1.html")
-        try FileManager.default.createDirectory(at: stale.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: stale.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("old".utf8).write(to: stale)
 
         let report = ArchiveReport(name: "sample", analysis: analysis, maxThreadPages: 5)

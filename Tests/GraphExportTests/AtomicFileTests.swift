@@ -29,8 +29,9 @@ struct AtomicFileTests {
         let nested = directory.appendingPathComponent("a/b/file.txt")
         try AtomicFile.write("x", to: nested)
         #expect(try String(contentsOf: nested, encoding: .utf8) == "x")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("a/b").path)
-                    == ["file.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("a/b").path)
+                == ["file.txt"])
         // A regular file where a directory should be: the write fails and no temporary file is left.
         let blocker = directory.appendingPathComponent("blocker")
         try AtomicFile.write("file", to: blocker)
@@ -135,7 +136,7 @@ struct AtomicFileDestinationTests {
         #expect(try String(contentsOf: log, encoding: .utf8) == "first\nsecond\n")
         var after = stat()
         try #require(stat(log.path, &after) == 0)
-        #expect(after.st_ino == before.st_ino)   // the same file, not a replacement
+        #expect(after.st_ino == before.st_ino) // the same file, not a replacement
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["log.txt"])
     }
 
@@ -177,14 +178,18 @@ struct AtomicFileDestinationTests {
         #expect(throws: FileWriteError.self) {
             try AtomicFile.write([(Data("new nodes".utf8), nodes), (Data("new edges".utf8), edges)]) { from, to in
                 calls += 1
-                if to == edges.path { errno = ENOSPC; return -1 }
+                if to == edges.path {
+                    errno = ENOSPC
+                    return -1
+                }
                 return rename(from, to)
             }
         }
         #expect(calls >= 2)
         #expect(try String(contentsOf: nodes, encoding: .utf8) == "old nodes")
         #expect(try String(contentsOf: edges, encoding: .utf8) == "old edges")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["edges.csv", "nodes.csv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["edges.csv", "nodes.csv"])
         // And a pair that succeeds replaces both.
         try AtomicFile.write([(Data("new nodes".utf8), nodes), (Data("new edges".utf8), edges)])
         #expect(try String(contentsOf: nodes, encoding: .utf8) == "new nodes")
@@ -202,14 +207,17 @@ struct AtomicFileDestinationTests {
         for name in stale + kept {
             let path = directory.appendingPathComponent(name).path
             try Data("x".utf8).write(to: URL(fileURLWithPath: path))
-            try FileManager.default.setAttributes([.modificationDate: start.addingTimeInterval(-60)], ofItemAtPath: path)
+            try FileManager.default.setAttributes(
+                [.modificationDate: start.addingTimeInterval(-60)], ofItemAtPath: path)
         }
-        let fresh = ".threads.json.tmp-\(uuid)"   // another process writing right now
+        let fresh = ".threads.json.tmp-\(uuid)" // another process writing right now
         try Data("x".utf8).write(to: directory.appendingPathComponent(fresh))
-        try FileManager.default.setAttributes([.modificationDate: start.addingTimeInterval(60)],
-                                              ofItemAtPath: directory.appendingPathComponent(fresh).path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: start.addingTimeInterval(60)],
+            ofItemAtPath: directory.appendingPathComponent(fresh).path)
         let removed = AtomicFile.removeStaleTemporaries(in: directory, olderThan: start)
         #expect(removed.sorted() == stale.sorted())
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == (kept + [fresh]).sorted())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == (kept + [fresh]).sorted())
     }
 }

@@ -31,12 +31,17 @@ struct BatchExportTests {
         #expect(result.name == "alexxubyte")
         #expect(result.failure == nil)
         #expect(result.stopped.isEmpty)
-        #expect(result.files == ["summary.json", "threads.json", "centrality.json", "promotions.json",
-                                 "tweets.graphml", "users.gexf", "mentions.svg", "timeline.svg", "report/index.html",
-                                 "manifest.json"])
+        #expect(
+            result.files == [
+                "summary.json", "threads.json", "centrality.json", "promotions.json",
+                "tweets.graphml", "users.gexf", "mentions.svg", "timeline.svg", "report/index.html",
+                "manifest.json",
+            ])
         let folder = out.appendingPathComponent("alexxubyte")
-        for file in ["summary.json", "threads.json", "centrality.json", "promotions.json", "tweets.graphml",
-                     "users.gexf"] {
+        for file in [
+            "summary.json", "threads.json", "centrality.json", "promotions.json", "tweets.graphml",
+            "users.gexf",
+        ] {
             let written = try Data(contentsOf: folder.appendingPathComponent(file))
             let committed = try Data(contentsOf: Self.gallery.appendingPathComponent(file))
             #expect(written == committed, "\(file) differs from Graphs/alexxubyte/\(file)")

@@ -4,8 +4,9 @@ import Testing
 /// Expected values follow from the 1-2-5 rule and the arithmetic in each comment, not from running the code.
 @Suite("Chart scales")
 struct ChartScaleTests {
-    @Test("nice steps are 1, 2 or 5 × 10ⁿ, the smallest not below the raw step",
-          arguments: [(0.74, 1.0), (7.4, 10), (12, 20), (0.03, 0.05), (250, 500), (1, 1), (0, 1), (2.0001, 5)])
+    @Test(
+        "nice steps are 1, 2 or 5 × 10ⁿ, the smallest not below the raw step",
+        arguments: [(0.74, 1.0), (7.4, 10), (12, 20), (0.03, 0.05), (250, 500), (1, 1), (0, 1), (2.0001, 5)])
     func niceSteps(raw: Double, expected: Double) {
         #expect(abs(LinearScale.niceStep(raw) - expected) < 1e-9)
     }
@@ -56,7 +57,7 @@ struct ChartScaleTests {
         let x = BandScale(count: 4, from: 0, to: 100, padding: 0.2)
         #expect(x.step == 25)
         #expect(x.bandwidth == 20)
-        #expect(x.start(of: 1) == 27.5)   // 25 + 2.5 of padding
+        #expect(x.start(of: 1) == 27.5) // 25 + 2.5 of padding
         #expect(x.center(of: 0) == 12.5)
     }
 }

@@ -3,8 +3,9 @@ import GraphExport
 import ReplyGraph
 import ReplyGraphTestSupport
 import Testing
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads GraphML or GEXF back with Foundation's XMLParser: element counts, the declared keys, and every
@@ -30,20 +31,24 @@ final class XMLReadBack: NSObject, XMLParserDelegate {
     }
     private(set) var parsedOK = false
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         counts[name, default: 0] += 1
         switch name {
-        case "key":  // GraphML
+        case "key": // GraphML
             keys[attributes["id"]!] = (attributes["attr.name"]!, attributes["attr.type"]!, attributes["for"]!)
-        case "attributes": attributeClass = attributes["class"] ?? ""  // GEXF
+        case "attributes": attributeClass = attributes["class"] ?? "" // GEXF
         case "attribute":
             keys[attributeClass + ":" + attributes["id"]!] = (attributes["title"]!, attributes["type"]!, attributeClass)
         case "graph": defaultEdgeType = attributes["defaultedgetype"] ?? attributes["edgedefault"]
         case "node", "edge":
             current = attributes
             currentIsNode = name == "node"
-        case "data": dataKey = attributes["key"]; text = ""
+        case "data":
+            dataKey = attributes["key"]
+            text = ""
         case "attvalue":
             let domain = currentIsNode ? "node" : "edge"
             if let key = keys[domain + ":" + attributes["for"]!] { current?[key.name] = attributes["value"] }
@@ -58,8 +63,12 @@ final class XMLReadBack: NSObject, XMLParserDelegate {
         case "data":
             if let dataKey, let key = keys[dataKey], current != nil { current?[key.name] = text }
             dataKey = nil
-        case "node": if let current { nodes.append(current) }; current = nil
-        case "edge": if let current { edges.append(current) }; current = nil
+        case "node":
+            if let current { nodes.append(current) }
+            current = nil
+        case "edge":
+            if let current { edges.append(current) }
+            current = nil
         default: break
         }
     }
@@ -78,20 +87,38 @@ func parseCSV(_ text: String) -> [[String]] {
         if quoted {
             if c == "\"" {
                 if let next = scalars.next() {
-                    if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
-                } else { quoted = false }
-            } else { field.unicodeScalars.append(c) }
+                    if next == "\"" {
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        quoted = false
+                        pending = next
+                    }
+                } else {
+                    quoted = false
+                }
+            } else {
+                field.unicodeScalars.append(c)
+            }
             continue
         }
         switch c {
         case "\"": quoted = true
-        case ",": row.append(field); field = ""
+        case ",":
+            row.append(field)
+            field = ""
         case "\r": break
-        case "\n": row.append(field); rows.append(row); row = []; field = ""
+        case "\n":
+            row.append(field)
+            rows.append(row)
+            row = []
+            field = ""
         default: field.unicodeScalars.append(c)
         }
     }
-    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    if !field.isEmpty || !row.isEmpty {
+        row.append(field)
+        rows.append(row)
+    }
     return rows
 }
 
@@ -105,8 +132,10 @@ struct ExportTests {
     func tweetGraph() {
         let graph = Self.graph
         let kinds = Dictionary(grouping: graph.nodes, by: \.kind).mapValues(\.count)
-        #expect(kinds == ["tweet": 6, "external_tweet": 1, "user": 4])  // alice, bob_2, mallory, carol
-        let bobMentions = graph.edges.filter { $0.kind == "mentions" && $0.source == String(TestArchive.id(90_000).rawValue) }
+        #expect(kinds == ["tweet": 6, "external_tweet": 1, "user": 4]) // alice, bob_2, mallory, carol
+        let bobMentions = graph.edges.filter {
+            $0.kind == "mentions" && $0.source == String(TestArchive.id(90_000).rawValue)
+        }
         #expect(bobMentions.map(\.target) == ["@alice", "@mallory", "@carol"])
         #expect(bobMentions.map { $0.attributes["in_reply_run"] } == [.bool(true), .bool(true), .bool(false)])
         let edgeKinds = Dictionary(grouping: graph.edges, by: \.kind).mapValues(\.count)
@@ -115,23 +144,25 @@ struct ExportTests {
         #expect(edgeKinds["continues"] == 3)
         #expect(edgeKinds["quotes"] == 1)
         #expect(edgeKinds["follow_up_of"] == 1)
-        #expect(edgeKinds["mentions"] == 4)  // follow-up → alice; bob → alice, mallory (reply run), carol
+        #expect(edgeKinds["mentions"] == 4) // follow-up → alice; bob → alice, mallory (reply run), carol
         let ids = Set(graph.nodes.map(\.id))
         #expect(graph.edges.allSatisfy { ids.contains($0.source) && ids.contains($0.target) })
-        #expect(graph.isMultigraph)  // replies_to and continues join the same pairs
+        #expect(graph.isMultigraph) // replies_to and continues join the same pairs
     }
 
-    @Test("each format matches its golden file", arguments: ["graphml", "gexf", "json", "dot", "nodes.csv", "edges.csv"])
+    @Test(
+        "each format matches its golden file", arguments: ["graphml", "gexf", "json", "dot", "nodes.csv", "edges.csv"])
     func golden(name: String) throws {
         let graph = Self.graph
-        let text = switch name {
-        case "graphml": graph.graphML
-        case "gexf": graph.gexf
-        case "json": graph.nodeLinkJSON()
-        case "dot": graph.dotGraph.dot
-        case "nodes.csv": graph.csv().nodes
-        default: graph.csv().edges
-        }
+        let text =
+            switch name {
+            case "graphml": graph.graphML
+            case "gexf": graph.gexf
+            case "json": graph.nodeLinkJSON()
+            case "dot": graph.dotGraph.dot
+            case "nodes.csv": graph.csv().nodes
+            default: graph.csv().edges
+            }
         try expectSnapshot(text, named: "export.\(name)")
     }
 
@@ -143,7 +174,8 @@ struct ExportTests {
         #expect(back.nodes.count == graph.nodes.count)
         #expect(back.edges.count == graph.edges.count)
         #expect(back.defaultEdgeType == "directed")
-        let types = Dictionary(back.keys.values.map { ($0.domain + "." + $0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
+        let types = Dictionary(
+            back.keys.values.map { ($0.domain + "." + $0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
         #expect(types["node.text"] == "string")
         #expect(types["node.thread_position"] == "long")
         #expect(types["node.is_reply"] == "boolean")
@@ -176,7 +208,8 @@ struct ExportTests {
     @Test("node-link JSON reads back with JSONSerialization")
     func jsonReadBack() throws {
         let graph = Self.graph
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(graph.nodeLinkJSON().utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(graph.nodeLinkJSON().utf8)) as? [String: Any])
         #expect(object["directed"] as? Bool == true)
         #expect(object["multigraph"] as? Bool == true)
         let nodes = try #require(object["nodes"] as? [[String: Any]])
@@ -185,10 +218,11 @@ struct ExportTests {
         #expect(edges.count == graph.edges.count)
         for tweet in TestArchive.archive.tweets {
             let node = try #require(nodes.first { $0["id"] as? String == String(tweet.id.rawValue) })
-            #expect(node["text"] as? String == tweet.text)  // JSON keeps even NUL
+            #expect(node["text"] as? String == tweet.text) // JSON keeps even NUL
         }
         #expect(edges.contains { $0["kind"] as? String == "continues" && ($0["confidence"] as? Double) == 0.7 })
-        let links = try JSONSerialization.jsonObject(with: Data(graph.nodeLinkJSON(edgesKey: .links).utf8)) as? [String: Any]
+        let links =
+            try JSONSerialization.jsonObject(with: Data(graph.nodeLinkJSON(edgesKey: .links).utf8)) as? [String: Any]
         #expect((links?["links"] as? [Any])?.count == graph.edges.count)
     }
 
@@ -238,7 +272,8 @@ struct ExportTests {
         let graph = ExportGraph(tweetGraph: replyGraph)
         #expect(graph.nodes.filter { $0.kind == "tweet" }.count == archive.tweets.count)
         #expect(graph.edges.filter { $0.kind == "authored" }.count == archive.tweets.count)
-        #expect(graph.edges.filter { $0.kind == "continues" }.count == replyGraph.threads.reduce(0) { $0 + $1.links.count })
+        #expect(
+            graph.edges.filter { $0.kind == "continues" }.count == replyGraph.threads.reduce(0) { $0 + $1.links.count })
         let ids = Set(graph.nodes.map(\.id))
         #expect(ids.count == graph.nodes.count)
         #expect(graph.edges.allSatisfy { ids.contains($0.source) && ids.contains($0.target) })
@@ -255,7 +290,9 @@ struct ExportCheckFiles {
     @Test("write every format of three graphs, and each file holds the export's text")
     func writeAll() throws {
         let given = ProcessInfo.processInfo.environment["EXPORT_CHECK_DIR"]
-        let root = given.map { URL(fileURLWithPath: $0) } ?? FileManager.default.temporaryDirectory
+        let root =
+            given.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("export-check-\(UUID().uuidString)")
         defer { if given == nil { try? FileManager.default.removeItem(at: root) } }
         let archive = try ArchiveReader().read(paths: [SampleArchive.path])
@@ -274,8 +311,9 @@ struct ExportCheckFiles {
                 #expect(try read(url) == graph.text(format), "\(name): graph.\(format.rawValue)")
             }
             for dialect in ExportGraph.CSVDialect.allCases {
-                let files = try graph.write(.csv, to: directory.appendingPathComponent(dialect.rawValue),
-                                            csvDialect: dialect)
+                let files = try graph.write(
+                    .csv, to: directory.appendingPathComponent(dialect.rawValue),
+                    csvDialect: dialect)
                 let expected = graph.csv(dialect: dialect)
                 try #require(files.count == 2)
                 #expect(try read(files[0]) == expected.nodes, "\(name): \(dialect) nodes")
@@ -286,7 +324,7 @@ struct ExportCheckFiles {
             #expect(try read(links) == graph.nodeLinkJSON(edgesKey: .links))
             #expect(try read(links).contains("\"links\":["))
             var texts: [String: String] = [:]
-            for node in graph.nodes { if case let .string(text)? = node.attributes["text"] { texts[node.id] = text } }
+            for node in graph.nodes { if case .string(let text)? = node.attributes["text"] { texts[node.id] = text } }
             let manifest: [String: Any] = [
                 "nodes": graph.nodes.count, "edges": graph.edges.count, "directed": graph.isDirected,
                 "multigraph": graph.isMultigraph,
@@ -297,8 +335,9 @@ struct ExportCheckFiles {
                 "texts": texts,
             ]
             let manifestURL = directory.appendingPathComponent("manifest.json")
-            try AtomicFile.write(try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]),
-                                 to: manifestURL)
+            try AtomicFile.write(
+                try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys]),
+                to: manifestURL)
             let back = try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any]
             #expect(back?["nodes"] as? Int == graph.nodes.count && back?["edges"] as? Int == graph.edges.count)
         }
@@ -310,29 +349,36 @@ struct CSVInjectionTests {
     /// The issue's hostile cells (OWASP's CSV-injection examples) as tweet text and handle attributes.
     static let hostile = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1", "\r=1"]
 
-    @Test("formula-leading text cells get a leading quote; ids, types and numbers stay as they are",
-          arguments: ExportGraph.CSVDialect.allCases)
+    @Test(
+        "formula-leading text cells get a leading quote; ids, types and numbers stay as they are",
+        arguments: ExportGraph.CSVDialect.allCases)
     func formulaCellsAreNeutralised(dialect: ExportGraph.CSVDialect) throws {
         var graph = ExportGraph()
         for (k, text) in Self.hostile.enumerated() {
-            graph.nodes.append(.init(id: "\(1_600_000_000_000_000_000 + k)", kind: "tweet",
-                                     attributes: ["text": .string(text), "score": .double(-0.5 - Double(k))]))
+            graph.nodes.append(
+                .init(
+                    id: "\(1_600_000_000_000_000_000 + k)", kind: "tweet",
+                    attributes: ["text": .string(text), "score": .double(-0.5 - Double(k))]))
         }
         graph.nodes.append(.init(id: "@alice", kind: "user", attributes: ["text": "plain", "score": 1.0]))
-        graph.edges = [.init(source: "@alice", target: "1600000000000000000", kind: "authored",
-                             attributes: ["reason": "-1 because", "weight": -2])]
+        graph.edges = [
+            .init(
+                source: "@alice", target: "1600000000000000000", kind: "authored",
+                attributes: ["reason": "-1 because", "weight": -2])
+        ]
         let (nodesText, edgesText) = graph.csv(dialect: dialect)
-        let nodes = parseCSV(nodesText), edges = parseCSV(edgesText)
+        let nodes = parseCSV(nodesText)
+        let edges = parseCSV(edgesText)
         let text = try #require(nodes[0].firstIndex { $0.hasPrefix("text") })
         let score = try #require(nodes[0].firstIndex { $0.hasPrefix("score") })
         for (k, hostile) in Self.hostile.enumerated() {
             let row = nodes[k + 1]
-            #expect(row[0] == "\(1_600_000_000_000_000_000 + k)")       // numeric ids untouched
+            #expect(row[0] == "\(1_600_000_000_000_000_000 + k)") // numeric ids untouched
             #expect(row[text] == "'" + hostile)
-            #expect(row[score].hasPrefix("-"))                          // numbers untouched
+            #expect(row[score].hasPrefix("-")) // numbers untouched
             #expect(Double(row[score]) != nil)
         }
-        #expect(nodes.last?[0] == "@alice")                             // ids are keys: untouched
+        #expect(nodes.last?[0] == "@alice") // ids are keys: untouched
         #expect(nodes.last?[text] == "plain")
         let reason = try #require(edges[0].firstIndex { $0.hasPrefix("reason") })
         let weight = try #require(edges[0].firstIndex { $0.hasPrefix("weight") })

@@ -1,8 +1,9 @@
 import Foundation
-@testable import GraphExport
 import ReplyGraph
 import ReplyGraphTestSupport
 import Testing
+
+@testable import GraphExport
 
 @Suite("Report site")
 struct ReportSiteTests {
@@ -16,23 +17,31 @@ struct ReportSiteTests {
 
     static var tweets: [Tweet] {
         hostile.enumerated().map { k, text in
-            Tweet(id: TestArchive.id(k * 60), author: TestArchive.alice, text: text,
-                  inReplyToID: k == 0 ? nil : TestArchive.id((k - 1) * 60),
-                  counts: EngagementCounts(likes: k * 3, retweets: k))
-        } + [Tweet(id: TestArchive.id(7200), author: TestArchive.alice, text: "later: <b>see the thread</b> above",
-                   counts: EngagementCounts(likes: 1, retweets: 0))]
+            Tweet(
+                id: TestArchive.id(k * 60), author: TestArchive.alice, text: text,
+                inReplyToID: k == 0 ? nil : TestArchive.id((k - 1) * 60),
+                counts: EngagementCounts(likes: k * 3, retweets: k))
+        } + [
+            Tweet(
+                id: TestArchive.id(7200), author: TestArchive.alice, text: "later: <b>see the thread</b> above",
+                counts: EngagementCounts(likes: 1, retweets: 0))
+        ]
     }
 
     static var thread: TweetThread {
         let ids = tweets.prefix(4).map(\.id)
-        return TweetThread(root: ids[0], author: TestArchive.alice, tweets: ids,
-                      links: zip(ids.dropFirst(), ids).map {
-                          ThreadLink(from: $0, to: $1, confidence: 0.5, reason: ThreadLink.Reason(basis: .inferred(seconds: 60)))
-                      },
-                      numbering: .slashSuffix, numbers: [1, 2, nil, 4], missingNumbers: [3], confidence: 0.5,
-                      start: tweets[0].createdAt, end: tweets[3].createdAt,
-                      followUps: [FollowUp(tweet: TestArchive.id(7200), target: ids[0], confidence: 0.8,
-                                           reason: FollowUp.Reason(cue: .sequel, gapSeconds: 7200))])
+        return TweetThread(
+            root: ids[0], author: TestArchive.alice, tweets: ids,
+            links: zip(ids.dropFirst(), ids).map {
+                ThreadLink(from: $0, to: $1, confidence: 0.5, reason: ThreadLink.Reason(basis: .inferred(seconds: 60)))
+            },
+            numbering: .slashSuffix, numbers: [1, 2, nil, 4], missingNumbers: [3], confidence: 0.5,
+            start: tweets[0].createdAt, end: tweets[3].createdAt,
+            followUps: [
+                FollowUp(
+                    tweet: TestArchive.id(7200), target: ids[0], confidence: 0.8,
+                    reason: FollowUp.Reason(cue: .sequel, gapSeconds: 7200))
+            ])
     }
 
     static let hostileUsers = RankedUsers(
@@ -40,16 +49,19 @@ struct ReportSiteTests {
         pageRank: [0.4, 0.3, 0.2, 0.1], betweenness: [0, 0.5, 0.25, 0], betweennessNote: "<i>sampled</i>",
         community: [0, 0, 1, 9], communitySizes: [2, 1, 1], modularity: 0.3)
 
-    static func input(_ archive: Archive, threads: [TweetThread], users: RankedUsers = .empty, name: String = "sample",
-                      maxThreadPages: Int = 100) -> ReportInput {
+    static func input(
+        _ archive: Archive, threads: [TweetThread], users: RankedUsers = .empty, name: String = "sample",
+        maxThreadPages: Int = 100
+    ) -> ReportInput {
         let followUps = threads.flatMap(\.followUps)
         let promotions = PromotionReport(tweets: archive.tweets, threads: threads, followUps: followUps)
         var categories: [TweetID: [PromotionCategory]] = [:]
         for decision in promotions.tweets { categories[decision.id] = decision.categories }
         let engagement = EngagementReport(tweets: archive.tweets, threads: threads, promotions: categories)
-        return ReportInput(name: name, archive: archive, threads: threads, followUps: followUps,
-                           summary: ArchiveSummary(archive), promotions: promotions, engagement: engagement,
-                           timeZone: .utc, users: users, maxThreadPages: maxThreadPages)
+        return ReportInput(
+            name: name, archive: archive, threads: threads, followUps: followUps,
+            summary: ArchiveSummary(archive), promotions: promotions, engagement: engagement,
+            timeZone: .utc, users: users, maxThreadPages: maxThreadPages)
     }
 
     static var hostileSite: ReportSite {
@@ -96,8 +108,10 @@ struct ReportSiteTests {
                 let attributes = tag.split(separator: " ").dropFirst()
                 #expect(!attributes.contains { $0.lowercased().hasPrefix("on") && $0.contains("=") }, "\(tag)")
             }
-            for raw in ["href=\"javascript", "src=\"javascript", "]]>", "-->", "<!--",
-                        "\u{2028}", "\u{2029}", "\u{202E}", "\u{2066}", "\u{0}"] {
+            for raw in [
+                "href=\"javascript", "src=\"javascript", "]]>", "-->", "<!--",
+                "\u{2028}", "\u{2029}", "\u{202E}", "\u{2066}", "\u{0}",
+            ] {
                 #expect(!html.contains(raw), "\(file.path) contains \(raw.debugDescription)")
             }
             // Every link is a web address, a fragment or a relative path with no scheme.
@@ -112,17 +126,17 @@ struct ReportSiteTests {
         #expect(page.contains("]]&gt; --&gt; &lt;!--"))
         #expect(page.contains("line&#x2028;separator&#x2029; &#x202E;gnp.exe&#x202C;"))
         // Reasons are typed now (no free text to escape): their text forms are on the page.
-        #expect(page.contains(">gap:60s<"))                                         // the link's reason
-        #expect(page.contains(">sequel:2h<"))                                       // the follow-up's reason
-        #expect(page.contains(">1. &lt;script&gt;alert(1)&lt;/script&gt;"))       // the diagram's SVG text
+        #expect(page.contains(">gap:60s<")) // the link's reason
+        #expect(page.contains(">sequel:2h<")) // the follow-up's reason
+        #expect(page.contains(">1. &lt;script&gt;alert(1)&lt;/script&gt;")) // the diagram's SVG text
         // Tweet text sits in a direction-isolated block, so an override cannot reorder the page around it.
         #expect(page.contains("<p class=\"text\" dir=\"auto\">line&#x2028;"))
         let index = files[1].contents
         #expect(index.contains("data-text=\"&lt;script&gt;alert(1)&lt;/script&gt;"))
         let overview = files[0].contents
-        #expect(overview.contains("&lt;script&gt;alert(6)&lt;/script&gt;"))       // a user label in SVG and table
+        #expect(overview.contains("&lt;script&gt;alert(6)&lt;/script&gt;")) // a user label in SVG and table
         #expect(overview.contains("&#x202E;evil"))
-        #expect(overview.contains("&lt;b&gt;name&lt;/b&gt;&#x2028;"))               // the archive's name in <title>
+        #expect(overview.contains("&lt;b&gt;name&lt;/b&gt;&#x2028;")) // the archive's name in <title>
     }
 
     @Test("a thread page shows the parts in order, the missing number, weak links, promotions and follow-ups")
@@ -134,7 +148,7 @@ struct ReportSiteTests {
         #expect(page.contains("Part 3 is missing"))
         #expect(page.contains("confidence 0.5 (below 0.9)"))
         #expect(page.contains("class=\"part promotion\""))
-        #expect(page.contains("<mark>"))                  // the evidence marked in the text
+        #expect(page.contains("<mark>")) // the evidence marked in the text
         #expect(page.contains("Follow-up of part 1"))
         #expect(page.contains("href=\"https://twitter.com/alice/status/\(Self.tweets[0].id)\""))
     }
@@ -155,34 +169,37 @@ struct ReportSiteTests {
     func oneTweet() {
         let tweet = Tweet(id: TestArchive.id(0), author: TestArchive.alice, text: "hello")
         let overview = ReportSite(Self.input(Archive(tweets: [tweet]), threads: [])).files[0].contents
-        #expect(overview.contains("<th scope=\"row\">2023-02</th><td>1</td>"))     // tweets per month table
-        #expect(overview.contains("<title>Tue 16:00: 1 tweets</title>"))         // 2023-02-14 16:45 UTC, a Tuesday
+        #expect(overview.contains("<th scope=\"row\">2023-02</th><td>1</td>")) // tweets per month table
+        #expect(overview.contains("<title>Tue 16:00: 1 tweets</title>")) // 2023-02-14 16:45 UTC, a Tuesday
         #expect(overview.contains("no like or retweet counts"))
         #expect(overview.contains("No threads were found"))
     }
 
     @Test("counts give a forest plot; thread pages are capped with a note, the longest threads first")
     func countsAndCap() {
-        let second = TweetThread(root: Self.tweets[4].id, author: TestArchive.alice, tweets: [Self.tweets[4].id],
-                            links: [], numbering: .none, numbers: [nil], confidence: 1,
-                            start: Self.tweets[4].createdAt, end: Self.tweets[4].createdAt)
-        let site = ReportSite(Self.input(Archive(tweets: Self.tweets), threads: [Self.thread, second], maxThreadPages: 1))
+        let second = TweetThread(
+            root: Self.tweets[4].id, author: TestArchive.alice, tweets: [Self.tweets[4].id],
+            links: [], numbering: .none, numbers: [nil], confidence: 1,
+            start: Self.tweets[4].createdAt, end: Self.tweets[4].createdAt)
+        let site = ReportSite(
+            Self.input(Archive(tweets: Self.tweets), threads: [Self.thread, second], maxThreadPages: 1))
         #expect(site.isCapped)
         #expect(site.shownThreads.map(\.root) == [Self.thread.root])
         let files = site.files
         #expect(files.count == 3)
         #expect(files[1].contents.contains("capped at 1 thread pages"))
-        #expect(files[0].contents.contains("no intervals to show"))   // 5 tweets are too few for a model
+        #expect(files[0].contents.contains("no intervals to show")) // 5 tweets are too few for a model
     }
 
     @Test("counts give a forest plot per target, with an interval for each feature")
     func forestPlots() throws {
         // 90 tweets; every third promotes a newsletter and gets 20 more likes, so that effect is far from ×1.
         let tweets = (0..<90).map { k in
-            Tweet(id: TestArchive.id(k * 3600), author: TestArchive.alice,
-                  text: (k % 3 == 0 ? "Subscribe to my newsletter. " : "A note. ")
-                      + String(repeating: "cache ", count: (k * 7) % 20),
-                  counts: EngagementCounts(likes: 5 + k % 7 + (k % 3 == 0 ? 40 : 0), retweets: k % 5))
+            Tweet(
+                id: TestArchive.id(k * 3600), author: TestArchive.alice,
+                text: (k % 3 == 0 ? "Subscribe to my newsletter. " : "A note. ")
+                    + String(repeating: "cache ", count: (k * 7) % 20),
+                counts: EngagementCounts(likes: 5 + k % 7 + (k % 3 == 0 ? 40 : 0), retweets: k % 5))
         }
         let overview = ReportSite(Self.input(Archive(tweets: tweets), threads: [])).files[0].contents
         #expect(overview.contains("id=\"chart-effects-likes\""))

@@ -24,7 +24,8 @@ struct StreamingExportTests {
             #expect(streamed == graph.text(format), "\(format)")
             let directory = try temporaryDirectory()
             defer { try? FileManager.default.removeItem(at: directory) }
-            let a = directory.appendingPathComponent("a"), b = directory.appendingPathComponent("b")
+            let a = directory.appendingPathComponent("a")
+            let b = directory.appendingPathComponent("b")
             let written = try source.writeExport(format, to: a)
             try graph.write(format, to: b)
             for file in written {
@@ -45,10 +46,12 @@ struct StreamingExportTests {
 
     @Test("the streamed tweet graph is byte for byte the in-memory one (test archive, hostile text included)")
     func testArchive() throws {
-        let source = TweetGraphExport(archive: TestArchive.archive, threads: [TestArchive.thread],
-                                      followUps: TestArchive.followUps)
-        let graph = ExportGraph(archive: TestArchive.archive, threads: [TestArchive.thread],
-                                followUps: TestArchive.followUps)
+        let source = TweetGraphExport(
+            archive: TestArchive.archive, threads: [TestArchive.thread],
+            followUps: TestArchive.followUps)
+        let graph = ExportGraph(
+            archive: TestArchive.archive, threads: [TestArchive.thread],
+            followUps: TestArchive.followUps)
         #expect(graph.isMultigraph)
         try expectSameBytes(source, graph)
     }
@@ -63,11 +66,13 @@ struct StreamingExportTests {
 
     @Test("an archive without threads or mentions states no thread, mention or confidence columns")
     func plainArchive() throws {
-        let archive = try ArchiveReader().read(bytes: Array("""
-            1600000000000000001 2022-01-01 10:00:00 +0000 <alice> hello there
-            1600000000000000002 2022-01-01 11:00:00 +0000 <bob> nothing to see
+        let archive = try ArchiveReader().read(
+            bytes: Array(
+                """
+                1600000000000000001 2022-01-01 10:00:00 +0000 <alice> hello there
+                1600000000000000002 2022-01-01 11:00:00 +0000 <bob> nothing to see
 
-            """.utf8), name: "plain.txt")
+                """.utf8), name: "plain.txt")
         let source = TweetGraphExport(archive: archive, threads: [])
         try expectSameBytes(source, ExportGraph(archive: archive, threads: []))
         #expect(!source.nodeSchema.contains { $0.name == "thread_root" })
@@ -87,7 +92,7 @@ struct StreamingExportTests {
                 out.write(row)
                 expected += row
             }
-            out.write(Data(repeating: 0x41, count: FileSink.capacity + 3))   // larger than the buffer at once
+            out.write(Data(repeating: 0x41, count: FileSink.capacity + 3)) // larger than the buffer at once
             expected += String(repeating: "A", count: FileSink.capacity + 3)
         }
         #expect(expected.utf8.count > 2 * FileSink.capacity)
@@ -104,7 +109,7 @@ struct StreamingExportTests {
         try AtomicFile.write("old\n", to: url)
         #expect(throws: Interrupted.self) {
             try AtomicFile.write(to: url) { out in
-                out.write(String(repeating: "new\n", count: 600_000))   // past the buffer: bytes reached the disk
+                out.write(String(repeating: "new\n", count: 600_000)) // past the buffer: bytes reached the disk
                 throw Interrupted()
             }
         }
@@ -116,7 +121,8 @@ struct StreamingExportTests {
     func streamsTogether() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let a = directory.appendingPathComponent("nodes.csv"), b = directory.appendingPathComponent("edges.csv")
+        let a = directory.appendingPathComponent("nodes.csv")
+        let b = directory.appendingPathComponent("edges.csv")
         try AtomicFile.write(streams: [(a, { $0.write("n1\n") }), (b, { $0.write("e1\n") })])
         #expect(throws: Interrupted.self) {
             try AtomicFile.write(streams: [(a, { $0.write("n2\n") }), (b, { _ in throw Interrupted() })])

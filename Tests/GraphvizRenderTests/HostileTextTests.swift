@@ -13,13 +13,20 @@ struct HostileTextTests {
     static func graph(_ name: String) -> DOTGraph {
         if let view = TestArchive.views.first(where: { $0.name == name }) { return view.graph }
         if name == "export" {
-            return ExportGraph(archive: TestArchive.archive, threads: [TestArchive.thread],
-                               followUps: TestArchive.followUps).dotGraph
+            return ExportGraph(
+                archive: TestArchive.archive, threads: [TestArchive.thread],
+                followUps: TestArchive.followUps
+            ).dotGraph
         }
         var graph = DOTGraph("g\"]; x")
         for (k, text) in TestArchive.hostile.enumerated() {
-            graph.nodes.append(DOTNode(text, ["label": .text(text), "tooltip": .text(text),
-                                              "xlabel": .html(.table([[.text(text, bold: true)]]))]))
+            graph.nodes.append(
+                DOTNode(
+                    text,
+                    [
+                        "label": .text(text), "tooltip": .text(text),
+                        "xlabel": .html(.table([[.text(text, bold: true)]])),
+                    ]))
             graph.edges.append(DOTEdge(text, "n\(k)", ["label": .text(text)]))
         }
         return graph
@@ -46,8 +53,10 @@ struct HostileTextTests {
         // Node titles are the node ids: no text merged two statements or split one.
         // The views' node ids are their own (t<id>, u:<handle>, gap<n>): each SVG node title is one of them.
         if name != "hostile" {
-            for title in svg.titles where !title.contains("->") && title != graph.id && !title.hasPrefix("cluster")
-                && !title.hasPrefix("row_") {
+            for title in svg.titles
+            where !title.contains("->") && title != graph.id && !title.hasPrefix("cluster")
+                && !title.hasPrefix("row_")
+            {
                 #expect(nodeIDs.contains(title), "\(title)")
             }
         }

@@ -22,7 +22,9 @@ func leakProbeDiagram(_ k: Int) -> String {
     for c in 0..<4 {
         lines.append("subgraph group_\(c) { label=\"group \(c)\";")
         for n in 0..<10 {
-            lines.append("n\(c)_\(n) [label=\"\(c).\(n)\\nrender \(k)\", tooltip=\"node \(n) of \(c)\", URL=\"https://example.org/\(c)/\(n)\"];")
+            lines.append(
+                "n\(c)_\(n) [label=\"\(c).\(n)\\nrender \(k)\", tooltip=\"node \(n) of \(c)\", URL=\"https://example.org/\(c)/\(n)\"];"
+            )
         }
         lines.append("}")
     }
@@ -39,36 +41,39 @@ struct LeakTests {
 
     /// Scripts/sanitize.sh sets REPLYGRAPH_SANITIZER; under AddressSanitizer freed memory waits in its quarantine,
     /// so resident memory grows with every allocation and says nothing about leaks: the test is skipped there.
-    @Test("500 renders in one process keep resident memory flat after warm-up",
-          .disabled(if: ProcessInfo.processInfo.environment["REPLYGRAPH_SANITIZER"] == "address",
-                    "resident memory under AddressSanitizer is its quarantine's, not the program's"))
+    @Test(
+        "500 renders in one process keep resident memory flat after warm-up",
+        .disabled(
+            if: ProcessInfo.processInfo.environment["REPLYGRAPH_SANITIZER"] == "address",
+            "resident memory under AddressSanitizer is its quarantine's, not the program's"))
     func residentMemoryStaysFlat() throws {
         #if os(Linux)
-        // Other suites run in parallel in this process and move its resident memory, so the measurement runs
-        // alone: this test re-launches the test bundle filtered to itself, and checks that child's verdict.
-        let environment = ProcessInfo.processInfo.environment
-        if environment["LEAK_CHECK_IN_PROCESS"] == nil && !Self.underValgrind {
-            let child = Process()
-            child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-            child.arguments = ["--testing-library", "swift-testing", "--filter", "GraphvizRenderTests.LeakTests"]
-            child.environment = environment.merging(["LEAK_CHECK_IN_PROCESS": "1"]) { $1 }
-            let output = Pipe()
-            child.standardOutput = output
-            child.standardError = output
-            try child.run()
-            let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            child.waitUntilExit()
-            #expect(child.terminationStatus == 0, "the isolated leak check failed:\n\(log)")
-            #expect(log.contains("500 renders in one process"), "the child ran no leak test:\n\(log)")
-            return
-        }
+            // Other suites run in parallel in this process and move its resident memory, so the measurement runs
+            // alone: this test re-launches the test bundle filtered to itself, and checks that child's verdict.
+            let environment = ProcessInfo.processInfo.environment
+            if environment["LEAK_CHECK_IN_PROCESS"] == nil && !Self.underValgrind {
+                let child = Process()
+                child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+                child.arguments = ["--testing-library", "swift-testing", "--filter", "GraphvizRenderTests.LeakTests"]
+                child.environment = environment.merging(["LEAK_CHECK_IN_PROCESS": "1"]) { $1 }
+                let output = Pipe()
+                child.standardOutput = output
+                child.standardError = output
+                try child.run()
+                let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                child.waitUntilExit()
+                #expect(child.terminationStatus == 0, "the isolated leak check failed:\n\(log)")
+                #expect(log.contains("500 renders in one process"), "the child ran no leak test:\n\(log)")
+                return
+            }
         #endif
         let warmUp = min(50, Self.renders / 5)
         var failures = 0
         // LEAK_FORMATS=svg,png narrows the formats when hunting a leak by hand.
-        let formats = ProcessInfo.processInfo.environment["LEAK_FORMATS"].map {
-            $0.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
-        } ?? [.svg, .png, .pdf, .json]
+        let formats =
+            ProcessInfo.processInfo.environment["LEAK_FORMATS"].map {
+                $0.split(separator: ",").compactMap { OutputFormat(rawValue: String($0)) }
+            } ?? [.svg, .png, .pdf, .json]
         for k in 0..<Self.renders {
             if k == warmUp { Self.baseline = residentBytes() }
             // every 25th input is malformed: the error path must free too

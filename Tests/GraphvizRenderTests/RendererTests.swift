@@ -95,7 +95,7 @@ struct RendererTests {
                     let engine = LayoutEngine.allCases[k % LayoutEngine.allCases.count]
                     return (k, try GraphvizRenderer(engine: engine, format: .svg).render(source))
                 }
-                if k % 4 == 3 {  // interleave failures: they must not disturb the others
+                if k % 4 == 3 { // interleave failures: they must not disturb the others
                     group.addTask {
                         do { _ = try GraphvizRenderer().render("digraph { ] }") } catch {}
                         return (-1, Rendering(data: Data(), format: .svg))

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// What an SVG contains, read with Foundation's XML parser: node and edge groups, scripts, and link targets.
@@ -26,8 +27,10 @@ final class SVGCounts: NSObject, XMLParserDelegate {
         parsed = parser.parse()
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         elements[name, default: 0] += 1
         if name == "g" {
             switch attributes["class"] {
@@ -37,7 +40,10 @@ final class SVGCounts: NSObject, XMLParserDelegate {
             default: break
             }
         }
-        if name == "title" { inTitle = true; titleText = "" }
+        if name == "title" {
+            inTitle = true
+            titleText = ""
+        }
         for (key, value) in attributes {
             if key == "href" || key.hasSuffix(":href") { hrefs.append(value) }
             if key.lowercased().hasPrefix("on") { eventAttributes.append(key) }
@@ -49,6 +55,9 @@ final class SVGCounts: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == "title" { inTitle = false; titles.append(titleText) }
+        if name == "title" {
+            inTitle = false
+            titles.append(titleText)
+        }
     }
 }

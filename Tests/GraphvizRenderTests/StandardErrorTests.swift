@@ -1,10 +1,11 @@
 import Foundation
 import GraphvizRender
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Swaps file descriptor 2 for a pipe while `body` runs, and returns what was written to it.
@@ -56,7 +57,8 @@ struct StandardErrorTests {
             for source in ["digraph { a -> ; sentinel_q9 ]] }", "digraph { sentinel_q9 [label=<<b>x>] }", ""] {
                 do { _ = try GraphvizRenderer().render(source) } catch { failures += 1 }
             }
-            warnings = (try? GraphvizRenderer().render("digraph { sentinel_q9 [shape=stderrtestshape] }").warnings) ?? []
+            warnings =
+                (try? GraphvizRenderer().render("digraph { sentinel_q9 [shape=stderrtestshape] }").warnings) ?? []
             _ = try? GraphvizRenderer(format: .png).render("digraph { a -> b }")
             _ = try? GraphvizRenderer(format: .pdf).render("digraph { a -> b }")
         }

@@ -1,9 +1,11 @@
 import Dispatch
 import Foundation
-@testable import GraphvizRender
 import Testing
+
+@testable import GraphvizRender
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The worker's wire protocol, served on a thread of this process over a socket pair (the CLI's tests run the
@@ -27,8 +29,10 @@ import Glibc
         try body(WorkerChannel(descriptor: client))
     }
 
-    func render(_ channel: WorkerChannel, _ dot: String, engine: LayoutEngine = .dot,
-                format: OutputFormat = .svg) throws -> Result<Rendering, GraphvizError> {
+    func render(
+        _ channel: WorkerChannel, _ dot: String, engine: LayoutEngine = .dot,
+        format: OutputFormat = .svg
+    ) throws -> Result<Rendering, GraphvizError> {
         try channel.send(WorkerChannel.request(dot, engine: engine, format: format), until: .now() + 30)
         return try WorkerChannel.response(try channel.receive(until: .now() + 30), format: format)
     }
@@ -50,7 +54,10 @@ import Glibc
             let served = try render(channel, dot)
             var expected: GraphvizError?
             do throws(GraphvizError) { _ = try GraphvizRenderer().render(dot) } catch { expected = error }
-            guard case .failure(let error) = served else { Issue.record("a malformed graph rendered"); return }
+            guard case .failure(let error) = served else {
+                Issue.record("a malformed graph rendered")
+                return
+            }
             #expect(error == expected)
             // The server goes on after a refusal.
             #expect(try render(channel, "digraph { a -> b }").get().text.contains("<svg"))
@@ -59,17 +66,24 @@ import Glibc
 
     @Test func aMalformedRequestIsAnswered() throws {
         try withServer { channel in
-            try channel.send([Array("render".utf8), Array("nope".utf8), Array("svg".utf8), Array("digraph {}".utf8)],
-                             until: .now() + 30)
+            try channel.send(
+                [Array("render".utf8), Array("nope".utf8), Array("svg".utf8), Array("digraph {}".utf8)],
+                until: .now() + 30)
             let answer = try WorkerChannel.response(try channel.receive(until: .now() + 30), format: .svg)
-            guard case .failure(let error) = answer else { Issue.record("an unknown engine rendered"); return }
+            guard case .failure(let error) = answer else {
+                Issue.record("an unknown engine rendered")
+                return
+            }
             #expect(error.description.contains("unknown engine"))
         }
     }
 
     @Test func aReceiveWaitsNoLongerThanItsDeadline() throws {
         let (a, b) = try WorkerChannel.socketPair()
-        defer { close(a); close(b) }
+        defer {
+            close(a)
+            close(b)
+        }
         let started = DispatchTime.now()
         #expect(throws: WorkerChannel.Broken.self) { try WorkerChannel(descriptor: a).receive(until: .now() + 0.2) }
         #expect(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds < 5_000_000_000)

@@ -15,18 +15,19 @@ import Testing
         }
         let files = [
             "manifest.js": """
-                window.__THAR_CONFIG = { "userInfo" : { "accountId" : "7", "userName" : "carol_c", "displayName" : "Carol" },
-                  "dataTypes" : {
-                    "tweets" : { "files" : [ { "fileName" : "data/tweets.js", "globalName" : "YTD.tweets.part0", "count" : "2" } ] },
-                    "deletedTweets" : { "files" : [ { "fileName" : "data/deleted-tweets.js", "count" : "1" } ] },
-                    "like" : { "files" : [ { "fileName" : "data/like.js", "count" : "1" } ] },
-                    "directMessages" : { "files" : [ { "fileName" : "data/direct-messages.js", "count" : "1" } ] }
-                  } }
-                """,
+            window.__THAR_CONFIG = { "userInfo" : { "accountId" : "7", "userName" : "carol_c", "displayName" : "Carol" },
+              "dataTypes" : {
+                "tweets" : { "files" : [ { "fileName" : "data/tweets.js", "globalName" : "YTD.tweets.part0", "count" : "2" } ] },
+                "deletedTweets" : { "files" : [ { "fileName" : "data/deleted-tweets.js", "count" : "1" } ] },
+                "like" : { "files" : [ { "fileName" : "data/like.js", "count" : "1" } ] },
+                "directMessages" : { "files" : [ { "fileName" : "data/direct-messages.js", "count" : "1" } ] }
+              } }
+            """,
             "tweets.js": "window.YTD.tweets.part0 = [ \(tweet("1600000000000000001", "hello")), "
                 + "\(tweet("1600000000000000002", "@dave hi")) ]",
             "deleted-tweets.js": "window.YTD.deleted_tweets.part0 = [ \(tweet("1600000000000000003", "gone")) ]",
-            "like.js": "window.YTD.like.part0 = [ { \"like\" : { \"tweetId\" : \"9\", \"fullText\" : \"not mine\" } } ]",
+            "like.js":
+                "window.YTD.like.part0 = [ { \"like\" : { \"tweetId\" : \"9\", \"fullText\" : \"not mine\" } } ]",
             "direct-messages.js": "not even JSON: never opened",
         ]
         for (name, text) in files { try Data(text.utf8).write(to: data.appendingPathComponent(name)) }
@@ -64,7 +65,8 @@ import Testing
         let result = try CLIRunner.run(["summary", directory.path])
         #expect(result.status == 66)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("replygraph: \(directory.path): no archive found: looked for a Twitter/X archive"))
+        #expect(
+            result.stderr.hasPrefix("replygraph: \(directory.path): no archive found: looked for a Twitter/X archive"))
     }
 
     /// Issue 15 row 7, for batch: a FIFO among the archives of a folder blocked the run forever.

@@ -19,8 +19,10 @@ import Testing
         let fixture = try CentralityCommandTests.networkxFixture("corpus10k-mention")
         let labels = try #require(fixture["nodes"] as? [String])
         let exact = try #require((fixture["metrics"] as? [String: Any])?["betweenness"] as? [Double])
-        let result = try CLIRunner.run(["centrality", Self.corpus, "--metric", "betweenness", "--top", "0",
-                                        "--epsilon", "0.02", "--delta", "0.01", "--seed", "5", "--format", "json"])
+        let result = try CLIRunner.run([
+            "centrality", Self.corpus, "--metric", "betweenness", "--top", "0",
+            "--epsilon", "0.02", "--delta", "0.01", "--seed", "5", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let scores = try Self.scores(result)
         #expect(scores.count == labels.count)
@@ -28,8 +30,9 @@ import Testing
             let score = try #require(scores[label], "missing \(label)")
             #expect(abs(score - value) <= 0.02, "\(label): \(score) vs networkx \(value)")
         }
-        let approximate = try #require((try result.json()["approximate"] as? [String: Any])?["betweenness"]
-                                       as? [String: Any])
+        let approximate = try #require(
+            (try result.json()["approximate"] as? [String: Any])?["betweenness"]
+                as? [String: Any])
         #expect(approximate["method"] as? String == "riondato-kornaropoulos")
         #expect(approximate["epsilon"] as? Double == 0.02)
         #expect(approximate["delta"] as? Double == 0.01)
@@ -40,19 +43,28 @@ import Testing
     }
 
     @Test func textAndCSVSayTheScoresAreApproximate() throws {
-        let text = try CLIRunner.run(["centrality", Self.corpus, "--metric", "betweenness", "--top", "3",
-                                      "--epsilon", "0.05"])
+        let text = try CLIRunner.run([
+            "centrality", Self.corpus, "--metric", "betweenness", "--top", "3",
+            "--epsilon", "0.05",
+        ])
         #expect(text.status == 0)
         let lines = text.stdout.split(separator: "\n")
         #expect(lines.count == 6)
-        #expect(lines[1].hasPrefix("betweenness is approximate: within ±0.05 of exact for every user with probability ≥ 0.9 (Riondato-Kornaropoulos sampling: "))
-        let csv = try CLIRunner.run(["centrality", Self.corpus, "--metric", "all", "--top", "3", "--epsilon", "0.05",
-                                     "--format", "csv"])
+        #expect(
+            lines[1].hasPrefix(
+                "betweenness is approximate: within ±0.05 of exact for every user with probability ≥ 0.9 (Riondato-Kornaropoulos sampling: "
+            ))
+        let csv = try CLIRunner.run([
+            "centrality", Self.corpus, "--metric", "all", "--top", "3", "--epsilon", "0.05",
+            "--format", "csv",
+        ])
         #expect(csv.status == 0)
         #expect(csv.stdout.split(separator: "\n").count == 4, "CSV rows only")
         #expect(csv.stderr.contains("note: betweenness is approximate: within ±0.05"))
-        let all = try CLIRunner.run(["centrality", Self.corpus, "--metric", "all", "--top", "3", "--epsilon", "0.05",
-                                     "--format", "json"])
+        let all = try CLIRunner.run([
+            "centrality", Self.corpus, "--metric", "all", "--top", "3", "--epsilon", "0.05",
+            "--format", "json",
+        ])
         #expect((try all.json()["approximate"] as? [String: Any])?.keys.sorted() == ["betweenness", "harmonic"])
     }
 
@@ -66,8 +78,10 @@ import Testing
     }
 
     @Test func sameSeedSameOutputOtherSeedOtherScores() throws {
-        let args = ["centrality", Self.corpus, "--metric", "betweenness", "--top", "0", "--epsilon", "0.05",
-                    "--format", "csv"]
+        let args = [
+            "centrality", Self.corpus, "--metric", "betweenness", "--top", "0", "--epsilon", "0.05",
+            "--format", "csv",
+        ]
         let a = try CLIRunner.run(args + ["--seed", "1"])
         let b = try CLIRunner.run(args + ["--seed", "1"])
         let c = try CLIRunner.run(args + ["--seed", "2"])
@@ -77,8 +91,10 @@ import Testing
 
     @Test func refusesExactBetweennessAboveTheLimitAndNamesTheWayOut() throws {
         // The corpus's exact betweenness takes milliseconds; a limit of a microsecond stands for a big graph.
-        let refused = try CLIRunner.run(["centrality", Self.corpus, "--metric", "betweenness",
-                                         "--exact-limit", "0.000001"])
+        let refused = try CLIRunner.run([
+            "centrality", Self.corpus, "--metric", "betweenness",
+            "--exact-limit", "0.000001",
+        ])
         #expect(refused.status == 64)
         #expect(refused.stdout.isEmpty)
         #expect(refused.stderr.contains("exact betweenness on this graph (78 users, 324 edges) would take about"))
@@ -86,8 +102,11 @@ import Testing
         let all = try CLIRunner.run(["centrality", Self.corpus, "--metric", "all", "--exact-limit", "0.000001"])
         #expect(all.status == 64)
         for bypass in [["--exact"], ["--epsilon", "0.05"], ["--samples", "10"]] {
-            let run = try CLIRunner.run(["centrality", Self.corpus, "--metric", "betweenness", "--exact-limit",
-                                         "0.000001"] + bypass)
+            let run = try CLIRunner.run(
+                [
+                    "centrality", Self.corpus, "--metric", "betweenness", "--exact-limit",
+                    "0.000001",
+                ] + bypass)
             #expect(run.status == 0, "\(bypass): \(run.stderr)")
         }
         // Other metrics are not held back.
@@ -125,8 +144,10 @@ import Testing
         let fixture = try CentralityCommandTests.networkxFixture("sample-interaction")
         let labels = try #require(fixture["nodes"] as? [String])
         let exact = try #require((fixture["metrics"] as? [String: Any])?["harmonic"] as? [Double])
-        let result = try CLIRunner.run(["centrality", "--graph", "interaction", "--metric", "harmonic", "--top", "0",
-                                        "--epsilon", "0.5", "--delta", "0.5", "--format", "json"])
+        let result = try CLIRunner.run([
+            "centrality", "--graph", "interaction", "--metric", "harmonic", "--top", "0",
+            "--epsilon", "0.5", "--delta", "0.5", "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let harmonic = try #require((try result.json()["approximate"] as? [String: Any])?["harmonic"] as? [String: Any])
         #expect(harmonic["method"] as? String == "eppstein-wang")
@@ -138,9 +159,14 @@ import Testing
             let score = try #require(scores[label])
             #expect(abs(score - value) <= 0.5 * 395, "\(label)")
         }
-        let text = try CLIRunner.run(["centrality", "--graph", "interaction", "--metric", "harmonic", "--top", "1",
-                                      "--epsilon", "0.5", "--delta", "0.5"])
-        #expect(text.stdout.contains("harmonic is approximate: within ±197.5 of exact for every user with probability ≥ 0.5 (±0.5 × (users − 1); Eppstein-Wang sampling: 15 pivots, seed 0)"))
+        let text = try CLIRunner.run([
+            "centrality", "--graph", "interaction", "--metric", "harmonic", "--top", "1",
+            "--epsilon", "0.5", "--delta", "0.5",
+        ])
+        #expect(
+            text.stdout.contains(
+                "harmonic is approximate: within ±197.5 of exact for every user with probability ≥ 0.5 (±0.5 × (users − 1); Eppstein-Wang sampling: 15 pivots, seed 0)"
+            ))
         // On a small graph the pivots would outnumber the users: computed exactly, and said so.
         let small = try CLIRunner.run(["centrality", "--metric", "harmonic", "--top", "1", "--epsilon", "0.05"])
         #expect(small.stdout.contains("harmonic computed exactly: cheaper than the sample --epsilon 0.05 needs"))

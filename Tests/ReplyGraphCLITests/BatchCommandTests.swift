@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct BatchCommandTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("replygraph-batch-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "replygraph-batch-\(UUID().uuidString)")
 
     /// Two small archives (one with a thread) and one broken file.
     func makeArchives() throws -> URL {
@@ -14,7 +15,8 @@ import Testing
             1625313228476805121 2023-02-14 01:57:25 +0000 <alice> @carol thanks!
             """
         try Data(thread.utf8).write(to: archives.appendingPathComponent("alice.txt"))
-        let json = #"{"id": 1625211630396264450, "username": "dave", "tweet": "hello @alice", "created_at": "2023-02-13 19:13:42 UTC", "mentions": ["alice"], "reply_to": []}"#
+        let json =
+            #"{"id": 1625211630396264450, "username": "dave", "tweet": "hello @alice", "created_at": "2023-02-13 19:13:42 UTC", "mentions": ["alice"], "reply_to": []}"#
         try Data((json + "\n").utf8).write(to: archives.appendingPathComponent("dave.jsonl"))
         try Data("this is not an archive\n".utf8).write(to: archives.appendingPathComponent("broken.txt"))
         return archives
@@ -24,24 +26,30 @@ import Testing
         let archives = try makeArchives()
         let out = directory.appendingPathComponent("out")
         let result = try CLIRunner.run(["batch", archives.path, "--out", out.path])
-        #expect(result.status == 65)   // not every archive succeeded
+        #expect(result.status == 65) // not every archive succeeded
         #expect(result.stderr.contains("broken: FAILED"))
         for name in ["alice", "dave"] {
-            for file in ["summary.json", "threads.json", "centrality.json", "promotions.json", "mentions.svg",
-                         "tweets.graphml", "users.gexf", "manifest.json"] {
+            for file in [
+                "summary.json", "threads.json", "centrality.json", "promotions.json", "mentions.svg",
+                "tweets.graphml", "users.gexf", "manifest.json",
+            ] {
                 let path = out.appendingPathComponent("\(name)/\(file)").path
                 #expect(FileManager.default.fileExists(atPath: path), "missing \(path)")
             }
         }
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("alice/threads/1625536625030885377.svg").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: out.appendingPathComponent("alice/threads/1625536625030885377.svg").path))
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("alice/mentions.svg") && html.contains("dave/summary.json") && html.contains("failed"))
         // No temporary files are left behind by the atomic writes.
-        let leftovers = FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String }
+        let leftovers =
+            FileManager.default.enumerator(atPath: out.path)?.compactMap { $0 as? String }
             .filter { $0.contains(".tmp") } ?? []
         #expect(leftovers.isEmpty)
-        let summary = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: out.appendingPathComponent("alice/summary.json"))) as? [String: Any])
+        let summary = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("alice/summary.json"))) as? [String: Any])
         #expect(summary["tweets"] as? Int == 3)
     }
 
@@ -59,7 +67,8 @@ import Testing
         #expect(try Data(contentsOf: index) == firstIndex)
         // Touching an archive makes it stale again.
         let alice = archives.appendingPathComponent("alice.txt")
-        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: alice.path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: alice.path)
         let stale = try CLIRunner.run(["batch", archives.path, "--out", out.path])
         #expect(stale.stderr.components(separatedBy: "up to date").count - 1 == 1)
         let forced = try CLIRunner.run(["batch", archives.path, "--out", out.path, "--force"])
@@ -78,7 +87,8 @@ import Testing
     }
 
     func tweets(_ folder: URL) throws -> Int? {
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("summary.json")))
+        let object = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("summary.json")))
         return (object as? [String: Any])?["tweets"] as? Int
     }
 
@@ -87,10 +97,13 @@ import Testing
         try FileManager.default.createDirectory(at: archives, withIntermediateDirectories: true)
         try Data(twint("alice", count: 1).utf8).write(to: archives.appendingPathComponent("a-2.txt"))
         try Data(twint("bob", count: 2).utf8).write(to: archives.appendingPathComponent("a.txt"))
-        let json = #"{"id": 1625211630396264450, "username": "dave", "tweet": "hello @alice", "created_at": "2023-02-13 19:13:42 UTC", "mentions": ["alice"], "reply_to": []}"#
-        try Data((json + "\n" + json.replacingOccurrences(of: "450", with: "451") + "\n"
-                  + json.replacingOccurrences(of: "450", with: "452") + "\n").utf8)
-            .write(to: archives.appendingPathComponent("a.jsonl"))
+        let json =
+            #"{"id": 1625211630396264450, "username": "dave", "tweet": "hello @alice", "created_at": "2023-02-13 19:13:42 UTC", "mentions": ["alice"], "reply_to": []}"#
+        try Data(
+            (json + "\n" + json.replacingOccurrences(of: "450", with: "451") + "\n"
+                + json.replacingOccurrences(of: "450", with: "452") + "\n").utf8
+        )
+        .write(to: archives.appendingPathComponent("a.jsonl"))
         let out = directory.appendingPathComponent("out")
         let result = try CLIRunner.run(["batch", archives.path, "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -117,7 +130,8 @@ import Testing
         // Another archive takes the place of a.txt under the same folder name, with an older mtime.
         try FileManager.default.removeItem(at: a)
         let b = archives.appendingPathComponent("a.jsonl")
-        let json = #"{"id": 1625211630396264450, "username": "dave", "tweet": "hello @alice", "created_at": "2023-02-13 19:13:42 UTC", "mentions": ["alice"], "reply_to": []}"#
+        let json =
+            #"{"id": 1625211630396264450, "username": "dave", "tweet": "hello @alice", "created_at": "2023-02-13 19:13:42 UTC", "mentions": ["alice"], "reply_to": []}"#
         try Data((json + "\n").utf8).write(to: b)
         let old = Date().addingTimeInterval(-86_400)
         try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: b.path)
@@ -154,14 +168,17 @@ import Testing
         #expect(try CLIRunner.run(["batch", archives.path, "--out", out.path]).status == 0)
         let alice = out.appendingPathComponent("alice")
         let uuid = UUID().uuidString
-        let leftovers = [alice.appendingPathComponent(".summary.json.tmp-\(uuid)"),
-                         alice.appendingPathComponent("threads/.1625536625030885377.svg.tmp-\(uuid)"),
-                         out.appendingPathComponent(".index.html.tmp-\(uuid)")]
+        let leftovers = [
+            alice.appendingPathComponent(".summary.json.tmp-\(uuid)"),
+            alice.appendingPathComponent("threads/.1625536625030885377.svg.tmp-\(uuid)"),
+            out.appendingPathComponent(".index.html.tmp-\(uuid)"),
+        ]
         let mine = [alice.appendingPathComponent(".notes.tmp-mine"), alice.appendingPathComponent("notes.txt")]
         for file in leftovers + mine {
             try Data("partial".utf8).write(to: file)
-            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-60)],
-                                                  ofItemAtPath: file.path)
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date().addingTimeInterval(-60)],
+                ofItemAtPath: file.path)
         }
         let rerun = try CLIRunner.run(["batch", archives.path, "--out", out.path])
         #expect(rerun.status == 0)

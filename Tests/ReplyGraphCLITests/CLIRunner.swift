@@ -31,12 +31,15 @@ struct CLIRunner {
     /// `/dev/full`, `umask`, `ulimit`).
     static func runShell(_ script: String, in directory: URL? = nil) throws -> Result {
         guard let executable else { throw MissingExecutable() }
-        return try run(["-c", script], executable: URL(fileURLWithPath: "/bin/bash"), directory: directory,
-                       environment: ["BIN": executable.path])
+        return try run(
+            ["-c", script], executable: URL(fileURLWithPath: "/bin/bash"), directory: directory,
+            environment: ["BIN": executable.path])
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, executable: URL? = nil, directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, executable: URL? = nil, directory: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         guard let executable = executable ?? Self.executable else { throw MissingExecutable() }
         process.executableURL = executable
@@ -45,7 +48,9 @@ struct CLIRunner {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
@@ -63,8 +68,9 @@ struct CLIRunner {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     static func temporaryFile(_ name: String, contents: String) throws -> URL {

@@ -14,8 +14,10 @@ import Testing
         let labels = try #require(fixture["nodes"] as? [String])
         let metrics = try #require(fixture["metrics"] as? [String: Any])
         let expected = try #require(metrics["pagerank"] as? [Double])
-        let result = try CLIRunner.run(["centrality", "--graph", "interaction", "--metric", "pagerank", "--weighted",
-                                        "--top", "0", "--format", "json"])
+        let result = try CLIRunner.run([
+            "centrality", "--graph", "interaction", "--metric", "pagerank", "--weighted",
+            "--top", "0", "--format", "json",
+        ])
         #expect(result.status == 0)
         let json = try result.json()
         #expect(json["graph"] as? String == "interaction")
@@ -38,8 +40,10 @@ import Testing
         #expect(result.status == 0)
         let nodes = try #require(try result.json()["nodes"] as? [[String: Any]])
         #expect(nodes.count == 5)
-        for key in ["handle", "pagerank", "betweenness", "closeness", "harmonic", "eigenvector", "hubs",
-                    "authorities", "core_number", "in_degree", "out_degree", "clustering"] {
+        for key in [
+            "handle", "pagerank", "betweenness", "closeness", "harmonic", "eigenvector", "hubs",
+            "authorities", "core_number", "in_degree", "out_degree", "clustering",
+        ] {
             #expect(nodes.allSatisfy { $0[key] != nil }, "missing \(key)")
         }
     }
@@ -98,8 +102,9 @@ import Testing
         let out = archive.deletingLastPathComponent().appendingPathComponent("out")
         let batch = try CLIRunner.run(["batch", archive.path, "--out", out.path])
         #expect(batch.status == 0, "\(batch.stderr)")
-        let centrality = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: out.appendingPathComponent("pathstar/centrality.json"))) as? [String: Any])
+        let centrality = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("pathstar/centrality.json"))) as? [String: Any])
         #expect((centrality["failed"] as? [String: String])?["eigenvector"] != nil)
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("pathstar/mentions.svg").path))
     }

@@ -46,8 +46,10 @@ import Testing
         #expect(bare.stderr.contains("states no reply ids"))
         let labels = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("ReplyGraphTests/Fixtures/truth-visible/threads.json")
-        let result = try CLIRunner.run(["evaluate", "--labels", labels.path, "--labels-before", "2022-07-01",
-                                        "--format", "json"])
+        let result = try CLIRunner.run([
+            "evaluate", "--labels", labels.path, "--labels-before", "2022-07-01",
+            "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let overall = try #require(try result.json()["overall"] as? [String: Any])
         #expect(overall["truth_links"] as? Int == 492)

@@ -70,8 +70,10 @@ import Testing
         try Data(text.utf8).write(to: archive)
         let link = directory.appendingPathComponent("link.txt")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: archive.path)
-        for (output, input) in [(archive.path, archive.path), (directory.path + "/./archive.txt", archive.path),
-                                (link.path, archive.path), (archive.path, directory.path)] {
+        for (output, input) in [
+            (archive.path, archive.path), (directory.path + "/./archive.txt", archive.path),
+            (link.path, archive.path), (archive.path, directory.path),
+        ] {
             for command in [["threads"], ["export", "--to", "graphml"], ["centrality"]] {
                 let result = try CLIRunner.run(command + [input, "-o", output])
                 #expect(result.status == 64, "\(command) \(input) -o \(output): \(result.status)")
@@ -92,8 +94,10 @@ import Testing
             try #require(chmod(folder.path, 0o555) == 0)
         }
         let target = folder.appendingPathComponent("replygraph-\(UUID().uuidString).json").path
-        for command in [["threads", "--format", "json"], ["export", "--to", "json"],
-                        ["render", "--view", "timeline"]] {
+        for command in [
+            ["threads", "--format", "json"], ["export", "--to", "json"],
+            ["render", "--view", "timeline"],
+        ] {
             let output = command[0] == "render" ? target.replacingOccurrences(of: ".json", with: ".svg") : target
             let result = try CLIRunner.run(command + ["-o", output])
             #expect(result.status == 73, "\(command): \(result.stderr)")
@@ -104,8 +108,9 @@ import Testing
     }
 
     @Test func exportDashMeansStandardOutput() throws {
-        let result = try CLIRunner.run(["export", "--graph", "mention", "--to", "graphml", "-o", "-"],
-                                       directory: directory)
+        let result = try CLIRunner.run(
+            ["export", "--graph", "mention", "--to", "graphml", "-o", "-"],
+            directory: directory)
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("<?xml"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("-").path))
@@ -116,8 +121,10 @@ import Testing
 
     /// Scripts/sanitize.sh sets REPLYGRAPH_SANITIZER: the ThreadSanitizer runtime itself dies at start-up (SIGBUS)
     /// under the 16 KiB file-size limit this test sets, before the program runs, so the test is skipped there.
-    @Test(.disabled(if: ProcessInfo.processInfo.environment["REPLYGRAPH_SANITIZER"] == "thread",
-                    "the ThreadSanitizer runtime cannot start under a 16 KiB file-size limit"))
+    @Test(
+        .disabled(
+            if: ProcessInfo.processInfo.environment["REPLYGRAPH_SANITIZER"] == "thread",
+            "the ThreadSanitizer runtime cannot start under a 16 KiB file-size limit"))
     func aCSVPairIsReplacedTogetherWhenTheSecondFileCannotBeWritten() throws {
         // The interaction graph's nodes.csv is about 11 KB and its edges.csv about 21 KB: a 16 KiB file-size limit
         // (as a full disk would) lets the first file through and stops the second.
@@ -131,10 +138,12 @@ import Testing
         #expect(result.stderr.contains("File too large"))
         #expect(try String(contentsOf: folder.appendingPathComponent("nodes.csv"), encoding: .utf8) == "old nodes\n")
         #expect(try String(contentsOf: folder.appendingPathComponent("edges.csv"), encoding: .utf8) == "old edges\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["edges.csv", "nodes.csv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["edges.csv", "nodes.csv"])
         // Without the limit both are replaced.
         #expect(try CLIRunner.run(["export", "--graph", "interaction", "--to", "csv", "-o", folder.path]).status == 0)
-        #expect(try String(contentsOf: folder.appendingPathComponent("edges.csv"), encoding: .utf8).hasPrefix(":START_ID"))
+        #expect(
+            try String(contentsOf: folder.appendingPathComponent("edges.csv"), encoding: .utf8).hasPrefix(":START_ID"))
         #expect(try String(contentsOf: folder.appendingPathComponent("nodes.csv"), encoding: .utf8).hasPrefix("id:ID"))
     }
 
@@ -142,8 +151,10 @@ import Testing
         let archive = directory.appendingPathComponent("formulas.jsonl")
         let texts = [#"=cmd|' /C calc'!A0"#, "+1+1", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0"]
         let lines = texts.enumerated().map { k, text in
-            let object: [String: Any] = ["id": 1_625_211_630_396_264_450 + k, "username": "dave", "tweet": text,
-                                         "created_at": "2023-02-13 19:1\(k):42 UTC", "mentions": [], "reply_to": []]
+            let object: [String: Any] = [
+                "id": 1_625_211_630_396_264_450 + k, "username": "dave", "tweet": text,
+                "created_at": "2023-02-13 19:1\(k):42 UTC", "mentions": [], "reply_to": [],
+            ]
             return String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
         }
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: archive)
@@ -152,8 +163,9 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let nodes = try String(contentsOf: folder.appendingPathComponent("nodes.csv"), encoding: .utf8)
         for text in texts {
-            #expect(nodes.contains("'" + text) || nodes.contains("\"'" + text.replacingOccurrences(of: "\"", with: "\"\"")),
-                    "\(text) is not neutralised")
+            #expect(
+                nodes.contains("'" + text) || nodes.contains("\"'" + text.replacingOccurrences(of: "\"", with: "\"\"")),
+                "\(text) is not neutralised")
         }
         #expect(nodes.contains("\n1625211630396264450,tweet,") || nodes.contains("\r\n1625211630396264450,tweet,"))
         let raw = try CLIRunner.run(["export", archive.path, "--to", "csv", "--raw-csv-text", "-o", folder.path])
@@ -166,22 +178,29 @@ import Testing
         let archive = directory.appendingPathComponent("hostile\u{1B}[31m.jsonl")
         let evil = "ev\u{1B}]0;owned\u{07}il\u{202E}"
         let objects: [[String: Any]] = [
-            ["id": 1_625_211_630_396_264_450, "username": evil, "tweet": "hello @bob\u{1B}[2J\nline two",
-             "created_at": "2023-02-13 19:13:42 UTC", "mentions": ["bob"], "reply_to": []],
-            ["id": 1_625_211_630_396_264_451, "username": "bob", "tweet": "hi @someone",
-             "created_at": "2023-02-13 19:14:42 UTC", "mentions": [evil], "reply_to": []],
+            [
+                "id": 1_625_211_630_396_264_450, "username": evil, "tweet": "hello @bob\u{1B}[2J\nline two",
+                "created_at": "2023-02-13 19:13:42 UTC", "mentions": ["bob"], "reply_to": [],
+            ],
+            [
+                "id": 1_625_211_630_396_264_451, "username": "bob", "tweet": "hi @someone",
+                "created_at": "2023-02-13 19:14:42 UTC", "mentions": [evil], "reply_to": [],
+            ],
         ]
         var text = try objects.map { String(decoding: try JSONSerialization.data(withJSONObject: $0), as: UTF8.self) }
             .joined(separator: "\n")
-        text += "\n{\"id\": \"bad\"}\n"   // a malformed line: its file and line go to stderr
+        text += "\n{\"id\": \"bad\"}\n" // a malformed line: its file and line go to stderr
         try Data(text.utf8).write(to: archive)
-        for command in [["centrality", "--metric", "degree"], ["communities"], ["summary"], ["threads"],
-                        ["promotions", "--per-tweet"], ["engagement"]] {
+        for command in [
+            ["centrality", "--metric", "degree"], ["communities"], ["summary"], ["threads"],
+            ["promotions", "--per-tweet"], ["engagement"],
+        ] {
             let result = try CLIRunner.run(command + [archive.path])
             #expect(result.status == 0, "\(command): \(result.stderr)")
             for (name, stream) in [("stdout", result.stdout), ("stderr", result.stderr)] {
-                #expect(!stream.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" },
-                        "\(command) \(name) carries raw control characters")
+                #expect(
+                    !stream.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" },
+                    "\(command) \(name) carries raw control characters")
             }
             #expect(result.stderr.contains("hostile\\u{1B}[31m.jsonl:3:"), "\(command): the file name is not escaped")
         }
@@ -189,6 +208,6 @@ import Testing
         #expect(text2.contains("@ev\\u{1B}]0;owned\\u{7}il"))
         let json = try CLIRunner.run(["centrality", "--metric", "degree", "--format", "json", archive.path]).json()
         let handles = (json["nodes"] as? [[String: Any]])?.compactMap { $0["handle"] as? String } ?? []
-        #expect(handles.contains(evil))   // JSON carries the exact handle, correctly escaped
+        #expect(handles.contains(evil)) // JSON carries the exact handle, correctly escaped
     }
 }

@@ -49,13 +49,15 @@ import Testing
         var lines: [String] = []
         var id: UInt64 = 1_625_000_000_000_000_000
         for k in 0..<60 {
-            id += UInt64(7_200_000 + k % 7 * 1_000) << 22   // about two hours apart: no threads
+            id += UInt64(7_200_000 + k % 7 * 1_000) << 22 // about two hours apart: no threads
             let likes = k % 5 == 0 ? 200 + k : 10 + k % 9
             // Text lengths vary independently of the video flag, so the two features are not collinear.
             let padding = String(repeating: " and more", count: (k * 7) % 11)
-            let text = (k % 5 == 0 ? "New video! Watch and subscribe here: https://t.co/abc\(k)" : "Note \(k) about caches")
+            let text =
+                (k % 5 == 0 ? "New video! Watch and subscribe here: https://t.co/abc\(k)" : "Note \(k) about caches")
                 + padding
-            lines.append("\(id) 2023-01-01 10:00:00 +0000 <bob> \(text) | \(k % 3) replies \(k % 4) retweets \(likes) likes")
+            lines.append(
+                "\(id) 2023-01-01 10:00:00 +0000 <bob> \(text) | \(k % 3) replies \(k % 4) retweets \(likes) likes")
         }
         let file = try CLIRunner.temporaryFile("stats.txt", contents: lines.joined(separator: "\n"))
         let json = try CLIRunner.run(["engagement", file.path, "--format", "json"]).json()

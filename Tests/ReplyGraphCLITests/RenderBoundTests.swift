@@ -8,12 +8,14 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("replygraph-bound-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "replygraph-bound-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
     /// Source node: target nodes, for the 161 edges of the never-ending layout (nodes n0…n14 in first-use order).
-    static let neverEnding = "0:1,2,3,4,5,6,7,8,9,10,11,12,13;1:2,3,4,5,6,14,8,9,10,12;2:1,3,6,14,8,12;"
+    static let neverEnding =
+        "0:1,2,3,4,5,6,7,8,9,10,11,12,13;1:2,3,4,5,6,14,8,9,10,12;2:1,3,6,14,8,12;"
         + "3:0,1,2,6,14,8,11,12;4:0,1,2,3,5,6,7,14,8,9,10,11,12,13;5:0,1,2,3,4,6,7,8,9,10,11,12;6:1,2,3,5,7,8,9,12;"
         + "7:0,1,2,3,5,6,14,8,9,10,11,12,13;14:0,1,2,3,4,5,6,7,8,9,10,11,12,13;8:1,2,3,6,9,10,12,13;"
         + "9:0,1,2,3,4,5,6,14,8,10,12,13;10:0,1,2,3,4,6,7,14,8,9,11,12,13;11:1,2,3,5,6,8,9,10,12,13;"
@@ -50,7 +52,8 @@ import Testing
         #expect(result.stdout.isEmpty)
         // The same graph with straight edges renders.
         let line = directory.appendingPathComponent("line.dot")
-        try Data(Self.neverEndingDOT.replacingOccurrences(of: "splines=curved", with: "splines=line").utf8).write(to: line)
+        try Data(Self.neverEndingDOT.replacingOccurrences(of: "splines=curved", with: "splines=line").utf8).write(
+            to: line)
         let straight = try CLIRunner.run(["render-dot", "--engine", "sfdp", "--timeout", "60", "--input", line.path])
         #expect(straight.status == 0, "\(straight.stderr)")
         #expect(try SVGCounter.count(Data(straight.stdout.utf8)).edges == 161)

@@ -9,7 +9,8 @@ import Testing
     let directory: URL
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("replygraph-worker-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "replygraph-worker-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
@@ -40,28 +41,36 @@ import Testing
 
     /// Resident memory is AddressSanitizer's under it (freed memory waits in its quarantine), so Scripts/sanitize.sh
     /// sets REPLYGRAPH_SANITIZER=address and this test is skipped there, saying why.
-    @Test(.disabled(if: ProcessInfo.processInfo.environment["REPLYGRAPH_SANITIZER"] == "address",
-                    "resident memory under AddressSanitizer is its quarantine's, not the program's"))
+    @Test(
+        .disabled(
+            if: ProcessInfo.processInfo.environment["REPLYGRAPH_SANITIZER"] == "address",
+            "resident memory under AddressSanitizer is its quarantine's, not the program's"))
     func clusteredRendersStayFlatThroughTheWorker() throws {
         #if os(Linux)
-        let dot = try file("clustered.dot", Self.clustered)
-        let renders = 600
-        let worker = try soak(["--input", dot, "--soak", "\(renders)"])
-        let parentGrowth = try #require(worker["rss_end"] as? Int) - (try #require(worker["rss_after_warm_up"] as? Int))
-        let perWorker = try #require(worker["renders_per_worker"] as? Int)
-        // The renders ran in workers, each replaced after its share: the caller's memory did not move.
-        #expect(worker["workers"] as? Int == (renders + perWorker - 1) / perWorker)
-        #expect(parentGrowth < 4 << 20, "the caller grew by \(parentGrowth >> 10) KiB over \(renders) renders")
+            let dot = try file("clustered.dot", Self.clustered)
+            let renders = 600
+            let worker = try soak(["--input", dot, "--soak", "\(renders)"])
+            let parentGrowth =
+                try #require(worker["rss_end"] as? Int) - (try #require(worker["rss_after_warm_up"] as? Int))
+            let perWorker = try #require(worker["renders_per_worker"] as? Int)
+            // The renders ran in workers, each replaced after its share: the caller's memory did not move.
+            #expect(worker["workers"] as? Int == (renders + perWorker - 1) / perWorker)
+            #expect(parentGrowth < 4 << 20, "the caller grew by \(parentGrowth >> 10) KiB over \(renders) renders")
 
-        // The same renders in one process: the leak the worker contains (about 70 KiB a render, 35 MiB here).
-        let inProcess = try soak(["--input", dot, "--soak", "\(renders)", "--in-process"])
-        let leaked = try #require(inProcess["rss_end"] as? Int) - (try #require(inProcess["rss_after_warm_up"] as? Int))
-        #expect(leaked > 16 << 20, "in one process \(renders) renders grew by only \(leaked >> 10) KiB: no leak to contain?")
-        // A worker's memory is bounded by its share of renders: well under one process's after all of them.
-        let workerPeak = try #require(worker["worker_rss_peak"] as? Int)
-        let inProcessEnd = try #require(inProcess["rss_end"] as? Int)
-        #expect(workerPeak > 0 && workerPeak < inProcessEnd - leaked / 3,
-                "a worker reached \(workerPeak >> 10) KiB; one process after \(renders) renders \(inProcessEnd >> 10) KiB")
+            // The same renders in one process: the leak the worker contains (about 70 KiB a render, 35 MiB here).
+            let inProcess = try soak(["--input", dot, "--soak", "\(renders)", "--in-process"])
+            let leaked =
+                try #require(inProcess["rss_end"] as? Int) - (try #require(inProcess["rss_after_warm_up"] as? Int))
+            #expect(
+                leaked > 16 << 20,
+                "in one process \(renders) renders grew by only \(leaked >> 10) KiB: no leak to contain?")
+            // A worker's memory is bounded by its share of renders: well under one process's after all of them.
+            let workerPeak = try #require(worker["worker_rss_peak"] as? Int)
+            let inProcessEnd = try #require(inProcess["rss_end"] as? Int)
+            #expect(
+                workerPeak > 0 && workerPeak < inProcessEnd - leaked / 3,
+                "a worker reached \(workerPeak >> 10) KiB; one process after \(renders) renders \(inProcessEnd >> 10) KiB"
+            )
         #endif
     }
 

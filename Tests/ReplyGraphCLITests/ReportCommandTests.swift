@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct ReportCommandTests {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("replygraph-report-\(UUID().uuidString)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "replygraph-report-\(UUID().uuidString)")
 
     /// A thread of two numbered parts with a hostile first line, and a reply.
     func archive() throws -> URL {
@@ -36,7 +37,8 @@ import Testing
         #expect(page.contains("A thread about &lt;script&gt;alert(1)&lt;/script&gt; caches"))
         #expect(!page.contains("<script>alert"))
         // No temporary files are left behind by the atomic writes.
-        let names = FileManager.default.enumerator(atPath: directory.appendingPathComponent("out").path)?
+        let names =
+            FileManager.default.enumerator(atPath: directory.appendingPathComponent("out").path)?
             .compactMap { $0 as? String } ?? []
         #expect(names.sorted() == ["index.html", "threads", "threads.html", "threads/1625536625030885377.html"])
     }
@@ -54,8 +56,10 @@ import Testing
 
     @Test func capsThreadPagesWithANote() throws {
         let input = try archive()
-        let result = try CLIRunner.run(["report", input.path, "-q", "--max-thread-pages", "0",
-                                        "-o", directory.appendingPathComponent("out").path])
+        let result = try CLIRunner.run([
+            "report", input.path, "-q", "--max-thread-pages", "0",
+            "-o", directory.appendingPathComponent("out").path,
+        ])
         #expect(result.status == 0)
         #expect(try read("out/threads.html").contains("capped at 0 thread pages"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out/threads").path))
@@ -66,7 +70,9 @@ import Testing
         let tz = try CLIRunner.run(["report", input.path, "--tz", "Mars/Olympus", "-o", directory.path])
         #expect(tz.status == 64)
         #expect(tz.stderr.contains("--tz"))
-        let missing = try CLIRunner.run(["report", directory.appendingPathComponent("nope.txt").path, "-o", directory.path])
+        let missing = try CLIRunner.run([
+            "report", directory.appendingPathComponent("nope.txt").path, "-o", directory.path,
+        ])
         #expect(missing.status == 66)
         // A regular file where the folder should be: nothing can be created inside it.
         let blocker = directory.appendingPathComponent("blocker")
@@ -86,6 +92,8 @@ import Testing
         let page = try read("gallery/alice/report/threads/1625536625030885377.html")
         // The thread page links to Graphviz's drawing of the same thread, two folders up.
         #expect(page.contains("href=\"../../threads/1625536625030885377.svg\""))
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("alice/threads/1625536625030885377.svg").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: out.appendingPathComponent("alice/threads/1625536625030885377.svg").path))
     }
 }

@@ -26,8 +26,10 @@ import Testing
 
     @Test func jobsSplitALargeFileWithoutChangingTheResult() throws {
         // The sample 30 times over: 9 MB, above the 8 MiB threshold at which a file is read in parts.
-        let sample = try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Sources/TweetArchive/Resources/alexxubyte.twint.txt").standardizedFileURL)
+        let sample = try Data(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../Sources/TweetArchive/Resources/alexxubyte.twint.txt").standardizedFileURL
+        )
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("jobs-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: url) }
         var big = Data()
@@ -62,7 +64,8 @@ import Testing
         #expect(unsupported.status == 65)
         #expect(unsupported.stderr.contains("notes.txt:1"))
 
-        let bad = "1625899017673793541 2023-02-15 16:45:08 +0000 <bob> fine\n1625899017673793542 2023-99-15 16:45:08 +0000 <bob> bad\n"
+        let bad =
+            "1625899017673793541 2023-02-15 16:45:08 +0000 <bob> fine\n1625899017673793542 2023-99-15 16:45:08 +0000 <bob> bad\n"
         let file = try CLIRunner.temporaryFile("bad.txt", contents: bad)
         let lenient = try CLIRunner.run(["summary", file.path])
         #expect(lenient.status == 0)

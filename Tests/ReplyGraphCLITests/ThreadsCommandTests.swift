@@ -9,7 +9,7 @@ import Testing
         let threads = try #require(json["threads"] as? [[String: Any]])
         #expect(!threads.isEmpty)
         for thread in threads {
-            let tweets = try #require(thread["tweets"] as? [String])   // ids are strings
+            let tweets = try #require(thread["tweets"] as? [String]) // ids are strings
             #expect(tweets.count == thread["length"] as? Int)
             #expect(tweets.count >= 3)
             #expect(tweets.first == thread["root"] as? String)
@@ -29,8 +29,10 @@ import Testing
         }
         let stats = try #require(json["stats"] as? [String: Any])
         #expect(stats["count"] as? Int == threads.count)
-        for key in ["length_histogram", "mean_length", "median_length", "p90_length", "max_length",
-                    "median_duration_seconds", "threads_per_month", "threaded_share"] {
+        for key in [
+            "length_histogram", "mean_length", "median_length", "p90_length", "max_length",
+            "median_duration_seconds", "threads_per_month", "threaded_share",
+        ] {
             #expect(stats[key] != nil, "missing stats key \(key)")
         }
     }

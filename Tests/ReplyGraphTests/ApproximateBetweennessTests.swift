@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReplyGraph
 
 /// ``ApproximateBetweenness`` against networkx's exact betweenness in the committed fixtures.
@@ -13,13 +14,16 @@ struct ApproximateBetweennessTests {
     /// passes or always fails for a given implementation.
     @Test(arguments: CentralityFixture.names)
     func withinEpsilonOfNetworkxOnEveryFixture(_ name: String) throws {
-        let f = try CentralityFixture(name), g = f.graph
+        let f = try CentralityFixture(name)
+        let g = f.graph
         let epsilon = 0.02
         for weighted in [false, true] {
             let exact = try #require(f.vector(weighted ? "betweenness_weighted" : "betweenness"))
             // Sampled even where the weighted exact computation would be cheaper, to test the sampler.
-            let estimate = try ApproximateBetweenness(epsilon: epsilon, delta: 0.001, weighted: weighted, seed: 1,
-                                                      exactWhenCheaper: false).estimate(in: g)
+            let estimate = try ApproximateBetweenness(
+                epsilon: epsilon, delta: 0.001, weighted: weighted, seed: 1,
+                exactWhenCheaper: false
+            ).estimate(in: g)
             #expect(!estimate.isExact && estimate.samples > 0 || exact.allSatisfy { $0 == 0 })
             #expect(estimate.scores.count == g.nodeCount)
             let error = Self.largestError(estimate.scores, exact)
@@ -33,8 +37,10 @@ struct ApproximateBetweennessTests {
 
     /// The test above cannot pass by returning zeros: on these fixtures some node's betweenness exceeds ε.
     @Test func theFixturesHaveBetweennessAboveEpsilon() throws {
-        for name in ["karate-undirected", "karate-directed", "corpus10k-mention", "corpus10k-comention",
-                     "corpus10k-interaction"] {
+        for name in [
+            "karate-undirected", "karate-directed", "corpus10k-mention", "corpus10k-comention",
+            "corpus10k-interaction",
+        ] {
             let exact = try #require(try CentralityFixture(name).vector("betweenness"))
             #expect(exact.max()! > 0.03, "\(name)")
         }
@@ -44,7 +50,8 @@ struct ApproximateBetweennessTests {
     /// the runs (in practice in all of them: the bound is conservative).
     @Test(arguments: ["karate-undirected", "corpus10k-mention"])
     func twentySeedsMeetTheBound(_ name: String) throws {
-        let f = try CentralityFixture(name), g = f.graph
+        let f = try CentralityFixture(name)
+        let g = f.graph
         let exact = try #require(f.vector("betweenness"))
         var misses = 0
         for seed in 0..<UInt64(20) {
@@ -71,14 +78,20 @@ struct ApproximateBetweennessTests {
         // ⌈c/ε′² (⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉ with ε′ = ε (n − 2)/n, or the union bound ⌈ln(2n/δ)/(2ε′²)⌉ when
         // smaller; values computed independently (Python, math.log).
         #expect(ApproximateBetweenness.sampleSize(epsilon: 0.05, delta: 0.1, vertexDiameter: 3, nodeCount: 3) == 5945)
-        #expect(ApproximateBetweenness.sampleSize(epsilon: 0.01, delta: 0.1, vertexDiameter: 18,
-                                                  nodeCount: 1_000_002) == 36514)
-        #expect(ApproximateBetweenness.sampleSize(epsilon: 0.01, delta: 0.1, vertexDiameter: 18, nodeCount: 1000) == 36660)
+        #expect(
+            ApproximateBetweenness.sampleSize(
+                epsilon: 0.01, delta: 0.1, vertexDiameter: 18,
+                nodeCount: 1_000_002) == 36514)
+        #expect(
+            ApproximateBetweenness.sampleSize(epsilon: 0.01, delta: 0.1, vertexDiameter: 18, nodeCount: 1000) == 36660)
         #expect(ApproximateBetweenness.sampleSize(epsilon: 0.1, delta: 0.05, vertexDiameter: 10, nodeCount: 100) == 365)
         // A loose diameter bound (4,000 on 1,000 nodes): the union bound is smaller and is used.
-        #expect(ApproximateBetweenness.sampleSize(epsilon: 0.01, delta: 0.1, vertexDiameter: 4000, nodeCount: 1000) == 49717)
+        #expect(
+            ApproximateBetweenness.sampleSize(epsilon: 0.01, delta: 0.1, vertexDiameter: 4000, nodeCount: 1000) == 49717
+        )
         // ⌊log₂(VD − 2)⌋ steps at powers of two: VD 17 and 18 give 4 + 1, VD 10 gives 3 + 1.
-        let vd17 = ApproximateBetweenness.sampleSize(epsilon: 0.01, delta: 0.1, vertexDiameter: 17, nodeCount: 1_000_002)
+        let vd17 = ApproximateBetweenness.sampleSize(
+            epsilon: 0.01, delta: 0.1, vertexDiameter: 17, nodeCount: 1_000_002)
         #expect(vd17 < 36514)
         // Nothing to sample when no shortest path has an inner node.
         #expect(ApproximateBetweenness.sampleSize(epsilon: 0.01, delta: 0.1, vertexDiameter: 2, nodeCount: 100) == 0)
@@ -93,8 +106,10 @@ struct ApproximateBetweennessTests {
         let g = try CentralityFixture("karate-directed").graph
         let estimate = try ApproximateBetweenness(epsilon: 0.03, delta: 0.05).estimate(in: g)
         #expect(estimate.vertexDiameterBound == VertexDiameterBound().value(in: g))
-        #expect(estimate.samples == ApproximateBetweenness.sampleSize(
-            epsilon: 0.03, delta: 0.05, vertexDiameter: estimate.vertexDiameterBound, nodeCount: g.nodeCount))
+        #expect(
+            estimate.samples
+                == ApproximateBetweenness.sampleSize(
+                    epsilon: 0.03, delta: 0.05, vertexDiameter: estimate.vertexDiameterBound, nodeCount: g.nodeCount))
     }
 
     @Test func deterministicBySeedWhateverTheThreads() throws {
@@ -104,15 +119,17 @@ struct ApproximateBetweennessTests {
         let again = try ApproximateBetweenness(epsilon: 0.05, seed: 42, threads: 2).estimate(in: g)
         let other = try ApproximateBetweenness(epsilon: 0.05, seed: 43, threads: 2).estimate(in: g)
         for estimate in [two, again] {
-            #expect(estimate.scores == one.scores && estimate.samples == one.samples
-                        && estimate.vertexDiameterBound == one.vertexDiameterBound && estimate.isExact == one.isExact)
+            #expect(
+                estimate.scores == one.scores && estimate.samples == one.samples
+                    && estimate.vertexDiameterBound == one.vertexDiameterBound && estimate.isExact == one.isExact)
         }
         #expect(other.scores != two.scores)
         #expect(other.samples == two.samples)
     }
 
     @Test func weightedIsExactWhenTheSampleIsAtLeastTheNodeCount() throws {
-        let f = try CentralityFixture("karate-undirected"), g = f.graph
+        let f = try CentralityFixture("karate-undirected")
+        let g = f.graph
         let weighted = try ApproximateBetweenness(epsilon: 0.05, weighted: true).estimate(in: g)
         #expect(weighted.isExact && weighted.samples == 0)
         expectClose(weighted.scores, f.vector("betweenness_weighted"), tolerance: 1e-9, "weighted, exact")
@@ -122,9 +139,11 @@ struct ApproximateBetweennessTests {
     }
 
     @Test func degenerateGraphs() throws {
-        for g in [UserGraph(labels: [], edges: [], directed: true), UserGraph(labels: ["a"], edges: [], directed: true),
-                  UserGraph(labels: ["a", "b"], edges: [.init(0, 1)], directed: true),
-                  UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(0, 2)], directed: true)] {
+        for g in [
+            UserGraph(labels: [], edges: [], directed: true), UserGraph(labels: ["a"], edges: [], directed: true),
+            UserGraph(labels: ["a", "b"], edges: [.init(0, 1)], directed: true),
+            UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(0, 2)], directed: true),
+        ] {
             let estimate = try ApproximateBetweenness(epsilon: 0.1).estimate(in: g)
             #expect(estimate.scores == [Double](repeating: 0, count: g.nodeCount))
             #expect(estimate.samples == 0)
@@ -155,8 +174,10 @@ struct PathSamplerTests {
     /// search meets at {m1, m2} with σ_s = 3 and 1, so m1 must be chosen 3/4 of the time, not 1/2.
     static let diamonds = UserGraph(
         labels: ["s", "a1", "a2", "a3", "b", "m1", "m2", "t"],
-        edges: [.init(0, 1), .init(0, 2), .init(0, 3), .init(0, 4), .init(1, 5), .init(2, 5), .init(3, 5),
-                .init(4, 6), .init(5, 7), .init(6, 7)],
+        edges: [
+            .init(0, 1), .init(0, 2), .init(0, 3), .init(0, 4), .init(1, 5), .init(2, 5), .init(3, 5),
+            .init(4, 6), .init(5, 7), .init(6, 7),
+        ],
         directed: true)
 
     @Test(arguments: [false, true])

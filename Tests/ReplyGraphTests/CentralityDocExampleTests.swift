@@ -1,19 +1,22 @@
 import Testing
+
 @testable import ReplyGraph
 
 /// The examples in the metrics' doc comments, checked, so the documentation cannot drift from the code.
 @Suite("Centrality doc examples")
 struct CentralityDocExampleTests {
     static let path = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 2)], directed: false)
-    static let triangleWithTail = UserGraph(labels: ["a", "b", "c", "d"],
-                                            edges: [.init(0, 1), .init(1, 2), .init(2, 0), .init(2, 3)], directed: false)
+    static let triangleWithTail = UserGraph(
+        labels: ["a", "b", "c", "d"],
+        edges: [.init(0, 1), .init(1, 2), .init(2, 0), .init(2, 3)], directed: false)
 
     static func close(_ a: [Double], _ b: [Double], _ tolerance: Double = 1e-3) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= tolerance }
     }
 
     @Test func userGraph() {
-        let graph = UserGraph(labels: ["a", "B", "c"], edges: [.init(0, 1, 2), .init(1, 2), .init(2, 0)], directed: true)
+        let graph = UserGraph(
+            labels: ["a", "B", "c"], edges: [.init(0, 1, 2), .init(1, 2), .init(2, 0)], directed: true)
         #expect(graph.node(named: "b") == 1)
         #expect(Array(graph.successors(of: 0)) == [1])
         #expect(Array(graph.outWeights(of: 0)) == [2.0])
@@ -24,7 +27,8 @@ struct CentralityDocExampleTests {
     @Test func degreeAndPageRank() throws {
         let graph = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1, 3), .init(0, 2)], directed: true)
         #expect(DegreeCentrality(direction: .outgoing).scores(in: graph) == [1, 0, 0])
-        #expect(DegreeCentrality(direction: .outgoing, weighted: true, normalized: false).scores(in: graph) == [4, 0, 0])
+        #expect(
+            DegreeCentrality(direction: .outgoing, weighted: true, normalized: false).scores(in: graph) == [4, 0, 0])
         let cycle = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 2), .init(2, 0)], directed: true)
         #expect(Self.close(try PageRank(damping: 0.85).scores(in: cycle), [1 / 3.0, 1 / 3.0, 1 / 3.0], 1e-9))
     }
@@ -50,7 +54,8 @@ struct CentralityDocExampleTests {
         #expect(abs(ClusteringCoefficient().average(in: Self.triangleWithTail) - 0.5833) < 1e-3)
         let weak = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1)], directed: true)
         #expect(WeakComponents().components(in: weak).members == [[0, 1], [2]])
-        let mutual = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 0), .init(1, 2)], directed: true)
+        let mutual = UserGraph(
+            labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 0), .init(1, 2)], directed: true)
         #expect(StrongComponents().components(in: mutual).members == [[0, 1], [2]])
         #expect(abs(Reciprocity().value(in: mutual)! - 2 / 3.0) < 1e-12)
         #expect(abs(Density().value(in: weak) - 1 / 6.0) < 1e-12)
@@ -63,8 +68,9 @@ struct CentralityDocExampleTests {
     @Test func deepChainNeedsNoRecursion() {
         // A reply chain 200,000 deep: Tarjan and the traversals use explicit stacks.
         let n = 200_000
-        let chain = UserGraph(labels: (0..<n).map { "u\($0)" }, edges: (0..<Int32(n - 1)).map { .init($0, $0 + 1) },
-                              directed: true)
+        let chain = UserGraph(
+            labels: (0..<n).map { "u\($0)" }, edges: (0..<Int32(n - 1)).map { .init($0, $0 + 1) },
+            directed: true)
         #expect(StrongComponents().components(in: chain).count == n)
         #expect(WeakComponents().components(in: chain).count == 1)
         #expect(CoreNumber().values(in: chain).max() == 1)

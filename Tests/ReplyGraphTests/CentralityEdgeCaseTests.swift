@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReplyGraph
 
 /// Degenerate inputs: every metric returns a defined value (networkx's convention where it has one), never NaN,
@@ -7,15 +8,19 @@ import Testing
 struct CentralityEdgeCaseTests {
     static let empty = UserGraph(labels: [], edges: [], directed: true)
     static let single = UserGraph(labels: ["a"], edges: [], directed: true)
-    static let disconnected = UserGraph(labels: ["a", "b", "c", "d", "e"],
-                                        edges: [.init(0, 1, 2), .init(1, 0), .init(2, 3)], directed: true)
+    static let disconnected = UserGraph(
+        labels: ["a", "b", "c", "d", "e"],
+        edges: [.init(0, 1, 2), .init(1, 0), .init(2, 3)], directed: true)
     static let onlySelfLoops = UserGraph(labels: ["a", "b"], edges: [.init(0, 0, 3), .init(1, 1)], directed: true)
-    static let onlySelfLoopsIncluded = UserGraph(labels: ["a", "b"], edges: [.init(0, 0, 3), .init(1, 1)],
-                                                 directed: true, includeSelf: true)
-    static let zeroWeights = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1, 0), .init(1, 2, 0), .init(2, 0, 1)],
-                                       directed: true)
-    static let undirectedSelf = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 0), .init(0, 1), .init(1, 2)],
-                                          directed: false, includeSelf: true)
+    static let onlySelfLoopsIncluded = UserGraph(
+        labels: ["a", "b"], edges: [.init(0, 0, 3), .init(1, 1)],
+        directed: true, includeSelf: true)
+    static let zeroWeights = UserGraph(
+        labels: ["a", "b", "c"], edges: [.init(0, 1, 0), .init(1, 2, 0), .init(2, 0, 1)],
+        directed: true)
+    static let undirectedSelf = UserGraph(
+        labels: ["a", "b", "c"], edges: [.init(0, 0), .init(0, 1), .init(1, 2)],
+        directed: false, includeSelf: true)
 
     static let graphs: [(String, UserGraph)] = [
         ("empty", empty), ("single", single), ("disconnected", disconnected), ("self-loops", onlySelfLoops),
@@ -29,20 +34,25 @@ struct CentralityEdgeCaseTests {
     func everyMetricIsDefined(_ index: Int) throws {
         let (name, g) = Self.graphs[index]
         let n = g.nodeCount
-        for metric in [DegreeCentrality(), DegreeCentrality(direction: .incoming, weighted: true),
-                       DegreeCentrality(direction: .outgoing, normalized: false)] {
+        for metric in [
+            DegreeCentrality(), DegreeCentrality(direction: .incoming, weighted: true),
+            DegreeCentrality(direction: .outgoing, normalized: false),
+        ] {
             let s = metric.scores(in: g)
             #expect(s.count == n && Self.finite(s), "\(name) degree")
         }
-        for s in [try PageRank().scores(in: g), try PageRank(weighted: false).scores(in: g),
-                  BetweennessCentrality().scores(in: g), BetweennessCentrality(weighted: true).scores(in: g),
-                  BetweennessCentrality(endpoints: true).scores(in: g),
-                  BetweennessCentrality(sampleCount: 1, seed: 3).scores(in: g),
-                  ClosenessCentrality().scores(in: g), ClosenessCentrality(weighted: true).scores(in: g),
-                  HarmonicCentrality().scores(in: g), HarmonicCentrality(weighted: true).scores(in: g),
-                  try EigenvectorCentrality(maxIterations: 10_000).scores(in: g),
-                  try HITS(maxIterations: 10_000).scores(in: g).hubs, try HITS(maxIterations: 10_000).scores(in: g).authorities,
-                  ClusteringCoefficient().scores(in: g), ClusteringCoefficient(weighted: true).scores(in: g)] {
+        for s in [
+            try PageRank().scores(in: g), try PageRank(weighted: false).scores(in: g),
+            BetweennessCentrality().scores(in: g), BetweennessCentrality(weighted: true).scores(in: g),
+            BetweennessCentrality(endpoints: true).scores(in: g),
+            BetweennessCentrality(sampleCount: 1, seed: 3).scores(in: g),
+            ClosenessCentrality().scores(in: g), ClosenessCentrality(weighted: true).scores(in: g),
+            HarmonicCentrality().scores(in: g), HarmonicCentrality(weighted: true).scores(in: g),
+            try EigenvectorCentrality(maxIterations: 10_000).scores(in: g),
+            try HITS(maxIterations: 10_000).scores(in: g).hubs,
+            try HITS(maxIterations: 10_000).scores(in: g).authorities,
+            ClusteringCoefficient().scores(in: g), ClusteringCoefficient(weighted: true).scores(in: g),
+        ] {
             #expect(s.count == n && Self.finite(s), "\(name)")
         }
         if n > 0 { #expect(abs(try PageRank().scores(in: g).reduce(0, +) - 1) < 1e-9, "\(name) pagerank sums to 1") }
@@ -61,13 +71,13 @@ struct CentralityEdgeCaseTests {
     @Test func conventionsOnTinyGraphs() throws {
         #expect(try PageRank().scores(in: Self.empty).isEmpty)
         #expect(try PageRank().scores(in: Self.single) == [1])
-        #expect(DegreeCentrality().scores(in: Self.single) == [1])          // networkx: n ≤ 1 → 1
+        #expect(DegreeCentrality().scores(in: Self.single) == [1]) // networkx: n ≤ 1 → 1
         #expect(BetweennessCentrality().scores(in: Self.single) == [0])
         #expect(ClosenessCentrality().scores(in: Self.single) == [0])
         #expect(Density().value(in: Self.single) == 0)
-        #expect(Reciprocity().value(in: Self.empty) == nil)                 // networkx raises
-        #expect(Reciprocity().value(in: Self.onlySelfLoopsIncluded) == 0)   // a loop is not reciprocal
-        #expect(try Modularity().value(of: [[0], [1]], in: Self.onlySelfLoops) == 0)   // no edges
+        #expect(Reciprocity().value(in: Self.empty) == nil) // networkx raises
+        #expect(Reciprocity().value(in: Self.onlySelfLoopsIncluded) == 0) // a loop is not reciprocal
+        #expect(try Modularity().value(of: [[0], [1]], in: Self.onlySelfLoops) == 0) // no edges
         // Self-loops: recorded, kept out of the adjacency unless included, never in core numbers.
         #expect(Self.onlySelfLoops.selfLoopWeights == [3, 1] && Self.onlySelfLoops.edgeCount == 0)
         #expect(Self.onlySelfLoopsIncluded.edgeCount == 2)
@@ -81,8 +91,10 @@ struct CentralityEdgeCaseTests {
     }
 
     @Test func handlesDifferingOnlyInCaseAreOneNode() throws {
-        let tweets = [Tweet(id: TweetID(10), author: Handle("Ann"), text: "hi @BOB and @bob"),
-                      Tweet(id: TweetID(11), author: Handle("ann"), text: "again @Bob")]
+        let tweets = [
+            Tweet(id: TweetID(10), author: Handle("Ann"), text: "hi @BOB and @bob"),
+            Tweet(id: TweetID(11), author: Handle("ann"), text: "again @Bob"),
+        ]
         let g = UserGraph.project(.mention, tweets: tweets)
         #expect(g.labels == ["Ann", "BOB"])
         #expect(g.edges == [UserGraph.Edge(0, 1, 2)])
@@ -90,8 +102,9 @@ struct CentralityEdgeCaseTests {
     }
 
     @Test func nonConvergenceNamesTheMetric() {
-        let g = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 2), .init(2, 0), .init(0, 2)],
-                          directed: true)
+        let g = UserGraph(
+            labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 2), .init(2, 0), .init(0, 2)],
+            directed: true)
         #expect { try PageRank(maxIterations: 1, tolerance: 1e-15).scores(in: g) } throws: {
             ($0 as? CentralityError)?.metric == "pagerank" && ($0 as? CentralityError)?.isNotConverged == true
         }
@@ -104,9 +117,12 @@ struct CentralityEdgeCaseTests {
         #expect { try PageRank(personalization: [0, 0, 0]).scores(in: g) } throws: {
             ($0 as? CentralityError)?.description.hasPrefix("pagerank:") == true
         }
-        #expect { try Modularity().value(of: [[0, 1]], in: g) } throws: { ($0 as? CentralityError)?.metric == "modularity" }
+        #expect { try Modularity().value(of: [[0, 1]], in: g) } throws: {
+            ($0 as? CentralityError)?.metric == "modularity"
+        }
         // A bipartite star never settles for unshifted HITS-like oscillation; label propagation on it still stops.
-        let star = UserGraph(labels: ["h", "a", "b", "c"], edges: [.init(0, 1), .init(0, 2), .init(0, 3)], directed: false)
+        let star = UserGraph(
+            labels: ["h", "a", "b", "c"], edges: [.init(0, 1), .init(0, 2), .init(0, 3)], directed: false)
         #expect((try? LabelPropagation(seed: 9).communities(in: star)) != nil)
     }
 
@@ -119,7 +135,8 @@ struct CentralityEdgeCaseTests {
         #expect(sampled.scores(in: g) == sampled.scores(in: g))
         #expect(BetweennessCentrality(threads: 1).scores(in: g) == BetweennessCentrality(threads: 4).scores(in: g))
         #expect(ClosenessCentrality(threads: 1).scores(in: g) == ClosenessCentrality(threads: 3).scores(in: g))
-        #expect(HarmonicCentrality(weighted: true, threads: 1).scores(in: g)
+        #expect(
+            HarmonicCentrality(weighted: true, threads: 1).scores(in: g)
                 == HarmonicCentrality(weighted: true, threads: 2).scores(in: g))
         let pivots = BetweennessCentrality.samplePivots(count: 10, nodeCount: g.nodeCount, seed: 8)
         #expect(Set(pivots).count == 10)

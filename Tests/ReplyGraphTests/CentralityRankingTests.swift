@@ -1,5 +1,5 @@
-import Testing
 import ReplyGraph
+import Testing
 import TweetArchive
 
 /// The public entry points: every centrality's `ranking(in:)` keys the by-index scores by handle, and the
@@ -7,8 +7,9 @@ import TweetArchive
 @Suite("Centrality rankings by handle")
 struct CentralityRankingTests {
     static let path = UserGraph(labels: ["a", "B", "c"], edges: [.init(0, 1), .init(1, 2)], directed: false)
-    static let triangleWithTail = UserGraph(labels: ["a", "b", "c", "d"],
-                                            edges: [.init(0, 1), .init(1, 2), .init(2, 0), .init(2, 3)], directed: false)
+    static let triangleWithTail = UserGraph(
+        labels: ["a", "b", "c", "d"],
+        edges: [.init(0, 1), .init(1, 2), .init(2, 0), .init(2, 3)], directed: false)
 
     /// The ranking holds exactly the package-level scores, each under its node's handle.
     static func matches(_ ranking: Ranking, _ scores: [Double], in graph: UserGraph) -> Bool {
@@ -28,7 +29,8 @@ struct CentralityRankingTests {
         #expect(Self.matches(try PageRank().ranking(in: g), try PageRank().scores(in: g), in: g))
         #expect(Self.matches(ClosenessCentrality().ranking(in: g), ClosenessCentrality().scores(in: g), in: g))
         #expect(Self.matches(HarmonicCentrality().ranking(in: g), HarmonicCentrality().scores(in: g), in: g))
-        #expect(Self.matches(try EigenvectorCentrality().ranking(in: g), try EigenvectorCentrality().scores(in: g), in: g))
+        #expect(
+            Self.matches(try EigenvectorCentrality().ranking(in: g), try EigenvectorCentrality().scores(in: g), in: g))
         #expect(Self.matches(DegreeCentrality().ranking(in: g), DegreeCentrality().scores(in: g), in: g))
         #expect(Self.matches(CoreNumber().ranking(in: g), CoreNumber().values(in: g).map(Double.init), in: g))
         let (hubs, authorities) = try HITS().rankings(in: g)

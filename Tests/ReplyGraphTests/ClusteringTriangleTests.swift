@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReplyGraph
 
 /// The triangle-listing clustering coefficient against the wedge scan it replaced (networkx's own order of work),
@@ -20,7 +21,7 @@ import Testing
         static func undirected(_ graph: UserGraph, _ weighted: Bool) -> [Double] {
             let n = graph.nodeCount
             let maxW = maxWeight(graph, weighted)
-            var mark = [Double](repeating: -1, count: n)   // weight of i–k, or −1 when k is not i's neighbour
+            var mark = [Double](repeating: -1, count: n) // weight of i–k, or −1 when k is not i's neighbour
             var result = [Double](repeating: 0, count: n)
             for i in 0..<n {
                 var d = 0
@@ -30,7 +31,8 @@ import Testing
                 }
                 var t = 0.0
                 for p in graph.outOffsets[i]..<graph.outOffsets[i + 1] where graph.outTargets[p] != Int32(i) {
-                    let j = Int(graph.outTargets[p]), wij = graph.outWeights[p] / maxW
+                    let j = Int(graph.outTargets[p])
+                    let wij = graph.outWeights[p] / maxW
                     for q in graph.outOffsets[j]..<graph.outOffsets[j + 1] {
                         let k = Int(graph.outTargets[q])
                         if k == j || mark[k] < 0 { continue }
@@ -46,17 +48,21 @@ import Testing
         static func directed(_ graph: UserGraph, _ weighted: Bool) -> [Double] {
             let n = graph.nodeCount
             let maxW = maxWeight(graph, weighted)
-            var predW = [Double](repeating: -1, count: n)   // weight of k → i, or −1
-            var succW = [Double](repeating: -1, count: n)   // weight of i → k, or −1
+            var predW = [Double](repeating: -1, count: n) // weight of k → i, or −1
+            var succW = [Double](repeating: -1, count: n) // weight of i → k, or −1
             var result = [Double](repeating: 0, count: n)
             for i in 0..<n {
-                var dPred = 0, dSucc = 0, dBoth = 0
+                var dPred = 0
+                var dSucc = 0
+                var dBoth = 0
                 for p in graph.inOffsets[i]..<graph.inOffsets[i + 1] where graph.inSources[p] != Int32(i) {
-                    predW[Int(graph.inSources[p])] = graph.inWeights[p] / maxW; dPred += 1
+                    predW[Int(graph.inSources[p])] = graph.inWeights[p] / maxW
+                    dPred += 1
                 }
                 for p in graph.outOffsets[i]..<graph.outOffsets[i + 1] where graph.outTargets[p] != Int32(i) {
                     let k = Int(graph.outTargets[p])
-                    succW[k] = graph.outWeights[p] / maxW; dSucc += 1
+                    succW[k] = graph.outWeights[p] / maxW
+                    dSucc += 1
                     if predW[k] >= 0 { dBoth += 1 }
                 }
                 var t = 0.0
@@ -105,8 +111,9 @@ import Testing
             list.append(.init(u, v, w))
             if Int.random(in: 0..<5, using: &generator) == 0 { list.append(.init(v, u, w)) }
         }
-        return UserGraph(labels: (0..<nodes).map { "u\($0)" }, edges: list, directed: directed,
-                         includeSelf: seed % 2 == 0)
+        return UserGraph(
+            labels: (0..<nodes).map { "u\($0)" }, edges: list, directed: directed,
+            includeSelf: seed % 2 == 0)
     }
 
     @Test(arguments: [(1, true), (2, true), (3, false), (4, false), (5, true)])

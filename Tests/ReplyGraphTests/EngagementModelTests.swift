@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReplyGraph
 
 @Suite struct EngagementModelTests {
@@ -13,8 +14,10 @@ import Testing
     /// A synthetic archive of about 3,000 tweets whose counts follow a known log-linear model with Gaussian noise
     /// (σ = 0.5 on the log scale); threads, replies, links, media, mentions, promotions, hours and weekdays vary
     /// independently. Seed fixed, so the outcome is deterministic.
-    static func syntheticArchive(seed: UInt64 = 20_230_215) -> (tweets: [Tweet], threads: [TweetThread],
-                                                                  promotions: [TweetID: [PromotionCategory]]) {
+    static func syntheticArchive(seed: UInt64 = 20_230_215) -> (
+        tweets: [Tweet], threads: [TweetThread],
+        promotions: [TweetID: [PromotionCategory]]
+    ) {
         var rng = EngagementSeededGenerator(seed: seed)
         var tweets: [Tweet] = []
         var threads: [TweetThread] = []
@@ -27,8 +30,9 @@ import Testing
             for k in 0..<mentions { text += " @user\(k)" }
             text += " " + String(repeating: "word ", count: Int.random(in: 2...50, using: &rng))
             if Bool.random(using: &rng) { text += " https://t.co/abc\(sequence)" }
-            let tweet = Tweet(id: EngagementFixtures.id(ms: ms, sequence: sequence), author: Handle("me"), text: text,
-                              hasMedia: Double.random(in: 0..<1, using: &rng) < 0.3)
+            let tweet = Tweet(
+                id: EngagementFixtures.id(ms: ms, sequence: sequence), author: Handle("me"), text: text,
+                hasMedia: Double.random(in: 0..<1, using: &rng) < 0.3)
             let u = Double.random(in: 0..<1, using: &rng)
             if u < 0.1 { promotions[tweet.id] = [.newsletter] } else if u < 0.18 { promotions[tweet.id] = [.video] }
             return tweet
@@ -40,11 +44,15 @@ import Testing
                 let length = Int.random(in: 2...8, using: &rng)
                 let members = (0..<length).map { makeTweet(ms: ms + Int64($0) * 1000, reply: false) }
                 tweets += members
-                threads.append(TweetThread(root: members[0].id, author: Handle("me"), tweets: members.map(\.id),
-                                      links: zip(members.dropFirst(), members).map {
-                                          ThreadLink(from: $0.id, to: $1.id, confidence: 1, reason: ThreadLink.Reason(basis: .replyID)) },
-                                      numbering: .none, numbers: members.map { _ in nil }, confidence: 1,
-                                      start: members[0].createdAt, end: members.last!.createdAt))
+                threads.append(
+                    TweetThread(
+                        root: members[0].id, author: Handle("me"), tweets: members.map(\.id),
+                        links: zip(members.dropFirst(), members).map {
+                            ThreadLink(
+                                from: $0.id, to: $1.id, confidence: 1, reason: ThreadLink.Reason(basis: .replyID))
+                        },
+                        numbering: .none, numbers: members.map { _ in nil }, confidence: 1,
+                        start: members[0].createdAt, end: members.last!.createdAt))
             } else {
                 tweets.append(makeTweet(ms: ms, reply: Double.random(in: 0..<1, using: &rng) < 0.15))
             }
@@ -76,17 +84,20 @@ import Testing
             var covered = 0
             var table = "\(model.target.rawValue): n=\(model.n) R²=\(model.r2 ?? -1)\n"
             for c in model.coefficients {
-                let truth = (Self.planted[c.feature] ?? .nan) - (model.target == .retweets && c.feature == "intercept" ? 1 : 0)
+                let truth =
+                    (Self.planted[c.feature] ?? .nan) - (model.target == .retweets && c.feature == "intercept" ? 1 : 0)
                 let ci = try #require(c.estimateCI95)
                 let inside = ci[0] <= truth && truth <= ci[1]
                 if inside { covered += 1 }
-                table += "  \(c.feature) planted \(truth) fitted \(String(format: "%.3f [%.3f, %.3f]", c.estimate, ci[0], ci[1]))"
+                table +=
+                    "  \(c.feature) planted \(truth) fitted \(String(format: "%.3f [%.3f, %.3f]", c.estimate, ci[0], ci[1]))"
                     + (inside ? "" : "  MISS") + "\n"
                 #expect(abs(c.estimate - truth) < 0.2, "\(c.feature)")
             }
             print(table)
             #expect(model.coefficients.count == Self.planted.count)
-            #expect(Double(covered) >= 0.9 * Double(model.coefficients.count), "\(covered) of \(model.coefficients.count)")
+            #expect(
+                Double(covered) >= 0.9 * Double(model.coefficients.count), "\(covered) of \(model.coefficients.count)")
             let significant = Set(model.coefficients.filter(\.significant).map(\.feature))
             #expect(significant.isSuperset(of: ["thread_root", "is_reply", "has_media", "trend_years", "hour_12_18"]))
         }
@@ -109,8 +120,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [(0.975, 10.0, 2.228138851986), (0.975, 1.0, 12.706204736174), (0.95, 5.0, 2.015048372669),
-                      (0.975, 1_000_000.0, 1.959966), (0.025, 3.0, -3.182446305284), (0.995, 30.0, 2.749995653567)])
+    @Test(arguments: [
+        (0.975, 10.0, 2.228138851986), (0.975, 1.0, 12.706204736174), (0.95, 5.0, 2.015048372669),
+        (0.975, 1_000_000.0, 1.959966), (0.025, 3.0, -3.182446305284), (0.995, 30.0, 2.749995653567),
+    ])
     func tQuantileMatchesTables(p: Double, df: Double, expected: Double) {
         #expect(abs(StudentT.quantile(p, degreesOfFreedom: df) - expected) < 1e-6)
         #expect(abs(StudentT.cdf(expected, degreesOfFreedom: df) - p) < 1e-6)

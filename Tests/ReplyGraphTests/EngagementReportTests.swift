@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReplyGraph
 
 @Suite struct EngagementReportTests {
@@ -32,12 +33,17 @@ import Testing
     }
 
     @Test func allZeroCountsAreReportedNotModelled() throws {
-        let tweets = (0..<20).map { F.tweet("Post \($0) https://t.co/x", ms: F.start + Int64($0) * 3_600_000, likes: 0, retweets: 0) }
+        let tweets = (0..<20).map {
+            F.tweet("Post \($0) https://t.co/x", ms: F.start + Int64($0) * 3_600_000, likes: 0, retweets: 0)
+        }
         let report = EngagementReport(tweets: tweets, threads: [], promotions: [:])
         #expect(report.countsAvailable)
         #expect(report.models.isEmpty)
-        #expect(report.unavailable.map(\.reason) == ["likes is 0 for all 20 tweets: a constant cannot be explained",
-                                                     "retweets is 0 for all 20 tweets: a constant cannot be explained"])
+        #expect(
+            report.unavailable.map(\.reason) == [
+                "likes is 0 for all 20 tweets: a constant cannot be explained",
+                "retweets is 0 for all 20 tweets: a constant cannot be explained",
+            ])
         #expect(report.countsReason != nil)
         _ = try Self.json(report)
     }
@@ -55,8 +61,9 @@ import Testing
     }
 
     @Test func singleTweetCannotBeModelled() throws {
-        let report = EngagementReport(tweets: [F.tweet("Hello", ms: F.start, likes: 5, retweets: 1)], threads: [],
-                                      promotions: [:])
+        let report = EngagementReport(
+            tweets: [F.tweet("Hello", ms: F.start, likes: 5, retweets: 1)], threads: [],
+            promotions: [:])
         #expect(report.models.isEmpty)
         #expect(report.unavailable.count == 2)
         #expect(report.classes.first { $0.name == "single" }?.likesMedian == 5)
@@ -64,8 +71,10 @@ import Testing
     }
 
     @Test func tooFewTweetsGiveEstimatesWithoutIntervals() throws {
-        let tweets = [F.tweet("Hello", ms: F.start, likes: 5, retweets: 1),
-                      F.tweet("Hello there, a longer one", ms: F.start + 86_400_000, likes: 9, retweets: 3)]
+        let tweets = [
+            F.tweet("Hello", ms: F.start, likes: 5, retweets: 1),
+            F.tweet("Hello there, a longer one", ms: F.start + 86_400_000, likes: 9, retweets: 3),
+        ]
         let report = EngagementReport(tweets: tweets, threads: [], promotions: [:])
         let model = try #require(report.models.first)
         #expect(model.degreesOfFreedom == 0)
@@ -81,9 +90,10 @@ import Testing
         // no promotions (no promo dummies at all).
         let tweets = (0..<200).map { k -> Tweet in
             let mention = Bool.random(using: &rng)
-            return F.tweet("Post \(k)" + (mention ? " cc @pal" : ""), ms: F.start + Int64(k) * 7_200_000, sequence: k,
-                           likes: Int.random(in: 0...100, using: &rng), retweets: Int.random(in: 0...10, using: &rng),
-                           media: mention)
+            return F.tweet(
+                "Post \(k)" + (mention ? " cc @pal" : ""), ms: F.start + Int64(k) * 7_200_000, sequence: k,
+                likes: Int.random(in: 0...100, using: &rng), retweets: Int.random(in: 0...10, using: &rng),
+                media: mention)
         }
         let report = EngagementReport(tweets: tweets, threads: [], promotions: [:])
         let model = try #require(report.models.first { $0.target == .likes })
@@ -114,8 +124,8 @@ import Testing
         let c = ConversationEngagement(tweets: tweets, account: Handle("me"))
         #expect(c.tweets == 5 && c.replies == 4)
         #expect(abs(c.replyShare - 0.8) < 1e-12)
-        #expect(c.distinctUsersEngaged == 4)          // ann, bob, carl, dan
-        #expect(c.reciprocatedUsers == 1)             // ann replied; zed was never engaged
+        #expect(c.distinctUsersEngaged == 4) // ann, bob, carl, dan
+        #expect(c.reciprocatedUsers == 1) // ann replied; zed was never engaged
         #expect(c.reciprocityShare == 0.25)
         #expect(c.burstCount == 1 && c.longestBurst == 3)
         #expect(c.topBursts.first?.users == 2)

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import ReplyGraph
 
 /// The library's seeded generator (SplitMix64), so randomised tests are reproducible.
@@ -19,10 +20,13 @@ enum EngagementFixtures {
         TweetID(UInt64(ms - TweetID.twitterEpochMilliseconds) << 22 | UInt64(sequence & 0x3F_FFFF))
     }
 
-    static func tweet(_ text: String, ms: Int64, sequence: Int = 0, author: String = "me", likes: Int? = nil,
-                      retweets: Int? = nil, media: Bool? = nil) -> Tweet {
-        Tweet(id: id(ms: ms, sequence: sequence), author: Handle(author), text: text,
-              counts: EngagementCounts(likes: likes, retweets: retweets), hasMedia: media)
+    static func tweet(
+        _ text: String, ms: Int64, sequence: Int = 0, author: String = "me", likes: Int? = nil,
+        retweets: Int? = nil, media: Bool? = nil
+    ) -> Tweet {
+        Tweet(
+            id: id(ms: ms, sequence: sequence), author: Handle(author), text: text,
+            counts: EngagementCounts(likes: likes, retweets: retweets), hasMedia: media)
     }
 
     /// 2021-01-04T00:00:00Z, a Monday.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReplyGraph
 
 /// The estimate behind `replygraph centrality`'s refusal of hours-long exact betweenness, checked without running

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReplyGraph
 
 @Suite struct GraphStorageTests {
@@ -20,14 +21,14 @@ import Testing
         let graph = Self.graph()
         #expect(graph.tweetGraph.tweetCount == 5)
         #expect(graph.tweetGraph.externalTweetCount == 1)
-        #expect(graph.tweetGraph.userCount == 4)  // alice, bob, carol, dave
+        #expect(graph.tweetGraph.userCount == 4) // alice, bob, carol, dave
         #expect(graph.nodeCount == 10)
         #expect(graph.node(for: F.id(0)) == NodeID(0))
         #expect(graph.kind(of: NodeID(0)) == .tweet)
         #expect(graph.kind(of: try #require(graph.node(for: F.id(-100, 9)))) == .externalTweet)
         let bob = try #require(graph.node(for: Handle("BOB")))
         #expect(graph.kind(of: bob) == .user)
-        #expect(graph.handle(of: bob)?.display == "Bob")  // displayed as first seen (in archive order)
+        #expect(graph.handle(of: bob)?.display == "Bob") // displayed as first seen (in archive order)
         #expect(graph.node(for: Handle("nobody")) == nil)
         #expect(graph.node(for: TweetID(42)) == nil)
         #expect(graph.nodes(of: .tweet).map(\.rawValue) == Array(0..<5))
@@ -40,8 +41,8 @@ import Testing
         let graph = Self.graph()
         #expect(graph.edgeCount(.authored) == 5)
         #expect(graph.edgeCount(.continues) == 1)
-        #expect(graph.edgeCount(.repliesTo) == 1)   // bob → alice, by handle
-        #expect(graph.edgeCount(.mentions) == 3)    // Bob, carol, dave
+        #expect(graph.edgeCount(.repliesTo) == 1) // bob → alice, by handle
+        #expect(graph.edgeCount(.mentions) == 3) // Bob, carol, dave
         #expect(graph.edgeCount(.quotes) == 1)
         #expect(graph.edgeCount(.retweets) == 1)
         #expect(graph.edgeCount == EdgeKind.allCases.reduce(0) { $0 + graph.edgeCount($1) })
@@ -50,7 +51,7 @@ import Testing
         #expect(graph.edges(from: alice, kind: .authored).map(\.target) == [NodeID(0), NodeID(1)])
         #expect(graph.edges(to: alice, kind: .repliesTo).map(\.source) == [NodeID(2)])
         let carol = try #require(graph.node(for: Handle("carol")))
-        #expect(graph.edges(from: carol, kind: .authored).count == 2)  // "carol" and "Carol" are one user
+        #expect(graph.edges(from: carol, kind: .authored).count == 2) // "carol" and "Carol" are one user
         let second = try #require(graph.node(for: F.id(1)))
         let link = try #require(graph.edges(from: second, kind: .continues).first)
         #expect(link.target == NodeID(0))
@@ -90,7 +91,7 @@ import Testing
         let graph = builder.build()
         let user = graph.node(for: Handle("U"))!
         #expect(user == NodeID(3))
-        #expect(graph.edges(from: user).map(\.target) == [NodeID(1), NodeID(0)])  // stable within a kind
+        #expect(graph.edges(from: user).map(\.target) == [NodeID(1), NodeID(0)]) // stable within a kind
         #expect(graph.edges(from: NodeID(1)).map(\.kind) == [.continues, .quotes])
         #expect(graph.edges(from: NodeID(1), kind: .continues).first?.confidence == 0.75)
         #expect(graph.edges(from: NodeID(0)).isEmpty)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReplyGraph
 
 @Suite struct GraphTraversalTests {
@@ -11,7 +12,7 @@ import Testing
         tweets.reserveCapacity(depth)
         var parent: TweetID?
         for k in 0..<depth {
-            let id = TweetID(UInt64(F.base - TweetID.twitterEpochMilliseconds + Int64(k)) << 22)  // 1 ms apart
+            let id = TweetID(UInt64(F.base - TweetID.twitterEpochMilliseconds + Int64(k)) << 22) // 1 ms apart
             tweets.append(Tweet(id: id, author: Handle("deep"), text: "x", entities: .empty, inReplyToID: parent))
             parent = id
         }

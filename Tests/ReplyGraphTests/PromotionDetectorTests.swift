@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReplyGraph
 
 @Suite struct PromotionDetectorTests {
@@ -9,7 +10,9 @@ import Testing
         let detector = PromotionDetector()
         let labels = PromotionFixtures.labels
         #expect(labels.count == 831)
-        var tp: [String: Int] = [:], fp: [String: Int] = [:], fn: [String: Int] = [:]
+        var tp: [String: Int] = [:]
+        var fp: [String: Int] = [:]
+        var fn: [String: Int] = [:]
         var errors: [String] = []
         for tweet in PromotionFixtures.archive.tweets {
             guard let gold = labels[tweet.id] else { continue }
@@ -17,18 +20,25 @@ import Testing
             for category in gold.union(predicted) {
                 switch (gold.contains(category), predicted.contains(category)) {
                 case (true, true): tp[category, default: 0] += 1
-                case (false, true): fp[category, default: 0] += 1; errors.append("FP \(category) \(tweet.id): \(tweet.text.prefix(90))")
-                case (true, false): fn[category, default: 0] += 1; errors.append("FN \(category) \(tweet.id): \(tweet.text.prefix(90))")
+                case (false, true):
+                    fp[category, default: 0] += 1
+                    errors.append("FP \(category) \(tweet.id): \(tweet.text.prefix(90))")
+                case (true, false):
+                    fn[category, default: 0] += 1
+                    errors.append("FN \(category) \(tweet.id): \(tweet.text.prefix(90))")
                 default: break
                 }
             }
         }
         var table = "category             n   tp  fp  fn  precision  recall\n"
         for category in PromotionCategory.builtIn.map(\.rawValue) {
-            let t = tp[category, default: 0], f = fp[category, default: 0], m = fn[category, default: 0]
+            let t = tp[category, default: 0]
+            let f = fp[category, default: 0]
+            let m = fn[category, default: 0]
             let precision = t + f == 0 ? 1 : Double(t) / Double(t + f)
             let recall = t + m == 0 ? 1 : Double(t) / Double(t + m)
-            table += category.padding(toLength: 20, withPad: " ", startingAt: 0)
+            table +=
+                category.padding(toLength: 20, withPad: " ", startingAt: 0)
                 + [t + m, t, f, m].map { String($0).leftPadded(4) }.joined()
                 + String(format: "  %9.3f  %6.3f\n", precision, recall)
             #expect(precision >= 0.95, "precision of \(category) is \(precision)")
@@ -40,9 +50,14 @@ import Testing
 
     @Test(arguments: [
         ("Subscribe to our weekly free newsletter to learn something new every week: https://t.co/x", ["newsletter"]),
-        ("/7 I hope you've found this thread helpful. Follow me @someone for more. Like/Retweet the first tweet below if you can:",
-         ["follow_retweet"]),
-        ("What is CI/CD? In this video, we will talk about: - How it works. Watch and subscribe here: https://t.co/x", ["video"]),
+        (
+            "/7 I hope you've found this thread helpful. Follow me @someone for more. Like/Retweet the first tweet below if you can:",
+            ["follow_retweet"]
+        ),
+        (
+            "What is CI/CD? In this video, we will talk about: - How it works. Watch and subscribe here: https://t.co/x",
+            ["video"]
+        ),
         ("*BIG* announcement: My new book, Machine Learning System Design Interview, is available!", ["book"]),
         ("BLACK FRIDAY SALE: use code BF2022 at checkout for 30% off our online course.", ["course_or_product"]),
         ("Next week, we will cover: 🔹 Kafka 🔹 Redis", ["next_week_preview"]),
@@ -85,14 +100,18 @@ import Testing
     }
 
     @Test func encodesIdsAsStrings() throws {
-        let decision = PromotionDetector().classify(PromotionFixtures.tweet("Subscribe to our newsletter",
-                                                                            id: 1_625_536_706_027_061_253))
+        let decision = PromotionDetector().classify(
+            PromotionFixtures.tweet(
+                "Subscribe to our newsletter",
+                id: 1_625_536_706_027_061_253))
         let json = String(decoding: try JSONEncoder().encode(decision), as: UTF8.self)
         #expect(json.contains("\"id\":\"1625536706027061253\""))
         #expect(json.contains("\"relative_position\""))
     }
 }
 
-fileprivate extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

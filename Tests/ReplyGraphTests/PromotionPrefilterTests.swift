@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReplyGraph
 
 /// The prefilter only skips work: with it, every decision is the one the detector makes matching every rule.
@@ -41,15 +42,20 @@ import Testing
     }
 
     @Test func userRulesWithWildcardsAndApostrophesAreUnchanged() throws {
-        let rules = try PromotionRules.decode(Data(#"""
-            {"mode": "extend", "categories": {
-              "podcast": {"phrases": ["listen to our podcast", "you've got mail"],
-                          "patterns": ["new episode ..3 <url>", "? ..2 episode*", "@* ..1 podcast", "ep* live",
-                                       {"text": "old episode", "weight": -1}],
-                          "exclude": ["not a podcast"], "weight": 1.0}}}
-            """#.utf8))
-        let texts = Self.texts + ["New episode out: https://t.co/q", "our podcast episode 3", "@ann podcast",
-                                  "EPISODES live", "You’ve got mail", "you've got mail", "not a podcast: new episode https://x"]
+        let rules = try PromotionRules.decode(
+            Data(
+                #"""
+                {"mode": "extend", "categories": {
+                  "podcast": {"phrases": ["listen to our podcast", "you've got mail"],
+                              "patterns": ["new episode ..3 <url>", "? ..2 episode*", "@* ..1 podcast", "ep* live",
+                                           {"text": "old episode", "weight": -1}],
+                              "exclude": ["not a podcast"], "weight": 1.0}}}
+                """#.utf8))
+        let texts =
+            Self.texts + [
+                "New episode out: https://t.co/q", "our podcast episode 3", "@ann podcast",
+                "EPISODES live", "You’ve got mail", "you've got mail", "not a podcast: new episode https://x",
+            ]
         let tweets = texts.enumerated().map { k, text in
             PromotionFixtures.tweet(text, id: 1_500_000_000_000_000_000 + UInt64(k))
         }
@@ -57,16 +63,18 @@ import Testing
     }
 
     @Test func filterNeedsEveryUsableElement() throws {
-        let filter = PromotionPrefilter(patterns: [try PromotionPattern(pattern: "subscrib* ..6 newsletter"),
-                                                   try PromotionPattern(pattern: "? ..2 @*"),
-                                                   try PromotionPattern(pattern: "you've ..2 found")])
+        let filter = PromotionPrefilter(patterns: [
+            try PromotionPattern(pattern: "subscrib* ..6 newsletter"),
+            try PromotionPattern(pattern: "? ..2 @*"),
+            try PromotionPattern(pattern: "you've ..2 found"),
+        ])
         let both = filter.scan(Array("SUBSCRIBE to our weekly Newsletter".utf8))
         #expect(both.mayMatch(0) && both.mayMatch(1))
-        #expect(!both.mayMatch(2))                  // no "found"
+        #expect(!both.mayMatch(2)) // no "found"
         let one = filter.scan(Array("subscribe to nothing".utf8))
         #expect(!one.mayMatch(0))
-        #expect(one.mayMatch(1))                    // wildcards only: any text
-        #expect(!one.mayMatch(2))                   // "you've" gives nothing to look for, "found" still does
+        #expect(one.mayMatch(1)) // wildcards only: any text
+        #expect(!one.mayMatch(2)) // "you've" gives nothing to look for, "found" still does
         #expect(filter.scan(Array("You’ve found it".utf8)).mayMatch(2))
     }
 
@@ -78,7 +86,9 @@ import Testing
         }
         for text in Self.texts {
             let tokens = PromotionText.tokens(in: text)
-            #expect(PromotionReport.isCloser(text) == PromotionReport.closerPatterns.contains { $0.firstMatch(in: tokens) != nil })
+            #expect(
+                PromotionReport.isCloser(text)
+                    == PromotionReport.closerPatterns.contains { $0.firstMatch(in: tokens) != nil })
         }
     }
 }

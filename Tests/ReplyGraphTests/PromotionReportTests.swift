@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReplyGraph
 
 @Suite struct PromotionReportTests {
@@ -9,26 +10,40 @@ import Testing
     /// promotion; a later "Enjoy this thread?" follow-up advertises the video channel.
     static func handMade() -> (tweets: [Tweet], threads: [TweetThread], followUps: [FollowUp]) {
         let day: Int64 = 86_400_000
-        let t0 = F.start + 16 * 3_600_000 + 45 * 60_000   // Monday 16:45 UTC
+        let t0 = F.start + 16 * 3_600_000 + 45 * 60_000 // Monday 16:45 UTC
         var tweets: [Tweet] = []
-        let a = ["1/ How does a CDN work?", "2/ Edge servers cache content.",
-                 "3/ Subscribe to our weekly newsletter: https://t.co/n1",
-                 "4/ I hope you've found this thread helpful. Follow me @me for more."]
+        let a = [
+            "1/ How does a CDN work?", "2/ Edge servers cache content.",
+            "3/ Subscribe to our weekly newsletter: https://t.co/n1",
+            "4/ I hope you've found this thread helpful. Follow me @me for more.",
+        ]
         for (k, text) in a.enumerated() { tweets.append(F.tweet(text, ms: t0 + Int64(k) * 1000, sequence: k)) }
         let b = ["1/ What is Kafka?", "2/ A log.", "3/ Partitions scale it."]
-        for (k, text) in b.enumerated() { tweets.append(F.tweet(text, ms: t0 + day + Int64(k) * 1000, sequence: 10 + k)) }
-        tweets.append(F.tweet("Enjoy this thread? You might like our YouTube channel as well: https://t.co/y1",
-                              ms: t0 + 2 * 3_600_000, sequence: 20))
+        for (k, text) in b.enumerated() {
+            tweets.append(F.tweet(text, ms: t0 + day + Int64(k) * 1000, sequence: 10 + k))
+        }
+        tweets.append(
+            F.tweet(
+                "Enjoy this thread? You might like our YouTube channel as well: https://t.co/y1",
+                ms: t0 + 2 * 3_600_000, sequence: 20))
         tweets.append(F.tweet("@pal thanks!", ms: t0 + 3 * day + 5 * 3_600_000, sequence: 21))
-        tweets.append(F.tweet("Subscribe to our weekly newsletter: https://t.co/n1", ms: t0 + 7 * day + 60_000, sequence: 22))
+        tweets.append(
+            F.tweet("Subscribe to our weekly newsletter: https://t.co/n1", ms: t0 + 7 * day + 60_000, sequence: 22))
         func thread(_ members: [Tweet]) -> TweetThread {
-            TweetThread(root: members[0].id, author: Handle("me"), tweets: members.map(\.id),
-                        links: zip(members.dropFirst(), members).map { ThreadLink(from: $0.id, to: $1.id, confidence: 1, reason: ThreadLink.Reason(basis: .replyID)) },
-                        numbering: .slashSuffix, numbers: members.indices.map { $0 + 1 }, confidence: 1,
-                        start: members[0].createdAt, end: members.last!.createdAt)
+            TweetThread(
+                root: members[0].id, author: Handle("me"), tweets: members.map(\.id),
+                links: zip(members.dropFirst(), members).map {
+                    ThreadLink(from: $0.id, to: $1.id, confidence: 1, reason: ThreadLink.Reason(basis: .replyID))
+                },
+                numbering: .slashSuffix, numbers: members.indices.map { $0 + 1 }, confidence: 1,
+                start: members[0].createdAt, end: members.last!.createdAt)
         }
         let threads = [thread(Array(tweets[0..<4])), thread(Array(tweets[4..<7]))]
-        let followUps = [FollowUp(tweet: tweets[7].id, target: tweets[0].id, confidence: 0.9, reason: FollowUp.Reason(cue: .threadReference, gapSeconds: 60))]
+        let followUps = [
+            FollowUp(
+                tweet: tweets[7].id, target: tweets[0].id, confidence: 0.9,
+                reason: FollowUp.Reason(cue: .threadReference, gapSeconds: 60))
+        ]
         return (tweets, threads, followUps)
     }
 
@@ -39,7 +54,7 @@ import Testing
         #expect(p.threads == 2 && p.threadsWithPromotion == 1 && p.shareOfThreadsWithPromotion == 0.5)
         #expect(p.distribution == ["first": 0, "middle": 0, "second_to_last": 1, "last": 1])
         #expect(p.standalone == 2)
-        #expect(p.closers.count == 2)             // the thread's last part and the "Enjoy this thread?" follow-up
+        #expect(p.closers.count == 2) // the thread's last part and the "Enjoy this thread?" follow-up
         #expect(p.closers.endingThreads == 1 && p.closers.outsideThreads == 1)
         #expect(p.followUps.count == 1 && p.followUps.promotional == 1 && p.followUps.byCategory == ["video": 1])
         #expect(abs((p.followUps.medianGapSeconds ?? 0) - 7197) < 1e-9)
@@ -52,7 +67,7 @@ import Testing
         let s = report.schedule
         #expect(s.timeZone == "UTC")
         #expect(s.heatmapAll.count == 7 && s.heatmapAll.allSatisfy { $0.count == 24 })
-        #expect(s.heatmapAll[0][16] == 5)        // Monday 16:xx: thread A and the week-later call
+        #expect(s.heatmapAll[0][16] == 5) // Monday 16:xx: thread A and the week-later call
         #expect(s.heatmapPromotions[0][16] == 3)
         #expect(s.heatmapAll.joined().reduce(0, +) == data.tweets.count)
         let slot = try #require(s.slots.first)
@@ -63,8 +78,9 @@ import Testing
         #expect(abs(report.byMonth[0].rate - 4.0 / 10.0) < 1e-12)
 
         // Shifting to +05:30 moves the 16:45 UTC slot to 22:15 and the week-later call stays on a Monday.
-        let shifted = PromotionReport(tweets: data.tweets, threads: data.threads,
-                                      options: .init(timeZone: try ReportTimeZone(parsing: "+05:30")))
+        let shifted = PromotionReport(
+            tweets: data.tweets, threads: data.threads,
+            options: .init(timeZone: try ReportTimeZone(parsing: "+05:30")))
         #expect(shifted.schedule.slots.first?.time == "22:15")
         #expect(shifted.schedule.heatmapAll[0][22] == 5)
         #expect(shifted.schedule.timeZone == "+05:30")
@@ -75,14 +91,16 @@ import Testing
         #expect(try ReportTimeZone(parsing: "-0800").offset(at: Timestamp(milliseconds: 0)) == -28_800)
         #expect(try ReportTimeZone(parsing: "UTC") == .utc)
         let ny = try ReportTimeZone(parsing: "America/New_York")
-        #expect(ny.offset(at: Timestamp(year: 2022, month: 1, day: 15)!) == -18_000)   // EST
-        #expect(ny.offset(at: Timestamp(year: 2022, month: 7, day: 15)!) == -14_400)   // EDT
+        #expect(ny.offset(at: Timestamp(year: 2022, month: 1, day: 15)!) == -18_000) // EST
+        #expect(ny.offset(at: Timestamp(year: 2022, month: 7, day: 15)!) == -14_400) // EDT
         #expect(throws: ReportTimeZoneError.self) { try ReportTimeZone(parsing: "+25:00") }
         #expect(throws: ReportTimeZoneError.self) { try ReportTimeZone(parsing: "Mars/Olympus") }
     }
 
-    @Test(arguments: [((2021, 1, 3), "2020-W53"), ((2021, 1, 4), "2021-W01"), ((2022, 1, 2), "2021-W52"),
-                      ((2022, 12, 31), "2022-W52"), ((2020, 12, 31), "2020-W53"), ((2019, 12, 30), "2020-W01")])
+    @Test(arguments: [
+        ((2021, 1, 3), "2020-W53"), ((2021, 1, 4), "2021-W01"), ((2022, 1, 2), "2021-W52"),
+        ((2022, 12, 31), "2022-W52"), ((2020, 12, 31), "2020-W53"), ((2019, 12, 30), "2020-W01"),
+    ])
     func isoWeeks(date: (Int, Int, Int), expected: String) {
         #expect(PromotionReport.isoWeek(year: date.0, month: date.1, day: date.2) == expected)
     }
@@ -94,10 +112,13 @@ import Testing
             F.tweet("A diagram https://t.co/z9", ms: F.start + 2000, sequence: 3),
         ]
         let links = PromotionReport(tweets: tweets, threads: []).links
-        #expect(links.expanded == false && links.tcoShare == 1 && links.note?.hasPrefix("100% of links are t.co") == true)
+        #expect(
+            links.expanded == false && links.tcoShare == 1 && links.note?.hasPrefix("100% of links are t.co") == true)
         #expect(links.reusedTargets == [.init(value: "https://t.co/n1", count: 2, promotional: 2)])
         #expect(links.hashtags == [.init(value: "systemdesign", count: 2, promotional: 2)])
-        let expanded = PromotionReport(tweets: [F.tweet("Watch https://www.youtube.com/watch?v=1", ms: F.start)], threads: []).links
+        let expanded = PromotionReport(
+            tweets: [F.tweet("Watch https://www.youtube.com/watch?v=1", ms: F.start)], threads: []
+        ).links
         #expect(expanded.expanded && expanded.note == nil && expanded.domains.first?.value == "www.youtube.com")
     }
 
@@ -115,8 +136,10 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(report), as: UTF8.self)
-        for key in ["\"tweets\":[{", "\"templates\":[", "\"positions\":{", "\"schedule\":{", "\"by_month\":[",
-                    "\"heatmap_all\"", "\"share_of_days\"", "\"relative_position\""] {
+        for key in [
+            "\"tweets\":[{", "\"templates\":[", "\"positions\":{", "\"schedule\":{", "\"by_month\":[",
+            "\"heatmap_all\"", "\"share_of_days\"", "\"relative_position\"",
+        ] {
             #expect(json.contains(key), "\(key)")
         }
         #expect(json.contains("\"id\":\"16"))

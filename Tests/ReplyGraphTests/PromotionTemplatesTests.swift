@@ -1,11 +1,15 @@
 import Foundation
 import Testing
+
 @testable import ReplyGraph
 
 @Suite struct PromotionTemplatesTests {
     @Test(arguments: [
         ("𝐒𝐮𝐛𝐬𝐜𝐫𝐢𝐛𝐞 to our 𝐰𝐞𝐞𝐤𝐥𝐲 newsletter: https://t.co/dkjDPxrTOt 🚀", "subscribe to our weekly newsletter <url>"),
-        ("/7 I hope you've found this thread helpful. Follow me @alexxubyte", "<num> i hope you've found this thread helpful follow me <user>"),
+        (
+            "/7 I hope you've found this thread helpful. Follow me @alexxubyte",
+            "<num> i hope you've found this thread helpful follow me <user>"
+        ),
         ("Now 26,326 subscribers (33% off) 𝟏𝟎𝟎k", "now <num> subscribers <num> off <num> k"),
         ("I’d appreciate a RT 🙏 — https://bytebytego.com/x?y=1", "i'd appreciate a rt <url>"),
         ("𝘩𝘢𝘴𝘩( 𝘱𝘢𝘴𝘴𝘸𝘰𝘳𝘥 + 𝘴𝘢𝘭𝘵) 𝙼𝚘𝚗𝚘", "hash password salt mono"),
@@ -16,7 +20,8 @@ import Testing
     }
 
     @Test func jaccardOfShingles() {
-        let a = PromotionTemplates.shingles(["a", "b", "c", "d"]), b = PromotionTemplates.shingles(["a", "b", "c", "e"])
+        let a = PromotionTemplates.shingles(["a", "b", "c", "d"])
+        let b = PromotionTemplates.shingles(["a", "b", "c", "e"])
         #expect(a == ["a b c", "b c d"])
         #expect(PromotionTemplates.jaccard(a, b) == 1.0 / 3.0)
         #expect(PromotionTemplates.shingles(["x", "y"]) == ["x y"])
@@ -42,10 +47,12 @@ import Testing
 
     @Test func minesTemplatesWithCountsAndDates() throws {
         let base: Int64 = 1_650_000_000_000
-        let tweets = (0..<5).map { k in
-            EngagementFixtures.tweet("/\(k + 3) Subscribe to our weekly newsletter to learn something new every week: https://t.co/x\(k)",
-                                     ms: base + Int64(k) * 86_400_000, sequence: k)
-        } + [EngagementFixtures.tweet("Just a diagram about caching", ms: base, sequence: 9)]
+        let tweets =
+            (0..<5).map { k in
+                EngagementFixtures.tweet(
+                    "/\(k + 3) Subscribe to our weekly newsletter to learn something new every week: https://t.co/x\(k)",
+                    ms: base + Int64(k) * 86_400_000, sequence: k)
+            } + [EngagementFixtures.tweet("Just a diagram about caching", ms: base, sequence: 9)]
         let detector = PromotionDetector()
         let decisions = Dictionary(uniqueKeysWithValues: tweets.map { ($0.id, detector.classify($0)) })
         let templates = PromotionTemplates.mine(tweets, decisions: decisions)
@@ -63,7 +70,10 @@ import Testing
         let top = try #require(report.templates.first)
         #expect(top.count >= 20)
         #expect(report.templates.reduce(0) { $0 + $1.count } == report.tweets.count)
-        print(report.templates.prefix(8).map { "×\($0.count) \($0.firstUse.prefix(10))…\($0.lastUse.prefix(10)) \($0.template.prefix(100))" }
-                .joined(separator: "\n"))
+        print(
+            report.templates.prefix(8).map {
+                "×\($0.count) \($0.firstUse.prefix(10))…\($0.lastUse.prefix(10)) \($0.template.prefix(100))"
+            }
+            .joined(separator: "\n"))
     }
 }

@@ -7,10 +7,10 @@ import Testing
 @Suite struct ReadmeExampleTests {
     @Test func theReadmeExampleRuns() throws {
         let archive = try ArchiveReader().read(paths: [SampleArchive.path])
-        let graph = ReplyGraph(archive)                    // threads reconstructed on the way
+        let graph = ReplyGraph(archive) // threads reconstructed on the way
 
         let longest = graph.threads.max { $0.length < $1.length }!
-        print(longest.length, longest.numbering)           // e.g. 15 slashPrefix
+        print(longest.length, longest.numbering) // e.g. 15 slashPrefix
         for link in longest.links.prefix(2) {
             print(link.from, "continues", link.to, link.reason, link.confidence)
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReplyGraph
 
 /// ``SampledHarmonicCentrality`` against networkx's harmonic centrality in the committed fixtures.
@@ -7,7 +8,8 @@ struct SampledHarmonicCentralityTests {
     /// Pivots even where n searches would be cheaper, to test the sampler; δ = 0.001 and a fixed seed.
     @Test(arguments: CentralityFixture.names)
     func withinTheBoundOfNetworkxOnEveryFixture(_ name: String) throws {
-        let f = try CentralityFixture(name), g = f.graph
+        let f = try CentralityFixture(name)
+        let g = f.graph
         let exact = try #require(f.vector("harmonic"))
         let estimate = try SampledHarmonicCentrality(epsilon: 0.05, delta: 0.001, seed: 3, exactWhenCheaper: false)
             .estimate(in: g)
@@ -21,12 +23,18 @@ struct SampledHarmonicCentralityTests {
     }
 
     @Test func weightedTermsAreBoundedByTheLargestWeight() throws {
-        let f = try CentralityFixture("karate-undirected"), g = f.graph
-        let estimate = try SampledHarmonicCentrality(epsilon: 0.1, delta: 0.01, weighted: true, seed: 1,
-                                                     exactWhenCheaper: false).estimate(in: g)
+        let f = try CentralityFixture("karate-undirected")
+        let g = f.graph
+        let estimate = try SampledHarmonicCentrality(
+            epsilon: 0.1, delta: 0.01, weighted: true, seed: 1,
+            exactWhenCheaper: false
+        ).estimate(in: g)
         let maxWeight = g.outWeights.max()!
-        #expect(estimate.pivots == SampledHarmonicCentrality.pivotCount(epsilon: 0.1, delta: 0.01, nodeCount: 34,
-                                                                         range: maxWeight))
+        #expect(
+            estimate.pivots
+                == SampledHarmonicCentrality.pivotCount(
+                    epsilon: 0.1, delta: 0.01, nodeCount: 34,
+                    range: maxWeight))
         let error = zip(estimate.scores, try #require(f.vector("harmonic_weighted"))).map { abs($0 - $1) }.max()!
         #expect(error <= 0.1 * 33)
     }
@@ -42,7 +50,8 @@ struct SampledHarmonicCentralityTests {
 
     @Test(arguments: CentralityFixture.names)
     func exactWhenThePivotsWouldBeMoreSearchesThanNodes(_ name: String) throws {
-        let f = try CentralityFixture(name), g = f.graph
+        let f = try CentralityFixture(name)
+        let g = f.graph
         let estimate = try SampledHarmonicCentrality(epsilon: 0.05).estimate(in: g)
         #expect(estimate.isExact && estimate.pivots == 0 && estimate.absoluteError == 0)
         expectClose(estimate.scores, f.vector("harmonic"), tolerance: 1e-9, "harmonic, exact")
@@ -59,8 +68,9 @@ struct SampledHarmonicCentralityTests {
     }
 
     @Test func docExample() throws {
-        let star = UserGraph(labels: ["hub", "a", "b", "c"], edges: [.init(0, 1), .init(0, 2), .init(0, 3)],
-                             directed: false)
+        let star = UserGraph(
+            labels: ["hub", "a", "b", "c"], edges: [.init(0, 1), .init(0, 2), .init(0, 3)],
+            directed: false)
         let estimate = try SampledHarmonicCentrality(epsilon: 0.05, exactWhenCheaper: false).estimate(in: star)
         #expect(estimate.pivots == 1559)
         for (score, exact) in zip(estimate.scores, [3.0, 2, 2, 2]) { #expect(abs(score - exact) <= 0.15) }
@@ -69,7 +79,9 @@ struct SampledHarmonicCentralityTests {
     @Test func rejectsEpsilonOrDeltaOutsideTheOpenUnitInterval() {
         let g = UserGraph(labels: ["a", "b"], edges: [.init(0, 1)], directed: false)
         for (e, d) in [(0.0, 0.1), (1.0, 0.1), (0.1, 0.0), (0.1, 1.0)] {
-            #expect(throws: CentralityError.self) { try SampledHarmonicCentrality(epsilon: e, delta: d).estimate(in: g) }
+            #expect(throws: CentralityError.self) {
+                try SampledHarmonicCentrality(epsilon: e, delta: d).estimate(in: g)
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReplyGraph
 
 /// Malformed or adversarial input gives a graph and a report, never a crash or a quadratic blow-up.
@@ -32,8 +33,9 @@ import Testing
     @Test func timesOutOfIdOrderAreSortedByTime() {
         // Pre-snowflake ids carry no time: order comes from the stated times.
         let t0 = Timestamp(milliseconds: 1_000_000_000_000)
-        let late = Tweet(id: TweetID(5), author: Handle("old"), createdAt: Timestamp(milliseconds: t0.rawValue + 2000),
-                         text: "2/ later")
+        let late = Tweet(
+            id: TweetID(5), author: Handle("old"), createdAt: Timestamp(milliseconds: t0.rawValue + 2000),
+            text: "2/ later")
         let early = Tweet(id: TweetID(9), author: Handle("old"), createdAt: t0, text: "1/ first")
         let graph = F.graph([late, early])
         #expect(graph.threads.first?.tweets == [TweetID(9), TweetID(5)])
@@ -65,8 +67,10 @@ import Testing
     }
 
     @Test func aReplyToADeletedTweetIsASingleton() {
-        let graph = F.graph([F.tweet(0, "@bob indeed", replyTo: F.id(-50, 3), replyUser: "bob"),
-                             F.tweet(1, "something else")])
+        let graph = F.graph([
+            F.tweet(0, "@bob indeed", replyTo: F.id(-50, 3), replyUser: "bob"),
+            F.tweet(1, "something else"),
+        ])
         #expect(graph.threads.isEmpty)
         #expect(graph.tweetGraph.externalTweetCount == 1)
     }
@@ -75,8 +79,10 @@ import Testing
         var tweets: [Tweet] = []
         tweets.reserveCapacity(10_000)
         for k in 0..<10_000 {
-            tweets.append(Tweet(id: F.id(Double(k % 1000) / 1000, UInt64(k / 1000)), author: Handle("bot"),
-                                text: k % 3 == 0 ? "@x ping \(k)" : "\(k % 7 + 1)/ spam \(k)"))
+            tweets.append(
+                Tweet(
+                    id: F.id(Double(k % 1000) / 1000, UInt64(k / 1000)), author: Handle("bot"),
+                    text: k % 3 == 0 ? "@x ping \(k)" : "\(k % 7 + 1)/ spam \(k)"))
         }
         let clock = ContinuousClock()
         var graph: ReplyGraph?
@@ -84,6 +90,6 @@ import Testing
         #expect(graph!.archive.tweets.count == 10_000)
         #expect(graph!.threads.reduce(0) { $0 + $1.length } <= 10_000)
         #expect(graph!.edgeCount(.authored) == 10_000)
-        #expect(elapsed < .seconds(20))  // debug build; quadratic work would take minutes
+        #expect(elapsed < .seconds(20)) // debug build; quadratic work would take minutes
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReplyGraph
 
 /// Archives that state reply ids: threads are exactly what the ids say.
@@ -15,8 +16,9 @@ import Testing
         let reply = F.tweet(10, "@bob Thanks!", replyTo: other.id)
         let orphan = F.tweet(20, "@ghost Thanks", replyTo: F.id(1, 7), replyUser: "ghost")
         let standalone = F.tweet(9001, "Unrelated news")
-        return Archive(tweets: [third, standalone, reply, root, other, orphan, second],
-                       externalTweets: [F.id(1, 7): ExternalTweet(id: F.id(1, 7), author: Handle("ghost"))])
+        return Archive(
+            tweets: [third, standalone, reply, root, other, orphan, second],
+            externalTweets: [F.id(1, 7): ExternalTweet(id: F.id(1, 7), author: Handle("ghost"))])
     }
 
     @Test func threadsAreExactlyTheSelfReplyChains() throws {
@@ -44,7 +46,7 @@ import Testing
         #expect(graph.tweetID(of: parent) == F.id(1, 7))
         let reply = try #require(graph.node(for: F.id(10)))
         #expect(graph.edges(from: reply, kind: .repliesTo).map(\.target) == [graph.node(for: F.id(5))])
-        #expect(graph.edgeCount(.repliesTo) == 4)  // two chain links, the reply to bob, the orphan
+        #expect(graph.edgeCount(.repliesTo) == 4) // two chain links, the reply to bob, the orphan
         #expect(graph.edgeCount(.continues) == 2)
     }
 

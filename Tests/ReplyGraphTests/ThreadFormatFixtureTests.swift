@@ -9,7 +9,7 @@ import Testing
     static let root = TweetID(UInt64(1_600_000_000_000 - TweetID.twitterEpochMilliseconds) << 22)
     static func later(_ hours: UInt64) -> TweetID { TweetID(root.rawValue + (hours * 3_600_000) << 22) }
     static let (second, third, aside, stranger) = (later(2), later(5), later(7), later(9))
-    static let elsewhere = TweetID(1_500_000_000_000_000_000)   // not in the archive (deleted or another account's)
+    static let elsewhere = TweetID(1_500_000_000_000_000_000) // not in the archive (deleted or another account's)
 
     /// The expected thread, oldest first.
     static let chain = [root, second, third]
@@ -33,8 +33,10 @@ import Testing
 
     static func apiTweet(_ row: (TweetID, String, String, TweetID?, String?), flattened: Bool) -> String {
         let (id, author, text, parent, parentAuthor) = row
-        var fields = [#""id": "\#(id)""#, #""author_id": "\#(userID(author))""#, #""text": "\#(text)""#,
-                      #""created_at": "\#(iso(id))""#, #""conversation_id": "\#(parent == nil ? id : root)""#]
+        var fields = [
+            #""id": "\#(id)""#, #""author_id": "\#(userID(author))""#, #""text": "\#(text)""#,
+            #""created_at": "\#(iso(id))""#, #""conversation_id": "\#(parent == nil ? id : root)""#,
+        ]
         if let parent, let parentAuthor {
             fields.append(#""in_reply_to_user_id": "\#(userID(parentAuthor))""#)
             fields.append(#""referenced_tweets": [{"type": "replied_to", "id": "\#(parent)"}]"#)
@@ -58,10 +60,13 @@ import Testing
             let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
             let days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
             func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-            let created = "\(days[c.weekday]) \(months[c.month - 1]) \(two(c.day)) \(two(c.hour)):\(two(c.minute)):"
+            let created =
+                "\(days[c.weekday]) \(months[c.month - 1]) \(two(c.day)) \(two(c.hour)):\(two(c.minute)):"
                 + "\(two(c.second)) +0000 \(c.year)"
-            var fields = [#""id_str" : "\#(id)""#, #""full_text" : "\#(text)""#, #""created_at" : "\#(created)""#,
-                          #""favorite_count" : "1""#, #""retweet_count" : "0""#]
+            var fields = [
+                #""id_str" : "\#(id)""#, #""full_text" : "\#(text)""#, #""created_at" : "\#(created)""#,
+                #""favorite_count" : "1""#, #""retweet_count" : "0""#,
+            ]
             if let parent, let parentAuthor {
                 fields.append(#""in_reply_to_status_id_str" : "\#(parent)""#)
                 fields.append(#""in_reply_to_screen_name" : "\#(parentAuthor)""#)
@@ -83,7 +88,7 @@ import Testing
         let reader = ArchiveReader(options: .init(strict: true, exportOwner: Handle("ada")))
         let archive = try reader.read(bytes: Array(text.utf8), name: name)
         #expect(archive.inputs.first?.format == format)
-        #expect(archive.tweets.count == (format == .accountExport ? 4 : 5))   // the export holds ada's tweets only
+        #expect(archive.tweets.count == (format == .accountExport ? 4 : 5)) // the export holds ada's tweets only
         for inference in [true, false] {
             let graph = ReplyGraph(archive, options: ThreadOptions(inference: inference))
             try #require(graph.threads.count == 1, "\(name), inference \(inference): \(graph.threads.map(\.tweets))")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReplyGraph
 
 /// Thread inference judged where it was not tuned: leave one author out over the five labelled archives (the four
@@ -21,18 +22,24 @@ import Testing
 
     /// F1 of the release before the link model was fitted (hand-set log-odds), per author, from the issue that
     /// asked for this model; an author may not fall below both it and the 60-second rule.
-    static let previousF1 = ["develwoutacause": 0.869, "ZekeAranyLucas": 0.824, "HarlanTheFox": 0.362,
-                             "evildisease": 0.139, "alexxubyte": 1.0]
+    static let previousF1 = [
+        "develwoutacause": 0.869, "ZekeAranyLucas": 0.824, "HarlanTheFox": 0.362,
+        "evildisease": 0.139, "alexxubyte": 1.0,
+    ]
 
     @Test func leaveOneAuthorOutMeetsTheBars() throws {
         guard let folder = Self.dataFolder else {
-            print("ThreadGeneralisationTests: ../shared/data/reply-archives not found; the leave-one-author-out "
-                  + "evaluation was not run (set REPLYGRAPH_DATA to the shared data folder)")
+            print(
+                "ThreadGeneralisationTests: ../shared/data/reply-archives not found; the leave-one-author-out "
+                    + "evaluation was not run (set REPLYGRAPH_DATA to the shared data folder)")
             return
         }
         let sets = try LabelledArchive.trainingSet(dataFolder: folder)
-        #expect(sets.map(\.name).sorted() == ["HarlanTheFox", "ZekeAranyLucas", "alexxubyte", "develwoutacause",
-                                              "evildisease"])
+        #expect(
+            sets.map(\.name).sorted() == [
+                "HarlanTheFox", "ZekeAranyLucas", "alexxubyte", "develwoutacause",
+                "evildisease",
+            ])
         #expect(sets.map(\.truthLinks).reduce(0, +) == 1492)
         let models = LinkModelFitter().leaveOneOut(sets)
         let evaluation = ThreadEvaluator().evaluate(Array(zip(sets, models)), thresholdsFromModels: true)

@@ -1,19 +1,23 @@
 import Testing
+
 @testable import ReplyGraph
 
 /// Builds tweets at given seconds from a fixed instant, with snowflake ids that carry that time.
 enum TweetFactory {
-    static let base: Int64 = 1_650_000_000_000  // 2022-04-15T05:20:00Z
+    static let base: Int64 = 1_650_000_000_000 // 2022-04-15T05:20:00Z
 
     static func id(_ second: Double, _ sequence: UInt64 = 0) -> TweetID {
         let ms = base + Int64(second * 1000)
         return TweetID(UInt64(ms - TweetID.twitterEpochMilliseconds) << 22 | sequence)
     }
 
-    static func tweet(_ second: Double, _ text: String, by author: String = "alice", seq: UInt64 = 0,
-                      replyTo parent: TweetID? = nil, replyUser: String? = nil) -> Tweet {
-        Tweet(id: id(second, seq), author: Handle(author), text: text, inReplyToID: parent,
-              inReplyToUser: replyUser.map(Handle.init))
+    static func tweet(
+        _ second: Double, _ text: String, by author: String = "alice", seq: UInt64 = 0,
+        replyTo parent: TweetID? = nil, replyUser: String? = nil
+    ) -> Tweet {
+        Tweet(
+            id: id(second, seq), author: Handle(author), text: text, inReplyToID: parent,
+            inReplyToUser: replyUser.map(Handle.init))
     }
 
     static func graph(_ tweets: [Tweet], _ options: ThreadOptions = ThreadOptions()) -> ReplyGraph {
@@ -24,30 +28,33 @@ enum TweetFactory {
 @Suite struct ThreadInferenceTests {
     typealias F = TweetFactory
 
-    @Test(arguments: [
-        ("/3 text", 3, nil, NumberingStyle.slashPrefix),
-        ("3/ text", 3, nil, .slashSuffix),
-        ("3/7 text", 3, 7, .nOfM),
-        ("(3/7) text", 3, 7, .nOfM),
-        ("1/n A thread", 1, nil, .nOfM),
-        ("3. text", 3, nil, .dot),
-        ("3) text", 3, nil, .dot),
-        ("3\u{FE0F}\u{20E3} text", 3, nil, .dot),
-        ("@bob 4/ text", 4, nil, .slashSuffix),
-        ("Intro about things.1/8  https://t.co/abc", 1, 8, .nOfM),
-        ("1. Alice logs in 2/5", 2, 5, .nOfM),
-        ("text ends (4/9)", 4, 9, .nOfM),
-        ("0/ The secret sauce", 0, nil, .slashSuffix),
-        ("Twitter Architecture 2012  Source: https://t.co/c {2/2} https://t.co/7", 2, 2, .nOfM),
-        ("[1/4] Why is Redis fast?", 1, 4, .nOfM),
-        ("\u{1F51F} tenth tip", 10, nil, .dot),
-    ] as [(String, Int, Int?, NumberingStyle)])
+    @Test(
+        arguments: [
+            ("/3 text", 3, nil, NumberingStyle.slashPrefix),
+            ("3/ text", 3, nil, .slashSuffix),
+            ("3/7 text", 3, 7, .nOfM),
+            ("(3/7) text", 3, 7, .nOfM),
+            ("1/n A thread", 1, nil, .nOfM),
+            ("3. text", 3, nil, .dot),
+            ("3) text", 3, nil, .dot),
+            ("3\u{FE0F}\u{20E3} text", 3, nil, .dot),
+            ("@bob 4/ text", 4, nil, .slashSuffix),
+            ("Intro about things.1/8  https://t.co/abc", 1, 8, .nOfM),
+            ("1. Alice logs in 2/5", 2, 5, .nOfM),
+            ("text ends (4/9)", 4, 9, .nOfM),
+            ("0/ The secret sauce", 0, nil, .slashSuffix),
+            ("Twitter Architecture 2012  Source: https://t.co/c {2/2} https://t.co/7", 2, 2, .nOfM),
+            ("[1/4] Why is Redis fast?", 1, 4, .nOfM),
+            ("\u{1F51F} tenth tip", 10, nil, .dot),
+        ] as [(String, Int, Int?, NumberingStyle)])
     func readsNumberingMarkers(text: String, number: Int, total: Int?, style: NumberingStyle) {
         #expect(NumberingMarker.parse(text) == NumberingMarker(number: number, total: total, style: style))
     }
 
-    @Test(arguments: ["2.2 The data is copied", "2022. A year", "Plain text", "24/7 support", "text 7/5",
-                      "1.5 & 1.6 The clearing", "@bob thanks", "ends (2/3]"])
+    @Test(arguments: [
+        "2.2 The data is copied", "2022. A year", "Plain text", "24/7 support", "text 7/5",
+        "1.5 & 1.6 The clearing", "@bob thanks", "ends (2/3]",
+    ])
     func ignoresNumbersThatAreNotMarkers(text: String) {
         #expect(NumberingMarker.parse(text) == nil)
     }
@@ -61,7 +68,7 @@ enum TweetFactory {
         #expect(TextCues("Part 2 is out").contains(.sequel))
         #expect(TextCues("Great summary of SDI-Part 2").isEmpty)
         #expect(TextCues("Read https://t.co/thread9 then FOLLOW ME").contains(.closer))
-        #expect(!TextCues("Read https://t.co/thread9 now").contains(.opener))  // words inside links do not count
+        #expect(!TextCues("Read https://t.co/thread9 now").contains(.opener)) // words inside links do not count
     }
 
     /// Plain text is scanned in place and text with styled letters or curly quotes in a folded copy, decided during
@@ -76,7 +83,10 @@ enum TweetFactory {
         var i = 1
         while i < n {
             if i + 4 < n, Array(folded[i..<(i + 4)]) == Array("http".utf8) {
-                while i < n, folded[i] != 0x20 { reached[i] = false; i += 1 }
+                while i < n, folded[i] != 0x20 {
+                    reached[i] = false
+                    i += 1
+                }
             } else {
                 i += 1
             }
@@ -89,8 +99,10 @@ enum TweetFactory {
         var found: UInt16 = 0
         for (phrases, cue) in groups {
             for phrase in phrases {
-                for start in 0..<Swift.max(n - 1, 0) where reached[start] && start + phrase.count <= n
-                    && Array(folded[start..<(start + phrase.count)]) == phrase {
+                for start in 0..<Swift.max(n - 1, 0)
+                where reached[start] && start + phrase.count <= n
+                    && Array(folded[start..<(start + phrase.count)]) == phrase
+                {
                     found |= cue.rawValue
                 }
             }
@@ -102,7 +114,8 @@ enum TweetFactory {
         "thread", "Follow ME", " ", "  ", "[1] https://t.co/x", "https://t.co/thread", "https://t.co/a’b", "’", "“",
         "𝐅𝐨𝐥𝐥𝐨𝐰 𝐦𝐞", "•", "⬇", "🧵", "👇", "(1/n)", "Source: ", "and ", "Part 2", "@bob ", "ｔｈｒｅａｄ", "ʼ", "ℎ", "x",
         "THIS THREAD", "icymi", "/end", "é", "한국어", "h", "http", "HTTP", "𝟏", "𝐀", "—", "…", "Ａ", "ｚ", "[`@{Z",
-        "SUBSCRIBE", "P.S. ", "part two of", "[1]: http", " 1/n", "\u{1D6A4}", "\u{1D100}", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "SUBSCRIBE", "P.S. ", "part two of", "[1]: http", " 1/n", "\u{1D6A4}", "\u{1D100}",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
     ]
 
     @Test func cuesEqualThePhrasesFoundOneByOneInTheFoldedCopy() {
@@ -149,12 +162,15 @@ enum TweetFactory {
             i = j
             while i < b.count, b[i] == 0x20 { i += 1 }
         }
-        var tokens: [[UInt8]] = [], current: [UInt8] = [], mentions: UInt64 = 0
+        var tokens: [[UInt8]] = []
+        var current: [UInt8] = []
+        var mentions: UInt64 = 0
         var k = i
         while k < b.count {
             let x = b[k]
             if x >= 0x80 || x &- 0x30 < 10 || (x | 0x20) &- 0x61 < 26 {
-                if current.isEmpty, x | 0x20 == 0x68, k + 4 < b.count, Array(b[(k + 1)...(k + 3)]) == Array("ttp".utf8) {
+                if current.isEmpty, x | 0x20 == 0x68, k + 4 < b.count, Array(b[(k + 1)...(k + 3)]) == Array("ttp".utf8)
+                {
                     while k < b.count, b[k] != 0x20 { k += 1 }
                     continue
                 }
@@ -173,7 +189,8 @@ enum TweetFactory {
         }
         tokens.append(current)
         var words: (UInt64, UInt64) = (0, 0)
-        for token in tokens where token.count >= 3 && token.contains(where: { $0 >= 0x80 || ($0 | 0x20) &- 0x61 < 26 }) {
+        for token in tokens where token.count >= 3 && token.contains(where: { $0 >= 0x80 || ($0 | 0x20) &- 0x61 < 26 })
+        {
             let bit = fnv(token) >> 57
             if bit < 64 { words.0 |= 1 << bit } else { words.1 |= 1 << (bit - 64) }
         }
@@ -181,14 +198,19 @@ enum TweetFactory {
     }
 
     @Test func wordBitsAndMentionsEqualTheTokenByTokenDefinition() {
-        let pieces = Self.cuePieces + ["abc", "ab", "12", "123", "a1", "#tag ", "@Ann_B ", "x.y", "HTTPS://t.co/z ",
-                                       "Http://a.b", "éé", "中文", "Wordle 234 4/6", "\n", "-", "@", "#"]
+        let pieces =
+            Self.cuePieces + [
+                "abc", "ab", "12", "123", "a1", "#tag ", "@Ann_B ", "x.y", "HTTPS://t.co/z ",
+                "Http://a.b", "éé", "中文", "Wordle 234 4/6", "\n", "-", "@", "#",
+            ]
         var rng = EngagementSeededGenerator(seed: 13)
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...10, using: &rng) { text += pieces.randomElement(using: &rng)! }
             let facts = text.utf8CString.withUnsafeBufferPointer { c in
-                c.withMemoryRebound(to: UInt8.self) { TweetFacts(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), author: 0) }
+                c.withMemoryRebound(to: UInt8.self) {
+                    TweetFacts(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), author: 0)
+                }
             }
             let expected = Self.referenceWords(text)
             #expect(facts.words == expected.words && facts.mentions == expected.mentions, "\(text.debugDescription)")
@@ -218,16 +240,18 @@ enum TweetFactory {
     @Test func confidenceFallsAsTheGapGrows() throws {
         // Calibrated probabilities: the same pair of tweets is less likely a thread the longer the author paused.
         func confidence(after gap: Double) -> Double {
-            let graph = F.graph([F.tweet(0, "Why is Kafka fast?"), F.tweet(gap, "Sequential IO first.")],
-                                ThreadOptions(minConfidence: 0))
+            let graph = F.graph(
+                [F.tweet(0, "Why is Kafka fast?"), F.tweet(gap, "Sequential IO first.")],
+                ThreadOptions(minConfidence: 0))
             return graph.threads.first?.links.first?.confidence ?? 0
         }
         let values = [1.0, 45, 600, 7200, 86_400].map(confidence)
         #expect(zip(values, values.dropFirst()).allSatisfy { $0 > $1 }, "\(values)")
         #expect(values[0] > 0.5)
         #expect(values[4] < 0.05)
-        let thread = try #require(F.graph([F.tweet(0, "Why is Kafka fast?"), F.tweet(1, "Sequential IO first.")])
-            .threads.first)
+        let thread = try #require(
+            F.graph([F.tweet(0, "Why is Kafka fast?"), F.tweet(1, "Sequential IO first.")])
+                .threads.first)
         #expect(thread.links[0].reason.description == "burst:1s")
     }
 
@@ -247,8 +271,10 @@ enum TweetFactory {
     }
 
     @Test func aReplySlippedBetweenNumberedPartsIsTakenBackOut() throws {
-        let graph = F.graph([F.tweet(0, "1/ a"), F.tweet(5, "2/ b"), F.tweet(9, "@bob Do you have a link?"),
-                             F.tweet(9.5, "3/ c")])
+        let graph = F.graph([
+            F.tweet(0, "1/ a"), F.tweet(5, "2/ b"), F.tweet(9, "@bob Do you have a link?"),
+            F.tweet(9.5, "3/ c"),
+        ])
         let thread = try #require(graph.threads.first)
         #expect(thread.tweets == [F.id(0), F.id(5), F.id(9.5)])
         #expect(thread.links.last?.reason.description == "burst:5s+numbered:2->3")
@@ -257,10 +283,12 @@ enum TweetFactory {
 
     @Test func anUnrelatedTweetPostedInsideANumberedThreadIsNotAPart() throws {
         // Posted five minutes into the thread: weakly linked at first, then taken out when part 3 follows part 2.
-        let graph = F.graph([F.tweet(0, "/1 a"), F.tweet(4, "/2 b"), F.tweet(300, "Unrelated thought."),
-                             F.tweet(302, "/3 c"), F.tweet(304, "I hope you've found this thread helpful.")])
+        let graph = F.graph([
+            F.tweet(0, "/1 a"), F.tweet(4, "/2 b"), F.tweet(300, "Unrelated thought."),
+            F.tweet(302, "/3 c"), F.tweet(304, "I hope you've found this thread helpful."),
+        ])
         let thread = try #require(graph.threads.first)
-        #expect(thread.tweets == [F.id(0), F.id(4), F.id(302), F.id(304)])  // the unnumbered closer stays
+        #expect(thread.tweets == [F.id(0), F.id(4), F.id(302), F.id(304)]) // the unnumbered closer stays
         #expect(graph.thread(containing: F.id(300)) == nil)
     }
 
@@ -338,15 +366,19 @@ enum TweetFactory {
     }
 
     @Test func sourceNoteAfterAThreadIsAFollowUp() {
-        let graph = F.graph([F.tweet(0, "Interesting read: a report"), F.tweet(1, "Key takeaways"),
-                             F.tweet(555, "Souce: [1] https://t.co/x")])
+        let graph = F.graph([
+            F.tweet(0, "Interesting read: a report"), F.tweet(1, "Key takeaways"),
+            F.tweet(555, "Souce: [1] https://t.co/x"),
+        ])
         #expect(graph.threads.first?.length == 2)
         #expect(graph.followUps.map(\.target) == [F.id(0)])
     }
 
     @Test func threadsNeverCrossAuthors() {
-        let graph = F.graph([F.tweet(0, "1/ a", by: "alice"), F.tweet(1, "2/ b", by: "bob"),
-                             F.tweet(2, "2/ a", by: "alice", seq: 1), F.tweet(3, "3/ b", by: "bob")])
+        let graph = F.graph([
+            F.tweet(0, "1/ a", by: "alice"), F.tweet(1, "2/ b", by: "bob"),
+            F.tweet(2, "2/ a", by: "alice", seq: 1), F.tweet(3, "3/ b", by: "bob"),
+        ])
         #expect(graph.threads.map(\.author) == [Handle("alice"), Handle("bob")])
         #expect(graph.threads.allSatisfy { t in t.tweets.allSatisfy { graph.archive[$0]?.author == t.author } })
     }
@@ -375,10 +407,10 @@ enum TweetFactory {
 
     @Test func readsTwintTextThreads() throws {
         let text = """
-        1625536710670163968 2023-02-14 16:45:27 +0000 <alexxubyte> /3 I hope you've found this thread helpful.
-        1625536706027061253 2023-02-14 16:45:26 +0000 <alexxubyte> /2 Subscribe to our newsletter
-        1625536625030885377 2023-02-14 16:45:07 +0000 <alexxubyte> /1 What are the common load-balancing algorithms?
-        """
+            1625536710670163968 2023-02-14 16:45:27 +0000 <alexxubyte> /3 I hope you've found this thread helpful.
+            1625536706027061253 2023-02-14 16:45:26 +0000 <alexxubyte> /2 Subscribe to our newsletter
+            1625536625030885377 2023-02-14 16:45:07 +0000 <alexxubyte> /1 What are the common load-balancing algorithms?
+            """
         let graph = ReplyGraph(try ArchiveReader().read(bytes: Array(text.utf8), name: "t.txt"))
         #expect(graph.threads.map(\.length) == [3])
         #expect(graph.threads.first?.numbering == .slashPrefix)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ReplyGraph
 
 @Suite("User graph projections")
@@ -9,9 +10,11 @@ struct UserGraphProjectionTests {
         paths: [CentralityFixture.directory.appendingPathComponent("corpus-10k-seed7.twint.txt").path])
 
     /// Projecting the archives today must yield exactly the edge lists the networkx fixtures were computed on.
-    @Test(arguments: [("sample-mention", UserGraphKind.mention, false), ("sample-mention-self", .mention, true),
-                      ("sample-interaction", .interaction, false), ("corpus10k-mention", .mention, false),
-                      ("corpus10k-interaction", .interaction, false), ("corpus10k-comention", .coMention, false)])
+    @Test(arguments: [
+        ("sample-mention", UserGraphKind.mention, false), ("sample-mention-self", .mention, true),
+        ("sample-interaction", .interaction, false), ("corpus10k-mention", .mention, false),
+        ("corpus10k-interaction", .interaction, false), ("corpus10k-comention", .coMention, false),
+    ])
     func projectionMatchesFixture(_ name: String, _ kind: UserGraphKind, _ includeSelf: Bool) throws {
         let fixture = try CentralityFixture(name)
         let archive = name.hasPrefix("sample") ? Self.sample : Self.corpus
@@ -21,10 +24,13 @@ struct UserGraphProjectionTests {
         #expect(graph.edges == fixture.edges)
     }
 
-    static func tweet(_ id: UInt64, _ author: String, _ text: String, quoted: UInt64? = nil,
-                      retweeted: UInt64? = nil) -> Tweet {
-        Tweet(id: TweetID(id), author: Handle(author), createdAt: Timestamp(milliseconds: Int64(id) * 1000), text: text,
-              quotedID: quoted.map { TweetID($0) }, retweetedID: retweeted.map { TweetID($0) })
+    static func tweet(
+        _ id: UInt64, _ author: String, _ text: String, quoted: UInt64? = nil,
+        retweeted: UInt64? = nil
+    ) -> Tweet {
+        Tweet(
+            id: TweetID(id), author: Handle(author), createdAt: Timestamp(milliseconds: Int64(id) * 1000), text: text,
+            quotedID: quoted.map { TweetID($0) }, retweetedID: retweeted.map { TweetID($0) })
     }
 
     static let tweets: [Tweet] = [
@@ -41,8 +47,9 @@ struct UserGraphProjectionTests {
         #expect(g.isDirected)
         // Nodes in first-seen order with first-seen spelling; bob/carol are reply handles in tweet 1.
         #expect(g.labels == ["Alice", "Dave", "bob"])
-        let alice = try #require(g.node(named: "ALICE")), dave = try #require(g.node(Handle("dAvE")))
-        #expect(g.weight(from: alice, to: dave) == 1)   // @Dave and @dave in one tweet count once
+        let alice = try #require(g.node(named: "ALICE"))
+        let dave = try #require(g.node(Handle("dAvE")))
+        #expect(g.weight(from: alice, to: dave) == 1) // @Dave and @dave in one tweet count once
         #expect(g.weight(from: g.node(named: "bob")!, to: dave) == 1)
         // The self-mention is recorded but not in the adjacency by default.
         #expect(g.selfLoopWeights[Int(alice)] == 1)
@@ -54,19 +61,21 @@ struct UserGraphProjectionTests {
 
     @Test func replyAndInteractionGraphs() throws {
         let reply = UserGraph.project(.reply, tweets: Self.tweets)
-        #expect(reply.edges.count == 3)   // alice→bob, alice→carol, bob→alice
+        #expect(reply.edges.count == 3) // alice→bob, alice→carol, bob→alice
         let g = UserGraph.project(.interaction, tweets: Self.tweets)
-        let alice = try #require(g.node(named: "alice")), bob = try #require(g.node(named: "bob"))
-        let carol = try #require(g.node(named: "carol")), dave = try #require(g.node(named: "dave"))
+        let alice = try #require(g.node(named: "alice"))
+        let bob = try #require(g.node(named: "bob"))
+        let carol = try #require(g.node(named: "carol"))
+        let dave = try #require(g.node(named: "dave"))
         let erin = try #require(g.node(named: "erin"))
         func kinds(_ u: Int32, _ v: Int32) -> [Double] {
             let i = g.outOffsets[Int(u)] + g.successors(of: u).firstIndex(of: v)! - g.successors(of: u).startIndex
             return InteractionKind.allCases.map { g.outKindWeights[$0.rawValue][i] }
         }
-        #expect(kinds(alice, bob) == [1, 1, 0, 0])     // reply in 1, mention in 3
-        #expect(kinds(carol, bob) == [0, 0, 1, 0])     // quote of tweet 2
-        #expect(kinds(dave, alice) == [1, 0, 0, 1])    // old-style RT: retweet, and @Alice is a mention
-        #expect(kinds(erin, alice) == [0, 0, 0, 1])    // native retweet of tweet 1
+        #expect(kinds(alice, bob) == [1, 1, 0, 0]) // reply in 1, mention in 3
+        #expect(kinds(carol, bob) == [0, 0, 1, 0]) // quote of tweet 2
+        #expect(kinds(dave, alice) == [1, 0, 0, 1]) // old-style RT: retweet, and @Alice is a mention
+        #expect(kinds(erin, alice) == [0, 0, 0, 1]) // native retweet of tweet 1
         #expect(g.weight(from: alice, to: bob) == 2)
         _ = dave
     }
@@ -74,7 +83,8 @@ struct UserGraphProjectionTests {
     @Test func coMentionIsUndirected() throws {
         let g = UserGraph.project(.coMention, tweets: Self.tweets)
         #expect(!g.isDirected)
-        let bob = try #require(g.node(named: "bob")), carol = try #require(g.node(named: "carol"))
+        let bob = try #require(g.node(named: "bob"))
+        let carol = try #require(g.node(named: "carol"))
         let dave = try #require(g.node(named: "dave"))
         #expect(g.weight(from: bob, to: carol) == 1 && g.weight(from: carol, to: bob) == 1)
         #expect(g.weight(from: bob, to: dave) == 1)
@@ -88,9 +98,11 @@ struct UserGraphProjectionTests {
         // alice→bob (reply + mention) and dave→alice (retweet + mention); "Bob" as first written in tweet 1.
         #expect(heavy.labels == ["Alice", "Dave", "Bob"])
         #expect(all.edges.count > heavy.edges.count)
-        let window = UserGraph.project(.mention, tweets: Self.tweets,
-                                       options: UserGraphOptions(since: Timestamp(milliseconds: 2000),
-                                                                 until: Timestamp(milliseconds: 3000)))
+        let window = UserGraph.project(
+            .mention, tweets: Self.tweets,
+            options: UserGraphOptions(
+                since: Timestamp(milliseconds: 2000),
+                until: Timestamp(milliseconds: 3000)))
         #expect(window.labels == ["bob", "DAVE"])
         let none = UserGraph.project(.mention, tweets: [])
         #expect(none.nodeCount == 0 && none.edgeCount == 0)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ReplyGraph
 
 /// ``VertexDiameterBound`` against the true vertex diameter, found here by a search from every node.
@@ -54,23 +55,28 @@ struct VertexDiameterBoundTests {
 
     @Test func shapes() {
         // An undirected path rooted at its middle: the two largest distances add up to the whole path.
-        let path = UserGraph(labels: (0..<7).map { "p\($0)" }, edges: (0..<Int32(6)).map { .init($0, $0 + 1) },
-                             directed: false)
+        let path = UserGraph(
+            labels: (0..<7).map { "p\($0)" }, edges: (0..<Int32(6)).map { .init($0, $0 + 1) },
+            directed: false)
         #expect(VertexDiameterBound().value(in: path) == 7)
         // A directed chain is 7 singleton components: the condensation's heaviest path is the chain.
         let chain = UserGraph(labels: path.labels, edges: (0..<Int32(6)).map { .init($0, $0 + 1) }, directed: true)
         #expect(VertexDiameterBound().value(in: chain) == 7)
         // Two directed 3-cycles joined by one edge: each cycle's bound is its size (3), plus the link.
-        let cycles = UserGraph(labels: (0..<6).map { "c\($0)" },
-                               edges: [.init(0, 1), .init(1, 2), .init(2, 0), .init(2, 3),
-                                       .init(3, 4), .init(4, 5), .init(5, 3)], directed: true)
+        let cycles = UserGraph(
+            labels: (0..<6).map { "c\($0)" },
+            edges: [
+                .init(0, 1), .init(1, 2), .init(2, 0), .init(2, 3),
+                .init(3, 4), .init(4, 5), .init(5, 3),
+            ], directed: true)
         #expect(Self.trueVertexDiameter(cycles, weighted: false) == 6)
         #expect(VertexDiameterBound().value(in: cycles) == 6)
         #expect(VertexDiameterBound().value(in: UserGraph(labels: [], edges: [], directed: true)) == 0)
         #expect(VertexDiameterBound().value(in: UserGraph(labels: ["a", "b"], edges: [], directed: true)) == 1)
         // A star: every shortest path has at most 3 nodes.
-        let star = UserGraph(labels: ["hub", "a", "b", "c"], edges: [.init(0, 1), .init(0, 2), .init(0, 3)],
-                             directed: false)
+        let star = UserGraph(
+            labels: ["hub", "a", "b", "c"], edges: [.init(0, 1), .init(0, 2), .init(0, 3)],
+            directed: false)
         #expect(VertexDiameterBound().value(in: star) == 3)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TweetArchive
 
 /// Fixture files copied into the test bundle (`Tests/TweetArchiveTests/Fixtures`).
@@ -24,13 +25,16 @@ enum ReaderFixture {
         // account-export/ holds three export files and a README.md that is not an archive.
         let directory = try ReaderFixture.path("account-export")
         let archive = try ArchiveReader(options: .init(exportOwner: Handle("Owner"))).read(paths: [directory])
-        #expect(archive.inputs.map { URL(fileURLWithPath: $0.name).lastPathComponent }
-                    == ["README.md", "tweet.js", "tweets-part1.js", "tweets.js"])
+        #expect(
+            archive.inputs.map { URL(fileURLWithPath: $0.name).lastPathComponent }
+                == ["README.md", "tweet.js", "tweets-part1.js", "tweets.js"])
         #expect(archive.tweets.count == 3 + 4 + 1)
-        #expect(archive.duplicates == 1)   // tweets-part1.js repeats one tweet of tweets.js; the first read is kept
+        #expect(archive.duplicates == 1) // tweets-part1.js repeats one tweet of tweets.js; the first read is kept
         #expect(archive.inputs[0].skipped == [.unsupportedFormat: 1])
         let first = try #require(archive.issues.first)
-        #expect(first.description == "\(directory)/README.md:1: unsupported-format: not an archive in any supported format; skipped")
+        #expect(
+            first.description
+                == "\(directory)/README.md:1: unsupported-format: not an archive in any supported format; skipped")
         #expect(archive.issues.count == 1)
     }
 
@@ -75,17 +79,18 @@ enum ReaderFixture {
         #expect(archive.tweets.count == 7)
         #expect(archive.tweets.map(\.id) == archive.tweets.map(\.id).sorted())
         // The first-read copy of a repeated id is the one kept.
-        #expect(archive[TweetID(1625899016778678273)]?.text == "Hello #Swift and #SwiftLang")
+        #expect(archive[TweetID(1_625_899_016_778_678_273)]?.text == "Hello #Swift and #SwiftLang")
     }
 
     @Test func clockOffsetOfALocalTimeScraper() throws {
         // The scraper wrote its local time (UTC+1) and no offset field: stated − true = +3600 s.
-        let ids: [UInt64] = [1625899016778678273, 1625536625030885377, 1620425003524686022]
+        let ids: [UInt64] = [1_625_899_016_778_678_273, 1_625_536_625_030_885_377, 1_620_425_003_524_686_022]
         var text = ""
         for id in ids {
             let utc = Timestamp(milliseconds: Int64(id >> 22) + TweetID.twitterEpochMilliseconds)
             let c = Timestamp(milliseconds: utc.milliseconds + 3_600_000).components()
-            text += "\(id) \(c.year)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second))"
+            text +=
+                "\(id) \(c.year)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)):\(two(c.second))"
                 + " <bob> local time\n"
         }
         let archive = try ArchiveReader().read(bytes: Array(text.utf8), name: "local.txt")
@@ -146,19 +151,20 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
         Tweet(id: TweetID(id), author: Handle("a"), text: text.isEmpty ? "t\(id)" : text)
     }
 
-    @Test(arguments: [
-        [5, 4, 3, 2, 1],             // newest first, as twint writes
-        [1, 2, 3, 4, 5],
-        [5, 4, 6, 3, 2, 1],          // nearly descending
-        [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5],
-    ] as [[UInt64]])
+    @Test(
+        arguments: [
+            [5, 4, 3, 2, 1], // newest first, as twint writes
+            [1, 2, 3, 4, 5],
+            [5, 4, 6, 3, 2, 1], // nearly descending
+            [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5],
+        ] as [[UInt64]])
     func sortsAndKeepsTheFirstCopy(ids: [UInt64]) {
         var tweets = ids.enumerated().map { tweet($0.element, "\($0.element)@\($0.offset)") }
         let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: [ids.count])
         let unique = Array(Set(ids)).sorted()
         #expect(tweets.map(\.id.rawValue) == unique)
         #expect(duplicates == [ids.count - unique.count])
-        for t in tweets {   // the kept copy is the first one read
+        for t in tweets { // the kept copy is the first one read
             #expect(t.text == "\(t.id.rawValue)@\(ids.firstIndex(of: t.id.rawValue)!)")
         }
     }
@@ -169,11 +175,18 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
     func nearlySortedAndShuffledInputsSortTheSame(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
         for shape in 0..<4 {
-            var ids = (0..<2_000).map { UInt64(10_000 - $0) }   // newest first
+            var ids = (0..<2_000).map { UInt64(10_000 - $0) } // newest first
             switch shape {
-            case 0: for _ in 0..<20 { let k = Int.random(in: 1..<ids.count, using: &random); ids.swapAt(k, k - 1) }
-            case 1: for _ in 0..<20 { ids[Int.random(in: 0..<ids.count, using: &random)] = ids.randomElement(using: &random)! }
-            case 2: ids.swapAt(0, ids.count - 1)   // one key that moves the whole way: over budget
+            case 0:
+                for _ in 0..<20 {
+                    let k = Int.random(in: 1..<ids.count, using: &random)
+                    ids.swapAt(k, k - 1)
+                }
+            case 1:
+                for _ in 0..<20 {
+                    ids[Int.random(in: 0..<ids.count, using: &random)] = ids.randomElement(using: &random)!
+                }
+            case 2: ids.swapAt(0, ids.count - 1) // one key that moves the whole way: over budget
             default: ids.shuffle(using: &random)
             }
             var tweets = ids.enumerated().map { tweet($0.element, "\($0.element)@\($0.offset)") }
@@ -187,8 +200,8 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
             #expect(duplicates == [ids.count - kept.count])
         }
         var keys: [(id: UInt64, position: UInt32)] = (0..<100).map { (UInt64(100 - $0), UInt32($0)) }
-        #expect(!Archive.insertionSortNearlySorted(&keys))   // descending: over budget, given up
-        #expect(Set(keys.map(\.id)) == Set(1...100))         // still a permutation
+        #expect(!Archive.insertionSortNearlySorted(&keys)) // descending: over budget, given up
+        #expect(Set(keys.map(\.id)) == Set(1...100)) // still a permutation
     }
 
     /// The id index is built by the first lookup, by whichever thread comes first, and a change to the tweets
@@ -202,9 +215,14 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
                 results[k] = archive.index(of: TweetID(UInt64(k + 1) * 310)) ?? -1
             }
         }
-        #expect(found == (0..<64).map { (k: Int) -> Int in let id = (k + 1) * 310; return id % 10 == 0 && id <= 20_000 ? id / 10 - 1 : -1 })
+        #expect(
+            found
+                == (0..<64).map { (k: Int) -> Int in
+                    let id = (k + 1) * 310
+                    return id % 10 == 0 && id <= 20_000 ? id / 10 - 1 : -1
+                })
         var changed = archive
-        changed.removeTweets { $0.id.rawValue <= 10_000 }   // the first 1,000
+        changed.removeTweets { $0.id.rawValue <= 10_000 } // the first 1,000
         #expect(changed.index(of: TweetID(10_010)) == 0 && changed.index(of: TweetID(10)) == nil)
         #expect(archive.index(of: TweetID(10_010)) == 1_000 && archive[TweetID(10)]?.id == TweetID(10))
     }
@@ -223,9 +241,12 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
     }
 
     @Test func archiveLooksUpByIDAndDropsContainedExternals() {
-        let archive = Archive(tweets: [tweet(30), tweet(10), tweet(20), tweet(10, "again")],
-                              externalTweets: [TweetID(20): ExternalTweet(id: TweetID(20)),
-                                               TweetID(40): ExternalTweet(id: TweetID(40))])
+        let archive = Archive(
+            tweets: [tweet(30), tweet(10), tweet(20), tweet(10, "again")],
+            externalTweets: [
+                TweetID(20): ExternalTweet(id: TweetID(20)),
+                TweetID(40): ExternalTweet(id: TweetID(40)),
+            ])
         #expect(archive.tweets.map(\.id.rawValue) == [10, 20, 30])
         #expect(archive[TweetID(10)]?.text == "t10")
         #expect(archive.index(of: TweetID(30)) == 2)
@@ -254,15 +275,16 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
 }
 
 @Suite struct FormatDetectionReaderTests {
-    @Test(arguments: [
-        ("1625899016778678273 2023-02-15 16:45:08 +0000 <bob> hi", ArchiveFormat.twintText),
-        (#"{"id": 1, "username": "bob", "tweet": "hi", "mentions": ["data"]}"#, .twintJSON),
-        (#"{"id": 1, "conversation_id": "1", "tweet": "first line without a username"}"#, .twintJSON),
-        (#"{"data": [{"id": "1"}], "includes": {}}"#, .twitterAPIv2),
-        (#"{"id": "1", "author_id": "7", "author": {"username": "bob"}, "text": "flattened"}"#, .twitterAPIv2),
-        ("window.YTD.tweets.part0 = [ {", .accountExport),
-        ("\u{FEFF}window.YTD.tweet.part0 = [", .accountExport),
-    ] as [(String, ArchiveFormat)])
+    @Test(
+        arguments: [
+            ("1625899016778678273 2023-02-15 16:45:08 +0000 <bob> hi", ArchiveFormat.twintText),
+            (#"{"id": 1, "username": "bob", "tweet": "hi", "mentions": ["data"]}"#, .twintJSON),
+            (#"{"id": 1, "conversation_id": "1", "tweet": "first line without a username"}"#, .twintJSON),
+            (#"{"data": [{"id": "1"}], "includes": {}}"#, .twitterAPIv2),
+            (#"{"id": "1", "author_id": "7", "author": {"username": "bob"}, "text": "flattened"}"#, .twitterAPIv2),
+            ("window.YTD.tweets.part0 = [ {", .accountExport),
+            ("\u{FEFF}window.YTD.tweet.part0 = [", .accountExport),
+        ] as [(String, ArchiveFormat)])
     func detects(line: String, format: ArchiveFormat) {
         let bytes = Array(line.utf8)
         let detected = bytes.withUnsafeBufferPointer { FormatDetector.detect(TextBytes($0)) }
@@ -283,11 +305,16 @@ private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)"
 
     @Test func exportWithoutItsArrayIsTruncated() throws {
         let archive = try ArchiveReader().read(bytes: Array("window.YTD.tweets.part0 = \n".utf8), name: "tweets.js")
-        #expect(archive.issues.map(\.description) == ["tweets.js:1: truncated: the file ends before the array's opening '['"])
+        #expect(
+            archive.issues.map(\.description) == [
+                "tweets.js:1: truncated: the file ends before the array's opening '['"
+            ])
         let unclosed = "window.YTD.tweets.part0 = [ { \"id_str\" : \"5\", \"full_text\" : \"x\" },\n"
         let second = try ArchiveReader().read(bytes: Array(unclosed.utf8), name: "tweets.js")
         #expect(second.tweets.count == 1)
-        #expect(second.issues.map(\.description) == ["tweets.js:1: truncated: the file ends before the array's closing ']'"])
+        #expect(
+            second.issues.map(\.description) == ["tweets.js:1: truncated: the file ends before the array's closing ']'"]
+        )
     }
 }
 

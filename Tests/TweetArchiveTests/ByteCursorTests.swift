@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TweetArchive
 
 /// The twint header's number reader: the eight-digit word path against a digit-at-a-time reference.
@@ -29,7 +30,9 @@ import Testing
                 for _ in 0..<20 {
                     var text = (0..<length).map { _ in UInt8.random(in: 0x30...0x39, using: &random) }
                     text.append(ender)
-                    text += (0..<Int.random(in: 0...9, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                    text += (0..<Int.random(in: 0...9, using: &random)).map { _ in
+                        UInt8.random(in: 0...255, using: &random)
+                    }
                     let (value, end) = read(text)
                     let (expected, expectedEnd) = reference(text)
                     #expect(value == expected, "\(text)")
@@ -39,7 +42,7 @@ import Testing
         }
         #expect(read(Array("18446744073709551615 ".utf8)).0 == UInt64.max)
         #expect(read(Array("18446744073709551616 ".utf8)).0 == nil)
-        #expect(read(Array("1630704298202448447".utf8)).0 == 1_630_704_298_202_448_447)   // no byte after it
+        #expect(read(Array("1630704298202448447".utf8)).0 == 1_630_704_298_202_448_447) // no byte after it
     }
 
     @Test func eightDigitWordRejectsEachNonDigitByte() {
@@ -82,11 +85,14 @@ import Testing
                 }
             }
         }
-        #expect(keys.count == names.count && names.count > 700)   // one key per name (the length is part of it)
-        let a = Array("ab".utf8), b = Array("ab\0".utf8)
+        #expect(keys.count == names.count && names.count > 700) // one key per name (the length is part of it)
+        let a = Array("ab".utf8)
+        let b = Array("ab\0".utf8)
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
-                #expect(TwintTextParser.PackedName(TextBytes(a), readable: 2) != TwintTextParser.PackedName(TextBytes(b), readable: 3))
+                #expect(
+                    TwintTextParser.PackedName(TextBytes(a), readable: 2)
+                        != TwintTextParser.PackedName(TextBytes(b), readable: 3))
             }
         }
     }
@@ -127,12 +133,13 @@ import Testing
             for byte in 0...255 {
                 var bytes = good
                 bytes[position] = UInt8(byte)
-                #expect(read(bytes).map { [$0.0, $0.1, $0.2] } == reference(bytes).map { [$0.0, $0.1, $0.2] }, "\(bytes)")
+                #expect(
+                    read(bytes).map { [$0.0, $0.1, $0.2] } == reference(bytes).map { [$0.0, $0.1, $0.2] }, "\(bytes)")
                 checked += 1
             }
         }
         #expect(checked > 4_000)
-        #expect(read("12:34:5") == nil)   // too short
+        #expect(read("12:34:5") == nil) // too short
     }
 
     private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

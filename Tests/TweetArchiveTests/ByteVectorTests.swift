@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TweetArchive
 
 /// The vector helpers agree with the plain collection algorithms at every length and position, including the
@@ -10,7 +11,9 @@ import Testing
         for count in 0...70 {
             for _ in 0..<20 {
                 // Few distinct bytes, so matches are frequent, absent or at the edges.
-                let bytes = (0..<count).map { _ in [0x20, 0x41, 0x80, 0xFF][Int.random(in: 0..<4, using: &random)] as UInt8 }
+                let bytes = (0..<count).map { _ in
+                    [0x20, 0x41, 0x80, 0xFF][Int.random(in: 0..<4, using: &random)] as UInt8
+                }
                 for target: UInt8 in [0x20, 0x80, 0x00] {
                     let found = bytes.withUnsafeBufferPointer { ByteVector.lastIndex(of: target, in: $0) }
                     #expect(found == bytes.lastIndex(of: target), "count \(count), byte \(target)")
@@ -23,7 +26,9 @@ import Testing
         let bytes = Array(1...40 as ClosedRange<UInt8>)
         for count in [0, 1, 15, 16, 17, 32, 40] {
             let copy = bytes.withUnsafeBufferPointer { source in
-                ByteVector.withPaddedTail(source.baseAddress!, count: count) { Array(UnsafeBufferPointer(start: $0, count: 48)) }
+                ByteVector.withPaddedTail(source.baseAddress!, count: count) {
+                    Array(UnsafeBufferPointer(start: $0, count: 48))
+                }
             }
             let kept = min(count, 32)
             #expect(Array(copy[..<kept]) == Array(bytes[..<kept]))

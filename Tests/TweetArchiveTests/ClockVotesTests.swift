@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TweetArchive
 
 /// The clock offset tallied tweet by tweet as readers emit them, and merged across the parts of a parallel read.
@@ -31,18 +32,21 @@ import Testing
 
     @Test func partsMergeToTheWholeTally() {
         // Alternating runs, cut at every point: two tallies merged give the single tally's answer.
-        let tweets = (0..<60).map { tweet($0, offsetSeconds: ($0 / 7) % 3 == 0 ? 0 : 3600) }
+        let tweets =
+            (0..<60).map { tweet($0, offsetSeconds: ($0 / 7) % 3 == 0 ? 0 : 3600) }
             + (0..<1200).map { tweet(1000 + $0, offsetSeconds: 3600) }
         let whole = offset(tweets)
         #expect(whole == 3600)
         for cut in stride(from: 0, through: tweets.count, by: 37) {
-            var left = ClockVotes(), right = ClockVotes()
+            var left = ClockVotes()
+            var right = ClockVotes()
             for t in tweets[..<cut] { left.add(t) }
             for t in tweets[cut...] { right.add(t) }
             left.merge(right)
             #expect(left.offset == whole, "cut at \(cut)")
         }
-        var withoutTail = ClockVotes(), head = ClockVotes()
+        var withoutTail = ClockVotes()
+        var head = ClockVotes()
         for t in tweets[..<60] { head.add(t) }
         withoutTail.merge(head)
         #expect(withoutTail.offset == offset(Array(tweets[..<60])))

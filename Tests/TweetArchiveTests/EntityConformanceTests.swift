@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TweetArchive
 
 /// One vector of twitter-text's `extract.json` (see `Fixtures/twitter-text/SOURCE.md`).
@@ -25,16 +26,18 @@ struct ConformanceCase: Sendable, CustomTestStringConvertible {
 enum ConformanceVectors {
     static let all: [String: [ConformanceCase]] = {
         guard let url = Bundle.module.url(forResource: "Fixtures/twitter-text/extract", withExtension: "json"),
-              let data = try? Data(contentsOf: url),
-              let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let tests = root["tests"] as? [String: [[String: Any]]] else {
+            let data = try? Data(contentsOf: url),
+            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let tests = root["tests"] as? [String: [[String: Any]]]
+        else {
             return [:]
         }
         var result: [String: [ConformanceCase]] = [:]
         for (group, cases) in tests {
             result[group] = cases.enumerated().map { index, raw in
-                ConformanceCase(group: group, index: index, description: raw["description"] as? String ?? "",
-                                text: raw["text"] as? String ?? "", expected: expectations(raw["expected"]))
+                ConformanceCase(
+                    group: group, index: index, description: raw["description"] as? String ?? "",
+                    text: raw["text"] as? String ?? "", expected: expectations(raw["expected"]))
             }
         }
         return result
@@ -42,14 +45,15 @@ enum ConformanceVectors {
 
     private static func expectations(_ raw: Any?) -> [ConformanceCase.Expected] {
         if let value = raw as? String { return [.init(value: value)] }
-        guard let list = raw as? [Any] else { return [] }  // null: no reply
+        guard let list = raw as? [Any] else { return [] } // null: no reply
         return list.map { item in
             if let value = item as? String { return .init(value: value) }
             let object = item as? [String: Any] ?? [:]
             let value = ["screen_name", "hashtag", "cashtag", "url"].lazy.compactMap { object[$0] as? String }.first
             let indices = object["indices"] as? [Int] ?? []
-            return .init(value: value ?? "", listSlug: object["list_slug"] as? String,
-                         range: indices.count == 2 ? indices[0]..<indices[1] : nil)
+            return .init(
+                value: value ?? "", listSlug: object["list_slug"] as? String,
+                range: indices.count == 2 ? indices[0]..<indices[1] : nil)
         }
     }
 
@@ -83,9 +87,11 @@ func actual(for c: ConformanceCase) -> [ConformanceCase.Expected] {
 
 @Suite struct EntityConformanceTests {
     @Test func vectorsAreBundled() {
-        for group in ["mentions", "mentions_with_indices", "mentions_or_lists_with_indices", "replies", "hashtags",
-                      "hashtags_with_indices", "hashtags_from_astral", "cashtags", "cashtags_with_indices", "urls",
-                      "urls_with_indices"] {
+        for group in [
+            "mentions", "mentions_with_indices", "mentions_or_lists_with_indices", "replies", "hashtags",
+            "hashtags_with_indices", "hashtags_from_astral", "cashtags", "cashtags_with_indices", "urls",
+            "urls_with_indices",
+        ] {
             #expect(!ConformanceVectors.cases(group).isEmpty, "group \(group) missing from extract.json")
         }
     }

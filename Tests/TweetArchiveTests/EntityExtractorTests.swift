@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TweetArchive
 
 @Suite struct EntityExtractorTests {
@@ -38,7 +39,7 @@ import Testing
         ("RT @a: hi", []),
         ("@a/list @b", []),
         ("@a@b", []),
-        ("@abcdefghijklmnopqrstuvwxyz hi", ["abcdefghijklmnopqrst"]),  // twitter-text cuts names at 20
+        ("@abcdefghijklmnopqrstuvwxyz hi", ["abcdefghijklmnopqrst"]), // twitter-text cuts names at 20
     ])
     func replyRun(text: String, replyTo: [String]) {
         #expect(EntityExtractor.entities(in: text).replyTo == replyTo)
@@ -47,10 +48,11 @@ import Testing
     @Test func listsAreNotMentions() {
         let text = "@alice/team and @bob"
         #expect(EntityExtractor.entities(in: text).mentions.map(\.value) == ["bob"])
-        #expect(EntityExtractor.mentionsOrLists(in: text) == [
-            MentionOrList(screenName: "alice", listSlug: "/team", range: 0..<11),
-            MentionOrList(screenName: "bob", range: 16..<20),
-        ])
+        #expect(
+            EntityExtractor.mentionsOrLists(in: text) == [
+                MentionOrList(screenName: "alice", listSlug: "/team", range: 0..<11),
+                MentionOrList(screenName: "bob", range: 16..<20),
+            ])
         #expect(EntityExtractor.replyScreenName(in: text) == "alice")
     }
 
@@ -77,11 +79,11 @@ import Testing
     /// Each pattern consumes the character before its sigil, and a match rejected by the check after it still
     /// consumed its text: twitter-text then finds no entity that would need those characters again.
     @Test(arguments: [
-        ("@rt@user", [String](), [String]()),        // "@rt" (rejected: '@' follows) consumed the "rt" of "rt@user"
+        ("@rt@user", [String](), [String]()), // "@rt" (rejected: '@' follows) consumed the "rt" of "rt@user"
         ("x ＠Rt@user", [], []),
         ("RT@user", ["user"], []),
-        ("#0\u{FE0F}#tag", [], []),                  // "#0️" (rejected: '#' follows) consumed the U+FE0F
-        ("a \u{270C}\u{FE0F}#tag", [], ["tag"]),     // an unconsumed U+FE0F may stand before '#'
+        ("#0\u{FE0F}#tag", [], []), // "#0️" (rejected: '#' follows) consumed the U+FE0F
+        ("a \u{270C}\u{FE0F}#tag", [], ["tag"]), // an unconsumed U+FE0F may stand before '#'
     ])
     func consumedCharacters(text: String, mentions: [String], hashtags: [String]) {
         let e = EntityExtractor.entities(in: text)
@@ -112,13 +114,15 @@ import Testing
     }
 
     @Test func tweetReplyAndMentionedHandles() {
-        let tweet = Tweet(id: TweetID(1_500_000_000_000_000_000), author: Handle("me"),
-                          text: "@alice @Bob @bob thanks @carol and @Carol, cc @alice")
+        let tweet = Tweet(
+            id: TweetID(1_500_000_000_000_000_000), author: Handle("me"),
+            text: "@alice @Bob @bob thanks @carol and @Carol, cc @alice")
         #expect(tweet.replyHandles.map(\.display) == ["alice", "Bob"])
         #expect(tweet.mentionedHandles.map(\.display) == ["carol"])
         #expect(tweet.isReply)
-        let explicit = Tweet(id: TweetID(1_500_000_000_000_000_001), author: Handle("me"), text: "thanks @dan",
-                             inReplyToUser: Handle("erin"))
+        let explicit = Tweet(
+            id: TweetID(1_500_000_000_000_000_001), author: Handle("me"), text: "thanks @dan",
+            inReplyToUser: Handle("erin"))
         #expect(explicit.replyHandles.map(\.display) == ["erin"])
         #expect(explicit.mentionedHandles.map(\.display) == ["dan"])
     }
@@ -126,9 +130,11 @@ import Testing
     /// Random strings from an alphabet rich in sigils, URL pieces and non-ASCII text: the extractor must not trap,
     /// and every entity must lie inside the text, in order, without overlap, and spell its sigil and value there.
     @Test func randomTextKeepsInvariants() {
-        let pieces = ["a", "Z", "0", "_", "-", ".", "/", ":", "@", "＠", "#", "＃", "$", " ", "\n", "(", ")", "?", "=",
-                      "&", "é", "日本", "😀", "\u{FE0F}", "\u{200D}", "\u{3000}", "http://", "https://", "t.co/",
-                      ".com", ".jp", "www.", "xn--", "RT", "user", "tag", "ABC", "みんな", "%", "'", "+", "Ж", "\u{202A}"]
+        let pieces = [
+            "a", "Z", "0", "_", "-", ".", "/", ":", "@", "＠", "#", "＃", "$", " ", "\n", "(", ")", "?", "=",
+            "&", "é", "日本", "😀", "\u{FE0F}", "\u{200D}", "\u{3000}", "http://", "https://", "t.co/",
+            ".com", ".jp", "www.", "xn--", "RT", "user", "tag", "ABC", "みんな", "%", "'", "+", "Ж", "\u{202A}",
+        ]
         var rng = SeededGenerator(seed: 20_261_129)
         for _ in 0..<3_000 {
             let length = Int.random(in: 0...30, using: &rng)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TweetArchive
 
 /// The compact entity storage behaves like five stored arrays.
@@ -15,18 +16,19 @@ import Testing
     @Test func handBuiltEqualsExtracted() {
         let text = "@alice @bob see #swift $AAPL https://example.com/a/very/long/path?q=1"
         let extracted = EntityExtractor.entities(in: text)
-        let built = Entities(mentions: [TextEntity(value: "alice", range: 0..<6), TextEntity(value: "bob", range: 7..<11)],
-                             replyTo: ["alice", "bob"], hashtags: [TextEntity(value: "swift", range: 16..<22)],
-                             cashtags: [TextEntity(value: "AAPL", range: 23..<28)],
-                             urls: [TextEntity(value: "https://example.com/a/very/long/path?q=1", range: 29..<69)])
+        let built = Entities(
+            mentions: [TextEntity(value: "alice", range: 0..<6), TextEntity(value: "bob", range: 7..<11)],
+            replyTo: ["alice", "bob"], hashtags: [TextEntity(value: "swift", range: 16..<22)],
+            cashtags: [TextEntity(value: "AAPL", range: 23..<28)],
+            urls: [TextEntity(value: "https://example.com/a/very/long/path?q=1", range: 29..<69)])
         #expect(extracted == built)
         #expect(Set([extracted, built]).count == 1)
         #expect(extracted.urls[0].value == "https://example.com/a/very/long/path?q=1")
         #expect(extracted.firstReplyTo == "alice")
         #expect(extracted.firstReplyTo(is: Handle("ALICE")) && !extracted.firstReplyTo(is: Handle("bob")))
         #expect(!extracted.firstReplyTo(is: Handle("alic")) && !Entities.empty.firstReplyTo(is: Handle("alice")))
-        let nfd = Entities(replyTo: ["Jose\u{301}"])   // not a prefix of the (no) mentions: kept as given
-        #expect(nfd.firstReplyTo(is: Handle("jos\u{E9}")))   // canonical equivalence, as Handle's == has it
+        let nfd = Entities(replyTo: ["Jose\u{301}"]) // not a prefix of the (no) mentions: kept as given
+        #expect(nfd.firstReplyTo(is: Handle("jos\u{E9}"))) // canonical equivalence, as Handle's == has it
         var names: [String] = []
         extracted.forEachMention { names.append($0) }
         #expect(names == ["alice", "bob"])
@@ -55,7 +57,7 @@ import Testing
 
     @Test func settersKeepTheOtherLists() {
         var e = EntityExtractor.entities(in: "@alice hi #tag http://t.co/abcdefghij")
-        e.replyTo = ["zed"]   // not a prefix of the mentions: kept as given
+        e.replyTo = ["zed"] // not a prefix of the mentions: kept as given
         #expect(e.replyTo == ["zed"] && e.mentions.map(\.value) == ["alice"])
         e.mentions = []
         #expect(e.mentions.isEmpty && e.replyTo == ["zed"] && e.hashtags.map(\.value) == ["tag"])
@@ -75,8 +77,10 @@ import Testing
     @Test(arguments: [1 as UInt64, 2, 3])
     func scratchMatchesFreshExtraction(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
-        let pieces = ["@alice", "@Bob_the_builder_", "#swift", "$AAPL", "https://t.co/abcdefghij", "example.com/path",
-                      "日本", "hi", "  ", "@", "#", "x.y", "😀", "https://example.org/a?b=c#frag"]
+        let pieces = [
+            "@alice", "@Bob_the_builder_", "#swift", "$AAPL", "https://t.co/abcdefghij", "example.com/path",
+            "日本", "hi", "  ", "@", "#", "x.y", "😀", "https://example.org/a?b=c#frag",
+        ]
         var scratch = EntityExtractor.Scratch()
         for _ in 0..<200 {
             let text = (0..<Int.random(in: 0...12, using: &random))
@@ -93,7 +97,9 @@ import Testing
         var kept: [(entities: Entities, block: TextBlock, start: Int, text: String)] = []
         var moves = 0
         for k in 0..<300 {
-            let text = k % 7 == 0 ? "no entities \(k)"
+            let text =
+                k % 7 == 0
+                ? "no entities \(k)"
                 : "@user\(k) hi #tag\(k) $AB https://t.co/abcdefghij 日本 example.com日本.jp/p\(k) "
                     + String(repeating: "x", count: k % 41)
             let (start, count) = arena.append(text)
@@ -109,8 +115,11 @@ import Testing
             #expect(entities.isEmpty || entities.block === block)
             // The spliced URL's value, written out behind the record, reads as the URL-only path has it.
             #expect(entities.urls.map(\.value) == EntityExtractor.urls(in: text).map(\.value))
-            #expect(entities.mentions.map(\.value) == (text.hasPrefix("@") ? [text.split(separator: " ")[0].dropFirst()]
-                                                                            .map(String.init) : []))
+            #expect(
+                entities.mentions.map(\.value)
+                    == (text.hasPrefix("@")
+                        ? [text.split(separator: " ")[0].dropFirst()]
+                            .map(String.init) : []))
         }
     }
 
@@ -131,12 +140,15 @@ import Testing
     @Test(arguments: [1 as UInt64, 2])
     func paddedScanFindsWhatTheCopyFinds(seed: UInt64) {
         var random = SeededGenerator(seed: seed)
-        let pieces = ["@alice", "#swift", "$AAPL", "https://t.co/abcdefghij", "example.com", "x.y", "a.", ".", "@",
-                      "＠bob", "＃tag", "日本", "hi", " ", "t.co", "😀", "&", "$", "#"]
+        let pieces = [
+            "@alice", "#swift", "$AAPL", "https://t.co/abcdefghij", "example.com", "x.y", "a.", ".", "@",
+            "＠bob", "＃tag", "日本", "hi", " ", "t.co", "😀", "&", "$", "#",
+        ]
         var scratch = EntityExtractor.Scratch()
         for _ in 0..<400 {
             let text = (0..<Int.random(in: 1...8, using: &random))
-                .map { _ in pieces.randomElement(using: &random)! }.joined(separator: Bool.random(using: &random) ? " " : "")
+                .map { _ in pieces.randomElement(using: &random)! }.joined(
+                    separator: Bool.random(using: &random) ? " " : "")
             var arena = TextArena(blockSize: 64)
             let (start, count) = arena.append(text)
             let padded = EntityExtractor.entities(in: &arena, start: start, count: count, scratch: &scratch).entities

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TweetArchive
 
 /// The extractor against hand-labelled mentions of the bundled sample (`Fixtures/truth-visible/SOURCE.md`).
@@ -9,6 +10,8 @@ import Testing
 /// exact lists and, as the labels' case is the text's, as lower-cased sets too.
 @Suite struct EntityTruthTests {
     struct Label: Decodable {
+        // The JSON key.
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var reply_to: [String]
         var mentions: [String]
         var note: String?
@@ -30,13 +33,15 @@ import Testing
             let tweet = try #require(archive[tweetID], "labelled tweet \(id) missing from the sample")
             let mentions = tweet.entities.mentions.map(\.value)
             let listsAgree = tweet.entities.replyTo == label.reply_to && mentions == label.mentions
-            let setsAgree = Set(tweet.entities.replyTo.map(Handle.fold)) == Set(label.reply_to.map(Handle.fold))
+            let setsAgree =
+                Set(tweet.entities.replyTo.map(Handle.fold)) == Set(label.reply_to.map(Handle.fold))
                 && Set(mentions.map(Handle.fold)) == Set(label.mentions.map(Handle.fold))
             if listsAgree && setsAgree {
                 agreeing += 1
             } else {
-                disagreements.append("\(id): replyTo \(tweet.entities.replyTo) vs \(label.reply_to), "
-                                     + "mentions \(mentions) vs \(label.mentions)")
+                disagreements.append(
+                    "\(id): replyTo \(tweet.entities.replyTo) vs \(label.reply_to), "
+                        + "mentions \(mentions) vs \(label.mentions)")
             }
         }
         let agreement = Double(agreeing) / Double(labels.count)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TweetArchive
 
 /// What the reader fuzz targets (`Scripts/fuzz/run.sh`) found, one test per finding, each with the input (or the
@@ -32,7 +33,9 @@ import Testing
         try Data(("\r" + text).utf8).write(to: directory.appendingPathComponent("a.txt"))
         #expect(try ArchiveReader().read(paths: [directory.path]).tweets.map(\.text) == ["Buy $AAPL today"])
         for line in ["\r", " \t\r", "\u{FEFF}\r", "\r\r"] {
-            #expect(Array(line.utf8).withUnsafeBufferPointer { FormatDetector.detect(TextBytes($0)) } == .some(nil), "\(line.debugDescription)")
+            #expect(
+                Array(line.utf8).withUnsafeBufferPointer { FormatDetector.detect(TextBytes($0)) } == .some(nil),
+                "\(line.debugDescription)")
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TweetArchive
 
 /// Hand-made edge cases for every format (see `Fixtures/malformed/README.md`): exact counts and the first
@@ -9,27 +10,29 @@ import Testing
         let path = try ReaderFixture.path("malformed/twint-edge.txt")
         let archive = try ArchiveReader().read(paths: [path])
         let stats = try #require(archive.inputs.first)
-        #expect(stats.format == .twintText)   // detected through the BOM
+        #expect(stats.format == .twintText) // detected through the BOM
         #expect(stats.lines == 13)
         #expect(stats.tweets == 7)
         #expect(stats.duplicates == 1)
-        #expect(stats.ignored == 4)           // blank line, profile line, two log lines
+        #expect(stats.ignored == 4) // blank line, profile line, two log lines
         #expect(stats.skipped == [.unclosedUsername: 1, .badDate: 1])
         #expect(stats.invalidUTF8Lines == 1)
         #expect(stats.clockOffsetSeconds == 0)
         let badDate = "1625899016778678279 2023-02-30 16:45:08 +0000 <bob> impossible date"
-        #expect(archive.issues.map(\.description) == [
-            "\(path):10: unclosed-username: 1625899016778678278 2023-02-15 16:45:08 +0000 <bob unclosed",
-            "\(path):12: bad-date: \(badDate.prefix(60))…",
-        ])
-        #expect(archive.tweets.map(\.text) == [
-            "Hello #Swift and #SwiftLang",                  // BOM dropped, hashtag tail stripped, CR dropped
-            "no offset here",                               // no ±zzzz; --stats tail stripped
-            "Buy $AAPL and $TSLA today",                    // cashtag tail stripped
-            "caf\u{FFFD} au lait",                          // invalid UTF-8 replaced
-            "@bob @carol replying https://t.co/abcdefghij", // twint's space before the link removed
-            "last line, no newline",
-        ])
+        #expect(
+            archive.issues.map(\.description) == [
+                "\(path):10: unclosed-username: 1625899016778678278 2023-02-15 16:45:08 +0000 <bob unclosed",
+                "\(path):12: bad-date: \(badDate.prefix(60))…",
+            ])
+        #expect(
+            archive.tweets.map(\.text) == [
+                "Hello #Swift and #SwiftLang", // BOM dropped, hashtag tail stripped, CR dropped
+                "no offset here", // no ±zzzz; --stats tail stripped
+                "Buy $AAPL and $TSLA today", // cashtag tail stripped
+                "caf\u{FFFD} au lait", // invalid UTF-8 replaced
+                "@bob @carol replying https://t.co/abcdefghij", // twint's space before the link removed
+                "last line, no newline",
+            ])
         #expect(archive.tweets[1].counts == EngagementCounts(likes: 3, retweets: 2, replies: 1))
         #expect(archive.tweets[1].statedTime?.iso8601 == "2023-02-15T16:45:08.000Z")
         #expect(archive.tweets[4].replyHandles == [Handle("bob"), Handle("carol")])
@@ -45,21 +48,28 @@ import Testing
         #expect(stats.duplicates == 1)
         #expect(stats.ignored == 1)
         #expect(stats.invalidUTF8Lines == 1)
-        #expect(stats.skipped == [.badJSON: 2, .badID: 2, .missingUsername: 1, .missingID: 1,
-                                  .missingText: 1, .notAnObject: 1, .badDate: 1])
+        #expect(
+            stats.skipped == [
+                .badJSON: 2, .badID: 2, .missingUsername: 1, .missingID: 1,
+                .missingText: 1, .notAnObject: 1, .badDate: 1,
+            ])
         let issues = archive.issues.map(\.description)
-        #expect(issues.prefix(4) == [
-            "\(path):2: bad-json: column 57: unterminated string",
-            "\(path):4: bad-id: {\"id\": \"x1408876827505590275\", \"username\": \"bob\", \"tweet\": \"…",
-            "\(path):5: missing-username: {\"id\": 1408876827505590276, \"tweet\": \"no user\"}",
-            "\(path):6: missing-id: {\"username\": \"bob\", \"tweet\": \"no id\"}",
-        ])
+        #expect(
+            issues.prefix(4) == [
+                "\(path):2: bad-json: column 57: unterminated string",
+                "\(path):4: bad-id: {\"id\": \"x1408876827505590275\", \"username\": \"bob\", \"tweet\": \"…",
+                "\(path):5: missing-username: {\"id\": 1408876827505590276, \"tweet\": \"no user\"}",
+                "\(path):6: missing-id: {\"username\": \"bob\", \"tweet\": \"no id\"}",
+            ])
         #expect(issues.last == "\(path):13: bad-json: column 325: nested deeper than 256 levels")
         #expect(archive.tweets.map(\.text) == ["first https://t.co/abcdefghij", "caf\u{FFFD} é 🚀"])
     }
 
     @Test(arguments: [
-        ("malformed/twint-edge.txt", 10, "unclosed-username: 1625899016778678278 2023-02-15 16:45:08 +0000 <bob unclosed"),
+        (
+            "malformed/twint-edge.txt", 10,
+            "unclosed-username: 1625899016778678278 2023-02-15 16:45:08 +0000 <bob unclosed"
+        ),
         ("malformed/twint-edge.jsonl", 2, "bad-json: column 57: unterminated string"),
         ("malformed/twarc2-edge.jsonl", 4, "missing-author: tweet 1408876827505590275"),
         ("malformed/tweets-broken.js", 3, "bad-json: line 5 column 5: expected ',' or '}'"),
@@ -90,18 +100,23 @@ import Testing
     }
 
     @Test func jsonParserKeepsExactIntegersAndDecodesEscapes() throws {
-        let value = try JSONParser.parse(Array(#"{"id": 18446744073709551615, "s": "a\"\\\/\u00e9\ud83d\ude80\n", "n": -1.5e3, "x": [true, false, null]}"#.utf8))
+        let value = try JSONParser.parse(
+            Array(
+                #"{"id": 18446744073709551615, "s": "a\"\\\/\u00e9\ud83d\ude80\n", "n": -1.5e3, "x": [true, false, null]}"#
+                    .utf8))
         #expect(value["id"]?.uint64 == UInt64.max)
         #expect(value["s"]?.string == "a\"\\/é🚀\n")
         #expect(value["n"]?.uint64 == nil)
         #expect(value["x"]?.array?.count == 3)
-        #expect(try JSONParser.parse(Array(#""\ud800x""#.utf8)).string == "\u{FFFD}x")   // lone surrogate
+        #expect(try JSONParser.parse(Array(#""\ud800x""#.utf8)).string == "\u{FFFD}x") // lone surrogate
     }
 
-    @Test(arguments: [
-        ([0x61, 0x62], true), ([0xC3, 0xA9], true), ([0xF0, 0x9F, 0x9A, 0x80], true), ([0xE9], false),
-        ([0xC0, 0x80], false), ([0xED, 0xA0, 0x80], false), ([0xF4, 0x90, 0x80, 0x80], false), ([0xE2, 0x82], false),
-    ] as [([UInt8], Bool)])
+    @Test(
+        arguments: [
+            ([0x61, 0x62], true), ([0xC3, 0xA9], true), ([0xF0, 0x9F, 0x9A, 0x80], true), ([0xE9], false),
+            ([0xC0, 0x80], false), ([0xED, 0xA0, 0x80], false), ([0xF4, 0x90, 0x80, 0x80], false),
+            ([0xE2, 0x82], false),
+        ] as [([UInt8], Bool)])
     func utf8Validation(bytes: [UInt8], valid: Bool) {
         #expect(UTF8Validation.isValid(bytes) == valid)
         #expect(UTF8Validation.isValid(Array("0123456789abcdef".utf8) + bytes) == valid)
@@ -111,9 +126,11 @@ import Testing
 /// Every fixture of every format reads the same with Windows line ends and a byte-order mark, and a line longer
 /// than the limit is skipped with its number in every format.
 @Suite struct MalformedEncodingTests {
-    static let fixtures = ["twint-json/pre-2020-10.jsonl", "twint-json/post-2020-10.jsonl", "twarc2/flat.jsonl",
-                           "twarc2/noflat.jsonl", "account-export/tweet.js", "account-export/tweets.js",
-                           "malformed/twarc2-edge.jsonl", "malformed/tweets-broken.js"]
+    static let fixtures = [
+        "twint-json/pre-2020-10.jsonl", "twint-json/post-2020-10.jsonl", "twarc2/flat.jsonl",
+        "twarc2/noflat.jsonl", "account-export/tweet.js", "account-export/tweets.js",
+        "malformed/twarc2-edge.jsonl", "malformed/tweets-broken.js",
+    ]
 
     @Test(arguments: fixtures)
     func crlfAndByteOrderMarkChangeNothing(fixture: String) throws {
@@ -132,9 +149,14 @@ import Testing
     }
 
     @Test(arguments: [
-        (#"{"id": 1408876827505590273, "username": "bob", "tweet": "x"}"#, #"{"id": 1408876827505590274, "username": "bob", "tweet": ""#, #""}"#),
-        (#"{"id": "1408876827505590273", "author_id": "7", "author": {"username": "bob"}, "text": "x"}"#,
-         #"{"id": "1408876827505590274", "author_id": "7", "author": {"username": "bob"}, "text": ""#, #""}"#),
+        (
+            #"{"id": 1408876827505590273, "username": "bob", "tweet": "x"}"#,
+            #"{"id": 1408876827505590274, "username": "bob", "tweet": ""#, #""}"#
+        ),
+        (
+            #"{"id": "1408876827505590273", "author_id": "7", "author": {"username": "bob"}, "text": "x"}"#,
+            #"{"id": "1408876827505590274", "author_id": "7", "author": {"username": "bob"}, "text": ""#, #""}"#
+        ),
     ])
     func overlongJSONLineIsSkippedWithItsNumber(first: String, head: String, tail: String) throws {
         let long = head + String(repeating: "a", count: 2 << 20) + tail
@@ -151,7 +173,8 @@ import Testing
     }
 
     @Test func invalidUTF8InAnExportIsReplacedAndCounted() throws {
-        var bytes = Array("window.YTD.tweets.part0 = [ {\n  \"tweet\" : { \"id_str\" : \"7\", \"full_text\" : \"caf".utf8)
+        var bytes = Array(
+            "window.YTD.tweets.part0 = [ {\n  \"tweet\" : { \"id_str\" : \"7\", \"full_text\" : \"caf".utf8)
         bytes += [0xE9] + Array("\" }\n} ]\n".utf8)
         let archive = try ArchiveReader().read(bytes: bytes, name: "tweets.js")
         #expect(archive.tweets.map(\.text) == ["caf\u{FFFD}"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TweetArchive
 
 /// Reading a large file in parts on several threads must give exactly what one pass gives: the same tweets, the
@@ -7,14 +8,15 @@ import Testing
 @Suite struct ParallelReadTests {
     /// Reads `path` in one pass and in `jobs` parts and expects identical archives.
     private func expectSameInParts(_ path: String, jobs: [Int] = [2, 3, 7], maxReportedIssues: Int = 10_000)
-        throws -> Archive {
+        throws -> Archive
+    {
         var single = ArchiveReader.Options(maxReportedIssues: maxReportedIssues, jobs: 1)
         single.parallelThreshold = 1
         let reference = try ArchiveReader(options: single).read(paths: [path])
         for (n, chunk) in jobs.flatMap({ n in [(n, 1 << 15), (n, 7)] }) {
             var split = single
             split.jobs = n
-            split.partChunkSize = chunk   // 7: parts hand over many chunks, the last one partial
+            split.partChunkSize = chunk // 7: parts hand over many chunks, the last one partial
             let archive = try ArchiveReader(options: split).read(paths: [path])
             #expect(archive.tweets == reference.tweets, "jobs \(n)")
             #expect(archive.inputs == reference.inputs, "jobs \(n)")
@@ -42,9 +44,12 @@ import Testing
         // The sample, then the malformed fixtures (bad ids, dates, log lines, CRLF, invalid UTF-8) in the middle,
         // then the sample again (every id a duplicate), so issues and duplicates fall in different parts.
         let sample = SampleArchive.path
-        let (directory, url) = try joined([sample, try ReaderFixture.path("malformed/twint-edge.txt"),
-                                           try ReaderFixture.path("malformed/twint-more.txt"), sample],
-                                          name: "mixed.txt")
+        let (directory, url) = try joined(
+            [
+                sample, try ReaderFixture.path("malformed/twint-edge.txt"),
+                try ReaderFixture.path("malformed/twint-more.txt"), sample,
+            ],
+            name: "mixed.txt")
         defer { try? FileManager.default.removeItem(at: directory) }
         let archive = try expectSameInParts(url.path)
         #expect(archive.tweets.count > 2_000)
@@ -62,7 +67,8 @@ import Testing
 
     @Test func jsonLineFormatsSplitIntoTheSameArchive() throws {
         let twint = try ReaderFixture.path("twint-json/generated-200.jsonl")
-        let (d1, u1) = try joined([twint, try ReaderFixture.path("malformed/twint-edge.jsonl"), twint], name: "t.jsonl")
+        let (d1, u1) = try joined(
+            [twint, try ReaderFixture.path("malformed/twint-edge.jsonl"), twint], name: "t.jsonl")
         defer { try? FileManager.default.removeItem(at: d1) }
         #expect(try expectSameInParts(u1.path).tweets.count >= 200)
 
@@ -71,7 +77,7 @@ import Testing
         let (d2, u2) = try joined([raw, raw, try ReaderFixture.path("malformed/twarc2-edge.jsonl")], name: "p.jsonl")
         defer { try? FileManager.default.removeItem(at: d2) }
         let pages = try expectSameInParts(u2.path)
-        #expect(!pages.externalTweets.isEmpty)   // includes-only tweets merge across parts too
+        #expect(!pages.externalTweets.isEmpty) // includes-only tweets merge across parts too
         let (d3, u3) = try joined([flat, flat], name: "f.jsonl")
         defer { try? FileManager.default.removeItem(at: d3) }
         #expect(try expectSameInParts(u3.path).inputs[0].duplicates > 0)

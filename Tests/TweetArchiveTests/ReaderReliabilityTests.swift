@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TweetArchive
 
 /// Issue 15's reader rows: what a hostile or unlucky input did to the reader, each fixed and kept fixed.
@@ -25,8 +26,9 @@ import Testing
             kept += tweet.textBlock.block.capacity
         }
         let fileBytes = try FileManager.default.contentsOfDirectory(atPath: directory.path).reduce(0) {
-            $0 + ((try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent($1).path)[.size]
-                   as? Int) ?? 0)
+            $0
+                + ((try? FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent($1).path)[.size]
+                    as? Int) ?? 0)
         }
         #expect(kept < 4 * fileBytes + 1_000 * 8192, "\(kept) bytes of text blocks for \(fileBytes) bytes of files")
     }
@@ -42,7 +44,8 @@ import Testing
     @Test func aFIFOInAFolderIsNotOpened() throws {
         let directory = try ReaderFixture.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.copyItem(atPath: SampleArchive.path, toPath: directory.appendingPathComponent("a.txt").path)
+        try FileManager.default.copyItem(
+            atPath: SampleArchive.path, toPath: directory.appendingPathComponent("a.txt").path)
         let fifo = directory.appendingPathComponent("b.pipe").path
         try #require(mkfifo(fifo, 0o600) == 0)
         // Read on another thread, so that a regression fails the test instead of hanging it.
@@ -64,7 +67,8 @@ import Testing
         let archive = try #require(try result?.get())
         #expect(archive.tweets.count == 2_073)
         #expect(archive.inputs.count == 1)
-        #expect(archive.issues.map(\.description) == ["\(fifo): not-a-regular-file: a FIFO, socket or device; not read"])
+        #expect(
+            archive.issues.map(\.description) == ["\(fifo): not-a-regular-file: a FIFO, socket or device; not read"])
     }
 
     @Test func symbolicLinkLoopsAreWalkedOnce() throws {
@@ -73,8 +77,9 @@ import Testing
         let inner = directory.appendingPathComponent("inner")
         try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: SampleArchive.path, toPath: inner.appendingPathComponent("a.txt").path)
-        try FileManager.default.createSymbolicLink(atPath: inner.appendingPathComponent("up").path,
-                                                   withDestinationPath: directory.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: inner.appendingPathComponent("up").path,
+            withDestinationPath: directory.path)
         let archive = try ArchiveReader().read(paths: [directory.path])
         #expect(archive.inputs.count == 1)
         #expect(archive.tweets.count == 2_073)
@@ -88,20 +93,23 @@ import Testing
         for k in 0..<5 { deep.appendPathComponent("d\(k)") }
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: SampleArchive.path, toPath: deep.appendingPathComponent("a.txt").path)
-        #expect(try ArchiveReader().read(paths: [directory.path]).tweets.count == 2_073)   // five down: found
+        #expect(try ArchiveReader().read(paths: [directory.path]).tweets.count == 2_073) // five down: found
         var options = ArchiveReader.Options()
         options.maxDirectoryDepth = 3
         let error = try #require(throws: ArchiveError.self) {
             try ArchiveReader(options: options).read(paths: [directory.path])
         }
-        #expect(error.kind == .unreadable)   // nothing within three folders: no archive, exit 66
+        #expect(error.kind == .unreadable) // nothing within three folders: no archive, exit 66
     }
 
     /// A pretty-printed export with `count` tweets, as Twitter writes it.
     private func export(_ count: Int) -> String {
-        SyntheticAccountArchive.tweetsFile(part: 0, (0..<count).map { k in
-            SyntheticAccountArchive.tweetElement(id: String(1_600_000_000_000_000_000 + k), text: "post number \(k)")
-        })
+        SyntheticAccountArchive.tweetsFile(
+            part: 0,
+            (0..<count).map { k in
+                SyntheticAccountArchive.tweetElement(
+                    id: String(1_600_000_000_000_000_000 + k), text: "post number \(k)")
+            })
     }
 
     /// Row 9: one `}` removed from the first element of a `tweets.js` lost the whole file (0 tweets, exit 0). The
@@ -109,17 +117,21 @@ import Testing
     @Test func aMissingBraceLosesOnlyItsElement() throws {
         let whole = export(50)
         // The `}` closing the first element's "edit_info" object (the first "      }," line).
-        let broken = whole.replacingOccurrences(of: "\n      },\n", with: "\n      ,\n", options: [],
-                                                range: whole.range(of: "\n      },\n"))
+        let broken = whole.replacingOccurrences(
+            of: "\n      },\n", with: "\n      ,\n", options: [],
+            range: whole.range(of: "\n      },\n"))
         #expect(broken != whole)
         let archive = try ArchiveReader().read(bytes: Array(broken.utf8), name: "tweets.js")
         #expect(archive.tweets.count == 49)
         #expect(archive.tweets.first?.text == "post number 1")
         #expect(archive.skipped == [.unbalanced: 1])
-        #expect(archive.issues.first?.description.hasPrefix("tweets.js:2: unbalanced: the element's braces do not balance") == true)
+        #expect(
+            archive.issues.first?.description.hasPrefix("tweets.js:2: unbalanced: the element's braces do not balance")
+                == true)
         // And the element's own closing brace missing: the next element's `{` resynchronises.
-        let unclosed = whole.replacingOccurrences(of: "\n  },\n  {", with: "\n  ,\n  {", options: [],
-                                                  range: whole.range(of: "\n  },\n  {"))
+        let unclosed = whole.replacingOccurrences(
+            of: "\n  },\n  {", with: "\n  ,\n  {", options: [],
+            range: whole.range(of: "\n  },\n  {"))
         let second = try ArchiveReader().read(bytes: Array(unclosed.utf8), name: "tweets.js")
         #expect(second.tweets.count == 49)
         #expect(second.skipped == [.unbalanced: 1])
@@ -128,7 +140,8 @@ import Testing
     @Test(.enabled(if: FileManager.default.fileExists(atPath: RealExports.directory)))
     func aMissingBraceInARealExportLosesOnlyItsElement() throws {
         for (folder, count) in RealExports.counts {
-            var bytes = try Array(Data(contentsOf: URL(fileURLWithPath: "\(RealExports.directory)/\(folder)/tweets.js")))
+            var bytes = try Array(
+                Data(contentsOf: URL(fileURLWithPath: "\(RealExports.directory)/\(folder)/tweets.js")))
             // Remove the first `}` of the file (inside the first element).
             let brace = try #require(bytes.firstIndex(of: UInt8(ascii: "}")))
             bytes.remove(at: brace)
@@ -145,7 +158,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         var minified = ""
         for character in export(820) where character != "\n" { minified.append(character) }
-        let padding = String(repeating: "x", count: 1_200)   // ~1.7 KB a tweet, as real ones
+        let padding = String(repeating: "x", count: 1_200) // ~1.7 KB a tweet, as real ones
         minified = minified.replacingOccurrences(of: "\"lang\"", with: "\"source\":\"\(padding)\",\"lang\"")
         #expect(minified.utf8.count > 1_400_000)
         let url = directory.appendingPathComponent("tweets.js")
@@ -167,10 +180,12 @@ import Testing
             #"{"id": "\#(1_380_242_611_781_386_245 + k)", "author_id": "7", "created_at": "2021-04-08T19:34:16.000Z", "#
                 + #""text": "page tweet \#(k) \#(String(repeating: "z", count: 900))"}"#
         }
-        let page = #"{"data": ["# + tweets.joined(separator: ", ")
+        let page =
+            #"{"data": ["# + tweets.joined(separator: ", ")
             + #"], "includes": {"users": [{"id": "7", "username": "bob"}]}, "meta": {"result_count": 2000}}"#
         #expect(page.utf8.count > 2_000_000)
-        let small = #"{"data": [{"id": "1380242611781380000", "author_id": "7", "created_at": "2021-04-08T19:34:16.000Z", "text": "before"}], "includes": {"users": [{"id": "7", "username": "bob"}]}}"#
+        let small =
+            #"{"data": [{"id": "1380242611781380000", "author_id": "7", "created_at": "2021-04-08T19:34:16.000Z", "text": "before"}], "includes": {"users": [{"id": "7", "username": "bob"}]}}"#
         let url = directory.appendingPathComponent("pages.jsonl")
         try Data((small + "\n" + page + "\n").utf8).write(to: url)
         let archive = try ArchiveReader().read(paths: [url.path])
@@ -179,8 +194,10 @@ import Testing
         #expect(archive.tweets.allSatisfy { $0.author == Handle("bob") })
         // A twint text line keeps its 1 MiB bound.
         let text = directory.appendingPathComponent("long.txt")
-        try Data(("1625899016778678274 2023-02-15 16:45:08 +0000 <bob> " + String(repeating: "a", count: 2 << 20)
-                  + "\n1625899016778678275 2023-02-15 16:45:08 +0000 <bob> after\n").utf8).write(to: text)
+        try Data(
+            ("1625899016778678274 2023-02-15 16:45:08 +0000 <bob> " + String(repeating: "a", count: 2 << 20)
+                + "\n1625899016778678275 2023-02-15 16:45:08 +0000 <bob> after\n").utf8
+        ).write(to: text)
         let twint = try ArchiveReader().read(paths: [text.path])
         #expect(twint.tweets.map(\.text) == ["after"])
         #expect(twint.skipped == [.lineTooLong: 1])
@@ -212,13 +229,15 @@ import Testing
 enum RealExports {
     static let directory: String = {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }   // Tests/TweetArchiveTests/file -> the package's parent
+        for _ in 0..<4 { url.deleteLastPathComponent() } // Tests/TweetArchiveTests/file -> the package's parent
         return url.appendingPathComponent("shared/data/reply-archives").path
     }()
 
     /// Tweets per export, from the folder's README.
-    static let counts = [("develwoutacause", 1_928), ("HarlanTheFox", 1_169), ("ZekeAranyLucas", 1_201),
-                         ("evildisease", 1_065)]
+    static let counts = [
+        ("develwoutacause", 1_928), ("HarlanTheFox", 1_169), ("ZekeAranyLucas", 1_201),
+        ("evildisease", 1_065),
+    ]
 }
 
 @Suite struct RealExportTests {

@@ -13,18 +13,23 @@ enum SyntheticAccountArchive {
     static let privateMarker = "PRIVATE-DM-TEXT"
     static let likeMarker = "SOMEONE-ELSES-TWEET"
     /// The long post's full text, and the truncated text tweets.js holds for it.
-    static let longText = "This is a long post that goes on well past the old limit of two hundred and eighty "
+    static let longText =
+        "This is a long post that goes on well past the old limit of two hundred and eighty "
         + "characters, because the author had a great deal to say about reply graphs, thread inference, archives, "
         + "manifests and the many small quirks of the export format, and then some more words to finish the thought."
     static let truncatedText = String(longText.prefix(120)) + "… https://t.co/AbCdEf1234"
     /// The ids of the account's own tweets, in both parts.
-    static let tweetIDs = ["1600000000000000001", "1600000000000000002", "1600000000000000003",
-                           "1600000000000000004"]
+    static let tweetIDs = [
+        "1600000000000000001", "1600000000000000002", "1600000000000000003",
+        "1600000000000000004",
+    ]
     static let deletedID = "1600000000000000009"
 
     /// One tweet element, pretty-printed as Twitter writes them (two-space indents, one key a line).
-    static func tweetElement(id: String, text: String, createdAt: String = "Wed Nov 30 12:00:00 +0000 2022",
-                             replyTo: String? = nil) -> String {
+    static func tweetElement(
+        id: String, text: String, createdAt: String = "Wed Nov 30 12:00:00 +0000 2022",
+        replyTo: String? = nil
+    ) -> String {
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         var lines = [
             "  {",
@@ -65,67 +70,79 @@ enum SyntheticAccountArchive {
     static func dataFiles(manifest: Bool = true) -> [String: String] {
         // The long post: created 2022-11-30 12:00:00 UTC; its note states the same second with milliseconds.
         var files: [String: String] = [
-            "tweets.js": tweetsFile(part: 0, [
-                tweetElement(id: tweetIDs[0], text: "First post of the archive, hello &amp; welcome",
-                             createdAt: "Tue Nov 29 10:00:00 +0000 2022"),
-                tweetElement(id: tweetIDs[1], text: truncatedText, createdAt: "Wed Nov 30 12:00:00 +0000 2022"),
-            ]),
-            "tweets-part1.js": tweetsFile(part: 1, [
-                tweetElement(id: tweetIDs[2], text: "A reply in the second part", createdAt: "Thu Dec 01 09:00:00 +0000 2022",
-                             replyTo: tweetIDs[1]),
-                tweetElement(id: tweetIDs[3], text: "The last post, @bob_b see you", createdAt: "Fri Dec 02 09:00:00 +0000 2022"),
-            ]),
+            "tweets.js": tweetsFile(
+                part: 0,
+                [
+                    tweetElement(
+                        id: tweetIDs[0], text: "First post of the archive, hello &amp; welcome",
+                        createdAt: "Tue Nov 29 10:00:00 +0000 2022"),
+                    tweetElement(id: tweetIDs[1], text: truncatedText, createdAt: "Wed Nov 30 12:00:00 +0000 2022"),
+                ]),
+            "tweets-part1.js": tweetsFile(
+                part: 1,
+                [
+                    tweetElement(
+                        id: tweetIDs[2], text: "A reply in the second part",
+                        createdAt: "Thu Dec 01 09:00:00 +0000 2022",
+                        replyTo: tweetIDs[1]),
+                    tweetElement(
+                        id: tweetIDs[3], text: "The last post, @bob_b see you",
+                        createdAt: "Fri Dec 02 09:00:00 +0000 2022"),
+                ]),
             "note-tweet.js": """
-                window.YTD.note_tweet.part0 = [
-                  {
-                    "noteTweet" : {
-                      "noteTweetId" : "1600000000000000777",
-                      "updatedAt" : "2022-11-30T12:00:00.000Z",
-                      "lifecycle" : { "value" : "1", "name" : "Active" },
-                      "createdAt" : "2022-11-30T12:00:00.456Z",
-                      "core" : {
-                        "styletags" : [ ],
-                        "urls" : [ ],
-                        "text" : "\(longText)",
-                        "mentions" : [ ],
-                        "cashtags" : [ ],
-                        "hashtags" : [ ]
-                      }
-                    }
+            window.YTD.note_tweet.part0 = [
+              {
+                "noteTweet" : {
+                  "noteTweetId" : "1600000000000000777",
+                  "updatedAt" : "2022-11-30T12:00:00.000Z",
+                  "lifecycle" : { "value" : "1", "name" : "Active" },
+                  "createdAt" : "2022-11-30T12:00:00.456Z",
+                  "core" : {
+                    "styletags" : [ ],
+                    "urls" : [ ],
+                    "text" : "\(longText)",
+                    "mentions" : [ ],
+                    "cashtags" : [ ],
+                    "hashtags" : [ ]
                   }
-                ]
-                """,
+                }
+              }
+            ]
+            """,
             "like.js": """
-                window.YTD.like.part0 = [
-                  {
-                    "like" : {
-                      "tweetId" : "1500000000000000001",
-                      "fullText" : "\(likeMarker) @someone",
-                      "expandedUrl" : "https://twitter.com/i/web/status/1500000000000000001"
-                    }
-                  }
-                ]
-                """,
+            window.YTD.like.part0 = [
+              {
+                "like" : {
+                  "tweetId" : "1500000000000000001",
+                  "fullText" : "\(likeMarker) @someone",
+                  "expandedUrl" : "https://twitter.com/i/web/status/1500000000000000001"
+                }
+              }
+            ]
+            """,
             // Deliberately not valid JSON: were it ever opened, the read would warn.
             "direct-messages.js": "window.YTD.direct_messages.part0 = [ { \"dmConversation\" : { \"messages\" : [ "
                 + "{ \"messageCreate\" : { \"text\" : \"\(privateMarker)\", \"id\" : \"77\" ",
             "account.js": """
-                window.YTD.account.part0 = [
-                  {
-                    "account" : {
-                      "email" : "alice@example.com",
-                      "createdVia" : "web",
-                      "username" : "\(owner)",
-                      "accountId" : "4242",
-                      "createdAt" : "2010-01-01T00:00:00.000Z",
-                      "accountDisplayName" : "\(displayName)"
-                    }
-                  }
-                ]
-                """,
-            "deleted-tweets.js": tweetsFile(part: 0, [
-                tweetElement(id: deletedID, text: "A post the account deleted", createdAt: "Sat Dec 03 09:00:00 +0000 2022"),
-            ], global: "deleted_tweets"),
+            window.YTD.account.part0 = [
+              {
+                "account" : {
+                  "email" : "alice@example.com",
+                  "createdVia" : "web",
+                  "username" : "\(owner)",
+                  "accountId" : "4242",
+                  "createdAt" : "2010-01-01T00:00:00.000Z",
+                  "accountDisplayName" : "\(displayName)"
+                }
+              }
+            ]
+            """,
+            "deleted-tweets.js": tweetsFile(
+                part: 0,
+                [
+                    tweetElement(
+                        id: deletedID, text: "A post the account deleted", createdAt: "Sat Dec 03 09:00:00 +0000 2022")
+                ], global: "deleted_tweets"),
         ]
         if manifest {
             files["manifest.js"] = """
@@ -182,13 +199,17 @@ enum SyntheticAccountArchive {
 
     /// Writes the unpacked archive into `root` (created); returns `root`.
     @discardableResult
-    static func writeFolder(at root: URL, manifest: Bool = true,
-                            edit: (inout [String: String]) -> Void = { _ in }) throws -> URL {
+    static func writeFolder(
+        at root: URL, manifest: Bool = true,
+        edit: (inout [String: String]) -> Void = { _ in }
+    ) throws -> URL {
         let data = root.appendingPathComponent("data")
-        try FileManager.default.createDirectory(at: data.appendingPathComponent("tweets_media"),
-                                                withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("assets"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: data.appendingPathComponent("tweets_media"),
+            withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("assets"),
+            withIntermediateDirectories: true)
         try Data("<html>Your archive</html>".utf8).write(to: root.appendingPathComponent("Your archive.html"))
         try Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]).write(to: data.appendingPathComponent("tweets_media/1-a.jpg"))
         try Data("This archive was generated ...\n".utf8).write(to: data.appendingPathComponent("README.txt"))
@@ -207,8 +228,10 @@ enum SyntheticAccountArchive {
     /// Adds an entry named `name` holding `bytes` to the zip at `zip`.
     static func addEntry(_ name: String, _ bytes: Data, to zip: URL) throws {
         let archive = try ZIPFoundation.Archive(url: zip, accessMode: .update)
-        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count),
-                             compressionMethod: .deflate) { position, size in
+        try archive.addEntry(
+            with: name, type: .file, uncompressedSize: Int64(bytes.count),
+            compressionMethod: .deflate
+        ) { position, size in
             bytes.subdata(in: Int(position)..<min(bytes.count, Int(position) + size))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TweetArchive
 
 /// Tweet texts live in shared blocks written by the readers; these check that what comes back out is what went
@@ -17,8 +18,9 @@ import Testing
             #expect(bytes == Array(tweet.text.utf8))
             #expect(tweet.textUTF8Count == bytes.count)
             // The same tweet built through the public initialiser (its own block) is equal and hashes alike.
-            let copy = Tweet(id: tweet.id, author: tweet.author, statedTime: tweet.statedTime, text: tweet.text,
-                             counts: tweet.counts, hasMedia: tweet.hasMedia)
+            let copy = Tweet(
+                id: tweet.id, author: tweet.author, statedTime: tweet.statedTime, text: tweet.text,
+                counts: tweet.counts, hasMedia: tweet.hasMedia)
             #expect(copy == tweet)
             #expect(copy.hashValue == tweet.hashValue)
             #expect(copy.entities == tweet.entities)
@@ -50,7 +52,7 @@ import Testing
         var tweet = try #require(try read("1600000000000000000 2023-01-01 00:00:00 +0000 <u> hello").tweets.first)
         let original = tweet
         tweet.text = "hello"
-        #expect(tweet == original)             // same bytes, different blocks
+        #expect(tweet == original) // same bytes, different blocks
         tweet.text = "hello!"
         #expect(tweet != original)
         #expect(tweet.withUTF8Text { String(decoding: $0, as: UTF8.self) } == "hello!")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TweetArchive
 
 @Suite struct TwintJSONReaderTests {
@@ -8,31 +9,33 @@ import Testing
         #expect(archive.tweets.count == 4)
         #expect(archive.issues.isEmpty)
         // 1219369087923126273 is odd and above 2^53: a Double would have rounded it.
-        let post = try #require(archive[TweetID(1219369087923126273)])
+        let post = try #require(archive[TweetID(1_219_369_087_923_126_273)])
         #expect(post.author == Handle("alice"))
-        #expect(post.authorID == 14327235)
+        #expect(post.authorID == 14_327_235)
         #expect(post.text == "New post on caching & queues: https://t.co/AbCdEf1234 pic.twitter.com/XyZ123")
-        #expect(post.statedTime?.iso8601 == "2020-01-20T21:20:20.000Z")   // 22:20:20 CET, offset from `timezone`
+        #expect(post.statedTime?.iso8601 == "2020-01-20T21:20:20.000Z") // 22:20:20 CET, offset from `timezone`
         #expect(post.createdAt == post.statedTime)
         #expect(post.counts == EngagementCounts(likes: 17, retweets: 5, replies: 2))
         #expect(post.hasMedia == true)
-        #expect(post.inReplyToUser == nil)   // the old reply_to lists only the author itself
+        #expect(post.inReplyToUser == nil) // the old reply_to lists only the author itself
         #expect(post.isRetweet == false)
 
-        let reply = try #require(archive[TweetID(1219370266522550275)])
-        #expect(reply.inReplyToUser == Handle("bob"))   // the author's own entry comes first and is passed over
+        let reply = try #require(archive[TweetID(1_219_370_266_522_550_275)])
+        #expect(reply.inReplyToUser == Handle("bob")) // the author's own entry comes first and is passed over
         #expect(reply.replyHandles == [Handle("bob"), Handle("carol")])
-        #expect(reply.conversationID == TweetID(1219363970872246281))
+        #expect(reply.conversationID == TweetID(1_219_363_970_872_246_281))
 
-        let quote = try #require(archive[TweetID(1219530065310646277)])
-        #expect(quote.quotedID == TweetID(1211980318110646283))
-        #expect(archive.externalTweets[TweetID(1211980318110646283)]?.author == Handle("dave"))
+        let quote = try #require(archive[TweetID(1_219_530_065_310_646_277)])
+        #expect(quote.quotedID == TweetID(1_211_980_318_110_646_283))
+        #expect(archive.externalTweets[TweetID(1_211_980_318_110_646_283)]?.author == Handle("dave"))
 
-        let retweet = try #require(archive[TweetID(1219552714552246279)])
+        let retweet = try #require(archive[TweetID(1_219_552_714_552_246_279)])
         #expect(retweet.isRetweet)
-        #expect(retweet.retweetedID == TweetID(1218835488568246285))
-        #expect(archive.externalTweets[TweetID(1218835488568246285)] == ExternalTweet(
-            id: TweetID(1218835488568246285), author: Handle("dave")))
+        #expect(retweet.retweetedID == TweetID(1_218_835_488_568_246_285))
+        #expect(
+            archive.externalTweets[TweetID(1_218_835_488_568_246_285)]
+                == ExternalTweet(
+                    id: TweetID(1_218_835_488_568_246_285), author: Handle("dave")))
         #expect(archive.inputs.first?.clockOffsetSeconds == 0)
     }
 
@@ -40,17 +43,17 @@ import Testing
         let archive = try ArchiveReader().read(paths: [try ReaderFixture.path("twint-json/post-2020-10.jsonl")])
         #expect(archive.tweets.count == 2)
         #expect(archive.issues.isEmpty)
-        let reply = try #require(archive[TweetID(1408876827505590273)])
+        let reply = try #require(archive[TweetID(1_408_876_827_505_590_273)])
         #expect(reply.author.display == "Erin_Dev")
-        #expect(reply.authorID == 1352661060663336960)
+        #expect(reply.authorID == 1_352_661_060_663_336_960)
         #expect(reply.inReplyToUser?.display == "Bob_B")
-        #expect(reply.conversationID == TweetID(1408875208504246274))
+        #expect(reply.conversationID == TweetID(1_408_875_208_504_246_274))
         #expect(reply.statedTime?.iso8601 == "2021-06-26T19:56:26.000Z")
         #expect(reply.language == "en")
-        #expect(reply.hasMedia == true)   // video: 1
+        #expect(reply.hasMedia == true) // video: 1
         #expect(reply.text == "@Bob_B yes, see the clip https://t.co/VvVvVvVvVv")
         // An id, counts and user id written as strings; an unknown nested key ignored.
-        let second = try #require(archive[TweetID(1409043819525046275)])
+        let second = try #require(archive[TweetID(1_409_043_819_525_046_275)])
         #expect(second.text == "Grüße aus Köln 🚀 #travel")
         #expect(second.counts == EngagementCounts(likes: 12, retweets: 1, replies: 3))
         #expect(second.hasMedia == false)
@@ -65,19 +68,20 @@ import Testing
         #expect(Set(archive.tweets.map(\.author)).count == 5)
         #expect(archive.tweets.filter { $0.inReplyToUser != nil }.count == 39)
         #expect(archive.inputs.first?.clockOffsetSeconds == 0)
-        let first = try #require(archive[TweetID(1625899135527813319)])
+        let first = try #require(archive[TweetID(1_625_899_135_527_813_319)])
         #expect(first.author == Handle("leolam"))
         #expect(first.counts == EngagementCounts(likes: 1015, retweets: 48, replies: 37))
-        #expect(first.statedTime?.milliseconds == 1676479536312)
+        #expect(first.statedTime?.milliseconds == 1_676_479_536_312)
         #expect(first.createdAt == first.statedTime)
     }
 
-    @Test(arguments: [
-        ("2021-06-26 19:56:26 UTC", nil, "2021-06-26T19:56:26.000Z"),
-        ("2021-06-26 21:56:26 CEST", 7200, "2021-06-26T19:56:26.000Z"),
-        ("2021-06-26 21:56:26 +0200", nil, "2021-06-26T19:56:26.000Z"),
-        ("2021-06-26 19:56:26", nil, "2021-06-26T19:56:26.000Z"),
-    ] as [(String, Int?, String)])
+    @Test(
+        arguments: [
+            ("2021-06-26 19:56:26 UTC", nil, "2021-06-26T19:56:26.000Z"),
+            ("2021-06-26 21:56:26 CEST", 7200, "2021-06-26T19:56:26.000Z"),
+            ("2021-06-26 21:56:26 +0200", nil, "2021-06-26T19:56:26.000Z"),
+            ("2021-06-26 19:56:26", nil, "2021-06-26T19:56:26.000Z"),
+        ] as [(String, Int?, String)])
     func parsesTwintDates(text: String, fallback: Int?, expected: String) {
         #expect(StatedDate.twint(text, fallbackOffset: fallback)?.iso8601 == expected)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TweetArchive
 
 @Suite struct TwintTextReaderTests {
@@ -6,18 +7,19 @@ import Testing
         let archive = try ArchiveReader().read(paths: [SampleArchive.path])
         #expect(archive.tweets.count == 2073)
         #expect(archive.inputs.first?.format == .twintText)
-        #expect(archive.ignored == 3)  // the three scraper log lines at the end
+        #expect(archive.ignored == 3) // the three scraper log lines at the end
         #expect(archive.skipped.isEmpty)
         #expect(archive.tweets.allSatisfy { $0.author == Handle("AlexXuByte") })
         // The sample's stated times are UTC: no clock offset.
         #expect(archive.inputs.first?.clockOffsetSeconds == 0)
-        let first = try #require(archive[TweetID(1625536625030885377)])
+        let first = try #require(archive[TweetID(1_625_536_625_030_885_377)])
         #expect(first.text.hasPrefix("/1 What are the common load-balancing algorithms?"))
         #expect(first.createdAt.iso8601 == "2023-02-14T16:45:07.074Z")
     }
 
     @Test func normalisesTwintText() throws {
-        let line = "1625899017673793541 2023-02-15 16:45:08 +0100 <Bob> @alice Read:  https://t.co/x &amp; &lt;b&gt;"
+        let line =
+            "1625899017673793541 2023-02-15 16:45:08 +0100 <Bob> @alice Read:  https://t.co/x &amp; &lt;b&gt;"
             + " | 3 replies 4 retweets 5 likes"
         let archive = try ArchiveReader().read(bytes: Array(line.utf8), name: "t.txt")
         let tweet = try #require(archive.tweets.first)
@@ -29,17 +31,19 @@ import Testing
 
     @Test func skipsAndCountsMalformedLines() throws {
         let text = """
-        1625899017673793541 2023-02-15 16:45:08 +0000 <bob> fine
-        16258990x7673793541 2023-02-15 16:45:08 +0000 <bob> bad id
-        1625899017673793542 2023-13-45 16:45:08 +0000 <bob> bad date
-        1625899017673793543 2023-02-15 16:45:08 +0000 <bob unclosed
-        [!] No more data! Scraping will stop now.
-        """
+            1625899017673793541 2023-02-15 16:45:08 +0000 <bob> fine
+            16258990x7673793541 2023-02-15 16:45:08 +0000 <bob> bad id
+            1625899017673793542 2023-13-45 16:45:08 +0000 <bob> bad date
+            1625899017673793543 2023-02-15 16:45:08 +0000 <bob unclosed
+            [!] No more data! Scraping will stop now.
+            """
         let archive = try ArchiveReader().read(bytes: Array(text.utf8), name: "bad.txt")
         #expect(archive.tweets.count == 1)
         #expect(archive.skipped == [.badID: 1, .badDate: 1, .unclosedUsername: 1])
         #expect(archive.ignored == 1)
-        #expect(archive.issues.map(\.description).first == "bad.txt:2: bad-id: 16258990x7673793541 2023-02-15 16:45:08 +0000 <bob> bad id")
+        #expect(
+            archive.issues.map(\.description).first
+                == "bad.txt:2: bad-id: 16258990x7673793541 2023-02-15 16:45:08 +0000 <bob> bad id")
         #expect(throws: ArchiveError.self) {
             try ArchiveReader(options: .init(strict: true)).read(bytes: Array(text.utf8), name: "bad.txt")
         }
@@ -49,13 +53,13 @@ import Testing
     /// each date were new (times checked against `Timestamp(year:month:day:…)`).
     @Test func repeatedDatesReadLikeFreshOnes() throws {
         let text = """
-        1625899017673793545 2024-02-29 23:59:59 +0100 <bob> leap day
-        1625899017673793544 2024-02-29 00:00:00 -0530 <bob> same day
-        1625899017673793543 2023-02-30 10:00:00 +0000 <bob> no such day
-        1625899017673793542 2023-02-30 11:00:00 +0000 <bob> no such day again
-        1625899017673793541 2023-02-28 10:00:00 +0000 <bob> next
-        1625899017673793540 2023-02-28 25:00:00 +0000 <bob> bad time on a cached date
-        """
+            1625899017673793545 2024-02-29 23:59:59 +0100 <bob> leap day
+            1625899017673793544 2024-02-29 00:00:00 -0530 <bob> same day
+            1625899017673793543 2023-02-30 10:00:00 +0000 <bob> no such day
+            1625899017673793542 2023-02-30 11:00:00 +0000 <bob> no such day again
+            1625899017673793541 2023-02-28 10:00:00 +0000 <bob> next
+            1625899017673793540 2023-02-28 25:00:00 +0000 <bob> bad time on a cached date
+            """
         let archive = try ArchiveReader().read(bytes: Array(text.utf8), name: "dates.txt")
         #expect(archive.skipped == [.badDate: 2, .badTime: 1])
         let stated = archive.tweets.map { $0.statedTime }
@@ -70,11 +74,11 @@ import Testing
     @Test func idsUpToTheLargest64BitValueAreReadAndLargerOnesSkipped() throws {
         // 19 digits take the unchecked path, the 20th is checked for overflow.
         let text = """
-        18446744073709551615 2023-02-15 16:45:08 +0000 <bob> largest
-        18446744073709551616 2023-02-15 16:45:08 +0000 <bob> one more
-        99999999999999999999 2023-02-15 16:45:08 +0000 <bob> far more
-        9999999999999999999 2023-02-15 16:45:08 +0000 <bob> nineteen nines
-        """
+            18446744073709551615 2023-02-15 16:45:08 +0000 <bob> largest
+            18446744073709551616 2023-02-15 16:45:08 +0000 <bob> one more
+            99999999999999999999 2023-02-15 16:45:08 +0000 <bob> far more
+            9999999999999999999 2023-02-15 16:45:08 +0000 <bob> nineteen nines
+            """
         let archive = try ArchiveReader().read(bytes: Array(text.utf8), name: "ids.txt")
         #expect(archive.tweets.map(\.id.rawValue) == [9_999_999_999_999_999_999, UInt64.max])
         #expect(archive.skipped == [.badID: 2])
@@ -84,18 +88,27 @@ import Testing
 /// The word-at-a-time text normaliser against a byte-at-a-time oracle, on seeded random texts built from the
 /// tokens that matter (spaces, link starts, entities, multi-byte characters) at every alignment.
 @Suite struct TextNormalizerReaderTests {
-    private static let tokens = [" ", "  ", "h", "p", "http", "https://t.co/x", "pic.twitter.com/y", "&amp;", "&lt;",
-                                 "&gt;", "&quot;", "&#39;", "&#x1F680;", "&", "&am", "a", "word", "é", "🚀", "\u{FFFD}"]
+    private static let tokens = [
+        " ", "  ", "h", "p", "http", "https://t.co/x", "pic.twitter.com/y", "&amp;", "&lt;",
+        "&gt;", "&quot;", "&#39;", "&#x1F680;", "&", "&am", "a", "word", "é", "🚀", "\u{FFFD}",
+    ]
 
     private static func oracle(_ text: String) -> String {
         let b = Array(text.utf8)
-        func starts(_ word: String, at i: Int) -> Bool { Array(b.dropFirst(i).prefix(word.utf8.count)) == Array(word.utf8) }
-        let entities: [(String, String)] = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""),
-                                            ("&apos;", "'"), ("&#39;", "'"), ("&#x1F680;", "🚀")]
+        func starts(_ word: String, at i: Int) -> Bool {
+            Array(b.dropFirst(i).prefix(word.utf8.count)) == Array(word.utf8)
+        }
+        let entities: [(String, String)] = [
+            ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""),
+            ("&apos;", "'"), ("&#39;", "'"), ("&#x1F680;", "🚀"),
+        ]
         var out: [UInt8] = []
         var i = 0
         while i < b.count {
-            if b[i] == 0x20 && (starts("http", at: i + 1) || starts("pic.twitter", at: i + 1)) { i += 1; continue }
+            if b[i] == 0x20 && (starts("http", at: i + 1) || starts("pic.twitter", at: i + 1)) {
+                i += 1
+                continue
+            }
             if let (entity, value) = entities.first(where: { starts($0.0, at: i) }) {
                 out += Array(value.utf8)
                 i += entity.utf8.count
@@ -132,8 +145,9 @@ import Testing
             }
             let line = Array(text.utf8) + garbage
             let padded = line.withUnsafeBufferPointer { all in
-                TextNormalizer.twintText(UnsafeBufferPointer(rebasing: all[..<text.utf8.count]), into: &arena,
-                                         padded: true)
+                TextNormalizer.twintText(
+                    UnsafeBufferPointer(rebasing: all[..<text.utf8.count]), into: &arena,
+                    padded: true)
             }
             let paddedBytes = Array(UnsafeBufferPointer(start: arena.block.base + padded.start, count: padded.count))
             #expect(paddedBytes == bytes, "\(text.debugDescription)")

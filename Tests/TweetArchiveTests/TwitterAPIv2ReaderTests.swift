@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TweetArchive
 
 @Suite struct TwitterAPIv2ReaderTests {
@@ -25,16 +26,16 @@ import Testing
 
     @Test func mapsTheFieldsOfOneRetweet() throws {
         let archive = try ArchiveReader().read(paths: [try ReaderFixture.path("twarc2/noflat.jsonl")])
-        let retweet = try #require(archive[TweetID(1380242611781386245)])
+        let retweet = try #require(archive[TweetID(1_380_242_611_781_386_245)])
         #expect(retweet.author.display == "Alexandravm12")
-        #expect(retweet.authorID == 1352661060663336960)
+        #expect(retweet.authorID == 1_352_661_060_663_336_960)
         #expect(retweet.isRetweet)
-        #expect(retweet.retweetedID == TweetID(1380175475545362437))
+        #expect(retweet.retweetedID == TweetID(1_380_175_475_545_362_437))
         #expect(retweet.language == "es")
         #expect(retweet.counts == EngagementCounts(likes: 0, retweets: 410, replies: 0, quotes: 0))
         #expect(retweet.statedTime?.iso8601 == "2021-04-08T19:34:16.000Z")
-        #expect(retweet.createdAt.iso8601 == "2021-04-08T19:34:16.973Z")   // the snowflake has milliseconds
-        let original = try #require(archive.externalTweets[TweetID(1380175475545362437)])
+        #expect(retweet.createdAt.iso8601 == "2021-04-08T19:34:16.973Z") // the snowflake has milliseconds
+        let original = try #require(archive.externalTweets[TweetID(1_380_175_475_545_362_437)])
         #expect(original.author?.display == "williamserafino")
         #expect(original.text?.hasPrefix("De manera simultánea") == true)
     }
@@ -44,29 +45,34 @@ import Testing
         let archive = try ArchiveReader().read(paths: [path])
         #expect(archive.tweets.count == 3)
         #expect(archive.duplicates == 1)
-        #expect(archive.ignored == 2)   // an empty page and an error-only page
+        #expect(archive.ignored == 2) // an empty page and an error-only page
         #expect(archive.skipped == [.missingAuthor: 1, .missingText: 1, .badDate: 1, .badJSON: 1])
-        #expect(archive.issues.map(\.description) == [
-            "\(path):4: missing-author: tweet 1408876827505590275",
-            "\(path):5: missing-text: tweet 1408876827505590276",
-            "\(path):6: bad-date: tweet 1408876827505590277: yesterday",
-            "\(path):8: bad-json: column 1: unexpected character",
-        ])
-        let flat = try #require(archive[TweetID(1408876827505590273)])
+        #expect(
+            archive.issues.map(\.description) == [
+                "\(path):4: missing-author: tweet 1408876827505590275",
+                "\(path):5: missing-text: tweet 1408876827505590276",
+                "\(path):6: bad-date: tweet 1408876827505590277: yesterday",
+                "\(path):8: bad-json: column 1: unexpected character",
+            ])
+        let flat = try #require(archive[TweetID(1_408_876_827_505_590_273)])
         #expect(flat.text == "hi & bye")
         #expect(flat.counts == EngagementCounts(likes: 3, retweets: 1, replies: 2, quotes: 4, impressions: 500))
         #expect(flat.hasMedia == true)
-        let reply = try #require(archive[TweetID(1408876827505590274)])
+        let reply = try #require(archive[TweetID(1_408_876_827_505_590_274)])
         #expect(reply.author.display == "Ben")
-        #expect(reply.inReplyToID == TweetID(1408876827505590282))
+        #expect(reply.inReplyToID == TweetID(1_408_876_827_505_590_282))
         #expect(reply.inReplyToUser == Handle("zed"))
-        #expect(reply.quotedID == TweetID(1408876827505590283))
+        #expect(reply.quotedID == TweetID(1_408_876_827_505_590_283))
         // The parent is absent everywhere: known by id only. The quoted tweet is in includes.tweets.
-        #expect(archive.externalTweets[TweetID(1408876827505590282)] == ExternalTweet(id: TweetID(1408876827505590282)))
-        #expect(archive.externalTweets[TweetID(1408876827505590283)] == ExternalTweet(
-            id: TweetID(1408876827505590283), author: Handle("zed"), text: "the quoted one > all"))
+        #expect(
+            archive.externalTweets[TweetID(1_408_876_827_505_590_282)]
+                == ExternalTweet(id: TweetID(1_408_876_827_505_590_282)))
+        #expect(
+            archive.externalTweets[TweetID(1_408_876_827_505_590_283)]
+                == ExternalTweet(
+                    id: TweetID(1_408_876_827_505_590_283), author: Handle("zed"), text: "the quoted one > all"))
         // An author missing from includes keeps the tweet under a placeholder handle.
-        #expect(archive[TweetID(1408876827505590278)]?.author.display == "id:424242")
+        #expect(archive[TweetID(1_408_876_827_505_590_278)]?.author.display == "id:424242")
     }
 
     @Test(arguments: [

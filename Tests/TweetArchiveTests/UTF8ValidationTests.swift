@@ -1,12 +1,15 @@
 import Testing
+
 @testable import TweetArchive
 
 /// The validator against the standard library's decoder: bytes are valid UTF-8 exactly when decoding them
 /// (which repairs whatever is not) gives them back unchanged.
 @Suite struct UTF8ValidationTests {
     /// Lead bytes at every boundary of the well-formedness table, continuation bytes at theirs, and ASCII.
-    static let alphabet: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
-                                    0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+    static let alphabet: [UInt8] = [
+        0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF,
+        0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+    ]
 
     @Test(arguments: [1 as UInt64, 2, 3, 4])
     func agreesWithTheDecoder(seed: UInt64) {
@@ -18,8 +21,10 @@ import Testing
             // Then pieces: mostly whole scalars (of every length), sometimes a byte from the alphabet.
             for _ in 0..<Int.random(in: 1...6, using: &random) {
                 if Int.random(in: 0..<10, using: &random) < 8 {
-                    let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0xFFFF,
-                                                          0x10000...0x10FFFF]
+                    let ranges: [ClosedRange<UInt32>] = [
+                        0...0x7F, 0x80...0x7FF, 0x800...0xD7FF, 0xE000...0xFFFF,
+                        0x10000...0x10FFFF,
+                    ]
                     let value = UInt32.random(in: ranges.randomElement(using: &random)!, using: &random)
                     bytes += Array(String(Unicode.Scalar(value)!).utf8)
                 } else {
@@ -30,7 +35,7 @@ import Testing
             if !valid { invalid += 1 }
             #expect(UTF8Validation.isValid(bytes) == valid, "\(bytes)")
         }
-        #expect(invalid > 2_000 && invalid < 18_000)   // both answers exercised
+        #expect(invalid > 2_000 && invalid < 18_000) // both answers exercised
     }
 
     @Test func acceptsEveryScalarAtTheEndAndBeforeMore() {

@@ -1,10 +1,11 @@
 import Foundation
 import ReplyGraph
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Many archives analysed, exported and drawn into one folder with an HTML gallery, as `replygraph batch` does.
@@ -117,8 +118,10 @@ public struct BatchExport: Sendable {
     ///   - minThreadLength: The shortest thread that gets a drawing.
     ///   - force: Redo archives whose folders are up to date.
     ///   - render: Turns DOT text into SVG bytes (GraphExport does not link Graphviz; the caller does).
-    public init(out: URL, reader: ArchiveReader = ArchiveReader(), drawThreads: Bool = true, minThreadLength: Int = 2,
-                force: Bool = false, render: @escaping Renderer) {
+    public init(
+        out: URL, reader: ArchiveReader = ArchiveReader(), drawThreads: Bool = true, minThreadLength: Int = 2,
+        force: Bool = false, render: @escaping Renderer
+    ) {
         self.out = out
         self.force = force
         self.reader = reader
@@ -159,7 +162,7 @@ public struct BatchExport: Sendable {
                 throw ArchiveError(kind: .unreadable, file: argument, message: "no such file or directory")
             }
             if isDirectory.boolValue && ArchiveReader.isAccountArchiveFolder(argument) {
-                paths.append(argument)   // an unpacked Twitter/X archive is one archive
+                paths.append(argument) // an unpacked Twitter/X archive is one archive
             } else if isDirectory.boolValue {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
                 let isOut = outIdentity != nil && identity(argument) == outIdentity
@@ -234,10 +237,11 @@ public struct BatchExport: Sendable {
     /// bytes, size, modification time and options) and every file the manifest lists exists.
     func upToDate(_ unit: Unit, folder: URL, fingerprint: InputFingerprint?) -> Manifest? {
         guard !force, let fingerprint,
-              let stored = try? Data(contentsOf: folder.appendingPathComponent(InputFingerprint.fileName)),
-              (try? JSONDecoder().decode(InputFingerprint.self, from: stored)) == fingerprint,
-              let data = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else { return nil }
+            let stored = try? Data(contentsOf: folder.appendingPathComponent(InputFingerprint.fileName)),
+            (try? JSONDecoder().decode(InputFingerprint.self, from: stored)) == fingerprint,
+            let data = try? Data(contentsOf: folder.appendingPathComponent("manifest.json")),
+            let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
+        else { return nil }
         for file in manifest.files + manifest.threadDiagrams + ["manifest.json"] {
             guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path) else { return nil }
         }
@@ -274,8 +278,9 @@ public struct BatchExport: Sendable {
             for (metric, failure) in panel.failures.sorted(by: { $0.key < $1.key }) {
                 warn("\(unit.name): \(CentralityTable.note(metric, failure))")
             }
-            let table = CentralityTable(graph: users, kind: .mention, result: panel,
-                                        metrics: CentralityPanel.Metric.allCases, top: 0)
+            let table = CentralityTable(
+                graph: users, kind: .mention, result: panel,
+                metrics: CentralityPanel.Metric.allCases, top: 0)
             try write("centrality.json", Data(try ReportJSON.encode(table, with: json).utf8))
             let promotions = PromotionReport(graph: graph)
             try write("promotions.json", Data(try ReportJSON.encode(promotions, with: json).utf8))
@@ -284,7 +289,8 @@ public struct BatchExport: Sendable {
             try write("tweets.graphml", Data(ExportGraph(tweetGraph: graph).graphML.utf8))
             let interaction = graph.userGraph(.interaction)
             let scores = try UserGraphMetrics(in: interaction)
-            try write("users.gexf", Data(ExportGraph(userGraph: interaction, kind: .interaction, metrics: scores).gexf.utf8))
+            try write(
+                "users.gexf", Data(ExportGraph(userGraph: interaction, kind: .interaction, metrics: scores).gexf.utf8))
 
             var stopped: [String] = []
             /// Draws `graph` into `name`; a drawing stopped by the renderer is noted and left out.
@@ -310,8 +316,9 @@ public struct BatchExport: Sendable {
                 for (k, thread) in drawn.enumerated() {
                     progress(unit.name, "rendering thread \(k + 1) of \(drawn.count)")
                     let parts = thread.tweets.compactMap { id in categories[id].map { (id, $0) } }
-                    let view = ThreadView(thread: thread, in: graph,
-                                          categories: Dictionary(uniqueKeysWithValues: parts))
+                    let view = ThreadView(
+                        thread: thread, in: graph,
+                        categories: Dictionary(uniqueKeysWithValues: parts))
                     let name = "threads/\(thread.root).svg"
                     if try draw(name, view.graph, layout: .dot) { diagrams.append(name) }
                 }
@@ -319,29 +326,38 @@ public struct BatchExport: Sendable {
             }
 
             progress(unit.name, "writing the report")
-            let drawings = Dictionary(uniqueKeysWithValues: diagrams.map { path in
-                (TweetID(UInt64(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent) ?? 0),
-                 [".."] + path.split(separator: "/").map(String.init))   // relative to report/
-            })
+            let drawings = Dictionary(
+                uniqueKeysWithValues: diagrams.map { path in
+                    (
+                        TweetID(UInt64(URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent) ?? 0),
+                        [".."] + path.split(separator: "/").map(String.init)
+                    ) // relative to report/
+                })
             let analysis = try ReportAnalysis(graph, summary: summary, promotions: promotions, timeZone: .utc)
-            let report = ArchiveReport(name: unit.isSample ? SampleArchive.displayName : unit.name,
-                                       analysis: analysis, maxThreadPages: reportThreadPages,
-                                       threadDrawings: drawings)
+            let report = ArchiveReport(
+                name: unit.isSample ? SampleArchive.displayName : unit.name,
+                analysis: analysis, maxThreadPages: reportThreadPages,
+                threadDrawings: drawings)
             try report.write(to: folder.appendingPathComponent("report"))
             files.append("report/index.html")
 
             let stats = threads.stats
-            let order = ["tweets", "authors", "span", "threads", "longest thread", "replies", "users mentioned",
-                         "promotions", "skipped lines"]
+            let order = [
+                "tweets", "authors", "span", "threads", "longest thread", "replies", "users mentioned",
+                "promotions", "skipped lines",
+            ]
             let span = summary.first.map { "\($0.day) … \(summary.last!.day)" } ?? "–"
-            let figures = ["tweets": "\(summary.tweets)", "authors": "\(summary.authors)", "span": span,
-                           "threads": "\(stats.count) (\(Int((stats.threadedShare.values.max() ?? 0) * 100))% of tweets)",
-                           "longest thread": "\(stats.maxLength) tweets", "replies": "\(summary.replies)",
-                           "users mentioned": "\(summary.distinctMentioned)",
-                           "promotions": "\(promotions.tweets.count)",
-                           "skipped lines": "\(summary.skipped.values.reduce(0, +))"]
-            let manifest = Manifest(archive: unit.isSample ? SampleArchive.displayName : unit.path,
-                                    files: files, threadDiagrams: diagrams, figures: figures, figureOrder: order)
+            let figures = [
+                "tweets": "\(summary.tweets)", "authors": "\(summary.authors)", "span": span,
+                "threads": "\(stats.count) (\(Int((stats.threadedShare.values.max() ?? 0) * 100))% of tweets)",
+                "longest thread": "\(stats.maxLength) tweets", "replies": "\(summary.replies)",
+                "users mentioned": "\(summary.distinctMentioned)",
+                "promotions": "\(promotions.tweets.count)",
+                "skipped lines": "\(summary.skipped.values.reduce(0, +))",
+            ]
+            let manifest = Manifest(
+                archive: unit.isSample ? SampleArchive.displayName : unit.path,
+                files: files, threadDiagrams: diagrams, figures: figures, figureOrder: order)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try write("manifest.json", try encoder.encode(manifest))
@@ -371,11 +387,12 @@ public struct BatchExport: Sendable {
 
     /// Renders through ``render``, telling it the graph's size.
     private func svg(_ graph: DOTGraph, layout: Layout) throws -> Data {
-        let elements = graph.nodes.count + graph.edges.count
+        let elements =
+            graph.nodes.count + graph.edges.count
             + graph.subgraphs.reduce(0) { $0 + $1.nodes.count + $1.edges.count }
-        do { return try render(graph.dot, layout, elements) }
-        catch let error as Stopped { throw error }
-        catch { throw RenderFailure(description: "Graphviz: \(error)") }
+        do { return try render(graph.dot, layout, elements) } catch let error as Stopped { throw error } catch {
+            throw RenderFailure(description: "Graphviz: \(error)")
+        }
     }
 
     /// Writes the gallery, OUT/index.html, for `results`.
@@ -385,8 +402,9 @@ public struct BatchExport: Sendable {
         let entries = results.map { result -> Gallery.Entry in
             let name = result.unit.name
             guard let manifest = result.manifest else {
-                return Gallery.Entry(name: name, status: "failed: \(result.failureMessage ?? "unknown error")",
-                                     figures: [], thumbnail: nil, links: [], threadDiagrams: [], report: nil)
+                return Gallery.Entry(
+                    name: name, status: "failed: \(result.failureMessage ?? "unknown error")",
+                    figures: [], thumbnail: nil, links: [], threadDiagrams: [], report: nil)
             }
             let links = manifest.files.filter { $0 != "manifest.json" && $0 != "report/index.html" }
                 .map { ($0, "\(name)/\($0)") }
@@ -397,12 +415,13 @@ public struct BatchExport: Sendable {
             // this run redid it (the progress line says so instead).
             // A drawing stopped at the time bound is named in red on the card.
             let status = result.stopped.isEmpty ? "ok" : "not drawn: " + result.stopped.joined(separator: "; ")
-            return Gallery.Entry(name: name, status: status,
-                                 figures: manifest.figureOrder.compactMap { key in manifest.figures[key].map { (key, $0) } }
-                                     + [("archive", manifest.archive)],
-                                 thumbnail: manifest.files.contains("mentions.svg") ? "\(name)/mentions.svg" : nil,
-                                 links: links, threadDiagrams: diagrams,
-                                 report: manifest.files.contains("report/index.html") ? "\(name)/report/index.html" : nil)
+            return Gallery.Entry(
+                name: name, status: status,
+                figures: manifest.figureOrder.compactMap { key in manifest.figures[key].map { (key, $0) } }
+                    + [("archive", manifest.archive)],
+                thumbnail: manifest.files.contains("mentions.svg") ? "\(name)/mentions.svg" : nil,
+                links: links, threadDiagrams: diagrams,
+                report: manifest.files.contains("report/index.html") ? "\(name)/report/index.html" : nil)
         }
         // No generation time in the page: a re-run over the same archives writes the same bytes.
         let gallery = Gallery(entries: entries)

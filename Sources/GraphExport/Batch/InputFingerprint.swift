@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What a batch run's outputs were made from: the archive's identity (its resolved path), its size, modification
@@ -17,7 +18,7 @@ import Darwin
 struct InputFingerprint: Codable, Hashable, Sendable {
     var path: String
     var size: Int64
-    var modified: Int64     // nanoseconds since 1970
+    var modified: Int64 // nanoseconds since 1970
     var contentHash: String // 64-bit FNV-1a over the bytes' words, hexadecimal
     var options: String
 
@@ -98,12 +99,13 @@ enum BatchNames {
         var stem = url.deletingPathExtension().lastPathComponent
         if stem.hasSuffix(".twint") { stem = String(stem.dropLast(6)) }
         let parent = url.deletingLastPathComponent().lastPathComponent
-        let raw = switch level {
-        case 0: stem
-        case 1: url.lastPathComponent
-        case 2: parent + "_" + url.lastPathComponent
-        default: parent + "_" + url.lastPathComponent + "-" + hash(url.standardizedFileURL.path)
-        }
+        let raw =
+            switch level {
+            case 0: stem
+            case 1: url.lastPathComponent
+            case 2: parent + "_" + url.lastPathComponent
+            default: parent + "_" + url.lastPathComponent + "-" + hash(url.standardizedFileURL.path)
+            }
         var name = String(raw.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." ? $0 : "_" })
         if name.isEmpty || name.hasPrefix(".") { name = "archive" + name }
         return name

@@ -40,19 +40,25 @@ package struct BarChart: Sendable {
     package let yScale: LinearScale
     package let xScale: BandScale
 
-    package init(frame: ChartFrame, categories: [String], series: [Series], xLabel: String, yLabel: String,
-                 integral: Bool = true, categoryColors: [String]? = nil) {
+    package init(
+        frame: ChartFrame, categories: [String], series: [Series], xLabel: String, yLabel: String,
+        integral: Bool = true, categoryColors: [String]? = nil
+    ) {
         self.frame = frame
         self.categoryColors = categoryColors
         self.categories = categories
         self.series = series
         self.xLabel = xLabel
         self.yLabel = yLabel
-        let totals = categories.indices.map { k in series.reduce(0) { $0 + max(0, k < $1.values.count ? $1.values[k] : 0) } }
-        yScale = LinearScale(upTo: totals.max() ?? 0, from: frame.height - Self.margin.bottom, to: Self.margin.top,
-                             integral: integral)
-        xScale = BandScale(count: categories.count, from: Self.margin.left, to: frame.width - Self.margin.right,
-                           padding: categories.count > 40 ? 0.1 : 0.2)
+        let totals = categories.indices.map { k in
+            series.reduce(0) { $0 + max(0, k < $1.values.count ? $1.values[k] : 0) }
+        }
+        yScale = LinearScale(
+            upTo: totals.max() ?? 0, from: frame.height - Self.margin.bottom, to: Self.margin.top,
+            integral: integral)
+        xScale = BandScale(
+            count: categories.count, from: Self.margin.left, to: frame.width - Self.margin.right,
+            padding: categories.count > 40 ? 0.1 : 0.2)
     }
 
     /// The bars, bottom series first; zero values draw nothing.
@@ -63,9 +69,12 @@ package struct BarChart: Sendable {
             for (s, series) in series.enumerated() {
                 let value = k < series.values.count ? max(0, series.values[k]) : 0
                 guard value > 0 else { continue }
-                let top = yScale(base + value), bottom = yScale(base)
-                bars.append(Bar(category: k, series: s, x: xScale.start(of: k), y: top, width: xScale.bandwidth,
-                                height: bottom - top))
+                let top = yScale(base + value)
+                let bottom = yScale(base)
+                bars.append(
+                    Bar(
+                        category: k, series: s, x: xScale.start(of: k), y: top, width: xScale.bandwidth,
+                        height: bottom - top))
                 base += value
             }
         }
@@ -91,17 +100,20 @@ package struct BarChart: Sendable {
         for bar in bars {
             let name = series[bar.series].name
             let value = series[bar.series].values[bar.category]
-            marks.append(ChartFrame.rect(x: bar.x, y: bar.y, width: bar.width, height: bar.height,
-                                         fill: categoryColors.flatMap { bar.category < $0.count ? $0[bar.category] : nil }
-                                             ?? series[bar.series].color,
-                                         tooltip: "\(categories[bar.category]): \(Escaping.number(value, maxFractionDigits: 2)) \(name)"))
+            marks.append(
+                ChartFrame.rect(
+                    x: bar.x, y: bar.y, width: bar.width, height: bar.height,
+                    fill: categoryColors.flatMap { bar.category < $0.count ? $0[bar.category] : nil }
+                        ?? series[bar.series].color,
+                    tooltip: "\(categories[bar.category]): \(Escaping.number(value, maxFractionDigits: 2)) \(name)"))
         }
         let base = frame.height - m.bottom
         marks.append(ChartFrame.line(m.left, base, frame.width - m.right, base, class: "axis"))
         for k in labelled {
             marks.append(ChartFrame.label(ChartFrame.clipped(categories[k], 12), x: xScale.center(of: k), y: base + 16))
         }
-        marks.append(ChartFrame.label(xLabel, x: (m.left + frame.width - m.right) / 2, y: frame.height - 8, class: "axis-label"))
+        marks.append(
+            ChartFrame.label(xLabel, x: (m.left + frame.width - m.right) / 2, y: frame.height - 8, class: "axis-label"))
         marks.append(ChartFrame.label(yLabel, x: 14, y: (m.top + base) / 2, class: "axis-label", rotate: -90))
         if series.count > 1 {
             var x = m.left
@@ -113,7 +125,8 @@ package struct BarChart: Sendable {
         }
         let header = [xLabel] + series.map(\.name)
         let rows = categories.indices.map { k in
-            [categories[k]] + series.map { Escaping.number(k < $0.values.count ? $0.values[k] : 0, maxFractionDigits: 2) }
+            [categories[k]]
+                + series.map { Escaping.number(k < $0.values.count ? $0.values[k] : 0, maxFractionDigits: 2) }
         }
         return frame.figure(marks: marks, table: ChartFrame.table(header: header, rows: rows))
     }

@@ -22,57 +22,98 @@ package struct ChartFrame: Sendable {
 
     /// The `<svg>` element holding `marks`, labelled by its title and description.
     package func svg(_ marks: [HTML]) -> HTML {
-        .element(.svg, [HTMLAttribute(.viewBox, "0 0 \(Escaping.number(width)) \(Escaping.number(height))"),
-                        HTMLAttribute(.role, "img"), .class("chart"),
-                        HTMLAttribute(.ariaLabelledBy, "\(id)-title \(id)-desc")],
-                 [.element(.title, [.id("\(id)-title")], [.text(title)]),
-                  .element(.desc, [.id("\(id)-desc")], [.text(summary)])] + marks)
+        .element(
+            .svg,
+            [
+                HTMLAttribute(.viewBox, "0 0 \(Escaping.number(width)) \(Escaping.number(height))"),
+                HTMLAttribute(.role, "img"), .class("chart"),
+                HTMLAttribute(.ariaLabelledBy, "\(id)-title \(id)-desc"),
+            ],
+            [
+                .element(.title, [.id("\(id)-title")], [.text(title)]),
+                .element(.desc, [.id("\(id)-desc")], [.text(summary)]),
+            ] + marks)
     }
 
     /// A `<figure>`: a caption with the title and the summary, the chart, and its data table folded away.
     package func figure(marks: [HTML], table: HTML) -> HTML {
-        .element(.figure, [.id(id)], [
-            .element(.figcaption, [], [.element(.h3, [], [.text(title)]),
-                                       .element(.p, [.class("caption")], [.text(summary)])]),
-            svg(marks),
-            .element(.details, [], [.element(.summary, [], [.text("The numbers")]), table]),
-        ])
+        .element(
+            .figure, [.id(id)],
+            [
+                .element(
+                    .figcaption, [],
+                    [
+                        .element(.h3, [], [.text(title)]),
+                        .element(.p, [.class("caption")], [.text(summary)]),
+                    ]),
+                svg(marks),
+                .element(.details, [], [.element(.summary, [], [.text("The numbers")]), table]),
+            ])
     }
 
     /// A plain table: a header row and text cells.
     package static func table(header: [String], rows: [[String]]) -> HTML {
-        .element(.table, [.class("data")], [
-            .element(.thead, [], [.element(.tr, [], header.map {
-                .element(.th, [HTMLAttribute(.scope, "col")], [.text($0)])
-            })]),
-            .element(.tbody, [], rows.map { row in
-                .element(.tr, [], row.enumerated().map { k, cell in
-                    k == 0 ? .element(.th, [HTMLAttribute(.scope, "row")], [.text(cell)]) : .element(.td, [], [.text(cell)])
-                })
-            }),
-        ])
+        .element(
+            .table, [.class("data")],
+            [
+                .element(
+                    .thead, [],
+                    [
+                        .element(
+                            .tr, [],
+                            header.map {
+                                .element(.th, [HTMLAttribute(.scope, "col")], [.text($0)])
+                            })
+                    ]),
+                .element(
+                    .tbody, [],
+                    rows.map { row in
+                        .element(
+                            .tr, [],
+                            row.enumerated().map { k, cell in
+                                k == 0
+                                    ? .element(.th, [HTMLAttribute(.scope, "row")], [.text(cell)])
+                                    : .element(.td, [], [.text(cell)])
+                            })
+                    }),
+            ])
     }
 
     // MARK: Marks
 
     static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, class name: String) -> HTML {
-        .element(.line, [HTMLAttribute(.x1, x1), HTMLAttribute(.y1, y1), HTMLAttribute(.x2, x2),
-                         HTMLAttribute(.y2, y2), .class(name)])
+        .element(
+            .line,
+            [
+                HTMLAttribute(.x1, x1), HTMLAttribute(.y1, y1), HTMLAttribute(.x2, x2),
+                HTMLAttribute(.y2, y2), .class(name),
+            ])
     }
 
-    static func label(_ text: String, x: Double, y: Double, anchor: String = "middle", class name: String = "tick",
-                      rotate: Double? = nil) -> HTML {
+    static func label(
+        _ text: String, x: Double, y: Double, anchor: String = "middle", class name: String = "tick",
+        rotate: Double? = nil
+    ) -> HTML {
         var attributes = [HTMLAttribute(.x, x), HTMLAttribute(.y, y), HTMLAttribute(.textAnchor, anchor), .class(name)]
         if let rotate {
-            attributes.append(HTMLAttribute(.transform, "rotate(\(Escaping.number(rotate)) \(Escaping.number(x, maxFractionDigits: 2)) \(Escaping.number(y, maxFractionDigits: 2)))"))
+            attributes.append(
+                HTMLAttribute(
+                    .transform,
+                    "rotate(\(Escaping.number(rotate)) \(Escaping.number(x, maxFractionDigits: 2)) \(Escaping.number(y, maxFractionDigits: 2)))"
+                ))
         }
         return .element(.svgText, attributes, [.text(text)])
     }
 
-    static func rect(x: Double, y: Double, width: Double, height: Double, fill: String, tooltip: String? = nil) -> HTML {
-        .element(.rect, [HTMLAttribute(.x, x), HTMLAttribute(.y, y), HTMLAttribute(.width, max(0, width)),
-                         HTMLAttribute(.height, max(0, height)), HTMLAttribute(.fill, fill)],
-                 tooltip.map { [.element(.title, [], [.text($0)])] } ?? [])
+    static func rect(x: Double, y: Double, width: Double, height: Double, fill: String, tooltip: String? = nil) -> HTML
+    {
+        .element(
+            .rect,
+            [
+                HTMLAttribute(.x, x), HTMLAttribute(.y, y), HTMLAttribute(.width, max(0, width)),
+                HTMLAttribute(.height, max(0, height)), HTMLAttribute(.fill, fill),
+            ],
+            tooltip.map { [.element(.title, [], [.text($0)])] } ?? [])
     }
 
     /// Chart text is cut to `limit` characters with an ellipsis, so a long handle cannot run over the plot.

@@ -16,8 +16,10 @@ package struct LinearScale: Sendable, Equatable {
 
     /// A scale from 0 (or `lowest`, when below 0) to `highest`, rounded out to about `ticks` steps; integral steps
     /// only when `integral` (counts). An empty or all-zero domain becomes 0…1.
-    package init(upTo highest: Double, lowest: Double = 0, from start: Double, to end: Double, ticks: Int = 5,
-                 integral: Bool = false) {
+    package init(
+        upTo highest: Double, lowest: Double = 0, from start: Double, to end: Double, ticks: Int = 5,
+        integral: Bool = false
+    ) {
         let low = min(0, lowest.isFinite ? lowest : 0)
         let high = max(highest.isFinite ? highest : 0, low)
         var step = Self.niceStep((high - low) / Double(max(1, ticks)))
@@ -55,7 +57,10 @@ package struct LinearScale: Sendable, Equatable {
     package func label(_ value: Double) -> String {
         var digits = 0
         var s = step
-        while s < 1, digits < 6 { s *= 10; digits += 1 }
+        while s < 1, digits < 6 {
+            s *= 10
+            digits += 1
+        }
         return Escaping.number((value * pow10(digits)).rounded() / pow10(digits), maxFractionDigits: digits)
     }
 
@@ -77,7 +82,8 @@ package struct LogScale: Sendable, Equatable {
     /// A scale covering every positive finite value given and 1, widened to the nearest candidate ticks.
     package init(covering values: [Double], from start: Double, to end: Double) {
         let usable = values.filter { $0 > 0 && $0.isFinite }
-        let low = min(usable.min() ?? 1, 1), high = max(usable.max() ?? 1, 1)
+        let low = min(usable.min() ?? 1, 1)
+        let high = max(usable.max() ?? 1, 1)
         lower = Self.candidates.last { $0 <= low * (1 + 1e-12) && $0 < 1 } ?? min(low, Self.candidates[0])
         upper = Self.candidates.first { $0 >= high * (1 - 1e-12) && $0 > 1 } ?? max(high, Self.candidates.last!)
         self.start = start

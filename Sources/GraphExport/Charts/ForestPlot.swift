@@ -38,8 +38,9 @@ package struct ForestPlot: Sendable {
         self.frame = frame
         self.rows = rows
         self.valueLabel = valueLabel
-        xScale = LogScale(covering: rows.flatMap { [$0.low, $0.high, $0.estimate] }, from: Self.margin.left,
-                          to: frame.width - Self.margin.right)
+        xScale = LogScale(
+            covering: rows.flatMap { [$0.low, $0.high, $0.estimate] }, from: Self.margin.left,
+            to: frame.width - Self.margin.right)
     }
 
     /// The centre line of row `k`.
@@ -58,17 +59,33 @@ package struct ForestPlot: Sendable {
             let y = y(of: k)
             marks.append(ChartFrame.label(ChartFrame.clipped(row.label, 26), x: m.left - 8, y: y + 4, anchor: "end"))
             marks.append(ChartFrame.line(xScale(row.low), y, xScale(row.high), y, class: "whisker"))
-            marks.append(.element(.circle, [HTMLAttribute(.cx, xScale(row.estimate)), HTMLAttribute(.cy, y),
-                                            HTMLAttribute(.r, 4.5),
-                                            .class(row.excludesOne ? "estimate significant" : "estimate")],
-                                  [.element(.title, [], [.text("\(row.label): \(Self.format(row.estimate)) "
-                                                               + "(95% interval \(Self.format(row.low))–\(Self.format(row.high)))")])]))
+            marks.append(
+                .element(
+                    .circle,
+                    [
+                        HTMLAttribute(.cx, xScale(row.estimate)), HTMLAttribute(.cy, y),
+                        HTMLAttribute(.r, 4.5),
+                        .class(row.excludesOne ? "estimate significant" : "estimate"),
+                    ],
+                    [
+                        .element(
+                            .title, [],
+                            [
+                                .text(
+                                    "\(row.label): \(Self.format(row.estimate)) "
+                                        + "(95% interval \(Self.format(row.low))–\(Self.format(row.high)))")
+                            ])
+                    ]))
         }
-        marks.append(ChartFrame.label(valueLabel, x: (m.left + frame.width - m.right) / 2, y: frame.height - 6,
-                                      class: "axis-label"))
-        let table = ChartFrame.table(header: ["feature", "effect", "95% low", "95% high"], rows: rows.map {
-            [$0.label, Self.format($0.estimate), Self.format($0.low), Self.format($0.high)]
-        })
+        marks.append(
+            ChartFrame.label(
+                valueLabel, x: (m.left + frame.width - m.right) / 2, y: frame.height - 6,
+                class: "axis-label"))
+        let table = ChartFrame.table(
+            header: ["feature", "effect", "95% low", "95% high"],
+            rows: rows.map {
+                [$0.label, Self.format($0.estimate), Self.format($0.low), Self.format($0.high)]
+            })
         return frame.figure(marks: marks, table: table)
     }
 

@@ -36,31 +36,40 @@ package struct Heatmap: Sendable {
             marks.append(ChartFrame.label(name, x: Self.margin.left - 6, y: yScale.center(of: day) + 4, anchor: "end"))
             for hour in 0..<24 {
                 let count = day < counts.count && hour < counts[day].count ? counts[day][hour] : 0
-                marks.append(ChartFrame.rect(x: xScale.start(of: hour), y: yScale.start(of: day),
-                                             width: xScale.bandwidth, height: yScale.bandwidth,
-                                             fill: ChartPalette.sequential[level(of: count)],
-                                             tooltip: "\(name) \(hour < 10 ? "0" : "")\(hour):00: \(count) tweets"))
+                marks.append(
+                    ChartFrame.rect(
+                        x: xScale.start(of: hour), y: yScale.start(of: day),
+                        width: xScale.bandwidth, height: yScale.bandwidth,
+                        fill: ChartPalette.sequential[level(of: count)],
+                        tooltip: "\(name) \(hour < 10 ? "0" : "")\(hour):00: \(count) tweets"))
             }
         }
         let base = frame.height - Self.margin.bottom
         for hour in stride(from: 0, to: 24, by: 3) {
             marks.append(ChartFrame.label(String(hour), x: xScale.center(of: hour), y: base + 14))
         }
-        marks.append(ChartFrame.label("hour of day", x: (Self.margin.left + frame.width) / 2, y: frame.height - 20,
-                                      class: "axis-label"))
+        marks.append(
+            ChartFrame.label(
+                "hour of day", x: (Self.margin.left + frame.width) / 2, y: frame.height - 20,
+                class: "axis-label"))
         // The legend: the five shades with the counts they start at.
         var x = Self.margin.left
         for level in 0...5 {
             let from = level == 0 ? 0 : Int((Double(maximum) * Double(level - 1) / 5).rounded(.down)) + 1
-            marks.append(ChartFrame.rect(x: x, y: frame.height - 12, width: 10, height: 10,
-                                         fill: ChartPalette.sequential[level]))
+            marks.append(
+                ChartFrame.rect(
+                    x: x, y: frame.height - 12, width: 10, height: 10,
+                    fill: ChartPalette.sequential[level]))
             let text = level == 0 ? "0" : "≥\(from)"
             marks.append(ChartFrame.label(text, x: x + 13, y: frame.height - 3, anchor: "start", class: "legend"))
             x += 22 + Double(text.count) * 6.5
         }
         let rows = Self.weekdays.enumerated().map { day, name in
-            [name] + (0..<24).map { hour in String(day < counts.count && hour < counts[day].count ? counts[day][hour] : 0) }
+            [name]
+                + (0..<24).map { hour in String(day < counts.count && hour < counts[day].count ? counts[day][hour] : 0)
+                }
         }
-        return frame.figure(marks: marks, table: ChartFrame.table(header: ["day"] + (0..<24).map(String.init), rows: rows))
+        return frame.figure(
+            marks: marks, table: ChartFrame.table(header: ["day"] + (0..<24).map(String.init), rows: rows))
     }
 }

@@ -37,8 +37,9 @@ package struct HorizontalBarChart: Sendable {
         self.frame = frame
         self.rows = rows
         self.valueLabel = valueLabel
-        xScale = LinearScale(upTo: rows.map(\.value).max() ?? 0, from: Self.margin.left,
-                             to: frame.width - Self.margin.right, ticks: 4)
+        xScale = LinearScale(
+            upTo: rows.map(\.value).max() ?? 0, from: Self.margin.left,
+            to: frame.width - Self.margin.right, ticks: 4)
     }
 
     /// The top of row `k`'s bar.
@@ -56,16 +57,22 @@ package struct HorizontalBarChart: Sendable {
         for (k, row) in rows.enumerated() {
             let y = y(of: k)
             marks.append(ChartFrame.label(ChartFrame.clipped(row.label, 22), x: m.left - 6, y: y + 11, anchor: "end"))
-            marks.append(ChartFrame.rect(x: m.left, y: y, width: xScale(row.value) - m.left, height: Self.rowHeight - 6,
-                                         fill: row.color,
-                                         tooltip: "\(row.label): \(Escaping.number(row.value, maxFractionDigits: 4)) (\(row.group))"))
+            marks.append(
+                ChartFrame.rect(
+                    x: m.left, y: y, width: xScale(row.value) - m.left, height: Self.rowHeight - 6,
+                    fill: row.color,
+                    tooltip: "\(row.label): \(Escaping.number(row.value, maxFractionDigits: 4)) (\(row.group))"))
         }
         marks.append(ChartFrame.line(m.left, m.top, m.left, base, class: "axis"))
-        marks.append(ChartFrame.label(valueLabel, x: (m.left + frame.width - m.right) / 2, y: frame.height - 6,
-                                      class: "axis-label"))
-        let table = ChartFrame.table(header: ["user", valueLabel, "community"], rows: rows.map {
-            [$0.label, Escaping.number($0.value, maxFractionDigits: 6), $0.group]
-        })
+        marks.append(
+            ChartFrame.label(
+                valueLabel, x: (m.left + frame.width - m.right) / 2, y: frame.height - 6,
+                class: "axis-label"))
+        let table = ChartFrame.table(
+            header: ["user", valueLabel, "community"],
+            rows: rows.map {
+                [$0.label, Escaping.number($0.value, maxFractionDigits: 6), $0.group]
+            })
         return frame.figure(marks: marks, table: table)
     }
 }

@@ -91,8 +91,10 @@ package struct ThreadDiagram: Sendable {
         case .missing: return nil
         case .followUp(let f):
             let followUp = followUps[f]
-            let target = parts.indices.contains(followUp.target) ? parts[followUp.target].number.map(String.init)
-                ?? String(followUp.target + 1) : "?"
+            let target =
+                parts.indices.contains(followUp.target)
+                ? parts[followUp.target].number.map(String.init)
+                    ?? String(followUp.target + 1) : "?"
             return ("follow-up of part \(target) · \(Escaping.number(followUp.confidence, maxFractionDigits: 2))", true)
         }
     }
@@ -105,13 +107,17 @@ package struct ThreadDiagram: Sendable {
             if index > 0 {
                 let label = connectorLabel(into: index)
                 let dashed = label?.dashed ?? true
-                var attributes = [HTMLAttribute(.x1, Self.left + 24), HTMLAttribute(.y1, y - Self.gap),
-                                  HTMLAttribute(.x2, Self.left + 24), HTMLAttribute(.y2, y), .class("connector")]
+                var attributes = [
+                    HTMLAttribute(.x1, Self.left + 24), HTMLAttribute(.y1, y - Self.gap),
+                    HTMLAttribute(.x2, Self.left + 24), HTMLAttribute(.y2, y), .class("connector"),
+                ]
                 if dashed { attributes.append(HTMLAttribute(.strokeDasharray, "4 3")) }
                 marks.append(.element(.line, attributes))
                 if let label {
-                    marks.append(ChartFrame.label(label.text, x: Self.left + 32, y: y - Self.gap / 2 + 4, anchor: "start",
-                                                  class: label.dashed ? "weak" : "tick"))
+                    marks.append(
+                        ChartFrame.label(
+                            label.text, x: Self.left + 32, y: y - Self.gap / 2 + 4, anchor: "start",
+                            class: label.dashed ? "weak" : "tick"))
                 }
             }
             let (text, fill, dashed): (String, String, Bool)
@@ -122,7 +128,9 @@ package struct ThreadDiagram: Sendable {
                 fill = part.promotional ? "#FBE3B3" : "#FFFFFF"
                 dashed = false
             case .missing(let numbers):
-                text = numbers.count == 1 ? "part \(numbers[0]) missing"
+                text =
+                    numbers.count == 1
+                    ? "part \(numbers[0]) missing"
                     : "parts \(numbers.map(String.init).joined(separator: ", ")) missing"
                 fill = "#F2F2F2"
                 dashed = true
@@ -131,14 +139,18 @@ package struct ThreadDiagram: Sendable {
                 fill = "#E4F1FA"
                 dashed = true
             }
-            var box = [HTMLAttribute(.x, Self.left), HTMLAttribute(.y, y), HTMLAttribute(.width, width),
-                       HTMLAttribute(.height, Self.boxHeight), HTMLAttribute(.rx, 4.0), HTMLAttribute(.fill, fill),
-                       .class("box")]
+            var box = [
+                HTMLAttribute(.x, Self.left), HTMLAttribute(.y, y), HTMLAttribute(.width, width),
+                HTMLAttribute(.height, Self.boxHeight), HTMLAttribute(.rx, 4.0), HTMLAttribute(.fill, fill),
+                .class("box"),
+            ]
             if dashed { box.append(HTMLAttribute(.strokeDasharray, "4 3")) }
             marks.append(.element(.rect, box))
             let characters = max(10, Int((width - 16) / 6.6))
-            marks.append(ChartFrame.label(ChartFrame.clipped(Self.oneLine(text), characters), x: Self.left + 8,
-                                          y: y + Self.boxHeight / 2 + 4, anchor: "start", class: "box-text"))
+            marks.append(
+                ChartFrame.label(
+                    ChartFrame.clipped(Self.oneLine(text), characters), x: Self.left + 8,
+                    y: y + Self.boxHeight / 2 + 4, anchor: "start", class: "box-text"))
         }
         return frame.svg(marks)
     }

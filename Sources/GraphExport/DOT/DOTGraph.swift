@@ -4,7 +4,8 @@
 /// markup was built with ``HTMLLabel`` (text inside it escaped). `.name` is a keyword or value the program chose
 /// (`box`, `LR`, `#1f77b4`, `filled,rounded`), `.number` a number, `.bool` `true`/`false`.
 package enum DOTValue: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral {
+    ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral
+{
     case text(String, lineBreak: Escaping.LineBreak = .centered)
     case html(HTMLLabel)
     case name(String)
@@ -20,11 +21,11 @@ package enum DOTValue: Hashable, Sendable, ExpressibleByStringLiteral, Expressib
     /// The value as DOT source.
     package var dot: String {
         switch self {
-        case let .text(text, lineBreak): Escaping.dotQuoted(text, lineBreak: lineBreak)
-        case let .html(label): "<" + label.markup + ">"
-        case let .name(name): Escaping.dotID(name)
-        case let .number(value): Escaping.number(value, maxFractionDigits: 4)
-        case let .bool(value): value ? "true" : "false"
+        case .text(let text, let lineBreak): Escaping.dotQuoted(text, lineBreak: lineBreak)
+        case .html(let label): "<" + label.markup + ">"
+        case .name(let name): Escaping.dotID(name)
+        case .number(let value): Escaping.number(value, maxFractionDigits: 4)
+        case .bool(let value): value ? "true" : "false"
         }
     }
 }
@@ -90,9 +91,11 @@ package struct DOTSubgraph: Hashable, Sendable {
     package var edges: [DOTEdge]
     package var subgraphs: [DOTSubgraph]
 
-    package init(_ id: String, attributes: DOTAttributes = [:], nodeDefaults: DOTAttributes = [:],
-                edgeDefaults: DOTAttributes = [:], nodes: [DOTNode] = [], edges: [DOTEdge] = [],
-                subgraphs: [DOTSubgraph] = []) {
+    package init(
+        _ id: String, attributes: DOTAttributes = [:], nodeDefaults: DOTAttributes = [:],
+        edgeDefaults: DOTAttributes = [:], nodes: [DOTNode] = [], edges: [DOTEdge] = [],
+        subgraphs: [DOTSubgraph] = []
+    ) {
         self.id = id
         self.attributes = attributes
         self.nodeDefaults = nodeDefaults
@@ -127,9 +130,11 @@ package struct DOTGraph: Hashable, Sendable {
     package var edges: [DOTEdge]
     package var subgraphs: [DOTSubgraph]
 
-    package init(_ id: String, isDirected: Bool = true, isStrict: Bool = false, attributes: DOTAttributes = [:],
-                nodeDefaults: DOTAttributes = [:], edgeDefaults: DOTAttributes = [:], nodes: [DOTNode] = [],
-                edges: [DOTEdge] = [], subgraphs: [DOTSubgraph] = []) {
+    package init(
+        _ id: String, isDirected: Bool = true, isStrict: Bool = false, attributes: DOTAttributes = [:],
+        nodeDefaults: DOTAttributes = [:], edgeDefaults: DOTAttributes = [:], nodes: [DOTNode] = [],
+        edges: [DOTEdge] = [], subgraphs: [DOTSubgraph] = []
+    ) {
         self.id = id
         self.isDirected = isDirected
         self.isStrict = isStrict
@@ -167,7 +172,8 @@ package struct DOTGraph: Hashable, Sendable {
 extension DOTGraph {
     /// The graph's statements as a subgraph value (DOT's grammar gives both the same body).
     package var body: DOTSubgraph {
-        DOTSubgraph(id, attributes: attributes, nodeDefaults: nodeDefaults, edgeDefaults: edgeDefaults, nodes: nodes,
-                    edges: edges, subgraphs: subgraphs)
+        DOTSubgraph(
+            id, attributes: attributes, nodeDefaults: nodeDefaults, edgeDefaults: edgeDefaults, nodes: nodes,
+            edges: edges, subgraphs: subgraphs)
     }
 }

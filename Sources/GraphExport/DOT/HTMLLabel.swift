@@ -16,8 +16,10 @@ package struct HTMLLabel: Hashable, Sendable {
         let markup: String
 
         /// A text cell; `color` is a font colour, `background` the cell's fill.
-        package static func text(_ text: String, bold: Bool = false, color: String? = nil, background: String? = nil,
-                                alignLeft: Bool = false, pointSize: Double? = nil) -> Cell {
+        package static func text(
+            _ text: String, bold: Bool = false, color: String? = nil, background: String? = nil,
+            alignLeft: Bool = false, pointSize: Double? = nil
+        ) -> Cell {
             var inner = Escaping.htmlText(text, lineBreak: alignLeft ? "<BR ALIGN=\"LEFT\"/>" : "<BR/>")
             if inner.isEmpty { inner = " " }
             if bold { inner = "<B>" + inner + "</B>" }
@@ -34,13 +36,19 @@ package struct HTMLLabel: Hashable, Sendable {
         package static func swatch(_ color: String, width: Int = 16, height: Int = 12, style: String? = nil) -> Cell {
             let fill = HTMLLabel.safeColor(color) ?? "white"
             let border = style == "dashed" ? " STYLE=\"dashed\"" : ""
-            return Cell(markup: "<TD BGCOLOR=\"\(fill)\" WIDTH=\"\(width)\" HEIGHT=\"\(height)\" BORDER=\"1\" COLOR=\"#777777\"\(border)></TD>")
+            return Cell(
+                markup:
+                    "<TD BGCOLOR=\"\(fill)\" WIDTH=\"\(width)\" HEIGHT=\"\(height)\" BORDER=\"1\" COLOR=\"#777777\"\(border)></TD>"
+            )
         }
     }
 
     /// A borderless table of rows of cells.
-    package static func table(_ rows: [[Cell]], border: Int = 0, cellSpacing: Int = 2, cellPadding: Int = 2) -> HTMLLabel {
-        var markup = "<TABLE BORDER=\"\(border)\" CELLBORDER=\"0\" CELLSPACING=\"\(cellSpacing)\" CELLPADDING=\"\(cellPadding)\">"
+    package static func table(_ rows: [[Cell]], border: Int = 0, cellSpacing: Int = 2, cellPadding: Int = 2)
+        -> HTMLLabel
+    {
+        var markup =
+            "<TABLE BORDER=\"\(border)\" CELLBORDER=\"0\" CELLSPACING=\"\(cellSpacing)\" CELLPADDING=\"\(cellPadding)\">"
         for row in rows { markup += "<TR>" + row.map(\.markup).joined() + "</TR>" }
         markup += "</TABLE>"
         return HTMLLabel(markup: markup)
@@ -55,7 +63,8 @@ package struct HTMLLabel: Hashable, Sendable {
     static func safeColor(_ color: String?) -> String? {
         guard let color, !color.isEmpty, color.utf8.count <= 32 else { return nil }
         let body = color.hasPrefix("#") ? color.dropFirst() : Substring(color)
-        let ok = color.hasPrefix("#")
+        let ok =
+            color.hasPrefix("#")
             ? body.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66) }
             : body.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }
         return ok ? color : nil

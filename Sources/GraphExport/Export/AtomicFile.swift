@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Whole-file writes that a reader never sees half done: write a temporary file in the same directory, flush it to
@@ -46,8 +47,9 @@ package enum AtomicFile {
         if rename(temporary, destination.path) != 0 {
             let code = errno
             unlink(temporary)
-            throw FileWriteError(destination: destination.requested, path: destination.directory, step: .replace,
-                                 code: code)
+            throw FileWriteError(
+                destination: destination.requested, path: destination.directory, step: .replace,
+                code: code)
         }
     }
 
@@ -74,8 +76,9 @@ package enum AtomicFile {
 
     /// ``write(_:)-([(Data,URL)])`` with the `rename(2)` call passed in, so tests can make one fail.
     package static func write(_ files: [(data: Data, url: URL)], rename: (String, String) -> Int32) throws {
-        try write(streams: files.map { file in (file.url, { (out: inout FileSink) in out.write(file.data) }) },
-                  rename: rename)
+        try write(
+            streams: files.map { file in (file.url, { (out: inout FileSink) in out.write(file.data) }) },
+            rename: rename)
     }
 
     /// Several files written as streams (see ``write(to:_:)``), replaced all together or not at all as
@@ -92,8 +95,10 @@ package enum AtomicFile {
     }
 
     /// ``write(streams:)`` with the `rename(2)` call passed in, so tests can make one fail.
-    package static func write(streams files: [(url: URL, contents: (inout FileSink) throws -> Void)],
-                              rename: (String, String) -> Int32) throws {
+    package static func write(
+        streams files: [(url: URL, contents: (inout FileSink) throws -> Void)],
+        rename: (String, String) -> Int32
+    ) throws {
         let destinations = try files.map { try Destination($0.url) }
         var temporaries: [String] = []
         do {
@@ -118,8 +123,9 @@ package enum AtomicFile {
                 if let backup = backups[j] { _ = rename(backup, replaced[j].path) } else { unlink(replaced[j].path) }
             }
             for temporary in temporaries[k...] { unlink(temporary) }
-            throw FileWriteError(destination: destination.requested, path: destination.directory, step: .replace,
-                                 code: code)
+            throw FileWriteError(
+                destination: destination.requested, path: destination.directory, step: .replace,
+                code: code)
         }
         for (file, destination) in zip(files, destinations) where destination.inPlace {
             try destination.writeInPlace(file.contents)
@@ -142,8 +148,9 @@ package enum AtomicFile {
             let path = directory.path + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-                  Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9 < date.timeIntervalSince1970,
-                  unlink(path) == 0 else { continue }
+                Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9 < date.timeIntervalSince1970,
+                unlink(path) == 0
+            else { continue }
             removed.append(name)
         }
         return removed
@@ -197,7 +204,8 @@ private struct Destination {
             throw FileWriteError(destination: requested, path: requested, step: .refuse, code: EISDIR)
         }
         var linkInfo = stat()
-        let linkToRegular = exists && info.st_mode & S_IFMT == S_IFREG && lstat(path, &linkInfo) == 0
+        let linkToRegular =
+            exists && info.st_mode & S_IFMT == S_IFREG && lstat(path, &linkInfo) == 0
             && linkInfo.st_mode & S_IFMT == S_IFLNK
         // /dev/stdout and /proc/self/fd/N are links too: what they point at is written in place, never replaced.
         let special = requested.hasPrefix("/dev/") || requested.hasPrefix("/proc/")

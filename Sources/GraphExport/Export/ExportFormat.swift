@@ -20,8 +20,10 @@ public enum ExportFormat: String, Hashable, Sendable, CaseIterable {
 extension ExportGraph {
     /// The export as text in `format`; for CSV, the nodes file only
     /// (``write(_:to:csvDialect:edgesKey:neutralisingFormulas:)`` writes both).
-    public func text(_ format: ExportFormat, csvDialect: CSVDialect = .neo4j,
-                     edgesKey: NodeLinkEdgesKey = .edges) -> String {
+    public func text(
+        _ format: ExportFormat, csvDialect: CSVDialect = .neo4j,
+        edgesKey: NodeLinkEdgesKey = .edges
+    ) -> String {
         switch format {
         case .dot: dotGraph.dot
         case .graphml: graphML
@@ -39,19 +41,24 @@ extension ExportGraph {
     /// - Returns: The files written.
     /// - Throws: ``FileWriteError``.
     @discardableResult
-    public func write(_ format: ExportFormat, to url: URL, csvDialect: CSVDialect = .neo4j,
-                      edgesKey: NodeLinkEdgesKey = .edges, neutralisingFormulas: Bool = true) throws -> [URL] {
-        try writeExport(format, to: url, csvDialect: csvDialect, edgesKey: edgesKey,
-                        neutralisingFormulas: neutralisingFormulas)
+    public func write(
+        _ format: ExportFormat, to url: URL, csvDialect: CSVDialect = .neo4j,
+        edgesKey: NodeLinkEdgesKey = .edges, neutralisingFormulas: Bool = true
+    ) throws -> [URL] {
+        try writeExport(
+            format, to: url, csvDialect: csvDialect, edgesKey: edgesKey,
+            neutralisingFormulas: neutralisingFormulas)
     }
 }
 
 extension ExportSource {
     /// ``ExportGraph/write(_:to:csvDialect:edgesKey:neutralisingFormulas:)`` for any source, streamed.
     @discardableResult
-    package func writeExport(_ format: ExportFormat, to url: URL, csvDialect: ExportGraph.CSVDialect = .neo4j,
-                             edgesKey: ExportGraph.NodeLinkEdgesKey = .edges,
-                             neutralisingFormulas: Bool = true) throws -> [URL] {
+    package func writeExport(
+        _ format: ExportFormat, to url: URL, csvDialect: ExportGraph.CSVDialect = .neo4j,
+        edgesKey: ExportGraph.NodeLinkEdgesKey = .edges,
+        neutralisingFormulas: Bool = true
+    ) throws -> [URL] {
         guard format == .csv else {
             try AtomicFile.write(to: url) { out in write(format, to: &out, edgesKey: edgesKey) }
             return [url]
@@ -59,8 +66,14 @@ extension ExportSource {
         let files = [url.appendingPathComponent("nodes.csv"), url.appendingPathComponent("edges.csv")]
         // The two files are one export: a reader must never find new nodes beside old edges.
         try AtomicFile.write(streams: [
-            (files[0], { out in writeCSVNodes(to: &out, dialect: csvDialect, neutralisingFormulas: neutralisingFormulas) }),
-            (files[1], { out in writeCSVEdges(to: &out, dialect: csvDialect, neutralisingFormulas: neutralisingFormulas) }),
+            (
+                files[0],
+                { out in writeCSVNodes(to: &out, dialect: csvDialect, neutralisingFormulas: neutralisingFormulas) }
+            ),
+            (
+                files[1],
+                { out in writeCSVEdges(to: &out, dialect: csvDialect, neutralisingFormulas: neutralisingFormulas) }
+            ),
         ])
         return files
     }

@@ -28,8 +28,10 @@ extension ExportGraph {
     /// - Complexity: O(size of the output).
     /// - Parameter neutralisingFormulas: Prefix formula-leading text cells with `'` (the default); `false` writes
     ///   text exactly as it is, for importers only.
-    package func csv(dialect: CSVDialect = .neo4j, neutralisingFormulas: Bool = true) -> (nodes: String, edges: String) {
-        var nodes = "", edges = ""
+    package func csv(dialect: CSVDialect = .neo4j, neutralisingFormulas: Bool = true) -> (nodes: String, edges: String)
+    {
+        var nodes = ""
+        var edges = ""
         writeCSVNodes(to: &nodes, dialect: dialect, neutralisingFormulas: neutralisingFormulas)
         writeCSVEdges(to: &edges, dialect: dialect, neutralisingFormulas: neutralisingFormulas)
         return (nodes, edges)
@@ -41,12 +43,13 @@ extension ExportSource {
 
     private func csvHeader(_ column: (name: String, type: AttributeType), _ dialect: ExportGraph.CSVDialect) -> String {
         guard dialect == .neo4j else { return Escaping.csvField(column.name) }
-        let type = switch column.type {
-        case .string: "string"
-        case .int: "long"
-        case .double: "double"
-        case .bool: "boolean"
-        }
+        let type =
+            switch column.type {
+            case .string: "string"
+            case .int: "long"
+            case .double: "double"
+            case .bool: "boolean"
+            }
         return Escaping.csvField(column.name.replacingColon() + ":" + type)
     }
 
@@ -59,25 +62,36 @@ extension ExportSource {
     }
 
     /// `nodes.csv` of ``ExportGraph/csv(dialect:neutralisingFormulas:)``, written to `out` row by row.
-    package func writeCSVNodes(to out: inout some TextOutputStream, dialect: ExportGraph.CSVDialect = .neo4j,
-                               neutralisingFormulas: Bool = true) {
+    package func writeCSVNodes(
+        to out: inout some TextOutputStream, dialect: ExportGraph.CSVDialect = .neo4j,
+        neutralisingFormulas: Bool = true
+    ) {
         let columns = nodeSchema.filter { !Self.reservedCSVColumns.contains($0.name) }
-        out.write((dialect == .neo4j ? "id:ID,:LABEL" : "id,kind") + columns.map { "," + csvHeader($0, dialect) }.joined() + "\r\n")
+        out.write(
+            (dialect == .neo4j ? "id:ID,:LABEL" : "id,kind") + columns.map { "," + csvHeader($0, dialect) }.joined()
+                + "\r\n")
         forEachNode { node in
-            out.write(csvRow([node.id, node.kind]
-                             + columns.map { csvCell(node.attributes[$0.name], $0.type, neutralisingFormulas) }))
+            out.write(
+                csvRow(
+                    [node.id, node.kind]
+                        + columns.map { csvCell(node.attributes[$0.name], $0.type, neutralisingFormulas) }))
         }
     }
 
     /// `edges.csv` of ``ExportGraph/csv(dialect:neutralisingFormulas:)``, written to `out` row by row.
-    package func writeCSVEdges(to out: inout some TextOutputStream, dialect: ExportGraph.CSVDialect = .neo4j,
-                               neutralisingFormulas: Bool = true) {
+    package func writeCSVEdges(
+        to out: inout some TextOutputStream, dialect: ExportGraph.CSVDialect = .neo4j,
+        neutralisingFormulas: Bool = true
+    ) {
         let columns = edgeSchema.filter { !Self.reservedCSVColumns.contains($0.name) }
-        out.write((dialect == .neo4j ? ":START_ID,:END_ID,:TYPE" : "src,dst,relationship")
-                  + columns.map { "," + csvHeader($0, dialect) }.joined() + "\r\n")
+        out.write(
+            (dialect == .neo4j ? ":START_ID,:END_ID,:TYPE" : "src,dst,relationship")
+                + columns.map { "," + csvHeader($0, dialect) }.joined() + "\r\n")
         forEachEdge { edge in
-            out.write(csvRow([edge.source, edge.target, edge.kind]
-                             + columns.map { csvCell(edge.attributes[$0.name], $0.type, neutralisingFormulas) }))
+            out.write(
+                csvRow(
+                    [edge.source, edge.target, edge.kind]
+                        + columns.map { csvCell(edge.attributes[$0.name], $0.type, neutralisingFormulas) }))
         }
     }
 }

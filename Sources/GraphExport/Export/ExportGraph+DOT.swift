@@ -7,7 +7,8 @@ extension ExportGraph {
             var attributes = DOTAttributes()
             for (name, value) in node.attributes { attributes[name] = Self.dotValue(value) }
             attributes["kind"] = .text(node.kind)
-            let label = node.attributes["handle"].map { "@" + $0.text }
+            let label =
+                node.attributes["handle"].map { "@" + $0.text }
                 ?? node.attributes["text"].map { TextLayout.truncate($0.text, to: 60) } ?? node.id
             attributes["label"] = .text(label)
             dot.nodes.append(DOTNode(node.id, attributes))
@@ -23,10 +24,10 @@ extension ExportGraph {
 
     static func dotValue(_ value: AttributeValue) -> DOTValue {
         switch value {
-        case let .string(s): .text(s)
-        case let .int(i): .number(Double(i))
-        case let .double(d): .number(d)
-        case let .bool(b): .bool(b)
+        case .string(let s): .text(s)
+        case .int(let i): .number(Double(i))
+        case .double(let d): .number(d)
+        case .bool(let b): .bool(b)
         }
     }
 }

@@ -27,7 +27,8 @@ extension ExportSource {
             case .bool: "boolean"
             }
         }
-        out.write("""
+        out.write(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
             xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">
@@ -35,7 +36,9 @@ extension ExportSource {
                 <creator>ReplyGraph</creator>
 
             """)
-        if case let .string(name)? = attributes["name"] { out.write("    <description>\(Escaping.xml(name))</description>\n") }
+        if case .string(let name)? = attributes["name"] {
+            out.write("    <description>\(Escaping.xml(name))</description>\n")
+        }
         out.write("  </meta>\n")
         out.write("  <graph defaultedgetype=\"\(isDirected ? "directed" : "undirected")\" mode=\"static\">\n")
         out.write("    <attributes class=\"node\" mode=\"static\">\n")
@@ -67,11 +70,12 @@ extension ExportSource {
         forEachEdge { edge in
             var weight = ""
             switch edge.attributes["weight"] {
-            case let .double(w)?: weight = " weight=\"\(Escaping.number(w, maxFractionDigits: 9))\""
-            case let .int(w)?: weight = " weight=\"\(w)\""
+            case .double(let w)?: weight = " weight=\"\(Escaping.number(w, maxFractionDigits: 9))\""
+            case .int(let w)?: weight = " weight=\"\(w)\""
             default: break
             }
-            var line = "      <edge id=\"e\(index)\" source=\"\(Escaping.xml(edge.source))\" "
+            var line =
+                "      <edge id=\"e\(index)\" source=\"\(Escaping.xml(edge.source))\" "
                 + "target=\"\(Escaping.xml(edge.target))\" label=\"\(Escaping.xml(edge.kind))\"\(weight)><attvalues>"
             line += "<attvalue for=\"0\" value=\"\(Escaping.xml(edge.kind))\"/>"
             for (k, column) in edgeColumns.enumerated().dropFirst() {

@@ -19,7 +19,8 @@ extension ExportSource {
     package func writeGraphML(to out: inout some TextOutputStream) {
         let nodeColumns = [("kind", AttributeType.string)] + nodeSchema.filter { $0.name != "kind" }
         let edgeColumns = [("kind", AttributeType.string)] + edgeSchema.filter { $0.name != "kind" }
-        out.write("""
+        out.write(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
             xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
@@ -35,14 +36,20 @@ extension ExportSource {
             }
         }
         for (k, column) in nodeColumns.enumerated() {
-            out.write("  <key id=\"n\(k)\" for=\"node\" attr.name=\"\(Escaping.xml(column.0))\" attr.type=\"\(type(column.1))\"/>\n")
+            out.write(
+                "  <key id=\"n\(k)\" for=\"node\" attr.name=\"\(Escaping.xml(column.0))\" attr.type=\"\(type(column.1))\"/>\n"
+            )
         }
         for (k, column) in edgeColumns.enumerated() {
-            out.write("  <key id=\"e\(k)\" for=\"edge\" attr.name=\"\(Escaping.xml(column.0))\" attr.type=\"\(type(column.1))\"/>\n")
+            out.write(
+                "  <key id=\"e\(k)\" for=\"edge\" attr.name=\"\(Escaping.xml(column.0))\" attr.type=\"\(type(column.1))\"/>\n"
+            )
         }
         let graphColumns = ExportGraph.schema([attributes])
         for (k, column) in graphColumns.enumerated() {
-            out.write("  <key id=\"g\(k)\" for=\"graph\" attr.name=\"\(Escaping.xml(column.name))\" attr.type=\"\(type(column.type))\"/>\n")
+            out.write(
+                "  <key id=\"g\(k)\" for=\"graph\" attr.name=\"\(Escaping.xml(column.name))\" attr.type=\"\(type(column.type))\"/>\n"
+            )
         }
         out.write("  <graph id=\"G\" edgedefault=\"\(isDirected ? "directed" : "undirected")\">\n")
         for (k, column) in graphColumns.enumerated() {
@@ -60,7 +67,8 @@ extension ExportSource {
         }
         var index = 0
         forEachEdge { edge in
-            var line = "    <edge id=\"e\(index)\" source=\"\(Escaping.xml(edge.source))\" target=\"\(Escaping.xml(edge.target))\">"
+            var line =
+                "    <edge id=\"e\(index)\" source=\"\(Escaping.xml(edge.source))\" target=\"\(Escaping.xml(edge.target))\">"
             line += "<data key=\"e0\">\(Escaping.xml(edge.kind))</data>"
             for (k, column) in edgeColumns.enumerated().dropFirst() {
                 guard let value = edge.attributes[column.0] else { continue }

@@ -25,21 +25,24 @@ extension ExportGraph {
 
 extension ExportSource {
     /// ``ExportGraph/nodeLinkJSON(edgesKey:)``, written to `out` node by node.
-    package func writeNodeLinkJSON(to out: inout some TextOutputStream, edgesKey: ExportGraph.NodeLinkEdgesKey = .edges) {
+    package func writeNodeLinkJSON(to out: inout some TextOutputStream, edgesKey: ExportGraph.NodeLinkEdgesKey = .edges)
+    {
         let multigraph = isMultigraph
         func value(_ v: AttributeValue) -> String {
             switch v {
-            case let .string(s): Escaping.jsonString(s)
-            case let .int(i): String(i)
-            case let .double(d): d.isFinite ? Escaping.number(d, maxFractionDigits: 9) : "null"
-            case let .bool(b): b ? "true" : "false"
+            case .string(let s): Escaping.jsonString(s)
+            case .int(let i): String(i)
+            case .double(let d): d.isFinite ? Escaping.number(d, maxFractionDigits: 9) : "null"
+            case .bool(let b): b ? "true" : "false"
             }
         }
         func object(_ pairs: [(String, String)]) -> String {
             "{" + pairs.map { Escaping.jsonString($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
         }
         func fields(_ attributes: [String: AttributeValue], reserved: Set<String>) -> [(String, String)] {
-            attributes.filter { !reserved.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, value($0.value)) }
+            attributes.filter { !reserved.contains($0.key) }.sorted { $0.key < $1.key }.map {
+                ($0.key, value($0.value))
+            }
         }
         out.write("{\"directed\":\(isDirected),\"multigraph\":\(multigraph),\"graph\":")
         out.write(object(fields(attributes, reserved: [])))
@@ -48,8 +51,10 @@ extension ExportSource {
         forEachNode { node in
             if !first { out.write(",\n") }
             first = false
-            out.write(object([("id", Escaping.jsonString(node.id)), ("kind", Escaping.jsonString(node.kind))]
-                + fields(node.attributes, reserved: ["id", "kind"])))
+            out.write(
+                object(
+                    [("id", Escaping.jsonString(node.id)), ("kind", Escaping.jsonString(node.kind))]
+                        + fields(node.attributes, reserved: ["id", "kind"])))
         }
         out.write("\n],\"\(edgesKey.rawValue)\":[\n")
         var index = 0

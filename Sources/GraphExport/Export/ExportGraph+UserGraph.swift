@@ -33,30 +33,38 @@ extension ExportGraph {
             nodes.append(Node(id: graph.labels[v], kind: "user", attributes: attributes))
         }
         var edges: [Edge] = []
-        let relation = kind == .coMention ? "co_mentioned_with" : kind == .interaction ? "interacts_with" : kind.rawValue
+        let relation =
+            kind == .coMention ? "co_mentioned_with" : kind == .interaction ? "interacts_with" : kind.rawValue
         for v in 0..<graph.nodeCount {
             var sawLoop = false
             for i in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
                 let w = Int(graph.outTargets[i])
-                if !graph.isDirected && w < v { continue }   // each undirected edge once
+                if !graph.isDirected && w < v { continue } // each undirected edge once
                 if w == v { sawLoop = true }
-                var attributes: [String: AttributeValue] = ["weight": .double(graph.outWeights[i]),
-                                                            "self_loop": .bool(w == v)]
+                var attributes: [String: AttributeValue] = [
+                    "weight": .double(graph.outWeights[i]),
+                    "self_loop": .bool(w == v),
+                ]
                 if !graph.outKindWeights.isEmpty {
                     for kind in InteractionKind.allCases {
                         attributes["weight_\(kind)"] = .double(graph.outKindWeights[kind.rawValue][i])
                     }
                 }
-                edges.append(Edge(source: graph.labels[v], target: graph.labels[w], kind: relation,
-                                  attributes: attributes))
+                edges.append(
+                    Edge(
+                        source: graph.labels[v], target: graph.labels[w], kind: relation,
+                        attributes: attributes))
             }
             if !sawLoop && graph.selfLoopWeights[v] > 0 {
-                edges.append(Edge(source: graph.labels[v], target: graph.labels[v], kind: relation,
-                                  attributes: ["weight": .double(graph.selfLoopWeights[v]), "self_loop": .bool(true)]))
+                edges.append(
+                    Edge(
+                        source: graph.labels[v], target: graph.labels[v], kind: relation,
+                        attributes: ["weight": .double(graph.selfLoopWeights[v]), "self_loop": .bool(true)]))
             }
         }
-        self.init(isDirected: graph.isDirected, nodes: nodes, edges: edges,
-                  attributes: ["graph": .string(kind.rawValue)])
+        self.init(
+            isDirected: graph.isDirected, nodes: nodes, edges: edges,
+            attributes: ["graph": .string(kind.rawValue)])
     }
 }
 
@@ -79,16 +87,19 @@ extension MentionGraph {
     /// colour them, self-loops are left out.
     package init(userGraph graph: UserGraph, scores: [Double], communities: Communities? = nil) {
         let nodes = (0..<graph.nodeCount).map { v in
-            Node(handle: graph.labels[v], score: v < scores.count ? scores[v] : 0,
-                 community: communities.map { Int($0.communityOfNode[v]) })
+            Node(
+                handle: graph.labels[v], score: v < scores.count ? scores[v] : 0,
+                community: communities.map { Int($0.communityOfNode[v]) })
         }
         var edges: [WeightedEdge] = []
         for v in 0..<graph.nodeCount {
             for i in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
                 let w = Int(graph.outTargets[i])
                 if w == v || (!graph.isDirected && w < v) { continue }
-                edges.append(WeightedEdge(source: graph.labels[v], target: graph.labels[w],
-                                          weight: graph.outWeights[i]))
+                edges.append(
+                    WeightedEdge(
+                        source: graph.labels[v], target: graph.labels[w],
+                        weight: graph.outWeights[i]))
             }
         }
         self.init(nodes: nodes, edges: edges, isDirected: graph.isDirected)

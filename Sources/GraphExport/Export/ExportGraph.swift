@@ -1,6 +1,7 @@
 /// A typed attribute value in an export.
 public enum AttributeValue: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral {
+    ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral
+{
     /// Text.
     case string(String)
     /// A whole number.
@@ -32,10 +33,10 @@ public enum AttributeValue: Hashable, Sendable, ExpressibleByStringLiteral, Expr
     /// The value as text: integers in decimal, doubles locale-free with up to 9 fraction digits, `true`/`false`.
     public var text: String {
         switch self {
-        case let .string(s): s
-        case let .int(i): String(i)
-        case let .double(d): Escaping.number(d, maxFractionDigits: 9)
-        case let .bool(b): b ? "true" : "false"
+        case .string(let s): s
+        case .int(let i): String(i)
+        case .double(let d): Escaping.number(d, maxFractionDigits: 9)
+        case .bool(let b): b ? "true" : "false"
         }
     }
 }
@@ -112,8 +113,10 @@ public struct ExportGraph: Hashable, Sendable {
     public var attributes: [String: AttributeValue]
 
     /// A graph of `nodes` and `edges`.
-    public init(isDirected: Bool = true, nodes: [Node] = [], edges: [Edge] = [],
-                attributes: [String: AttributeValue] = [:]) {
+    public init(
+        isDirected: Bool = true, nodes: [Node] = [], edges: [Edge] = [],
+        attributes: [String: AttributeValue] = [:]
+    ) {
         self.isDirected = isDirected
         self.nodes = nodes
         self.edges = edges
@@ -124,7 +127,8 @@ public struct ExportGraph: Hashable, Sendable {
     package var isMultigraph: Bool {
         var seen = Set<[String]>()
         for edge in edges {
-            let key = isDirected || edge.source <= edge.target ? [edge.source, edge.target] : [edge.target, edge.source]
+            let key =
+                isDirected || edge.source <= edge.target ? [edge.source, edge.target] : [edge.target, edge.source]
             if !seen.insert(key).inserted { return true }
         }
         return false
@@ -147,7 +151,7 @@ public struct ExportGraph: Hashable, Sendable {
 
     /// `value` written as `type` (a widened column: ints as doubles, anything as text).
     static func text(_ value: AttributeValue, as type: AttributeType) -> String {
-        if type == .double, case let .int(i) = value { return Escaping.number(Double(i), maxFractionDigits: 9) }
+        if type == .double, case .int(let i) = value { return Escaping.number(Double(i), maxFractionDigits: 9) }
         return value.text
     }
 }
@@ -157,19 +161,22 @@ extension ExportGraph {
     ///
     /// Nodes are the endpoints in order of first appearance (kind `user`), plus any in `nodeAttributes`; each edge
     /// gets a `weight` attribute.
-    package init(weightedEdges: [WeightedEdge], kind: String = "mentions", nodeKind: String = "user",
-                nodeAttributes: [String: [String: AttributeValue]] = [:], isDirected: Bool = true) {
+    package init(
+        weightedEdges: [WeightedEdge], kind: String = "mentions", nodeKind: String = "user",
+        nodeAttributes: [String: [String: AttributeValue]] = [:], isDirected: Bool = true
+    ) {
         var order: [String] = []
         var seen = Set<String>()
         for edge in weightedEdges {
             for id in [edge.source, edge.target] where seen.insert(id).inserted { order.append(id) }
         }
         for id in nodeAttributes.keys.sorted() where seen.insert(id).inserted { order.append(id) }
-        self.init(isDirected: isDirected,
-                  nodes: order.map { Node(id: $0, kind: nodeKind, attributes: nodeAttributes[$0] ?? [:]) },
-                  edges: weightedEdges.map {
-                      Edge(source: $0.source, target: $0.target, kind: kind, attributes: ["weight": .double($0.weight)])
-                  })
+        self.init(
+            isDirected: isDirected,
+            nodes: order.map { Node(id: $0, kind: nodeKind, attributes: nodeAttributes[$0] ?? [:]) },
+            edges: weightedEdges.map {
+                Edge(source: $0.source, target: $0.target, kind: kind, attributes: ["weight": .double($0.weight)])
+            })
     }
 
     /// A graph from a ``MentionGraph``: nodes carry `score` and `community`, edges `weight`.

@@ -40,8 +40,10 @@ extension ExportSource {
     /// ``writeCSV(nodes:edges:dialect:neutralisingFormulas:)`` writes).
     ///
     /// - Complexity: O(size of the output); memory O(1) beyond the source's own.
-    package func write(_ format: ExportFormat, to out: inout some TextOutputStream,
-                       edgesKey: ExportGraph.NodeLinkEdgesKey = .edges) {
+    package func write(
+        _ format: ExportFormat, to out: inout some TextOutputStream,
+        edgesKey: ExportGraph.NodeLinkEdgesKey = .edges
+    ) {
         switch format {
         case .graphml: writeGraphML(to: &out)
         case .gexf: writeGEXF(to: &out)

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A bounded write buffer in front of a file descriptor: what ``AtomicFile``'s streaming writes hand to their
@@ -74,7 +75,10 @@ package struct FileSink: TextOutputStream {
 
     /// Writes the buffer out and empties it; a failure is kept in ``failure``.
     private mutating func drain() {
-        guard failure == 0, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
+        guard failure == 0, !buffer.isEmpty else {
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
         failure = buffer.withUnsafeBytes { Self.writeAll($0, to: fd) }
         buffer.removeAll(keepingCapacity: true)
     }

@@ -51,8 +51,11 @@ package struct TweetGraphExport: ExportSource {
             return id
         }
         var externals = Set<TweetID>()
-        var inThread = false, counts = (likes: false, retweets: false, replies: false)
-        var mentions = false, scored = false, repeated = false
+        var inThread = false
+        var counts = (likes: false, retweets: false, replies: false)
+        var mentions = false
+        var scored = false
+        var repeated = false
         var targets: [TweetID] = []
         for tweet in archive.tweets {
             if threadOf[tweet.id] != nil { inThread = true }
@@ -66,16 +69,23 @@ package struct TweetGraphExport: ExportSource {
                 _ = user(Handle(mention.value))
                 mentions = true
             }
-            for link in linksByTweet[tweet.id] ?? [] { targets.append(link.to); scored = true }
+            for link in linksByTweet[tweet.id] ?? [] {
+                targets.append(link.to)
+                scored = true
+            }
             if let quoted = tweet.quotedID { targets.append(quoted) }
             if let retweeted = tweet.retweetedID { targets.append(retweeted) }
-            for followUp in followUpsBySource[tweet.id] ?? [] { targets.append(followUp.target); scored = true }
+            for followUp in followUpsBySource[tweet.id] ?? [] {
+                targets.append(followUp.target)
+                scored = true
+            }
             for (k, target) in targets.enumerated() {
                 if archive[target] == nil { externals.insert(target) }
                 if !repeated && targets[..<k].contains(target) { repeated = true }
             }
         }
-        var externalAuthor = false, externalText = false
+        var externalAuthor = false
+        var externalText = false
         for id in externals {
             if let external = archive.externalTweets[id] {
                 if external.author != nil { externalAuthor = true }
@@ -96,7 +106,10 @@ package struct TweetGraphExport: ExportSource {
             nodeColumns["handle"] = .string
             nodeColumns["tweets"] = .int
         }
-        if inThread { nodeColumns["thread_root"] = .string; nodeColumns["thread_position"] = .int }
+        if inThread {
+            nodeColumns["thread_root"] = .string
+            nodeColumns["thread_position"] = .int
+        }
         if counts.likes { nodeColumns["likes"] = .int }
         if counts.retweets { nodeColumns["retweets"] = .int }
         if counts.replies { nodeColumns["replies"] = .int }
@@ -105,7 +118,10 @@ package struct TweetGraphExport: ExportSource {
         nodeSchema = nodeColumns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         var edgeColumns: [String: AttributeType] = [:]
         if mentions { edgeColumns["in_reply_run"] = .bool }
-        if scored { edgeColumns["confidence"] = .double; edgeColumns["reason"] = .string }
+        if scored {
+            edgeColumns["confidence"] = .double
+            edgeColumns["reason"] = .string
+        }
         edgeSchema = edgeColumns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         isMultigraph = repeated
     }
@@ -134,8 +150,13 @@ package struct TweetGraphExport: ExportSource {
             body(ExportGraph.Node(id: String(id.rawValue), kind: "external_tweet", attributes: attributes))
         }
         for user in users {
-            body(ExportGraph.Node(id: user.id, kind: "user", attributes: ["handle": .string(user.display),
-                                                                         "tweets": .int(user.tweets)]))
+            body(
+                ExportGraph.Node(
+                    id: user.id, kind: "user",
+                    attributes: [
+                        "handle": .string(user.display),
+                        "tweets": .int(user.tweets),
+                    ]))
         }
     }
 
@@ -152,12 +173,18 @@ package struct TweetGraphExport: ExportSource {
             for (k, mention) in tweet.entities.mentions.enumerated() {
                 let handle = Handle(mention.value)
                 guard mentioned.insert(handle).inserted else { continue }
-                body(Edge(source: id, target: "@" + handle.key, kind: "mentions",
-                          attributes: ["in_reply_run": .bool(k < tweet.entities.replyTo.count)]))
+                body(
+                    Edge(
+                        source: id, target: "@" + handle.key, kind: "mentions",
+                        attributes: ["in_reply_run": .bool(k < tweet.entities.replyTo.count)]))
             }
             for link in linksByTweet[tweet.id] ?? [] {
-                body(Edge(source: id, target: String(link.to.rawValue), kind: "continues",
-                          attributes: ["confidence": .double(link.confidence), "reason": .string(link.reason.description)]))
+                body(
+                    Edge(
+                        source: id, target: String(link.to.rawValue), kind: "continues",
+                        attributes: [
+                            "confidence": .double(link.confidence), "reason": .string(link.reason.description),
+                        ]))
             }
             if let quoted = tweet.quotedID {
                 body(Edge(source: id, target: String(quoted.rawValue), kind: "quotes"))
@@ -166,8 +193,12 @@ package struct TweetGraphExport: ExportSource {
                 body(Edge(source: id, target: String(retweeted.rawValue), kind: "retweets"))
             }
             for followUp in followUpsBySource[tweet.id] ?? [] {
-                body(Edge(source: id, target: String(followUp.target.rawValue), kind: "follow_up_of",
-                          attributes: ["confidence": .double(followUp.confidence), "reason": .string(followUp.reason.description)]))
+                body(
+                    Edge(
+                        source: id, target: String(followUp.target.rawValue), kind: "follow_up_of",
+                        attributes: [
+                            "confidence": .double(followUp.confidence), "reason": .string(followUp.reason.description),
+                        ]))
             }
         }
     }

@@ -23,11 +23,12 @@ public struct ArchiveReport: Sendable {
     /// report folder.
     package init(name: String, analysis: ReportAnalysis, maxThreadPages: Int, threadDrawings: [TweetID: [String]]) {
         let graph = analysis.graph
-        site = ReportSite(ReportInput(
-            name: name, archive: graph.archive, threads: graph.threads, followUps: graph.followUps,
-            summary: analysis.summary, promotions: analysis.promotions, engagement: analysis.engagement,
-            timeZone: analysis.timeZone, users: RankedUsers(analysis.users), maxThreadPages: maxThreadPages,
-            threadDrawings: threadDrawings))
+        site = ReportSite(
+            ReportInput(
+                name: name, archive: graph.archive, threads: graph.threads, followUps: graph.followUps,
+                summary: analysis.summary, promotions: analysis.promotions, engagement: analysis.engagement,
+                timeZone: analysis.timeZone, users: RankedUsers(analysis.users), maxThreadPages: maxThreadPages,
+                threadDrawings: threadDrawings))
     }
 
     /// Writes every page under `folder` atomically (missing folders are made), and removes thread pages an

@@ -21,9 +21,11 @@ package struct ReportInput: Sendable {
 
     /// - Parameters:
     ///   - threads: the threads of `archive` (``ReplyGraph/threads``, or hand-made ones).
-    package init(name: String, archive: Archive, threads: [TweetThread], followUps: [FollowUp], summary: ArchiveSummary,
-                 promotions: PromotionReport, engagement: EngagementReport, timeZone: ReportTimeZone,
-                 users: RankedUsers, maxThreadPages: Int, threadDrawings: [TweetID: [String]] = [:]) {
+    package init(
+        name: String, archive: Archive, threads: [TweetThread], followUps: [FollowUp], summary: ArchiveSummary,
+        promotions: PromotionReport, engagement: EngagementReport, timeZone: ReportTimeZone,
+        users: RankedUsers, maxThreadPages: Int, threadDrawings: [TweetID: [String]] = [:]
+    ) {
         self.name = name
         self.archive = archive
         self.threads = threads
@@ -53,8 +55,10 @@ package struct RankedUsers: Sendable {
     package var communitySizes: [Int]
     package var modularity: Double
 
-    package init(graph: String, labels: [String], pageRank: [Double], betweenness: [Double], betweennessNote: String?,
-                 community: [Int], communitySizes: [Int], modularity: Double) {
+    package init(
+        graph: String, labels: [String], pageRank: [Double], betweenness: [Double], betweennessNote: String?,
+        community: [Int], communitySizes: [Int], modularity: Double
+    ) {
         self.graph = graph
         self.labels = labels
         self.pageRank = pageRank
@@ -67,15 +71,18 @@ package struct RankedUsers: Sendable {
 
     /// The ranking ReplyGraph computed, with a note when betweenness was sampled.
     package init(_ ranking: UserRanking) {
-        self.init(graph: ranking.kind.rawValue, labels: ranking.labels, pageRank: ranking.pageRank,
-                  betweenness: ranking.betweenness,
-                  betweennessNote: ranking.isSampled ? "Betweenness is sampled: within ±0.01 of the exact value for "
-                      + "every user with probability 0.9." : nil,
-                  community: ranking.community, communitySizes: ranking.communitySizes,
-                  modularity: ranking.modularity)
+        self.init(
+            graph: ranking.kind.rawValue, labels: ranking.labels, pageRank: ranking.pageRank,
+            betweenness: ranking.betweenness,
+            betweennessNote: ranking.isSampled
+                ? "Betweenness is sampled: within ±0.01 of the exact value for "
+                    + "every user with probability 0.9." : nil,
+            community: ranking.community, communitySizes: ranking.communitySizes,
+            modularity: ranking.modularity)
     }
 
     /// No users.
-    package static let empty = RankedUsers(graph: "mention", labels: [], pageRank: [], betweenness: [],
-                                           betweennessNote: nil, community: [], communitySizes: [], modularity: 0)
+    package static let empty = RankedUsers(
+        graph: "mention", labels: [], pageRank: [], betweenness: [],
+        betweennessNote: nil, community: [], communitySizes: [], modularity: 0)
 }

@@ -7,7 +7,10 @@ extension ReportSite {
         var ranges: [Range<String.Index>] = []
         for match in matches where !match.isEmpty {
             if let r = text.range(of: match, options: [.caseInsensitive]),
-               !ranges.contains(where: { $0.overlaps(r) }) { ranges.append(r) }
+                !ranges.contains(where: { $0.overlaps(r) })
+            {
+                ranges.append(r)
+            }
         }
         ranges.sort { $0.lowerBound < $1.lowerBound }
         var cursor = text.startIndex

@@ -2,7 +2,8 @@
 /// one by one). Both are `StaticString`s: nothing from an archive can reach them.
 enum ReportStyle {
     /// Narrow-window friendly: one column, charts scale to the width, wide tables scroll inside their box.
-    static let css = HTML.trusted("""
+    static let css = HTML.trusted(
+        """
         :root { --ink: #1d2733; --muted: #5b6673; --line: #d8dee4; --accent: #0072B2; --promo: #E69F00; }
         * { box-sizing: border-box; }
         body { font: 16px/1.5 -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink);
@@ -67,7 +68,8 @@ enum ReportStyle {
 
     /// Sorting and filtering of the thread index. It reveals the filter form (hidden without scripts) and turns
     /// column headings into sort buttons; the table itself is plain HTML.
-    static let indexScript = HTML.trusted("""
+    static let indexScript = HTML.trusted(
+        """
         (function () {
           var table = document.getElementById('thread-index');
           var form = document.getElementById('filters');

@@ -33,11 +33,16 @@ package struct Legend: Hashable, Sendable {
         }
         for note in notes { rows.append([.text(""), .text(note, color: Palette.ink, alignLeft: true)]) }
         // Explicit size and style, so that a view's node defaults (fixed sizes, fills) do not apply to the legend.
-        let node = DOTNode("legend", ["shape": "plaintext", "label": .html(.table(rows)), "fixedsize": false,
-                                      "width": 0, "height": 0, "margin": 0, "style": "solid", "color": "white",
-                                      "fillcolor": "white", "fontsize": 10, "fontname": "Helvetica",
-                                      "tooltip": .text(title)])
-        return DOTSubgraph("cluster_legend", attributes: ["label": .text(""), "color": "#cccccc", "style": "rounded"],
-                           nodes: [node])
+        let node = DOTNode(
+            "legend",
+            [
+                "shape": "plaintext", "label": .html(.table(rows)), "fixedsize": false,
+                "width": 0, "height": 0, "margin": 0, "style": "solid", "color": "white",
+                "fillcolor": "white", "fontsize": 10, "fontname": "Helvetica",
+                "tooltip": .text(title),
+            ])
+        return DOTSubgraph(
+            "cluster_legend", attributes: ["label": .text(""), "color": "#cccccc", "style": "rounded"],
+            nodes: [node])
     }
 }

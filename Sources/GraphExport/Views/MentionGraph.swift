@@ -50,9 +50,10 @@ public struct MentionGraph: Hashable, Sendable {
 
     /// Keeps the nodes in `handles` and the edges between them.
     package func restricted(to handles: Set<String>) -> MentionGraph {
-        MentionGraph(nodes: nodes.filter { handles.contains($0.handle) },
-                     edges: edges.filter { handles.contains($0.source) && handles.contains($0.target) },
-                     isDirected: isDirected)
+        MentionGraph(
+            nodes: nodes.filter { handles.contains($0.handle) },
+            edges: edges.filter { handles.contains($0.source) && handles.contains($0.target) },
+            isDirected: isDirected)
     }
 
     /// The `n` highest-scoring nodes (ties by handle) and the edges among them.
@@ -97,11 +98,14 @@ public struct MentionGraph: Hashable, Sendable {
     ///
     /// - Complexity: O(V + E log E).
     public func kCore(_ k: Int) -> MentionGraph {
-        let index = Dictionary(nodes.enumerated().map { ($1.handle, Int32($0)) }, uniquingKeysWith: { first, _ in first })
-        let simple = UserGraph(labels: nodes.map(\.handle), edges: edges.compactMap { edge in
-            guard let source = index[edge.source], let target = index[edge.target] else { return nil }
-            return UserGraph.Edge(source, target)
-        }, directed: false)
+        let index = Dictionary(
+            nodes.enumerated().map { ($1.handle, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        let simple = UserGraph(
+            labels: nodes.map(\.handle),
+            edges: edges.compactMap { edge in
+                guard let source = index[edge.source], let target = index[edge.target] else { return nil }
+                return UserGraph.Edge(source, target)
+            }, directed: false)
         let core = CoreNumber().values(in: simple)
         return restricted(to: Set(nodes.indices.filter { core[$0] >= k }.map { nodes[$0].handle }))
     }

@@ -58,8 +58,9 @@ public struct MentionsView: Sendable {
 
     package var graph: DOTGraph {
         let ranked = communities
-        let colorOf = Dictionary(uniqueKeysWithValues: ranked.prefix(Palette.qualitative.count).enumerated()
-            .map { ($1, Palette.color($0)) })
+        let colorOf = Dictionary(
+            uniqueKeysWithValues: ranked.prefix(Palette.qualitative.count).enumerated()
+                .map { ($1, Palette.color($0)) })
         let scores = input.nodes.map(\.score)
         let (lowScore, highScore) = (scores.min() ?? 0, scores.max() ?? 0)
         let weights = input.edges.map(\.weight)
@@ -70,11 +71,15 @@ public struct MentionsView: Sendable {
 
         var dot = DOTGraph("mentions", isDirected: input.isDirected)
         // `curved` rather than `true`: spline routing around nodes costs sfdp ~20 s on 150 users (0.1 s curved).
-        dot.attributes = ["overlap": "false", "splines": drawsCurvedEdges ? "curved" : "line",
-                          "outputorder": "edgesfirst", "labelloc": "t",
-                          "fontname": "Helvetica", "fontsize": 16, "label": .text(title)]
-        dot.nodeDefaults = ["shape": "circle", "style": "filled", "fontname": "Helvetica", "fixedsize": "shape",
-                            "color": "white", "fontcolor": "#111111"]
+        dot.attributes = [
+            "overlap": "false", "splines": drawsCurvedEdges ? "curved" : "line",
+            "outputorder": "edgesfirst", "labelloc": "t",
+            "fontname": "Helvetica", "fontsize": 16, "label": .text(title),
+        ]
+        dot.nodeDefaults = [
+            "shape": "circle", "style": "filled", "fontname": "Helvetica", "fixedsize": "shape",
+            "color": "white", "fontcolor": "#111111",
+        ]
         dot.edgeDefaults = ["color": "#88888899", "arrowsize": 0.5]
         for node in input.nodes {
             let s = scaled(node.score, lowScore, highScore)
@@ -83,8 +88,9 @@ public struct MentionsView: Sendable {
                 "width": .number(0.4 + 1.6 * s),
                 "fontsize": .number((8 + 14 * s).rounded()),
                 "fillcolor": .name(node.community.flatMap { colorOf[$0] } ?? Palette.ghost),
-                "tooltip": .text("@\(node.handle)\nscore \(Escaping.number(node.score))"
-                    + (node.community.map { "\ncommunity \($0)" } ?? "")),
+                "tooltip": .text(
+                    "@\(node.handle)\nscore \(Escaping.number(node.score))"
+                        + (node.community.map { "\ncommunity \($0)" } ?? "")),
             ]
             if let url = TweetLinks.profile(node.handle) {
                 attributes["URL"] = .text(url)
@@ -94,10 +100,13 @@ public struct MentionsView: Sendable {
         }
         for edge in input.edges {
             let w = scaled(edge.weight, lowWeight, highWeight)
-            dot.edges.append(DOTEdge("u:" + edge.source, "u:" + edge.target, [
-                "penwidth": .number(0.5 + 5.5 * w),
-                "tooltip": .text("@\(edge.source) → @\(edge.target): \(Escaping.number(edge.weight))"),
-            ]))
+            dot.edges.append(
+                DOTEdge(
+                    "u:" + edge.source, "u:" + edge.target,
+                    [
+                        "penwidth": .number(0.5 + 5.5 * w),
+                        "tooltip": .text("@\(edge.source) → @\(edge.target): \(Escaping.number(edge.weight))"),
+                    ]))
         }
         var entries = ranked.prefix(Palette.qualitative.count).map {
             Legend.Entry(color: colorOf[$0]!, text: "community \($0)")
@@ -107,7 +116,8 @@ public struct MentionsView: Sendable {
         }
         var notes = ["node size: score", "edge width: weight"]
         if !drawsCurvedEdges && edgeStyle == .automatic {
-            notes.append("edges straight: \(input.edges.count) edges on \(input.nodes.count) users is too dense for curves")
+            notes.append(
+                "edges straight: \(input.edges.count) edges on \(input.nodes.count) users is too dense for curves")
         }
         dot.subgraphs = [Legend(entries: entries, notes: notes).subgraph]
         return dot

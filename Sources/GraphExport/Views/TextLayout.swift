@@ -22,18 +22,26 @@ package enum TextLayout {
         var lineCount = 0
         for word in collapseWhitespace(text).split(separator: " ") {
             var word = Substring(word)
-            while word.count > width {  // a long URL or word: hard split
-                if lineCount > 0 { lines.append(line); line = ""; lineCount = 0 }
+            while word.count > width { // a long URL or word: hard split
+                if lineCount > 0 {
+                    lines.append(line)
+                    line = ""
+                    lineCount = 0
+                }
                 lines.append(String(word.prefix(width)))
                 word = word.dropFirst(width)
             }
             guard !word.isEmpty else { continue }
             if lineCount == 0 {
-                line = String(word); lineCount = word.count
+                line = String(word)
+                lineCount = word.count
             } else if lineCount + 1 + word.count <= width {
-                line += " " + word; lineCount += 1 + word.count
+                line += " " + word
+                lineCount += 1 + word.count
             } else {
-                lines.append(line); line = String(word); lineCount = word.count
+                lines.append(line)
+                line = String(word)
+                lineCount = word.count
             }
         }
         if lineCount > 0 { lines.append(line) }
@@ -49,7 +57,10 @@ package enum TextLayout {
             if character.isWhitespace {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
+                if pendingSpace {
+                    out.append(" ")
+                    pendingSpace = false
+                }
                 out.append(character)
             }
         }

@@ -40,18 +40,24 @@ public struct ThreadView: Sendable {
     ///   - graph: The reply graph it belongs to (for tweets, external tweets and follow-ups).
     ///   - categories: Promotion categories per tweet (`PromotionDetector`); tweets not in it are uncoloured.
     ///   - options: Label sizes.
-    public init(thread: TweetThread, in graph: ReplyGraph, categories: [TweetID: [PromotionCategory]] = [:],
-                options: Options = Options()) {
-        self.init(thread: thread, archive: graph.archive, followUps: graph.followUps, categories: categories,
-                  options: options)
+    public init(
+        thread: TweetThread, in graph: ReplyGraph, categories: [TweetID: [PromotionCategory]] = [:],
+        options: Options = Options()
+    ) {
+        self.init(
+            thread: thread, archive: graph.archive, followUps: graph.followUps, categories: categories,
+            options: options)
     }
 
     /// A view from plain parts, independent of how threads were reconstructed.
     ///
     /// - Parameter followUps: Candidate follow-ups; those whose target is one of the thread's tweets are drawn,
     ///   together with the thread's own.
-    package init(thread: TweetThread, archive: Archive, followUps: [FollowUp] = [], categories: [TweetID: [PromotionCategory]] = [:],
-                options: Options = Options()) {
+    package init(
+        thread: TweetThread, archive: Archive, followUps: [FollowUp] = [],
+        categories: [TweetID: [PromotionCategory]] = [:],
+        options: Options = Options()
+    ) {
         self.thread = thread
         self.archive = archive
         let members = Set(thread.tweets)
@@ -65,8 +71,10 @@ public struct ThreadView: Sendable {
     }
 
     /// The view for the thread containing `id`, or `nil` when no thread does.
-    public init?(containing id: TweetID, in graph: ReplyGraph, categories: [TweetID: [PromotionCategory]] = [:],
-                 options: Options = Options()) {
+    public init?(
+        containing id: TweetID, in graph: ReplyGraph, categories: [TweetID: [PromotionCategory]] = [:],
+        options: Options = Options()
+    ) {
         guard let thread = graph.thread(containing: id) else { return nil }
         self.init(thread: thread, in: graph, categories: categories, options: options)
     }
@@ -90,8 +98,10 @@ public struct ThreadView: Sendable {
             "rankdir": "TB", "labelloc": "t", "fontname": "Helvetica", "fontsize": 16, "nodesep": 0.3,
             "label": .text("Thread by @\(thread.author.display) · \(thread.start.day) · \(thread.length) tweets"),
         ]
-        dot.nodeDefaults = ["shape": "box", "style": "rounded,filled", "fillcolor": .name(Palette.neutral),
-                            "fontname": "Helvetica", "fontsize": 10, "color": .name(Palette.ink)]
+        dot.nodeDefaults = [
+            "shape": "box", "style": "rounded,filled", "fillcolor": .name(Palette.neutral),
+            "fontname": "Helvetica", "fontsize": 10, "color": .name(Palette.ink),
+        ]
         dot.edgeDefaults = ["fontname": "Helvetica", "fontsize": 8, "color": .name(Palette.ink)]
 
         var nodes: [DOTNode] = []
@@ -104,10 +114,13 @@ public struct ThreadView: Sendable {
         }
         for link in thread.links {
             let reason = "\(link.reason) · confidence \(Escaping.number(link.confidence, maxFractionDigits: 2))"
-            edges.append(DOTEdge(Self.nodeID(link.to), Self.nodeID(link.from), [
-                "tooltip": .text(reason),
-                "color": .name(link.confidence >= 0.95 ? Palette.ink : Palette.ghost),
-            ]))
+            edges.append(
+                DOTEdge(
+                    Self.nodeID(link.to), Self.nodeID(link.from),
+                    [
+                        "tooltip": .text(reason),
+                        "color": .name(link.confidence >= 0.95 ? Palette.ink : Palette.ghost),
+                    ]))
         }
         // Follow-ups: dashed edges from the follow-up to its target.
         for followUp in followUps {
@@ -115,18 +128,28 @@ public struct ThreadView: Sendable {
                 nodes.append(tweetNode(followUp.tweet, number: nil, colorOf: colorOf, isFollowUp: true))
                 present.insert(followUp.tweet)
             }
-            edges.append(DOTEdge(Self.nodeID(followUp.tweet), Self.nodeID(followUp.target), [
-                "style": "dashed", "label": .text("follow-up"), "constraint": false,
-                "tooltip": .text("\(followUp.reason) · confidence \(Escaping.number(followUp.confidence, maxFractionDigits: 2))"),
-            ]))
+            edges.append(
+                DOTEdge(
+                    Self.nodeID(followUp.tweet), Self.nodeID(followUp.target),
+                    [
+                        "style": "dashed", "label": .text("follow-up"), "constraint": false,
+                        "tooltip": .text(
+                            "\(followUp.reason) · confidence \(Escaping.number(followUp.confidence, maxFractionDigits: 2))"
+                        ),
+                    ]))
         }
         // External reply targets: ghost nodes.
         var ghosts = Set<TweetID>()
         for id in thread.tweets {
             guard let tweet = archive[id], let parent = tweet.inReplyToID, archive[parent] == nil else { continue }
             if ghosts.insert(parent).inserted { nodes.append(ghostNode(parent, fallbackAuthor: tweet.inReplyToUser)) }
-            edges.append(DOTEdge(Self.nodeID(parent), Self.nodeID(id), ["style": "dotted", "color": .name(Palette.ghost),
-                                                                        "label": .text("reply to")]))
+            edges.append(
+                DOTEdge(
+                    Self.nodeID(parent), Self.nodeID(id),
+                    [
+                        "style": "dotted", "color": .name(Palette.ghost),
+                        "label": .text("reply to"),
+                    ]))
         }
         // Missing numbers: gap nodes between the nearest numbered neighbours.
         let numbered = thread.tweets.indices.compactMap { k -> (number: Int, id: TweetID)? in
@@ -135,11 +158,14 @@ public struct ThreadView: Sendable {
         }
         for missing in thread.missingNumbers.sorted() {
             let gapID = "gap\(missing)"
-            nodes.append(DOTNode(gapID, [
-                "label": .text("#\(missing) missing"), "style": "dashed,rounded", "fillcolor": "white",
-                "color": .name(Palette.ghost), "fontcolor": .name(Palette.ghost),
-                "tooltip": .text("No tweet numbered \(missing) was found in the archive"),
-            ]))
+            nodes.append(
+                DOTNode(
+                    gapID,
+                    [
+                        "label": .text("#\(missing) missing"), "style": "dashed,rounded", "fillcolor": "white",
+                        "color": .name(Palette.ghost), "fontcolor": .name(Palette.ghost),
+                        "tooltip": .text("No tweet numbered \(missing) was found in the archive"),
+                    ]))
             let gapEdge: DOTAttributes = ["style": "dotted", "arrowhead": "none", "color": .name(Palette.ghost)]
             if let before = numbered.last(where: { $0.number < missing }) {
                 edges.append(DOTEdge(Self.nodeID(before.id), gapID, gapEdge))
@@ -155,14 +181,22 @@ public struct ThreadView: Sendable {
         entries.append(Legend.Entry(color: Palette.neutral, text: "thread part"))
         entries.append(Legend.Entry(color: "white", text: "external tweet (ghost)", style: "dashed"))
         entries.append(Legend.Entry(color: "white", text: "missing number (gap)", style: "dashed"))
-        dot.subgraphs = [Legend(entries: entries, notes: ["solid edge: next part", "grey edge: inferred link",
-                                                          "dashed edge: follow-up", "dotted edge: reply to"]).subgraph]
+        dot.subgraphs = [
+            Legend(
+                entries: entries,
+                notes: [
+                    "solid edge: next part", "grey edge: inferred link",
+                    "dashed edge: follow-up", "dotted edge: reply to",
+                ]
+            ).subgraph
+        ]
         return dot
     }
 
     static func nodeID(_ id: TweetID) -> String { "t\(id.rawValue)" }
 
-    private func tweetNode(_ id: TweetID, number: Int?, colorOf: [String: String], isFollowUp: Bool = false) -> DOTNode {
+    private func tweetNode(_ id: TweetID, number: Int?, colorOf: [String: String], isFollowUp: Bool = false) -> DOTNode
+    {
         guard let tweet = archive[id] else { return ghostNode(id, fallbackAuthor: nil) }
         let c = tweet.createdAt.components()
         let time = "\(tweet.createdAt.day) \(Self.two(c.hour)):\(Self.two(c.minute)):\(Self.two(c.second))"
@@ -194,13 +228,17 @@ public struct ThreadView: Sendable {
         let author = external?.author ?? fallbackAuthor
         var lines = ["external tweet"]
         if let author { lines.append("@" + author.display) }
-        if let text = external?.text { lines += TextLayout.wrap(TextLayout.truncate(text, to: 80), width: options.wrapWidth) }
-        return DOTNode(Self.nodeID(id), [
-            "label": .text(lines.joined(separator: "\n")), "style": "dashed,rounded", "fillcolor": "white",
-            "color": .name(Palette.ghost), "fontcolor": .name(Palette.ghost),
-            "tooltip": .text(external?.text ?? "tweet \(id.rawValue), not in the archive"),
-            "URL": .text(TweetLinks.status(id: id, author: author)), "target": "_blank",
-        ])
+        if let text = external?.text {
+            lines += TextLayout.wrap(TextLayout.truncate(text, to: 80), width: options.wrapWidth)
+        }
+        return DOTNode(
+            Self.nodeID(id),
+            [
+                "label": .text(lines.joined(separator: "\n")), "style": "dashed,rounded", "fillcolor": "white",
+                "color": .name(Palette.ghost), "fontcolor": .name(Palette.ghost),
+                "tooltip": .text(external?.text ?? "tweet \(id.rawValue), not in the archive"),
+                "URL": .text(TweetLinks.status(id: id, author: author)), "target": "_blank",
+            ])
     }
 
     static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

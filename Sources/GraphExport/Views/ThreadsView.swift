@@ -45,16 +45,22 @@ public struct ThreadsView: Sendable {
 
     package var graph: DOTGraph {
         var dot = DOTGraph("threads")
-        dot.attributes = ["rankdir": "TB", "labelloc": "t", "fontname": "Helvetica", "fontsize": 16,
-                          "label": .text("\(threads.count) threads"), "newrank": true]
-        dot.nodeDefaults = ["shape": "box", "style": "rounded,filled", "fontname": "Helvetica", "fontsize": 9,
-                            "color": .name(Palette.ink)]
+        dot.attributes = [
+            "rankdir": "TB", "labelloc": "t", "fontname": "Helvetica", "fontsize": 16,
+            "label": .text("\(threads.count) threads"), "newrank": true,
+        ]
+        dot.nodeDefaults = [
+            "shape": "box", "style": "rounded,filled", "fontname": "Helvetica", "fontsize": 9,
+            "color": .name(Palette.ink),
+        ]
         dot.edgeDefaults = ["color": .name(Palette.ink), "arrowsize": 0.6]
         for thread in threads {
             let fill = Palette.color(Self.styles.firstIndex(of: thread.numbering) ?? 0, light: true)
             var cluster = DOTSubgraph("cluster_t\(thread.root.rawValue)")
             cluster.attributes = [
-                "label": .text("@\(thread.author.display) · \(thread.start.day) · \(thread.length) tweets · \(thread.numbering.rawValue)"),
+                "label": .text(
+                    "@\(thread.author.display) · \(thread.start.day) · \(thread.length) tweets · \(thread.numbering.rawValue)"
+                ),
                 "style": "rounded", "color": "#bbbbbb", "fontname": "Helvetica", "fontsize": 10,
                 "URL": .text(TweetLinks.status(id: thread.root, author: thread.author)),
                 "tooltip": .text("thread \(thread.root.rawValue)"),
@@ -65,17 +71,22 @@ public struct ThreadsView: Sendable {
                 let head = number.map { "#\($0)" } ?? "\(k + 1)."
                 let text = tweet.map { TextLayout.truncate($0.text, to: maxCharacters) } ?? "(not in archive)"
                 let lines = [head] + TextLayout.wrap(text, width: 30)
-                cluster.nodes.append(DOTNode(ThreadView.nodeID(id), [
-                    "label": .text(lines.joined(separator: "\n") + "\n", lineBreak: .left),
-                    "fillcolor": .name(fill),
-                    "tooltip": .text(tweet?.text ?? "tweet \(id.rawValue)"),
-                    "URL": .text(TweetLinks.status(id: id, author: tweet?.author ?? thread.author)),
-                    "target": "_blank",
-                ]))
+                cluster.nodes.append(
+                    DOTNode(
+                        ThreadView.nodeID(id),
+                        [
+                            "label": .text(lines.joined(separator: "\n") + "\n", lineBreak: .left),
+                            "fillcolor": .name(fill),
+                            "tooltip": .text(tweet?.text ?? "tweet \(id.rawValue)"),
+                            "URL": .text(TweetLinks.status(id: id, author: tweet?.author ?? thread.author)),
+                            "target": "_blank",
+                        ]))
             }
             for link in thread.links {
-                cluster.edges.append(DOTEdge(ThreadView.nodeID(link.to), ThreadView.nodeID(link.from),
-                                             link.confidence >= 0.95 ? [:] : ["color": .name(Palette.ghost)]))
+                cluster.edges.append(
+                    DOTEdge(
+                        ThreadView.nodeID(link.to), ThreadView.nodeID(link.from),
+                        link.confidence >= 0.95 ? [:] : ["color": .name(Palette.ghost)]))
             }
             dot.subgraphs.append(cluster)
         }

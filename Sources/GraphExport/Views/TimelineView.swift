@@ -37,7 +37,8 @@ public struct TimelineView: Sendable {
         var threadsByDay: [String: [TweetThread]] = [:]
         for thread in threads { threadsByDay[thread.start.day, default: []].append(thread) }
         var days = counts.keys.sorted().map { day in
-            Day(day: day, tweets: counts[day]!,
+            Day(
+                day: day, tweets: counts[day]!,
                 threads: (threadsByDay[day] ?? []).sorted { ($0.start, $0.root) < ($1.start, $1.root) })
         }
         if let lastDays { days = Array(days.suffix(max(0, lastDays))) }
@@ -52,34 +53,51 @@ public struct TimelineView: Sendable {
         var dot = DOTGraph("timeline")
         let total = days.reduce(0) { $0 + $1.tweets }
         let range = days.isEmpty ? "" : " · \(days.first!.day) to \(days.last!.day)"
-        dot.attributes = ["rankdir": "TB", "nodesep": 0.08, "ranksep": 0.08, "labelloc": "t", "fontname": "Helvetica",
-                          "fontsize": 16, "label": .text("\(total) tweets on \(days.count) days\(range)")]
-        dot.nodeDefaults = ["shape": "box", "style": "filled", "fixedsize": true, "height": 0.22,
-                            "fontname": "Helvetica", "fontsize": 8, "color": "white"]
+        dot.attributes = [
+            "rankdir": "TB", "nodesep": 0.08, "ranksep": 0.08, "labelloc": "t", "fontname": "Helvetica",
+            "fontsize": 16, "label": .text("\(total) tweets on \(days.count) days\(range)"),
+        ]
+        dot.nodeDefaults = [
+            "shape": "box", "style": "filled", "fixedsize": true, "height": 0.22,
+            "fontname": "Helvetica", "fontsize": 8, "color": "white",
+        ]
         dot.edgeDefaults = ["style": "invis"]
         var previous: String?
         for day in days {
             var row = DOTSubgraph("row_\(day.day)", attributes: ["rank": "same"])
             let dayID = "d\(day.day)"
-            row.nodes.append(DOTNode(dayID, ["shape": "plaintext", "style": "solid", "width": 0.9,
-                                             "label": .text(day.day)]))
+            row.nodes.append(
+                DOTNode(
+                    dayID,
+                    [
+                        "shape": "plaintext", "style": "solid", "width": 0.9,
+                        "label": .text(day.day),
+                    ]))
             let barID = "n\(day.day)"
-            row.nodes.append(DOTNode(barID, [
-                "width": .number(max(0.05, Double(day.tweets) * scale)), "fillcolor": .name(Palette.color(0)),
-                "label": .text(String(day.tweets)), "fontcolor": "white",
-                "tooltip": .text("\(day.day): \(day.tweets) tweets, \(day.threads.count) threads"),
-            ]))
+            row.nodes.append(
+                DOTNode(
+                    barID,
+                    [
+                        "width": .number(max(0.05, Double(day.tweets) * scale)), "fillcolor": .name(Palette.color(0)),
+                        "label": .text(String(day.tweets)), "fontcolor": "white",
+                        "tooltip": .text("\(day.day): \(day.tweets) tweets, \(day.threads.count) threads"),
+                    ]))
             var chain = [dayID, barID]
             for thread in day.threads {
                 let id = "th\(thread.root.rawValue)"
                 let style = ThreadsView.styles.firstIndex(of: thread.numbering) ?? 0
-                row.nodes.append(DOTNode(id, [
-                    "width": .number(max(0.2, Double(thread.length) * scale)),
-                    "fillcolor": .name(Palette.color(style, light: true)),
-                    "label": .text(String(thread.length)),
-                    "tooltip": .text("thread by @\(thread.author.display): \(thread.length) tweets, \(thread.numbering.rawValue)"),
-                    "URL": .text(TweetLinks.status(id: thread.root, author: thread.author)), "target": "_blank",
-                ]))
+                row.nodes.append(
+                    DOTNode(
+                        id,
+                        [
+                            "width": .number(max(0.2, Double(thread.length) * scale)),
+                            "fillcolor": .name(Palette.color(style, light: true)),
+                            "label": .text(String(thread.length)),
+                            "tooltip": .text(
+                                "thread by @\(thread.author.display): \(thread.length) tweets, \(thread.numbering.rawValue)"
+                            ),
+                            "URL": .text(TweetLinks.status(id: thread.root, author: thread.author)), "target": "_blank",
+                        ]))
                 chain.append(id)
             }
             for (a, b) in zip(chain, chain.dropFirst()) { row.edges.append(DOTEdge(a, b)) }
@@ -90,7 +108,8 @@ public struct TimelineView: Sendable {
         let used = Set(days.flatMap { $0.threads.map(\.numbering) })
         var entries = [Legend.Entry(color: Palette.color(0), text: "tweets that day (bar length)")]
         entries += ThreadsView.styles.enumerated().filter { used.contains($0.element) }.map {
-            Legend.Entry(color: Palette.color($0.offset, light: true), text: "thread, numbering: \($0.element.rawValue)")
+            Legend.Entry(
+                color: Palette.color($0.offset, light: true), text: "thread, numbering: \($0.element.rawValue)")
         }
         dot.subgraphs.append(Legend(entries: entries, notes: ["thread bar length: tweets in the thread"]).subgraph)
         return dot

@@ -24,8 +24,9 @@ package enum TweetLinks {
 
     /// 1–50 ASCII letters, digits or `_` (Twitter allows 15; older and suspended accounts run longer).
     package static func isScreenName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= 50 && name.utf8.allSatisfy {
-            ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || $0 == 0x5F
-        }
+        !name.isEmpty && name.utf8.count <= 50
+            && name.utf8.allSatisfy {
+                ($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) || $0 == 0x5F
+            }
     }
 }

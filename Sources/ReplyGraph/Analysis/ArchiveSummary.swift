@@ -26,7 +26,8 @@ public struct ArchiveSummary: Sendable, Encodable {
 
         enum CodingKeys: String, CodingKey {
             case name, format, bytes, lines, tweets, duplicates, ignored, skipped
-            case invalidUTF8Lines = "invalid_utf8_lines", clockOffsetSeconds = "clock_offset_seconds"
+            case invalidUTF8Lines = "invalid_utf8_lines"
+            case clockOffsetSeconds = "clock_offset_seconds"
         }
     }
 
@@ -51,10 +52,15 @@ public struct ArchiveSummary: Sendable, Encodable {
 
         enum CodingKeys: String, CodingKey {
             case path, owner, manifest, warnings
-            case displayName = "display_name", accountID = "account_id", tweetFiles = "tweet_files"
-            case longPosts = "long_posts", longPostsJoined = "long_posts_joined"
-            case longPostsUnjoined = "long_posts_unjoined", otherTweets = "other_tweets"
-            case otherTweetsIncluded = "other_tweets_included", skippedKinds = "skipped_kinds"
+            case displayName = "display_name"
+            case accountID = "account_id"
+            case tweetFiles = "tweet_files"
+            case longPosts = "long_posts"
+            case longPostsJoined = "long_posts_joined"
+            case longPostsUnjoined = "long_posts_unjoined"
+            case otherTweets = "other_tweets"
+            case otherTweetsIncluded = "other_tweets_included"
+            case skippedKinds = "skipped_kinds"
         }
 
         init(_ report: AccountArchiveReport) {
@@ -104,9 +110,14 @@ public struct ArchiveSummary: Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case tweets, authors, first, last, replies, retweets, quotes, inputs, skipped, duplicates, ignored, issues
-        case topAuthors = "top_authors", selfReplies = "self_replies", repliesWithParentID = "replies_with_parent_id"
-        case tweetsWithMentions = "tweets_with_mentions", distinctMentioned = "distinct_mentioned"
-        case topMentions = "top_mentions", countsPresent = "counts_present", externalTweets = "external_tweets"
+        case topAuthors = "top_authors"
+        case selfReplies = "self_replies"
+        case repliesWithParentID = "replies_with_parent_id"
+        case tweetsWithMentions = "tweets_with_mentions"
+        case distinctMentioned = "distinct_mentioned"
+        case topMentions = "top_mentions"
+        case countsPresent = "counts_present"
+        case externalTweets = "external_tweets"
         case accountArchives = "account_archives"
     }
 
@@ -120,13 +131,21 @@ public struct ArchiveSummary: Sendable, Encodable {
         // Handles and counts in separate arrays: counting then increments an `Int` in place, where a `(Handle, Int)`
         // element made each increment go through the element's copy.
         var authorIDs = StringIndex()
-        var authorHandles: [Handle] = [], authorCounts: [Int] = []
+        var authorHandles: [Handle] = []
+        var authorCounts: [Int] = []
         var mentionIDs = StringIndex()
-        var mentionedHandles: [Handle] = [], mentionCounts: [Int] = []
+        var mentionedHandles: [Handle] = []
+        var mentionCounts: [Int] = []
         var tweetMentions: [Int32] = []
-        var replies = 0, selfReplies = 0, withParent = 0, retweets = 0, quotes = 0, withMentions = 0
+        var replies = 0
+        var selfReplies = 0
+        var withParent = 0
+        var retweets = 0
+        var quotes = 0
+        var withMentions = 0
         var countsPresent = false
-        var first: Timestamp?, last: Timestamp?
+        var first: Timestamp?
+        var last: Timestamp?
         // Through the buffer, reading single fields: iterating would copy (retain and release) every tweet.
         tweets.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
@@ -160,13 +179,14 @@ public struct ArchiveSummary: Sendable, Encodable {
                 if tweet.pointee.quotedID != nil { quotes += 1 }
                 if tweet.pointee.hasMentions {
                     withMentions += 1
-                    while !tweetMentions.isEmpty { tweetMentions.removeLast() }   // not the general replaceSubrange
+                    while !tweetMentions.isEmpty { tweetMentions.removeLast() } // not the general replaceSubrange
                     tweet.pointee.entities.forEachMentionUTF8 { name in
                         // Folded in a fixed buffer, so a known name costs no `String` (an extracted mention has at
                         // most 20 bytes; folding is ASCII lower-casing, as in `Handle.fold`). Longer names, which
                         // only hand-built entities have, take the `String` path.
                         var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-                        let known = name.count > MemoryLayout.size(ofValue: buffer)
+                        let known =
+                            name.count > MemoryLayout.size(ofValue: buffer)
                             ? mentionIDs.id(of: Handle.fold(String(decoding: name, as: UTF8.self)))
                             : withUnsafeMutableBytes(of: &buffer) { raw in
                                 let folded = raw.bindMemory(to: UInt8.self)
@@ -207,9 +227,11 @@ public struct ArchiveSummary: Sendable, Encodable {
         self.countsPresent = countsPresent
         self.externalTweets = archive.externalTweets.count
         self.inputs = archive.inputs.map {
-            Input(name: $0.name, format: $0.format?.rawValue, bytes: $0.bytes, lines: $0.lines, tweets: $0.tweets,
-                  duplicates: $0.duplicates, ignored: $0.ignored, skipped: Dictionary(uniqueKeysWithValues: $0.skipped.map { ($0.key.rawValue, $0.value) }),
-                  invalidUTF8Lines: $0.invalidUTF8Lines, clockOffsetSeconds: $0.clockOffsetSeconds)
+            Input(
+                name: $0.name, format: $0.format?.rawValue, bytes: $0.bytes, lines: $0.lines, tweets: $0.tweets,
+                duplicates: $0.duplicates, ignored: $0.ignored,
+                skipped: Dictionary(uniqueKeysWithValues: $0.skipped.map { ($0.key.rawValue, $0.value) }),
+                invalidUTF8Lines: $0.invalidUTF8Lines, clockOffsetSeconds: $0.clockOffsetSeconds)
         }
         self.skipped = Dictionary(uniqueKeysWithValues: archive.skipped.map { ($0.key.rawValue, $0.value) })
         self.duplicates = archive.duplicates

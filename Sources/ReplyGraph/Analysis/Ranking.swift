@@ -64,7 +64,8 @@ public struct Ranking: Sendable {
 extension Array {
     /// The first index whose element satisfies `belongs`, for a predicate that is false then true along the array.
     fileprivate func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
-        var lo = 0, hi = count
+        var lo = 0
+        var hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
             if belongs(self[mid]) { hi = mid } else { lo = mid + 1 }

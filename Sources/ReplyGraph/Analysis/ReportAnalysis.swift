@@ -27,20 +27,25 @@ public struct ReportAnalysis: Sendable {
     ///   - progress: Told each step as it starts (`finding promotions (12 threads)`, `summarising`, …).
     /// - Throws: `CentralityError` when PageRank does not converge.
     /// - Complexity: betweenness's, O(n·m) in the interaction graph (sampled when that would take over 5 s).
-    public init(_ graph: ReplyGraph, timeZone: ReportTimeZone = .utc,
-                progress: (String) -> Void = { _ in }) throws(CentralityError) {
+    public init(
+        _ graph: ReplyGraph, timeZone: ReportTimeZone = .utc,
+        progress: (String) -> Void = { _ in }
+    ) throws(CentralityError) {
         progress("finding promotions (\(graph.threads.count) threads)")
         var options = PromotionReport.Options(timeZone: timeZone)
-        options.minesTemplates = false   // the report does not show templates
+        options.minesTemplates = false // the report does not show templates
         let promotions = PromotionReport(graph: graph, options: options)
         progress("summarising")
-        try self.init(graph, summary: ArchiveSummary(graph.archive), promotions: promotions, timeZone: timeZone,
-                      progress: progress)
+        try self.init(
+            graph, summary: ArchiveSummary(graph.archive), promotions: promotions, timeZone: timeZone,
+            progress: progress)
     }
 
     /// The analyses with `summary` and `promotions` as the caller already has them.
-    package init(_ graph: ReplyGraph, summary: ArchiveSummary, promotions: PromotionReport, timeZone: ReportTimeZone,
-                 progress: (String) -> Void = { _ in }) throws(CentralityError) {
+    package init(
+        _ graph: ReplyGraph, summary: ArchiveSummary, promotions: PromotionReport, timeZone: ReportTimeZone,
+        progress: (String) -> Void = { _ in }
+    ) throws(CentralityError) {
         self.graph = graph
         self.summary = summary
         self.promotions = promotions
@@ -50,8 +55,9 @@ public struct ReportAnalysis: Sendable {
         // The promotion report already classified every tweet: the model takes its categories.
         var categories: [TweetID: [PromotionCategory]] = [:]
         for decision in promotions.tweets { categories[decision.id] = decision.categories }
-        engagement = EngagementReport(tweets: graph.tweets, threads: graph.threads, promotions: categories,
-                                      options: .init(utcOffsetSeconds: offset))
+        engagement = EngagementReport(
+            tweets: graph.tweets, threads: graph.threads, promotions: categories,
+            options: .init(utcOffsetSeconds: offset))
         progress("projecting the interaction graph")
         let users = graph.userGraph(.interaction)
         progress("ranking \(users.nodeCount) users")
@@ -79,23 +85,34 @@ package struct UserRanking: Sendable {
     /// to take longer than `exactBetweennessSeconds`.
     ///
     /// - Throws: `CentralityError` when PageRank does not converge.
-    package init(_ users: UserGraph, kind: UserGraphKind = .interaction,
-                 exactBetweennessSeconds: Double) throws(CentralityError) {
+    package init(
+        _ users: UserGraph, kind: UserGraphKind = .interaction,
+        exactBetweennessSeconds: Double
+    ) throws(CentralityError) {
         self.kind = kind
         labels = users.labels
         guard users.nodeCount > 0 else {
-            pageRank = []; betweenness = []; isSampled = false; community = []; communitySizes = []; modularity = 0
+            pageRank = []
+            betweenness = []
+            isSampled = false
+            community = []
+            communitySizes = []
+            modularity = 0
             return
         }
-        let sampled = ExactBetweennessCost().estimatedSeconds(in: users, weighted: false,
-                                                             threads: ProcessInfo.processInfo.activeProcessorCount)
+        let sampled =
+            ExactBetweennessCost().estimatedSeconds(
+                in: users, weighted: false,
+                threads: ProcessInfo.processInfo.activeProcessorCount)
             > exactBetweennessSeconds
         // PageRank weighted by how often users interact (in a one-author archive every edge leaves the author, and
         // unweighted PageRank would tie them all); betweenness unweighted (a weight there would be a distance).
         let ranks = try CentralityPanel(metrics: [.pagerank], weighted: true).compute(in: users)
-        let paths = try CentralityPanel(metrics: [.betweenness],
-                                        errorBound: sampled ? .init(epsilon: 0.01, delta: 0.1) : nil, seed: 0)
-            .compute(in: users)
+        let paths = try CentralityPanel(
+            metrics: [.betweenness],
+            errorBound: sampled ? .init(epsilon: 0.01, delta: 0.1) : nil, seed: 0
+        )
+        .compute(in: users)
         let communities = Louvain(seed: 0).communities(in: users)
         // Communities ranked by size (ties: the order Louvain gave), so colours go to the largest.
         let order = communities.members.indices.sorted {

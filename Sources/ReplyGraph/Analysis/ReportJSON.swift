@@ -27,10 +27,11 @@ package enum ReportJSON {
         return json.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 4)
-            var lineStart = true, isFirstLine = true
+            var lineStart = true
+            var isFirstLine = true
             for (k, byte) in bytes.enumerated() {
                 if byte == 0x0A {
-                    if k == bytes.count - 1 { break }   // the final newline goes
+                    if k == bytes.count - 1 { break } // the final newline goes
                     out.append(byte)
                     lineStart = true
                     isFirstLine = false

@@ -36,8 +36,10 @@ public struct ThreadsReport: Sendable, Encodable {
 
         enum CodingKeys: String, CodingKey {
             case root, author, tweets, length, numbering, kind, confidence, start, end, links
-            case missingNumbers = "missing_numbers", repeatedNumbers = "repeated_numbers"
-            case durationSeconds = "duration_seconds", followUps = "follow_ups"
+            case missingNumbers = "missing_numbers"
+            case repeatedNumbers = "repeated_numbers"
+            case durationSeconds = "duration_seconds"
+            case followUps = "follow_ups"
         }
     }
 
@@ -58,16 +60,22 @@ public struct ThreadsReport: Sendable, Encodable {
 
         enum CodingKeys: String, CodingKey {
             case count, kinds
-            case lengthHistogram = "length_histogram", meanLength = "mean_length", medianLength = "median_length"
-            case p90Length = "p90_length", maxLength = "max_length", medianDurationSeconds = "median_duration_seconds"
-            case threadsPerMonth = "threads_per_month", threadedShare = "threaded_share"
+            case lengthHistogram = "length_histogram"
+            case meanLength = "mean_length"
+            case medianLength = "median_length"
+            case p90Length = "p90_length"
+            case maxLength = "max_length"
+            case medianDurationSeconds = "median_duration_seconds"
+            case threadsPerMonth = "threads_per_month"
+            case threadedShare = "threaded_share"
         }
 
         init(_ s: ThreadStatistics, threads: [TweetThread]) {
             count = s.count
-            kinds = Dictionary(uniqueKeysWithValues: ThreadKind.allCases.map { kind in
-                (kind.rawValue, threads.filter { $0.kind == kind }.count)
-            })
+            kinds = Dictionary(
+                uniqueKeysWithValues: ThreadKind.allCases.map { kind in
+                    (kind.rawValue, threads.filter { $0.kind == kind }.count)
+                })
             lengthHistogram = Dictionary(uniqueKeysWithValues: s.lengthHistogram.map { (String($0.key), $0.value) })
             meanLength = ThreadsReport.rounded(s.meanLength)
             medianLength = s.medianLength
@@ -75,17 +83,22 @@ public struct ThreadsReport: Sendable, Encodable {
             maxLength = s.maxLength
             medianDurationSeconds = ThreadsReport.rounded(s.medianDuration)
             threadsPerMonth = s.threadsPerMonth
-            threadedShare = Dictionary(uniqueKeysWithValues: s.threadedShare.map { ($0.key.display, ThreadsReport.rounded($0.value)) })
+            threadedShare = Dictionary(
+                uniqueKeysWithValues: s.threadedShare.map { ($0.key.display, ThreadsReport.rounded($0.value)) })
         }
 
         var text: String {
-            var lines = ["threads: \(count)   mean length \(meanLength)   median \(medianLength)   p90 \(p90Length)   "
-                            + "max \(maxLength)   median duration \(medianDurationSeconds) s",
-                         "kinds: \(kinds["thread", default: 0]) threads, \(kinds["reply_chain", default: 0]) reply chains"]
+            var lines = [
+                "threads: \(count)   mean length \(meanLength)   median \(medianLength)   p90 \(p90Length)   "
+                    + "max \(maxLength)   median duration \(medianDurationSeconds) s",
+                "kinds: \(kinds["thread", default: 0]) threads, \(kinds["reply_chain", default: 0]) reply chains",
+            ]
             let histogram = lengthHistogram.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }
             lines.append("length histogram: " + histogram.map { "\($0.key):\($0.value)" }.joined(separator: " "))
-            lines.append("threads per month: " + threadsPerMonth.sorted { $0.key < $1.key }
-                .map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            lines.append(
+                "threads per month: "
+                    + threadsPerMonth.sorted { $0.key < $1.key }
+                    .map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             for (author, share) in threadedShare.sorted(by: { $0.key < $1.key }) {
                 lines.append("@\(author): \(Int((share * 100).rounded()))% of tweets sit in threads")
             }
@@ -107,14 +120,15 @@ public struct ThreadsReport: Sendable, Encodable {
     }
 
     static func entry(_ thread: TweetThread) -> Entry {
-        Entry(root: thread.root, author: thread.author, tweets: thread.tweets, length: thread.length,
-              numbering: thread.numbering.rawValue, kind: thread.kind.rawValue, missingNumbers: thread.missingNumbers,
-              repeatedNumbers: thread.repeatedNumbers, confidence: Self.rounded(thread.confidence),
-              start: thread.start, end: thread.end, durationSeconds: thread.duration,
-              followUps: thread.followUps.map(\.tweet),
-              links: thread.links.map {
-                  Link(from: $0.from, to: $0.to, confidence: Self.rounded($0.confidence), reason: $0.reason.description)
-              })
+        Entry(
+            root: thread.root, author: thread.author, tweets: thread.tweets, length: thread.length,
+            numbering: thread.numbering.rawValue, kind: thread.kind.rawValue, missingNumbers: thread.missingNumbers,
+            repeatedNumbers: thread.repeatedNumbers, confidence: Self.rounded(thread.confidence),
+            start: thread.start, end: thread.end, durationSeconds: thread.duration,
+            followUps: thread.followUps.map(\.tweet),
+            links: thread.links.map {
+                Link(from: $0.from, to: $0.to, confidence: Self.rounded($0.confidence), reason: $0.reason.description)
+            })
     }
 
     static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
@@ -154,14 +168,18 @@ public struct ThreadsReport: Sendable, Encodable {
         out.write("\n  ]\n}\n")
     }
 
-    static let csvHeader = ["root", "author", "length", "numbering", "missing_numbers", "confidence", "start", "end",
-                            "tweets", "follow_ups", "kind"]
+    static let csvHeader = [
+        "root", "author", "length", "numbering", "missing_numbers", "confidence", "start", "end",
+        "tweets", "follow_ups", "kind",
+    ]
 
     static func csvRecord(_ t: Entry) -> [String] {
-        [t.root.description, t.author.display, String(t.length), t.numbering,
-         t.missingNumbers.map(String.init).joined(separator: " "), String(t.confidence),
-         t.start.iso8601, t.end.iso8601, t.tweets.map(\.description).joined(separator: " "),
-         t.followUps.map(\.description).joined(separator: " "), t.kind]
+        [
+            t.root.description, t.author.display, String(t.length), t.numbering,
+            t.missingNumbers.map(String.init).joined(separator: " "), String(t.confidence),
+            t.start.iso8601, t.end.iso8601, t.tweets.map(\.description).joined(separator: " "),
+            t.followUps.map(\.description).joined(separator: " "), t.kind,
+        ]
     }
 
     /// The CSV table as unescaped fields, a record at a time: first the header (`root`, `author`, `length`,
@@ -178,7 +196,8 @@ public struct ThreadsReport: Sendable, Encodable {
     public var text: String {
         var lines = ["\(selected.count) threads"]
         for t in threads {
-            var line = "\(t.start.iso8601)  @\(t.author.display)  \(t.length) tweets  root \(t.root)  "
+            var line =
+                "\(t.start.iso8601)  @\(t.author.display)  \(t.length) tweets  root \(t.root)  "
                 + "numbering \(t.numbering)  confidence \(t.confidence)"
             if t.kind != ThreadKind.thread.rawValue { line += "  reply chain" }
             if !t.missingNumbers.isEmpty { line += "  missing \(t.missingNumbers)" }

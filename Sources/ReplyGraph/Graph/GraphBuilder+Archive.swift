@@ -15,7 +15,8 @@ extension GraphBuilder {
         // One user lookup per author, not per tweet.
         var authorNodes = [NodeID?](repeating: nil, count: result.authorCount)
         // The tweet's reply handles and mentioned handles as interned keys, without repeats (reused buffers).
-        var replyKeys = ContiguousArray<Int32>(), replySpellings = ContiguousArray<Int32>()
+        var replyKeys = ContiguousArray<Int32>()
+        var replySpellings = ContiguousArray<Int32>()
         var mentionKeys = ContiguousArray<Int32>()
         // Tweets are read in place through a pointer: copying one out retains and releases each of its fields.
         tweets.withUnsafeBufferPointer { tweets in
@@ -43,7 +44,10 @@ extension GraphBuilder {
                     entities.forEachReplyToUTF8 { name in
                         let s = handles.spelling(utf8: name)
                         let k = handles.keyOf[Int(s)]
-                        if !replyKeys.contains(k) { replyKeys.append(k); replySpellings.append(s) }
+                        if !replyKeys.contains(k) {
+                            replyKeys.append(k)
+                            replySpellings.append(s)
+                        }
                     }
                 }
                 if let pid = tweets[i].inReplyToID {
@@ -81,8 +85,9 @@ extension GraphBuilder {
         }
         for f in result.followUps {
             guard let from = archive.index(of: f.tweet) else { continue }
-            builder.addEdge(from: NodeID(from), to: builder.tweet(f.target), kind: .followUpOf,
-                            confidence: Float(f.confidence))
+            builder.addEdge(
+                from: NodeID(from), to: builder.tweet(f.target), kind: .followUpOf,
+                confidence: Float(f.confidence))
         }
         for id in archive.externalTweets.keys.sorted() { _ = builder.tweet(id) }
         return builder.build()

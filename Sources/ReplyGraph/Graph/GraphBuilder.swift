@@ -73,8 +73,9 @@ package struct GraphBuilder: Sendable {
             for e in edges {
                 let k = Int(e.kind.rawValue)
                 buffer.baseAddress!.advanced(by: next[k]).initialize(
-                    to: Edge(source: resolve(e.source), target: resolve(e.target), kind: e.kind,
-                             confidence: e.confidence))
+                    to: Edge(
+                        source: resolve(e.source), target: resolve(e.target), kind: e.kind,
+                        confidence: e.confidence))
                 next[k] += 1
             }
             count = edges.count
@@ -116,11 +117,12 @@ package struct GraphBuilder: Sendable {
                 next[t] += 1
             }
         }
-        let graph = TweetGraph(archive: archive, externalIDs: externalIDs, externalIndex: externalIndex, users: users,
-                               userIndex: userIndex, edgeStore: store, outOffsets: outOffsets, inEdges: inEdges,
-                               inOffsets: inOffsets, countsByKind: countsByKind)
+        let graph = TweetGraph(
+            archive: archive, externalIDs: externalIDs, externalIndex: externalIndex, users: users,
+            userIndex: userIndex, edgeStore: store, outOffsets: outOffsets, inEdges: inEdges,
+            inOffsets: inOffsets, countsByKind: countsByKind)
         #if DEBUG
-        graph.checkInvariants()
+            graph.checkInvariants()
         #endif
         return graph
     }

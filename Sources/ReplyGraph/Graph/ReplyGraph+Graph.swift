@@ -17,7 +17,9 @@ extension ReplyGraph {
     /// The nodes of one kind, in id order, in O(1).
     package func nodes(of kind: NodeKind) -> LazyMapSequence<Range<Int>, NodeID> { tweetGraph.nodes(of: kind) }
     /// Edges leaving `node`, optionally of one kind. - Complexity: O(log d) for d out-edges.
-    package func edges(from node: NodeID, kind: EdgeKind? = nil) -> EdgeList { tweetGraph.edges(from: node, kind: kind) }
+    package func edges(from node: NodeID, kind: EdgeKind? = nil) -> EdgeList {
+        tweetGraph.edges(from: node, kind: kind)
+    }
     /// Edges entering `node`, optionally of one kind. - Complexity: O(log d) for d in-edges.
     package func edges(to node: NodeID, kind: EdgeKind? = nil) -> EdgeList { tweetGraph.edges(to: node, kind: kind) }
     package func tweetID(of node: NodeID) -> TweetID? { tweetGraph.tweetID(of: node) }

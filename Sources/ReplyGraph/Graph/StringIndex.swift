@@ -89,7 +89,8 @@ struct StringIndex {
     }
 
     private func equal(_ e: Int, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(entryStart[e]), end = Int(entryStart[e + 1])
+        let start = Int(entryStart[e])
+        let end = Int(entryStart[e + 1])
         guard end - start == s.count else { return false }
         return bytes.withUnsafeBufferPointer { stored in
             for k in 0..<s.count where stored[start + k] != s[k] { return false }

@@ -29,7 +29,8 @@ extension TweetGraph {
         while let node = stack.popLast() {
             result.append(node)
             for kind in kinds.reversed() {
-                let edges = direction == .outgoing ? self.edges(from: node, kind: kind) : self.edges(to: node, kind: kind)
+                let edges =
+                    direction == .outgoing ? self.edges(from: node, kind: kind) : self.edges(to: node, kind: kind)
                 for edge in edges.reversed() {
                     let next = direction == .outgoing ? edge.target : edge.source
                     if mark(next) { stack.append(next) }

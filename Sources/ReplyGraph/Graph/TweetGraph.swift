@@ -99,7 +99,8 @@ public struct TweetGraph: Sendable {
     ///
     /// - Complexity: O(log d) to find the kind's run among the node's d out-edges; iterating is O(1) per edge.
     public func edges(from node: NodeID, kind: EdgeKind? = nil) -> EdgeList {
-        let lo = Int(outOffsets[node.index]), hi = Int(outOffsets[node.index + 1])
+        let lo = Int(outOffsets[node.index])
+        let hi = Int(outOffsets[node.index + 1])
         guard let kind else { return EdgeList(store: edgeStore, order: nil, range: lo..<hi) }
         let range = kindRange(lo..<hi, kind) { edgeStore[$0].kind }
         return EdgeList(store: edgeStore, order: nil, range: range)
@@ -111,7 +112,8 @@ public struct TweetGraph: Sendable {
     ///
     /// - Complexity: O(log d) to find the kind's run among the node's d in-edges; iterating is O(1) per edge.
     public func edges(to node: NodeID, kind: EdgeKind? = nil) -> EdgeList {
-        let lo = Int(inOffsets[node.index]), hi = Int(inOffsets[node.index + 1])
+        let lo = Int(inOffsets[node.index])
+        let hi = Int(inOffsets[node.index + 1])
         guard let kind else { return EdgeList(store: edgeStore, order: inEdges, range: lo..<hi) }
         let range = kindRange(lo..<hi, kind) { edgeStore[Int(inEdges[$0])].kind }
         return EdgeList(store: edgeStore, order: inEdges, range: range)
@@ -124,8 +126,10 @@ public struct TweetGraph: Sendable {
 
     /// Bytes held by the graph's own arrays and tables (not the archive): the figure the layout table above adds up.
     package var storageBytes: Int {
-        let handleBytes = users.reduce(0) { $0 + MemoryLayout<Handle>.stride + $1.display.utf8.count
-            + $1.key.utf8.count }
+        let handleBytes = users.reduce(0) {
+            $0 + MemoryLayout<Handle>.stride + $1.display.utf8.count
+                + $1.key.utf8.count
+        }
         return edgeStore.capacity * MemoryLayout<Edge>.stride
             + inEdges.capacity * 4 + outOffsets.capacity * 4 + inOffsets.capacity * 4
             + externalIDs.capacity * MemoryLayout<TweetID>.stride
@@ -136,7 +140,8 @@ public struct TweetGraph: Sendable {
     /// The sub-range of `range` whose edges have `kind`, by binary search (edges are sorted by kind per node).
     private func kindRange(_ range: Range<Int>, _ kind: EdgeKind, _ kindAt: (Int) -> EdgeKind) -> Range<Int> {
         func lowerBound(_ value: UInt8) -> Int {
-            var lo = range.lowerBound, hi = range.upperBound
+            var lo = range.lowerBound
+            var hi = range.upperBound
             while lo < hi {
                 let mid = (lo + hi) / 2
                 if kindAt(mid).rawValue < value { lo = mid + 1 } else { hi = mid }

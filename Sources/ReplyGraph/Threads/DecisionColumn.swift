@@ -47,5 +47,7 @@ struct DecisionColumn<Element>: @unchecked Sendable {
     var baseAddress: UnsafeMutablePointer<Element> { storage.base }
 
     /// A value copy of the column.
-    var array: ContiguousArray<Element> { ContiguousArray(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+    var array: ContiguousArray<Element> {
+        ContiguousArray(UnsafeBufferPointer(start: storage.base, count: storage.count))
+    }
 }

@@ -47,7 +47,8 @@ extension ReconstructionState {
             let latest = recent[a]
             let threadGap = now - latest.threadEnd
             let hasThread = latest.thread >= 0 && threadGap > 0 && threadGap <= window
-            let adjacent = latest.post >= 0 && (latest.postIsThread ? hasThread : now - time(Int(latest.post)) <= window)
+            let adjacent =
+                latest.post >= 0 && (latest.postIsThread ? hasThread : now - time(Int(latest.post)) <= window)
             // Read the text only when there is something it could refer to.
             let cues = hasThread || adjacent ? readCues(i) : []
             if hasThread && !isRoot && cues.contains(.threadReference) {
@@ -74,8 +75,10 @@ extension ReconstructionState {
                 if gap > 0 && gap <= window {
                     let value = base * (1 - 0.25 * Double(gap) / Double(window))
                     if value >= options.minConfidence {
-                        found.append(FollowUp(tweet: tweets[i].id, target: targetID, confidence: value,
-                                              reason: FollowUp.Reason(cue: label, gapSeconds: gap / 1000)))
+                        found.append(
+                            FollowUp(
+                                tweet: tweets[i].id, target: targetID, confidence: value,
+                                reason: FollowUp.Reason(cue: label, gapSeconds: gap / 1000)))
                         followed = true
                     }
                 }

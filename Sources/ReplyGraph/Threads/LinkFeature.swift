@@ -49,18 +49,18 @@ package enum LinkFeature: Int, CaseIterable, Sendable {
     /// instead of shrinking to nothing.
     package var prior: Double {
         switch self {
-        case .numberNext: 3            // the strongest cue a text archive has
+        case .numberNext: 3 // the strongest cue a text archive has
         case .numberNextDot, .numberSkip, .numberSecondAfterRoot: 1.5
-        case .numberRestart: -5        // part 1 again: a new thread
-        case .numberRestartDot: -1     // lists restart inside threads
-        case .numberOff: -2            // numbers going back or jumping: another sequence
-        case .totalChanges: -3         // "2/3" after "1/2": another thread
-        case .afterComplete: -1.5      // the thread said it was complete
-        case .selfMention: 2           // a self-reply written out
-        case .newAddressees: -2        // a reply to someone else
+        case .numberRestart: -5 // part 1 again: a new thread
+        case .numberRestartDot: -1 // lists restart inside threads
+        case .numberOff: -2 // numbers going back or jumping: another sequence
+        case .totalChanges: -3 // "2/3" after "1/2": another thread
+        case .afterComplete: -1.5 // the thread said it was complete
+        case .selfMention: 2 // a self-reply written out
+        case .newAddressees: -2 // a reply to someone else
         case .sameTextNewAddressees: -3
-        case .closer: 2                // "I hope you've found this thread helpful" ends its thread
-        case .candidateHasChild: -2    // threads branch, but rarely
+        case .closer: 2 // "I hope you've found this thread helpful" ends its thread
+        case .candidateHasChild: -2 // threads branch, but rarely
         default: 0
         }
     }

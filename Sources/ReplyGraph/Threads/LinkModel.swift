@@ -22,8 +22,10 @@ package struct LinkModel: Sendable {
     /// over authors held out (the default of ``ThreadOptions/minConfidence``).
     package var threshold: Double
 
-    package init(weights: [Double], slope: Double = 1, intercept: Double = 0, typicalGap: Double,
-                 threshold: Double = 0.5) {
+    package init(
+        weights: [Double], slope: Double = 1, intercept: Double = 0, typicalGap: Double,
+        threshold: Double = 0.5
+    ) {
         precondition(weights.count == LinkFeature.count, "one weight per feature")
         self.weights = weights
         self.slope = slope

@@ -45,11 +45,12 @@ package struct LinkModelFitter: Sendable {
         for t in Self.thresholds {
             var evaluator = ThreadEvaluator(options: options)
             evaluator.options.minConfidence = t
-            let f1 = sets.indices.map { k in
-                var calibrated = inner[k]
-                (calibrated.slope, calibrated.intercept) = (model.slope, model.intercept)
-                return evaluator.evaluate(sets[k], model: calibrated).0.links.f1
-            }.reduce(0, +) / Double(sets.count)
+            let f1 =
+                sets.indices.map { k in
+                    var calibrated = inner[k]
+                    (calibrated.slope, calibrated.intercept) = (model.slope, model.intercept)
+                    return evaluator.evaluate(sets[k], model: calibrated).0.links.f1
+                }.reduce(0, +) / Double(sets.count)
             if f1 > best.f1 + 1e-9 { best = (t, f1) }
         }
         model.threshold = best.threshold
@@ -92,7 +93,8 @@ package struct LinkModelFitter: Sendable {
         state.log = []
         state.keepFeatures = true
         state.linkAll()
-        var x: [[Double]] = [], y: [Double] = []
+        var x: [[Double]] = []
+        var y: [Double] = []
         let chainIsReply = LinkFeature.chainIsReply.rawValue
         for c in state.log! where labelled.inScope[Int(c.child)] && labelled.inScope[Int(c.candidate)] {
             // Hand labels of threads do not say whether a reply was continued: no example either way.
@@ -116,9 +118,11 @@ package struct LinkModelFitter: Sendable {
 
     /// The median ln(1 + gap) between consecutive tweets of an archive's main author (as inference adapts).
     static func medianGap(_ labelled: LabelledArchive) -> Double {
-        var state = ReconstructionState(archive: labelled.archive, options: ThreadOptions(),
-                                        model: LinkModel(weights: [Double](repeating: 0, count: LinkFeature.count),
-                                                         typicalGap: 0))
+        var state = ReconstructionState(
+            archive: labelled.archive, options: ThreadOptions(),
+            model: LinkModel(
+                weights: [Double](repeating: 0, count: LinkFeature.count),
+                typicalGap: 0))
         state.adaptTypicalGaps()
         return state.typicalGap.max() ?? 0
     }
@@ -136,7 +140,8 @@ package struct LinkModelFitter: Sendable {
                 var z = 0.0
                 for k in 0..<f where row[k] != 0 { z += beta[k] * row[k] }
                 let p = 1 / (1 + exp(-z))
-                let g = w[r] * (y[r] - p), h = w[r] * p * (1 - p)
+                let g = w[r] * (y[r] - p)
+                let h = w[r] * p * (1 - p)
                 for k in 0..<f where row[k] != 0 {
                     gradient[k] += g * row[k]
                     let hk = h * row[k]
@@ -194,12 +199,18 @@ package struct LinkModelFitter: Sendable {
 
     /// Platt scaling: the slope and intercept that make σ(slope · score + intercept) fit the outcomes.
     static func platt(_ scored: [(Double, Bool)]) -> (slope: Double, intercept: Double) {
-        var a = 1.0, b = 0.0
+        var a = 1.0
+        var b = 0.0
         for _ in 0..<100 {
-            var g0 = 0.0, g1 = 0.0, h00 = 1e-9, h01 = 0.0, h11 = 1e-9
+            var g0 = 0.0
+            var g1 = 0.0
+            var h00 = 1e-9
+            var h01 = 0.0
+            var h11 = 1e-9
             for (s, label) in scored {
                 let p = 1 / (1 + exp(-(a * s + b)))
-                let e = (label ? 1 : 0) - p, v = p * (1 - p)
+                let e = (label ? 1 : 0) - p
+                let v = p * (1 - p)
                 g0 += e * s
                 g1 += e
                 h00 += v * s * s
@@ -208,7 +219,8 @@ package struct LinkModelFitter: Sendable {
             }
             let det = h00 * h11 - h01 * h01
             guard det > 0 else { break }
-            let da = (h11 * g0 - h01 * g1) / det, db = (h00 * g1 - h01 * g0) / det
+            let da = (h11 * g0 - h01 * g1) / det
+            let db = (h00 * g1 - h01 * g0) / det
             a += da
             b += db
             if abs(da) < 1e-9 && abs(db) < 1e-9 { break }
@@ -234,15 +246,19 @@ extension LinkModelFitter {
             guard let c = state.log!.first(where: { $0.child == Int32(child) && $0.candidate == Int32(candidate) })
             else { return "(not a candidate)" }
             let p = model.probability(score: c.score)
-            return String(format: "p=%.3f ", p) + LinkFeature.allCases.filter { c.features[$0.rawValue] != 0 && $0 != .bias }
+            return String(format: "p=%.3f ", p)
+                + LinkFeature.allCases.filter { c.features[$0.rawValue] != 0 && $0 != .bias }
                 .map { f in String(format: "%@=%.2f", f.name, c.features[f.rawValue]) }.joined(separator: " ")
         }
         var out: [String] = []
         for i in tweets.indices where labelled.inScope[i] {
-            let t = Int(labelled.truthParent[i]), p = Int(state.parent[i])
+            let t = Int(labelled.truthParent[i])
+            let p = Int(state.parent[i])
             if p >= 0 && p != t {
                 let gap = (tweets[i].createdAt.milliseconds - tweets[p].createdAt.milliseconds) / 1000
-                out.append("FP gap \(gap)s truth \(t >= 0 ? "other" : "none") \(active(i, p))\n   parent: \(line(p))\n   child:  \(line(i))")
+                out.append(
+                    "FP gap \(gap)s truth \(t >= 0 ? "other" : "none") \(active(i, p))\n   parent: \(line(p))\n   child:  \(line(i))"
+                )
             }
             if t >= 0 && p != t {
                 let gap = (tweets[i].createdAt.milliseconds - tweets[t].createdAt.milliseconds) / 1000

@@ -39,7 +39,8 @@ package struct NumberingMarker: Hashable, Sendable {
         while true {
             while end > 0, whole[end - 1] == space || whole[end - 1] == 0x0A || whole[end - 1] == 0x09 { end -= 1 }
             guard let start = lastTokenStart(UnsafeBufferPointer(rebasing: whole[..<end])),
-                  hasPrefix(UnsafeBufferPointer(rebasing: whole[..<end]), at: start, "http") else { break }
+                hasPrefix(UnsafeBufferPointer(rebasing: whole[..<end]), at: start, "http")
+            else { break }
             end = start
         }
         let utf8 = UnsafeBufferPointer(rebasing: whole[..<end])
@@ -62,19 +63,19 @@ package struct NumberingMarker: Hashable, Sendable {
     private static func leadingMarker(_ s: UnsafeBufferPointer<UInt8>, from start: Int) -> NumberingMarker? {
         var i = start
         guard i < s.count else { return nil }
-        if s[i] == slash {  // "/3"
+        if s[i] == slash { // "/3"
             let (n, j) = digits(s, i + 1)
             guard let n, j == s.count || !isDigit(s[j]) && s[j] != slash else { return nil }
             return NumberingMarker(number: n, style: .slashPrefix)
         }
-        if let close = closing(s[i]) {  // "(3/7)", "[3/7]", "{3/7}"
+        if let close = closing(s[i]) { // "(3/7)", "[3/7]", "{3/7}"
             let (n, j) = digits(s, i + 1)
             guard let n, j < s.count, s[j] == slash else { return nil }
             let (m, k) = totalDigits(s, j + 1)
             guard k < s.count, s[k] == close else { return nil }
             return NumberingMarker(number: n, total: m, style: .nOfM)
         }
-        if hasPrefix(s, at: i, "\u{1F51F}") { return NumberingMarker(number: 10, style: .dot) }  // keycap ten
+        if hasPrefix(s, at: i, "\u{1F51F}") { return NumberingMarker(number: 10, style: .dot) } // keycap ten
         let (n, j) = digits(s, i)
         guard let n else { return nil }
         i = j
@@ -84,7 +85,7 @@ package struct NumberingMarker: Hashable, Sendable {
             let (m, k) = totalDigits(s, i + 1)
             if k > i + 1 {
                 guard k == s.count || !isDigit(s[k]) else { return nil }
-                if let m, m < n { return nil }  // "24/7", a date: not a part
+                if let m, m < n { return nil } // "24/7", a date: not a part
                 return NumberingMarker(number: n, total: m, style: .nOfM)
             }
             guard k == s.count || s[k] == space || s[k] == closeParen else { return nil }
@@ -106,12 +107,15 @@ package struct NumberingMarker: Hashable, Sendable {
     private static func trailingOfMarker(_ s: UnsafeBufferPointer<UInt8>, end: Int) -> NumberingMarker? {
         var e = end
         var open: UInt8?
-        if e > 0, let o = opening(s[e - 1]) { e -= 1; open = o }
+        if e > 0, let o = opening(s[e - 1]) {
+            e -= 1
+            open = o
+        }
         var k = e
         while k > 0, isDigit(s[k - 1]) { k -= 1 }
         var totalValue: Int?
         if k == e {
-            guard e > 0, s[e - 1] == letterN else { return nil }  // "3/n"
+            guard e > 0, s[e - 1] == letterN else { return nil } // "3/n"
             k = e - 1
         } else {
             guard e - k <= 3 else { return nil }
@@ -130,12 +134,13 @@ package struct NumberingMarker: Hashable, Sendable {
             return nil
         }
         guard let n = Int(String(decoding: s[b..<numberEnd], as: UTF8.self)), n >= 1 else { return nil }
-        if let m = totalValue, m < n && m != 0 { return nil }  // "7/5" is a date or a ratio, not a part
+        if let m = totalValue, m < n && m != 0 { return nil } // "7/5" is a date or a ratio, not a part
         return NumberingMarker(number: n, total: totalValue, style: .nOfM)
     }
 
     private static func digits(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> (Int?, Int) {
-        var j = start, value = 0
+        var j = start
+        var value = 0
         while j < s.count, isDigit(s[j]), j - start < 4 {
             value = value * 10 + Int(s[j] - zero)
             j += 1

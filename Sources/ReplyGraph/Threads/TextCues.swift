@@ -51,7 +51,7 @@ package struct TextCues: OptionSet, Hashable, Sendable {
         var cues = TextCues(rawValue: found)
         var i = 0
         while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
-        while i < s.count, s[i] == UInt8(ascii: "@") {  // the leading mention run
+        while i < s.count, s[i] == UInt8(ascii: "@") { // the leading mention run
             while i < s.count, s[i] != UInt8(ascii: " ") { i += 1 }
             while i < s.count, s[i] == UInt8(ascii: " ") { i += 1 }
         }
@@ -136,7 +136,8 @@ package struct TextCues: OptionSet, Hashable, Sendable {
     static func fold(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
         guard let p = text.baseAddress else { return 0 }
         let n = text.count
-        var i = 0, o = 0
+        var i = 0
+        var o = 0
         while i < n {
             if i + 8 <= n {
                 let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
@@ -171,18 +172,19 @@ package struct TextCues: OptionSet, Hashable, Sendable {
     private static func foldedSequence(_ p: UnsafePointer<UInt8>, at i: Int, count n: Int) -> (UInt8, Int)? {
         let b = p[i]
         switch b {
-        case 0xF0:   // U+1D400–U+1D7FF: F0 9D xx xx
+        case 0xF0: // U+1D400–U+1D7FF: F0 9D xx xx
             guard i + 3 < n, p[i + 1] == 0x9D else { return nil }
-            let v = UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+            let v =
+                UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
                 | UInt32(p[i + 3] & 0x3F)
             return asciiEquivalent(v).map { ($0, 4) }
-        case 0xE2, 0xEF:   // U+2018–U+201D, U+210E; U+FF01–U+FF5E
+        case 0xE2, 0xEF: // U+2018–U+201D, U+210E; U+FF01–U+FF5E
             guard i + 2 < n else { return nil }
             let c = p[i + 1]
             guard b == 0xE2 ? c == 0x80 || c == 0x84 : c == 0xBC || c == 0xBD else { return nil }
             let v = UInt32(b & 0x0F) << 12 | UInt32(c & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
             return asciiEquivalent(v).map { ($0, 3) }
-        case 0xCA:   // U+02BC
+        case 0xCA: // U+02BC
             return i + 1 < n && p[i + 1] == 0xBC ? (UInt8(ascii: "'"), 2) : nil
         default:
             return nil
@@ -191,21 +193,20 @@ package struct TextCues: OptionSet, Hashable, Sendable {
 
     static func asciiEquivalent(_ v: UInt32) -> UInt8? {
         switch v {
-        case 0x1D400...0x1D6A3:  // 13 styled Latin alphabets, 52 letters each
+        case 0x1D400...0x1D6A3: // 13 styled Latin alphabets, 52 letters each
             let letter = (v - 0x1D400) % 52
             return UInt8(ascii: "a") + UInt8(letter % 26)
-        case 0x1D7CE...0x1D7FF:  // styled digits, 5 sets of 10
+        case 0x1D7CE...0x1D7FF: // styled digits, 5 sets of 10
             return UInt8(ascii: "0") + UInt8((v - 0x1D7CE) % 10)
-        case 0xFF01...0xFF5E:  // full-width ASCII
+        case 0xFF01...0xFF5E: // full-width ASCII
             let b = UInt8(v - 0xFEE0)
             return b >= 0x41 && b <= 0x5A ? b | 0x20 : b
         case 0x2018, 0x2019, 0x02BC: return UInt8(ascii: "'")
         case 0x201C, 0x201D: return UInt8(ascii: "\"")
-        case 0x210E: return UInt8(ascii: "h")  // the styled alphabets' one hole in common use
+        case 0x210E: return UInt8(ascii: "h") // the styled alphabets' one hole in common use
         default: return nil
         }
     }
-
 
 }
 
@@ -291,15 +292,20 @@ final class PhraseMatcher: @unchecked Sendable {
         var k = 0
         for (b, h) in hashOrder.enumerated() {
             bucketOf[h] = UInt8(b + 1)
-            for p in byHash[h]! { bucketPhrases[k] = p; k += 1 }
+            for p in byHash[h]! {
+                bucketPhrases[k] = p
+                k += 1
+            }
             bucketOffsets[b + 1] = Int32(k)
         }
     }
 
     deinit {
-        for pointer in [UnsafeMutableRawPointer(bytes), UnsafeMutableRawPointer(bounds), UnsafeMutableRawPointer(tags),
-                        UnsafeMutableRawPointer(bucketOf), UnsafeMutableRawPointer(bucketOffsets),
-                        UnsafeMutableRawPointer(bucketPhrases)] {
+        for pointer in [
+            UnsafeMutableRawPointer(bytes), UnsafeMutableRawPointer(bounds), UnsafeMutableRawPointer(tags),
+            UnsafeMutableRawPointer(bucketOf), UnsafeMutableRawPointer(bucketOffsets),
+            UnsafeMutableRawPointer(bucketPhrases),
+        ] {
             pointer.deallocate()
         }
     }
@@ -321,7 +327,8 @@ final class PhraseMatcher: @unchecked Sendable {
                 for k in Int(bucketOffsets[bucket - 1])..<Int(bucketOffsets[bucket]) {
                     let p = Int(bucketPhrases[k])
                     guard found & tags[p] == 0 else { continue }
-                    let start = Int(bounds[2 * p]), length = Int(bounds[2 * p + 1]) - start
+                    let start = Int(bounds[2 * p])
+                    let length = Int(bounds[2 * p + 1]) - start
                     guard i + length <= n else { continue }
                     var j = 0
                     while j < length, text[i + j] == bytes[start + j] { j += 1 }

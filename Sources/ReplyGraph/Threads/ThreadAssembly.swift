@@ -26,8 +26,9 @@ extension ReconstructionState {
                 threads[Int(threadIndex[i])].followUps.append(f)
             }
         }
-        return Reconstruction(threads: threads, followUps: followUps, threadIndex: threadIndex, parent: parent.array,
-                              confidence: confidence.array, authorOf: authorOf, authorCount: authorKeys.count)
+        return Reconstruction(
+            threads: threads, followUps: followUps, threadIndex: threadIndex, parent: parent.array,
+            confidence: confidence.array, authorOf: authorOf, authorCount: authorKeys.count)
     }
 
     func makeThread(_ members: [Int32]) -> TweetThread {
@@ -38,8 +39,10 @@ extension ReconstructionState {
         for m in members.dropFirst() {
             let i = Int(m)
             let p = Int(parent[i])
-            links.append(ThreadLink(from: tweets[i].id, to: tweets[p].id, confidence: Double(confidence[i]),
-                                    reason: reason[i]))
+            links.append(
+                ThreadLink(
+                    from: tweets[i].id, to: tweets[p].id, confidence: Double(confidence[i]),
+                    reason: reason[i]))
             weakest = min(weakest, Double(confidence[i]))
         }
         let numbers = members.map { markers[Int($0)]?.number }
@@ -71,8 +74,12 @@ extension ReconstructionState {
         // The most frequent style; among equals, the one whose raw value sorts first.
         var top: Int?
         for k in styles.indices where styleCounts[k] > 0 {
-            if let t = top, styleCounts[t] > styleCounts[k]
-                || styleCounts[t] == styleCounts[k] && styles[t].rawValue <= styles[k].rawValue { continue }
+            if let t = top,
+                styleCounts[t] > styleCounts[k]
+                    || styleCounts[t] == styleCounts[k] && styles[t].rawValue <= styles[k].rawValue
+            {
+                continue
+            }
             top = k
         }
         if let top {
@@ -95,8 +102,9 @@ extension ReconstructionState {
             }
         }
         let last = tweets[Int(members[members.count - 1])]
-        return TweetThread(root: first.id, author: first.author, tweets: members.map { tweets[Int($0)].id }, links: links,
-                      numbering: style, numbers: numbers, missingNumbers: missing, repeatedNumbers: repeated,
-                      confidence: weakest, start: first.createdAt, end: last.createdAt)
+        return TweetThread(
+            root: first.id, author: first.author, tweets: members.map { tweets[Int($0)].id }, links: links,
+            numbering: style, numbers: numbers, missingNumbers: missing, repeatedNumbers: repeated,
+            confidence: weakest, start: first.createdAt, end: last.createdAt)
     }
 }

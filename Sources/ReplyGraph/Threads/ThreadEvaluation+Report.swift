@@ -20,7 +20,8 @@ extension ThreadEvaluation {
             return left ? s + String(repeating: " ", count: width - n) : String(repeating: " ", count: width - n) + s
         }
         let nameWidth = max(16, (archives.map(\.name.count).max() ?? 0) + 2)
-        var out = pad("archive", nameWidth, left: true) + pad("tweets", 7) + pad("links", 7) + pad("precision", 11)
+        var out =
+            pad("archive", nameWidth, left: true) + pad("tweets", 7) + pad("links", 7) + pad("precision", 11)
             + pad("recall", 8) + pad("F1", 7) + pad("exact threads", 18) + pad("60-second rule F1", 19)
             + pad("ECE", 7) + "\n"
         func row(_ name: String, _ tweets: Int, _ s: Scores, _ baseline: Scores?, _ ece: Double) -> String {
@@ -33,11 +34,13 @@ extension ThreadEvaluation {
         let baseline = archives.reduce(Scores()) { $0 + $1.baseline }
         out += row("all (pooled)", archives.reduce(0) { $0 + $1.tweets }, overall, baseline, calibration.expectedError)
         out += "macro F1 \(f(macroF1)) over \(archives.count) archive\(archives.count == 1 ? "" : "s")\n\n"
-        out += "Reliability (\(calibration.candidates) candidate links scored; expected calibration error "
+        out +=
+            "Reliability (\(calibration.candidates) candidate links scored; expected calibration error "
             + "\(f(calibration.expectedError))):\n"
         out += "confidence   candidates  mean confidence  share right\n"
         for bin in calibration.bins {
-            out += String(format: "%.1f–%.1f", bin.lower, bin.upper) + pad(String(bin.count), 13)
+            out +=
+                String(format: "%.1f–%.1f", bin.lower, bin.upper) + pad(String(bin.count), 13)
                 + pad(bin.count == 0 ? "" : f(bin.meanConfidence), 17) + pad(bin.count == 0 ? "" : f(bin.accuracy), 13)
                 + "\n"
         }

@@ -35,7 +35,8 @@ public struct LabelledArchive: Sendable {
         for i in 0..<n {
             let tweet = archive.tweets[i]
             if !tweet.isRetweet, let pid = tweet.inReplyToID, let j = archive.index(of: pid), j != i,
-               archive.tweets[j].author == tweet.author, !archive.tweets[j].isRetweet {
+                archive.tweets[j].author == tweet.author, !archive.tweets[j].isRetweet
+            {
                 truth[i] = Int32(j)
             }
         }
@@ -113,16 +114,18 @@ public struct ThreadEvaluation: Sendable {
         public var recall: Double { truthLinks == 0 ? 1 : Double(correctLinks) / Double(truthLinks) }
         /// The harmonic mean of precision and recall.
         public var f1: Double {
-            let p = precision, r = recall
+            let p = precision
+            let r = recall
             return p + r == 0 ? 0 : 2 * p * r / (p + r)
         }
         /// The share of true threads whose members inference found exactly.
         package var exactShare: Double { truthThreads == 0 ? 1 : Double(exactThreads) / Double(truthThreads) }
 
         static func + (a: Scores, b: Scores) -> Scores {
-            Scores(truthLinks: a.truthLinks + b.truthLinks, predictedLinks: a.predictedLinks + b.predictedLinks,
-                   correctLinks: a.correctLinks + b.correctLinks, truthThreads: a.truthThreads + b.truthThreads,
-                   exactThreads: a.exactThreads + b.exactThreads)
+            Scores(
+                truthLinks: a.truthLinks + b.truthLinks, predictedLinks: a.predictedLinks + b.predictedLinks,
+                correctLinks: a.correctLinks + b.correctLinks, truthThreads: a.truthThreads + b.truthThreads,
+                exactThreads: a.exactThreads + b.exactThreads)
         }
     }
 
@@ -176,7 +179,8 @@ public struct ThreadEvaluator: Sendable {
     /// Each archive scored by its own model (leave-one-author-out evaluation scores each by a model fitted
     /// without it).
     package func evaluate(_ pairs: [(LabelledArchive, LinkModel)], thresholdsFromModels: Bool = false)
-        -> ThreadEvaluation {
+        -> ThreadEvaluation
+    {
         var results: [ThreadEvaluation.ArchiveResult] = []
         var pooled: [(Double, Bool)] = []
         for (labelled, model) in pairs {
@@ -188,15 +192,17 @@ public struct ThreadEvaluator: Sendable {
         }
         let overall = results.reduce(ThreadEvaluation.Scores()) { $0 + $1.links }
         let macro = results.isEmpty ? 0 : results.map(\.links.f1).reduce(0, +) / Double(results.count)
-        return ThreadEvaluation(archives: results, overall: overall, macroF1: macro,
-                                calibration: Self.calibration(pooled))
+        return ThreadEvaluation(
+            archives: results, overall: overall, macroF1: macro,
+            calibration: Self.calibration(pooled))
     }
 
     func evaluate(_ labelled: LabelledArchive, model: LinkModel) -> (ThreadEvaluation.ArchiveResult, [(Double, Bool)]) {
         var state = ReconstructionState(archive: labelled.archive, options: options, model: model)
         state.log = []
         state.linkAll()
-        let truth = labelled.truthParent, scope = labelled.inScope
+        let truth = labelled.truthParent
+        let scope = labelled.inScope
         var scored: [(Double, Bool)] = []
         for c in state.log! where scope[Int(c.child)] && scope[Int(c.candidate)] {
             scored.append((model.probability(score: c.score), truth[Int(c.child)] == c.candidate))
@@ -230,13 +236,17 @@ public struct ThreadEvaluator: Sendable {
     }
 
     /// Links and exact threads, counting only links whose child and parent are both in scope.
-    static func scores(predicted: ContiguousArray<Int32>, truth: ContiguousArray<Int32>,
-                       scope: ContiguousArray<Bool>) -> ThreadEvaluation.Scores {
+    static func scores(
+        predicted: ContiguousArray<Int32>, truth: ContiguousArray<Int32>,
+        scope: ContiguousArray<Bool>
+    ) -> ThreadEvaluation.Scores {
         var s = ThreadEvaluation.Scores()
         let n = truth.count
         for i in 0..<n where scope[i] {
-            let t = Int(truth[i]), p = Int(predicted[i])
-            let hasTruth = t >= 0 && scope[t], hasPrediction = p >= 0 && scope[p]
+            let t = Int(truth[i])
+            let p = Int(predicted[i])
+            let hasTruth = t >= 0 && scope[t]
+            let hasPrediction = p >= 0 && scope[p]
             if hasTruth { s.truthLinks += 1 }
             if hasPrediction { s.predictedLinks += 1 }
             if hasTruth && hasPrediction && t == p { s.correctLinks += 1 }
@@ -244,7 +254,8 @@ public struct ThreadEvaluator: Sendable {
         // Threads: the connected components of each link set (in scope), compared member for member.
         let truthRoots = components(truth, scope: scope)
         let predictedRoots = components(predicted, scope: scope)
-        var truthMembers: [Int32: [Int32]] = [:], predictedMembers: [Int32: [Int32]] = [:]
+        var truthMembers: [Int32: [Int32]] = [:]
+        var predictedMembers: [Int32: [Int32]] = [:]
         for i in 0..<n where scope[i] {
             truthMembers[truthRoots[i], default: []].append(Int32(i))
             predictedMembers[predictedRoots[i], default: []].append(Int32(i))
@@ -264,7 +275,10 @@ public struct ThreadEvaluator: Sendable {
             var k = i
             while root[k] < 0 {
                 let p = Int(parent[k])
-                guard p >= 0, scope[p], path.count <= parent.count else { root[k] = Int32(k); break }
+                guard p >= 0, scope[p], path.count <= parent.count else {
+                    root[k] = Int32(k)
+                    break
+                }
                 path.append(k)
                 k = p
             }
@@ -295,8 +309,10 @@ public struct ThreadEvaluator: Sendable {
             let mean = n == 0 ? 0 : confidence[b] / Double(n)
             let accuracy = n == 0 ? 0 : Double(right[b]) / Double(n)
             if n > 0 { ece += Double(n) / Double(total) * abs(accuracy - mean) }
-            bins.append(ThreadEvaluation.ReliabilityBin(lower: Double(b) / 10, upper: Double(b + 1) / 10, count: n,
-                                                         meanConfidence: mean, accuracy: accuracy))
+            bins.append(
+                ThreadEvaluation.ReliabilityBin(
+                    lower: Double(b) / 10, upper: Double(b + 1) / 10, count: n,
+                    meanConfidence: mean, accuracy: accuracy))
         }
         return ThreadEvaluation.Calibration(candidates: total, expectedError: ece, bins: bins)
     }
@@ -313,8 +329,12 @@ extension ThreadEvaluation: Encodable {
 extension ThreadEvaluation.Scores: Encodable {
     enum CodingKeys: String, CodingKey {
         case precision, recall, f1
-        case truthLinks = "truth_links", predictedLinks = "predicted_links", correctLinks = "correct_links"
-        case truthThreads = "truth_threads", exactThreads = "exact_threads", exactShare = "exact_share"
+        case truthLinks = "truth_links"
+        case predictedLinks = "predicted_links"
+        case correctLinks = "correct_links"
+        case truthThreads = "truth_threads"
+        case exactThreads = "exact_threads"
+        case exactShare = "exact_share"
     }
 
     /// Encodes the scores with snake_case keys.
@@ -352,4 +372,3 @@ extension ThreadEvaluation.ArchiveResult: Encodable {
         case baseline = "sixty_second_rule"
     }
 }
-

@@ -40,8 +40,14 @@ extension ThreadLink {
 
         /// Bits of ``cueMask``, in text order.
         enum CueBit: UInt16, CaseIterable {
-            case numbered = 1, selfMention = 2, autoMention = 4, closer = 8, opener = 16, continuation = 32
-            case template = 64, conversation = 128
+            case numbered = 1
+            case selfMention = 2
+            case autoMention = 4
+            case closer = 8
+            case opener = 16
+            case continuation = 32
+            case template = 64
+            case conversation = 128
         }
 
         /// What the link rests on.

@@ -189,10 +189,14 @@ struct ReconstructionState {
         var order = ContiguousArray<Int32>((0..<Int32(n)))
         let tweets = self.tweets
         var sorted = true
-        for k in 1..<max(n, 1) where tweets[k].createdAt < tweets[k - 1].createdAt { sorted = false; break }
+        for k in 1..<max(n, 1) where tweets[k].createdAt < tweets[k - 1].createdAt {
+            sorted = false
+            break
+        }
         if !sorted {
             order.sort { a, b in
-                let x = tweets[Int(a)], y = tweets[Int(b)]
+                let x = tweets[Int(a)]
+                let y = tweets[Int(b)]
                 return x.createdAt != y.createdAt ? x.createdAt < y.createdAt : x.id < y.id
             }
         }
@@ -320,21 +324,23 @@ struct ReconstructionState {
     ///
     /// Takes the tweet by pointer and reads it in place: passing a `Tweet` would copy it (and retain its fields).
     static func leadsWithOthers(_ t: UnsafePointer<Tweet>) -> Bool {
-        guard t.pointee.isReply else { return false }   // one inline flag for most tweets
+        guard t.pointee.isReply else { return false } // one inline flag for most tweets
         if let user = t.pointee.inReplyToUser, user != t.pointee.author { return true }
         guard t.pointee.entities.replyToCount > 0 else { return false }
-        return !t.pointee.entities.firstReplyTo(is: t.pointee.author)   // from the name's bytes, no `String`
+        return !t.pointee.entities.firstReplyTo(is: t.pointee.author) // from the name's bytes, no `String`
     }
 
     /// Whether two handle spellings are the same handle: `Handle.fold(a) == Handle.fold(b)`, compared byte by byte
     /// without building the folded copies (handles are ASCII; other text falls back to the folded strings).
     static func sameHandle(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
+        var a = a
+        var b = b
         let ascii: Bool? = a.withUTF8 { x in
             b.withUTF8 { y in
                 if x.count != y.count { return x.allSatisfy { $0 < 0x80 } && y.allSatisfy { $0 < 0x80 } ? false : nil }
                 for k in 0..<x.count {
-                    let p = x[k], q = y[k]
+                    let p = x[k]
+                    let q = y[k]
                     if p | q >= 0x80 { return nil }
                     if p != q && Handle.fold(p) != Handle.fold(q) { return false }
                 }
@@ -443,8 +449,9 @@ struct ReconstructionState {
         }
         let j = best.candidate
         if let m = markers[i], markers[j] == nil, !hasChild[j], parent[j] >= 0,
-           let previous = markers[Int(parent[j])], previous.style == m.style, previous.number == m.number - 1,
-           confidence[j] < 0.5 {
+            let previous = markers[Int(parent[j])], previous.style == m.style, previous.number == m.number - 1,
+            confidence[j] < 0.5
+        {
             let p = Int(parent[j])
             detach(j)
             _ = readCues(p)
@@ -470,7 +477,9 @@ struct ReconstructionState {
     /// Scores `i` against its author's recent tweets and returns the most likely candidate, whether it is the most
     /// similar one, and its calibrated probability; `nil` when there is none, or (when the model allows the bound)
     /// when none can reach the minimum confidence.
-    mutating func infer(_ i: Int, before parentID: TweetID?) -> (candidate: Int, mostSimilar: Bool, probability: Double)? {
+    mutating func infer(_ i: Int, before parentID: TweetID?) -> (
+        candidate: Int, mostSimilar: Bool, probability: Double
+    )? {
         let a = Int(authorOf[i])
         let horizon = time(i) - Int64(options.maxGap * 1000)
         let first = a * ThreadReconstructor.maxCandidates
@@ -509,8 +518,10 @@ struct ReconstructionState {
                 score = self.score(i, candidate: j, mostSimilar: mostSimilar == j)
             }
             if log != nil {
-                log!.append(ScoredCandidate(child: Int32(i), candidate: Int32(j), score: score,
-                                            features: keepFeatures ? scratch.values : []))
+                log!.append(
+                    ScoredCandidate(
+                        child: Int32(i), candidate: Int32(j), score: score,
+                        features: keepFeatures ? scratch.values : []))
             }
             if best == nil || score > best!.score { best = (j, score) }
         }
@@ -525,9 +536,12 @@ struct ReconstructionState {
     /// text), plus the child's wording terms, which are the same for every candidate. So: score every candidate
     /// without wording; stop when even the most wording leaves the best short; read the child's text and check
     /// again; then read candidates' texts best-first only while one could still overtake the leader.
-    private mutating func inferReadingLess(_ i: Int, before parentID: TweetID?, horizon: Int64, mostSimilar: Int,
-                                           bound: (threshold: Double, most: Double))
-        -> (candidate: Int, mostSimilar: Bool, probability: Double)? {
+    private mutating func inferReadingLess(
+        _ i: Int, before parentID: TweetID?, horizon: Int64, mostSimilar: Int,
+        bound: (threshold: Double, most: Double)
+    )
+        -> (candidate: Int, mostSimilar: Bool, probability: Double)?
+    {
         let a = Int(authorOf[i])
         let first = a * ThreadReconstructor.maxCandidates
         var ranked = self.ranked
@@ -535,7 +549,7 @@ struct ReconstructionState {
         defer { self.ranked = ranked }
         ranked.removeAll(keepingCapacity: true)
         var top = -Double.infinity
-        for slot in stride(from: first + Int(recentCount[a]) - 1, through: first, by: -1) {   // latest first
+        for slot in stride(from: first + Int(recentCount[a]) - 1, through: first, by: -1) { // latest first
             let j = Int(recent[slot])
             guard time(j) >= horizon else { break }
             if let parentID, tweets[j].id >= parentID { continue }
@@ -557,10 +571,15 @@ struct ReconstructionState {
         for k in 1..<Swift.max(ranked.count, 1) {
             let entry = ranked[k]
             var m = k
-            while m > 0 && ranked[m - 1].base < entry.base { ranked[m] = ranked[m - 1]; m -= 1 }
+            while m > 0 && ranked[m - 1].base < entry.base {
+                ranked[m] = ranked[m - 1]
+                m -= 1
+            }
             ranked[m] = entry
         }
-        var best = -1, bestTotal = -Double.infinity, bestLatest = Int32.max
+        var best = -1
+        var bestTotal = -Double.infinity
+        var bestLatest = Int32.max
         for (candidate, latest, base) in ranked {
             let j = Int(candidate)
             let most = base + openerMost
@@ -608,21 +627,47 @@ struct ReconstructionState {
 
     /// Finds the features of "`i` continues `j`" and hands each one that is not zero to `sink`; without `wording`,
     /// the features that need the texts' cues are left out (their cues must have been read for the rest).
-    mutating func features<Sink: LinkFeatureSink>(_ i: Int, candidate j: Int, mostSimilar: Bool, wording: Bool = true,
-                                         into scratch: inout Sink) {
+    mutating func features<Sink: LinkFeatureSink>(
+        _ i: Int, candidate j: Int, mostSimilar: Bool, wording: Bool = true,
+        into scratch: inout Sink
+    ) {
         let gap = Double(max(0, time(i) - time(j))) / 1000
-        if gap < 2 { scratch.add(.gapUnder2s, 1) } else if gap < 10 { scratch.add(.gapUnder10s, 1) }
-        else if gap < 60 { scratch.add(.gapUnder1m, 1) } else if gap < 300 { scratch.add(.gapUnder5m, 1) }
-        else if gap < 3600 { scratch.add(.gapUnder1h, 1) } else if gap < 21_600 { scratch.add(.gapUnder6h, 1) }
-        else if gap < 86_400 { scratch.add(.gapUnder1d, 1) }
+        if gap < 2 {
+            scratch.add(.gapUnder2s, 1)
+        } else if gap < 10 {
+            scratch.add(.gapUnder10s, 1)
+        } else if gap < 60 {
+            scratch.add(.gapUnder1m, 1)
+        } else if gap < 300 {
+            scratch.add(.gapUnder5m, 1)
+        } else if gap < 3600 {
+            scratch.add(.gapUnder1h, 1)
+        } else if gap < 21_600 {
+            scratch.add(.gapUnder6h, 1)
+        } else if gap < 86_400 {
+            scratch.add(.gapUnder1d, 1)
+        }
         let logGap = log1pFast(gap)
         let relative = logGap - typicalGap[Int(authorOf[i])]
-        if relative < -7 { scratch.add(.muchShorterThanUsual, 1) } else if relative < -5 { scratch.add(.farShorterThanUsual, 1) }
-        else if relative < -3 { scratch.add(.shorterThanUsual, 1) } else if relative < -1 { scratch.add(.somewhatShorterThanUsual, 1) }
-        else if relative < 1 { scratch.add(.asUsual, 1) }
+        if relative < -7 {
+            scratch.add(.muchShorterThanUsual, 1)
+        } else if relative < -5 {
+            scratch.add(.farShorterThanUsual, 1)
+        } else if relative < -3 {
+            scratch.add(.shorterThanUsual, 1)
+        } else if relative < -1 {
+            scratch.add(.somewhatShorterThanUsual, 1)
+        } else if relative < 1 {
+            scratch.add(.asUsual, 1)
+        }
         let between = ownRank[i] - ownRank[j] - 1
-        if between <= 0 { scratch.add(.latest, 1) } else if between == 1 { scratch.add(.oneBetween, 1) }
-        else if between <= 3 { scratch.add(.fewBetween, 1) }
+        if between <= 0 {
+            scratch.add(.latest, 1)
+        } else if between == 1 {
+            scratch.add(.oneBetween, 1)
+        } else if between <= 3 {
+            scratch.add(.fewBetween, 1)
+        }
 
         let chain = chains[Int(chainOf[j])]
         var sameAddressees = false
@@ -652,10 +697,15 @@ struct ReconstructionState {
             if path.numbered > 0 {
                 let d = n - path.lastNumber
                 if m.style == path.style {
-                    if d == 1 { scratch.add(dot ? .numberNextDot : .numberNext, 1) }
-                    else if d == 2 || d == 3 { scratch.add(.numberSkip, 1) }
-                    else if n <= 1 { scratch.add(dot ? .numberRestartDot : .numberRestart, 1) }
-                    else { scratch.add(.numberOff, 1) }
+                    if d == 1 {
+                        scratch.add(dot ? .numberNextDot : .numberNext, 1)
+                    } else if d == 2 || d == 3 {
+                        scratch.add(.numberSkip, 1)
+                    } else if n <= 1 {
+                        scratch.add(dot ? .numberRestartDot : .numberRestart, 1)
+                    } else {
+                        scratch.add(.numberOff, 1)
+                    }
                     if let total = m.total, path.total > 0, Int32(total) != path.total { scratch.add(.totalChanges, 1) }
                 } else if n <= 1 {
                     scratch.add(dot ? .numberRestartDot : .numberRestart, 1)
@@ -748,14 +798,20 @@ struct ReconstructionState {
             let middle = own.count / 2
             own.withUnsafeMutableBufferPointer { buffer in
                 // The median by selection: O(n) on average.
-                var lo = 0, hi = buffer.count - 1
+                var lo = 0
+                var hi = buffer.count - 1
                 while lo < hi {
                     let pivot = buffer[(lo + hi) / 2]
-                    var l = lo, h = hi
+                    var l = lo
+                    var h = hi
                     while l <= h {
                         while buffer[l] < pivot { l += 1 }
                         while buffer[h] > pivot { h -= 1 }
-                        if l <= h { buffer.swapAt(l, h); l += 1; h -= 1 }
+                        if l <= h {
+                            buffer.swapAt(l, h)
+                            l += 1
+                            h -= 1
+                        }
                     }
                     if middle <= h { hi = h } else if middle >= l { lo = l } else { break }
                 }

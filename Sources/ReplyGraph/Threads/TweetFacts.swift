@@ -51,7 +51,10 @@ struct TweetFacts: Sendable {
         while i < n, s[i] == 0x40 {
             var j = i + 1
             var hash = Self.handleSeed
-            while j < n, Self.isHandleByte(s[j]) { hash = Self.handleStep(hash, s[j]); j += 1 }
+            while j < n, Self.isHandleByte(s[j]) {
+                hash = Self.handleStep(hash, s[j])
+                j += 1
+            }
             if j == i + 1 { break }
             let bit = hash >> 58
             if bit == selfBit { leadsSelf = true } else { addressees |= 1 << bit }
@@ -64,7 +67,10 @@ struct TweetFacts: Sendable {
         // Words are runs of word bytes; each run is hashed in one tight loop that breaks only at its end.
         let classes = ByteClass.table
         var bits: (UInt64, UInt64) = (0, 0)
-        var latin = 0, hangul = 0, cjk = 0, other = 0
+        var latin = 0
+        var hangul = 0
+        var cjk = 0
+        var other = 0
         var end = n
         var k = i
         while k < n {
@@ -72,9 +78,12 @@ struct TweetFacts: Sendable {
             var c = classes[Int(b)]
             if c & ByteClass.word == 0 {
                 k += 1
-                if c & ByteClass.sigil != 0 {   // @handle, #tag: not words of the text
+                if c & ByteClass.sigil != 0 { // @handle, #tag: not words of the text
                     var hash = Self.handleSeed
-                    while k < n, Self.isHandleByte(s[k]) { hash = Self.handleStep(hash, s[k]); k += 1 }
+                    while k < n, Self.isHandleByte(s[k]) {
+                        hash = Self.handleStep(hash, s[k])
+                        k += 1
+                    }
                     if b == 0x40 { mentions |= 1 << (hash >> 58) } else { flags.insert(.hasLink) }
                 }
                 continue
@@ -84,7 +93,7 @@ struct TweetFacts: Sendable {
                 flags.insert(.hasLink)
                 let start = k
                 while k < n, s[k] != 0x20 { k += 1 }
-                if k == n { end = start }   // a trailing link does not end the sentence
+                if k == n { end = start } // a trailing link does not end the sentence
                 continue
             }
             let first = k
@@ -93,8 +102,13 @@ struct TweetFacts: Sendable {
             while true {
                 if c & ByteClass.lead != 0 {
                     // Letters in other scripts are 2–3 bytes a letter; CJK and Hangul count once per lead byte.
-                    if b >= 0xEA && b <= 0xED { hangul += 1 } else if b >= 0xE3 && b <= 0xE9 { cjk += 1 }
-                    else if b < 0xF0 { other += 1 }
+                    if b >= 0xEA && b <= 0xED {
+                        hangul += 1
+                    } else if b >= 0xE3 && b <= 0xE9 {
+                        cjk += 1
+                    } else if b < 0xF0 {
+                        other += 1
+                    }
                 }
                 latin &+= Int(c & ByteClass.asciiLetter) >> 2
                 seen |= c
@@ -106,22 +120,32 @@ struct TweetFacts: Sendable {
                 c = classes[Int(b)]
                 if c & ByteClass.word == 0 { break }
             }
-            if k - first >= 3 && seen & ByteClass.letter != 0 {   // three bytes or more, with a letter
-                let bit = hash >> 57   // 0..<128
+            if k - first >= 3 && seen & ByteClass.letter != 0 { // three bytes or more, with a letter
+                let bit = hash >> 57 // 0..<128
                 if bit < 64 { bits.0 |= 1 << bit } else { bits.1 |= 1 << (bit - 64) }
             }
         }
         self.words = bits
         let top = Swift.max(latin / 3, hangul, cjk, other)
-        if top == 0 { script = .none } else if top == hangul { script = .hangul } else if top == cjk { script = .cjk }
-        else if top == latin / 3 { script = .latin } else { script = .other }
+        if top == 0 {
+            script = .none
+        } else if top == hangul {
+            script = .hangul
+        } else if top == cjk {
+            script = .cjk
+        } else if top == latin / 3 {
+            script = .latin
+        } else {
+            script = .other
+        }
 
         while end > 0, s[end - 1] == 0x20 || s[end - 1] == 0x0A { end -= 1 }
         if end > 0 {
             let last = s[end - 1]
             let ellipsis = end >= 3 && s[end - 3] == 0xE2 && s[end - 2] == 0x80 && last == 0xA6
             if ellipsis || last == UInt8(ascii: ":") || last == UInt8(ascii: ",") || last == UInt8(ascii: ";")
-                || last &- 0x30 < 10 || (last | 0x20) &- 0x61 < 26 {
+                || last &- 0x30 < 10 || (last | 0x20) &- 0x61 < 26
+            {
                 flags.insert(.endsOpen)
             }
         }
@@ -164,11 +188,17 @@ enum ByteClass {
         let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
         for v in 0..<256 {
             let b = UInt8(v)
-            if b >= 0x80 { table[v] = word | letter | (b >= 0xC0 ? lead : 0) }
-            else if (b | 0x20) &- 0x61 < 26 { table[v] = word | letter | asciiLetter }
-            else if b &- 0x30 < 10 { table[v] = word }
-            else if b == 0x40 || b == 0x23 { table[v] = sigil }
-            else { table[v] = 0 }
+            if b >= 0x80 {
+                table[v] = word | letter | (b >= 0xC0 ? lead : 0)
+            } else if (b | 0x20) &- 0x61 < 26 {
+                table[v] = word | letter | asciiLetter
+            } else if b &- 0x30 < 10 {
+                table[v] = word
+            } else if b == 0x40 || b == 0x23 {
+                table[v] = sigil
+            } else {
+                table[v] = 0
+            }
         }
         return UnsafePointer(table)
     }()

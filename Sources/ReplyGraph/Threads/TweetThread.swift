@@ -107,9 +107,12 @@ public struct TweetThread: Hashable, Sendable, Identifiable {
     /// Later tweets that refer back to this thread; they are not members.
     public var followUps: [FollowUp]
 
-    package init(root: TweetID, author: Handle, tweets: [TweetID], links: [ThreadLink], numbering: NumberingStyle,
-                kind: ThreadKind = .thread, numbers: [Int?], missingNumbers: [Int] = [], repeatedNumbers: [Int] = [], confidence: Double,
-                start: Timestamp, end: Timestamp, followUps: [FollowUp] = []) {
+    package init(
+        root: TweetID, author: Handle, tweets: [TweetID], links: [ThreadLink], numbering: NumberingStyle,
+        kind: ThreadKind = .thread, numbers: [Int?], missingNumbers: [Int] = [], repeatedNumbers: [Int] = [],
+        confidence: Double,
+        start: Timestamp, end: Timestamp, followUps: [FollowUp] = []
+    ) {
         self.root = root
         self.author = author
         self.tweets = tweets
@@ -153,8 +156,10 @@ public struct ThreadOptions: Hashable, Sendable {
     public static var defaultMinConfidence: Double { LinkModel.fitted.threshold }
 
     /// Options; the defaults are the ones the accuracy figures were measured with.
-    public init(maxGap: Double = 3 * 86_400, minConfidence: Double = ThreadOptions.defaultMinConfidence, inference: Bool = true,
-                closerWindow: Double = 600, followUpWindow: Double = 3 * 86_400) {
+    public init(
+        maxGap: Double = 3 * 86_400, minConfidence: Double = ThreadOptions.defaultMinConfidence, inference: Bool = true,
+        closerWindow: Double = 600, followUpWindow: Double = 3 * 86_400
+    ) {
         self.maxGap = maxGap
         self.minConfidence = minConfidence
         self.inference = inference

@@ -23,9 +23,11 @@ extension UserGraph {
     ///   - externalTweets: tweets known by reference, for quote and retweet targets.
     ///   - options: weight and time filters, and whether metrics see self-loops.
     /// - Complexity: O(T + E log E) for T tweets and E (tweet, target) pairs.
-    package static func project(_ kind: UserGraphKind, tweets: [Tweet],
-                               externalTweets: [TweetID: ExternalTweet] = [:],
-                               options: UserGraphOptions = UserGraphOptions()) -> UserGraph {
+    package static func project(
+        _ kind: UserGraphKind, tweets: [Tweet],
+        externalTweets: [TweetID: ExternalTweet] = [:],
+        options: UserGraphOptions = UserGraphOptions()
+    ) -> UserGraph {
         let kinds = kind == .interaction ? InteractionKind.allCases.count : 1
         var builder = Builder(directed: kind.isDirected, kindCount: kinds)
         var nodeOfKey: [String: Int32] = [:]
@@ -59,22 +61,31 @@ extension UserGraph {
                 let a = intern(tweet.author)
                 for handle in replied { builder.add(a, intern(handle), kind: 0, weight: 1) }
             case .interaction:
-                let mentioned = tweet.mentionedHandles, replied = tweet.replyHandles
+                let mentioned = tweet.mentionedHandles
+                let replied = tweet.replyHandles
                 var quoted: Handle?
                 if let id = tweet.quotedID { quoted = author(of: id) }
                 var retweeted: Handle?
                 if tweet.isRetweet {
                     if let id = tweet.retweetedID { retweeted = author(of: id) }
-                    if retweeted == nil, tweet.withUTF8Text({ $0.starts(with: "RT @".utf8) }), let first = tweet.entities.mentions.first {
+                    if retweeted == nil, tweet.withUTF8Text({ $0.starts(with: "RT @".utf8) }),
+                        let first = tweet.entities.mentions.first
+                    {
                         retweeted = Handle(first.value)
                     }
                 }
                 if mentioned.isEmpty && replied.isEmpty && quoted == nil && retweeted == nil { continue }
                 let a = intern(tweet.author)
-                for handle in mentioned { builder.add(a, intern(handle), kind: InteractionKind.mention.rawValue, weight: 1) }
-                for handle in replied { builder.add(a, intern(handle), kind: InteractionKind.reply.rawValue, weight: 1) }
+                for handle in mentioned {
+                    builder.add(a, intern(handle), kind: InteractionKind.mention.rawValue, weight: 1)
+                }
+                for handle in replied {
+                    builder.add(a, intern(handle), kind: InteractionKind.reply.rawValue, weight: 1)
+                }
                 if let quoted { builder.add(a, intern(quoted), kind: InteractionKind.quote.rawValue, weight: 1) }
-                if let retweeted { builder.add(a, intern(retweeted), kind: InteractionKind.retweet.rawValue, weight: 1) }
+                if let retweeted {
+                    builder.add(a, intern(retweeted), kind: InteractionKind.retweet.rawValue, weight: 1)
+                }
             case .coMention:
                 let handles = tweet.replyHandles + tweet.mentionedHandles
                 if handles.count < 2 { continue }
@@ -82,7 +93,9 @@ extension UserGraph {
                 let unique = handles.filter { seen.insert($0).inserted }
                 let nodes = unique.map(intern)
                 for i in nodes.indices {
-                    for j in nodes.index(after: i)..<nodes.endIndex { builder.add(nodes[i], nodes[j], kind: 0, weight: 1) }
+                    for j in nodes.index(after: i)..<nodes.endIndex {
+                        builder.add(nodes[i], nodes[j], kind: 0, weight: 1)
+                    }
                 }
             }
         }
@@ -104,17 +117,20 @@ extension UserGraph {
         }
         var compact = Builder(directed: kind.isDirected, kindCount: kinds)
         for i in merged.keys.indices where keep[i] {
-            let u = newIndex[Int(merged.keys[i] >> 32)], v = newIndex[Int(merged.keys[i] & 0xFFFF_FFFF)]
+            let u = newIndex[Int(merged.keys[i] >> 32)]
+            let v = newIndex[Int(merged.keys[i] & 0xFFFF_FFFF)]
             compact.add(u, v, weights: merged.weights[(i * kinds)..<((i + 1) * kinds)])
         }
-        return UserGraph(labels: keptLabels, builder: compact, includeSelf: options.includeSelf,
-                         keepKinds: kind == .interaction)
+        return UserGraph(
+            labels: keptLabels, builder: compact, includeSelf: options.includeSelf,
+            keepKinds: kind == .interaction)
     }
 }
 
 extension UserGraph.Builder {
     mutating func add(_ u: Int32, _ v: Int32, weights w: ArraySlice<Double>) {
-        var a = UInt64(UInt32(u)), b = UInt64(UInt32(v))
+        var a = UInt64(UInt32(u))
+        var b = UInt64(UInt32(v))
         if !directed && a > b { swap(&a, &b) }
         keys.append((a << 32) | b)
         weights.append(contentsOf: w)

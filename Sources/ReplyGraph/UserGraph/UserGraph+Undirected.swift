@@ -10,7 +10,9 @@ extension UserGraph {
         if !isDirected { return self }
         var builder = Builder(directed: false, kindCount: 1)
         for u in 0..<nodeCount {
-            for i in outOffsets[u]..<outOffsets[u + 1] { builder.add(Int32(u), outTargets[i], kind: 0, weight: outWeights[i]) }
+            for i in outOffsets[u]..<outOffsets[u + 1] {
+                builder.add(Int32(u), outTargets[i], kind: 0, weight: outWeights[i])
+            }
         }
         return UserGraph(labels: labels, builder: builder, includeSelf: true, keepKinds: false)
     }

@@ -71,7 +71,9 @@ public struct UserGraph: Sendable {
 
     /// The nodes `v` has edges to, in O(1) (a view of the adjacency).
     public func successors(of v: Int32) -> ArraySlice<Int32> { outTargets[outOffsets[Int(v)]..<outOffsets[Int(v) + 1]] }
-    package func outWeights(of v: Int32) -> ArraySlice<Double> { outWeights[outOffsets[Int(v)]..<outOffsets[Int(v) + 1]] }
+    package func outWeights(of v: Int32) -> ArraySlice<Double> {
+        outWeights[outOffsets[Int(v)]..<outOffsets[Int(v) + 1]]
+    }
     /// The nodes with edges to `v`, in O(1) (a view of the adjacency).
     public func predecessors(of v: Int32) -> ArraySlice<Int32> { inSources[inOffsets[Int(v)]..<inOffsets[Int(v) + 1]] }
     package func inWeights(of v: Int32) -> ArraySlice<Double> { inWeights[inOffsets[Int(v)]..<inOffsets[Int(v) + 1]] }
@@ -80,7 +82,8 @@ public struct UserGraph: Sendable {
     ///
     /// - Complexity: O(log d) for the source's out-degree d.
     public func weight(from source: Int32, to target: Int32) -> Double? {
-        var lo = outOffsets[Int(source)], hi = outOffsets[Int(source) + 1]
+        var lo = outOffsets[Int(source)]
+        var hi = outOffsets[Int(source) + 1]
         while lo < hi {
             let mid = (lo + hi) / 2
             if outTargets[mid] < target { lo = mid + 1 } else { hi = mid }
@@ -108,8 +111,9 @@ public struct UserGraph: Sendable {
     package init(labels: [String], edges: [Edge], directed: Bool, includeSelf: Bool = false) {
         var builder = Builder(directed: directed, kindCount: 1)
         for e in edges {
-            precondition(Int(e.source) < labels.count && Int(e.target) < labels.count && e.source >= 0
-                         && e.target >= 0, "edge endpoint out of range")
+            precondition(
+                Int(e.source) < labels.count && Int(e.target) < labels.count && e.source >= 0
+                    && e.target >= 0, "edge endpoint out of range")
             builder.add(e.source, e.target, kind: 0, weight: e.weight)
         }
         self.init(labels: labels, builder: builder, includeSelf: includeSelf, keepKinds: false)
@@ -122,7 +126,9 @@ public struct UserGraph: Sendable {
         includesSelfLoops = includeSelf
         var index: [String: Int32] = [:]
         index.reserveCapacity(n)
-        for (i, label) in labels.enumerated() where index[Handle(label).key] == nil { index[Handle(label).key] = Int32(i) }
+        for (i, label) in labels.enumerated() where index[Handle(label).key] == nil {
+            index[Handle(label).key] = Int32(i)
+        }
         nodeOfKey = index
 
         let merged = builder.merged()
@@ -132,7 +138,8 @@ public struct UserGraph: Sendable {
         var rows: [(key: UInt64, edge: Int)] = []
         rows.reserveCapacity(merged.keys.count * (isDirected ? 1 : 2))
         for (i, key) in merged.keys.enumerated() {
-            let u = key >> 32, v = key & 0xFFFF_FFFF
+            let u = key >> 32
+            let v = key & 0xFFFF_FFFF
             if u == v {
                 loops[Int(u)] += merged.total(i)
                 if !includeSelf { continue }
@@ -144,8 +151,10 @@ public struct UserGraph: Sendable {
         selfLoopWeights = loops
 
         var offsets = [Int](repeating: 0, count: n + 1)
-        var targets = [Int32](); targets.reserveCapacity(rows.count)
-        var weights = [Double](); weights.reserveCapacity(rows.count)
+        var targets = [Int32]()
+        targets.reserveCapacity(rows.count)
+        var weights = [Double]()
+        weights.reserveCapacity(rows.count)
         var kindWeights = keepKinds ? [[Double]](repeating: [], count: kinds) : []
         for row in rows {
             offsets[Int(row.key >> 32) + 1] += 1
@@ -199,7 +208,8 @@ extension UserGraph {
         }
 
         mutating func add(_ u: Int32, _ v: Int32, kind: Int, weight: Double) {
-            var a = UInt64(UInt32(u)), b = UInt64(UInt32(v))
+            var a = UInt64(UInt32(u))
+            var b = UInt64(UInt32(v))
             if !directed && a > b { swap(&a, &b) }
             keys.append((a << 32) | b)
             for k in 0..<kindCount { weights.append(k == kind ? weight : 0) }

@@ -18,7 +18,8 @@ public enum UserGraphKind: String, CaseIterable, Hashable, Sendable {
 
 /// The relation an edge of an ``UserGraphKind/interaction`` graph counts, for per-kind weights.
 package enum InteractionKind: Int, CaseIterable, Hashable, Sendable {
-    case mention = 0, reply, quote, retweet
+    case mention = 0
+    case reply, quote, retweet
 }
 
 /// Filters applied while projecting a ``UserGraph``.

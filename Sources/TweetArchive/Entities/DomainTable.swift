@@ -98,8 +98,9 @@ final class DomainTable: Sendable {
             }
             let nextIsASCII = j < end && text[j] < 0x80
             if !(nextIsASCII && classes[Int(text[j])] & ASCIIClass.notAfterTLD != 0),
-               let key = DomainTable.key(text[i..<j]),
-               containsASCII(key) {
+                let key = DomainTable.key(text[i..<j]),
+                containsASCII(key)
+            {
                 return j - i
             }
             if j < end && text[j] >= 0x80, let n = firstMatch(mixed, in: text, at: i, end: end, classes: classes) {
@@ -109,7 +110,8 @@ final class DomainTable: Sendable {
             if j - i >= 2, text.hasPrefix("xn--", at: i), i + 4 <= end {
                 var k = i + 4
                 while k < end, text[k] < 0x80,
-                      classes[Int(text[k])] & (ASCIIClass.letter | ASCIIClass.digit) != 0 || text[k] == 0x2D {
+                    classes[Int(text[k])] & (ASCIIClass.letter | ASCIIClass.digit) != 0 || text[k] == 0x2D
+                {
                     k += 1
                 }
                 if k > i + 4 { return k - i }
@@ -119,8 +121,10 @@ final class DomainTable: Sendable {
         return firstMatch(unicode, in: text, at: i, end: end, classes: classes) ?? 0
     }
 
-    private func firstMatch(_ names: [[UInt8]], in text: TextBytes, at i: Int, end: Int,
-                            classes: ASCIIClassTable) -> Int? {
+    private func firstMatch(
+        _ names: [[UInt8]], in text: TextBytes, at i: Int, end: Int,
+        classes: ASCIIClassTable
+    ) -> Int? {
         for name in names where i + name.count <= end {
             var matches = true
             for (k, b) in name.enumerated() where lowercased(text[i + k]) != b {

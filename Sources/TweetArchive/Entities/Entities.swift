@@ -146,8 +146,10 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// Where the record starts in ``block``.
     @usableFromInline var record: UInt32
 
-    package init(mentions: [TextEntity] = [], replyTo: [String] = [], hashtags: [TextEntity] = [],
-                cashtags: [TextEntity] = [], urls: [TextEntity] = []) {
+    package init(
+        mentions: [TextEntity] = [], replyTo: [String] = [], hashtags: [TextEntity] = [],
+        cashtags: [TextEntity] = [], urls: [TextEntity] = []
+    ) {
         var replyCount = -1
         if replyTo.count <= mentions.count && zip(replyTo, mentions).allSatisfy({ $0 == $1.value }) {
             replyCount = replyTo.count
@@ -165,18 +167,22 @@ public struct Entities: Hashable, @unchecked Sendable {
         }
         let lists = (mentions: spans(mentions), hashtags: spans(hashtags), cashtags: spans(cashtags), urls: spans(urls))
         let names = replyCount < 0 ? spans(replyTo.map { TextEntity(value: $0, start: 0, end: 0) }) : []
-        guard let size = EntityRecord.size(mentions: lists.mentions, hashtags: lists.hashtags,
-                                           cashtags: lists.cashtags, urls: lists.urls, names: names,
-                                           replyCount: replyCount) else {
+        guard
+            let size = EntityRecord.size(
+                mentions: lists.mentions, hashtags: lists.hashtags,
+                cashtags: lists.cashtags, urls: lists.urls, names: names,
+                replyCount: replyCount)
+        else {
             self.init(block: nil, record: 0)
             return
         }
         let record = EntityRecord.aligned(bytes.count)
         let block = TextBlock.make(capacity: record + size)
         bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { block.base.initialize(from: b, count: $0.count) } }
-        EntityRecord.write(into: block.base, record: record, textStart: 0, mentions: lists.mentions,
-                           hashtags: lists.hashtags, cashtags: lists.cashtags, urls: lists.urls, names: names,
-                           replyCount: replyCount)
+        EntityRecord.write(
+            into: block.base, record: record, textStart: 0, mentions: lists.mentions,
+            hashtags: lists.hashtags, cashtags: lists.cashtags, urls: lists.urls, names: names,
+            replyCount: replyCount)
         self.init(block: block, record: record)
     }
 
@@ -191,31 +197,42 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// mentions (twitter-text's rule); `EntityExtractor.mentionsOrLists(in:)` reports them.
     public package(set) var mentions: [TextEntity] {
         get { list(.mentions) }
-        set { self = Entities(mentions: newValue, replyTo: replyTo, hashtags: hashtags, cashtags: cashtags, urls: urls) }
+        set {
+            self = Entities(mentions: newValue, replyTo: replyTo, hashtags: hashtags, cashtags: cashtags, urls: urls)
+        }
     }
 
     /// The handles of the leading mention run (`@a @b text` → `a`, `b`): whom the tweet replies to. The run starts
     /// the text (after optional white space) and its mentions are separated by white space only.
     package var replyTo: [String] {
         get { withRecord { header, spans, text in header.pointee.replyRange.map { spans[$0].string(in: text) } } ?? [] }
-        set { self = Entities(mentions: mentions, replyTo: newValue, hashtags: hashtags, cashtags: cashtags, urls: urls) }
+        set {
+            self = Entities(mentions: mentions, replyTo: newValue, hashtags: hashtags, cashtags: cashtags, urls: urls)
+        }
     }
 
     /// Every `#hashtag` in order, with repeats.
     public package(set) var hashtags: [TextEntity] {
         get { list(.hashtags) }
-        set { self = Entities(mentions: mentions, replyTo: replyTo, hashtags: newValue, cashtags: cashtags, urls: urls) }
+        set {
+            self = Entities(mentions: mentions, replyTo: replyTo, hashtags: newValue, cashtags: cashtags, urls: urls)
+        }
     }
 
     package var cashtags: [TextEntity] {
         get { list(.cashtags) }
-        set { self = Entities(mentions: mentions, replyTo: replyTo, hashtags: hashtags, cashtags: newValue, urls: urls) }
+        set {
+            self = Entities(mentions: mentions, replyTo: replyTo, hashtags: hashtags, cashtags: newValue, urls: urls)
+        }
     }
 
     /// Every link in order, as written (`t.co` links in most archives).
     public package(set) var urls: [TextEntity] {
         get { list(.urls) }
-        set { self = Entities(mentions: mentions, replyTo: replyTo, hashtags: hashtags, cashtags: cashtags, urls: newValue) }
+        set {
+            self = Entities(
+                mentions: mentions, replyTo: replyTo, hashtags: hashtags, cashtags: cashtags, urls: newValue)
+        }
     }
 
     /// Whether no entity of any kind was found.
@@ -332,8 +349,11 @@ public struct Entities: Hashable, @unchecked Sendable {
     /// Calls `body` with the record's header, its spans and the first byte of the text they point into; `nil`
     /// when there is no record. The block stays alive for the call.
     @inline(__always)
-    func withRecord<R>(_ body: (UnsafePointer<EntityHeader>, UnsafePointer<StoredSpan>, UnsafePointer<UInt8>) throws -> R)
-        rethrows -> R? {
+    func withRecord<R>(
+        _ body: (UnsafePointer<EntityHeader>, UnsafePointer<StoredSpan>, UnsafePointer<UInt8>) throws -> R
+    )
+        rethrows -> R?
+    {
         // The block's address read without taking a reference of its own: `self` keeps the block alive.
         guard let base = block?.base else { return nil }
         return try withExtendedLifetime(self) {
@@ -394,8 +414,10 @@ enum EntityRecord {
 
     /// The record's size in bytes, `nil` when there is nothing to record (no entity, no reply run). Explicit reply
     /// `names` are recorded only when `replyCount` is negative.
-    static func size(mentions: [EntitySpan], hashtags: [EntitySpan], cashtags: [EntitySpan], urls: [EntitySpan],
-                     names: [EntitySpan], replyCount: Int) -> Int? {
+    static func size(
+        mentions: [EntitySpan], hashtags: [EntitySpan], cashtags: [EntitySpan], urls: [EntitySpan],
+        names: [EntitySpan], replyCount: Int
+    ) -> Int? {
         let total = mentions.count + hashtags.count + cashtags.count + urls.count
         if total == 0 && replyCount == 0 { return nil }
         let spans = total + (replyCount < 0 ? names.count : 0)
@@ -410,16 +432,19 @@ enum EntityRecord {
     /// `textStart`, which the spans point into), binding its memory to the header and span types.
     ///
     /// - Complexity: O(e) for e entities.
-    static func write(into base: UnsafeMutablePointer<UInt8>, record: Int, textStart: Int, mentions: [EntitySpan],
-                      hashtags: [EntitySpan], cashtags: [EntitySpan], urls: [EntitySpan], names: [EntitySpan],
-                      replyCount: Int) {
+    static func write(
+        into base: UnsafeMutablePointer<UInt8>, record: Int, textStart: Int, mentions: [EntitySpan],
+        hashtags: [EntitySpan], cashtags: [EntitySpan], urls: [EntitySpan], names: [EntitySpan],
+        replyCount: Int
+    ) {
         let total = mentions.count + hashtags.count + cashtags.count + urls.count
         let nameCount = replyCount < 0 ? names.count : 0
-        let header = EntityHeader(textStart: UInt32(truncatingIfNeeded: textStart),
-                                  hashtagStart: Int32(mentions.count),
-                                  cashtagStart: Int32(mentions.count + hashtags.count),
-                                  urlStart: Int32(total - urls.count), count: Int32(total),
-                                  replyCount: replyCount < 0 ? Int32(-nameCount - 1) : Int32(replyCount))
+        let header = EntityHeader(
+            textStart: UInt32(truncatingIfNeeded: textStart),
+            hashtagStart: Int32(mentions.count),
+            cashtagStart: Int32(mentions.count + hashtags.count),
+            urlStart: Int32(total - urls.count), count: Int32(total),
+            replyCount: replyCount < 0 ? Int32(-nameCount - 1) : Int32(replyCount))
         let target = UnsafeMutableRawPointer(base + record)
         target.bindMemory(to: EntityHeader.self, capacity: 1).initialize(to: header)
         let spans = (target + MemoryLayout<EntityHeader>.stride)
@@ -438,7 +463,8 @@ enum EntityRecord {
         var out = UnsafeMutableRawPointer(next).assumingMemoryBound(to: UInt8.self)
         for k in urls.indices where !urls[k].isContiguous {
             let url = urls[k]
-            let head = Int(url.gapStart - url.valueStart), tail = Int(url.valueEnd - url.gapEnd)
+            let head = Int(url.gapStart - url.valueStart)
+            let tail = Int(url.valueEnd - url.gapEnd)
             out.initialize(from: text + Int(url.valueStart), count: head)
             (out + head).initialize(from: text + Int(url.gapEnd), count: tail)
             firstURL[k].valueStart = UInt32(truncatingIfNeeded: out - text)
@@ -451,12 +477,15 @@ enum EntityRecord {
     /// it.
     @inline(__always)
     private static func store(_ list: [EntitySpan], to target: UnsafeMutablePointer<StoredSpan>)
-        -> UnsafeMutablePointer<StoredSpan> {
+        -> UnsafeMutablePointer<StoredSpan>
+    {
         list.withUnsafeBufferPointer { buffer in
             for k in 0..<buffer.count {
                 let span = buffer[k]
-                (target + k).initialize(to: StoredSpan(start: span.start, end: span.end, valueStart: span.valueStart,
-                                                       valueEnd: span.valueEnd))
+                (target + k).initialize(
+                    to: StoredSpan(
+                        start: span.start, end: span.end, valueStart: span.valueStart,
+                        valueEnd: span.valueEnd))
             }
             return target + buffer.count
         }

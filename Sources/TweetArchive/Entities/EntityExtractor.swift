@@ -27,8 +27,9 @@ package enum EntityExtractor {
     /// A scanner kept between calls of ``entities(in:scratch:)``: a reader that extracts from millions of texts
     /// keeps one, so the scanner's lists are allocated once (and not released) rather than for every text.
     struct Scratch {
-        var scanner = EntityScanner(text: .empty,
-                                    classes: ASCIIClass.lookup)
+        var scanner = EntityScanner(
+            text: .empty,
+            classes: ASCIIClass.lookup)
     }
 
     /// ``entities(in:)`` with the scanner borrowed from `scratch` (its lists emptied, capacity kept). The entities
@@ -58,9 +59,12 @@ package enum EntityExtractor {
     /// in `arena.block`: when the block has no room for the record, text and record move to a new one.
     ///
     /// - Complexity: O(n) in the text's length.
-    static func entities(in arena: inout TextArena, start: Int, count: Int, isASCII: Bool = false,
-                         scratch: inout Scratch) -> (entities: Entities, start: Int) {
-        scratch.scanner.reset(text: TextBytes(arena.block, start: start, count: count), isASCII: isASCII, isPadded: true)
+    static func entities(
+        in arena: inout TextArena, start: Int, count: Int, isASCII: Bool = false,
+        scratch: inout Scratch
+    ) -> (entities: Entities, start: Int) {
+        scratch.scanner.reset(
+            text: TextBytes(arena.block, start: start, count: count), isASCII: isASCII, isPadded: true)
         scratch.scanner.scan()
         return scratch.scanner.finishEntities(in: &arena, start: start, count: count)
     }
@@ -119,7 +123,6 @@ package enum EntityExtractor {
     }
 }
 
-
 extension EntityScanner {
     /// Makes the scanner ready for `text`, as if new: the lists are emptied (their storage kept) and the matching
     /// state cleared.
@@ -145,7 +148,8 @@ extension EntityScanner {
     /// Removes overlaps, derives the reply run and converts byte ranges to scalar ranges, then writes the record
     /// behind the scanned text, the `count` bytes written last to `arena` at `start`; returns the entities and
     /// where the text now starts (see ``TextArena/reserveRecord(_:text:count:)``).
-    mutating func finishEntities(in arena: inout TextArena, start: Int, count: Int) -> (entities: Entities, start: Int) {
+    mutating func finishEntities(in arena: inout TextArena, start: Int, count: Int) -> (entities: Entities, start: Int)
+    {
         if !urls.isEmpty && (overlapsURL(mentions) || overlapsURL(hashtags) || overlapsURL(cashtags)) {
             removeOverlaps()
         }
@@ -158,24 +162,30 @@ extension EntityScanner {
             pos = Int(mention.end)
         }
         // Two-argument `max` calls: the variadic one builds (and frees) an array each time.
-        let last = Int(max(max(mentions.last?.end ?? 0, hashtags.last?.end ?? 0),
-                           max(cashtags.last?.end ?? 0, urls.last?.end ?? 0)))
-        let text = self.text  // a local, so that converting a stored array does not copy `self`
+        let last = Int(
+            max(
+                max(mentions.last?.end ?? 0, hashtags.last?.end ?? 0),
+                max(cashtags.last?.end ?? 0, urls.last?.end ?? 0)))
+        let text = self.text // a local, so that converting a stored array does not copy `self`
         if last > 0, !isASCII, let firstNonASCII = text.firstNonASCII(in: 0..<last) {
             Self.convertToScalarOffsets(&mentions, in: text, from: firstNonASCII)
             Self.convertToScalarOffsets(&hashtags, in: text, from: firstNonASCII)
             Self.convertToScalarOffsets(&cashtags, in: text, from: firstNonASCII)
             Self.convertToScalarOffsets(&urls, in: text, from: firstNonASCII)
         }
-        guard let size = EntityRecord.size(mentions: mentions, hashtags: hashtags, cashtags: cashtags, urls: urls,
-                                           names: [], replyCount: replyCount) else {
+        guard
+            let size = EntityRecord.size(
+                mentions: mentions, hashtags: hashtags, cashtags: cashtags, urls: urls,
+                names: [], replyCount: replyCount)
+        else {
             return (Entities(block: nil, record: 0), start)
         }
         // The scanned text is not read after this point: moving it to a new block is safe.
         let (record, textStart) = arena.reserveRecord(size, text: start, count: count)
-        EntityRecord.write(into: arena.block.base, record: record, textStart: textStart,
-                           mentions: mentions, hashtags: hashtags, cashtags: cashtags, urls: urls, names: [],
-                           replyCount: replyCount)
+        EntityRecord.write(
+            into: arena.block.base, record: record, textStart: textStart,
+            mentions: mentions, hashtags: hashtags, cashtags: cashtags, urls: urls, names: [],
+            replyCount: replyCount)
         return (Entities(block: arena.block, record: record), textStart)
     }
 
@@ -199,8 +209,9 @@ extension EntityScanner {
                 let start = cursor.advance(to: range.lowerBound, in: text)
                 range = start..<cursor.advance(to: range.upperBound, in: text)
             }
-            return MentionOrList(screenName: text.string(Int(item.entity.valueStart)..<Int(item.entity.valueEnd)),
-                                 listSlug: slug, range: range)
+            return MentionOrList(
+                screenName: text.string(Int(item.entity.valueStart)..<Int(item.entity.valueEnd)),
+                listSlug: slug, range: range)
         }
     }
 
@@ -208,9 +219,13 @@ extension EntityScanner {
         let i = skipSpaces(from: 0)
         guard i < text.count else { return nil }
         let sigil: Int
-        if text[i] == 0x40 { sigil = 1 }
-        else if text[i] == 0xEF && text.byte(i + 1) == 0xBC && text.byte(i + 2) == 0xA0 { sigil = 3 }
-        else { return nil }
+        if text[i] == 0x40 {
+            sigil = 1
+        } else if text[i] == 0xEF && text.byte(i + 1) == 0xBC && text.byte(i + 2) == 0xA0 {
+            sigil = 3
+        } else {
+            return nil
+        }
         let nameStart = i + sigil
         var j = nameStart
         while j < text.count, j - nameStart < 20, isClass(text[j], ASCIIClass.handle) { j += 1 }
@@ -266,8 +281,10 @@ extension EntityScanner {
     }
 
     /// Rewrites byte offsets as scalar offsets; `list` is sorted and its entities do not overlap.
-    private static func convertToScalarOffsets(_ list: inout [EntitySpan], in text: TextBytes,
-                                               from firstNonASCII: Int) {
+    private static func convertToScalarOffsets(
+        _ list: inout [EntitySpan], in text: TextBytes,
+        from firstNonASCII: Int
+    ) {
         guard let last = list.last, Int(last.end) > firstNonASCII else { return }
         var cursor = ScalarCursor(start: firstNonASCII)
         for k in list.indices where Int(list[k].end) > firstNonASCII {

@@ -99,7 +99,8 @@ extension EntityScanner {
             }
             chain = (d, pos, bestDot, domainEndWithSubdomains ?? -1)
         }
-        let tld0 = domainEndWithSubdomains == nil
+        let tld0 =
+            domainEndWithSubdomains == nil
             ? table.tldLength(in: text, at: d + 1, end: n, classes: classes) : 0
         guard domainEndWithSubdomains != nil || tld0 > 0 else { return }
 
@@ -124,10 +125,13 @@ extension EntityScanner {
 
         // A protocol right before the label.
         if r >= 7, text[r - 1] == 0x2F, text[r - 2] == 0x2F, text[r - 3] == 0x3A {
-            let protocolStart = text.hasPrefix("https", at: r - 8) ? r - 8
+            let protocolStart =
+                text.hasPrefix("https", at: r - 8)
+                ? r - 8
                 : (text.hasPrefix("http", at: r - 7) ? r - 7 : -1)
             if protocolStart >= 0, protocolStart >= urlMinStart, mayPrecedeURL(protocolStart),
-               labelEdgesValid(r, d), let end = domainEnd(from: r) {
+                labelEdgesValid(r, d), let end = domainEnd(from: r)
+            {
                 matchURL(start: protocolStart, domain: r..<end, hasProtocol: true)
                 return
             }
@@ -137,7 +141,8 @@ extension EntityScanner {
         // at 0 (`^`). Hence "ét.co" yields "t.co", as in twitter-text.
         func attempt(_ p: Int) -> Bool {
             guard text[p] & 0xC0 != 0x80, p >= urlMinStart, mayPrecedeURL(p), labelEdgesValid(p, d),
-                  let end = domainEnd(from: p) else { return false }
+                let end = domainEnd(from: p)
+            else { return false }
             matchURL(start: p, domain: p..<end, hasProtocol: false)
             return true
         }
@@ -163,8 +168,9 @@ extension EntityScanner {
     mutating func scanShortLink(dot d: Int) -> Bool {
         let n = text.count
         guard d >= 8, d + 4 < n, text[d - 1] == 0x74, text[d + 1] == 0x63, text[d + 2] == 0x6F, text[d + 3] == 0x2F,
-              text[d - 2] == 0x2F, text[d - 3] == 0x2F, text[d - 4] == 0x3A,
-              !(d > chain.from && d < chain.end) else { return false }
+            text[d - 2] == 0x2F, text[d - 3] == 0x2F, text[d - 4] == 0x3A,
+            !(d > chain.from && d < chain.end)
+        else { return false }
         let start = text.hasPrefix("https", at: d - 9) ? d - 9 : (text.hasPrefix("http", at: d - 8) ? d - 8 : -1)
         guard start >= 0, start >= urlMinStart, mayPrecedeURL(start) else { return false }
         var k = d + 4
@@ -202,7 +208,7 @@ extension EntityScanner {
         urlMinStart = matchEnd + 1
 
         guard let punycodeDelta = idnaLengthDelta(domain) else { return }
-        let protocolLength = hasProtocol ? domain.lowerBound - start : 8  // "https://" when none
+        let protocolLength = hasProtocol ? domain.lowerBound - start : 8 // "https://" when none
         if protocolLength + (matchEnd - start) + punycodeDelta > Self.maxURLLength {
             // Bytes overcount non-ASCII text: measure in scalars before rejecting.
             var scalars = 0
@@ -213,8 +219,11 @@ extension EntityScanner {
         if hasProtocol {
             var end = matchEnd
             // t.co: only the slug (and a query) belongs to the URL, and a slug over 40 characters is no URL.
-            let slugStart = start + (text.hasPrefix("https://t.co/", at: start) ? 13
-                                     : (text.hasPrefix("http://t.co/", at: start) ? 12 : 0))
+            let slugStart =
+                start
+                + (text.hasPrefix("https://t.co/", at: start)
+                    ? 13
+                    : (text.hasPrefix("http://t.co/", at: start) ? 12 : 0))
             if slugStart > start {
                 var k = slugStart
                 while k < n, isClass(text[k], ASCIIClass.letter | ASCIIClass.digit) { k += 1 }
@@ -416,7 +425,7 @@ extension EntityScanner {
             }
             guard !scalars.isEmpty else { return false }
             if ascii { return scalars.count <= 63 }
-            if scalars.starts(with: [0x78, 0x6E, 0x2D, 0x2D]) { return false }  // "xn--" (ACE prefix)
+            if scalars.starts(with: [0x78, 0x6E, 0x2D, 0x2D]) { return false } // "xn--" (ACE prefix)
             let encoded = 4 + Punycode.encodedLength(scalars)
             guard encoded <= 63 else { return false }
             delta += encoded - scalars.count

@@ -103,10 +103,13 @@ struct EntityScanner {
         case 0x23: scanHashtag(at: i, sigilLength: 1)
         case 0x24: scanCashtag(at: i)
         case 0x2E: if scanURLs && i >= urlMinStart { scanURL(dot: i) }
-        default:  // 0xEF: ＠ is EF BC A0, ＃ is EF BC 83
+        default: // 0xEF: ＠ is EF BC A0, ＃ is EF BC 83
             if i + 2 < n && text[i + 1] == 0xBC {
-                if text[i + 2] == 0xA0 { scanMention(at: i, sigilLength: 3) }
-                else if text[i + 2] == 0x83 { scanHashtag(at: i, sigilLength: 3) }
+                if text[i + 2] == 0xA0 {
+                    scanMention(at: i, sigilLength: 3)
+                } else if text[i + 2] == 0x83 {
+                    scanHashtag(at: i, sigilLength: 3)
+                }
             }
         }
     }
@@ -130,7 +133,7 @@ struct EntityScanner {
             while k < n, k - (j + 1) < 25, isClass(text[k], ASCIIClass.handle) || text[k] == 0x2D { k += 1 }
             end = k
         }
-        mentionConsumed = end  // a match, whether or not the check below keeps it
+        mentionConsumed = end // a match, whether or not the check below keeps it
         guard !invalidAfterMention(end) else { return }
         let entity = entity(nameStart..<nameEnd, start: i, end: end)
         if end == nameEnd {
@@ -206,12 +209,13 @@ struct EntityScanner {
             }
         }
         guard hasAlpha else { return }
-        hashtagConsumed = j  // a match, whether or not the check below keeps it
+        hashtagConsumed = j // a match, whether or not the check below keeps it
         // endHashtagMatch: '#', '＃' or '://' right after.
         if j < n {
             let b = text[j]
             if b == 0x23 || (b == 0xEF && text.byte(j + 1) == 0xBC && text.byte(j + 2) == 0x83)
-                || (b == 0x3A && text.byte(j + 1) == 0x2F && text.byte(j + 2) == 0x2F) {
+                || (b == 0x3A && text.byte(j + 1) == 0x2F && text.byte(j + 2) == 0x2F)
+            {
                 return
             }
         }

@@ -49,13 +49,18 @@ struct TextBytes {
         let n = count
         let base = self.base
         var i = start
-        let at = ByteVector.splat(0x40), hash = ByteVector.splat(0x23), dollar = ByteVector.splat(0x24)
-        let lead = ByteVector.splat(0xEF), dot = ByteVector.splat(0x2E), space = ByteVector.splat(0x20)
+        let at = ByteVector.splat(0x40)
+        let hash = ByteVector.splat(0x23)
+        let dollar = ByteVector.splat(0x24)
+        let lead = ByteVector.splat(0xEF)
+        let dot = ByteVector.splat(0x2E)
+        let space = ByteVector.splat(0x20)
         @inline(__always) func triggers(_ p: UnsafePointer<UInt8>) -> Int? {
             let v = ByteVector.load(p)
             let next = ByteVector.load(p + 1)
-            return ByteVector.first((v .== at) .| (v .== hash) .| (v .== dollar) .| (v .== lead)
-                                    .| ((v .== dot) .& (next .!= space)))
+            return ByteVector.first(
+                (v .== at) .| (v .== hash) .| (v .== dollar) .| (v .== lead)
+                    .| ((v .== dot) .& (next .!= space)))
         }
         while i &+ ByteVector.width &+ 1 <= n {
             if let k = triggers(base + i) { return i &+ k }
@@ -80,8 +85,10 @@ struct TextBytes {
         if b0 < 0xF0 {
             return ((UInt32(b0 & 0x0F) << 12) | (UInt32(base[i + 1] & 0x3F) << 6) | UInt32(base[i + 2] & 0x3F), 3)
         }
-        return ((UInt32(b0 & 0x07) << 18) | (UInt32(base[i + 1] & 0x3F) << 12) | (UInt32(base[i + 2] & 0x3F) << 6)
-                    | UInt32(base[i + 3] & 0x3F), 4)
+        return (
+            (UInt32(b0 & 0x07) << 18) | (UInt32(base[i + 1] & 0x3F) << 12) | (UInt32(base[i + 2] & 0x3F) << 6)
+                | UInt32(base[i + 3] & 0x3F), 4
+        )
     }
 
     /// The byte offset where the scalar that ends just before `i` starts (`i > 0`).
@@ -202,13 +209,17 @@ enum ASCIIClass {
         var t = [UInt32](repeating: 0, count: 128)
         func add(_ flag: UInt32, _ chars: String) { for b in chars.utf8 { t[Int(b)] |= flag } }
         func addRange(_ flag: UInt32, _ from: UInt8, _ to: UInt8) { for b in from...to { t[Int(b)] |= flag } }
-        for flag in [handle, letter, notBeforeMention, notBeforeRT, notBeforeURL, pathChar, pathEnd, queryChar,
-                     queryEnd, asciiLabel, notAfterTLD] {
+        for flag in [
+            handle, letter, notBeforeMention, notBeforeRT, notBeforeURL, pathChar, pathEnd, queryChar,
+            queryEnd, asciiLabel, notAfterTLD,
+        ] {
             addRange(flag, 0x41, 0x5A)
             addRange(flag, 0x61, 0x7A)
         }
-        for flag in [handle, digit, notBeforeMention, notBeforeRT, notBeforeURL, pathChar, pathEnd, queryChar,
-                     queryEnd, asciiLabel, notAfterTLD] {
+        for flag in [
+            handle, digit, notBeforeMention, notBeforeRT, notBeforeURL, pathChar, pathEnd, queryChar,
+            queryEnd, asciiLabel, notAfterTLD,
+        ] {
             addRange(flag, 0x30, 0x39)
         }
         add(handle, "_")
@@ -235,7 +246,8 @@ enum UnicodeClass {
     @inline(__always) static func isSpace(_ c: UInt32) -> Bool {
         switch c {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x180E, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
-             0x3000: return true
+            0x3000:
+            return true
         default: return false
         }
     }
@@ -244,7 +256,8 @@ enum UnicodeClass {
     static func isJavaScriptSpace(_ c: UInt32) -> Bool {
         switch c {
         case 0x09...0x0D, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
-             0xFEFF: return true
+            0xFEFF:
+            return true
         default: return false
         }
     }
@@ -264,7 +277,8 @@ enum UnicodeClass {
     static func isLatinAccent(_ c: UInt32) -> Bool {
         switch c {
         case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0xFF, 0x100...0x24F, 0x253, 0x254, 0x256, 0x257, 0x259, 0x25B, 0x263,
-             0x268, 0x26F, 0x272, 0x289, 0x28B, 0x2BB, 0x300...0x36F, 0x1E00...0x1EFF: return true
+            0x268, 0x26F, 0x272, 0x289, 0x28B, 0x2BB, 0x300...0x36F, 0x1E00...0x1EFF:
+            return true
         default: return false
         }
     }
@@ -287,14 +301,14 @@ enum UnicodeClass {
     static func hashtagClass(_ c: UInt32) -> (alphanumeric: Bool, alpha: Bool) {
         switch c {
         case 0x200C, 0x200D, 0xA67E, 0x05BE, 0x05F3, 0x05F4, 0xFF5E, 0x301C, 0x309B, 0x309C, 0x30A0, 0x30FB,
-             0x3003, 0x0F0B, 0x0F0C, 0x00B7:
+            0x3003, 0x0F0B, 0x0F0C, 0x00B7:
             return (true, false)
         default: break
         }
         guard let scalar = Unicode.Scalar(c) else { return (false, false) }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark:
+            .nonspacingMark, .spacingMark, .enclosingMark:
             return (true, true)
         case .decimalNumber:
             return (true, false)
@@ -355,7 +369,8 @@ extension TextBytes {
 
     /// Calls `body` with the bytes of `slice`.
     static func withBytes<R, E: Error>(of slice: ArraySlice<UInt8>, _ body: (TextBytes) throws(E) -> R) throws(E)
-        -> R {
+        -> R
+    {
         let result: Result<R, E> = slice.withUnsafeBufferPointer { buffer in
             do throws(E) { return .success(try body(TextBytes(buffer))) } catch { return .failure(error) }
         }
@@ -434,7 +449,8 @@ enum ByteVector {
     /// a scan's last vectors (sixteen bytes and a look-ahead of one or two) then load in bounds, and the zeros
     /// match none of the bytes the scans look for. This replaces a byte-at-a-time loop over a text's last bytes.
     @inline(__always)
-    static func withPaddedTail<R>(_ source: UnsafePointer<UInt8>, count: Int, _ body: (UnsafePointer<UInt8>) -> R) -> R {
+    static func withPaddedTail<R>(_ source: UnsafePointer<UInt8>, count: Int, _ body: (UnsafePointer<UInt8>) -> R) -> R
+    {
         var padded: (Bytes, Bytes, Bytes) = (Bytes(), Bytes(), Bytes())
         return withUnsafeMutableBytes(of: &padded) { raw in
             let bytes = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
@@ -481,7 +497,10 @@ enum UTF8Validation {
             }
             guard i < n else { return true }
             let b0 = base[i]
-            if b0 < 0x80 { i += 1; continue }
+            if b0 < 0x80 {
+                i += 1
+                continue
+            }
             if n &- i >= 4 {
                 // A whole sequence fits in one word: its continuation bytes checked at once, then the lead byte's
                 // limits on the second byte (no overlong forms, no surrogates, nothing above U+10FFFF).
@@ -511,12 +530,20 @@ enum UTF8Validation {
             var high: UInt8 = 0xBF
             switch b0 {
             case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
+            case 0xE0:
+                length = 3
+                low = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
+            case 0xED:
+                length = 3
+                high = 0x9F
+            case 0xF0:
+                length = 4
+                low = 0x90
             case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
+            case 0xF4:
+                length = 4
+                high = 0x8F
             default: return false
             }
             guard i + length <= n else { return false }

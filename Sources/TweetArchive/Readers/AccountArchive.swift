@@ -25,13 +25,15 @@ struct AccountArchive {
         if !isDirectory {
             let zip: ZipFile
             do { zip = try ZipFile(path: path) } catch {
-                throw ArchiveError(kind: error.reason == .unreadable ? .unreadable : .unsupportedFormat, file: path,
-                                   message: "\(error.reason): \(error.detail)")
+                throw ArchiveError(
+                    kind: error.reason == .unreadable ? .unreadable : .unsupportedFormat, file: path,
+                    message: "\(error.reason): \(error.detail)")
             }
             // The shortest path to a data/ folder with a manifest or tweets in it.
             var prefix: String?
             for entry in zip.entries where !entry.isUnsafe {
-                for marker in ["data/manifest.js", "data/tweets.js", "data/tweet.js"] where entry.name.hasSuffix(marker) {
+                for marker in ["data/manifest.js", "data/tweets.js", "data/tweet.js"] where entry.name.hasSuffix(marker)
+                {
                     let candidate = String(entry.name.dropLast(marker.count - "data/".count))
                     let atBoundary = candidate == "data/" || candidate.hasSuffix("/data/")
                     if atBoundary && (prefix == nil || candidate.count < prefix!.count) { prefix = candidate }
@@ -43,16 +45,19 @@ struct AccountArchive {
                 let rest = entry.name.dropFirst(dataPrefix.count)
                 if !rest.isEmpty && !rest.contains("/") { names.insert(String(rest)) }
             }
-            return AccountArchive(path: path, container: .zip(zip, prefix: dataPrefix), names: names,
-                                  unsafeNames: zip.entries.filter(\.isUnsafe).map(\.name))
+            return AccountArchive(
+                path: path, container: .zip(zip, prefix: dataPrefix), names: names,
+                unsafeNames: zip.entries.filter(\.isUnsafe).map(\.name))
         }
         let root = (path as NSString).appendingPathComponent("data")
         for data in [root, path] {
             let names = Set(Self.regularFiles(in: data))
-            let isData = data == root
+            let isData =
+                data == root
                 ? names.contains("manifest.js") || names.contains("tweets.js") || names.contains("tweet.js")
-                : names.contains("manifest.js") || (names.contains("tweets.js") || names.contains("tweet.js"))
-                    && names.contains("account.js")
+                : names.contains("manifest.js")
+                    || (names.contains("tweets.js") || names.contains("tweet.js"))
+                        && names.contains("account.js")
             if isData { return AccountArchive(path: path, container: .folder(data), names: names, unsafeNames: []) }
         }
         return nil
@@ -78,8 +83,10 @@ struct AccountArchive {
     }
 
     /// Calls `body` with the bytes of `data/<name>` in order, in chunks; at most `limit` bytes (inflated).
-    func read(_ name: String, limit: Int,
-              _ body: (UnsafeBufferPointer<UInt8>) throws(ArchiveError) -> Void) throws(EntryFailure) {
+    func read(
+        _ name: String, limit: Int,
+        _ body: (UnsafeBufferPointer<UInt8>) throws(ArchiveError) -> Void
+    ) throws(EntryFailure) {
         switch container {
         case .zip(let zip, let prefix):
             guard let entry = zip.entries.first(where: { $0.name == prefix + name }) else {
@@ -96,9 +103,12 @@ struct AccountArchive {
             // Non-blocking: a FIFO put in the archive's place must not hang the read.
             let descriptor = Foundation.open(file, O_RDONLY | O_NONBLOCK)
             guard descriptor >= 0 else {
-                throw .failure(ZipFile.Failure(reason: errno == ENOENT ? .missingFile : .unreadable,
-                                               detail: errno == ENOENT ? "not in the archive"
-                                                   : String(cString: strerror(errno))))
+                throw .failure(
+                    ZipFile.Failure(
+                        reason: errno == ENOENT ? .missingFile : .unreadable,
+                        detail: errno == ENOENT
+                            ? "not in the archive"
+                            : String(cString: strerror(errno))))
             }
             defer { close(descriptor) }
             var status = stat()
@@ -106,8 +116,11 @@ struct AccountArchive {
                 throw .failure(ZipFile.Failure(reason: .unreadable, detail: "not a regular file"))
             }
             guard Int(status.st_size) <= limit else {
-                throw .failure(ZipFile.Failure(reason: .tooLarge, detail: "\(status.st_size) bytes, more than the "
-                                                   + "\(limit) allowed"))
+                throw .failure(
+                    ZipFile.Failure(
+                        reason: .tooLarge,
+                        detail: "\(status.st_size) bytes, more than the "
+                            + "\(limit) allowed"))
             }
             let capacity = 1 << 20
             let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -176,8 +189,9 @@ struct AccountArchivePlan {
         guard name.hasSuffix(".js") else { return nil }
         var base = Substring(name.dropLast(3))
         if let dash = base.range(of: "-part", options: .backwards),
-           !base[dash.upperBound...].isEmpty, base[dash.upperBound...].allSatisfy(\.isASCII),
-           base[dash.upperBound...].allSatisfy(\.isNumber) {
+            !base[dash.upperBound...].isEmpty, base[dash.upperBound...].allSatisfy(\.isASCII),
+            base[dash.upperBound...].allSatisfy(\.isNumber)
+        {
             base = base[..<dash.lowerBound]
         }
         switch base {
@@ -222,15 +236,22 @@ struct AccountArchivePlan {
                 let count = file["count"].flatMap { $0.string.flatMap { Int($0) } ?? $0.int }
                 // Only files directly in data/: a name with `..` or another folder is not followed.
                 guard fileName.hasPrefix("data/"), case let name = String(fileName.dropFirst(5)), !name.isEmpty,
-                      !name.contains("/"), !name.contains("\\"), name != "..", name != "." else {
-                    plan.warnings.append(("manifest.js", .unsafeName,
-                                          "names \(fileName), outside data/; not read"))
+                    !name.contains("/"), !name.contains("\\"), name != "..", name != "."
+                else {
+                    plan.warnings.append(
+                        (
+                            "manifest.js", .unsafeName,
+                            "names \(fileName), outside data/; not read"
+                        ))
                     continue
                 }
                 guard names.contains(name) else {
-                    plan.warnings.append(("manifest.js", .missingFile,
-                                          "names data/\(name) (\(count.map { "\($0) records" } ?? kind)), which "
-                                              + "the archive lacks"))
+                    plan.warnings.append(
+                        (
+                            "manifest.js", .missingFile,
+                            "names data/\(name) (\(count.map { "\($0) records" } ?? kind)), which "
+                                + "the archive lacks"
+                        ))
                     continue
                 }
                 plan.files.append(File(name: name, content: content, expected: count))

@@ -69,7 +69,8 @@ struct AccountExportParser: RecordParser {
 
     /// One line of a line-by-line read (standard input): fed as the line and its newline.
     mutating func consume(_ bytes: TextBytes, line number: Int, into sink: inout RecordSink)
-        throws(ArchiveError) {
+        throws(ArchiveError)
+    {
         line = number
         try feed(bytes, into: &sink)
         try TextBytes.withBytes(of: Self.newline) { newline throws(ArchiveError) in try feed(newline, into: &sink) }
@@ -102,7 +103,7 @@ struct AccountExportParser: RecordParser {
                     escaped = false
                     overlong = false
                     buffer.removeAll(keepingCapacity: buffer.capacity <= 1 << 16)
-                    continue   // the element's first byte is consumed below
+                    continue // the element's first byte is consumed below
                 } else if b == ASCII.rightBracket {
                     state = .done
                 } else if b != 0x0A && !Self.isSeparator(b) {
@@ -125,25 +126,38 @@ struct AccountExportParser: RecordParser {
                         continue
                     }
                     if atLineStart {
-                        if c == ASCII.space || c == ASCII.tab { indent += 1; i += 1; continue }
+                        if c == ASCII.space || c == ASCII.tab {
+                            indent += 1
+                            i += 1
+                            continue
+                        }
                         atLineStart = false
                         if let elementIndent, indent == elementIndent, i > start || depth > 0,
-                           c == ASCII.leftBrace || c == ASCII.rightBrace && (depth != 1 || inString) {
+                            c == ASCII.leftBrace || c == ASCII.rightBrace && (depth != 1 || inString)
+                        {
                             broken = true
                             break
                         }
                     }
                     i += 1
                     if inString {
-                        if escaped { escaped = false } else if c == ASCII.backslash { escaped = true }
-                        else if c == ASCII.quote { inString = false }
+                        if escaped {
+                            escaped = false
+                        } else if c == ASCII.backslash {
+                            escaped = true
+                        } else if c == ASCII.quote {
+                            inString = false
+                        }
                     } else if c == ASCII.quote {
                         inString = true
                     } else if c == ASCII.leftBrace || c == ASCII.leftBracket {
                         depth += 1
                     } else if c == ASCII.rightBrace || c == ASCII.rightBracket {
                         depth -= 1
-                        if depth == 0 { closed = true; break }
+                        if depth == 0 {
+                            closed = true
+                            break
+                        }
                     }
                 }
                 if broken {
@@ -152,11 +166,12 @@ struct AccountExportParser: RecordParser {
                     if bytes[i] == ASCII.rightBrace {
                         i += 1
                     } else {
-                        atLineStart = true   // the `{` opens its line: the next element is pretty-printed too
+                        atLineStart = true // the `{` opens its line: the next element is pretty-printed too
                     }
-                    try sink.skip(line: elementLine, reason: .unbalanced,
-                                  detail: "the element's braces do not balance (it ends at line \(line)); "
-                                      + "skipped, reading resumes at the next element")
+                    try sink.skip(
+                        line: elementLine, reason: .unbalanced,
+                        detail: "the element's braces do not balance (it ends at line \(line)); "
+                            + "skipped, reading resumes at the next element")
                     continue
                 }
                 append(bytes.slice(start..<i))
@@ -193,9 +208,11 @@ struct AccountExportParser: RecordParser {
         case .element:
             try sink.skip(line: elementLine, reason: .truncated, detail: "the file ends inside this element")
         case .preamble:
-            try sink.skip(line: max(last, 1), reason: .truncated, detail: "the file ends before the array's opening '['")
+            try sink.skip(
+                line: max(last, 1), reason: .truncated, detail: "the file ends before the array's opening '['")
         case .array:
-            try sink.skip(line: max(last, 1), reason: .truncated, detail: "the file ends before the array's closing ']'")
+            try sink.skip(
+                line: max(last, 1), reason: .truncated, detail: "the file ends before the array's closing ']'")
         case .done:
             break
         }
@@ -208,8 +225,10 @@ struct AccountExportParser: RecordParser {
     /// Reports the line of the byte at `position` (from its start in these bytes), once per line: the excerpt
     /// begins at most 20 bytes before that byte, so that it shows the unexpected text even on a long line (a
     /// minified export is one line).
-    private mutating func unexpected(_ bytes: TextBytes, at position: Int,
-                                     into sink: inout RecordSink) throws(ArchiveError) {
+    private mutating func unexpected(
+        _ bytes: TextBytes, at position: Int,
+        into sink: inout RecordSink
+    ) throws(ArchiveError) {
         guard reportedLine != line else { return }
         reportedLine = line
         var start = position
@@ -217,8 +236,9 @@ struct AccountExportParser: RecordParser {
         var end = position
         while end < bytes.count && bytes[end] != 0x0A && end - start < 240 { end += 1 }
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-        try sink.skip(line: line, reason: .unexpectedText,
-                      detail: bytes.slice(start..<end).excerpt())
+        try sink.skip(
+            line: line, reason: .unexpectedText,
+            detail: bytes.slice(start..<end).excerpt())
     }
 
     private mutating func append(_ bytes: TextBytes) {
@@ -234,8 +254,9 @@ struct AccountExportParser: RecordParser {
     private mutating func finishElement(into sink: inout RecordSink) throws(ArchiveError) {
         let number = elementLine
         if overlong {
-            return try sink.skip(line: number, reason: .elementTooLong,
-                                 detail: "longer than \(maxElementLength) bytes")
+            return try sink.skip(
+                line: number, reason: .elementTooLong,
+                detail: "longer than \(maxElementLength) bytes")
         }
         var repaired = false
         let parsed = TextBytes.withBytes(of: buffer) { bytes -> Result<JSONValue, JSONParser.SyntaxError> in
@@ -252,10 +273,16 @@ struct AccountExportParser: RecordParser {
             var line = number
             var column = 1
             for b in buffer.prefix(error.offset) {
-                if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+                if b == 0x0A {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
             }
-            return try sink.skip(line: number, reason: .badJSON,
-                                 detail: "line \(line) column \(column): \(error.message)")
+            return try sink.skip(
+                line: number, reason: .badJSON,
+                detail: "line \(line) column \(column): \(error.message)")
         }
         if repaired { sink.stats.invalidUTF8Lines += 1 }
         guard var tweet = value.object else {
@@ -268,7 +295,8 @@ struct AccountExportParser: RecordParser {
 
     /// A long post: `{"noteTweet": {"noteTweetId", "createdAt", "core": {"text"}}}`.
     private mutating func collect(_ element: JSONValue, line number: Int, into sink: inout RecordSink)
-        throws(ArchiveError) {
+        throws(ArchiveError)
+    {
         let note = element["noteTweet"] ?? element
         guard let id = note["noteTweetId"]?.string else {
             return try sink.skip(line: number, reason: .missingID, detail: "a long post without noteTweetId")
@@ -283,7 +311,8 @@ struct AccountExportParser: RecordParser {
         sink.ignore()
     }
 
-    private mutating func build(_ tweet: JSONValue, line number: Int, into sink: inout RecordSink) throws(ArchiveError) {
+    private mutating func build(_ tweet: JSONValue, line number: Int, into sink: inout RecordSink) throws(ArchiveError)
+    {
         guard let idValue = tweet["id_str"] ?? tweet["id"] else {
             return try sink.skip(line: number, reason: .missingID, detail: "")
         }
@@ -317,8 +346,10 @@ struct AccountExportParser: RecordParser {
         let language = tweet["lang"]?.string.flatMap { $0.isEmpty ? nil : $0 }
         var text = TextNormalizer.decodeEntities(rawText)
         if longPosts != nil, let stated, let full = longPosts!.fullText(of: text, createdAt: stated) { text = full }
-        sink.emit(Tweet(id: id, author: owner, statedTime: stated, text: text,
-                        inReplyToID: inReplyToID, inReplyToUser: inReplyToUser, quotedID: quotedID,
-                        language: language, counts: counts, hasMedia: hasMedia))
+        sink.emit(
+            Tweet(
+                id: id, author: owner, statedTime: stated, text: text,
+                inReplyToID: inReplyToID, inReplyToUser: inReplyToUser, quotedID: quotedID,
+                language: language, counts: counts, hasMedia: hasMedia))
     }
 }

@@ -4,9 +4,12 @@ extension ArchiveReader {
     /// Reads a Twitter/X archive (zip or folder) as one input: its manifest (or file names) says which files hold
     /// tweets; long posts replace their truncated tweets; other kinds of tweets are read when asked for and
     /// counted either way; everything else is listed as skipped and never opened.
-    func readAccountArchive(_ archive: AccountArchive, into tweets: inout [Tweet], inputs: inout [InputStats],
-                            issues: inout [Diagnostic], external: inout [TweetID: ExternalTweet])
-        throws(ArchiveError) -> AccountArchiveReport {
+    func readAccountArchive(
+        _ archive: AccountArchive, into tweets: inout [Tweet], inputs: inout [InputStats],
+        issues: inout [Diagnostic], external: inout [TweetID: ExternalTweet]
+    )
+        throws(ArchiveError) -> AccountArchiveReport
+    {
         let limit: Int
         switch archive.container {
         case .zip(let zip, _): limit = options.archiveEntryLimit ?? max(10 * zip.fileSize, 1 << 30)
@@ -39,7 +42,8 @@ extension ArchiveReader {
         if chosen == nil {
             chosen = AccountArchivePlan.fromNames(archive.names)
             if archive.names.contains("account.js"),
-               case .success(let bytes) = readWhole(archive, "account.js", limit: 1 << 20) {
+                case .success(let bytes) = readWhole(archive, "account.js", limit: 1 << 20)
+            {
                 // Only the handle, display name and id are kept; the e-mail address beside them is not.
                 let account = Self.accountFields(bytes)
                 chosen!.owner = account.owner
@@ -67,15 +71,18 @@ extension ArchiveReader {
             if let failure { warn(archive.displayName(file.name), failure.reason, failure.detail) }
             for issue in sink.issues where issues.count < options.maxReportedIssues { issues.append(issue) }
             var stats = sink.stats
-            stats.format = nil   // not tweets: listed for its skipped records only
+            stats.format = nil // not tweets: listed for its skipped records only
             if stats.skippedTotal > 0 { inputs.append(stats) }
-            for post in parser.collected.posts { longPosts.add(id: post.id, createdAt: post.createdAt, text: post.text) }
+            for post in parser.collected.posts {
+                longPosts.add(id: post.id, createdAt: post.createdAt, text: post.text)
+            }
         }
         report.longPosts = longPosts.count
 
         for file in plan.files where file.content != .longPosts {
-            var parser = AccountExportParser(owner: owner, maxElementLength: options.maxLineLength,
-                                             longPosts: file.content == .tweets && longPosts.count > 0 ? longPosts : nil)
+            var parser = AccountExportParser(
+                owner: owner, maxElementLength: options.maxLineLength,
+                longPosts: file.content == .tweets && longPosts.count > 0 ? longPosts : nil)
             var included = true
             if case .other(let kind) = file.content { included = options.otherTweetKinds.contains(kind) }
             var scratch: [Tweet] = []
@@ -88,13 +95,17 @@ extension ArchiveReader {
             let name = archive.displayName(file.name)
             if let failure {
                 // A damaged file is malformed input: fatal under `strict`, a warning otherwise.
-                if options.strict { throw ArchiveError(kind: .malformed, file: name, message: "\(failure.reason): \(failure.detail)") }
+                if options.strict {
+                    throw ArchiveError(kind: .malformed, file: name, message: "\(failure.reason): \(failure.detail)")
+                }
                 warn(name, failure.reason, failure.detail)
             }
             if let expected = file.expected, failure == nil, sink.stats.tweets != expected {
                 let skipped = sink.stats.skippedTotal
-                warn(name, .manifestCount, "the manifest says \(expected) records, \(sink.stats.tweets) were read"
-                         + (skipped > 0 ? " (\(skipped) skipped as malformed)" : ""))
+                warn(
+                    name, .manifestCount,
+                    "the manifest says \(expected) records, \(sink.stats.tweets) were read"
+                        + (skipped > 0 ? " (\(skipped) skipped as malformed)" : ""))
             }
             switch file.content {
             case .tweets:
@@ -117,8 +128,10 @@ extension ArchiveReader {
 
     /// Reads one export file of the archive through `parser`: the sink, and the failure that ended the read early
     /// (a corrupt or missing entry), if any; what was read before it is kept.
-    private func parseExport(_ archive: AccountArchive, _ name: String, limit: Int, parser: inout AccountExportParser,
-                             into tweets: inout [Tweet]) throws(ArchiveError) -> (RecordSink, ZipFile.Failure?) {
+    private func parseExport(
+        _ archive: AccountArchive, _ name: String, limit: Int, parser: inout AccountExportParser,
+        into tweets: inout [Tweet]
+    ) throws(ArchiveError) -> (RecordSink, ZipFile.Failure?) {
         var failure: ZipFile.Failure?
         let sink = try parseExport(name: archive.displayName(name), parser: &parser, into: &tweets) {
             feed throws(ArchiveError) in

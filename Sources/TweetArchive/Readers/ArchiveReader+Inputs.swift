@@ -25,25 +25,31 @@ extension ArchiveReader {
     /// The inputs a path stands for: `-`, a file, a zip, an account archive's folder, or a folder walked
     /// recursively (at most ``Options/maxDirectoryDepth`` deep, each directory once, regular files only).
     func inputs(for path: String, walk: inout Walk) throws(ArchiveError) {
-        if path == "-" { walk.inputs.append(.standardInput); return }
+        if path == "-" {
+            walk.inputs.append(.standardInput)
+            return
+        }
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw ArchiveError(kind: .unreadable, file: path,
-                               message: errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno)))
+            throw ArchiveError(
+                kind: .unreadable, file: path,
+                message: errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno)))
         }
         if (status.st_mode & S_IFMT) == S_IFDIR {
             try walkDirectory(path, depth: 0, status: status, walk: &walk)
         } else if (status.st_mode & S_IFMT) == S_IFREG && Self.startsLikeZip(path) {
             walk.inputs.append(.zip(path, explicit: true))
         } else {
-            walk.inputs.append(.file(path, explicit: true))   // a FIFO named on its own is read as asked
+            walk.inputs.append(.file(path, explicit: true)) // a FIFO named on its own is read as asked
         }
     }
 
     private func walkDirectory(_ path: String, depth: Int, status: stat, walk: inout Walk) throws(ArchiveError) {
         guard walk.visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else {
-            walk.notes.append(Diagnostic(file: path, line: 0, reason: .symlinkLoop,
-                                         detail: "a folder already walked (a symbolic link loop); not walked again"))
+            walk.notes.append(
+                Diagnostic(
+                    file: path, line: 0, reason: .symlinkLoop,
+                    detail: "a folder already walked (a symbolic link loop); not walked again"))
             return
         }
         if let archive = try AccountArchive.open(path, isDirectory: true) {
@@ -59,21 +65,26 @@ extension ArchiveReader {
         for name in names.sorted() where !name.hasPrefix(".") {
             let child = (path as NSString).appendingPathComponent(name)
             var childStatus = stat()
-            guard stat(child, &childStatus) == 0 else { continue }   // a dangling link
+            guard stat(child, &childStatus) == 0 else { continue } // a dangling link
             switch childStatus.st_mode & S_IFMT {
             case S_IFDIR:
                 if depth + 1 > options.maxDirectoryDepth {
-                    walk.notes.append(Diagnostic(file: child, line: 0, reason: .tooDeep,
-                                                 detail: "more than \(options.maxDirectoryDepth) folders down; not walked"))
+                    walk.notes.append(
+                        Diagnostic(
+                            file: child, line: 0, reason: .tooDeep,
+                            detail: "more than \(options.maxDirectoryDepth) folders down; not walked"))
                 } else {
                     try walkDirectory(child, depth: depth + 1, status: childStatus, walk: &walk)
                 }
             case S_IFREG:
-                walk.inputs.append(Self.startsLikeZip(child) ? .zip(child, explicit: false) : .file(child, explicit: false))
+                walk.inputs.append(
+                    Self.startsLikeZip(child) ? .zip(child, explicit: false) : .file(child, explicit: false))
             default:
                 // FIFOs, sockets, devices: reading one could block forever or never end.
-                walk.notes.append(Diagnostic(file: child, line: 0, reason: .notARegularFile,
-                                             detail: "a FIFO, socket or device; not read"))
+                walk.notes.append(
+                    Diagnostic(
+                        file: child, line: 0, reason: .notARegularFile,
+                        detail: "a FIFO, socket or device; not read"))
             }
         }
     }

@@ -66,8 +66,10 @@ public struct ArchiveReader: Sendable {
         package static var maxJobs: Int { max(8, 4 * ProcessInfo.processInfo.activeProcessorCount) }
 
         /// Options as given; `jobs` defaults to the active processor count and is capped at a few per core.
-        public init(strict: Bool = false, maxLineLength: Int = 1 << 20, maxReportedIssues: Int = 20,
-                    exportOwner: Handle? = nil, jobs: Int? = nil, otherTweetKinds: Set<OtherTweetKind> = []) {
+        public init(
+            strict: Bool = false, maxLineLength: Int = 1 << 20, maxReportedIssues: Int = 20,
+            exportOwner: Handle? = nil, jobs: Int? = nil, otherTweetKinds: Set<OtherTweetKind> = []
+        ) {
             self.strict = strict
             self.maxLineLength = maxLineLength
             self.maxReportedIssues = maxReportedIssues
@@ -108,14 +110,14 @@ public struct ArchiveReader: Sendable {
         for path in paths {
             var walk = Walk()
             try self.inputs(for: path, walk: &walk)
-            var found = 0   // inputs of this path that are archives
+            var found = 0 // inputs of this path that are archives
             var examined = 0
             for input in walk.inputs {
                 examined += 1
                 switch input {
                 case .standardInput, .file:
-                    let (name, explicit) = if case .file(let name, let explicit) = input { (name, explicit) }
-                                           else { ("-", true) }
+                    let (name, explicit) =
+                        if case .file(let name, let explicit) = input { (name, explicit) } else { ("-", true) }
                     let sink: RecordSink
                     do {
                         sink = try readOne(path: name, explicit: explicit, into: &tweets)
@@ -125,8 +127,10 @@ public struct ArchiveReader: Sendable {
                         stats.skipped[.unsupportedFormat] = 1
                         inputs.append(stats)
                         if issues.count < options.maxReportedIssues {
-                            issues.append(Diagnostic(file: name, line: 1, reason: .unsupportedFormat,
-                                                     detail: "not an archive in any supported format; skipped"))
+                            issues.append(
+                                Diagnostic(
+                                    file: name, line: 1, reason: .unsupportedFormat,
+                                    detail: "not an archive in any supported format; skipped"))
                         }
                         continue
                     }
@@ -139,39 +143,53 @@ public struct ArchiveReader: Sendable {
                     do { opened = try AccountArchive.open(zipPath, isDirectory: false) } catch {
                         if explicit { throw error }
                         if issues.count < options.maxReportedIssues {
-                            issues.append(Diagnostic(file: zipPath, line: 0, reason: .unreadableZip,
-                                                     detail: error.message + "; skipped"))
+                            issues.append(
+                                Diagnostic(
+                                    file: zipPath, line: 0, reason: .unreadableZip,
+                                    detail: error.message + "; skipped"))
                         }
                         continue
                     }
                     guard let archive = opened else { continue }
-                    guard archive.names.contains("manifest.js")
-                            || AccountArchivePlan.fromNames(archive.names).files.contains(where: { $0.content == .tweets })
+                    guard
+                        archive.names.contains("manifest.js")
+                            || AccountArchivePlan.fromNames(archive.names).files.contains(where: {
+                                $0.content == .tweets
+                            })
                     else {
                         if explicit {
-                            throw ArchiveError(kind: .unreadable, file: zipPath,
-                                               message: "no Twitter/X archive in this zip: looked for data/manifest.js "
-                                                   + "and data/tweets.js (or tweet.js, tweets-partN.js)")
+                            throw ArchiveError(
+                                kind: .unreadable, file: zipPath,
+                                message: "no Twitter/X archive in this zip: looked for data/manifest.js "
+                                    + "and data/tweets.js (or tweet.js, tweets-partN.js)")
                         }
-                        issues.append(Diagnostic(file: zipPath, line: 0, reason: .notAnArchive,
-                                                 detail: "a zip without data/manifest.js or data/tweets.js; skipped"))
+                        issues.append(
+                            Diagnostic(
+                                file: zipPath, line: 0, reason: .notAnArchive,
+                                detail: "a zip without data/manifest.js or data/tweets.js; skipped"))
                         continue
                     }
                     found += 1
-                    reports.append(try readAccountArchive(archive, into: &tweets, inputs: &inputs, issues: &issues,
-                                                          external: &external))
+                    reports.append(
+                        try readAccountArchive(
+                            archive, into: &tweets, inputs: &inputs, issues: &issues,
+                            external: &external))
                 case .accountFolder(let archive):
                     found += 1
-                    reports.append(try readAccountArchive(archive, into: &tweets, inputs: &inputs, issues: &issues,
-                                                          external: &external))
+                    reports.append(
+                        try readAccountArchive(
+                            archive, into: &tweets, inputs: &inputs, issues: &issues,
+                            external: &external))
                 }
             }
             for note in walk.notes where issues.count < options.maxReportedIssues { issues.append(note) }
             if found == 0 {
-                throw ArchiveError(kind: .unreadable, file: path, message: "no archive found: looked for a Twitter/X "
-                    + "archive (a .zip, its folder, or its data/ folder with manifest.js or tweets.js) and for files in "
-                    + "a supported format (twint text or JSON lines, Twitter API v2 JSON lines, tweets.js); "
-                    + "\(examined) file\(examined == 1 ? "" : "s") examined, none is one")
+                throw ArchiveError(
+                    kind: .unreadable, file: path,
+                    message: "no archive found: looked for a Twitter/X "
+                        + "archive (a .zip, its folder, or its data/ folder with manifest.js or tweets.js) and for files in "
+                        + "a supported format (twint text or JSON lines, Twitter API v2 JSON lines, tweets.js); "
+                        + "\(examined) file\(examined == 1 ? "" : "s") examined, none is one")
             }
         }
         var archive = Self.merge(tweets: &tweets, external: external, inputs: inputs, issues: issues)
@@ -183,9 +201,10 @@ public struct ArchiveReader: Sendable {
     public func read(bytes: [UInt8], name: String) throws(ArchiveError) -> Archive {
         var tweets: [Tweet] = []
         let sink = try bytes.withUnsafeBufferPointer { buffer throws(ArchiveError) in
-            if Self.firstFormat(buffer) == .accountExport {   // elements bounded, lines not
-                var parser = AccountExportParser(owner: options.exportOwner ?? Handle("owner"),
-                                                 maxElementLength: options.maxLineLength)
+            if Self.firstFormat(buffer) == .accountExport { // elements bounded, lines not
+                var parser = AccountExportParser(
+                    owner: options.exportOwner ?? Handle("owner"),
+                    maxElementLength: options.maxLineLength)
                 return try parseExport(name: name, parser: &parser, into: &tweets) { feed throws(ArchiveError) in
                     try feed(TextBytes(buffer))
                     return true
@@ -257,32 +276,41 @@ public struct ArchiveReader: Sendable {
         if let size {
             switch detectFormat(descriptor: descriptor, size: size) {
             case .some(.some(.accountExport)):
-                var parser = AccountExportParser(owner: options.exportOwner ?? Handle("owner"),
-                                                 maxElementLength: options.maxLineLength)
+                var parser = AccountExportParser(
+                    owner: options.exportOwner ?? Handle("owner"),
+                    maxElementLength: options.maxLineLength)
                 return try parseExport(name: name, parser: &parser, into: &tweets) { feed throws(ArchiveError) in
-                    try Self.forEachChunk(descriptor: descriptor, name: name) { chunk throws(ArchiveError) in try feed(TextBytes(chunk)) }
+                    try Self.forEachChunk(descriptor: descriptor, name: name) { chunk throws(ArchiveError) in
+                        try feed(TextBytes(chunk))
+                    }
                     return true
                 }
             case .some(.some(let format)):
                 if size >= options.parallelThreshold, options.jobs > 1, !options.strict {
-                    return try readInParts(descriptor: descriptor, name: name, size: size, format: format,
-                                           into: &tweets)
+                    return try readInParts(
+                        descriptor: descriptor, name: name, size: size, format: format,
+                        into: &tweets)
                 }
             case .none where !explicit:
-                throw ArchiveError(kind: .unsupportedFormat, file: name, line: 1,
-                                   message: "not a supported archive")
+                throw ArchiveError(
+                    kind: .unsupportedFormat, file: name, line: 1,
+                    message: "not a supported archive")
             default:
                 break
             }
         }
-        return try parse(name: name, sizeHint: size, into: &tweets,
-                         lines: lineSource(LineReader(descriptor: descriptor, maxLineLength: options.lineLimit(nil)),
-                                           name: name))
+        return try parse(
+            name: name, sizeHint: size, into: &tweets,
+            lines: lineSource(
+                LineReader(descriptor: descriptor, maxLineLength: options.lineLimit(nil)),
+                name: name))
     }
 
     /// Calls `body` with the descriptor's bytes from its current position to its end, 1 MiB at a time.
-    static func forEachChunk(descriptor: Int32, name: String,
-                             _ body: (UnsafeBufferPointer<UInt8>) throws(ArchiveError) -> Void) throws(ArchiveError) {
+    static func forEachChunk(
+        descriptor: Int32, name: String,
+        _ body: (UnsafeBufferPointer<UInt8>) throws(ArchiveError) -> Void
+    ) throws(ArchiveError) {
         let capacity = 1 << 20
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         defer { buffer.deallocate() }
@@ -299,7 +327,8 @@ public struct ArchiveReader: Sendable {
 
     /// Feeds a line reader's lines to a parse, with its errors as ``ArchiveError``s.
     private func lineSource(_ reader: LineReader, name: String)
-        -> ((Int, UnsafeBufferPointer<UInt8>?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int {
+        -> ((Int, UnsafeBufferPointer<UInt8>?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int
+    {
         { body throws(ArchiveError) in
             do {
                 return try reader.forEachLine { number, line in try body(number, line) }
@@ -327,10 +356,13 @@ public struct ArchiveReader: Sendable {
         return head.withUnsafeBufferPointer { bytes -> ArchiveFormat?? in
             var start = 0
             while start < n {
-                let end = memchr(bytes.baseAddress! + start, 0x0A, n - start)
+                let end =
+                    memchr(bytes.baseAddress! + start, 0x0A, n - start)
                     .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
                 var line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if start == 0 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line = UnsafeBufferPointer(rebasing: line[3...]) }
+                if start == 0 && line.starts(with: [0xEF, 0xBB, 0xBF]) {
+                    line = UnsafeBufferPointer(rebasing: line[3...])
+                }
                 switch FormatDetector.detect(TextBytes(line)) {
                 case .some(.some(let format)): return .some(format)
                 case .some(.none): start = end + 1
@@ -348,8 +380,10 @@ public struct ArchiveReader: Sendable {
     /// Reads a large line-per-record file as ``Options/jobs`` parts at once, each from the start of a line, and
     /// joins them in file order: tweets moved (not copied) behind one another, counts summed, line numbers in
     /// diagnostics shifted by the lines of the parts before.
-    private func readInParts(descriptor: Int32, name: String, size: Int, format: ArchiveFormat,
-                             into tweets: inout [Tweet]) throws(ArchiveError) -> RecordSink {
+    private func readInParts(
+        descriptor: Int32, name: String, size: Int, format: ArchiveFormat,
+        into tweets: inout [Tweet]
+    ) throws(ArchiveError) -> RecordSink {
         let bounds = partBounds(descriptor: descriptor, size: size, parts: min(options.jobs, Options.maxJobs))
         let parts = bounds.count - 1
         let reader = self
@@ -360,9 +394,10 @@ public struct ArchiveReader: Sendable {
             lines.byteRange = bounds[k]..<bounds[k + 1]
             do throws(ArchiveError) {
                 // A byte-order mark is one only at the file's start: a part must not strip one where it begins.
-                var sink = try reader.parse(name: name, sizeHint: nil, format: format, atFileStart: bounds[k] == 0,
-                                            chunkSize: reader.options.partChunkSize, into: &partTweets,
-                                            lines: reader.lineSource(lines, name: name))
+                var sink = try reader.parse(
+                    name: name, sizeHint: nil, format: format, atFileStart: bounds[k] == 0,
+                    chunkSize: reader.options.partChunkSize, into: &partTweets,
+                    lines: reader.lineSource(lines, name: name))
                 sink.chunks.append(partTweets)
                 return .success(sink)
             } catch {
@@ -435,8 +470,9 @@ public struct ArchiveReader: Sendable {
     /// Appends `source`'s tweets to `destination` by moving them, leaving empty placeholders behind, so no
     /// tweet is retained or released on the way (and `source` frees nothing but its buffer).
     private static func moveAppend(_ source: inout [Tweet], to destination: inout [Tweet]) {
-        let placeholder = Tweet(id: TweetID(0), author: Handle(""), createdAt: Timestamp(milliseconds: 0), text: "",
-                                entities: .empty)
+        let placeholder = Tweet(
+            id: TweetID(0), author: Handle(""), createdAt: Timestamp(milliseconds: 0), text: "",
+            entities: .empty)
         source.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             destination.append(contentsOf: MovingSequence(base: base, count: buffer.count))
@@ -467,7 +503,7 @@ public struct ArchiveReader: Sendable {
             var parser: ParserBox?
             // The parser each line goes to, called without taking a reference per line (`parser` owns it).
             unowned(unsafe) var active: ParserBox?
-            if let format {   // a part of a file whose format is known (its chunks size themselves)
+            if let format { // a part of a file whose format is known (its chunks size themselves)
                 sink.stats.format = format
                 parser = factory.make(format, sizeHint: nil)
                 active = parser
@@ -481,11 +517,12 @@ public struct ArchiveReader: Sendable {
                 sink.stats.lines = number
                 lastLine = number
                 guard var line, line.count <= lineLimit else {
-                    try sink.skip(line: number, reason: .lineTooLong,
-                                  detail: "longer than \(line == nil ? readerLimit : lineLimit) bytes")
+                    try sink.skip(
+                        line: number, reason: .lineTooLong,
+                        detail: "longer than \(line == nil ? readerLimit : lineLimit) bytes")
                     return
                 }
-                if number == 1 && atFileStart && line.starts(with: [0xEF, 0xBB, 0xBF]) {   // a UTF-8 byte-order mark
+                if number == 1 && atFileStart && line.starts(with: [0xEF, 0xBB, 0xBF]) { // a UTF-8 byte-order mark
                     line = UnsafeBufferPointer(rebasing: line[3...])
                 }
                 if active == nil {
@@ -507,12 +544,13 @@ public struct ArchiveReader: Sendable {
                             }
                         }
                     case .some(.none):
-                        sink.ignore()   // blank or log line before the first record
+                        sink.ignore() // blank or log line before the first record
                         return
                     case .none:
-                        throw ArchiveError(kind: .unsupportedFormat, file: name, line: number,
-                                           message: "not a supported archive (twint text or JSON lines, Twitter API v2 "
-                                               + "JSON lines, or an account export tweets.js): \(TextBytes(line).excerpt())")
+                        throw ArchiveError(
+                            kind: .unsupportedFormat, file: name, line: number,
+                            message: "not a supported archive (twint text or JSON lines, Twitter API v2 "
+                                + "JSON lines, or an account export tweets.js): \(TextBytes(line).excerpt())")
                     }
                 }
                 try active!.consume(TextBytes(line), line: number, into: &sink)
@@ -544,13 +582,14 @@ public struct ArchiveReader: Sendable {
         }
     }
 
-
     // MARK: - Merging
 
     /// Sorts and de-duplicates the tweets of all inputs (in reading order, each input's tweets together) in
     /// place and counts each input's duplicates: the first-read copy of an id is kept.
-    static func merge(tweets: inout [Tweet], external: [TweetID: ExternalTweet], inputs: [InputStats],
-                      issues: [Diagnostic]) -> Archive {
+    static func merge(
+        tweets: inout [Tweet], external: [TweetID: ExternalTweet], inputs: [InputStats],
+        issues: [Diagnostic]
+    ) -> Archive {
         var inputs = inputs
         let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: inputs.map(\.tweets))
         for k in inputs.indices { inputs[k].duplicates += duplicates[k] }

@@ -7,9 +7,9 @@ enum FormatDetector {
         var i = 0
         var end = line.count
         while end > 0 && line[end - 1] == 0x0D { end -= 1 }
-        if end >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF { i = 3 }  // UTF-8 BOM
+        if end >= 3 && line[0] == 0xEF && line[1] == 0xBB && line[2] == 0xBF { i = 3 } // UTF-8 BOM
         while i < end && (line[i] == ASCII.space || line[i] == ASCII.tab) { i += 1 }
-        guard i < end else { return .some(nil) }   // blank: undecided
+        guard i < end else { return .some(nil) } // blank: undecided
         let rest = line.slice(i..<end)
         // `window.YTD.tweets.part0 = [` as Twitter writes it; `module.exports = [` as the tweetback site generator
         // saves the same file.
@@ -19,7 +19,9 @@ enum FormatDetector {
             let name = rest.dropFirst("window.YTD.".utf8.count).prefix { $0 != UInt8(ascii: ".") && $0 != ASCII.space }
             return tweetKinds.contains { name.elementsEqual($0.utf8) } ? .some(.accountExport) : nil
         }
-        if rest.starts(with: "module.exports".utf8) || rest.first == ASCII.leftBracket && !TwintTextParser.isLogLine(rest) {
+        if rest.starts(with: "module.exports".utf8)
+            || rest.first == ASCII.leftBracket && !TwintTextParser.isLogLine(rest)
+        {
             return .some(.accountExport)
         }
         if rest.first == ASCII.leftBrace {
@@ -32,12 +34,14 @@ enum FormatDetector {
         }
         if TwintTextParser.isLogLine(rest) { return .some(nil) }
         if ASCII.isDigit(rest[0]) { return .some(.twintText) }
-        return nil  // not any supported format
+        return nil // not any supported format
     }
 
     /// The `window.YTD.<name>.partN` names of account-export files whose elements are tweets.
-    private static let tweetKinds = ["tweets", "tweet", "deleted_tweets", "deleted_tweet", "community_tweet",
-                                     "twitter_circle_tweet"]
+    private static let tweetKinds = [
+        "tweets", "tweet", "deleted_tweets", "deleted_tweet", "community_tweet",
+        "twitter_circle_tweet",
+    ]
 
     /// A page (`"data":`) or a flattened tweet (`"author_id":`): keys twint never writes. Matching keys, not bare
     /// strings, keeps a twint line that mentions a user called `data` from passing for a page.

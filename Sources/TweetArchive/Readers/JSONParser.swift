@@ -54,16 +54,22 @@ struct JSONParser {
         case ASCII.leftBracket: return try parseArray()
         case ASCII.quote: return .string(try parseString())
         case ASCII.minus, 0x30...0x39: return .number(try parseNumber())
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return .null
         default: throw error("unexpected character")
         }
     }
 
     private mutating func parseObject() throws(SyntaxError) -> JSONValue {
         try enter()
-        position += 1  // {
+        position += 1 // {
         var members: [(key: String, value: JSONValue)] = []
         skipWhitespace()
         if peek == ASCII.rightBrace {
@@ -94,7 +100,7 @@ struct JSONParser {
 
     private mutating func parseArray() throws(SyntaxError) -> JSONValue {
         try enter()
-        position += 1  // [
+        position += 1 // [
         var elements: [JSONValue] = []
         skipWhitespace()
         if peek == ASCII.rightBracket {
@@ -149,7 +155,7 @@ struct JSONParser {
 
     /// A string starting at the opening quote; escapes decoded, invalid UTF-8 replaced.
     private mutating func parseString() throws(SyntaxError) -> String {
-        position += 1  // opening quote
+        position += 1 // opening quote
         let start = position
         var nonASCII: UInt8 = 0
         // Fast path: no escapes.
@@ -198,7 +204,8 @@ struct JSONParser {
                 if (0xD800...0xDBFF).contains(scalar) {
                     // A high surrogate must be followed by an escaped low one; a lone one becomes U+FFFD.
                     if position + 1 < bytes.count && bytes[position] == ASCII.backslash
-                        && bytes[position + 1] == UInt8(ascii: "u") {
+                        && bytes[position + 1] == UInt8(ascii: "u")
+                    {
                         let save = position
                         position += 2
                         let low = try readHex4()
@@ -247,9 +254,11 @@ struct JSONParser {
 
     private mutating func expectWord(_ word: StaticString) throws(SyntaxError) {
         let n = word.utf8CodeUnitCount
-        let matches = position + n <= bytes.count && word.withUTF8Buffer { w in
-            (0..<n).allSatisfy { bytes[position + $0] == w[$0] }
-        }
+        let matches =
+            position + n <= bytes.count
+            && word.withUTF8Buffer { w in
+                (0..<n).allSatisfy { bytes[position + $0] == w[$0] }
+            }
         guard matches else { throw error("unexpected character") }
         position += n
     }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a file descriptor in large chunks and hands out its lines as byte buffers, without building `String`s.
@@ -35,17 +35,18 @@ struct LineReader {
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + Self.padding)
         buffer.initialize(repeating: 0, count: capacity + Self.padding)
         defer { buffer.deallocate() }
-        var filled = 0          // bytes valid in buffer
+        var filled = 0 // bytes valid in buffer
         var lineNumber = 0
-        var discarding = false  // inside an over-long line
+        var discarding = false // inside an over-long line
         var total = 0
         var eof = false
         var offset = byteRange?.lowerBound ?? 0
         while !eof {
             let n: Int
             if let byteRange {
-                n = pread(descriptor, buffer + filled, min(capacity - filled, byteRange.upperBound - offset),
-                          off_t(offset))
+                n = pread(
+                    descriptor, buffer + filled, min(capacity - filled, byteRange.upperBound - offset),
+                    off_t(offset))
                 if n > 0 { offset += n }
             } else {
                 n = read(descriptor, buffer + filled, capacity - filled)
@@ -54,7 +55,12 @@ struct LineReader {
                 if errno == EINTR { continue }
                 throw LineReaderError(errno: errno)
             }
-            if n == 0 { eof = true } else { total += n; filled += n }
+            if n == 0 {
+                eof = true
+            } else {
+                total += n
+                filled += n
+            }
             var start = 0
             var scan = 0
             while scan < filled {
@@ -103,7 +109,8 @@ struct LineReader {
                 } else {
                     var lineEnd = filled
                     if buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                    try body(lineNumber, lineEnd > maxLineLength ? nil : UnsafeBufferPointer(start: buffer, count: lineEnd))
+                    try body(
+                        lineNumber, lineEnd > maxLineLength ? nil : UnsafeBufferPointer(start: buffer, count: lineEnd))
                 }
             }
         }

@@ -44,12 +44,15 @@ struct LongPostIndex: Sendable {
         for s in (second - 1)...(second + 1) { candidates += bySecond[s] ?? [] }
         guard !candidates.isEmpty else { return nil }
         let prefix = Self.significant(Self.comparable(Self.withoutTruncationMark(text)))
-        guard prefix.count >= 8 else { return nil }   // too little text to tell two posts apart
+        guard prefix.count >= 8 else { return nil } // too little text to tell two posts apart
         var best: Int?
         for k in candidates {
             let full = Self.significant(Self.comparable(Substring(posts[k].text)))
             guard full.count >= prefix.count, full.starts(with: prefix) else { continue }
-            if !posts[k].joined { best = k; break }
+            if !posts[k].joined {
+                best = k
+                break
+            }
         }
         guard let best else { return nil }
         posts[best].joined = true

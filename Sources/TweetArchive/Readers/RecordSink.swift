@@ -27,7 +27,7 @@ struct RecordSink {
     @inline(__always)
     mutating func emit(_ tweet: consuming Tweet) {
         clock.add(tweet)
-        tweets.append(consume tweet)   // moved in: a copy would retain and release its references
+        tweets.append(consume tweet) // moved in: a copy would retain and release its references
         stats.tweets += 1
         if let chunkSize, tweets.count >= chunkSize {
             chunks.append(tweets)
@@ -50,8 +50,9 @@ struct RecordSink {
         stats.skipped[reason, default: 0] += 1
         let diagnostic = Diagnostic(file: file, line: line, reason: reason, detail: detail)
         if strict {
-            throw ArchiveError(kind: .malformed, file: file, line: line,
-                               message: detail.isEmpty ? reason.rawValue : "\(reason): \(detail)")
+            throw ArchiveError(
+                kind: .malformed, file: file, line: line,
+                message: detail.isEmpty ? reason.rawValue : "\(reason): \(detail)")
         }
         if issues.count < maxReportedIssues { issues.append(diagnostic) }
     }
@@ -74,8 +75,8 @@ struct ClockVotes {
 
     @inline(__always)
     mutating func add(_ tweet: borrowing Tweet) {
-        guard let stated = tweet.statedTime, let true_ = tweet.id.snowflakeMilliseconds else { return }
-        let difference = stated.milliseconds - true_
+        guard let stated = tweet.statedTime, let actual = tweet.id.snowflakeMilliseconds else { return }
+        let difference = stated.milliseconds - actual
         // Round to the nearest quarter hour (900 000 ms), halves away from zero.
         let quarterHours = (difference + (difference >= 0 ? 450_000 : -450_000)) / 900_000
         let offset = Int(quarterHours) * 900
@@ -98,7 +99,8 @@ struct ClockVotes {
         var all = self
         all.flush()
         guard all.total > 0, let (offset, count) = all.votes.max(by: { $0.value < $1.value }),
-              Double(count) >= 0.95 * Double(all.total) else { return nil }
+            Double(count) >= 0.95 * Double(all.total)
+        else { return nil }
         return offset
     }
 
@@ -138,7 +140,8 @@ final class BoxedParser<Parser: RecordParser>: ParserBox {
     init(_ parser: Parser) { self.parser = parser }
 
     override func consume(_ bytes: TextBytes, line: Int, into sink: inout RecordSink)
-        throws(ArchiveError) {
+        throws(ArchiveError)
+    {
         try parser.consume(bytes, line: line, into: &sink)
     }
 

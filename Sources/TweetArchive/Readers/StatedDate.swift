@@ -13,7 +13,8 @@ enum StatedDate {
         return text.withUTF8 { bytes in
             var cursor = ByteCursor(TextBytes(bytes))
             guard let (year, month, day) = cursor.readDate(), cursor.consume(ASCII.space),
-                  let (hour, minute, second) = cursor.readTime() else { return nil }
+                let (hour, minute, second) = cursor.readTime()
+            else { return nil }
             var offset = fallbackOffset ?? 0
             if cursor.consume(ASCII.space) {
                 if cursor.peek == ASCII.plus || cursor.peek == ASCII.minus {
@@ -21,15 +22,17 @@ enum StatedDate {
                     offset = stated
                 } else {
                     let zone = cursor.rest
-                    if zone.elementsEqual("UTC".utf8) || zone.elementsEqual("GMT".utf8) || zone.elementsEqual("Z".utf8) {
+                    if zone.elementsEqual("UTC".utf8) || zone.elementsEqual("GMT".utf8) || zone.elementsEqual("Z".utf8)
+                    {
                         offset = 0
                     }
                     cursor.skipToken()
                 }
             }
             guard cursor.atEnd else { return nil }
-            return Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-                             utcOffsetSeconds: offset)
+            return Timestamp(
+                year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                utcOffsetSeconds: offset)
         }
     }
 
@@ -39,7 +42,8 @@ enum StatedDate {
         return text.withUTF8 { bytes in
             var cursor = ByteCursor(TextBytes(bytes))
             guard cursor.peek == ASCII.plus || cursor.peek == ASCII.minus, let offset = cursor.readOffset(),
-                  cursor.atEnd else { return nil }
+                cursor.atEnd
+            else { return nil }
             return offset
         }
     }
@@ -50,7 +54,8 @@ enum StatedDate {
         return text.withUTF8 { bytes in
             var cursor = ByteCursor(TextBytes(bytes))
             guard let (year, month, day) = cursor.readDate(), cursor.consume(UInt8(ascii: "T")),
-                  let (hour, minute, second) = cursor.readTime() else { return nil }
+                let (hour, minute, second) = cursor.readTime()
+            else { return nil }
             var millisecond = 0
             if cursor.consume(UInt8(ascii: ".")) {
                 var scale = 100
@@ -68,12 +73,14 @@ enum StatedDate {
             } else if let sign = cursor.peek, sign == ASCII.plus || sign == ASCII.minus {
                 cursor.position += 1
                 guard let hh = cursor.readFixedDigits(2), cursor.consume(ASCII.colon),
-                      let mm = cursor.readFixedDigits(2), hh <= 14, mm < 60 else { return nil }
+                    let mm = cursor.readFixedDigits(2), hh <= 14, mm < 60
+                else { return nil }
                 offset = (hh * 3600 + mm * 60) * (sign == ASCII.minus ? -1 : 1)
             }
             guard cursor.atEnd else { return nil }
-            return Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-                             millisecond: millisecond, utcOffsetSeconds: offset)
+            return Timestamp(
+                year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                millisecond: millisecond, utcOffsetSeconds: offset)
         }
     }
 
@@ -82,24 +89,29 @@ enum StatedDate {
         var text = text
         return text.withUTF8 { bytes in
             var cursor = ByteCursor(TextBytes(bytes))
-            cursor.skipToken()   // weekday, not checked: the date decides
+            cursor.skipToken() // weekday, not checked: the date decides
             guard cursor.consume(ASCII.space), cursor.bytes.count - cursor.position >= 3 else { return nil }
-            let m = (Int(cursor.bytes[cursor.position]) << 16 | Int(cursor.bytes[cursor.position + 1]) << 8
-                | Int(cursor.bytes[cursor.position + 2])) | 0x20_2020
+            let m =
+                (Int(cursor.bytes[cursor.position]) << 16 | Int(cursor.bytes[cursor.position + 1]) << 8
+                    | Int(cursor.bytes[cursor.position + 2])) | 0x20_2020
             guard let month = monthKeys.firstIndex(of: m).map({ $0 + 1 }) else { return nil }
             cursor.position += 3
             guard cursor.consume(ASCII.space), let day = cursor.readFixedDigits(2), cursor.consume(ASCII.space),
-                  let (hour, minute, second) = cursor.readTime(), cursor.consume(ASCII.space),
-                  cursor.peek == ASCII.plus || cursor.peek == ASCII.minus, let offset = cursor.readOffset(),
-                  cursor.consume(ASCII.space), let year = cursor.readFixedDigits(4), cursor.atEnd else { return nil }
-            return Timestamp(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
-                             utcOffsetSeconds: offset)
+                let (hour, minute, second) = cursor.readTime(), cursor.consume(ASCII.space),
+                cursor.peek == ASCII.plus || cursor.peek == ASCII.minus, let offset = cursor.readOffset(),
+                cursor.consume(ASCII.space), let year = cursor.readFixedDigits(4), cursor.atEnd
+            else { return nil }
+            return Timestamp(
+                year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+                utcOffsetSeconds: offset)
         }
     }
 
     /// Lower-cased three-letter month names packed into integers.
-    private static let monthKeys: [Int] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                           "nov", "dec"].map { name in
+    private static let monthKeys: [Int] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+        "nov", "dec",
+    ].map { name in
         name.utf8.reduce(0) { $0 << 8 | Int($1) }
     }
 }

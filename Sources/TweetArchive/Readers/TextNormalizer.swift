@@ -30,8 +30,9 @@ enum TextNormalizer {
         var hasPicLink = false
         var invalidUTF8 = false
         let value = String(unsafeUninitializedCapacity: bytes.count) { out in
-            let (count, ascii, picLink) = normalize(bytes, dropSpaceBeforeLinks: dropSpaceBeforeLinks,
-                                                    into: out.baseAddress!)
+            let (count, ascii, picLink) = normalize(
+                bytes, dropSpaceBeforeLinks: dropSpaceBeforeLinks,
+                into: out.baseAddress!)
             hasPicLink = picLink
             // The initializer repairs invalid UTF-8 silently; check first so the line can be counted.
             invalidUTF8 = !ascii && !UTF8Validation.isValid(UnsafeBufferPointer(start: out.baseAddress!, count: count))
@@ -46,7 +47,8 @@ enum TextNormalizer {
     /// With `padded`, ``LineReader/padding`` readable bytes follow `bytes` (a reader's line buffer guarantees
     /// them), and the last sixteen bytes are read in place rather than through a zero-padded copy.
     static func twintText(_ bytes: UnsafeBufferPointer<UInt8>, into arena: inout TextArena, padded: Bool = false)
-        -> (start: Int, count: Int, ascii: Bool, invalidUTF8: Bool, hasPicLink: Bool) {
+        -> (start: Int, count: Int, ascii: Bool, invalidUTF8: Bool, hasPicLink: Bool)
+    {
         let target = arena.reserve(bytes.count + TextArena.padding)
         let (count, ascii, hasPicLink) = normalize(bytes, dropSpaceBeforeLinks: true, padded: padded, into: target)
         if ascii || UTF8Validation.isValid(UnsafeBufferPointer(start: target, count: count)) {
@@ -65,8 +67,10 @@ enum TextNormalizer {
     /// The normalisation itself, writing to `target` (room for `bytes.count`: decoding and dropping only shrink
     /// the text, every entity being longer than its UTF-8): the length written, whether every byte was ASCII,
     /// and whether a `pic.twitter.com` link was seen.
-    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, dropSpaceBeforeLinks: Bool, padded: Bool = false,
-                                  into target: UnsafeMutablePointer<UInt8>) -> (count: Int, ascii: Bool, hasPicLink: Bool) {
+    private static func normalize(
+        _ bytes: UnsafeBufferPointer<UInt8>, dropSpaceBeforeLinks: Bool, padded: Bool = false,
+        into target: UnsafeMutablePointer<UInt8>
+    ) -> (count: Int, ascii: Bool, hasPicLink: Bool) {
         let n = bytes.count
         guard let source = bytes.baseAddress, n > 0 else { return (0, true, false) }
         var hasPicLink = false
@@ -78,7 +82,7 @@ enum TextNormalizer {
             i += 1
         }
         var run = i
-        var high: UInt8 = 0          // non-ASCII scalars decoded from entities
+        var high: UInt8 = 0 // non-ASCII scalars decoded from entities
         var highBytes = ByteVector.Bytes()
         while i < n {
             // Sixteen bytes at a time; the last ones (fewer than eighteen) in place when padding follows them (its
@@ -96,9 +100,12 @@ enum TextNormalizer {
                     let k = firstCandidate(source + i, links: dropSpaceBeforeLinks, high: &tail)
                     highBytes |= ByteVector.prefix(tail, count: n - i)
                     if let k, i + k < n { found = i + k } else { i = min(i + ByteVector.width, n) }
-                } else if let k = ByteVector.withPaddedTail(source + i, count: n - i, {
-                    firstCandidate($0, links: dropSpaceBeforeLinks, high: &highBytes)
-                }), i + k < n {
+                } else if let k = ByteVector.withPaddedTail(
+                    source + i, count: n - i,
+                    {
+                        firstCandidate($0, links: dropSpaceBeforeLinks, high: &highBytes)
+                    }), i + k < n
+                {
                     found = i + k
                 } else {
                     i = min(i + ByteVector.width, n)
@@ -111,11 +118,11 @@ enum TextNormalizer {
                     if kind == .pic { hasPicLink = true }
                     (target + o).update(from: source + run, count: i - run)
                     o += i - run
-                    i += 1   // drop twint's inserted space
+                    i += 1 // drop twint's inserted space
                     run = i
                     continue
                 }
-            } else if let (decoded, length) = entity(bytes, at: i) {   // an `&`
+            } else if let (decoded, length) = entity(bytes, at: i) { // an `&`
                 (target + o).update(from: source + run, count: i - run)
                 o += i - run
                 if decoded.value > 0x7F { high = 0x80 }
@@ -145,9 +152,11 @@ enum TextNormalizer {
         high |= v
         var candidates = v .== ByteVector.splat(ASCII.ampersand)
         if links {
-            let next = ByteVector.load(p + 1), after = ByteVector.load(p + 2)
+            let next = ByteVector.load(p + 1)
+            let after = ByteVector.load(p + 2)
             let http = (next .== ByteVector.splat(0x68)) .& (after .== ByteVector.splat(0x74))
             let pic = (next .== ByteVector.splat(0x70)) .& (after .== ByteVector.splat(0x69))
+            // swift-format-ignore: NoAssignmentInExpressions
             candidates = candidates .| ((v .== ByteVector.splat(ASCII.space)) .& (http .| pic))
         }
         return ByteVector.first(candidates)
@@ -183,18 +192,26 @@ enum TextNormalizer {
         guard i + 3 < bytes.count, bytes[i + 1] == ASCII.hash else { return nil }
         var k = i + 2
         var hex = false
-        if bytes[k] == 0x78 || bytes[k] == 0x58 { hex = true; k += 1 }
+        if bytes[k] == 0x78 || bytes[k] == 0x58 {
+            hex = true
+            k += 1
+        }
         var value: UInt32 = 0
         let start = k
         while k < bytes.count && k - start < 7 {
             let b = bytes[k]
-            if ASCII.isDigit(b) { value = value * (hex ? 16 : 10) + UInt32(b - 0x30) }
-            else if hex, let h = hexValue(b) { value = value * 16 + h }
-            else { break }
+            if ASCII.isDigit(b) {
+                value = value * (hex ? 16 : 10) + UInt32(b - 0x30)
+            } else if hex, let h = hexValue(b) {
+                value = value * 16 + h
+            } else {
+                break
+            }
             k += 1
         }
         guard k > start, k < bytes.count, bytes[k] == ASCII.semicolon, let scalar = Unicode.Scalar(value),
-              value != 0 else { return nil }
+            value != 0
+        else { return nil }
         return (scalar, k + 1 - i)
     }
 

@@ -15,7 +15,8 @@
 /// `bad-date`.
 struct TwintJSONParser: RecordParser {
     mutating func consume(_ line: TextBytes, line number: Int, into sink: inout RecordSink)
-        throws(ArchiveError) {
+        throws(ArchiveError)
+    {
         guard let object = try sink.jsonObjectLine(line, line: number) else { return }
         guard let idValue = object["id"] else {
             return try sink.skip(line: number, reason: .missingID, detail: line.excerpt())
@@ -95,11 +96,13 @@ struct TwintJSONParser: RecordParser {
         if normalized.hasPicLink { hasMedia = true }
 
         let language = object["language"]?.string.flatMap { $0.isEmpty ? nil : $0 }
-        sink.emit(Tweet(id: id, author: author, authorID: object["user_id"]?.uint64, statedTime: stated,
-                        text: normalized.value, inReplyToUser: inReplyToUser,
-                        conversationID: object["conversation_id"]?.tweetID, quotedID: quotedID,
-                        retweetedID: retweetedID, isRetweet: isRetweet, language: language, counts: counts,
-                        hasMedia: hasMedia))
+        sink.emit(
+            Tweet(
+                id: id, author: author, authorID: object["user_id"]?.uint64, statedTime: stated,
+                text: normalized.value, inReplyToUser: inReplyToUser,
+                conversationID: object["conversation_id"]?.tweetID, quotedID: quotedID,
+                retweetedID: retweetedID, isRetweet: isRetweet, language: language, counts: counts,
+                hasMedia: hasMedia))
     }
 
     /// `true`, `1`, `"True"`/`"true"` (older twint wrote Python booleans as strings).

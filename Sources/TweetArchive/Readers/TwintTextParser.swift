@@ -54,10 +54,14 @@ struct TwintTextParser: RecordParser {
             } else {
                 // The bytes placed over the two words one by one, low bytes first (as the loads would place them).
                 for k in 0..<n {
-                    if k < 8 { low |= UInt64(bytes[k]) << (UInt64(k) * 8) } else { high |= UInt64(bytes[k]) << (UInt64(k - 8) * 8) }
+                    if k < 8 {
+                        low |= UInt64(bytes[k]) << (UInt64(k) * 8)
+                    } else {
+                        high |= UInt64(bytes[k]) << (UInt64(k - 8) * 8)
+                    }
                 }
             }
-            high |= UInt64(n) << 56   // then the count, in the byte no name reaches
+            high |= UInt64(n) << 56 // then the count, in the byte no name reaches
         }
 
         /// A well-mixed hash for a table slot (the caller masks it).
@@ -68,17 +72,25 @@ struct TwintTextParser: RecordParser {
     }
 
     mutating func consume(_ line: TextBytes, line number: Int, into sink: inout RecordSink)
-        throws(ArchiveError) {
+        throws(ArchiveError)
+    {
         var cursor = ByteCursor(line)
         cursor.skipSpaces()
-        if cursor.atEnd { sink.ignore(); return }
-        if Self.isLogLine(cursor.rest) { sink.ignore(); return }
+        if cursor.atEnd {
+            sink.ignore()
+            return
+        }
+        if Self.isLogLine(cursor.rest) {
+            sink.ignore()
+            return
+        }
 
         guard let id = cursor.readUInt64(), cursor.consume(ASCII.space) else {
             return try sink.skip(line: number, reason: .badID, detail: line.excerpt())
         }
-        if cursor.peek == ASCII.pipe {  // a profile line: `<id> | <name> | @<username> | Private: ...`
-            sink.ignore(); return
+        if cursor.peek == ASCII.pipe { // a profile line: `<id> | <name> | @<username> | Private: ...`
+            sink.ignore()
+            return
         }
         guard let days = readDays(&cursor), cursor.consume(ASCII.space) else {
             return try sink.skip(line: number, reason: .badDate, detail: line.excerpt())
@@ -96,7 +108,7 @@ struct TwintTextParser: RecordParser {
             }
             offsetSeconds = offset
         } else if let b = cursor.peek, b != ASCII.lessThan, (0x41...0x5A).contains(b) {
-            cursor.skipToken()   // a zone abbreviation (`UTC`, `CET`): its offset is unknown, read as UTC
+            cursor.skipToken() // a zone abbreviation (`UTC`, `CET`): its offset is unknown, read as UTC
             _ = cursor.consume(ASCII.space)
         }
         guard cursor.consume(ASCII.lessThan) else {
@@ -121,14 +133,17 @@ struct TwintTextParser: RecordParser {
             counts = stats
         }
         body = Self.stripTagTails(body)
-        let text = TextNormalizer.twintText(body.buffer, into: &texts, padded: true)   // lines come padded (RecordParser)
+        let text = TextNormalizer.twintText(body.buffer, into: &texts, padded: true) // lines come padded (RecordParser)
         if text.invalidUTF8 { sink.stats.invalidUTF8Lines += 1 }
         // The name ends before `>`, and the line goes on: what is left of it may be read.
         let author = handle(name, readable: line.count - line.offset(of: name))
-        let (entities, start) = EntityExtractor.entities(in: &texts, start: text.start, count: text.count,
-                                                         isASCII: text.ascii, scratch: &scratch)
-        sink.emit(Tweet(id: TweetID(id), author: author, statedTime: stated, textBlock: texts.block, start: start,
-                        count: text.count, entities: entities, counts: counts, hasMedia: text.hasPicLink ? true : nil))
+        let (entities, start) = EntityExtractor.entities(
+            in: &texts, start: text.start, count: text.count,
+            isASCII: text.ascii, scratch: &scratch)
+        sink.emit(
+            Tweet(
+                id: TweetID(id), author: author, statedTime: stated, textBlock: texts.block, start: start,
+                count: text.count, entities: entities, counts: counts, hasMedia: text.hasPicLink ? true : nil))
     }
 
     private mutating func handle(_ name: TextBytes, readable: Int) -> Handle {
@@ -174,7 +189,8 @@ struct TwintTextParser: RecordParser {
     private mutating func readDays(_ cursor: inout ByteCursor) -> Int?? {
         let bytes = cursor.bytes
         if bytes.count - cursor.position >= 10 {
-            let word = bytes.word(at: cursor.position), tail = bytes.halfWord(at: cursor.position + 8)
+            let word = bytes.word(at: cursor.position)
+            let tail = bytes.halfWord(at: cursor.position + 8)
             if let last = lastDate, word == last.word && tail == last.tail {
                 cursor.position += 10
                 return .some(last.days)
@@ -194,7 +210,9 @@ struct TwintTextParser: RecordParser {
     static func isLogLine(_ line: TextBytes) -> Bool {
         guard let first = line.first else { return false }
         if first == ASCII.leftBracket { return true }
-        guard first == UInt8(ascii: "f") || first == UInt8(ascii: "C") || first == UInt8(ascii: "T") else { return false }
+        guard first == UInt8(ascii: "f") || first == UInt8(ascii: "C") || first == UInt8(ascii: "T") else {
+            return false
+        }
         return line.starts(with: "found ".utf8) || line.starts(with: "CRITICAL".utf8)
             || line.starts(with: "Traceback".utf8)
     }
@@ -203,7 +221,8 @@ struct TwintTextParser: RecordParser {
     static func splitStatsTail(_ body: TextBytes) -> (TextBytes, EngagementCounts)? {
         // Most lines have no tail: it must end in "likes".
         guard body.count >= 22, body[body.count - 1] == UInt8(ascii: "s"), body[body.count - 5] == UInt8(ascii: "l"),
-              body[body.count - 6] == ASCII.space else { return nil }
+            body[body.count - 6] == ASCII.space
+        else { return nil }
         // Find the last " | " and check that what follows is exactly the stats phrase.
         var i = body.count - 3
         while i >= 0 {
@@ -220,8 +239,10 @@ struct TwintTextParser: RecordParser {
             if k < 2 && !cursor.consume(ASCII.space) { return nil }
         }
         guard cursor.atEnd else { return nil }
-        return (body.slice(0..<i),
-                EngagementCounts(likes: values[2], retweets: values[1], replies: values[0]))
+        return (
+            body.slice(0..<i),
+            EngagementCounts(likes: values[2], retweets: values[1], replies: values[0])
+        )
     }
 
     /// Drops `--hashtags` / `--cashtags` tails: a final comma-joined `#a,#b` (or `$a,$b`) token whose every tag
@@ -296,7 +317,8 @@ struct ByteCursor {
         // Nineteen digits cannot overflow (10^19 - 1 < 2^64): no checks for those.
         // (`eightDigits` takes the word as loaded, in memory order: `word(at:)` reads it little-endian.)
         while bytes.count &- position >= 8 && position &- start <= 11,
-              let eight = Self.eightDigits(UInt64(littleEndian: bytes.word(at: position))) {
+            let eight = Self.eightDigits(UInt64(littleEndian: bytes.word(at: position)))
+        {
             value = value &* 100_000_000 &+ eight
             position &+= 8
         }
@@ -325,7 +347,7 @@ struct ByteCursor {
         let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
         guard (w & high) | (((w &+ 0x0606_0606_0606_0606) & high) >> 4) == 0x3333_3333_3333_3333 else { return nil }
         var v = w &- 0x3030_3030_3030_3030
-        v = (v &* 10) &+ (v >> 8)               // pairs: each even byte holds two digits' value
+        v = (v &* 10) &+ (v >> 8) // pairs: each even byte holds two digits' value
         let mask: UInt64 = 0x0000_00FF_0000_00FF
         v = (((v & mask) &* (100 &+ (1_000_000 << 32))) &+ (((v >> 16) & mask) &* (1 &+ (10_000 << 32)))) >> 32
         return v & 0xFFFF_FFFF
@@ -359,7 +381,8 @@ struct ByteCursor {
     /// `YYYY-MM-DD`, read at fixed offsets after one length check.
     mutating func readDate() -> (Int, Int, Int)? {
         guard bytes.count - position >= 10, bytes[position + 4] == ASCII.minus, bytes[position + 7] == ASCII.minus,
-              let y = digits(at: 0, 4), let m = digits(at: 5, 2), let d = digits(at: 8, 2) else { return nil }
+            let y = digits(at: 0, 4), let m = digits(at: 5, 2), let d = digits(at: 8, 2)
+        else { return nil }
         position += 10
         return (y, m, d)
     }
@@ -375,8 +398,10 @@ struct ByteCursor {
         let high: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
         guard (t & high) | (((t &+ 0x0606_0606_0606_0606) & high) >> 4) == 0x3333_3333_3333_3333 else { return nil }
         let d = t &- 0x3030_3030_3030_3030
-        let pairs = (d &* 10) &+ (d >> 8)   // bytes 0, 3 and 6 hold HH, MM and SS (each at most 99: no carry)
-        let h = Int(pairs & 0xFF), m = Int((pairs >> 24) & 0xFF), s = Int((pairs >> 48) & 0xFF)
+        let pairs = (d &* 10) &+ (d >> 8) // bytes 0, 3 and 6 hold HH, MM and SS (each at most 99: no carry)
+        let h = Int(pairs & 0xFF)
+        let m = Int((pairs >> 24) & 0xFF)
+        let s = Int((pairs >> 48) & 0xFF)
         guard h < 24, m < 60, s < 61 else { return nil }
         position += 8
         return (h, m, s)
@@ -397,7 +422,9 @@ struct ByteCursor {
         // Sixteen bytes at a time while sixteen remain (names are short: usually one step), then one at a time.
         while bytes.count &- position >= ByteVector.width {
             let v = bytes.vector(at: position)
-            if let k = ByteVector.first((v .== ByteVector.splat(ASCII.greaterThan)) .| (v .== ByteVector.splat(ASCII.space))) {
+            if let k = ByteVector.first(
+                (v .== ByteVector.splat(ASCII.greaterThan)) .| (v .== ByteVector.splat(ASCII.space)))
+            {
                 position &+= k
                 break
             }

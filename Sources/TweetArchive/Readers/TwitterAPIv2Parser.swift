@@ -16,19 +16,23 @@
 /// `bad-date`.
 struct TwitterAPIv2Parser: RecordParser {
     mutating func consume(_ line: TextBytes, line number: Int, into sink: inout RecordSink)
-        throws(ArchiveError) {
+        throws(ArchiveError)
+    {
         guard let object = try sink.jsonObjectLine(line, line: number) else { return }
         if let data = object["data"] {
             let includes = Includes(object["includes"])
             let tweets = data.array ?? [data]
-            if tweets.isEmpty { sink.ignore(); return }
+            if tweets.isEmpty {
+                sink.ignore()
+                return
+            }
             for tweet in tweets {
                 try build(tweet, includes: includes, line: number, excerpt: line, into: &sink)
             }
         } else if object["id"] != nil {
             try build(.object(object), includes: Includes(nil), line: number, excerpt: line, into: &sink)
         } else if object["errors"] != nil || object["meta"] != nil {
-            sink.ignore()   // a page that found nothing, or only errors
+            sink.ignore() // a page that found nothing, or only errors
         } else {
             try sink.skip(line: number, reason: .missingID, detail: line.excerpt())
         }
@@ -56,8 +60,10 @@ struct TwitterAPIv2Parser: RecordParser {
         }
     }
 
-    private func build(_ tweet: JSONValue, includes: Includes, line number: Int, excerpt: TextBytes,
-                       into sink: inout RecordSink) throws(ArchiveError) {
+    private func build(
+        _ tweet: JSONValue, includes: Includes, line number: Int, excerpt: TextBytes,
+        into sink: inout RecordSink
+    ) throws(ArchiveError) {
         guard tweet.object != nil else {
             return try sink.skip(line: number, reason: .notAnObject, detail: excerpt.excerpt())
         }
@@ -68,8 +74,10 @@ struct TwitterAPIv2Parser: RecordParser {
             return try sink.skip(line: number, reason: .badID, detail: excerpt.excerpt())
         }
         let authorID = tweet["author_id"]
-        guard let author = includes.handle(id: authorID, inline: tweet["author"])
-                ?? authorID?.uint64.map({ Handle("id:\($0)") }) else {
+        guard
+            let author = includes.handle(id: authorID, inline: tweet["author"])
+                ?? authorID?.uint64.map({ Handle("id:\($0)") })
+        else {
             return try sink.skip(line: number, reason: .missingAuthor, detail: "tweet \(id)")
         }
         guard let rawText = tweet["text"]?.string else {
@@ -95,14 +103,17 @@ struct TwitterAPIv2Parser: RecordParser {
             let refText = full?["text"]?.string.map(TextNormalizer.decodeEntities)
             sink.reference(ExternalTweet(id: refID, author: refAuthor, text: refText))
             switch type {
-            case "replied_to": inReplyToID = refID; parentAuthor = refAuthor
+            case "replied_to":
+                inReplyToID = refID
+                parentAuthor = refAuthor
             case "quoted": quotedID = refID
             case "retweeted": retweetedID = refID
             default: break
             }
         }
 
-        let inReplyToUser = includes.handle(id: tweet["in_reply_to_user_id"], inline: tweet["in_reply_to_user"])
+        let inReplyToUser =
+            includes.handle(id: tweet["in_reply_to_user_id"], inline: tweet["in_reply_to_user"])
             ?? parentAuthor
 
         var counts = EngagementCounts()
@@ -116,10 +127,12 @@ struct TwitterAPIv2Parser: RecordParser {
         let hasMedia: Bool? = tweet["attachments"]?["media_keys"]?.isNonEmpty == true ? true : nil
         let language = tweet["lang"]?.string.flatMap { $0.isEmpty ? nil : $0 }
 
-        sink.emit(Tweet(id: id, author: author, authorID: authorID?.uint64, statedTime: stated,
-                        text: TextNormalizer.decodeEntities(rawText), inReplyToID: inReplyToID,
-                        inReplyToUser: inReplyToUser, conversationID: tweet["conversation_id"]?.tweetID,
-                        quotedID: quotedID, retweetedID: retweetedID, language: language, counts: counts,
-                        hasMedia: hasMedia))
+        sink.emit(
+            Tweet(
+                id: id, author: author, authorID: authorID?.uint64, statedTime: stated,
+                text: TextNormalizer.decodeEntities(rawText), inReplyToID: inReplyToID,
+                inReplyToUser: inReplyToUser, conversationID: tweet["conversation_id"]?.tweetID,
+                quotedID: quotedID, retweetedID: retweetedID, language: language, counts: counts,
+                hasMedia: hasMedia))
     }
 }

@@ -1,12 +1,12 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 #if canImport(CZlib)
-import CZlib   // ZIPFoundation's module for the system zlib (Linux)
+    import CZlib // ZIPFoundation's module for the system zlib (Linux)
 #elseif canImport(zlib)
-import zlib
+    import zlib
 #endif
 
 /// A ZIP file read in place: its central directory, and each entry's bytes inflated as a stream of chunks. Nothing
@@ -37,8 +37,9 @@ final class ZipFile {
 
         /// A name that would leave the archive's root if it were extracted: absolute, or with a `..` component.
         var isUnsafe: Bool {
-            name.hasPrefix("/") || name.hasPrefix("\\") || name.split(whereSeparator: { $0 == "/" || $0 == "\\" })
-                .contains("..")
+            name.hasPrefix("/") || name.hasPrefix("\\")
+                || name.split(whereSeparator: { $0 == "/" || $0 == "\\" })
+                    .contains("..")
         }
     }
 
@@ -89,12 +90,17 @@ final class ZipFile {
         var end = -1
         var k = tail.count - 22
         while k >= 0 {
-            if Self.u32(tail, k) == 0x0605_4B50 { end = k; break }
+            if Self.u32(tail, k) == 0x0605_4B50 {
+                end = k
+                break
+            }
             k -= 1
         }
         guard end >= 0 else {
-            throw Failure(reason: .truncatedZip, detail: "no end-of-central-directory record: the file is cut short "
-                              + "or not a ZIP file")
+            throw Failure(
+                reason: .truncatedZip,
+                detail: "no end-of-central-directory record: the file is cut short "
+                    + "or not a ZIP file")
         }
         var count = Int(Self.u16(tail, end + 10))
         var directorySize = Int(Self.u32(tail, end + 12))
@@ -120,7 +126,8 @@ final class ZipFile {
             directoryOffset = Self.u64(record, 48)
         }
         guard directoryOffset >= 0, directorySize >= 0, directoryOffset <= fileSize,
-              directorySize <= fileSize - directoryOffset, count >= 0, count <= directorySize / 46 + 1 else {
+            directorySize <= fileSize - directoryOffset, count >= 0, count <= directorySize / 46 + 1
+        else {
             throw Failure(reason: .corruptZip, detail: "the central directory lies outside the file")
         }
         let directory = try bytes(at: directoryOffset, count: directorySize)
@@ -138,10 +145,11 @@ final class ZipFile {
                 throw Failure(reason: .corruptZip, detail: "central directory entry \(entries.count + 1) is damaged")
             }
             let name = String(decoding: directory[(at + 46)..<(at + 46 + nameLength)], as: UTF8.self)
-            var entry = Entry(name: name, method: Self.u16(directory, at + 10), flags: Self.u16(directory, at + 8),
-                              crc: Self.u32(directory, at + 16), compressedSize: Int(Self.u32(directory, at + 20)),
-                              size: Int(Self.u32(directory, at + 24)),
-                              localHeaderOffset: Int(Self.u32(directory, at + 42)))
+            var entry = Entry(
+                name: name, method: Self.u16(directory, at + 10), flags: Self.u16(directory, at + 8),
+                crc: Self.u32(directory, at + 16), compressedSize: Int(Self.u32(directory, at + 20)),
+                size: Int(Self.u32(directory, at + 24)),
+                localHeaderOffset: Int(Self.u32(directory, at + 42)))
             // ZIP64 sizes and offset, in that order, for each 32-bit field that is saturated.
             var extra = at + 46 + nameLength
             let extraEnd = extra + extraLength
@@ -151,9 +159,13 @@ final class ZipFile {
                 if id == 1 {
                     var field = extra + 4
                     let fieldEnd = min(extraEnd, field + length)
-                    if entry.size == 0xFFFF_FFFF, field + 8 <= fieldEnd { entry.size = Self.u64(directory, field); field += 8 }
+                    if entry.size == 0xFFFF_FFFF, field + 8 <= fieldEnd {
+                        entry.size = Self.u64(directory, field)
+                        field += 8
+                    }
                     if entry.compressedSize == 0xFFFF_FFFF, field + 8 <= fieldEnd {
-                        entry.compressedSize = Self.u64(directory, field); field += 8
+                        entry.compressedSize = Self.u64(directory, field)
+                        field += 8
                     }
                     if entry.localHeaderOffset == 0xFFFF_FFFF, field + 8 <= fieldEnd {
                         entry.localHeaderOffset = Self.u64(directory, field)
@@ -174,12 +186,17 @@ final class ZipFile {
     /// - Throws: ``Failure`` when the entry is encrypted, compressed by a method other than deflate, lies outside
     ///   the file, declares or inflates to more than `limit` bytes or more than it declares, is corrupt or cut
     ///   short, or fails its CRC; rethrows what `body` throws.
-    func read<E: Error>(_ entry: Entry, limit: Int,
-                        _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(Either<Failure, E>) {
+    func read<E: Error>(
+        _ entry: Entry, limit: Int,
+        _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> Void
+    ) throws(Either<Failure, E>) {
         guard entry.flags & 1 == 0 else { throw .left(Failure(reason: .encrypted, detail: "the entry is encrypted")) }
         guard entry.size <= limit else {
-            throw .left(Failure(reason: .tooLarge, detail: "declares \(entry.size) bytes inflated, more than the "
-                                    + "\(limit) allowed (a zip bomb?); not read"))
+            throw .left(
+                Failure(
+                    reason: .tooLarge,
+                    detail: "declares \(entry.size) bytes inflated, more than the "
+                        + "\(limit) allowed (a zip bomb?); not read"))
         }
         let header: [UInt8]
         do { header = try bytes(at: entry.localHeaderOffset, count: 30) } catch { throw .left(error) }
@@ -197,15 +214,18 @@ final class ZipFile {
         func deliver(_ count: Int) throws(Either<Failure, E>) {
             produced += count
             guard produced <= entry.size else {
-                throw .left(Failure(reason: .tooLarge, detail: "inflates past the \(entry.size) bytes it declares "
-                                        + "(a zip bomb?); stopped"))
+                throw .left(
+                    Failure(
+                        reason: .tooLarge,
+                        detail: "inflates past the \(entry.size) bytes it declares "
+                            + "(a zip bomb?); stopped"))
             }
             crc = crc32(crc, output, UInt32(count))
             do { try body(UnsafeBufferPointer(start: output, count: count)) } catch { throw .right(error) }
         }
 
         switch entry.method {
-        case 0:   // stored
+        case 0: // stored
             var offset = 0
             while offset < entry.compressedSize {
                 let n = min(1 << 20, entry.compressedSize - offset)
@@ -213,7 +233,7 @@ final class ZipFile {
                 offset += n
                 try deliver(n)
             }
-        case 8:   // deflate, raw
+        case 8: // deflate, raw
             var stream = z_stream()
             guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
                 throw .left(Failure(reason: .corruptZip, detail: "zlib could not start"))
@@ -222,13 +242,15 @@ final class ZipFile {
             let inputCapacity = 256 << 10
             let input = UnsafeMutablePointer<UInt8>.allocate(capacity: inputCapacity)
             defer { input.deallocate() }
-            var consumed = 0   // compressed bytes read from the file
+            var consumed = 0 // compressed bytes read from the file
             var finished = false
             while !finished {
                 if stream.avail_in == 0 {
                     guard consumed < entry.compressedSize else {
-                        throw .left(Failure(reason: .truncatedZip,
-                                            detail: "the compressed data ends before the stream does"))
+                        throw .left(
+                            Failure(
+                                reason: .truncatedZip,
+                                detail: "the compressed data ends before the stream does"))
                     }
                     let n = min(inputCapacity, entry.compressedSize - consumed)
                     do { try read(into: input, count: n, at: dataOffset + consumed) } catch { throw .left(error) }
@@ -252,8 +274,10 @@ final class ZipFile {
                 }
             }
         default:
-            throw .left(Failure(reason: .unsupportedCompression,
-                                detail: "compression method \(entry.method) (only stored and deflate are read)"))
+            throw .left(
+                Failure(
+                    reason: .unsupportedCompression,
+                    detail: "compression method \(entry.method) (only stored and deflate are read)"))
         }
         guard produced == entry.size else {
             throw .left(Failure(reason: .truncatedZip, detail: "inflates to \(produced) bytes, declares \(entry.size)"))
@@ -295,7 +319,8 @@ final class ZipFile {
     }
     /// A 64-bit field, clamped to `Int.max` (a hostile size must not trap).
     private static func u64(_ b: [UInt8], _ at: Int) -> Int {
-        let low = UInt64(u32(b, at)), high = UInt64(u32(b, at + 4))
+        let low = UInt64(u32(b, at))
+        let high = UInt64(u32(b, at + 4))
         return Int(clamping: high << 32 | low)
     }
 }

@@ -36,8 +36,10 @@ struct BatchCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Archive files or directories of archives (default: the bundled sample).",
-                                 valueName: "archive-or-dir"))
+    @Argument(
+        help: ArgumentHelp(
+            "Archive files or directories of archives (default: the bundled sample).",
+            valueName: "archive-or-dir"))
     var archives: [String] = []
 
     @Option(help: ArgumentHelp("The output folder.", valueName: "dir"))
@@ -82,10 +84,14 @@ struct BatchCommand: ParsableCommand {
         let parallelArchives = max(1, min(jobs, units.count))
         let readerJobs = max(1, ProcessInfo.processInfo.activeProcessorCount / parallelArchives)
         let renderer = BoundedRender(timeout: renderTimeout, workerLimit: 500)
-        var batch = BatchExport(out: URL(fileURLWithPath: out),
-                                reader: ArchiveReader(options: .init(strict: strict, exportOwner: owner.map(Handle.init),
-                                                                     jobs: readerJobs)),
-                                drawThreads: !skipThreadDiagrams, minThreadLength: minThreadLength, force: force) {
+        var batch = BatchExport(
+            out: URL(fileURLWithPath: out),
+            reader: ArchiveReader(
+                options: .init(
+                    strict: strict, exportOwner: owner.map(Handle.init),
+                    jobs: readerJobs)),
+            drawThreads: !skipThreadDiagrams, minThreadLength: minThreadLength, force: force
+        ) {
             dot, layout, elements in
             do {
                 return try renderer.render(dot, elements: elements, engine: LayoutEngine(layout), format: .svg).data
@@ -105,8 +111,10 @@ struct BatchCommand: ParsableCommand {
             } else if let failure = result.failure {
                 progress.finish(name, "FAILED: \(Self.failure(failure).message)")
             } else if !result.stopped.isEmpty {
-                progress.finish(name, "\(result.manifest?.files.count ?? 0) files; not drawn: "
-                                    + result.stopped.joined(separator: "; "))
+                progress.finish(
+                    name,
+                    "\(result.manifest?.files.count ?? 0) files; not drawn: "
+                        + result.stopped.joined(separator: "; "))
             } else {
                 progress.finish(name, "\(result.manifest?.files.count ?? 0) files")
             }
@@ -119,8 +127,9 @@ struct BatchCommand: ParsableCommand {
             throw ExitCode(failure.code.rawValue)
         }
         let failed = results.compactMap { $0.failure.map(Self.failure) }
-        StandardError.print("\(results.count - failed.count) of \(results.count) archives done; gallery: "
-                                + URL(fileURLWithPath: out).appendingPathComponent("index.html").path)
+        StandardError.print(
+            "\(results.count - failed.count) of \(results.count) archives done; gallery: "
+                + URL(fileURLWithPath: out).appendingPathComponent("index.html").path)
         if let first = failed.first { throw ExitCode(first.code.rawValue) }
         if results.contains(where: { !$0.stopped.isEmpty }) { throw ExitCode(CommandFailure.Code.software.rawValue) }
     }

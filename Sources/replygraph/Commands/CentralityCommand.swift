@@ -10,9 +10,13 @@ enum MetricSelection: ExpressibleByArgument, CustomStringConvertible {
     case one(CentralityPanel.Metric)
 
     init?(argument: String) {
-        if argument == "all" { self = .all } else if let metric = CentralityPanel.Metric(rawValue: argument) {
+        if argument == "all" {
+            self = .all
+        } else if let metric = CentralityPanel.Metric(rawValue: argument) {
             self = .one(metric)
-        } else { return nil }
+        } else {
+            return nil
+        }
     }
 
     static var allValueStrings: [String] { CentralityPanel.Metric.allValueStrings + ["all"] }
@@ -74,14 +78,17 @@ struct CentralityCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Approximate betweenness from this many sampled source nodes.", valueName: "k"))
     var samples: Int?
 
-    @Option(help: ArgumentHelp(
-        "Estimate betweenness within ±E of exact for every user, with probability 1 - D, by sampling shortest "
-            + "paths (Riondato-Kornaropoulos); harmonic within ±E × (users - 1) from random pivots (Eppstein-Wang).",
-        valueName: "E"))
+    @Option(
+        help: ArgumentHelp(
+            "Estimate betweenness within ±E of exact for every user, with probability 1 - D, by sampling shortest "
+                + "paths (Riondato-Kornaropoulos); harmonic within ±E × (users - 1) from random pivots (Eppstein-Wang).",
+            valueName: "E"))
     var epsilon: Double?
 
-    @Option(help: ArgumentHelp("With --epsilon: the probability that some score misses ±E (default 0.1).",
-                               valueName: "D"))
+    @Option(
+        help: ArgumentHelp(
+            "With --epsilon: the probability that some score misses ±E (default 0.1).",
+            valueName: "D"))
     var delta: Double?
 
     @Flag(help: "Run exact betweenness even when its estimated time is above --exact-limit.")
@@ -125,10 +132,12 @@ struct CentralityCommand: ParsableCommand {
         guard metrics.contains(.betweenness), epsilon == nil, samples == nil, !exact else { return }
         let estimate = ExactBetweennessCost().estimatedSeconds(in: graph, weighted: weighted, threads: 2)
         guard estimate > exactLimit else { return }
-        throw CommandFailure(.usage, "exact betweenness on this graph (\(graph.nodeCount) users, "
-            + "\(graph.edgeCount) edges) would take about \(Self.duration(estimate)) on this machine (estimated; "
-            + "--exact-limit is \(Self.duration(exactLimit))). Use --epsilon 0.01 for an estimate within ±0.01 of "
-            + "it for every user with probability 0.9 (--delta), or --exact to run it anyway.")
+        throw CommandFailure(
+            .usage,
+            "exact betweenness on this graph (\(graph.nodeCount) users, "
+                + "\(graph.edgeCount) edges) would take about \(Self.duration(estimate)) on this machine (estimated; "
+                + "--exact-limit is \(Self.duration(exactLimit))). Use --epsilon 0.01 for an estimate within ±0.01 of "
+                + "it for every user with probability 0.9 (--delta), or --exact to run it anyway.")
     }
 
     /// Seconds, minutes or hours, rounded.
@@ -147,9 +156,10 @@ struct CentralityCommand: ParsableCommand {
                 UserGraph.project(userGraph.graph, tweets: archive.tweets, options: userGraph.options)
             }
             try checkExactCost(graph)
-            let panel = CentralityPanel(metrics: metrics, weighted: weighted, betweennessSamples: samples,
-                                        errorBound: epsilon.map { .init(epsilon: $0, delta: delta ?? 0.1) },
-                                        seed: seed)
+            let panel = CentralityPanel(
+                metrics: metrics, weighted: weighted, betweennessSamples: samples,
+                errorBound: epsilon.map { .init(epsilon: $0, delta: delta ?? 0.1) },
+                seed: seed)
             let result: CentralityPanel.Result
             do {
                 result = try PhaseStatus.run("computing \(metric)", quiet: input.quiet) { try panel.compute(in: graph) }
@@ -172,8 +182,9 @@ struct CentralityCommand: ParsableCommand {
                     }
                 }
             }
-            let table = CentralityTable(graph: graph, kind: userGraph.graph, result: result, metrics: metrics,
-                                        top: top)
+            let table = CentralityTable(
+                graph: graph, kind: userGraph.graph, result: result, metrics: metrics,
+                top: top)
             let out = Output(path: output, inputs: input.paths)
             switch format {
             case .json: try out.write(try table.json())

@@ -66,9 +66,11 @@ struct CommunitiesCommand: ParsableCommand {
             switch format {
             case .json: try out.write(try JSON.encode(report))
             case .text:
-                var lines = ["\(report.count) communities in the \(report.graph.rawValue) graph "
-                                + "(\(report.algorithm.rawValue)), "
-                                + "modularity \(String(format: "%.4f", report.modularity))"]
+                var lines = [
+                    "\(report.count) communities in the \(report.graph.rawValue) graph "
+                        + "(\(report.algorithm.rawValue)), "
+                        + "modularity \(String(format: "%.4f", report.modularity))"
+                ]
                 for c in report.communities {
                     let shown = c.members.prefix(12).map { "@" + Escaping.terminal($0) }.joined(separator: " ")
                     lines.append("#\(c.id)  \(c.size) members: \(shown)\(c.members.count > 12 ? " …" : "")")

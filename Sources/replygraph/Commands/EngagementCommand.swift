@@ -39,8 +39,9 @@ struct EngagementCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let graph = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
-            let options = EngagementReport.Options(account: account.map(Handle.init),
-                                                   covariance: hc1 ? .hc1 : .classical)
+            let options = EngagementReport.Options(
+                account: account.map(Handle.init),
+                covariance: hc1 ? .hc1 : .classical)
             let report = PhaseStatus.run("modelling engagement", quiet: input.quiet) {
                 EngagementReport(graph: graph, options: options)
             }

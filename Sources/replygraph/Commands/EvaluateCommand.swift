@@ -32,8 +32,10 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Hand-labelled threads (JSON) for an archive without reply ids.", valueName: "file"))
     var labels: String?
 
-    @Option(help: ArgumentHelp("Score only tweets before this date (YYYY-MM-DD), the period the labels cover.",
-                               valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Score only tweets before this date (YYYY-MM-DD), the period the labels cover.",
+            valueName: "date"))
     var labelsBefore: String?
 
     @Option(help: "Output format: text or json.")
@@ -73,8 +75,10 @@ struct EvaluateCommand: ParsableCommand {
                 } else {
                     let stated = LabelledArchive(statedLinks: archive)
                     guard archive.tweets.contains(where: { $0.inReplyToID != nil }) else {
-                        throw CommandFailure(.dataError, "\(name): states no reply ids, so there is nothing to compare "
-                                                + "inference with (give hand labels with --labels)")
+                        throw CommandFailure(
+                            .dataError,
+                            "\(name): states no reply ids, so there is nothing to compare "
+                                + "inference with (give hand labels with --labels)")
                     }
                     labelled.append(stated)
                 }

@@ -30,7 +30,8 @@ struct ExportCommand: ParsableCommand {
     )
 
     enum GraphChoice: String, ExpressibleByArgument, CaseIterable {
-        case tweets, mention, reply, interaction, coMention = "co-mention"
+        case tweets, mention, reply, interaction
+        case coMention = "co-mention"
     }
 
     @OptionGroup var input: ArchiveOptions
@@ -42,8 +43,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "dot, graphml, gexf, json (networkx node-link) or csv (a directory with nodes.csv and edges.csv).")
     var to: ExportFormat
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (a directory for csv); - for standard output.",
-                                                    valueName: "path"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Output file (a directory for csv); - for standard output.",
+            valueName: "path"))
     var output: String
 
     @Flag(help: "User graphs: add PageRank, betweenness, degrees and Louvain community to each node.")
@@ -52,10 +56,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "CSV headers for neo4j (:ID, :START_ID, :END_ID, :TYPE) or graphframes (id, src, dst).")
     var csvDialect: ExportGraph.CSVDialect = .neo4j
 
-    @Flag(help: ArgumentHelp(
-        "csv: write text cells exactly as they are.",
-        discussion: "By default a text cell starting with =, +, -, @, tab or CR gets a leading ' so spreadsheets "
-            + "do not run it as a formula (ids and numbers are never changed)."))
+    @Flag(
+        help: ArgumentHelp(
+            "csv: write text cells exactly as they are.",
+            discussion: "By default a text cell starting with =, +, -, @, tab or CR gets a leading ' so spreadsheets "
+                + "do not run it as a formula (ids and numbers are never changed)."))
     var rawCSVText = false
 
     func validate() throws {
@@ -75,8 +80,9 @@ struct ExportCommand: ParsableCommand {
                         throw CommandFailure(.software, "\(error)")
                     }
                 }
-                try write(scores.map { ExportGraph(userGraph: users, kind: kind, metrics: $0) }
-                              ?? ExportGraph(userGraph: users, kind: kind))
+                try write(
+                    scores.map { ExportGraph(userGraph: users, kind: kind, metrics: $0) }
+                        ?? ExportGraph(userGraph: users, kind: kind))
             } else {
                 // The tweet graph is made node by node as it is written, never held whole.
                 try write(TweetGraphExport(reply))
@@ -97,8 +103,9 @@ struct ExportCommand: ParsableCommand {
         }
         do {
             try PhaseStatus.run("writing nodes.csv and edges.csv", quiet: input.quiet) {
-                try export.writeExport(to, to: URL(fileURLWithPath: output), csvDialect: csvDialect,
-                                       neutralisingFormulas: !rawCSVText)
+                try export.writeExport(
+                    to, to: URL(fileURLWithPath: output), csvDialect: csvDialect,
+                    neutralisingFormulas: !rawCSVText)
             }
         } catch {
             throw CommandFailure(writing: output, error)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import GraphExport
 import Foundation
+import GraphExport
 import ReplyGraph
 
 struct PromotionsCommand: ParsableCommand {
@@ -33,8 +33,10 @@ struct PromotionsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A JSON rules file that extends or replaces the built-in rules.", valueName: "file"))
     var rules: String?
 
-    @Option(help: ArgumentHelp("Time zone for the schedule: UTC, an offset like +05:30, or an IANA name.",
-                               valueName: "zone"))
+    @Option(
+        help: ArgumentHelp(
+            "Time zone for the schedule: UTC, an offset like +05:30, or an IANA name.",
+            valueName: "zone"))
     var tz = "UTC"
 
     @Flag(help: "List every promotional tweet with its evidence in the text report.")
@@ -63,8 +65,9 @@ struct PromotionsCommand: ParsableCommand {
             let graph = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
             let timeZone = try ReportTimeZone(parsing: tz)
             let report = PhaseStatus.run("finding promotions", quiet: input.quiet) {
-                PromotionReport(graph: graph, detector: PromotionDetector(rules: promotionRules),
-                                options: .init(timeZone: timeZone))
+                PromotionReport(
+                    graph: graph, detector: PromotionDetector(rules: promotionRules),
+                    options: .init(timeZone: timeZone))
             }
             let out = Output(path: output, inputs: input.paths)
             switch format {
@@ -82,10 +85,12 @@ struct PromotionsCommand: ParsableCommand {
         var out = CSV.row(["id", "created_at", "author", "categories", "evidence", "text"])
         for decision in report.tweets {
             let tweet = graph.archive[decision.id]
-            out += CSV.row([decision.id.description, tweet?.createdAt.iso8601 ?? "", tweet?.author.display ?? "",
-                            decision.categories.map(\.description).joined(separator: " "),
-                            decision.evidence.map { "\($0.category):\($0.match)" }.joined(separator: "; "),
-                            tweet?.text ?? ""])
+            out += CSV.row([
+                decision.id.description, tweet?.createdAt.iso8601 ?? "", tweet?.author.display ?? "",
+                decision.categories.map(\.description).joined(separator: " "),
+                decision.evidence.map { "\($0.category):\($0.match)" }.joined(separator: "; "),
+                tweet?.text ?? "",
+            ])
         }
         return out
     }
@@ -93,7 +98,8 @@ struct PromotionsCommand: ParsableCommand {
     static func perTweetText(_ report: PromotionReport, graph: ReplyGraph) -> String {
         report.tweets.map { decision in
             let tweet = graph.archive[decision.id]
-            let evidence = decision.evidence.map { "\($0.category): \"\(Escaping.terminal($0.match))\"" }.joined(separator: ", ")
+            let evidence = decision.evidence.map { "\($0.category): \"\(Escaping.terminal($0.match))\"" }.joined(
+                separator: ", ")
             return "\(tweet?.createdAt.iso8601 ?? "?")  \(decision.id)  "
                 + "[\(decision.categories.map(\.description).joined(separator: ", "))]  \(evidence)"
         }.joined(separator: "\n") + "\n"

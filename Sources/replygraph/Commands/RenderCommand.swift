@@ -60,8 +60,10 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("thread:<id>, threads, mentions or timeline.", valueName: "view"))
     var view: ViewBuilder.View
 
-    @Option(help: ArgumentHelp("Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot; sfdp for mentions).",
-                               valueName: "engine"))
+    @Option(
+        help: ArgumentHelp(
+            "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: dot; sfdp for mentions).",
+            valueName: "engine"))
     var layout: LayoutEngine?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file; its extension picks the format.", valueName: "file"))
@@ -85,8 +87,10 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "timeline: only the last N days.")
     var lastDays: Int?
 
-    @Option(help: ArgumentHelp("mentions: edges curved, line (straight) or auto (curved unless the graph is dense).",
-                               valueName: "style"))
+    @Option(
+        help: ArgumentHelp(
+            "mentions: edges curved, line (straight) or auto (curved unless the graph is dense).",
+            valueName: "style"))
     var splines: MentionsView.EdgeStyle = .automatic
 
     @Option(help: ArgumentHelp("Stop Graphviz after this many seconds.", valueName: "seconds"))
@@ -116,9 +120,10 @@ struct RenderCommand: ParsableCommand {
             case .threads: dot = builder.threads(limit: limit)
             case .timeline: dot = builder.timeline(lastDays: lastDays)
             case .mentions:
-                let (graph, notes) = try builder.mentionsView(.init(
-                    kind: userGraph.graph, options: userGraph.options, top: top, minWeight: nil, kCore: kCore,
-                    ego: ego, radius: radius, edgeStyle: splines))
+                let (graph, notes) = try builder.mentionsView(
+                    .init(
+                        kind: userGraph.graph, options: userGraph.options, top: top, minWeight: nil, kCore: kCore,
+                        ego: ego, radius: radius, edgeStyle: splines))
                 dot = graph
                 for note in notes where !input.quiet { StandardError.print("note: \(note)") }
             }
@@ -132,8 +137,10 @@ struct RenderCommand: ParsableCommand {
             do {
                 rendering = try BoundedRender(timeout: renderTimeout).render(dot.dot, engine: engine, format: format)
             } catch let error as BoundedRender.Stopped {
-                throw CommandFailure(.software, "\(error) on the \(view) view (\(engine.rawValue) layout); "
-                                        + "try fewer users (--top), another --layout or a longer --render-timeout")
+                throw CommandFailure(
+                    .software,
+                    "\(error) on the \(view) view (\(engine.rawValue) layout); "
+                        + "try fewer users (--top), another --layout or a longer --render-timeout")
             } catch {
                 throw CommandFailure(.software, "Graphviz could not render the \(view) view: \(error)")
             }

@@ -12,7 +12,8 @@ extension OutputFormat: ExpressibleByArgument {}
 struct RenderDOTCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render-dot",
-        abstract: "Render DOT from standard input with libgraphviz (used by render and batch for time-bounded renders).",
+        abstract:
+            "Render DOT from standard input with libgraphviz (used by render and batch for time-bounded renders).",
         shouldDisplay: false
     )
 
@@ -48,8 +49,12 @@ struct RenderDOTCommand: ParsableCommand {
             }
             let dot = String(decoding: data, as: UTF8.self)
             if let soak {
-                try StandardOutput.write(Data(try Self.soak(dot, renders: soak, inProcess: inProcess,
-                                                            engine: engine, format: format).utf8))
+                try StandardOutput.write(
+                    Data(
+                        try Self.soak(
+                            dot, renders: soak, inProcess: inProcess,
+                            engine: engine, format: format
+                        ).utf8))
                 return
             }
             let rendering: Rendering
@@ -76,8 +81,10 @@ extension RenderDOTCommand {
     /// Renders `dot` `renders` times and reports resident memory: this process's after the first tenth of the
     /// renders (warm-up) and at the end, and the largest the worker reached, with the number of worker processes
     /// used. Every render must succeed.
-    static func soak(_ dot: String, renders: Int, inProcess: Bool, engine: LayoutEngine,
-                     format: OutputFormat) throws -> String {
+    static func soak(
+        _ dot: String, renders: Int, inProcess: Bool, engine: LayoutEngine,
+        format: OutputFormat
+    ) throws -> String {
         let renderer = BoundedRender(timeout: 60, workerLimit: .max)
         let warmUp = max(1, renders / 10)
         var afterWarmUp = 0

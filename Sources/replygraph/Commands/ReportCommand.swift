@@ -31,12 +31,17 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var input: ArchiveOptions
     @OptionGroup var threadOptions: ThreadOptionsGroup
 
-    @Option(name: [.short, .customLong("out")], help: ArgumentHelp("The folder to write the report into.",
-                                                                   valueName: "dir"))
+    @Option(
+        name: [.short, .customLong("out")],
+        help: ArgumentHelp(
+            "The folder to write the report into.",
+            valueName: "dir"))
     var out: String
 
-    @Option(help: ArgumentHelp("Time zone for dates, months and posting hours: UTC, an offset like +05:30, or an "
-                               + "IANA name.", valueName: "zone"))
+    @Option(
+        help: ArgumentHelp(
+            "Time zone for dates, months and posting hours: UTC, an offset like +05:30, or an "
+                + "IANA name.", valueName: "zone"))
     var tz = "UTC"
 
     @Option(help: ArgumentHelp("Write at most this many thread pages (the longest threads).", valueName: "n"))
@@ -64,10 +69,12 @@ struct ReportCommand: ParsableCommand {
             say("reconstructing threads in \(archive.tweets.count) tweets")
             let graph = ReplyGraph(archive, options: threadOptions.options)
             let name = archive.inputs.count == 1 ? archive.inputs[0].name : "\(archive.inputs.count) archives"
-            let report = ArchiveReport(name: name, analysis: try ReportAnalysis(graph, timeZone: zone, progress: say),
-                                       maxThreadPages: maxThreadPages)
-            say("writing \(report.site.shownThreads.count + 2) pages"
-                + (report.site.isCapped ? " (thread pages capped at \(maxThreadPages))" : ""))
+            let report = ArchiveReport(
+                name: name, analysis: try ReportAnalysis(graph, timeZone: zone, progress: say),
+                maxThreadPages: maxThreadPages)
+            say(
+                "writing \(report.site.shownThreads.count + 2) pages"
+                    + (report.site.isCapped ? " (thread pages capped at \(maxThreadPages))" : ""))
             do { try report.write(to: folder) } catch let error as FileWriteError {
                 throw CommandFailure(writing: error.destination, error)
             }

@@ -37,7 +37,9 @@ struct SummaryCommand: ParsableCommand {
         lines.append("tweets          \(s.tweets)")
         lines.append("authors         \(s.authors)" + (s.authors == 1 ? " (\(s.topAuthors[0].handle))" : ""))
         lines.append("time span       \(span)")
-        lines.append("replies         \(s.replies) (self-replies known: \(s.selfReplies), with parent id: \(s.repliesWithParentID))")
+        lines.append(
+            "replies         \(s.replies) (self-replies known: \(s.selfReplies), with parent id: \(s.repliesWithParentID))"
+        )
         lines.append("retweets        \(s.retweets)    quotes \(s.quotes)")
         lines.append("with mentions   \(s.tweetsWithMentions) tweets, \(s.distinctMentioned) distinct handles")
         lines.append("counts          \(s.countsPresent ? "present" : "absent (no likes/retweets in this archive)")")
@@ -56,35 +58,44 @@ struct SummaryCommand: ParsableCommand {
             if skipped > 0 { line += ", \(skipped) skipped" }
             if input.invalidUTF8Lines > 0 { line += ", \(input.invalidUTF8Lines) lines with invalid UTF-8" }
             if let offset = input.clockOffsetSeconds, offset != 0 {
-                line += "; stated times are \(offset / 3600)h\(offset % 3600 / 60 == 0 ? "" : "\(abs(offset % 3600 / 60))m") off the tweet ids (scraper's local time)"
+                line +=
+                    "; stated times are \(offset / 3600)h\(offset % 3600 / 60 == 0 ? "" : "\(abs(offset % 3600 / 60))m") off the tweet ids (scraper's local time)"
             }
             lines.append(line)
         }
         for archive in s.accountArchives {
             var owner = archive.owner.map { "@\($0)" } ?? "owner unnamed"
             if let name = archive.displayName, !name.isEmpty { owner += " (\(name))" }
-            lines.append("archive         \(archive.path): \(owner), read by "
-                             + (archive.manifest ? "its manifest" : "file names (no manifest.js)"))
-            lines.append("  tweet files   " + (archive.tweetFiles.isEmpty ? "none" : archive.tweetFiles.joined(separator: ", ")))
+            lines.append(
+                "archive         \(archive.path): \(owner), read by "
+                    + (archive.manifest ? "its manifest" : "file names (no manifest.js)"))
+            lines.append(
+                "  tweet files   " + (archive.tweetFiles.isEmpty ? "none" : archive.tweetFiles.joined(separator: ", ")))
             if archive.longPosts > 0 {
-                lines.append("  long posts    \(archive.longPosts): \(archive.longPostsJoined) joined to their tweets (full "
-                                 + "text), \(archive.longPostsUnjoined) not joined")
+                lines.append(
+                    "  long posts    \(archive.longPosts): \(archive.longPostsJoined) joined to their tweets (full "
+                        + "text), \(archive.longPostsUnjoined) not joined")
             }
             if !archive.otherTweets.isEmpty {
                 let counts = archive.otherTweets.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
                 let included = archive.otherTweetsIncluded
-                let note = included.isEmpty ? "not read (--include KIND to read them)"
+                let note =
+                    included.isEmpty
+                    ? "not read (--include KIND to read them)"
                     : "read: \(included.joined(separator: ", "))"
                 lines.append("  other tweets  \(counts.joined(separator: ", ")); \(note)")
             }
             if !archive.skippedKinds.isEmpty {
-                lines.append("  not read      \(archive.skippedKinds.joined(separator: ", ")) (not the account's posts; "
-                                 + "skipped on purpose, never opened)")
+                lines.append(
+                    "  not read      \(archive.skippedKinds.joined(separator: ", ")) (not the account's posts; "
+                        + "skipped on purpose, never opened)")
             }
             for warning in archive.warnings { lines.append("  warning       \(warning)") }
         }
         if !s.skipped.isEmpty {
-            lines.append("skipped         " + s.skipped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            lines.append(
+                "skipped         "
+                    + s.skipped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
             for issue in s.issues { lines.append("  \(issue)") }
         }
         lines.append("duplicates      \(s.duplicates)    ignored lines \(s.ignored)")

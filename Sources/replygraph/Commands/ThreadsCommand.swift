@@ -27,7 +27,9 @@ struct ThreadsCommand: ParsableCommand {
     @Option(help: "Only threads with at least this many tweets.")
     var minLength = 2
 
-    @Option(help: "Which chains: thread (the root replies to no one), reply-chain (the root replies to someone else) or all.")
+    @Option(
+        help:
+            "Which chains: thread (the root replies to no one), reply-chain (the root replies to someone else) or all.")
     var kind: KindFilter = .all
 
     @Option(help: "Output format: text, json or csv.")
@@ -58,7 +60,9 @@ struct ThreadsCommand: ParsableCommand {
 
 /// `--kind`: which chains to report.
 enum KindFilter: String, ExpressibleByArgument, CaseIterable {
-    case thread, replyChain = "reply-chain", all
+    case thread
+    case replyChain = "reply-chain"
+    case all
 
     var kind: ThreadKind? {
         switch self {

@@ -4,30 +4,36 @@ import ReplyGraph
 
 /// The archives a command reads, and how strictly.
 struct ArchiveOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(
-        "Archive files, directories (every archive in them) or - for standard input.",
-        discussion: "Default: the bundled sample archive.", valueName: "archive"))
+    @Argument(
+        help: ArgumentHelp(
+            "Archive files, directories (every archive in them) or - for standard input.",
+            discussion: "Default: the bundled sample archive.", valueName: "archive"))
     var archives: [String] = []
 
     @Flag(help: "Fail on the first malformed line (exit code 65) instead of skipping it.")
     var strict = false
 
-    @Option(help: ArgumentHelp("The account's handle for account exports (tweets.js names no author).",
-                               valueName: "handle"))
+    @Option(
+        help: ArgumentHelp(
+            "The account's handle for account exports (tweets.js names no author).",
+            valueName: "handle"))
     var owner: String?
 
-    @Option(name: .customLong("include"), help: ArgumentHelp(
-        "Also read this kind of other tweets of a Twitter/X archive: deleted, community or circle (repeatable).",
-        discussion: "They are counted in the summary either way.", valueName: "kind"))
+    @Option(
+        name: .customLong("include"),
+        help: ArgumentHelp(
+            "Also read this kind of other tweets of a Twitter/X archive: deleted, community or circle (repeatable).",
+            discussion: "They are counted in the summary either way.", valueName: "kind"))
     var include: [OtherTweetKind] = []
 
     @Flag(name: .shortAndLong, help: "Do not print warnings about skipped lines.")
     var quiet = false
 
-    @Option(help: ArgumentHelp(
-        "Threads that parse one large file (8 MiB or more) in parts.",
-        discussion: "Default: the number of active processors. 1 reads on one thread; the result is the same.",
-        valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Threads that parse one large file (8 MiB or more) in parts.",
+            discussion: "Default: the number of active processors. 1 reads on one thread; the result is the same.",
+            valueName: "n"))
     var jobs: Int?
 
     func validate() throws {
@@ -38,12 +44,15 @@ struct ArchiveOptions: ParsableArguments {
 
     /// Reads the archives; warnings about skipped lines go to stderr.
     func load() throws -> Archive {
-        let options = ArchiveReader.Options(strict: strict, exportOwner: owner.map(Handle.init), jobs: jobs,
-                                            otherTweetKinds: Set(include))
+        let options = ArchiveReader.Options(
+            strict: strict, exportOwner: owner.map(Handle.init), jobs: jobs,
+            otherTweetKinds: Set(include))
         var archive: Archive
         do {
-            archive = try PhaseStatus.run("reading \(paths.count == 1 ? "the archive" : "\(paths.count) archives")",
-                                          quiet: quiet) {
+            archive = try PhaseStatus.run(
+                "reading \(paths.count == 1 ? "the archive" : "\(paths.count) archives")",
+                quiet: quiet
+            ) {
                 try ArchiveReader(options: options).read(paths: paths)
             }
             if archives.isEmpty, !archive.inputs.isEmpty { archive.inputs[0].name = SampleArchive.displayName }
@@ -92,8 +101,9 @@ enum Diagnostics {
         let skipped = archive.skipped.values.reduce(0, +)
         guard skipped > 0 else { return }
         let reasons = archive.skipped.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
-        StandardError.print("warning: skipped \(skipped) malformed line\(skipped == 1 ? "" : "s") "
-                                + "(\(reasons.joined(separator: ", "))); use --strict to fail instead")
+        StandardError.print(
+            "warning: skipped \(skipped) malformed line\(skipped == 1 ? "" : "s") "
+                + "(\(reasons.joined(separator: ", "))); use --strict to fail instead")
         let lines = archive.issues.filter { $0.line > 0 }
         for issue in lines { StandardError.print("  \(issue)") }
         if lines.count < skipped { StandardError.print("  ... and \(skipped - lines.count) more") }

@@ -11,8 +11,10 @@ struct UserGraphOptionsGroup: ParsableArguments {
     @Option(help: ArgumentHelp("Drop edges whose weight (tweet count) is below this.", valueName: "w"))
     var minWeight: Double = 0
 
-    @Option(help: ArgumentHelp("Only tweets at or after this UTC date or ISO 8601 time (2022-01-01).",
-                               valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Only tweets at or after this UTC date or ISO 8601 time (2022-01-01).",
+            valueName: "date"))
     var since: String?
 
     @Option(help: ArgumentHelp("Only tweets before this UTC date or ISO 8601 time.", valueName: "date"))
@@ -22,14 +24,21 @@ struct UserGraphOptionsGroup: ParsableArguments {
     var includeSelf = false
 
     func validate() throws {
-        if let since, DateArgument.parse(since) == nil { throw ValidationError("--since: expected YYYY-MM-DD or ISO 8601, got '\(since)'") }
-        if let until, DateArgument.parse(until) == nil { throw ValidationError("--until: expected YYYY-MM-DD or ISO 8601, got '\(until)'") }
-        guard minWeight >= 0, minWeight.isFinite else { throw ValidationError("--min-weight must be a non-negative number") }
+        if let since, DateArgument.parse(since) == nil {
+            throw ValidationError("--since: expected YYYY-MM-DD or ISO 8601, got '\(since)'")
+        }
+        if let until, DateArgument.parse(until) == nil {
+            throw ValidationError("--until: expected YYYY-MM-DD or ISO 8601, got '\(until)'")
+        }
+        guard minWeight >= 0, minWeight.isFinite else {
+            throw ValidationError("--min-weight must be a non-negative number")
+        }
     }
 
     var options: UserGraphOptions {
-        UserGraphOptions(minWeight: minWeight, since: since.flatMap(DateArgument.parse),
-                         until: until.flatMap(DateArgument.parse), includeSelf: includeSelf)
+        UserGraphOptions(
+            minWeight: minWeight, since: since.flatMap(DateArgument.parse),
+            until: until.flatMap(DateArgument.parse), includeSelf: includeSelf)
     }
 }
 

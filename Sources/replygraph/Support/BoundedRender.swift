@@ -1,9 +1,10 @@
 import Foundation
 import GraphvizRender
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A Graphviz render with a time bound, never in this process.
@@ -34,8 +35,9 @@ struct BoundedRender: Sendable {
     static let rendersPerWorker = 200
 
     /// The process's one worker: renders through it are serialised, as in-process renders were by Graphviz's lock.
-    static let worker = GraphvizWorker(executable: executable, arguments: ["render-dot", "--serve"],
-                                       rendersPerProcess: rendersPerWorker)
+    static let worker = GraphvizWorker(
+        executable: executable, arguments: ["render-dot", "--serve"],
+        rendersPerProcess: rendersPerWorker)
 
     /// Why a render did not produce output.
     struct Stopped: Error, CustomStringConvertible {
@@ -61,8 +63,10 @@ struct BoundedRender: Sendable {
     }
 
     /// Renders through `worker` with this bound.
-    func renderInWorker(_ dot: String, engine: LayoutEngine, format: OutputFormat,
-                        worker: GraphvizWorker) throws -> Rendering {
+    func renderInWorker(
+        _ dot: String, engine: LayoutEngine, format: OutputFormat,
+        worker: GraphvizWorker
+    ) throws -> Rendering {
         do {
             return try worker.render(dot, engine: engine, format: format, timeout: timeout)
         } catch let failure as GraphvizWorker.Failure {
@@ -82,14 +86,20 @@ struct BoundedRender: Sendable {
         }
         let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         defer { unlink(source.path) }
-        do { try handle.write(contentsOf: Data(dot.utf8)); try handle.close() } catch {
+        do {
+            try handle.write(contentsOf: Data(dot.utf8))
+            try handle.close()
+        } catch {
             throw CommandFailure(.ioError, "cannot write \(source.path): \(error.localizedDescription)")
         }
         let process = Process()
         process.executableURL = Self.executable
-        process.arguments = ["render-dot", "--engine", engine.rawValue, "--format", format.rawValue,
-                             "--input", source.path]
-        let output = Pipe(), errors = Pipe()
+        process.arguments = [
+            "render-dot", "--engine", engine.rawValue, "--format", format.rawValue,
+            "--input", source.path,
+        ]
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = output
         process.standardError = errors
@@ -100,7 +110,8 @@ struct BoundedRender: Sendable {
         }
         // Drain stdout and stderr concurrently, so neither pipe fills up and blocks the child.
         let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
         DispatchQueue.global().async(group: group) { outData = output.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
         if finished.wait(timeout: .now() + timeout) == .timedOut {
@@ -112,7 +123,8 @@ struct BoundedRender: Sendable {
         group.wait()
         let messages = String(decoding: errData, as: UTF8.self).split(separator: "\n").map(String.init)
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            let reason = messages.last.map { $0.hasPrefix("replygraph: ") ? String($0.dropFirst(12)) : $0 }
+            let reason =
+                messages.last.map { $0.hasPrefix("replygraph: ") ? String($0.dropFirst(12)) : $0 }
                 ?? "the Graphviz child process ended with status \(process.terminationStatus)"
             throw CommandFailure(.software, reason)
         }

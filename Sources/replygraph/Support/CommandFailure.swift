@@ -7,7 +7,12 @@ import ReplyGraph
 struct CommandFailure: Error, CustomStringConvertible {
     /// `sysexits.h` codes.
     enum Code: Int32 {
-        case usage = 64, dataError = 65, noInput = 66, software = 70, cantCreate = 73, ioError = 74
+        case usage = 64
+        case dataError = 65
+        case noInput = 66
+        case software = 70
+        case cantCreate = 73
+        case ioError = 74
     }
 
     var code: Code
@@ -24,8 +29,9 @@ struct CommandFailure: Error, CustomStringConvertible {
         if let error = error as? CommandFailure {
             self = error
         } else if let error = error as? FileWriteError {
-            self.init(error.isCreationFailure ? .cantCreate : .ioError,
-                      "cannot write \(path): \(error.localizedDescription)")
+            self.init(
+                error.isCreationFailure ? .cantCreate : .ioError,
+                "cannot write \(path): \(error.localizedDescription)")
         } else {
             self.init(.ioError, "cannot write \(path): \(error.localizedDescription)")
         }

@@ -1,10 +1,11 @@
 import Foundation
 import GraphExport
 import ReplyGraph
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where a command's result goes: standard output (no path, or `-`), or a file written by ``AtomicFile`` (temp file
@@ -61,8 +62,10 @@ struct Output {
             let same = source.st_dev == target.st_dev && source.st_ino == target.st_ino
             let inside = source.st_mode & S_IFMT == S_IFDIR && isInside(path, directory: input)
             if same || inside {
-                throw CommandFailure(.usage, "refusing to write \(path): it is \(same ? "" : "inside ")the input "
-                                        + "\(input); choose another output path")
+                throw CommandFailure(
+                    .usage,
+                    "refusing to write \(path): it is \(same ? "" : "inside ")the input "
+                        + "\(input); choose another output path")
             }
         }
     }
@@ -129,10 +132,11 @@ enum JSON {
         return json.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 4)
-            var lineStart = true, isFirstLine = true
+            var lineStart = true
+            var isFirstLine = true
             for (k, byte) in bytes.enumerated() {
                 if byte == 0x0A {
-                    if k == bytes.count - 1 { break }   // the final newline goes
+                    if k == bytes.count - 1 { break } // the final newline goes
                     out.append(byte)
                     lineStart = true
                     isFirstLine = false

@@ -95,7 +95,8 @@ struct ViewBuilder {
         var title = "\(filters.kind.rawValue) network"
         var notes: [String] = []
         if filters.top == nil, mentions.nodes.count > Self.mentionsNodeLimit {
-            let note = "showing the \(Self.mentionsNodeLimit) best-connected of \(mentions.nodes.count) users "
+            let note =
+                "showing the \(Self.mentionsNodeLimit) best-connected of \(mentions.nodes.count) users "
                 + "(--top N to choose)"
             mentions = mentions.bestConnected(Self.mentionsNodeLimit)
             title += " (\(note))"
@@ -104,8 +105,9 @@ struct ViewBuilder {
         var view = MentionsView(mentions, title: title)
         view.edgeStyle = filters.edgeStyle
         if !view.drawsCurvedEdges && filters.edgeStyle == .automatic {
-            notes.append("edges drawn straight: \(mentions.edges.count) edges on \(mentions.nodes.count) users is "
-                         + "too dense for curved edges (--splines curved to force them)")
+            notes.append(
+                "edges drawn straight: \(mentions.edges.count) edges on \(mentions.nodes.count) users is "
+                    + "too dense for curved edges (--splines curved to force them)")
         }
         return (view.graph, notes)
     }

@@ -86,8 +86,10 @@ public struct ApproximateBetweenness: Hashable, Sendable {
     ///   - threads: Worker threads (the result does not depend on it).
     ///   - universalConstant: c in Riondato and Kornaropoulos' sample size.
     ///   - exactWhenCheaper: Weighted only: compute exactly when the sample is at least n pairs.
-    public init(epsilon: Double, delta: Double = 0.1, weighted: Bool = false, seed: UInt64 = 0, threads: Int = 2,
-                universalConstant: Double = 0.5, exactWhenCheaper: Bool = true) {
+    public init(
+        epsilon: Double, delta: Double = 0.1, weighted: Bool = false, seed: UInt64 = 0, threads: Int = 2,
+        universalConstant: Double = 0.5, exactWhenCheaper: Bool = true
+    ) {
         self.epsilon = epsilon
         self.delta = delta
         self.weighted = weighted
@@ -104,8 +106,10 @@ public struct ApproximateBetweenness: Hashable, Sendable {
     ///     // 36514: ⌈0.5 / ε′² · (⌊log₂ 16⌋ + 1 + ln 10)⌉, ε′ ≈ 0.01 (the union bound would need 84057)
     ///
     /// - Returns: 0 when no node can have nonzero betweenness (fewer than 3 nodes, or VD < 3).
-    package static func sampleSize(epsilon: Double, delta: Double, vertexDiameter: Int, nodeCount: Int,
-                                  universalConstant c: Double = 0.5) -> Int {
+    package static func sampleSize(
+        epsilon: Double, delta: Double, vertexDiameter: Int, nodeCount: Int,
+        universalConstant c: Double = 0.5
+    ) -> Int {
         guard nodeCount >= 3, vertexDiameter >= 3 else { return 0 }
         let n = Double(nodeCount)
         let e = epsilon * (n - 2) / n
@@ -128,16 +132,19 @@ public struct ApproximateBetweenness: Hashable, Sendable {
         }
         let n = graph.nodeCount
         let diameter = VertexDiameterBound(weighted: weighted).value(in: graph)
-        let r = Self.sampleSize(epsilon: epsilon, delta: delta, vertexDiameter: diameter, nodeCount: n,
-                                universalConstant: universalConstant)
+        let r = Self.sampleSize(
+            epsilon: epsilon, delta: delta, vertexDiameter: diameter, nodeCount: n,
+            universalConstant: universalConstant)
         guard r > 0 else {
-            return Estimate(ranking: Ranking(graph: graph, scores: [Double](repeating: 0, count: n)), samples: 0,
-                            vertexDiameterBound: diameter)
+            return Estimate(
+                ranking: Ranking(graph: graph, scores: [Double](repeating: 0, count: n)), samples: 0,
+                vertexDiameterBound: diameter)
         }
         if weighted && exactWhenCheaper && r >= n {
             let scores = BetweennessCentrality(weighted: true, threads: threads).scores(in: graph)
-            return Estimate(ranking: Ranking(graph: graph, scores: scores), samples: 0, vertexDiameterBound: diameter,
-                            isExact: true)
+            return Estimate(
+                ranking: Ranking(graph: graph, scores: scores), samples: 0, vertexDiameterBound: diameter,
+                isExact: true)
         }
         let outLengths: [Double]? = weighted ? graph.outWeights.map { $0 > 0 ? 1 / $0 : .infinity } : nil
         let inLengths: [Double]? = weighted ? graph.inWeights.map { $0 > 0 ? 1 / $0 : .infinity } : nil
@@ -204,11 +211,14 @@ struct PathSampler {
     ///
     /// - Returns: The next level's start and end in `queue`, and its degree sum (which side expands next).
     @inline(__always)
-    private static func expandLevel(from start: Int, to end: Int, offsets: Span<Int>, neighbours: Span<Int32>,
-                                    distance: inout MutableSpan<Int32>, sigma: inout MutableSpan<Double>,
-                                    queue: inout MutableSpan<Int32>, otherDistance: borrowing MutableSpan<Int32>,
-                                    meet: inout MutableSpan<Int32>, met: inout Int)
-        -> (start: Int, end: Int, degree: Int) {
+    private static func expandLevel(
+        from start: Int, to end: Int, offsets: Span<Int>, neighbours: Span<Int32>,
+        distance: inout MutableSpan<Int32>, sigma: inout MutableSpan<Double>,
+        queue: inout MutableSpan<Int32>, otherDistance: borrowing MutableSpan<Int32>,
+        meet: inout MutableSpan<Int32>, met: inout Int
+    )
+        -> (start: Int, end: Int, degree: Int)
+    {
         var count = end
         var degree = 0
         for k in start..<end {
@@ -224,7 +234,10 @@ struct PathSampler {
                     queue[count] = Int32(w)
                     count += 1
                     degree += offsets[w + 1] - offsets[w]
-                    if otherDistance[w] >= 0 { meet[met] = Int32(w); met += 1 }
+                    if otherDistance[w] >= 0 {
+                        meet[met] = Int32(w)
+                        met += 1
+                    }
                 } else if dw == next {
                     sigma[w] += sv
                 }
@@ -244,38 +257,52 @@ struct PathSampler {
     ///   proportion to σ_s(u), and on to t choosing each successor x in proportion to σ_t(x), gives every
     ///   shortest s → t path probability 1/σ_st.
     mutating func unweightedPath(_ s: Int, _ t: Int, graph: UserGraph, rng: inout SeededGenerator) {
-        Self.unweightedPath(s, t, off: graph.outOffsets.span, tgt: graph.outTargets.span,
-                            inOff: graph.inOffsets.span, src: graph.inSources.span, rng: &rng,
-                            dF: &distance, sF: &sigma, qF: &order, dB: &backDistance, sB: &backSigma,
-                            qB: &backOrder, meet: &meeting, counts: &counts)
+        Self.unweightedPath(
+            s, t, off: graph.outOffsets.span, tgt: graph.outTargets.span,
+            inOff: graph.inOffsets.span, src: graph.inSources.span, rng: &rng,
+            dF: &distance, sF: &sigma, qF: &order, dB: &backDistance, sB: &backSigma,
+            qB: &backOrder, meet: &meeting, counts: &counts)
     }
 
     /// ``unweightedPath(_:_:graph:rng:)`` over the buffers, each passed on its own.
-    private static func unweightedPath(_ s: Int, _ t: Int, off: Span<Int>, tgt: Span<Int32>, inOff: Span<Int>,
-                                       src: Span<Int32>, rng: inout SeededGenerator, dF: inout [Int32],
-                                       sF: inout [Double], qF: inout [Int32], dB: inout [Int32], sB: inout [Double],
-                                       qB: inout [Int32], meet: inout [Int32], counts: inout [Double]) {
-        var dF = dF.mutableSpan, sF = sF.mutableSpan, qF = qF.mutableSpan
-        var dB = dB.mutableSpan, sB = sB.mutableSpan, qB = qB.mutableSpan
-        var meet = meet.mutableSpan, counts = counts.mutableSpan
+    private static func unweightedPath(
+        _ s: Int, _ t: Int, off: Span<Int>, tgt: Span<Int32>, inOff: Span<Int>,
+        src: Span<Int32>, rng: inout SeededGenerator, dF: inout [Int32],
+        sF: inout [Double], qF: inout [Int32], dB: inout [Int32], sB: inout [Double],
+        qB: inout [Int32], meet: inout [Int32], counts: inout [Double]
+    ) {
+        var dF = dF.mutableSpan
+        var sF = sF.mutableSpan
+        var qF = qF.mutableSpan
+        var dB = dB.mutableSpan
+        var sB = sB.mutableSpan
+        var qB = qB.mutableSpan
+        var meet = meet.mutableSpan
+        var counts = counts.mutableSpan
         dF[s] = 0
         sF[s] = 1
         qF[0] = Int32(s)
         dB[t] = 0
         sB[t] = 1
         qB[0] = Int32(t)
-        var fStart = 0, fCount = 1, bStart = 0, bCount = 1
-        var fDegree = off[s + 1] - off[s], bDegree = inOff[t + 1] - inOff[t]
+        var fStart = 0
+        var fCount = 1
+        var bStart = 0
+        var bCount = 1
+        var fDegree = off[s + 1] - off[s]
+        var bDegree = inOff[t + 1] - inOff[t]
         var met = 0
         while met == 0 && fStart < fCount && bStart < bCount {
             if fDegree <= bDegree {
-                (fStart, fCount, fDegree) = Self.expandLevel(from: fStart, to: fCount, offsets: off, neighbours: tgt,
-                                                             distance: &dF, sigma: &sF, queue: &qF,
-                                                             otherDistance: dB, meet: &meet, met: &met)
+                (fStart, fCount, fDegree) = Self.expandLevel(
+                    from: fStart, to: fCount, offsets: off, neighbours: tgt,
+                    distance: &dF, sigma: &sF, queue: &qF,
+                    otherDistance: dB, meet: &meet, met: &met)
             } else {
-                (bStart, bCount, bDegree) = Self.expandLevel(from: bStart, to: bCount, offsets: inOff,
-                                                             neighbours: src, distance: &dB, sigma: &sB, queue: &qB,
-                                                             otherDistance: dF, meet: &meet, met: &met)
+                (bStart, bCount, bDegree) = Self.expandLevel(
+                    from: bStart, to: bCount, offsets: inOff,
+                    neighbours: src, distance: &dB, sigma: &sB, queue: &qB,
+                    otherDistance: dF, meet: &meet, met: &met)
             }
         }
         if met > 0 {
@@ -302,7 +329,7 @@ struct PathSampler {
                     p -= sF[chosen]
                     if p < 0 { break }
                 }
-                if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
+                if chosen < 0 { break } // unreachable: a node found at level k has a neighbour at k - 1
                 y = chosen
                 if y != s { counts[y] += 1 }
             }
@@ -319,7 +346,7 @@ struct PathSampler {
                     p -= sB[chosen]
                     if p < 0 { break }
                 }
-                if chosen < 0 { break }  // unreachable: a node found at level k has a neighbour at k - 1
+                if chosen < 0 { break } // unreachable: a node found at level k has a neighbour at k - 1
                 y = chosen
                 if y != t { counts[y] += 1 }
             }
@@ -330,9 +357,14 @@ struct PathSampler {
 
     /// Dijkstra from `s` until `t` is settled (every node closer than t is then settled, with its final path
     /// count), then back from t as in the unweighted case.
-    mutating func weightedPath(_ s: Int, _ t: Int, graph: UserGraph, outLengths: [Double], inLengths: [Double],
-                               rng: inout SeededGenerator) {
-        let off = graph.outOffsets, tgt = graph.outTargets, inOff = graph.inOffsets, src = graph.inSources
+    mutating func weightedPath(
+        _ s: Int, _ t: Int, graph: UserGraph, outLengths: [Double], inLengths: [Double],
+        rng: inout SeededGenerator
+    ) {
+        let off = graph.outOffsets
+        let tgt = graph.outTargets
+        let inOff = graph.inOffsets
+        let src = graph.inSources
         var touched = 1
         order[0] = Int32(s)
         weightedDistance[s] = 0
@@ -344,7 +376,10 @@ struct PathSampler {
             let v = Int(v32)
             if settled[v] || d > weightedDistance[v] { continue }
             settled[v] = true
-            if v == t { found = true; break }
+            if v == t {
+                found = true
+                break
+            }
             let sv = sigma[v]
             for i in off[v]..<off[v + 1] where outLengths[i].isFinite {
                 let w = Int(tgt[i])

@@ -40,15 +40,20 @@ public struct BetweennessCentrality: Hashable, Sendable {
     ///   - sampleCount: Number of random pivot sources (networkx's `k`); `nil` for every node.
     ///   - seed: The pivots' seed.
     ///   - threads: Worker threads for the sources (the result does not depend on it).
-    public init(normalized: Bool = true, weighted: Bool = false, endpoints: Bool = false, sampleCount: Int? = nil,
-                seed: UInt64 = 0, threads: Int = 2) {
-        self.init(normalized: normalized, weighted: weighted, endpoints: endpoints, sampleCount: sampleCount,
-                  seed: seed, sources: nil, threads: threads)
+    public init(
+        normalized: Bool = true, weighted: Bool = false, endpoints: Bool = false, sampleCount: Int? = nil,
+        seed: UInt64 = 0, threads: Int = 2
+    ) {
+        self.init(
+            normalized: normalized, weighted: weighted, endpoints: endpoints, sampleCount: sampleCount,
+            seed: seed, sources: nil, threads: threads)
     }
 
     /// Betweenness from explicit pivot sources by node index (networkx's sampled semantics with these nodes).
-    package init(normalized: Bool = true, weighted: Bool = false, endpoints: Bool = false, sampleCount: Int? = nil,
-                seed: UInt64 = 0, sources: [Int32]?, threads: Int = 2) {
+    package init(
+        normalized: Bool = true, weighted: Bool = false, endpoints: Bool = false, sampleCount: Int? = nil,
+        seed: UInt64 = 0, sources: [Int32]?, threads: Int = 2
+    ) {
         self.normalized = normalized
         self.weighted = weighted
         self.endpoints = endpoints
@@ -82,9 +87,13 @@ public struct BetweennessCentrality: Hashable, Sendable {
         let n = graph.nodeCount
         if n == 0 { return [] }
         let sampled: [Int32]?
-        if let sources { sampled = sources } else if let k = sampleCount {
+        if let sources {
+            sampled = sources
+        } else if let k = sampleCount {
             sampled = Self.samplePivots(count: k, nodeCount: n, seed: seed)
-        } else { sampled = nil }
+        } else {
+            sampled = nil
+        }
         let pivots = sampled ?? (0..<Int32(n)).map { $0 }
 
         let lengths: [Double]? = weighted ? graph.outWeights.map { $0 > 0 ? 1 / $0 : .infinity } : nil
@@ -121,7 +130,8 @@ public struct BetweennessCentrality: Hashable, Sendable {
         // Sampled without endpoints: pivots cannot count themselves. networkx yields NaN for k = 1 pivots; a
         // pivot's own sum is 0 there, so 0 is the defined result here.
         let correction = directed ? 1.0 : 2.0
-        let scaleSource = kSource > 1 ? (normalized ? 1 / ((kSource - 1) * (bigN - 1)) : bigN / ((kSource - 1) * correction)) : 0
+        let scaleSource =
+            kSource > 1 ? (normalized ? 1 / ((kSource - 1) * (bigN - 1)) : bigN / ((kSource - 1) * correction)) : 0
         let scaleOther = normalized ? 1 / (kSource * (bigN - 1)) : bigN / (kSource * correction)
         var isPivot = [Bool](repeating: false, count: n)
         for s in sampled! { isPivot[Int(s)] = true }
@@ -154,18 +164,25 @@ private struct BrandesAccumulator {
 
     mutating func unweightedSource(_ s: Int32, graph: UserGraph, endpoints: Bool) {
         if dag.count < graph.outTargets.count { dag = [Int32](repeating: 0, count: graph.outTargets.count) }
-        Self.unweightedSource(s, offsets: graph.outOffsets.span, targets: graph.outTargets.span, endpoints: endpoints,
-                              dist: &distance, sigma: &sigma, coef: &coefficient, order: &order,
-                              dagStart: &dagStart, dag: &dag, bc: &betweenness)
+        Self.unweightedSource(
+            s, offsets: graph.outOffsets.span, targets: graph.outTargets.span, endpoints: endpoints,
+            dist: &distance, sigma: &sigma, coef: &coefficient, order: &order,
+            dagStart: &dagStart, dag: &dag, bc: &betweenness)
     }
 
     /// ``unweightedSource(_:graph:endpoints:)`` over the buffers, each passed on its own.
-    private static func unweightedSource(_ s: Int32, offsets off: Span<Int>, targets tgt: Span<Int32>,
-                                         endpoints: Bool, dist: inout [Int32], sigma: inout [Double],
-                                         coef: inout [Double], order: inout [Int32], dagStart: inout [Int],
-                                         dag: inout [Int32], bc: inout [Double]) {
-        var dist = dist.mutableSpan, sigma = sigma.mutableSpan, coef = coef.mutableSpan
-        var order = order.mutableSpan, dagStart = dagStart.mutableSpan, dag = dag.mutableSpan
+    private static func unweightedSource(
+        _ s: Int32, offsets off: Span<Int>, targets tgt: Span<Int32>,
+        endpoints: Bool, dist: inout [Int32], sigma: inout [Double],
+        coef: inout [Double], order: inout [Int32], dagStart: inout [Int],
+        dag: inout [Int32], bc: inout [Double]
+    ) {
+        var dist = dist.mutableSpan
+        var sigma = sigma.mutableSpan
+        var coef = coef.mutableSpan
+        var order = order.mutableSpan
+        var dagStart = dagStart.mutableSpan
+        var dag = dag.mutableSpan
         var bc = bc.mutableSpan
         var reached = 0
         dist[Int(s)] = 0
@@ -215,7 +232,8 @@ private struct BrandesAccumulator {
     }
 
     mutating func weightedSource(_ s: Int32, graph: UserGraph, lengths: [Double], endpoints: Bool) {
-        let off = graph.outOffsets, tgt = graph.outTargets
+        let off = graph.outOffsets
+        let tgt = graph.outTargets
         var reached = 0
         weightedDistance[Int(s)] = 0
         sigma[Int(s)] = 1
@@ -238,7 +256,7 @@ private struct BrandesAccumulator {
                     sigma[w] += sv
                 }
             }
-            distance[v] = 1  // settled
+            distance[v] = 1 // settled
         }
         var idx = reached - 1
         while idx >= 0 {

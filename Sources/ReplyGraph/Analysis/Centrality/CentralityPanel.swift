@@ -10,14 +10,18 @@ public struct CentralityPanel: Sendable {
     /// A per-node metric by its command-line name.
     public enum Metric: String, CaseIterable, Hashable, Sendable, Comparable {
         /// Degrees are raw counts (or weight sums with `weighted`), not networkx's normalized `degree_centrality`.
-        case degree, inDegree = "in-degree", outDegree = "out-degree"
+        case degree
+        case inDegree = "in-degree"
+        case outDegree = "out-degree"
         /// ``PageRank``, ``BetweennessCentrality``, ``ClosenessCentrality``, ``HarmonicCentrality``,
         /// ``EigenvectorCentrality`` and ``HITS``.
         case pagerank, betweenness, closeness, harmonic, eigenvector, hubs, authorities
         /// ``CoreNumber`` and the local clustering coefficient.
-        case coreNumber = "core-number", clustering
+        case coreNumber = "core-number"
+        case clustering
         /// The number of the node's ``WeakComponents`` or ``StrongComponents`` component.
-        case weakComponent = "weak-component", strongComponent = "strong-component"
+        case weakComponent = "weak-component"
+        case strongComponent = "strong-component"
 
         /// Command-line order (the order of `allCases`).
         public static func < (lhs: Metric, rhs: Metric) -> Bool {
@@ -42,8 +46,10 @@ public struct CentralityPanel: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case nodes, edges, density, reciprocity
-            case selfLoops = "self_loops", averageClustering = "average_clustering"
-            case weakComponents = "weak_components", strongComponents = "strong_components"
+            case selfLoops = "self_loops"
+            case averageClustering = "average_clustering"
+            case weakComponents = "weak_components"
+            case strongComponents = "strong_components"
         }
     }
 
@@ -88,7 +94,8 @@ public struct CentralityPanel: Sendable {
 
         enum CodingKeys: String, CodingKey {
             case method, epsilon, delta, samples, seed, exact
-            case absoluteError = "absolute_error", vertexDiameterBound = "vertex_diameter_bound"
+            case absoluteError = "absolute_error"
+            case vertexDiameterBound = "vertex_diameter_bound"
         }
     }
 
@@ -123,8 +130,10 @@ public struct CentralityPanel: Sendable {
 
     /// A panel of `metrics`, weighted or not; betweenness sampled from `betweennessSamples` pivots or estimated
     /// within `errorBound` (with harmonic), with `seed`.
-    public init(metrics: [Metric] = Metric.allCases, weighted: Bool = false, betweennessSamples: Int? = nil,
-                errorBound: ErrorBound? = nil, seed: UInt64 = 0) {
+    public init(
+        metrics: [Metric] = Metric.allCases, weighted: Bool = false, betweennessSamples: Int? = nil,
+        errorBound: ErrorBound? = nil, seed: UInt64 = 0
+    ) {
         self.metrics = metrics
         self.weighted = weighted
         self.betweennessSamples = betweennessSamples
@@ -145,28 +154,40 @@ public struct CentralityPanel: Sendable {
         for metric in metrics {
             do throws(CentralityError) {
                 switch metric {
-                case .degree: scores[metric] = DegreeCentrality(direction: .total, weighted: weighted, normalized: false).scores(in: graph)
-                case .inDegree: scores[metric] = DegreeCentrality(direction: .incoming, weighted: weighted, normalized: false).scores(in: graph)
-                case .outDegree: scores[metric] = DegreeCentrality(direction: .outgoing, weighted: weighted, normalized: false).scores(in: graph)
+                case .degree:
+                    scores[metric] = DegreeCentrality(direction: .total, weighted: weighted, normalized: false).scores(
+                        in: graph)
+                case .inDegree:
+                    scores[metric] = DegreeCentrality(direction: .incoming, weighted: weighted, normalized: false)
+                        .scores(in: graph)
+                case .outDegree:
+                    scores[metric] = DegreeCentrality(direction: .outgoing, weighted: weighted, normalized: false)
+                        .scores(in: graph)
                 case .pagerank: scores[metric] = try PageRank(weighted: weighted).scores(in: graph)
                 case .betweenness:
                     if let bound = errorBound {
-                        let estimate = try ApproximateBetweenness(epsilon: bound.epsilon, delta: bound.delta,
-                                                                  weighted: weighted, seed: seed).estimate(in: graph)
+                        let estimate = try ApproximateBetweenness(
+                            epsilon: bound.epsilon, delta: bound.delta,
+                            weighted: weighted, seed: seed
+                        ).estimate(in: graph)
                         scores[metric] = estimate.scores
                         approximations[metric] = Approximation(
                             method: .riondatoKornaropoulos, epsilon: bound.epsilon, delta: bound.delta,
                             absoluteError: estimate.isExact ? 0 : bound.epsilon, samples: estimate.samples,
                             vertexDiameterBound: estimate.vertexDiameterBound, seed: seed, exact: estimate.isExact)
                     } else {
-                        scores[metric] = BetweennessCentrality(weighted: weighted, sampleCount: betweennessSamples,
-                                                               seed: seed).scores(in: graph)
+                        scores[metric] = BetweennessCentrality(
+                            weighted: weighted, sampleCount: betweennessSamples,
+                            seed: seed
+                        ).scores(in: graph)
                     }
                 case .closeness: scores[metric] = ClosenessCentrality(weighted: weighted).scores(in: graph)
                 case .harmonic:
                     if let bound = errorBound {
-                        let estimate = try SampledHarmonicCentrality(epsilon: bound.epsilon, delta: bound.delta,
-                                                                     weighted: weighted, seed: seed).estimate(in: graph)
+                        let estimate = try SampledHarmonicCentrality(
+                            epsilon: bound.epsilon, delta: bound.delta,
+                            weighted: weighted, seed: seed
+                        ).estimate(in: graph)
                         scores[metric] = estimate.scores
                         approximations[metric] = Approximation(
                             method: .eppsteinWang, epsilon: bound.epsilon, delta: bound.delta,
@@ -176,12 +197,17 @@ public struct CentralityPanel: Sendable {
                         scores[metric] = HarmonicCentrality(weighted: weighted).scores(in: graph)
                     }
                 case .eigenvector:
-                    scores[metric] = try EigenvectorCentrality(maxIterations: 1000, weighted: weighted).scores(in: graph)
+                    scores[metric] = try EigenvectorCentrality(maxIterations: 1000, weighted: weighted).scores(
+                        in: graph)
                 case .hubs, .authorities:
                     if let hitsFailure { throw hitsFailure }
                     if hits == nil {
-                        do throws(CentralityError) { hits = try HITS(maxIterations: 1000, weighted: weighted).scores(in: graph) }
-                        catch { hitsFailure = error; throw error }
+                        do throws(CentralityError) {
+                            hits = try HITS(maxIterations: 1000, weighted: weighted).scores(in: graph)
+                        } catch {
+                            hitsFailure = error
+                            throw error
+                        }
                     }
                     scores[metric] = metric == .hubs ? hits!.hubs : hits!.authorities
                 case .coreNumber: scores[metric] = CoreNumber().values(in: graph).map(Double.init)
@@ -203,8 +229,10 @@ public struct CentralityPanel: Sendable {
             reciprocity: graph.isDirected ? Reciprocity().value(in: graph) : nil,
             averageClustering: ClusteringCoefficient(weighted: weighted).average(in: graph),
             weakComponents: WeakComponents().components(in: graph).count,
-            strongComponents: graph.isDirected ? StrongComponents().components(in: graph).count
+            strongComponents: graph.isDirected
+                ? StrongComponents().components(in: graph).count
                 : WeakComponents().components(in: graph).count)
-        return Result(graph: graph, scores: scores, figures: figures, failures: failures, approximations: approximations)
+        return Result(
+            graph: graph, scores: scores, figures: figures, failures: failures, approximations: approximations)
     }
 }

@@ -39,8 +39,10 @@ public struct CentralityTable: Sendable, Encodable {
     ///   - result: The panel's scores and figures.
     ///   - metrics: The columns, in order; the first one with scores sorts the rows.
     ///   - top: How many rows to keep; 0 keeps all.
-    public init(graph: UserGraph, kind: UserGraphKind, result: CentralityPanel.Result,
-                metrics: [CentralityPanel.Metric], top: Int) {
+    public init(
+        graph: UserGraph, kind: UserGraphKind, result: CentralityPanel.Result,
+        metrics: [CentralityPanel.Metric], top: Int
+    ) {
         self.kind = kind
         self.metrics = metrics
         self.figures = result.figures
@@ -84,12 +86,16 @@ public struct CentralityTable: Sendable, Encodable {
 
     /// The `approximate` JSON object (metric key → how), absent when every metric is exact.
     private var approximate: [String: CentralityPanel.Approximation]? {
-        approximations.isEmpty ? nil
+        approximations.isEmpty
+            ? nil
             : Dictionary(uniqueKeysWithValues: approximations.map { ($0.key.key, $0.value) })
     }
 
     private struct Single: Encodable {
-        struct Node: Encodable { var handle: String; var score: Double }
+        struct Node: Encodable {
+            var handle: String
+            var score: Double
+        }
         var graph: String
         var metric: String
         var weighted: Bool?
@@ -110,7 +116,8 @@ public struct CentralityTable: Sendable, Encodable {
     }
 
     private enum JSONScalar: Encodable {
-        case string(String), number(Double)
+        case string(String)
+        case number(Double)
         func encode(to encoder: any Encoder) throws {
             var c = encoder.singleValueContainer()
             switch self {
@@ -123,9 +130,11 @@ public struct CentralityTable: Sendable, Encodable {
     /// Encodes the command's JSON document: one metric's `nodes` as `handle`/`score`, several as one key per metric.
     public func encode(to encoder: any Encoder) throws {
         if metrics.count == 1 {
-            return try Single(graph: kind.rawValue, metric: metrics[0].rawValue, summary: figures,
-                              nodes: rows.map { .init(handle: $0.handle, score: $0.scores[0]) },
-                              approximate: approximate).encode(to: encoder)
+            return try Single(
+                graph: kind.rawValue, metric: metrics[0].rawValue, summary: figures,
+                nodes: rows.map { .init(handle: $0.handle, score: $0.scores[0]) },
+                approximate: approximate
+            ).encode(to: encoder)
         }
         let nodes = rows.map { row -> [String: JSONScalar] in
             var object: [String: JSONScalar] = ["handle": .string(row.handle)]
@@ -134,7 +143,9 @@ public struct CentralityTable: Sendable, Encodable {
             }
             return object
         }
-        let failed = failures.isEmpty ? nil
+        let failed =
+            failures.isEmpty
+            ? nil
             : Dictionary(uniqueKeysWithValues: failures.map { ($0.key.key, "\($0.value)") })
         try All(graph: kind.rawValue, summary: figures, nodes: nodes, failed: failed, approximate: approximate)
             .encode(to: encoder)
@@ -144,22 +155,27 @@ public struct CentralityTable: Sendable, Encodable {
     ///
     /// Fields are not escaped: join them with the CSV writer of your choice.
     public var csvRecords: [[String]] {
-        [["handle"] + metrics.map(\.key)] + rows.map { row in [row.handle] + row.scores.map { $0.isNaN ? "" : String($0) } }
+        [["handle"] + metrics.map(\.key)]
+            + rows.map { row in [row.handle] + row.scores.map { $0.isNaN ? "" : String($0) } }
     }
 
     /// The text table: the graph's figures, a line per estimated metric, a header and one line per row.
     ///
     /// - Parameter escape: Makes a handle safe to print (the CLI removes terminal control sequences).
     public func text(escapingHandles escape: (String) -> String = { $0 }) -> String {
-        var lines = ["\(kind.rawValue) graph: \(figures.nodes) users, \(figures.edges) edges, density "
-                        + format(figures.density) + (figures.reciprocity.map { ", reciprocity " + format($0) } ?? "")
-                        + ", \(figures.weakComponents) weak components"]
+        var lines = [
+            "\(kind.rawValue) graph: \(figures.nodes) users, \(figures.edges) edges, density "
+                + format(figures.density) + (figures.reciprocity.map { ", reciprocity " + format($0) } ?? "")
+                + ", \(figures.weakComponents) weak components"
+        ]
         for metric in metrics { if let a = approximations[metric] { lines.append(Self.describe(metric, a)) } }
-        let header = ["handle".padding(toLength: 24, withPad: " ", startingAt: 0)]
+        let header =
+            ["handle".padding(toLength: 24, withPad: " ", startingAt: 0)]
             + metrics.map { $0.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) }
         lines.append(header.joined(separator: " "))
         for row in rows {
-            let cells = [("@" + escape(row.handle)).padding(toLength: 24, withPad: " ", startingAt: 0)]
+            let cells =
+                [("@" + escape(row.handle)).padding(toLength: 24, withPad: " ", startingAt: 0)]
                 + row.scores.map { ($0.isNaN ? "n/a" : format($0)).padding(toLength: 12, withPad: " ", startingAt: 0) }
             lines.append(cells.joined(separator: " "))
         }
@@ -172,4 +188,3 @@ public struct CentralityTable: Sendable, Encodable {
         return String(scaled)
     }
 }
-

@@ -36,11 +36,13 @@ public struct ClosenessCentrality: Hashable, Sendable {
 
     package func scores(in graph: UserGraph) -> [Double] {
         let n = graph.nodeCount
-        let wfImproved = self.wfImproved, weighted = self.weighted
+        let wfImproved = self.wfImproved
+        let weighted = self.weighted
         return SourceChunks.sum(sources: n, length: n, threads: threads) { chunk, chunks in
             var result = [Double](repeating: 0, count: n)
-            var search = ShortestPaths(offsets: graph.inOffsets, targets: graph.inSources,
-                                       weights: weighted ? graph.inWeights : nil)
+            var search = ShortestPaths(
+                offsets: graph.inOffsets, targets: graph.inSources,
+                weights: weighted ? graph.inWeights : nil)
             for u in stride(from: chunk, to: n, by: chunks) {
                 search.search(from: Int32(u))
                 var total = 0.0

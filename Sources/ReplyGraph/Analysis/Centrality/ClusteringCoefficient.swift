@@ -67,7 +67,8 @@ package struct ClusteringCoefficient: Hashable, Sendable {
         var d = 0
         for p in graph.outOffsets[i]..<graph.outOffsets[i + 1] where graph.outTargets[p] != v { d += 1 }
         guard graph.isDirected else { return Double(d * (d - 1)) }
-        var dPred = 0, dBoth = 0
+        var dPred = 0
+        var dBoth = 0
         for p in graph.inOffsets[i]..<graph.inOffsets[i + 1] where graph.inSources[p] != v {
             dPred += 1
             if graph.weight(from: v, to: graph.inSources[p]) != nil { dBoth += 1 }
@@ -102,15 +103,23 @@ private struct SimplePairs {
         both.reserveCapacity(capacity)
         for v in 0..<n {
             let me = Int32(v)
-            var i = graph.outOffsets[v], j = graph.isDirected ? graph.inOffsets[v] : 0
-            let iEnd = graph.outOffsets[v + 1], jEnd = graph.isDirected ? graph.inOffsets[v + 1] : 0
+            var i = graph.outOffsets[v]
+            var j = graph.isDirected ? graph.inOffsets[v] : 0
+            let iEnd = graph.outOffsets[v + 1]
+            let jEnd = graph.isDirected ? graph.inOffsets[v + 1] : 0
             // Both rows are sorted by neighbour index: merge them.
             while i < iEnd || j < jEnd {
                 let out = i < iEnd ? graph.outTargets[i] : Int32.max
                 let inn = j < jEnd ? graph.inSources[j] : Int32.max
                 let w = min(out, inn)
-                var a = 0.0, b = 0.0, edges = 0
-                if out == w { a = graph.outWeights[i] / scale; i += 1; edges = 1 }
+                var a = 0.0
+                var b = 0.0
+                var edges = 0
+                if out == w {
+                    a = graph.outWeights[i] / scale
+                    i += 1
+                    edges = 1
+                }
                 if inn == w {
                     let x = graph.inWeights[j] / scale
                     if edges == 0 { a = x } else { b = x }
@@ -155,7 +164,8 @@ private struct SimplePairs {
         guard n > 2 else { return }
         var rank = [Int32](repeating: 0, count: n)
         let order = (0..<n).sorted {
-            let a = offsets[$0 + 1] - offsets[$0], b = offsets[$1 + 1] - offsets[$1]
+            let a = offsets[$0 + 1] - offsets[$0]
+            let b = offsets[$1 + 1] - offsets[$1]
             return a != b ? a < b : $0 < $1
         }
         for (r, v) in order.enumerated() { rank[v] = Int32(r) }
@@ -167,15 +177,17 @@ private struct SimplePairs {
             for p in offsets[v]..<offsets[v + 1] where rank[Int(neighbours[p])] > rank[v] { forward.append(p) }
             forwardOffsets[v + 1] = forward.count
         }
-        var mark = [Int](repeating: -1, count: n)   // position of the pair a–x while scanning a, or −1
+        var mark = [Int](repeating: -1, count: n) // position of the pair a–x while scanning a, or −1
         for a in 0..<n {
             let row = forwardOffsets[a]..<forwardOffsets[a + 1]
             guard row.count >= 2 else { continue }
             for q in row { mark[Int(neighbours[forward[q]])] = forward[q] }
             for q in row {
-                let ab = forward[q], b = Int(neighbours[ab])
+                let ab = forward[q]
+                let b = Int(neighbours[ab])
                 for r in forwardOffsets[b]..<forwardOffsets[b + 1] {
-                    let bc = forward[r], c = Int(neighbours[bc])
+                    let bc = forward[r]
+                    let c = Int(neighbours[bc])
                     let ac = mark[c]
                     if ac >= 0 { body(a, b, c, ab, ac, bc) }
                 }

@@ -21,7 +21,9 @@ public struct Components: Hashable, Sendable {
         var labels = [Int32](repeating: 0, count: rawLabels.count)
         for (v, raw) in rawLabels.enumerated() {
             let c: Int32
-            if let existing = renumber[raw] { c = existing } else {
+            if let existing = renumber[raw] {
+                c = existing
+            } else {
                 c = Int32(members.count)
                 renumber[raw] = c
                 members.append([])
@@ -55,14 +57,20 @@ public struct WeakComponents: Hashable, Sendable {
         for s in 0..<n where label[s] < 0 {
             label[s] = Int32(s)
             queue[0] = Int32(s)
-            var head = 0, tail = 1
+            var head = 0
+            var tail = 1
             while head < tail {
-                let v = Int(queue[head]); head += 1
+                let v = Int(queue[head])
+                head += 1
                 for i in graph.outOffsets[v]..<graph.outOffsets[v + 1] where label[Int(graph.outTargets[i])] < 0 {
-                    label[Int(graph.outTargets[i])] = Int32(s); queue[tail] = graph.outTargets[i]; tail += 1
+                    label[Int(graph.outTargets[i])] = Int32(s)
+                    queue[tail] = graph.outTargets[i]
+                    tail += 1
                 }
                 for i in graph.inOffsets[v]..<graph.inOffsets[v + 1] where label[Int(graph.inSources[i])] < 0 {
-                    label[Int(graph.inSources[i])] = Int32(s); queue[tail] = graph.inSources[i]; tail += 1
+                    label[Int(graph.inSources[i])] = Int32(s)
+                    queue[tail] = graph.inSources[i]
+                    tail += 1
                 }
             }
         }
@@ -96,16 +104,22 @@ public struct StrongComponents: Hashable, Sendable {
         var counter: Int32 = 0
         for root in 0..<n where index[root] < 0 {
             frames.append((Int32(root), graph.outOffsets[root]))
-            index[root] = counter; low[root] = counter; counter += 1
-            stack.append(Int32(root)); onStack[root] = true
+            index[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(Int32(root))
+            onStack[root] = true
             while let frame = frames.last {
                 let v = Int(frame.v)
                 if frame.edge < graph.outOffsets[v + 1] {
                     frames[frames.count - 1].edge += 1
                     let w = Int(graph.outTargets[frame.edge])
                     if index[w] < 0 {
-                        index[w] = counter; low[w] = counter; counter += 1
-                        stack.append(Int32(w)); onStack[w] = true
+                        index[w] = counter
+                        low[w] = counter
+                        counter += 1
+                        stack.append(Int32(w))
+                        onStack[w] = true
                         frames.append((Int32(w), graph.outOffsets[w]))
                     } else if onStack[w] {
                         low[v] = min(low[v], index[w])

@@ -39,11 +39,13 @@ public struct CoreNumber: Hashable, Sendable {
         for v in 0..<n {
             var p = offsets[v]
             for i in graph.outOffsets[v]..<graph.outOffsets[v + 1] where graph.outTargets[i] != Int32(v) {
-                neighbours[p] = graph.outTargets[i]; p += 1
+                neighbours[p] = graph.outTargets[i]
+                p += 1
             }
             if graph.isDirected {
                 for i in graph.inOffsets[v]..<graph.inOffsets[v + 1] where graph.inSources[i] != Int32(v) {
-                    neighbours[p] = graph.inSources[i]; p += 1
+                    neighbours[p] = graph.inSources[i]
+                    p += 1
                 }
             }
         }
@@ -67,11 +69,14 @@ public struct CoreNumber: Hashable, Sendable {
                 let u = Int(neighbours[p])
                 if core[u] > core[v] {
                     let du = core[u]
-                    let pu = position[u], pw = binStart[du]
+                    let pu = position[u]
+                    let pw = binStart[du]
                     let w = vertices[pw]
                     if u != w {
-                        position[u] = pw; vertices[pu] = w
-                        position[w] = pu; vertices[pw] = u
+                        position[u] = pw
+                        vertices[pu] = w
+                        position[w] = pu
+                        vertices[pw] = u
                     }
                     binStart[du] += 1
                     core[u] -= 1

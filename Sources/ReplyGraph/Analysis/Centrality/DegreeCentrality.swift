@@ -45,7 +45,8 @@ public struct DegreeCentrality: Hashable, Sendable {
         if normalized && n <= 1 { return [Double](repeating: 1, count: n) }
         var result = [Double](repeating: 0, count: n)
         for v in 0..<n {
-            var out = 0.0, inc = 0.0
+            var out = 0.0
+            var inc = 0.0
             if direction != .incoming || !graph.isDirected {
                 for i in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
                     let w = weighted ? graph.outWeights[i] : 1

@@ -45,7 +45,9 @@ package struct ExactBetweennessCost: Hashable, Sendable {
     package func workUnits(in graph: UserGraph) -> Double {
         let n = graph.nodeCount
         if n == 0 { return 0 }
-        let sources = probes >= n ? (0..<Int32(n)).map { $0 }
+        let sources =
+            probes >= n
+            ? (0..<Int32(n)).map { $0 }
             : BetweennessCentrality.samplePivots(count: max(probes, 1), nodeCount: n, seed: seed)
         var search = ShortestPaths(offsets: graph.outOffsets, targets: graph.outTargets, weights: nil)
         var total = 0.0

@@ -59,7 +59,8 @@ public struct HITS: Hashable, Sendable {
                 }
                 hNext[u] = acc
             }
-            let hMax = hNext.max()!, aMax = a.max()!
+            let hMax = hNext.max()!
+            let aMax = a.max()!
             if hMax <= 0 || aMax <= 0 {
                 let uniform = [Double](repeating: 1 / Double(n), count: n)
                 return (uniform, uniform)
@@ -72,7 +73,8 @@ public struct HITS: Hashable, Sendable {
             }
             swap(&h, &hNext)
             if err < tolerance {
-                let hSum = h.reduce(0, +), aSum = a.reduce(0, +)
+                let hSum = h.reduce(0, +)
+                let aSum = a.reduce(0, +)
                 return (h.map { $0 / hSum }, a.map { $0 / aSum })
             }
         }

@@ -32,8 +32,9 @@ public struct HarmonicCentrality: Hashable, Sendable {
         let weighted = self.weighted
         return SourceChunks.sum(sources: n, length: n, threads: threads) { chunk, chunks in
             var result = [Double](repeating: 0, count: n)
-            var search = ShortestPaths(offsets: graph.inOffsets, targets: graph.inSources,
-                                       weights: weighted ? graph.inWeights : nil)
+            var search = ShortestPaths(
+                offsets: graph.inOffsets, targets: graph.inSources,
+                weights: weighted ? graph.inWeights : nil)
             for u in stride(from: chunk, to: n, by: chunks) {
                 search.search(from: Int32(u))
                 var total = 0.0

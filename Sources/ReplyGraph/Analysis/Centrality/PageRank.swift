@@ -29,13 +29,16 @@ public struct PageRank: Hashable, Sendable {
     ///   - tolerance: Convergence when the L1 change is below `n × tolerance`.
     ///   - weighted: Transition probabilities by edge weight (tweet counts); otherwise every edge counts 1.
     public init(damping: Double = 0.85, maxIterations: Int = 100, tolerance: Double = 1e-6, weighted: Bool = true) {
-        self.init(damping: damping, maxIterations: maxIterations, tolerance: tolerance, weighted: weighted,
-                  personalization: nil)
+        self.init(
+            damping: damping, maxIterations: maxIterations, tolerance: tolerance, weighted: weighted,
+            personalization: nil)
     }
 
     /// PageRank with restart, dangling and start vectors by node index (`nil` for uniform).
-    package init(damping: Double = 0.85, maxIterations: Int = 100, tolerance: Double = 1e-6, weighted: Bool = true,
-                personalization: [Double]? = nil, dangling: [Double]? = nil, start: [Double]? = nil) {
+    package init(
+        damping: Double = 0.85, maxIterations: Int = 100, tolerance: Double = 1e-6, weighted: Bool = true,
+        personalization: [Double]? = nil, dangling: [Double]? = nil, start: [Double]? = nil
+    ) {
         self.damping = damping
         self.maxIterations = maxIterations
         self.tolerance = tolerance
@@ -65,7 +68,9 @@ public struct PageRank: Hashable, Sendable {
         if n == 0 { return [] }
         func normalizedVector(_ v: [Double]?, _ name: String) throws(CentralityError) -> [Double]? {
             guard let v else { return nil }
-            guard v.count == n else { throw .invalidArgument("pagerank", "\(name) has \(v.count) entries for \(n) nodes") }
+            guard v.count == n else {
+                throw .invalidArgument("pagerank", "\(name) has \(v.count) entries for \(n) nodes")
+            }
             let sum = v.reduce(0, +)
             guard sum > 0, sum.isFinite, !v.contains(where: { $0 < 0 }) else {
                 throw .invalidArgument("pagerank", "\(name) must be non-negative with a positive sum")
@@ -93,9 +98,15 @@ public struct PageRank: Hashable, Sendable {
         let limit = Double(n) * tolerance
         var converged = false
         do {
-            let off = graph.inOffsets.span, src = graph.inSources.span, coef = inCoefficient.span
-            let p = p.span, dw = danglingWeights.span, invOut = invOut.span
-            var y = y.mutableSpan, next = next.mutableSpan, x = x.mutableSpan
+            let off = graph.inOffsets.span
+            let src = graph.inSources.span
+            let coef = inCoefficient.span
+            let p = p.span
+            let dw = danglingWeights.span
+            let invOut = invOut.span
+            var y = y.mutableSpan
+            var next = next.mutableSpan
+            var x = x.mutableSpan
             for _ in 0..<maxIterations {
                 var danglingSum = 0.0
                 for u in danglingNodes { danglingSum += x[u] }

@@ -47,8 +47,10 @@ package struct SampledHarmonicCentrality: Hashable, Sendable {
         package var isExact: Bool
     }
 
-    package init(epsilon: Double, delta: Double = 0.1, weighted: Bool = false, seed: UInt64 = 0, threads: Int = 2,
-                exactWhenCheaper: Bool = true) {
+    package init(
+        epsilon: Double, delta: Double = 0.1, weighted: Bool = false, seed: UInt64 = 0, threads: Int = 2,
+        exactWhenCheaper: Bool = true
+    ) {
         self.epsilon = epsilon
         self.delta = delta
         self.weighted = weighted
@@ -74,15 +76,19 @@ package struct SampledHarmonicCentrality: Hashable, Sendable {
         guard epsilon > 0 && epsilon < 1 else {
             throw .invalidArgument("harmonic", "epsilon must be in (0, 1), got \(epsilon)")
         }
-        guard delta > 0 && delta < 1 else { throw .invalidArgument("harmonic", "delta must be in (0, 1), got \(delta)") }
+        guard delta > 0 && delta < 1 else {
+            throw .invalidArgument("harmonic", "delta must be in (0, 1), got \(delta)")
+        }
         let n = graph.nodeCount
         let range = weighted ? max(1, graph.outWeights.max() ?? 1) : 1
         let k = Self.pivotCount(epsilon: epsilon, delta: delta, nodeCount: n, range: range)
         if k == 0 || (exactWhenCheaper && k >= n) {
-            return Estimate(scores: HarmonicCentrality(weighted: weighted, threads: threads).scores(in: graph),
-                            pivots: 0, absoluteError: 0, isExact: true)
+            return Estimate(
+                scores: HarmonicCentrality(weighted: weighted, threads: threads).scores(in: graph),
+                pivots: 0, absoluteError: 0, isExact: true)
         }
-        let seed = self.seed, weights: [Double]? = weighted ? graph.outWeights : nil
+        let seed = self.seed
+        let weights: [Double]? = weighted ? graph.outWeights : nil
         var sums = SourceChunks.sum(sources: k, length: n, threads: threads) { chunk, chunks in
             var result = [Double](repeating: 0, count: n)
             var search = ShortestPaths(offsets: graph.outOffsets, targets: graph.outTargets, weights: weights)

@@ -97,7 +97,8 @@ struct DistanceHeap {
     mutating func pop() -> (Double, Int32)? {
         guard let top = keys.first else { return nil }
         let topNode = nodes[0]
-        let lastKey = keys.removeLast(), lastNode = nodes.removeLast()
+        let lastKey = keys.removeLast()
+        let lastNode = nodes.removeLast()
         let count = keys.count
         if count > 0 {
             var i = 0

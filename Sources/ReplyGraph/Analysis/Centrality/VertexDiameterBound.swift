@@ -43,18 +43,25 @@ package struct VertexDiameterBound: Hashable, Sendable {
                 bound[c] = members.count
                 continue
             }
-            var root = members[0], best = -1
+            var root = members[0]
+            var best = -1
             for v in members {
-                let degree = graph.outOffsets[Int(v) + 1] - graph.outOffsets[Int(v)]
+                let degree =
+                    graph.outOffsets[Int(v) + 1] - graph.outOffsets[Int(v)]
                     + graph.inOffsets[Int(v) + 1] - graph.inOffsets[Int(v)]
-                if degree > best { best = degree; root = v }
+                if degree > best {
+                    best = degree
+                    root = v
+                }
             }
-            let out = search.distances(from: root, offsets: graph.outOffsets, targets: graph.outTargets,
-                                       component: comp, id: Int32(c))
+            let out = search.distances(
+                from: root, offsets: graph.outOffsets, targets: graph.outTargets,
+                component: comp, id: Int32(c))
             let b: Int
             if graph.isDirected {
-                let inward = search.distances(from: root, offsets: graph.inOffsets, targets: graph.inSources,
-                                              component: comp, id: Int32(c))
+                let inward = search.distances(
+                    from: root, offsets: graph.inOffsets, targets: graph.inSources,
+                    component: comp, id: Int32(c))
                 b = out.largest + inward.largest + 1
             } else {
                 b = out.largest + out.second + 1
@@ -118,12 +125,16 @@ private struct RestrictedSearch {
 
     /// The largest and second-largest distance (as a multiset, the root's 0 included) from `root` to the nodes of
     /// component `id`.
-    mutating func distances(from root: Int32, offsets: [Int], targets: [Int32], component: [Int32],
-                            id: Int32) -> (largest: Int, second: Int) {
+    mutating func distances(
+        from root: Int32, offsets: [Int], targets: [Int32], component: [Int32],
+        id: Int32
+    ) -> (largest: Int, second: Int) {
         distance[Int(root)] = 0
         queue[0] = root
-        var head = 0, tail = 1
-        var largest = 0, second = 0
+        var head = 0
+        var tail = 1
+        var largest = 0
+        var second = 0
         while head < tail {
             let v = Int(queue[head])
             head += 1
@@ -135,7 +146,12 @@ private struct RestrictedSearch {
                     queue[tail] = Int32(w)
                     tail += 1
                     let d = Int(next)
-                    if d >= largest { second = largest; largest = d } else if d > second { second = d }
+                    if d >= largest {
+                        second = largest
+                        largest = d
+                    } else if d > second {
+                        second = d
+                    }
                 }
             }
         }

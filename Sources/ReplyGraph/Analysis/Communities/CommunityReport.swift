@@ -41,8 +41,9 @@ package struct CommunityReport: Encodable, Sendable {
     /// - Complexity: O(n log n) for n users.
     package init(_ found: Communities, graph: UserGraphKind, algorithm: Algorithm, minSize: Int = 1) {
         var communities = found.members.enumerated().map { id, members in
-            Community(id: id, size: members.count,
-                      members: members.map { found.labels[Int($0)] }.sorted { Handle.fold($0) < Handle.fold($1) })
+            Community(
+                id: id, size: members.count,
+                members: members.map { found.labels[Int($0)] }.sorted { Handle.fold($0) < Handle.fold($1) })
         }
         communities.sort { $0.size != $1.size ? $0.size > $1.size : $0.id < $1.id }
         self.graph = graph

@@ -34,7 +34,7 @@ public struct LabelPropagation: Hashable, Sendable {
         var rng = SeededGenerator(seed: seed)
         var label = (0..<Int32(n)).map { $0 }
         var frequency = [Double](repeating: 0, count: n)
-        var isSeen = [Bool](repeating: false, count: n)   // not `frequency == 0`: zero-weight edges exist
+        var isSeen = [Bool](repeating: false, count: n) // not `frequency == 0`: zero-weight edges exist
         var seen: [Int32] = []
         var best: [Int32] = []
         var order = (0..<n).map { $0 }
@@ -45,14 +45,20 @@ public struct LabelPropagation: Hashable, Sendable {
                 seen.removeAll(keepingCapacity: true)
                 for i in graph.outOffsets[u]..<graph.outOffsets[u + 1] {
                     let l = label[Int(graph.outTargets[i])]
-                    if !isSeen[Int(l)] { isSeen[Int(l)] = true; seen.append(l) }
+                    if !isSeen[Int(l)] {
+                        isSeen[Int(l)] = true
+                        seen.append(l)
+                    }
                     frequency[Int(l)] += weighted ? graph.outWeights[i] : 1
                 }
                 var top = -Double.infinity
                 for l in seen { top = max(top, frequency[Int(l)]) }
                 best.removeAll(keepingCapacity: true)
                 for l in seen where frequency[Int(l)] == top { best.append(l) }
-                for l in seen { frequency[Int(l)] = 0; isSeen[Int(l)] = false }
+                for l in seen {
+                    frequency[Int(l)] = 0
+                    isSeen[Int(l)] = false
+                }
                 if !best.contains(label[u]) {
                     label[u] = best[Int(rng.next(upperBound: UInt64(best.count)))]
                     changed = true

@@ -35,7 +35,7 @@ public struct Louvain: Hashable, Sendable {
         // Level graph as CSR with the self-loop weight separate.
         var level = LevelGraph(graph)
         let m = level.totalWeight
-        var nodeCommunity = (0..<Int32(n)).map { $0 }   // original node → current level node
+        var nodeCommunity = (0..<Int32(n)).map { $0 } // original node → current level node
         if m <= 0 { return Communities(rawLabels: nodeCommunity, modularityIn: graph, resolution: resolution) }
         var mod = level.modularity(of: (0..<Int32(level.count)).map { $0 }, resolution: resolution)
         var (assignment, improvement) = level.oneLevel(m: m, resolution: resolution, rng: &rng)
@@ -85,11 +85,15 @@ private struct LevelGraph {
     init(_ graph: UserGraph) {
         let n = graph.nodeCount
         var offsets = [Int](repeating: 0, count: n + 1)
-        var targets: [Int32] = [], weights: [Double] = []
+        var targets: [Int32] = []
+        var weights: [Double] = []
         var loops = [Double](repeating: 0, count: n)
         for v in 0..<n {
             for i in graph.outOffsets[v]..<graph.outOffsets[v + 1] {
-                if graph.outTargets[i] == Int32(v) { loops[v] += graph.outWeights[i]; continue }
+                if graph.outTargets[i] == Int32(v) {
+                    loops[v] += graph.outWeights[i]
+                    continue
+                }
                 targets.append(graph.outTargets[i])
                 weights.append(graph.outWeights[i])
             }
@@ -100,12 +104,14 @@ private struct LevelGraph {
 
     func modularity(of community: [Int32], resolution: Double) -> Double {
         let n = count
-        var internalW = [Double](repeating: 0, count: n), tot = [Double](repeating: 0, count: n)
+        var internalW = [Double](repeating: 0, count: n)
+        var tot = [Double](repeating: 0, count: n)
         for v in 0..<n {
             let c = Int(community[v])
             tot[c] += degree[v]
             internalW[c] += loops[v]
-            for i in offsets[v]..<offsets[v + 1] where Int(targets[i]) > v && community[Int(targets[i])] == community[v] {
+            for i in offsets[v]..<offsets[v + 1] where Int(targets[i]) > v && community[Int(targets[i])] == community[v]
+            {
                 internalW[c] += weights[i]
             }
         }
@@ -124,7 +130,7 @@ private struct LevelGraph {
         var order = (0..<n).map { $0 }
         order.shuffle(using: &rng)
         var weightTo = [Double](repeating: 0, count: n)
-        var isTouched = [Bool](repeating: false, count: n)   // not `weightTo == 0`: zero-weight edges exist
+        var isTouched = [Bool](repeating: false, count: n) // not `weightTo == 0`: zero-weight edges exist
         var touched: [Int32] = []
         var improvement = false
         var moves = 1
@@ -137,7 +143,10 @@ private struct LevelGraph {
                 touched.removeAll(keepingCapacity: true)
                 for i in offsets[u]..<offsets[u + 1] {
                     let c = Int(community[Int(targets[i])])
-                    if !isTouched[c] { isTouched[c] = true; touched.append(Int32(c)) }
+                    if !isTouched[c] {
+                        isTouched[c] = true
+                        touched.append(Int32(c))
+                    }
                     weightTo[c] += weights[i]
                 }
                 let d = degree[u]
@@ -151,7 +160,10 @@ private struct LevelGraph {
                         bestCommunity = c
                     }
                 }
-                for c in touched { weightTo[Int(c)] = 0; isTouched[Int(c)] = false }
+                for c in touched {
+                    weightTo[Int(c)] = 0
+                    isTouched[Int(c)] = false
+                }
                 stot[bestCommunity] += d
                 if bestCommunity != current {
                     community[u] = Int32(bestCommunity)
@@ -180,21 +192,29 @@ private struct LevelGraph {
             loops[Int(cv)] += self.loops[v]
             for i in offsets[v]..<offsets[v + 1] where Int(targets[i]) > v {
                 let cw = newOf[Int(targets[i])]
-                if cv == cw { loops[Int(cv)] += weights[i]; continue }
+                if cv == cw {
+                    loops[Int(cv)] += weights[i]
+                    continue
+                }
                 let key = (UInt64(min(cv, cw)) << 32) | UInt64(max(cv, cw))
                 pairs[key, default: 0] += weights[i]
             }
         }
         var rows = [[(Int32, Double)]](repeating: [], count: k)
         for (key, w) in pairs.sorted(by: { $0.key < $1.key }) {
-            let a = Int32(key >> 32), b = Int32(key & 0xFFFF_FFFF)
+            let a = Int32(key >> 32)
+            let b = Int32(key & 0xFFFF_FFFF)
             rows[Int(a)].append((b, w))
             rows[Int(b)].append((a, w))
         }
         var offsets = [Int](repeating: 0, count: k + 1)
-        var targets: [Int32] = [], weights: [Double] = []
+        var targets: [Int32] = []
+        var weights: [Double] = []
         for c in 0..<k {
-            for (t, w) in rows[c].sorted(by: { $0.0 < $1.0 }) { targets.append(t); weights.append(w) }
+            for (t, w) in rows[c].sorted(by: { $0.0 < $1.0 }) {
+                targets.append(t)
+                weights.append(w)
+            }
             offsets[c + 1] = targets.count
         }
         return (LevelGraph(offsets: offsets, targets: targets, weights: weights, loops: loops), newOf)

@@ -99,7 +99,8 @@ public struct Communities: Hashable, Sendable {
         labels = graph.labels
         members = components.members
         communityOfNode = components.componentOfNode
-        modularity = Modularity(resolution: resolution).value(communityOfNode: communityOfNode,
-                                                               communityCount: members.count, in: graph)
+        modularity = Modularity(resolution: resolution).value(
+            communityOfNode: communityOfNode,
+            communityCount: members.count, in: graph)
     }
 }

@@ -20,8 +20,13 @@ package struct ConversationEngagement: Hashable, Sendable, Encodable {
         package var reciprocated: Bool { repliesFrom + mentionsFrom > 0 }
 
         enum CodingKeys: String, CodingKey {
-            case user, repliesTo = "replies_to", mentionsOf = "mentions_of", repliesFrom = "replies_from",
-                 mentionsFrom = "mentions_from", reciprocated
+            case user
+            case repliesTo = "replies_to"
+            case mentionsOf = "mentions_of"
+            case repliesFrom = "replies_from"
+            case
+                mentionsFrom = "mentions_from"
+            case reciprocated
         }
         package func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -76,11 +81,24 @@ package struct ConversationEngagement: Hashable, Sendable, Encodable {
     package var notes: [String]
 
     enum CodingKeys: String, CodingKey {
-        case account, tweets, replies, replyShare = "reply_share", distinctUsersEngaged = "distinct_users_engaged",
-             inboundObservable = "inbound_observable", reciprocatedUsers = "reciprocated_users",
-             reciprocityShare = "reciprocity_share", topUsers = "top_users", burstGapSeconds = "burst_gap_seconds",
-             burstCount = "burst_count", longestBurst = "longest_burst", repliesInBursts = "replies_in_bursts",
-             topBursts = "top_bursts", byQuarter = "by_quarter", notes
+        case account, tweets, replies
+        case replyShare = "reply_share"
+        case distinctUsersEngaged = "distinct_users_engaged"
+        case
+            inboundObservable = "inbound_observable"
+        case reciprocatedUsers = "reciprocated_users"
+        case
+            reciprocityShare = "reciprocity_share"
+        case topUsers = "top_users"
+        case burstGapSeconds = "burst_gap_seconds"
+        case
+            burstCount = "burst_count"
+        case longestBurst = "longest_burst"
+        case repliesInBursts = "replies_in_bursts"
+        case
+            topBursts = "top_bursts"
+        case byQuarter = "by_quarter"
+        case notes
     }
 
     /// The most frequent author (ties broken by handle), or `nil` for no tweets.
@@ -104,10 +122,15 @@ package struct ConversationEngagement: Hashable, Sendable, Encodable {
             let targets = t.replyHandles.filter { $0 != account }
             if !targets.isEmpty {
                 replyTimes.append((t.createdAt, targets))
-                for h in targets { users[h, default: User(user: h.display, repliesTo: 0, mentionsOf: 0, repliesFrom: 0, mentionsFrom: 0)].repliesTo += 1 }
+                for h in targets {
+                    users[
+                        h, default: User(user: h.display, repliesTo: 0, mentionsOf: 0, repliesFrom: 0, mentionsFrom: 0)
+                    ].repliesTo += 1
+                }
             }
             for h in t.mentionedHandles where h != account {
-                users[h, default: User(user: h.display, repliesTo: 0, mentionsOf: 0, repliesFrom: 0, mentionsFrom: 0)].mentionsOf += 1
+                users[h, default: User(user: h.display, repliesTo: 0, mentionsOf: 0, repliesFrom: 0, mentionsFrom: 0)]
+                    .mentionsOf += 1
             }
         }
         replies = replyTimes.count
@@ -127,18 +150,21 @@ package struct ConversationEngagement: Hashable, Sendable, Encodable {
             notes.append("the archive holds only the account's own tweets: reciprocity is not observable")
         }
         topUsers = users.values.sorted {
-            let a = $0.repliesTo + $0.mentionsOf, b = $1.repliesTo + $1.mentionsOf
+            let a = $0.repliesTo + $0.mentionsOf
+            let b = $1.repliesTo + $1.mentionsOf
             return a != b ? a > b : Handle($0.user) < Handle($1.user)
         }.prefix(10).map { $0 }
 
         // Bursts.
         var bursts: [Burst] = []
-        var inBursts = 0, longest = replyTimes.isEmpty ? 0 : 1
+        var inBursts = 0
+        var longest = replyTimes.isEmpty ? 0 : 1
         var i = 0
         while i < replyTimes.count {
             var j = i
             while j + 1 < replyTimes.count,
-                  Double(replyTimes[j + 1].0.milliseconds - replyTimes[j].0.milliseconds) / 1000 <= options.burstGap {
+                Double(replyTimes[j + 1].0.milliseconds - replyTimes[j].0.milliseconds) / 1000 <= options.burstGap
+            {
                 j += 1
             }
             let size = j - i + 1
@@ -146,8 +172,10 @@ package struct ConversationEngagement: Hashable, Sendable, Encodable {
             if size >= 2 {
                 inBursts += size
                 let people = Set(replyTimes[i...j].flatMap(\.1)).count
-                bursts.append(Burst(start: replyTimes[i].0.iso8601, end: replyTimes[j].0.iso8601, replies: size,
-                                    users: people))
+                bursts.append(
+                    Burst(
+                        start: replyTimes[i].0.iso8601, end: replyTimes[j].0.iso8601, replies: size,
+                        users: people))
             }
             i = j + 1
         }
@@ -177,7 +205,8 @@ package struct ConversationEngagement: Hashable, Sendable, Encodable {
     }
 
     package var summary: String {
-        var s = "Conversation (\(account ?? "nobody")): \(replies) of \(tweets) tweets are replies "
+        var s =
+            "Conversation (\(account ?? "nobody")): \(replies) of \(tweets) tweets are replies "
             + String(format: "(%.0f%%)", replyShare * 100) + ", \(distinctUsersEngaged) users engaged"
         if let r = reciprocityShare { s += String(format: ", %.0f%% reciprocated", r * 100) }
         s += "; \(burstCount) reply bursts (longest \(longestBurst))"

@@ -35,8 +35,14 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
         package var significant: Bool
 
         enum CodingKeys: String, CodingKey {
-            case feature, estimate, stdError = "std_error", tValue = "t_value", pValue = "p_value", effect, ci95,
-                 estimateCI95 = "estimate_ci95", significant
+            case feature, estimate
+            case stdError = "std_error"
+            case tValue = "t_value"
+            case pValue = "p_value"
+            case effect, ci95
+            case
+                estimateCI95 = "estimate_ci95"
+            case significant
         }
     }
 
@@ -59,15 +65,21 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
     package var notes: [String]
 
     enum CodingKeys: String, CodingKey {
-        case target, n, covariance, r2, adjustedR2 = "adjusted_r2", residualStdError = "residual_std_error",
-             degreesOfFreedom = "degrees_of_freedom", coefficients, dropped, notes
+        case target, n, covariance, r2
+        case adjustedR2 = "adjusted_r2"
+        case residualStdError = "residual_std_error"
+        case
+            degreesOfFreedom = "degrees_of_freedom"
+        case coefficients, dropped, notes
     }
 
     /// Fits the model, or returns `nil` with a reason when it cannot be fitted at all (no rows, constant target).
     ///
     /// - Complexity: O(n · p²) for n observations and p features.
-    package static func fit(_ observations: [EngagementObservation], target: Target,
-                           covariance: Covariance = .classical) -> Result<EngagementModel, EngagementUnavailable> {
+    package static func fit(
+        _ observations: [EngagementObservation], target: Target,
+        covariance: Covariance = .classical
+    ) -> Result<EngagementModel, EngagementUnavailable> {
         let rows = observations.filter { $0.count(target) != nil }
         guard !rows.isEmpty else {
             return .failure(EngagementUnavailable(target: target, reason: "no tweet has a \(target.rawValue) count"))
@@ -77,9 +89,11 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
         let tss = y.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         guard tss > 0 else {
             let value = rows[0].count(target)!
-            return .failure(EngagementUnavailable(
-                target: target,
-                reason: "\(target.rawValue) is \(value) for all \(rows.count) tweets: a constant cannot be explained"))
+            return .failure(
+                EngagementUnavailable(
+                    target: target,
+                    reason:
+                        "\(target.rawValue) is \(value) for all \(rows.count) tweets: a constant cannot be explained"))
         }
         let names = rows[0].features.map(\.name)
         var columns = [[Double]](repeating: [], count: names.count)
@@ -98,14 +112,18 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
         let ls = LeastSquares.fit(columns: candidates.map { columns[$0] }, y: y)
         for (c, explainers) in ls.dropped {
             let by = explainers.map { names[candidates[$0]] }
-            let reason = by.isEmpty ? "collinear with the features before it"
+            let reason =
+                by.isEmpty
+                ? "collinear with the features before it"
                 : "collinear with \(by.joined(separator: ", "))"
             dropped.append(DroppedFeature(feature: names[candidates[c]], reason: reason))
         }
         let order = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         dropped.sort { order[$0.feature]! < order[$1.feature]! }
 
-        let n = rows.count, p = ls.rank, df = n - p
+        let n = rows.count
+        let p = ls.rank
+        let df = n - p
         var notes: [String] = []
         let rss = ls.residuals.reduce(0) { $0 + $1 * $1 }
         let r2 = max(0, min(1, 1 - rss / tss))
@@ -113,28 +131,34 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
         var covarianceMatrix: [Double]? = nil
         if df > 0 {
             sigma2 = rss / Double(df)
-            covarianceMatrix = covariance == .hc1
+            covarianceMatrix =
+                covariance == .hc1
                 ? ls.hc1Covariance(columns: candidates.map { columns[$0] })
                 : ls.inverseGram.map { $0 * sigma2! }
         } else {
-            notes.append("no residual degrees of freedom (n = \(n), \(p) estimated coefficients): "
-                         + "standard errors and intervals cannot be estimated")
+            notes.append(
+                "no residual degrees of freedom (n = \(n), \(p) estimated coefficients): "
+                    + "standard errors and intervals cannot be estimated")
         }
         let q = df > 0 ? StudentT.quantile(0.975, degreesOfFreedom: Double(df)) : nil
         var coefficients: [Coefficient] = []
         for (c, j) in ls.kept.enumerated() {
             let b = ls.coefficients[c]
-            var coefficient = Coefficient(feature: names[candidates[j]], estimate: b, stdError: nil, tValue: nil,
-                                          pValue: nil, effect: EngagementMath.finiteOrNil(exp(b)), ci95: nil, estimateCI95: nil,
-                                          significant: false)
+            var coefficient = Coefficient(
+                feature: names[candidates[j]], estimate: b, stdError: nil, tValue: nil,
+                pValue: nil, effect: EngagementMath.finiteOrNil(exp(b)), ci95: nil, estimateCI95: nil,
+                significant: false)
             if let covarianceMatrix, let q {
                 let variance = covarianceMatrix[c * p + c]
                 if variance.isFinite, variance >= 0 {
                     let se = variance.squareRoot()
                     coefficient.stdError = se
-                    let lo = b - q * se, hi = b + q * se
+                    let lo = b - q * se
+                    let hi = b + q * se
                     coefficient.estimateCI95 = [lo, hi]
-                    if let l = EngagementMath.finiteOrNil(exp(lo)), let h = EngagementMath.finiteOrNil(exp(hi)) { coefficient.ci95 = [l, h] }
+                    if let l = EngagementMath.finiteOrNil(exp(lo)), let h = EngagementMath.finiteOrNil(exp(hi)) {
+                        coefficient.ci95 = [l, h]
+                    }
                     if se > 0 {
                         let t = b / se
                         coefficient.tValue = t
@@ -148,26 +172,34 @@ public struct EngagementModel: Hashable, Sendable, Encodable {
             coefficients.append(coefficient)
         }
         let adjusted = df > 0 && n > 1 ? 1 - (1 - r2) * Double(n - 1) / Double(df) : nil
-        return .success(EngagementModel(target: target, n: n, covariance: covariance, r2: r2,
-                                        adjustedR2: adjusted.flatMap(EngagementMath.finiteOrNil),
-                                        residualStdError: sigma2.map { $0.squareRoot() }, degreesOfFreedom: df,
-                                        coefficients: coefficients, dropped: dropped, notes: notes))
+        return .success(
+            EngagementModel(
+                target: target, n: n, covariance: covariance, r2: r2,
+                adjustedR2: adjusted.flatMap(EngagementMath.finiteOrNil),
+                residualStdError: sigma2.map { $0.squareRoot() }, degreesOfFreedom: df,
+                coefficients: coefficients, dropped: dropped, notes: notes))
     }
 
     /// A plain-text account of the fit: which effects are significant, in which direction, and what was dropped.
     public var summary: String {
         var lines: [String] = []
         let r2Text = r2.map { String(format: "%.3f", $0) } ?? "n/a"
-        lines.append("log(1 + \(target.rawValue)) ~ \(coefficients.count - 1) features, n = \(n), R² = \(r2Text)"
-                     + (covariance == .hc1 ? " (HC1 standard errors)" : ""))
+        lines.append(
+            "log(1 + \(target.rawValue)) ~ \(coefficients.count - 1) features, n = \(n), R² = \(r2Text)"
+                + (covariance == .hc1 ? " (HC1 standard errors)" : ""))
         let significant = coefficients.filter { $0.significant && $0.feature != "intercept" }
-        lines.append(significant.isEmpty ? "  no feature has a significant effect at the 5 % level"
-                     : "  significant at 5 %: " + significant.map { c in
-                         "\(c.feature) (\(Self.percent(c.effect ?? 1)))" }.joined(separator: ", "))
+        lines.append(
+            significant.isEmpty
+                ? "  no feature has a significant effect at the 5 % level"
+                : "  significant at 5 %: "
+                    + significant.map { c in
+                        "\(c.feature) (\(Self.percent(c.effect ?? 1)))"
+                    }.joined(separator: ", "))
         for c in coefficients where c.feature != "intercept" {
             guard let effect = c.effect else { continue }
             let ci = c.ci95.map { String(format: " [%.2f, %.2f]", $0[0], $0[1]) } ?? ""
-            let verdict = c.significant
+            let verdict =
+                c.significant
                 ? "\(Self.percent(effect)) \(target.rawValue) \(Self.unit(of: c.feature))"
                 : (c.stdError == nil ? "not testable" : "no significant effect")
             lines.append("  \(c.feature): ×\(String(format: "%.2f", effect))\(ci) — \(verdict)")
@@ -223,9 +255,11 @@ package struct EngagementObservation: Hashable, Sendable {
     ///   - categories: the promotion categories that get a dummy (all that occur, by default).
     ///   - utcOffsetSeconds: offset for hour and weekday buckets.
     /// - Complexity: O(n + Σ thread lengths).
-    package static func build(tweets: [Tweet], threads: [TweetThread], promotions: [TweetID: [PromotionCategory]],
-                             categories: [PromotionCategory]? = nil,
-                             utcOffsetSeconds: Int = 0) -> [EngagementObservation] {
+    package static func build(
+        tweets: [Tweet], threads: [TweetThread], promotions: [TweetID: [PromotionCategory]],
+        categories: [PromotionCategory]? = nil,
+        utcOffsetSeconds: Int = 0
+    ) -> [EngagementObservation] {
         var role: [TweetID: (root: Bool, length: Int, position: Int)] = [:]
         for thread in threads {
             for (k, id) in thread.tweets.enumerated() { role[id] = (k == 0, thread.length, k) }
@@ -255,14 +289,16 @@ package struct EngagementObservation: Hashable, Sendable {
             for (k, day) in ["tue", "wed", "thu", "fri", "sat", "sun"].enumerated() {
                 f.append(Feature(name: day, value: c.weekday == k + 1 ? 1 : 0))
             }
-            f.append(Feature(name: "trend_years",
-                             value: Double(tweet.createdAt.milliseconds - start) / (365.25 * 86_400_000)))
-            return EngagementObservation(id: tweet.id, likes: tweet.counts.likes, retweets: tweet.counts.retweets,
-                                         features: f)
+            f.append(
+                Feature(
+                    name: "trend_years",
+                    value: Double(tweet.createdAt.milliseconds - start) / (365.25 * 86_400_000)))
+            return EngagementObservation(
+                id: tweet.id, likes: tweet.counts.likes, retweets: tweet.counts.retweets,
+                features: f)
         }
     }
 }
-
 
 private func format(_ x: Double) -> String {
     x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(format: "%.4g", x)

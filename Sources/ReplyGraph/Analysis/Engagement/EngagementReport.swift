@@ -21,8 +21,10 @@ public struct EngagementReport: Sendable, Encodable {
         package var topUsersPerQuarter: Int
 
         /// Options: the `account` whose conversation to report, the clock offset for calendar buckets, the covariance estimator.
-        public init(account: Handle? = nil, utcOffsetSeconds: Int = 0, covariance: EngagementModel.Covariance = .classical,
-                    burstGap: Double = 600, topUsersPerQuarter: Int = 5) {
+        public init(
+            account: Handle? = nil, utcOffsetSeconds: Int = 0, covariance: EngagementModel.Covariance = .classical,
+            burstGap: Double = 600, topUsersPerQuarter: Int = 5
+        ) {
             self.account = account
             self.utcOffsetSeconds = utcOffsetSeconds
             self.covariance = covariance
@@ -45,8 +47,13 @@ public struct EngagementReport: Sendable, Encodable {
         package var retweetsMean: Double?
 
         enum CodingKeys: String, CodingKey {
-            case name, n, nWithCounts = "n_with_counts", likesMedian = "likes_median", likesMean = "likes_mean",
-                 retweetsMedian = "retweets_median", retweetsMean = "retweets_mean"
+            case name, n
+            case nWithCounts = "n_with_counts"
+            case likesMedian = "likes_median"
+            case likesMean = "likes_mean"
+            case
+                retweetsMedian = "retweets_median"
+            case retweetsMean = "retweets_mean"
         }
     }
 
@@ -60,8 +67,10 @@ public struct EngagementReport: Sendable, Encodable {
     package var conversation: ConversationEngagement
 
     enum CodingKeys: String, CodingKey {
-        case countsAvailable = "counts_available", countsReason = "counts_reason", classes, models, unavailable,
-             conversation
+        case countsAvailable = "counts_available"
+        case countsReason = "counts_reason"
+        case classes, models, unavailable,
+            conversation
     }
 
     /// Computes the report from a graph (threads from the graph, promotion categories from `detector`).
@@ -76,13 +85,16 @@ public struct EngagementReport: Sendable, Encodable {
     /// Computes the report from tweets, threads and promotion categories given explicitly.
     ///
     /// - Complexity: O(n · p²) for the models, O(n log n) for the rest.
-    package init(tweets: [Tweet], threads: [TweetThread], promotions: [TweetID: [PromotionCategory]],
-                options: Options = Options()) {
+    package init(
+        tweets: [Tweet], threads: [TweetThread], promotions: [TweetID: [PromotionCategory]],
+        options: Options = Options()
+    ) {
         let account = options.account ?? ConversationEngagement.mainAuthor(of: tweets)
         let own = tweets.filter { !$0.isRetweet && (account == nil || $0.author == account) }
         let ownThreads = threads.filter { account == nil || $0.author == account }
-        let observations = EngagementObservation.build(tweets: own, threads: ownThreads, promotions: promotions,
-                                                       utcOffsetSeconds: options.utcOffsetSeconds)
+        let observations = EngagementObservation.build(
+            tweets: own, threads: ownThreads, promotions: promotions,
+            utcOffsetSeconds: options.utcOffsetSeconds)
         let withCounts = own.filter { $0.counts.likes != nil || $0.counts.retweets != nil }
         countsAvailable = !withCounts.isEmpty
         classes = Self.classStats(own, threads: ownThreads, promotions: promotions)
@@ -97,7 +109,8 @@ public struct EngagementReport: Sendable, Encodable {
             }
             countsReason = models.isEmpty ? unavailable.map { $0.reason }.joined(separator: "; ") : nil
         } else {
-            countsReason = own.isEmpty
+            countsReason =
+                own.isEmpty
                 ? "the archive has no tweets to model"
                 : "the archive carries no like or retweet counts (twint text has none): count-based modelling "
                     + "needs counts; conversational engagement is reported instead"
@@ -110,9 +123,12 @@ public struct EngagementReport: Sendable, Encodable {
         conversation = ConversationEngagement(tweets: tweets, account: account, options: options)
     }
 
-    static func classStats(_ tweets: [Tweet], threads: [TweetThread],
-                           promotions: [TweetID: [PromotionCategory]]) -> [ClassStats] {
-        var root = Set<TweetID>(), part = Set<TweetID>()
+    static func classStats(
+        _ tweets: [Tweet], threads: [TweetThread],
+        promotions: [TweetID: [PromotionCategory]]
+    ) -> [ClassStats] {
+        var root = Set<TweetID>()
+        var part = Set<TweetID>()
         for thread in threads {
             if let first = thread.tweets.first { root.insert(first) }
             part.formUnion(thread.tweets.dropFirst())
@@ -120,9 +136,10 @@ public struct EngagementReport: Sendable, Encodable {
         func stats(_ name: String, _ members: [Tweet]) -> ClassStats {
             let likes = members.compactMap(\.counts.likes).map(Double.init)
             let retweets = members.compactMap(\.counts.retweets).map(Double.init)
-            return ClassStats(name: name, n: members.count, nWithCounts: likes.count, likesMedian: EngagementMath.median(likes),
-                              likesMean: EngagementMath.mean(likes), retweetsMedian: EngagementMath.median(retweets),
-                              retweetsMean: EngagementMath.mean(retweets))
+            return ClassStats(
+                name: name, n: members.count, nWithCounts: likes.count, likesMedian: EngagementMath.median(likes),
+                likesMean: EngagementMath.mean(likes), retweetsMedian: EngagementMath.median(retweets),
+                retweetsMean: EngagementMath.mean(retweets))
         }
         let inThread = { (t: Tweet) in root.contains(t.id) || part.contains(t.id) }
         return [
@@ -142,7 +159,8 @@ public struct EngagementReport: Sendable, Encodable {
         if countsAvailable {
             lines.append("class             n   likes median/mean   retweets median/mean")
             for c in classes {
-                let l = "\(fmt(c.likesMedian))/\(fmt(c.likesMean))", r = "\(fmt(c.retweetsMedian))/\(fmt(c.retweetsMean))"
+                let l = "\(fmt(c.likesMedian))/\(fmt(c.likesMean))"
+                let r = "\(fmt(c.retweetsMedian))/\(fmt(c.retweetsMean))"
                 lines.append(c.name.padding(toLength: 16, withPad: " ", startingAt: 0) + " \(c.n)  \(l)  \(r)")
             }
         }

@@ -28,8 +28,8 @@ struct LeastSquares {
 
     static func fit(columns: [[Double]], y: [Double]) -> LeastSquares {
         let n = y.count
-        var reflectors: [[Double]] = []   // Householder vectors v (length n, zeros above the pivot row)
-        var rColumns: [[Double]] = []     // R's columns for the admitted features (length = rank at admission)
+        var reflectors: [[Double]] = [] // Householder vectors v (length n, zeros above the pivot row)
+        var rColumns: [[Double]] = [] // R's columns for the admitted features (length = rank at admission)
         var kept: [Int] = []
         var dropped: [(Int, [Int])] = []
 
@@ -88,13 +88,16 @@ struct LeastSquares {
             for r in 0..<p { rInv[r * p + c] = col[r] }
         }
         var inverseGram = [Double](repeating: 0, count: p * p)
-        for a in 0..<p { for b in 0..<p {
-            var s = 0.0
-            for c in 0..<p { s += rInv[a * p + c] * rInv[b * p + c] }
-            inverseGram[a * p + b] = s
-        } }
-        return LeastSquares(kept: kept, dropped: dropped, coefficients: beta, residuals: residuals,
-                            inverseGram: inverseGram, n: n)
+        for a in 0..<p {
+            for b in 0..<p {
+                var s = 0.0
+                for c in 0..<p { s += rInv[a * p + c] * rInv[b * p + c] }
+                inverseGram[a * p + b] = s
+            }
+        }
+        return LeastSquares(
+            kept: kept, dropped: dropped, coefficients: beta, residuals: residuals,
+            inverseGram: inverseGram, n: n)
     }
 
     /// Solves R c = b for the upper-triangular R given by columns (column j has j + 1 entries).
@@ -123,9 +126,22 @@ struct LeastSquares {
             }
         }
         for a in 0..<p { for b in 0..<a { meat[a * p + b] = meat[b * p + a] } }
-        var tmp = [Double](repeating: 0, count: p * p), out = tmp
-        for a in 0..<p { for b in 0..<p { var s = 0.0; for c in 0..<p { s += inverseGram[a * p + c] * meat[c * p + b] }; tmp[a * p + b] = s } }
-        for a in 0..<p { for b in 0..<p { var s = 0.0; for c in 0..<p { s += tmp[a * p + c] * inverseGram[c * p + b] }; out[a * p + b] = s } }
+        var tmp = [Double](repeating: 0, count: p * p)
+        var out = tmp
+        for a in 0..<p {
+            for b in 0..<p {
+                var s = 0.0
+                for c in 0..<p { s += inverseGram[a * p + c] * meat[c * p + b] }
+                tmp[a * p + b] = s
+            }
+        }
+        for a in 0..<p {
+            for b in 0..<p {
+                var s = 0.0
+                for c in 0..<p { s += tmp[a * p + c] * inverseGram[c * p + b] }
+                out[a * p + b] = s
+            }
+        }
         let scale = n > p ? Double(n) / Double(n - p) : 1
         return out.map { $0 * scale }
     }

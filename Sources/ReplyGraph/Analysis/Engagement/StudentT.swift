@@ -23,8 +23,12 @@ enum StudentT {
         precondition(p > 0 && p < 1, "p must be in (0, 1)")
         if p == 0.5 { return 0 }
         if p < 0.5 { return -quantile(1 - p, degreesOfFreedom: df) }
-        var lo = 0.0, hi = 1.0
-        while cdf(hi, degreesOfFreedom: df) < p { hi *= 2; if hi > 1e12 { return hi } }
+        var lo = 0.0
+        var hi = 1.0
+        while cdf(hi, degreesOfFreedom: df) < p {
+            hi *= 2
+            if hi > 1e12 { return hi }
+        }
         for _ in 0..<200 {
             let mid = 0.5 * (lo + hi)
             if cdf(mid, degreesOfFreedom: df) < p { lo = mid } else { hi = mid }
@@ -59,13 +63,17 @@ enum StudentT {
             let m = Double(m)
             let m2 = 2 * m
             var aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2))
-            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 + aa * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c
+            if abs(c) < tiny { c = tiny }
             d = 1 / d
             h *= d * c
             aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1))
-            d = 1 + aa * d; if abs(d) < tiny { d = tiny }
-            c = 1 + aa / c; if abs(c) < tiny { c = tiny }
+            d = 1 + aa * d
+            if abs(d) < tiny { d = tiny }
+            c = 1 + aa / c
+            if abs(c) < tiny { c = tiny }
             d = 1 / d
             let delta = d * c
             h *= delta

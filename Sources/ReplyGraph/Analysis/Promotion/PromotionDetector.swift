@@ -14,7 +14,10 @@ package struct PromotionEvidence: Hashable, Sendable, Encodable {
     /// `offset` relative to the text length, in [0, 1]: calls to action tend to sit at the end.
     package var relativePosition: Double
 
-    enum CodingKeys: String, CodingKey { case category, kind, rule, match, offset, relativePosition = "relative_position" }
+    enum CodingKeys: String, CodingKey {
+        case category, kind, rule, match, offset
+        case relativePosition = "relative_position"
+    }
 }
 
 /// The categories of one tweet, with evidence.
@@ -83,21 +86,26 @@ public struct PromotionDetector: Sendable {
             var evidenceSlots: [Int] = []
             var evidenceDomains: [String] = []
             for category in rules.categories {
-                excludeSlots.append(category.exclude.map { patterns.append($0); return patterns.count - 1 })
-                ruleSlots.append(category.rules.map { rule in
-                    var slot: Int? = nil
-                    if let pattern = rule.pattern {
-                        patterns.append(pattern)
-                        slot = patterns.count - 1
-                    }
-                    if rule.weight > 0 {
-                        switch rule.kind {
-                        case .phrase, .pattern: if let slot { evidenceSlots.append(slot) }
-                        case .domain: if let domain = rule.domain { evidenceDomains.append(domain) }
+                excludeSlots.append(
+                    category.exclude.map {
+                        patterns.append($0)
+                        return patterns.count - 1
+                    })
+                ruleSlots.append(
+                    category.rules.map { rule in
+                        var slot: Int? = nil
+                        if let pattern = rule.pattern {
+                            patterns.append(pattern)
+                            slot = patterns.count - 1
                         }
-                    }
-                    return slot
-                })
+                        if rule.weight > 0 {
+                            switch rule.kind {
+                            case .phrase, .pattern: if let slot { evidenceSlots.append(slot) }
+                            case .domain: if let domain = rule.domain { evidenceDomains.append(domain) }
+                            }
+                        }
+                        return slot
+                    })
             }
             filter = PromotionPrefilter(patterns: patterns)
             self.excludeSlots = excludeSlots
@@ -132,7 +140,7 @@ public struct PromotionDetector: Sendable {
             guard let found, let slot else { return true }
             return found.mayMatch(slot)
         }
-        let text = tweet.text   // built once: the tweet keeps its text as UTF-8
+        let text = tweet.text // built once: the tweet keeps its text as UTF-8
         let tokens = PromotionText.tokens(in: text, foldStyled: foldStyledLetters)
         let words = Set(tokens.map(\.text))
         var scalars: [Unicode.Scalar]? = nil
@@ -149,28 +157,37 @@ public struct PromotionDetector: Sendable {
             for (r, rule) in category.rules.enumerated() {
                 switch rule.kind {
                 case .phrase, .pattern:
-                    guard let pattern = rule.pattern, mayMatch(compiled?.ruleSlots[c][r]), pattern.mayMatch(words: words),
-                          let range = pattern.firstMatch(in: tokens) else { continue }
+                    guard let pattern = rule.pattern, mayMatch(compiled?.ruleSlots[c][r]),
+                        pattern.mayMatch(words: words),
+                        let range = pattern.firstMatch(in: tokens)
+                    else { continue }
                     score += rule.weight
                     // Negative rules lower the score but are not evidence for the category.
                     guard rule.weight > 0 else { continue }
                     if scalars == nil { scalars = Array(text.unicodeScalars) }
-                    let start = tokens[range.lowerBound].start, end = tokens[range.upperBound - 1].end
+                    let start = tokens[range.lowerBound].start
+                    let end = tokens[range.upperBound - 1].end
                     var match = String.UnicodeScalarView()
                     match.append(contentsOf: scalars![start..<end])
-                    evidence.append(PromotionEvidence(category: category.name, kind: rule.kind, rule: pattern.source,
-                                                      match: String(match), offset: start,
-                                                      relativePosition: Double(start) / Double(length)))
+                    evidence.append(
+                        PromotionEvidence(
+                            category: category.name, kind: rule.kind, rule: pattern.source,
+                            match: String(match), offset: start,
+                            relativePosition: Double(start) / Double(length)))
                 case .domain:
                     guard let domain = rule.domain else { continue }
                     if hosts == nil { hosts = tweet.entities.urls.map { Self.host(of: $0.value) } }
-                    guard let k = hosts!.firstIndex(where: { $0 == domain || $0.hasSuffix("." + domain) }) else { continue }
+                    guard let k = hosts!.firstIndex(where: { $0 == domain || $0.hasSuffix("." + domain) }) else {
+                        continue
+                    }
                     score += rule.weight
                     guard rule.weight > 0 else { continue }
                     let url = tweet.entities.urls[k]
-                    evidence.append(PromotionEvidence(category: category.name, kind: .domain, rule: domain, match: url.value,
-                                                      offset: url.range.lowerBound,
-                                                      relativePosition: Double(url.range.lowerBound) / Double(length)))
+                    evidence.append(
+                        PromotionEvidence(
+                            category: category.name, kind: .domain, rule: domain, match: url.value,
+                            offset: url.range.lowerBound,
+                            relativePosition: Double(url.range.lowerBound) / Double(length)))
                 }
             }
             if !evidence.isEmpty && score * category.weight >= category.threshold {

@@ -47,10 +47,16 @@ package struct PromotionPattern: Hashable, Sendable {
         for word in pattern.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
             if word.hasPrefix("..") {
                 let digits = word.dropFirst(2)
-                if digits.isEmpty { gap = 4 } else if let g = Int(digits), g >= 0, g <= 50 { gap = g } else {
+                if digits.isEmpty {
+                    gap = 4
+                } else if let g = Int(digits), g >= 0, g <= 50 {
+                    gap = g
+                } else {
                     throw PromotionRulesError(path: "", message: "gap '\(word)' is not ..N with N in 0...50")
                 }
-                if elements.isEmpty { throw PromotionRulesError(path: "", message: "a pattern cannot start with a gap") }
+                if elements.isEmpty {
+                    throw PromotionRulesError(path: "", message: "a pattern cannot start with a gap")
+                }
                 pendingGap = true
                 continue
             }
@@ -78,7 +84,10 @@ package struct PromotionPattern: Hashable, Sendable {
         self.source = phrase
         var elements: [Element] = []
         for word in phrase.split(separator: " ") {
-            if word == "<url>" { elements.append(Element(gap: 0, alternatives: [.exact("<url>")])); continue }
+            if word == "<url>" {
+                elements.append(Element(gap: 0, alternatives: [.exact("<url>")]))
+                continue
+            }
             for token in PromotionText.tokens(in: String(word), foldStyled: true) {
                 elements.append(Element(gap: 0, alternatives: [.exact(token.text)]))
             }

@@ -50,7 +50,10 @@ struct PromotionPrefilter: Sendable {
                 var any = false
                 for w in Int(filter.elementStart[e])..<Int(filter.elementStart[e + 1]) {
                     let word = Int(filter.elementWords[w])
-                    if bits[word >> 6] & (1 << UInt64(word & 63)) != 0 { any = true; break }
+                    if bits[word >> 6] & (1 << UInt64(word & 63)) != 0 {
+                        any = true
+                        break
+                    }
                 }
                 if !any { return false }
             }
@@ -61,11 +64,16 @@ struct PromotionPrefilter: Sendable {
     init(patterns: [PromotionPattern]) {
         var index: [[UInt8]: Int32] = [:]
         var words: [[UInt8]] = []
-        var patternStart: [Int32] = [0], elementStart: [Int32] = [0], elementWords: [Int32] = []
+        var patternStart: [Int32] = [0]
+        var elementStart: [Int32] = [0]
+        var elementWords: [Int32] = []
         for pattern in patterns {
             for element in Self.requiredWords(pattern) {
                 for word in element {
-                    if let k = index[word] { elementWords.append(k); continue }
+                    if let k = index[word] {
+                        elementWords.append(k)
+                        continue
+                    }
                     index[word] = Int32(words.count)
                     elementWords.append(Int32(words.count))
                     words.append(word)
@@ -74,12 +82,18 @@ struct PromotionPrefilter: Sendable {
             }
             patternStart.append(Int32(elementStart.count - 1))
         }
-        var bytes: [UInt8] = [], wordStart: [Int32] = [0]
-        for word in words { bytes += word; wordStart.append(Int32(bytes.count)) }
+        var bytes: [UInt8] = []
+        var wordStart: [Int32] = [0]
+        for word in words {
+            bytes += word
+            wordStart.append(Int32(bytes.count))
+        }
         var single = [Int32](repeating: -1, count: 256)
         var pairs: [(pair: Int, word: Int32)] = []
         for (k, word) in words.enumerated() {
-            if word.count == 1 { single[Int(word[0])] = Int32(k) } else {
+            if word.count == 1 {
+                single[Int(word[0])] = Int32(k)
+            } else {
                 pairs.append((Int(word[0]) << 8 | Int(word[1]), Int32(k)))
             }
         }
@@ -143,7 +157,8 @@ struct PromotionPrefilter: Sendable {
                                     let pair = first << 8 | next
                                     for slot in Int(pairStart[pair])..<Int(pairStart[pair + 1]) {
                                         let k = Int(byPair[slot])
-                                        let start = Int(wordStart[k]), length = Int(wordStart[k + 1]) - start
+                                        let start = Int(wordStart[k])
+                                        let length = Int(wordStart[k + 1]) - start
                                         guard i + length <= n else { continue }
                                         var j = 2
                                         while j < length && Self.fold(text[i + j]) == bytes[start + j] { j += 1 }

@@ -20,8 +20,10 @@ public struct PromotionReport: Sendable, Encodable {
         package var minesTemplates: Bool
 
         /// Options; `timeZone` is the zone of the schedule and the calendar periods.
-        public init(timeZone: ReportTimeZone = .utc, templateThreshold: Double = 0.8, slotRadiusMinutes: Int = 10,
-                    minimumSlotShare: Double = 0.05) {
+        public init(
+            timeZone: ReportTimeZone = .utc, templateThreshold: Double = 0.8, slotRadiusMinutes: Int = 10,
+            minimumSlotShare: Double = 0.05
+        ) {
             self.timeZone = timeZone
             self.minesTemplates = true
             self.templateThreshold = templateThreshold
@@ -44,9 +46,13 @@ public struct PromotionReport: Sendable, Encodable {
         package var followUps: FollowUps
 
         enum CodingKeys: String, CodingKey {
-            case threads, threadsWithPromotion = "threads_with_promotion",
-                 shareOfThreadsWithPromotion = "share_of_threads_with_promotion", distribution, shares, standalone,
-                 closers, followUps = "follow_ups"
+            case threads
+            case threadsWithPromotion = "threads_with_promotion"
+            case
+                shareOfThreadsWithPromotion = "share_of_threads_with_promotion"
+            case distribution, shares, standalone,
+                closers
+            case followUps = "follow_ups"
         }
     }
 
@@ -62,7 +68,10 @@ public struct PromotionReport: Sendable, Encodable {
         package var example: String?
 
         enum CodingKeys: String, CodingKey {
-            case count, endingThreads = "ending_threads", outsideThreads = "outside_threads", promotional, example
+            case count
+            case endingThreads = "ending_threads"
+            case outsideThreads = "outside_threads"
+            case promotional, example
         }
     }
 
@@ -74,7 +83,9 @@ public struct PromotionReport: Sendable, Encodable {
         package var medianGapSeconds: Double?
 
         enum CodingKeys: String, CodingKey {
-            case count, promotional, byCategory = "by_category", medianGapSeconds = "median_gap_seconds"
+            case count, promotional
+            case byCategory = "by_category"
+            case medianGapSeconds = "median_gap_seconds"
         }
     }
 
@@ -86,7 +97,10 @@ public struct PromotionReport: Sendable, Encodable {
         package var rate: Double
         package var byCategory: [String: Int]
 
-        enum CodingKeys: String, CodingKey { case period, tweets, promotions, rate, byCategory = "by_category" }
+        enum CodingKeys: String, CodingKey {
+            case period, tweets, promotions, rate
+            case byCategory = "by_category"
+        }
     }
 
     /// A regular posting time.
@@ -102,7 +116,11 @@ public struct PromotionReport: Sendable, Encodable {
         package var promotions: Int
 
         enum CodingKeys: String, CodingKey {
-            case time, minuteOfDay = "minute_of_day", tweets, days, shareOfDays = "share_of_days", promotions
+            case time
+            case minuteOfDay = "minute_of_day"
+            case tweets, days
+            case shareOfDays = "share_of_days"
+            case promotions
         }
     }
 
@@ -116,8 +134,13 @@ public struct PromotionReport: Sendable, Encodable {
         package var slots: [Slot]
 
         enum CodingKeys: String, CodingKey {
-            case timeZone = "time_zone", byWeek = "by_week", heatmapAll = "heatmap_all",
-                 heatmapPromotions = "heatmap_promotions", postingDays = "posting_days", slots
+            case timeZone = "time_zone"
+            case byWeek = "by_week"
+            case heatmapAll = "heatmap_all"
+            case
+                heatmapPromotions = "heatmap_promotions"
+            case postingDays = "posting_days"
+            case slots
         }
     }
 
@@ -139,7 +162,11 @@ public struct PromotionReport: Sendable, Encodable {
         package var hashtags: [Count]
 
         enum CodingKeys: String, CodingKey {
-            case expanded, tcoShare = "tco_share", note, domains, reusedTargets = "reused_targets", hashtags
+            case expanded
+            case tcoShare = "tco_share"
+            case note, domains
+            case reusedTargets = "reused_targets"
+            case hashtags
         }
     }
 
@@ -153,7 +180,9 @@ public struct PromotionReport: Sendable, Encodable {
     package var links: Links
 
     enum CodingKeys: String, CodingKey {
-        case tweets, totals, templates, positions, schedule, byMonth = "by_month", links
+        case tweets, totals, templates, positions, schedule
+        case byMonth = "by_month"
+        case links
     }
 
     static let closerPatterns: [PromotionPattern] = [
@@ -183,18 +212,20 @@ public struct PromotionReport: Sendable, Encodable {
         }
     }
 
-
     /// Computes the report from a graph: its tweets, threads and follow-ups.
     ///
     /// - Complexity: O(n · r) for classification plus O(n log n) for the rest.
     public init(graph: ReplyGraph, detector: PromotionDetector = PromotionDetector(), options: Options = Options()) {
-        self.init(tweets: graph.tweets, threads: graph.threads, followUps: graph.followUps, detector: detector,
-                  options: options)
+        self.init(
+            tweets: graph.tweets, threads: graph.threads, followUps: graph.followUps, detector: detector,
+            options: options)
     }
 
     /// Computes the report from tweets and explicitly given threads and follow-ups.
-    package init(tweets: [Tweet], threads: [TweetThread], followUps: [FollowUp] = [],
-                detector: PromotionDetector = PromotionDetector(), options: Options = Options()) {
+    package init(
+        tweets: [Tweet], threads: [TweetThread], followUps: [FollowUp] = [],
+        detector: PromotionDetector = PromotionDetector(), options: Options = Options()
+    ) {
         let all = tweets.filter { !$0.isRetweet }
         var decisions: [TweetID: PromotionDecision] = [:]
         var promotional: [PromotionDecision] = []
@@ -210,7 +241,8 @@ public struct PromotionReport: Sendable, Encodable {
         totals["any"] = promotional.count
         self.tweets = promotional
         self.totals = totals
-        self.templates = options.minesTemplates
+        self.templates =
+            options.minesTemplates
             ? PromotionTemplates.mine(all, decisions: decisions, threshold: options.templateThreshold) : []
         self.positions = Self.positions(tweets: all, threads: threads, followUps: followUps, decisions: decisions)
         self.schedule = Self.schedule(all, decisions: decisions, options: options)
@@ -220,8 +252,10 @@ public struct PromotionReport: Sendable, Encodable {
         self.links = Self.links(all, decisions: decisions)
     }
 
-    static func positions(tweets: [Tweet], threads: [TweetThread], followUps graphFollowUps: [FollowUp],
-                          decisions: [TweetID: PromotionDecision]) -> Positions {
+    static func positions(
+        tweets: [Tweet], threads: [TweetThread], followUps graphFollowUps: [FollowUp],
+        decisions: [TweetID: PromotionDecision]
+    ) -> Positions {
         var createdAt: [TweetID: Timestamp] = [:]
         for t in tweets { createdAt[t.id] = t.createdAt }
         var threadEnd: [TweetID: Timestamp] = [:]
@@ -267,17 +301,22 @@ public struct PromotionReport: Sendable, Encodable {
             }
         }
         followUps.medianGapSeconds = EngagementMath.median(gaps)
-        return Positions(threads: threads.count, threadsWithPromotion: withPromotion,
-                         shareOfThreadsWithPromotion: threads.isEmpty ? 0 : Double(withPromotion) / Double(threads.count),
-                         distribution: distribution, shares: shares, standalone: standalone, closers: closers,
-                         followUps: followUps)
+        return Positions(
+            threads: threads.count, threadsWithPromotion: withPromotion,
+            shareOfThreadsWithPromotion: threads.isEmpty ? 0 : Double(withPromotion) / Double(threads.count),
+            distribution: distribution, shares: shares, standalone: standalone, closers: closers,
+            followUps: followUps)
     }
 
-    typealias Components = (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int,
-                            weekday: Int)
+    typealias Components = (
+        year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int,
+        weekday: Int
+    )
 
-    static func periods(_ tweets: [Tweet], decisions: [TweetID: PromotionDecision], options: Options,
-                        key: (Components, Timestamp) -> String) -> [Period] {
+    static func periods(
+        _ tweets: [Tweet], decisions: [TweetID: PromotionDecision], options: Options,
+        key: (Components, Timestamp) -> String
+    ) -> [Period] {
         var byKey: [String: Period] = [:]
         for tweet in tweets {
             let c = tweet.createdAt.components(utcOffsetSeconds: options.timeZone.offset(at: tweet.createdAt))
@@ -300,7 +339,7 @@ public struct PromotionReport: Sendable, Encodable {
     /// ISO 8601 week label (`2022-W01`) of a local calendar date.
     static func isoWeek(year: Int, month: Int, day: Int) -> String {
         let days = Int(Timestamp(year: year, month: month, day: day)!.milliseconds / 86_400_000)
-        let weekday = ((days % 7) + 7 + 3) % 7   // 0 = Monday
+        let weekday = ((days % 7) + 7 + 3) % 7 // 0 = Monday
         let thursday = days - weekday + 3
         let t = Timestamp(milliseconds: Int64(thursday) * 86_400_000).components()
         let jan1 = Int(Timestamp(year: t.year, month: 1, day: 1)!.milliseconds / 86_400_000)
@@ -339,19 +378,29 @@ public struct PromotionReport: Sendable, Encodable {
             var distinct = 0
             func add(_ minute: Int, _ delta: Int) {
                 for d in perMinute[(minute + 1440) % 1440] {
-                    if delta > 0 { if inWindow[d] == 0 { distinct += 1 }; inWindow[d] += 1 } else {
-                        inWindow[d] -= 1; if inWindow[d] == 0 { distinct -= 1 }
+                    if delta > 0 {
+                        if inWindow[d] == 0 { distinct += 1 }
+                        inWindow[d] += 1
+                    } else {
+                        inWindow[d] -= 1
+                        if inWindow[d] == 0 { distinct -= 1 }
                     }
                 }
             }
             for off in -r...r { add(off, 1) }
-            var bestCentre = 0, bestDays = distinct
+            var bestCentre = 0
+            var bestDays = distinct
             for centre in 1..<1440 {
                 add(centre - r - 1, -1)
                 add(centre + r, 1)
-                if distinct > bestDays { bestDays = distinct; bestCentre = centre }
+                if distinct > bestDays {
+                    bestDays = distinct
+                    bestCentre = centre
+                }
             }
-            guard !days.isEmpty, Double(bestDays) / Double(days.count) >= options.minimumSlotShare, bestDays >= 3 else { break }
+            guard !days.isEmpty, Double(bestDays) / Double(days.count) >= options.minimumSlotShare, bestDays >= 3 else {
+                break
+            }
             let inside = { (m: Int) in min(abs(m - bestCentre), 1440 - abs(m - bestCentre)) <= r }
             let members = remaining.filter { inside($0.minute) }
             remaining.removeAll { inside($0.minute) }
@@ -362,19 +411,26 @@ public struct PromotionReport: Sendable, Encodable {
                 return d
             }.sorted()
             let centre = (bestCentre + offsets[offsets.count / 2] + 1440) % 1440
-            let hh = centre / 60, mm = centre % 60
-            slots.append(Slot(time: (hh < 10 ? "0" : "") + "\(hh):" + (mm < 10 ? "0" : "") + "\(mm)",
-                              minuteOfDay: centre, tweets: members.count, days: bestDays,
-                              shareOfDays: Double(bestDays) / Double(days.count),
-                              promotions: members.filter(\.promotional).count))
+            let hh = centre / 60
+            let mm = centre % 60
+            slots.append(
+                Slot(
+                    time: (hh < 10 ? "0" : "") + "\(hh):" + (mm < 10 ? "0" : "") + "\(mm)",
+                    minuteOfDay: centre, tweets: members.count, days: bestDays,
+                    shareOfDays: Double(bestDays) / Double(days.count),
+                    promotions: members.filter(\.promotional).count))
         }
-        return Schedule(timeZone: options.timeZone.description, byWeek: byWeek, heatmapAll: all,
-                        heatmapPromotions: promo, postingDays: days.count, slots: slots)
+        return Schedule(
+            timeZone: options.timeZone.description, byWeek: byWeek, heatmapAll: all,
+            heatmapPromotions: promo, postingDays: days.count, slots: slots)
     }
 
     static func links(_ tweets: [Tweet], decisions: [TweetID: PromotionDecision]) -> Links {
-        var domains: [String: (Int, Int)] = [:], targets: [String: (Int, Int)] = [:], tags: [String: (Int, Int)] = [:]
-        var links = 0, shortLinks = 0
+        var domains: [String: (Int, Int)] = [:]
+        var targets: [String: (Int, Int)] = [:]
+        var tags: [String: (Int, Int)] = [:]
+        var links = 0
+        var shortLinks = 0
         for tweet in tweets {
             let isPromo = decisions[tweet.id]?.isPromotion == true ? 1 : 0
             for url in Set(tweet.entities.urls.map(\.value)) {
@@ -398,22 +454,32 @@ public struct PromotionReport: Sendable, Encodable {
         }
         let tcoShare = links == 0 ? 0 : Double(shortLinks) / Double(links)
         let percent = String(Int((tcoShare * 100).rounded()))
-        let note: String? = links == 0 ? "the archive has no links"
-            : shortLinks == 0 ? nil
-            : "\(percent)% of links are t.co short links whose targets the archive does not expand: their domains "
-                + "cannot be told apart (a reused t.co link still shows a reused target)"
-        return Links(expanded: tcoShare < 0.5, tcoShare: tcoShare, note: note, domains: top(domains), reusedTargets: top(targets, minimum: 2),
-                     hashtags: top(tags))
+        let note: String? =
+            links == 0
+            ? "the archive has no links"
+            : shortLinks == 0
+                ? nil
+                : "\(percent)% of links are t.co short links whose targets the archive does not expand: their domains "
+                    + "cannot be told apart (a reused t.co link still shows a reused target)"
+        return Links(
+            expanded: tcoShare < 0.5, tcoShare: tcoShare, note: note, domains: top(domains),
+            reusedTargets: top(targets, minimum: 2),
+            hashtags: top(tags))
     }
 
     /// A short plain-text digest.
     public var summary: String {
-        var lines = ["Promotions: \(totals["any"] ?? 0) tweets"
-                     + totals.filter { $0.key != "any" }.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()]
-        lines.append("Threads with a promotion: \(positions.threadsWithPromotion) of \(positions.threads); positions "
-                     + positions.distribution.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
-        lines.append("Closers: \(positions.closers.count); follow-ups: \(positions.followUps.count) "
-                     + "(\(positions.followUps.promotional) promotional)")
+        var lines = [
+            "Promotions: \(totals["any"] ?? 0) tweets"
+                + totals.filter { $0.key != "any" }.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
+        ]
+        lines.append(
+            "Threads with a promotion: \(positions.threadsWithPromotion) of \(positions.threads); positions "
+                + positions.distribution.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                    separator: " "))
+        lines.append(
+            "Closers: \(positions.closers.count); follow-ups: \(positions.followUps.count) "
+                + "(\(positions.followUps.promotional) promotional)")
         for s in schedule.slots.prefix(3) {
             lines.append("Slot \(s.time) \(schedule.timeZone): \(s.days) of \(schedule.postingDays) posting days")
         }

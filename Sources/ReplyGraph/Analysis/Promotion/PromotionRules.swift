@@ -2,7 +2,8 @@ import Foundation
 
 /// A promotion category name: the six built-ins, or any name a rules file introduces.
 public struct PromotionCategory: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-    ExpressibleByStringLiteral, CustomStringConvertible {
+    ExpressibleByStringLiteral, CustomStringConvertible
+{
     /// The name as rules files and outputs spell it: `follow_retweet`.
     public var rawValue: String
     /// The category named `rawValue`.
@@ -28,7 +29,9 @@ public struct PromotionCategory: RawRepresentable, Hashable, Comparable, Sendabl
     /// Teasers for the next thread: `next_week_preview`.
     public static let nextWeekPreview: Self = "next_week_preview"
     /// The built-in categories, in the order of the hand labels' documentation.
-    public static let builtIn: [Self] = [.newsletter, .followRetweet, .video, .book, .courseOrProduct, .nextWeekPreview]
+    public static let builtIn: [Self] = [
+        .newsletter, .followRetweet, .video, .book, .courseOrProduct, .nextWeekPreview,
+    ]
 }
 
 /// A rules-file error, naming the field: `categories.video.phrases[2]: expected a string`.
@@ -107,7 +110,9 @@ public struct PromotionRules: Sendable {
         do {
             var rules = try PromotionRules.decode(Data(builtInJSON.utf8), base: PromotionRules(categories: []))
             let order = PromotionCategory.builtIn
-            rules.categories.sort { (order.firstIndex(of: $0.name) ?? order.count) < (order.firstIndex(of: $1.name) ?? order.count) }
+            rules.categories.sort {
+                (order.firstIndex(of: $0.name) ?? order.count) < (order.firstIndex(of: $1.name) ?? order.count)
+            }
             return rules
         } catch {
             preconditionFailure("built-in promotion rules do not parse: \(error)")
@@ -160,14 +165,16 @@ public struct PromotionRules: Sendable {
             }
             let known: Set<String> = ["phrases", "patterns", "exclude", "domains", "weight", "threshold"]
             for key in fields.keys.sorted() where !known.contains(key) {
-                throw PromotionRulesError(path: "\(path).\(key)",
-                                          message: "unknown field (expected one of \(known.sorted().joined(separator: ", ")))")
+                throw PromotionRulesError(
+                    path: "\(path).\(key)",
+                    message: "unknown field (expected one of \(known.sorted().joined(separator: ", ")))")
             }
             var rules: [Rule] = []
             rules += try parseRules(fields["phrases"], path: "\(path).phrases", kind: .phrase)
             rules += try parseRules(fields["patterns"], path: "\(path).patterns", kind: .pattern)
             rules += try parseRules(fields["domains"], path: "\(path).domains", kind: .domain)
-            let exclude = try parseRules(fields["exclude"], path: "\(path).exclude", kind: .pattern).compactMap(\.pattern)
+            let exclude = try parseRules(fields["exclude"], path: "\(path).exclude", kind: .pattern).compactMap(
+                \.pattern)
             let weight = try parseNumber(fields["weight"], path: "\(path).weight")
             let threshold = try parseNumber(fields["threshold"], path: "\(path).threshold")
             let key = PromotionCategory(name)
@@ -177,8 +184,10 @@ public struct PromotionRules: Sendable {
                 if let weight { result.categories[k].weight = weight }
                 if let threshold { result.categories[k].threshold = threshold }
             } else {
-                result.categories.append(Category(name: key, rules: rules, exclude: exclude, weight: weight ?? 1,
-                                                  threshold: threshold ?? 1))
+                result.categories.append(
+                    Category(
+                        name: key, rules: rules, exclude: exclude, weight: weight ?? 1,
+                        threshold: threshold ?? 1))
             }
         }
         return result
@@ -187,7 +196,8 @@ public struct PromotionRules: Sendable {
     private static func parseNumber(_ raw: Any?, path: String) throws -> Double? {
         guard let raw else { return nil }
         guard let number = raw as? NSNumber, !(raw is String), let value = Optional(number.doubleValue),
-              value.isFinite, !isBool(number) else {
+            value.isFinite, !isBool(number)
+        else {
             throw PromotionRulesError(path: path, message: "expected a number")
         }
         return value
@@ -214,7 +224,8 @@ public struct PromotionRules: Sendable {
                 text = s
                 if let w = try parseNumber(object["weight"], path: "\(itemPath).weight") { weight = w }
                 for key in object.keys.sorted() where key != "text" && key != "weight" {
-                    throw PromotionRulesError(path: "\(itemPath).\(key)", message: "unknown field (expected text, weight)")
+                    throw PromotionRulesError(
+                        path: "\(itemPath).\(key)", message: "unknown field (expected text, weight)")
                 }
             } else {
                 throw PromotionRulesError(path: itemPath, message: "expected a string")
@@ -222,8 +233,10 @@ public struct PromotionRules: Sendable {
             text = text.trimmingCharacters(in: .whitespaces)
             do {
                 switch kind {
-                case .phrase: rules.append(Rule(kind: .phrase, pattern: try PromotionPattern(phrase: text), weight: weight))
-                case .pattern: rules.append(Rule(kind: .pattern, pattern: try PromotionPattern(pattern: text), weight: weight))
+                case .phrase:
+                    rules.append(Rule(kind: .phrase, pattern: try PromotionPattern(phrase: text), weight: weight))
+                case .pattern:
+                    rules.append(Rule(kind: .pattern, pattern: try PromotionPattern(pattern: text), weight: weight))
                 case .domain:
                     guard !text.isEmpty, !text.contains(" ") else {
                         throw PromotionRulesError(path: "", message: "expected a host name such as youtube.com")

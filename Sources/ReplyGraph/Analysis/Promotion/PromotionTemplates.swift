@@ -12,8 +12,13 @@ package struct PromotionTemplate: Hashable, Sendable, Encodable {
     package var ids: [TweetID]
 
     enum CodingKeys: String, CodingKey {
-        case template, count, firstUse = "first_use", lastUse = "last_use", example, exampleID = "example_id",
-             categories, ids
+        case template, count
+        case firstUse = "first_use"
+        case lastUse = "last_use"
+        case example
+        case exampleID = "example_id"
+        case
+            categories, ids
     }
     package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -75,17 +80,25 @@ package enum PromotionTemplates {
                 continue
             }
             if ("0"..."9").contains(s) {
-                while i < n && (("0"..."9").contains(scalars[i]) || ((scalars[i] == "," || scalars[i] == ".")
-                        && i + 1 < n && ("0"..."9").contains(scalars[i + 1]))) { i += 1 }
+                while i < n
+                    && (("0"..."9").contains(scalars[i])
+                        || ((scalars[i] == "," || scalars[i] == ".")
+                            && i + 1 < n && ("0"..."9").contains(scalars[i + 1])))
+                { i += 1 }
                 out.append("<num>")
                 continue
             }
             if isAlnum(s) {
                 var word = String.UnicodeScalarView()
-                while i < n && (isAlnum(scalars[i]) || ((scalars[i] == "'" || scalars[i] == "\u{2019}")
-                        && i + 1 < n && isAlnum(scalars[i + 1]))) {
+                while i < n
+                    && (isAlnum(scalars[i])
+                        || ((scalars[i] == "'" || scalars[i] == "\u{2019}")
+                            && i + 1 < n && isAlnum(scalars[i + 1])))
+                {
                     let c = scalars[i]
-                    word.append(c == "\u{2019}" ? "'" : (c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value | 0x20)! : c))
+                    word.append(
+                        c == "\u{2019}"
+                            ? "'" : (c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value | 0x20)! : c))
                     i += 1
                 }
                 out.append(String(word))
@@ -135,7 +148,9 @@ package enum PromotionTemplates {
         for text in texts {
             let toks = tokens(text)
             let key = toks.joined(separator: " ")
-            if let k = formIndex[key] { formOf.append(k) } else {
+            if let k = formIndex[key] {
+                formOf.append(k)
+            } else {
                 formIndex[key] = forms.count
                 formOf.append(forms.count)
                 forms.append(toks)
@@ -161,7 +176,10 @@ package enum PromotionTemplates {
         var parent = Array(forms.indices)
         func find(_ x: Int) -> Int {
             var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
             return x
         }
         var postings = [[Int32]](repeating: [], count: shingleID.count)
@@ -175,7 +193,8 @@ package enum PromotionTemplates {
                     let g = Int(g32)
                     guard lastProbe[g] != f else { continue }
                     lastProbe[g] = f
-                    let a = x.count, b = sets[g].count
+                    let a = x.count
+                    let b = sets[g].count
                     guard Double(min(a, b)) >= threshold * Double(max(a, b)) else { continue }
                     if find(f) != find(g), jaccard(sorted: x, sets[g]) >= threshold { parent[find(f)] = find(g) }
                 }
@@ -190,16 +209,28 @@ package enum PromotionTemplates {
     /// ``jaccard(_:_:)`` of two sorted arrays without repeats, by one merge.
     static func jaccard(sorted a: [Int32], _ b: [Int32]) -> Double {
         if a.isEmpty && b.isEmpty { return 1 }
-        var i = 0, j = 0, common = 0
+        var i = 0
+        var j = 0
+        var common = 0
         while i < a.count && j < b.count {
-            if a[i] == b[j] { common += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            if a[i] == b[j] {
+                common += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
         }
         return Double(common) / Double(a.count + b.count - common)
     }
 
     /// Templates of the promotional tweets among `tweets`, most used first.
-    package static func mine(_ tweets: [Tweet], decisions: [TweetID: PromotionDecision], threshold: Double = 0.8,
-                            shingleSize: Int = 3) -> [PromotionTemplate] {
+    package static func mine(
+        _ tweets: [Tweet], decisions: [TweetID: PromotionDecision], threshold: Double = 0.8,
+        shingleSize: Int = 3
+    ) -> [PromotionTemplate] {
         let promotional = tweets.filter { decisions[$0.id]?.isPromotion == true }.sorted { $0.createdAt < $1.createdAt }
         let groups = cluster(promotional.map(\.text), threshold: threshold, shingleSize: shingleSize)
         var templates: [PromotionTemplate] = []
@@ -209,11 +240,13 @@ package enum PromotionTemplates {
             for m in members { forms[normalize(m.text), default: 0] += 1 }
             let template = forms.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
             let categories = Set(members.flatMap { decisions[$0.id]?.categories ?? [] }).sorted()
-            templates.append(PromotionTemplate(template: template, count: members.count,
-                                               firstUse: members.first!.createdAt.iso8601,
-                                               lastUse: members.last!.createdAt.iso8601, example: members.first!.text,
-                                               exampleID: members.first!.id, categories: categories,
-                                               ids: members.map(\.id)))
+            templates.append(
+                PromotionTemplate(
+                    template: template, count: members.count,
+                    firstUse: members.first!.createdAt.iso8601,
+                    lastUse: members.last!.createdAt.iso8601, example: members.first!.text,
+                    exampleID: members.first!.id, categories: categories,
+                    ids: members.map(\.id)))
         }
         return templates.sorted { $0.count != $1.count ? $0.count > $1.count : $0.firstUse < $1.firstUse }
     }

@@ -21,7 +21,10 @@ public struct ReportTimeZone: Hashable, Sendable, CustomStringConvertible {
     /// - Throws: ``ReportTimeZoneError`` for anything else.
     public init(parsing text: String) throws(ReportTimeZoneError) {
         let t = text.trimmingCharacters(in: .whitespaces)
-        if t.isEmpty || t == "Z" || t.uppercased() == "UTC" || t.uppercased() == "GMT" { kind = .fixed(0); return }
+        if t.isEmpty || t == "Z" || t.uppercased() == "UTC" || t.uppercased() == "GMT" {
+            kind = .fixed(0)
+            return
+        }
         if let sign = t.first, sign == "+" || sign == "-" {
             let digits = t.dropFirst().filter { $0 != ":" }
             guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCII), let value = Int(digits) else {
@@ -55,7 +58,8 @@ public struct ReportTimeZone: Hashable, Sendable, CustomStringConvertible {
         case .fixed(let s):
             if s == 0 { return "UTC" }
             let a = abs(s)
-            let hh = a / 3600, mm = a % 3600 / 60
+            let hh = a / 3600
+            let mm = a % 3600 / 60
             return (s < 0 ? "-" : "+") + (hh < 10 ? "0" : "") + "\(hh):" + (mm < 10 ? "0" : "") + "\(mm)"
         case .named(let name): return name
         }

@@ -48,7 +48,8 @@ import Testing
     @Test func theReadmeShowsThisCode() throws {
         let here = URL(fileURLWithPath: #filePath)
         var root = here
-        for _ in 0..<5 { root.deleteLastPathComponent() } // the file, then Tests/ConsumerPackage/Tests/LibraryExampleTests/
+        // The file, then Tests/ConsumerPackage/Tests/LibraryExampleTests/.
+        for _ in 0..<5 { root.deleteLastPathComponent() }
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         let section = try #require(readme.components(separatedBy: "## The library in 20 lines").dropFirst().first)
         let block = try #require(
