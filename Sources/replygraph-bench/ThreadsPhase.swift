@@ -18,6 +18,19 @@ extension Bench {
             fingerprintPath = paths[k + 1]
             paths.removeSubrange(k...(k + 1))
         }
+        // Without an input, an option's value was taken for the input (`threads --fingerprint corpus.txt`), and
+        // writing the output would replace that archive.
+        guard !paths.isEmpty else { throw OutputIsInput(path: dump ?? fingerprintPath ?? "-") }
+        // An output named like an input would replace the archive being measured (`--fingerprint corpus.txt`
+        // with the option's value forgotten): refuse it.
+        for output in [dump, fingerprintPath].compactMap({ $0 }) {
+            let resolved = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+            if paths.contains(where: {
+                URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path == resolved
+            }) {
+                throw OutputIsInput(path: output)
+            }
+        }
         let clock = ContinuousClock()
         var archive: Archive?
         let parse = try clock.measure { archive = try ArchiveReader().read(paths: paths) }
@@ -94,4 +107,12 @@ func processCPUSeconds() -> Double {
     getrusage(RUSAGE_SELF.rawValue, &usage)
     func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
     return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// An output path that names one of the inputs.
+struct OutputIsInput: Error, CustomStringConvertible {
+    var path: String
+    var description: String {
+        "refusing to write \(path): it is one of the inputs, or no input was given (threads FILE... --fingerprint OUT)"
+    }
 }
