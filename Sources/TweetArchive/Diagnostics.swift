@@ -70,7 +70,7 @@ extension Diagnostic {
         case unsafeName = "unsafe-name"
         case unsupportedCompression = "unsupported-compression"
 
-        /// The stable text form, ``rawValue``.
+        /// The stable text form, `rawValue`.
         public var description: String { rawValue }
 
         /// Orders reasons by their text form, the order reports list them in.

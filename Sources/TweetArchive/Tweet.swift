@@ -402,7 +402,7 @@ extension Tweet: Hashable {
             && (lhs.extras === rhs.extras || (lhs.extras?.value ?? .empty) == (rhs.extras?.value ?? .empty))
     }
 
-    /// Hashes every field that ``==`` compares.
+    /// Hashes every field that `==` compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(id)
         hasher.combine(author)

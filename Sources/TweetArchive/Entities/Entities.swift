@@ -137,7 +137,7 @@ package struct MentionOrList: Hashable, Sendable {
 /// the text): a small header with the kinds' boundaries and the length of the reply run (which is a prefix of the
 /// mentions), then every entity (mentions, hashtags, cashtags, then URLs) as a span into the text. No entity holds
 /// a string: the lists read and write like stored arrays, and reading one builds the array and its strings
-/// (``forEachMentionUTF8(_:)`` and ``forEachReplyToUTF8(_:)`` read the names as bytes instead). A record is never
+/// (`forEachMentionUTF8(_:)` and `forEachReplyToUTF8(_:)` read the names as bytes instead). A record is never
 /// written after it is made (a setter makes a new one), which is what makes sharing it between threads safe
 /// (`@unchecked Sendable`, as for the text blocks themselves).
 public struct Entities: Hashable, @unchecked Sendable {

@@ -10,7 +10,7 @@ import Foundation
 /// A Twitter/X archive as users download it is one input, read in place: the `.zip`, the folder it unpacks to, or
 /// its `data/` folder. Its manifest says which files hold tweets; the owner comes from the archive; long posts get
 /// their full text; likes, direct messages and other personal files are never opened (see
-/// ``AccountArchiveReport``, in ``Archive/accountArchives``).
+/// `AccountArchiveReport`, in `Archive/accountArchives`).
 ///
 ///     let archive = try ArchiveReader().read(paths: ["twitter-2024-01-01-abc.zip"])
 ///     archive.accountArchives[0].owner      // the account's handle, from data/manifest.js
@@ -44,7 +44,7 @@ public struct ArchiveReader: Sendable {
         public var maxReportedIssues = 20
         /// The account's handle for account exports, whose tweets carry no author (default `owner`).
         public var exportOwner: Handle?
-        /// How many threads may parse one large file: a regular file of at least ``parallelThreshold`` bytes in a
+        /// How many threads may parse one large file: a regular file of at least `parallelThreshold` bytes in a
         /// line-per-record format is cut at line boundaries into this many parts, parsed at once and joined in
         /// order, so the result (tweets, counts, line numbers in diagnostics) is the same as reading it in one
         /// pass. `1` reads everything on the calling thread. Default: the active processor count.
@@ -54,7 +54,7 @@ public struct ArchiveReader: Sendable {
         /// Tweets per chunk in which a part hands its tweets over (about 3 MB of `Tweet`s; tests set it small).
         var partChunkSize = 1 << 15
         /// The other kinds of tweets a Twitter/X archive holds that are read with the account's own (all are
-        /// counted in ``Archive/accountArchives`` either way). Default: none.
+        /// counted in `Archive/accountArchives` either way). Default: none.
         public var otherTweetKinds: Set<OtherTweetKind> = []
         /// How many folders down a directory input is walked.
         package var maxDirectoryDepth = 16
