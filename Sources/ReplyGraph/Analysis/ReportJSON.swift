@@ -1,7 +1,7 @@
 import Foundation
 
 /// The JSON text of the reports: deterministic (sorted keys), readable (two spaces a level), no escaped slashes,
-/// and non-finite numbers as the strings `inf`, `-inf` and `nan`. The CLI's `JSON` prints with the same settings.
+/// and non-finite numbers as the strings `inf`, `-inf` and `nan`. The CLI prints its JSON through this type too.
 package enum ReportJSON {
     /// `value` as JSON text with a final newline, from an encoder made by ``encoder()`` (reused across many small values).
     package static func encode(_ value: some Encodable, with encoder: JSONEncoder) throws -> String {

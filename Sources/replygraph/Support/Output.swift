@@ -103,51 +103,9 @@ enum StandardOutput {
 }
 
 enum JSON {
-    /// Deterministic, readable JSON: sorted keys, no escaped slashes.
+    /// Deterministic, readable JSON with a final newline: the reports' settings (``ReportJSON``).
     static func encode(_ value: some Encodable) throws -> String {
-        try encode(value, with: encoder())
-    }
-
-    /// ``encode(_:)`` with an encoder made by ``encoder()``, reused across many small values.
-    static func encode(_ value: some Encodable, with encoder: JSONEncoder) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
-
-    /// The encoder ``encode(_:)`` uses: pretty-printed (two spaces a level), sorted keys, no escaped slashes.
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }
-
-    /// A value's JSON from ``encode(_:)`` set `spaces` deeper, to be written inside an enclosing document: every
-    /// line but the first (`first: false`, when it follows a key) gets the spaces, except the empty line the
-    /// printer puts in an empty array, and the final newline goes. Strings never hold a raw line break in JSON, so
-    /// every line break is the printer's own.
-    static func indented(_ json: String, by spaces: Int, first: Bool) -> String {
-        // Bytes, not Characters: a line break is one byte, and no grapheme needs finding.
-        var json = json
-        return json.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + bytes.count / 4)
-            var lineStart = true
-            var isFirstLine = true
-            for (k, byte) in bytes.enumerated() {
-                if byte == 0x0A {
-                    if k == bytes.count - 1 { break } // the final newline goes
-                    out.append(byte)
-                    lineStart = true
-                    isFirstLine = false
-                    continue
-                }
-                if lineStart && (first || !isFirstLine) { out.append(contentsOf: repeatElement(0x20, count: spaces)) }
-                lineStart = false
-                out.append(byte)
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
+        try ReportJSON.encode(value, with: ReportJSON.encoder())
     }
 }
 
