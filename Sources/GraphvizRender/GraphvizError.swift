@@ -5,22 +5,16 @@
 ///         error.messages   // ["syntax error in line 1 near '}'"]
 ///     }
 public struct GraphvizError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The step that failed.
-    public struct Stage: Hashable, Sendable, CustomStringConvertible {
-        private enum Kind: String, Hashable, Sendable { case context, syntax, layout, render }
-        private let kind: Kind
-
+    /// The step that failed; its raw value (`context`, `syntax`, `layout` or `render`) is how it prints.
+    public enum Stage: String, Hashable, Sendable, CaseIterable {
         /// No Graphviz context could be created (`gvContext` returned `NULL`).
-        public static let context = Stage(kind: .context)
+        case context
         /// The DOT text did not parse (`agmemread`).
-        public static let syntax = Stage(kind: .syntax)
+        case syntax
         /// Layout failed (`gvLayout`), or reported an error such as a malformed HTML-like label.
-        public static let layout = Stage(kind: .layout)
+        case layout
         /// Output failed (`gvRenderData`).
-        public static let render = Stage(kind: .render)
-
-        /// The step's name: `context`, `syntax`, `layout` or `render`.
-        public var description: String { kind.rawValue }
+        case render
     }
 
     /// The step that failed.

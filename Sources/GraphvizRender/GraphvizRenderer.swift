@@ -48,7 +48,7 @@ public struct GraphvizRenderer: Hashable, Sendable {
     }
 
     /// The Graphviz release in use, e.g. `2.43.0` (`gvcVersion`).
-    public static var graphvizVersion: String {
+    package static var graphvizVersion: String {
         (try? GraphvizSession.withSession { session in session.version }) ?? ""
     }
 }

@@ -79,7 +79,7 @@ struct WorkerChannel {
         case .success(let rendering):
             return [Array("ok".utf8), Array(rendering.data)] + rendering.warnings.map { Array($0.utf8) }
         case .failure(let error):
-            return [Array("error".utf8), Array(error.stage.description.utf8), Array(String(error.messages.count).utf8)]
+            return [Array("error".utf8), Array(error.stage.rawValue.utf8), Array(String(error.messages.count).utf8)]
                 + error.messages.map { Array($0.utf8) } + error.warnings.map { Array($0.utf8) }
         }
     }
@@ -92,7 +92,7 @@ struct WorkerChannel {
         if fields.count >= 2 && text(0) == "ok" {
             return .success(Rendering(data: Data(fields[1]), format: format, warnings: (2..<fields.count).map(text)))
         }
-        if fields.count >= 3 && text(0) == "error", let stage = GraphvizError.Stage(named: text(1)),
+        if fields.count >= 3 && text(0) == "error", let stage = GraphvizError.Stage(rawValue: text(1)),
             let count = Int(text(2)), count >= 0, 3 + count <= fields.count
         {
             return .failure(
@@ -199,15 +199,5 @@ struct WorkerChannel {
 
     private static func uint32(_ bytes: [UInt8]) -> UInt32 {
         UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24
-    }
-}
-
-extension GraphvizError.Stage {
-    /// The stage whose ``description`` is `name`.
-    init?(named name: String) {
-        guard let stage = [Self.context, .syntax, .layout, .render].first(where: { $0.description == name }) else {
-            return nil
-        }
-        self = stage
     }
 }

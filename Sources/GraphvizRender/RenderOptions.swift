@@ -30,12 +30,4 @@ public enum OutputFormat: String, Hashable, Sendable, CaseIterable {
     case dot
     /// Canonical DOT: the input graph re-serialised, without layout attributes.
     case canon
-
-    /// The usual file extension.
-    public var fileExtension: String {
-        switch self {
-        case .canon: "gv"
-        default: rawValue
-        }
-    }
 }

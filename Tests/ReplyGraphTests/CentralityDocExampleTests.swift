@@ -53,10 +53,10 @@ struct CentralityDocExampleTests {
         #expect(Self.close(ClusteringCoefficient().scores(in: Self.triangleWithTail), [1, 1, 0.333, 0]))
         #expect(abs(ClusteringCoefficient().average(in: Self.triangleWithTail) - 0.5833) < 1e-3)
         let weak = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1)], directed: true)
-        #expect(WeakComponents().components(in: weak).members == [[0, 1], [2]])
+        #expect(Components(of: weak, .weak).members == [[0, 1], [2]])
         let mutual = UserGraph(
             labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 0), .init(1, 2)], directed: true)
-        #expect(StrongComponents().components(in: mutual).members == [[0, 1], [2]])
+        #expect(Components(of: mutual, .strong).members == [[0, 1], [2]])
         #expect(abs(Reciprocity().value(in: mutual)! - 2 / 3.0) < 1e-12)
         #expect(abs(Density().value(in: weak) - 1 / 6.0) < 1e-12)
         let two = UserGraph(labels: ["a", "b", "c", "d"], edges: [.init(0, 1), .init(2, 3)], directed: false)
@@ -71,8 +71,8 @@ struct CentralityDocExampleTests {
         let chain = UserGraph(
             labels: (0..<n).map { "u\($0)" }, edges: (0..<Int32(n - 1)).map { .init($0, $0 + 1) },
             directed: true)
-        #expect(StrongComponents().components(in: chain).count == n)
-        #expect(WeakComponents().components(in: chain).count == 1)
+        #expect(Components(of: chain, .strong).count == n)
+        #expect(Components(of: chain, .weak).count == 1)
         #expect(CoreNumber().values(in: chain).max() == 1)
     }
 }

@@ -57,8 +57,8 @@ struct CentralityEdgeCaseTests {
         }
         if n > 0 { #expect(abs(try PageRank().scores(in: g).reduce(0, +) - 1) < 1e-9, "\(name) pagerank sums to 1") }
         #expect(CoreNumber().values(in: g).count == n)
-        #expect(WeakComponents().components(in: g).componentOfNode.count == n)
-        #expect(StrongComponents().components(in: g).members.flatMap { $0 }.sorted() == (0..<Int32(n)).map { $0 })
+        #expect(Components(of: g, .weak).componentOfNode.count == n)
+        #expect(Components(of: g, .strong).members.flatMap { $0 }.sorted() == (0..<Int32(n)).map { $0 })
         #expect(Density().value(in: g).isFinite)
         #expect(ClusteringCoefficient().average(in: g).isFinite)
         let louvain = Louvain(seed: 1).communities(in: g)

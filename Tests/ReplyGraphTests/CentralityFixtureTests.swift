@@ -185,8 +185,8 @@ struct CentralityFixtureTests {
         #expect(CoreNumber().values(in: g) == (f.metrics["core_number"] as? [NSNumber])?.map(\.intValue))
         let weak = (f.metrics["weak_components"] as? [[NSNumber]])?.map { $0.map { Int32($0.intValue) } }
         let strong = (f.metrics["strong_components"] as? [[NSNumber]])?.map { $0.map { Int32($0.intValue) } }
-        #expect(WeakComponents().components(in: g).members == weak)
-        #expect(StrongComponents().components(in: g).members == strong)
+        #expect(Components(of: g, .weak).members == weak)
+        #expect(Components(of: g, .strong).members == strong)
         if f.directed {
             let expected = try #require(f.number("reciprocity"))
             let actual = try #require(Reciprocity().value(in: g))

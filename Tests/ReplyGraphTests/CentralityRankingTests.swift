@@ -52,8 +52,8 @@ struct CentralityRankingTests {
 
     @Test func componentsAndCommunitiesListHandles() {
         let g = UserGraph(labels: ["a", "b", "C"], edges: [.init(0, 1)], directed: true)
-        #expect(WeakComponents().components(in: g).groups == [[Handle("a"), Handle("b")], [Handle("c")]])
-        #expect(StrongComponents().components(in: g).count == 3)
+        #expect(Components(of: g, .weak).groups == [[Handle("a"), Handle("b")], [Handle("c")]])
+        #expect(Components(of: g, .strong).count == 3)
         let two = UserGraph(labels: ["a", "b", "c", "d"], edges: [.init(0, 1), .init(2, 3)], directed: false)
         let communities = Louvain().communities(in: two)
         #expect(communities.groups == [[Handle("a"), Handle("b")], [Handle("c"), Handle("d")]])

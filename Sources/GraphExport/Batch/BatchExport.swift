@@ -275,7 +275,8 @@ public struct BatchExport: Sendable {
             let users = graph.userGraph(.mention)
             let panel = try CentralityPanel().compute(in: users)
             // A metric that does not converge is named in centrality.json ("failed") and told; the archive goes on.
-            for (metric, failure) in panel.failures.sorted(by: { $0.key < $1.key }) {
+            for metric in CentralityPanel.Metric.allCases {
+                guard let failure = panel.failures[metric] else { continue }
                 warn("\(unit.name): \(CentralityTable.note(metric, failure))")
             }
             let table = CentralityTable(

@@ -1,29 +1,21 @@
 import ReplyGraph
 
 extension ExportGraph {
-    /// A user graph as an export: user nodes with their handle (and metric scores when given), weighted edges
-    /// with a per-relation weight for interaction graphs, and self-loops kept but flagged (`self_loop`).
+    /// A user graph as an export: user nodes with their handle, and with metric scores from `metrics` (computed
+    /// beforehand by ReplyGraph: `pagerank`, `betweenness`, `in_degree`, `out_degree` and `community`) when given;
+    /// weighted edges with a per-relation weight for interaction graphs, and self-loops kept but flagged
+    /// (`self_loop`).
     ///
     ///     let users = ReplyGraph(archive).userGraph(.interaction)
     ///     ExportGraph(userGraph: users, kind: .interaction).graphML   // weight, weight_mention, weight_reply, …
-    ///
-    /// - Complexity: O(n + m).
-    public init(userGraph graph: UserGraph, kind: UserGraphKind) {
-        self.init(userGraph: graph, kind: kind, metrics: [:])
-    }
-
-    /// ``init(userGraph:kind:)`` with node attributes from `metrics` (computed beforehand by ReplyGraph):
-    /// `pagerank`, `betweenness`, `in_degree`, `out_degree` and `community`.
-    ///
-    ///     let users = ReplyGraph(archive).userGraph(.interaction)
     ///     ExportGraph(userGraph: users, kind: .interaction, metrics: try UserGraphMetrics(in: users)).gexf
     ///
     /// - Complexity: O(n + m).
-    public init(userGraph graph: UserGraph, kind: UserGraphKind, metrics: UserGraphMetrics) {
-        self.init(userGraph: graph, kind: kind, metrics: metrics.attributes)
+    public init(userGraph graph: UserGraph, kind: UserGraphKind, metrics: UserGraphMetrics? = nil) {
+        self.init(userGraph: graph, kind: kind, metrics: metrics?.attributes ?? [:])
     }
 
-    /// ``init(userGraph:kind:)`` with node attributes from `metrics`: name → score by node index.
+    /// The public initializer's work, with node attributes from `metrics`: name → score by node index.
     package init(userGraph graph: UserGraph, kind: UserGraphKind, metrics: [String: [Double]]) {
         var nodes: [Node] = []
         nodes.reserveCapacity(graph.nodeCount)

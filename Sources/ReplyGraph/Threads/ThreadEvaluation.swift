@@ -68,7 +68,7 @@ public struct LabelledArchive: Sendable {
 
     /// Threads as hand labels write them, `[{"ids": ["<root id>", "<next id>", ...]}, ...]` oldest first (other keys
     /// ignored), for ``init(archive:threads:scope:name:)``.
-    public static func threadLabels(from json: Data) throws -> [[TweetID]] {
+    package static func threadLabels(from json: Data) throws -> [[TweetID]] {
         struct Labelled: Decodable { var ids: [String] }
         return try JSONDecoder().decode([Labelled].self, from: json).map { $0.ids.compactMap { TweetID($0) } }
     }

@@ -8,7 +8,7 @@
 /// - Complexity: the sum of the chosen metrics' costs; betweenness (O(n·m), on all cores) dominates.
 public struct CentralityPanel: Sendable {
     /// A per-node metric by its command-line name.
-    public enum Metric: String, CaseIterable, Hashable, Sendable, Comparable {
+    public enum Metric: String, CaseIterable, Hashable, Sendable {
         /// Degrees are raw counts (or weight sums with `weighted`), not networkx's normalized `degree_centrality`.
         case degree
         case inDegree = "in-degree"
@@ -19,14 +19,9 @@ public struct CentralityPanel: Sendable {
         /// ``CoreNumber`` and the local clustering coefficient.
         case coreNumber = "core-number"
         case clustering
-        /// The number of the node's ``WeakComponents`` or ``StrongComponents`` component.
+        /// The number of the node's weak or strong component (``Components``).
         case weakComponent = "weak-component"
         case strongComponent = "strong-component"
-
-        /// Command-line order (the order of `allCases`).
-        public static func < (lhs: Metric, rhs: Metric) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-        }
 
         /// The JSON key (`in_degree`, `core_number`, ...).
         package var key: String { rawValue.replacingOccurrences(of: "-", with: "_") }
@@ -213,9 +208,9 @@ public struct CentralityPanel: Sendable {
                 case .coreNumber: scores[metric] = CoreNumber().values(in: graph).map(Double.init)
                 case .clustering: scores[metric] = ClusteringCoefficient(weighted: weighted).scores(in: graph)
                 case .weakComponent:
-                    scores[metric] = WeakComponents().components(in: graph).componentOfNode.map(Double.init)
+                    scores[metric] = Components(of: graph, .weak).componentOfNode.map(Double.init)
                 case .strongComponent:
-                    scores[metric] = StrongComponents().components(in: graph).componentOfNode.map(Double.init)
+                    scores[metric] = Components(of: graph, .strong).componentOfNode.map(Double.init)
                 }
             } catch {
                 guard error.isNotConverged else { throw error }
@@ -228,10 +223,10 @@ public struct CentralityPanel: Sendable {
             density: Density().value(in: graph),
             reciprocity: graph.isDirected ? Reciprocity().value(in: graph) : nil,
             averageClustering: ClusteringCoefficient(weighted: weighted).average(in: graph),
-            weakComponents: WeakComponents().components(in: graph).count,
+            weakComponents: Components(of: graph, .weak).count,
             strongComponents: graph.isDirected
-                ? StrongComponents().components(in: graph).count
-                : WeakComponents().components(in: graph).count)
+                ? Components(of: graph, .strong).count
+                : Components(of: graph, .weak).count)
         return Result(
             graph: graph, scores: scores, figures: figures, failures: failures, approximations: approximations)
     }

@@ -1,5 +1,21 @@
-/// A partition of a graph's users into components.
+/// A partition of a graph's users into weakly or strongly connected components, as networkx's
+/// `weakly_connected_components` (`connected_components` when undirected) and `strongly_connected_components`.
+///
+///     let graph = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 0), .init(1, 2)], directed: true)
+///     Components(of: graph, .weak).count        // 1
+///     Components(of: graph, .strong).groups     // [[a, b], [c]]
+///
+/// - Complexity: O(n + m) time and memory, iterative (an explicit queue for weak components, an explicit call stack
+///   for Tarjan's strong components): reply chains thousands deep need no recursion.
 public struct Components: Hashable, Sendable {
+    /// Which paths put two users in one component.
+    public enum Connectivity: Hashable, Sendable {
+        /// Edges followed either way; for an undirected graph, its connected components.
+        case weak
+        /// Directed paths both ways; for an undirected graph, its connected components.
+        case strong
+    }
+
     /// The component of each node, by node index; components are numbered by their smallest node.
     package let componentOfNode: [Int32]
     /// Each component's nodes in ascending order; components ordered by their smallest node.
@@ -13,6 +29,16 @@ public struct Components: Hashable, Sendable {
 
     /// Each component's users, in node order; components ordered by their first user.
     public var groups: [[Handle]] { members.map { $0.map { Handle(labels[Int($0)]) } } }
+
+    /// The components of `graph`.
+    ///
+    /// - Complexity: O(n + m).
+    public init(of graph: UserGraph, _ connectivity: Connectivity) {
+        switch connectivity {
+        case .weak: self.init(rawLabels: Self.weakLabels(graph), labels: graph.labels)
+        case .strong: self.init(rawLabels: Self.strongLabels(graph), labels: graph.labels)
+        }
+    }
 
     init(rawLabels: [Int32], labels: [String]) {
         self.labels = labels
@@ -36,21 +62,9 @@ public struct Components: Hashable, Sendable {
     }
 }
 
-/// Weakly connected components (connected components of an undirected graph), as
-/// `networkx.weakly_connected_components` / `connected_components`.
-///
-///     let graph = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1)], directed: true)
-///     WeakComponents().components(in: graph).members   // [[0, 1], [2]]
-///
-/// - Complexity: O(n + m), iterative (an explicit queue; no recursion).
-public struct WeakComponents: Hashable, Sendable {
-    /// The weakly connected components of a graph.
-    public init() {}
-
-    /// The components of `graph`.
-    ///
-    /// - Complexity: O(n + m).
-    public func components(in graph: UserGraph) -> Components {
+extension Components {
+    /// Each node labelled by a node of its weak component (a breadth-first search from each unlabelled node).
+    private static func weakLabels(_ graph: UserGraph) -> [Int32] {
         let n = graph.nodeCount
         var label = [Int32](repeating: -1, count: n)
         var queue = [Int32](repeating: 0, count: n)
@@ -74,25 +88,11 @@ public struct WeakComponents: Hashable, Sendable {
                 }
             }
         }
-        return Components(rawLabels: label, labels: graph.labels)
+        return label
     }
-}
 
-/// Strongly connected components by an iterative Tarjan (explicit call stack), as
-/// `networkx.strongly_connected_components`; for an undirected graph they are the connected components.
-///
-///     let graph = UserGraph(labels: ["a", "b", "c"], edges: [.init(0, 1), .init(1, 0), .init(1, 2)], directed: true)
-///     StrongComponents().components(in: graph).members   // [[0, 1], [2]]
-///
-/// - Complexity: O(n + m) time and memory; reply chains thousands deep need no recursion.
-public struct StrongComponents: Hashable, Sendable {
-    /// The strongly connected components of a graph.
-    public init() {}
-
-    /// The components of `graph`.
-    ///
-    /// - Complexity: O(n + m).
-    public func components(in graph: UserGraph) -> Components {
+    /// Each node labelled by the smallest node of its strong component (an iterative Tarjan).
+    private static func strongLabels(_ graph: UserGraph) -> [Int32] {
         let n = graph.nodeCount
         var index = [Int32](repeating: -1, count: n)
         var low = [Int32](repeating: 0, count: n)
@@ -142,6 +142,6 @@ public struct StrongComponents: Hashable, Sendable {
                 }
             }
         }
-        return Components(rawLabels: label, labels: graph.labels)
+        return label
     }
 }

@@ -32,7 +32,7 @@ package struct VertexDiameterBound: Hashable, Sendable {
     package func value(in graph: UserGraph) -> Int {
         let n = graph.nodeCount
         if n == 0 { return 0 }
-        let components = StrongComponents().components(in: graph)
+        let components = Components(of: graph, .strong)
         let comp = components.componentOfNode
         let count = components.count
         var bound = [Int](repeating: 1, count: count)

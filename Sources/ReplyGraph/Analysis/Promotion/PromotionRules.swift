@@ -29,7 +29,7 @@ public struct PromotionCategory: RawRepresentable, Hashable, Comparable, Sendabl
     /// Teasers for the next thread: `next_week_preview`.
     public static let nextWeekPreview: Self = "next_week_preview"
     /// The built-in categories, in the order of the hand labels' documentation.
-    public static let builtIn: [Self] = [
+    package static let builtIn: [Self] = [
         .newsletter, .followRetweet, .video, .book, .courseOrProduct, .nextWeekPreview,
     ]
 }
