@@ -13,6 +13,7 @@ enum Bench {
         "centrality": centrality,
         "render": render,
         "fit-threads": fitThreads,
+        "pipeline": pipeline,
     ]
 
     /// `[--jobs N] FILE...`: a reader on N threads (default 1, the one-core figure) and the files.
