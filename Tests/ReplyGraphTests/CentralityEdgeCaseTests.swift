@@ -156,4 +156,19 @@ struct CentralityEdgeCaseTests {
         }
         #expect(result.count >= 1 && result.count < g.nodeCount)
     }
+
+    /// Louvain's aggregation sums each pair of communities in visiting order: the radix sort must be a stable sort
+    /// by key, whatever the key widths (one pass per half up to several), duplicates and empty input.
+    @Test(arguments: [(0, 1), (1, 1), (500, 3), (5_000, 20), (20_000, 31)])
+    func radixOrderIsTheStableSortByKey(count: Int, bits: Int) {
+        var rng = SeededGenerator(seed: UInt64(count + bits))
+        let limit = UInt64(1) << UInt64(bits)
+        // Few distinct values, so that equal keys (whose order must be kept) are common.
+        let keys = (0..<count).map { _ in
+            (UInt64.random(in: 0..<min(limit, 64), using: &rng) * (limit / min(limit, 64))) << 32
+                | UInt64.random(in: 0..<min(limit, 8), using: &rng)
+        }
+        let reference = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map(Int32.init)
+        #expect(stableRadixOrder(of: keys, bits: bits) == reference)
+    }
 }

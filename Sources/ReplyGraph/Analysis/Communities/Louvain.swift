@@ -176,6 +176,10 @@ private struct LevelGraph {
     }
 
     /// Merges each community into one node: the new graph and each old node's new index.
+    ///
+    /// Each edge between two communities is summed into its pair in the order the nodes are visited, and each new
+    /// node's neighbours are listed in ascending order: a stable radix sort of the pairs' keys gives both in O(m),
+    /// with no hash table (a level of a million-user graph has millions of pairs).
     func aggregate(_ community: [Int32]) -> (LevelGraph, [Int32]) {
         var renumber = [Int32](repeating: -1, count: count)
         var next: Int32 = 0
@@ -186,7 +190,11 @@ private struct LevelGraph {
         let k = Int(next)
         let newOf = (0..<count).map { renumber[Int(community[$0])] }
         var loops = [Double](repeating: 0, count: k)
-        var pairs: [UInt64: Double] = [:]
+        // Edges between communities, once each (from the smaller node), keyed low community << 32 | high one.
+        var keys: [UInt64] = []
+        var pairWeights: [Double] = []
+        keys.reserveCapacity(targets.count / 2)
+        pairWeights.reserveCapacity(targets.count / 2)
         for v in 0..<count {
             let cv = newOf[v]
             loops[Int(cv)] += self.loops[v]
@@ -196,27 +204,84 @@ private struct LevelGraph {
                     loops[Int(cv)] += weights[i]
                     continue
                 }
-                let key = (UInt64(min(cv, cw)) << 32) | UInt64(max(cv, cw))
-                pairs[key, default: 0] += weights[i]
+                keys.append((UInt64(min(cv, cw)) << 32) | UInt64(max(cv, cw)))
+                pairWeights.append(weights[i])
             }
         }
-        var rows = [[(Int32, Double)]](repeating: [], count: k)
-        for (key, w) in pairs.sorted(by: { $0.key < $1.key }) {
-            let a = Int32(key >> 32)
-            let b = Int32(key & 0xFFFF_FFFF)
-            rows[Int(a)].append((b, w))
-            rows[Int(b)].append((a, w))
+        let order = stableRadixOrder(of: keys, bits: k.bitWidth - (k - 1).leadingZeroBitCount)
+        // Sum runs of equal keys, in visiting order (as a dictionary accumulating them would).
+        var low: [Int32] = []
+        var high: [Int32] = []
+        var summed: [Double] = []
+        var below = [Int](repeating: 0, count: k) // neighbours with a smaller index, per new node
+        var degree = [Int](repeating: 0, count: k)
+        var r = 0
+        while r < order.count {
+            let key = keys[Int(order[r])]
+            var w = 0.0
+            while r < order.count && keys[Int(order[r])] == key {
+                w += pairWeights[Int(order[r])]
+                r += 1
+            }
+            let a = Int32(truncatingIfNeeded: key >> 32)
+            let b = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+            low.append(a)
+            high.append(b)
+            summed.append(w)
+            degree[Int(a)] += 1
+            degree[Int(b)] += 1
+            below[Int(b)] += 1
         }
         var offsets = [Int](repeating: 0, count: k + 1)
-        var targets: [Int32] = []
-        var weights: [Double] = []
-        for c in 0..<k {
-            for (t, w) in rows[c].sorted(by: { $0.0 < $1.0 }) {
-                targets.append(t)
-                weights.append(w)
-            }
-            offsets[c + 1] = targets.count
+        for c in 0..<k { offsets[c + 1] = offsets[c] + degree[c] }
+        // Pairs come sorted by (low, high): for each node, its smaller neighbours arrive in ascending order as the
+        // `high` side and its larger ones in ascending order as the `low` side, so two cursors fill each row sorted.
+        var lowerCursor = Array(offsets.dropLast())
+        var upperCursor = (0..<k).map { offsets[$0] + below[$0] }
+        var targets = [Int32](repeating: 0, count: offsets[k])
+        var weights = [Double](repeating: 0, count: offsets[k])
+        for p in low.indices {
+            let a = Int(low[p])
+            let b = Int(high[p])
+            targets[lowerCursor[b]] = low[p]
+            weights[lowerCursor[b]] = summed[p]
+            lowerCursor[b] += 1
+            targets[upperCursor[a]] = high[p]
+            weights[upperCursor[a]] = summed[p]
+            upperCursor[a] += 1
         }
         return (LevelGraph(offsets: offsets, targets: targets, weights: weights, loops: loops), newOf)
     }
+}
+
+/// The positions of `keys` in ascending key order, equal keys in their original order: a least-significant-digit
+/// radix sort, 11 bits a pass, over the `bits` significant bits of each 32-bit half.
+package func stableRadixOrder(of keys: [UInt64], bits: Int) -> [Int32] {
+    var order = (0..<Int32(keys.count)).map { $0 }
+    var scratch = order
+    let digitBits = 11
+    let passesPerHalf = max(1, (bits + digitBits - 1) / digitBits)
+    var shifts: [UInt64] = []
+    for half in [0, 32] as [UInt64] {
+        for p in 0..<passesPerHalf { shifts.append(half + UInt64(p * digitBits)) }
+    }
+    var counts = [Int](repeating: 0, count: 1 << digitBits)
+    let mask = UInt64((1 << digitBits) - 1)
+    for shift in shifts {
+        for j in counts.indices { counts[j] = 0 }
+        for key in keys { counts[Int((key >> shift) & mask)] += 1 }
+        var sum = 0
+        for j in counts.indices {
+            let c = counts[j]
+            counts[j] = sum
+            sum += c
+        }
+        for i in order {
+            let d = Int((keys[Int(i)] >> shift) & mask)
+            scratch[counts[d]] = i
+            counts[d] += 1
+        }
+        swap(&order, &scratch)
+    }
+    return order
 }
