@@ -39,12 +39,25 @@ extension UserGraph {
             labels.append(handle.display)
             return node
         }
+        // Quote and retweet targets by id: an archive's tweets are sorted and unique, so a binary search finds them
+        // without a table of every tweet; other lists get the table (the last of equal ids wins, as before).
+        let sortedUnique = kind == .interaction && zip(tweets, tweets.dropFirst()).allSatisfy { $0.id < $1.id }
         var authorOfTweet: [TweetID: Handle] = [:]
-        if kind == .interaction {
+        if kind == .interaction && !sortedUnique {
             authorOfTweet.reserveCapacity(tweets.count)
             for tweet in tweets { authorOfTweet[tweet.id] = tweet.author }
         }
-        func author(of id: TweetID) -> Handle? { authorOfTweet[id] ?? externalTweets[id]?.author }
+        func archived(_ id: TweetID) -> Handle? {
+            guard sortedUnique else { return authorOfTweet[id] }
+            var lo = 0
+            var hi = tweets.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if tweets[mid].id < id { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < tweets.count && tweets[lo].id == id ? tweets[lo].author : nil
+        }
+        func author(of id: TweetID) -> Handle? { archived(id) ?? externalTweets[id]?.author }
 
         for tweet in tweets {
             if let since = options.since, tweet.createdAt < since { continue }
