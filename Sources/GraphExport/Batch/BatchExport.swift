@@ -265,6 +265,10 @@ public struct BatchExport: Sendable {
                 try AtomicFile.write(data, to: folder.appendingPathComponent(name))
                 files.append(name)
             }
+            func export(_ name: String, _ source: some ExportSource, _ format: ExportFormat) throws {
+                try source.writeExport(format, to: folder.appendingPathComponent(name))
+                files.append(name)
+            }
 
             progress(unit.name, "analysing")
             let json = ReportJSON.encoder()
@@ -287,11 +291,11 @@ public struct BatchExport: Sendable {
             try write("promotions.json", Data(try ReportJSON.encode(promotions, with: json).utf8))
 
             progress(unit.name, "exporting")
-            try write("tweets.graphml", Data(ExportGraph(tweetGraph: graph).graphML.utf8))
+            // Streamed as written: the tweet graph is made node by node and never held whole, nor is either text.
+            try export("tweets.graphml", TweetGraphExport(graph), .graphml)
             let interaction = graph.userGraph(.interaction)
             let scores = try UserGraphMetrics(in: interaction)
-            try write(
-                "users.gexf", Data(ExportGraph(userGraph: interaction, kind: .interaction, metrics: scores).gexf.utf8))
+            try export("users.gexf", ExportGraph(userGraph: interaction, kind: .interaction, metrics: scores), .gexf)
 
             var stopped: [String] = []
             /// Draws `graph` into `name`; a drawing stopped by the renderer is noted and left out.
