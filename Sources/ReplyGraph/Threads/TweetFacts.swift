@@ -1,7 +1,7 @@
 /// What thread inference reads from one tweet's text, computed once per tweet (on all cores) before any link is
 /// scored: the link model then compares two tweets' facts without reading either text again.
 ///
-///     let facts = tweet.withUTF8Text { TweetFacts(utf8: $0, author: TweetFacts.handleBit(tweet.author.key)) }
+///     let facts = tweet.withUTF8Span { TweetFacts(utf8: $0, author: TweetFacts.handleBit(tweet.author.key)) }
 ///     facts.flags.contains(.startsLower)    // "and then…" continues a sentence
 ///
 /// - Complexity: O(n) in the text's length.
@@ -42,7 +42,7 @@ struct TweetFacts: Sendable {
     }
 
     /// - Parameter selfBit: the author's ``handleBit(_:)`` (the same for all their tweets: computed once each).
-    init(utf8 s: UnsafeBufferPointer<UInt8>, author selfBit: UInt64) {
+    init(utf8 s: Span<UInt8>, author selfBit: UInt64) {
         let n = s.count
         var i = 0
         while i < n, s[i] == 0x20 { i += 1 }
@@ -171,7 +171,7 @@ struct TweetFacts: Sendable {
 }
 
 /// What each byte is to ``TweetFacts``' word scan, one table lookup a byte. The table is built once and never
-/// written after; it is read through a raw pointer so that the scan does no bounds checks or reference counting.
+/// written after; it is an `InlineArray` so that the scan reads a copy on its stack, without reference counting.
 enum ByteClass {
     /// Part of a word: an ASCII letter or digit, or any byte of a multi-byte scalar.
     static let word: UInt8 = 1 << 0
@@ -184,8 +184,8 @@ enum ByteClass {
     /// The lead byte of a multi-byte scalar.
     static let lead: UInt8 = 1 << 4
 
-    nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    static let table: InlineArray<256, UInt8> = {
+        var table = InlineArray<256, UInt8>(repeating: 0)
         for v in 0..<256 {
             let b = UInt8(v)
             if b >= 0x80 {
@@ -200,6 +200,6 @@ enum ByteClass {
                 table[v] = 0
             }
         }
-        return UnsafePointer(table)
+        return table
     }()
 }
