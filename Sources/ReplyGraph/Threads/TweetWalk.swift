@@ -1,0 +1,34 @@
+import TweetArchive
+
+/// A walk over an archive's tweets on all cores that reads each tweet and its text in place: the one place where
+/// thread inference holds pointers into an archive.
+///
+/// The invariant that makes the pointers safe: the walk holds the archive's tweet array (borrowed, unchanged) for its
+/// whole duration, so every tweet and the text block its bytes live in stay alive; `body` gets the tweet borrowed
+/// and its text as a `Span`, neither of which can outlive the call. (Copying a tweet out instead would retain and
+/// release text blocks that all threads share, once per tweet.) Each call writes only its own index's slots, as
+/// ``Parallel`` requires.
+enum TweetWalk {
+    /// Calls `body` with each tweet of `archive`, its UTF-8 text and its index, on all cores, in no set order.
+    static func forEach(of archive: Archive, _ body: @Sendable (borrowing Tweet, Span<UInt8>, Int) -> Void) {
+        let n = archive.tweets.count
+        archive.tweets.withUnsafeBufferPointer { tweetList in
+            nonisolated(unsafe) let tweets = tweetList.baseAddress!
+            Parallel.forEachChunk(of: n, chunks: 64) { range, _ in
+                guard let first = range.first, let last = range.last else { return }
+                // Walk the chunk in the order its texts lie in memory: archives are often stored newest first and
+                // sorted oldest first, and reading texts backwards stalls on every cache line.
+                if textAddress(tweets + last) < textAddress(tweets + first) {
+                    for k in range.reversed() { body(tweets[k], Tweet.utf8Text(at: tweets + k).span, k) }
+                } else {
+                    for k in range { body(tweets[k], Tweet.utf8Text(at: tweets + k).span, k) }
+                }
+            }
+        }
+    }
+
+    /// Where a tweet's text starts in memory (only compared, never read through).
+    private static func textAddress(_ tweet: UnsafePointer<Tweet>) -> UInt {
+        UInt(bitPattern: Tweet.utf8Text(at: tweet).baseAddress)
+    }
+}
