@@ -64,10 +64,7 @@ struct StringIndex {
     private static func asciiHash(_ s: Span<UInt8>) -> UInt64? {
         if s.isEmpty { return 0 }
         if s.count <= 16 {
-            // The bytes as two little-endian words, zero-padded.
-            var words: (UInt64, UInt64) = (0, 0)
-            for k in 0..<Swift.min(s.count, 8) { words.0 |= UInt64(s[k]) << (8 * k) }
-            for k in Swift.min(s.count, 8)..<s.count { words.1 |= UInt64(s[k]) << (8 * (k - 8)) }
+            let words = Self.paddedWords(s)
             guard (words.0 | words.1) & 0x8080_8080_8080_8080 == 0 else { return nil }
             let mixed = (words.0 &* 0x9E37_79B9_7F4A_7C15 ^ words.1 ^ UInt64(s.count)) &* 0xBF58_476D_1CE4_E5B9
             return mixed ^ (mixed >> 31)
@@ -80,6 +77,28 @@ struct StringIndex {
             h = (h ^ UInt64(b)) &* 0x100_0000_01B3
         }
         return high < 0x80 ? h ^ (h >> 29) : nil
+    }
+
+    /// The bytes of a key of at most 16 bytes as two little-endian words, zero-padded: loaded a word or half-word
+    /// at a time (two overlapping loads, the overlap shifted out), not assembled byte by byte.
+    @inline(__always)
+    private static func paddedWords(_ s: Span<UInt8>) -> (UInt64, UInt64) {
+        let n = s.count
+        let raw = s.bytes
+        if n >= 8 {
+            let low = UInt64(littleEndian: raw.unsafeLoadUnaligned(as: UInt64.self))
+            guard n > 8 else { return (low, 0) }
+            let high = UInt64(littleEndian: raw.unsafeLoadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+            return (low, high >> (8 * (16 - n)))
+        }
+        if n >= 4 {
+            let low = UInt64(UInt32(littleEndian: raw.unsafeLoadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.unsafeLoadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+            return (low | (high >> (8 * (8 - n))) << 32, 0)
+        }
+        var word: UInt64 = 0
+        for k in 0..<n { word |= UInt64(s[k]) << (8 * k) }
+        return (word, 0)
     }
 
     private func cached(_ s: Span<UInt8>, _ hash: UInt64) -> Int32? {
