@@ -150,11 +150,11 @@ struct ReconstructionState {
         let leadColumn = DecisionColumn<Bool>(repeating: false, count: n)
         let retweetColumn = DecisionColumn<Bool>(repeating: false, count: n)
         let conversationColumn = DecisionColumn<UInt64>(repeating: 0, count: n)
-        TweetWalk.forEach(of: archive) { tweet, _, i in
-            timeColumn[i] = tweet.createdAt.milliseconds
-            leadColumn[i] = Self.leadsWithOthers(tweet)
-            retweetColumn[i] = tweet.isRetweet
-            conversationColumn[i] = tweet.conversationID?.rawValue ?? 0
+        TweetWalk.forEach(of: archive) { tweets, _, i in
+            timeColumn[i] = tweets[i].createdAt.milliseconds
+            leadColumn[i] = Self.leadsWithOthers(tweets[i])
+            retweetColumn[i] = tweets[i].isRetweet
+            conversationColumn[i] = tweets[i].conversationID?.rawValue ?? 0
         }
         let times = timeColumn.array, othersLead = leadColumn.array
         let retweets = retweetColumn.array, conversations = conversationColumn.array
@@ -273,7 +273,9 @@ struct ReconstructionState {
 
     /// Whether the tweet's leading @-run addresses someone other than its author (a reply to others by text).
     ///
-    /// Borrows the tweet (as ``TweetWalk`` lends it): no copy, so no retain of its fields.
+    /// Borrows the tweet (as ``TweetWalk``'s span lends it), and is inlined so that the borrow stays a read in
+    /// place: no copy, so no retain of its fields.
+    @inline(__always)
     static func leadsWithOthers(_ t: borrowing Tweet) -> Bool {
         guard t.isReply else { return false }   // one inline flag for most tweets
         if let user = t.inReplyToUser, user != t.author { return true }
