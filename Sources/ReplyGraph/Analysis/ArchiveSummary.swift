@@ -144,7 +144,8 @@ public struct ArchiveSummary: Sendable, Encodable {
         var quotes = 0
         var withMentions = 0
         var countsPresent = false
-        var first: Timestamp?, last: Timestamp?
+        var first: Timestamp?
+        var last: Timestamp?
         // Through a span, reading single fields: iterating would copy (retain and release) every tweet.
         do {
             let list = tweets.span
@@ -177,7 +178,7 @@ public struct ArchiveSummary: Sendable, Encodable {
                 if list[k].quotedID != nil { quotes += 1 }
                 if list[k].hasMentions {
                     withMentions += 1
-                    while !tweetMentions.isEmpty { tweetMentions.removeLast() }   // not the general replaceSubrange
+                    while !tweetMentions.isEmpty { tweetMentions.removeLast() } // not the general replaceSubrange
                     list[k].entities.forEachMentionUTF8 { name in
                         // Folded in a fixed buffer, so a known name costs no `String` (an extracted mention has at
                         // most 20 bytes; folding is ASCII lower-casing, as in `Handle.fold`). Longer names, which

@@ -113,7 +113,8 @@ struct StringIndex {
     }
 
     private func equal(_ e: Int, _ s: Span<UInt8>) -> Bool {
-        let start = Int(entryStart[e]), end = Int(entryStart[e + 1])
+        let start = Int(entryStart[e])
+        let end = Int(entryStart[e + 1])
         guard end - start == s.count else { return false }
         let stored = bytes.span
         for k in 0..<s.count where stored[start + k] != s[k] { return false }

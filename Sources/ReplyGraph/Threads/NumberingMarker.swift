@@ -39,7 +39,8 @@ package struct NumberingMarker: Hashable, Sendable {
         while true {
             while end > 0, whole[end - 1] == space || whole[end - 1] == 0x0A || whole[end - 1] == 0x09 { end -= 1 }
             guard let start = lastTokenStart(whole.extracting(..<end)),
-                  hasPrefix(whole.extracting(..<end), at: start, "http") else { break }
+                hasPrefix(whole.extracting(..<end), at: start, "http")
+            else { break }
             end = start
         }
         let utf8 = whole.extracting(..<end)
@@ -134,7 +135,7 @@ package struct NumberingMarker: Hashable, Sendable {
         }
         let n = value(s, b..<numberEnd)
         guard n >= 1 else { return nil }
-        if let m = totalValue, m < n && m != 0 { return nil }  // "7/5" is a date or a ratio, not a part
+        if let m = totalValue, m < n && m != 0 { return nil } // "7/5" is a date or a ratio, not a part
         return NumberingMarker(number: n, total: totalValue, style: .nOfM)
     }
 

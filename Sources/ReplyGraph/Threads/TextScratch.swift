@@ -21,7 +21,8 @@ extension TextCues {
             let count = Self.fold(utf8, into: folded)
             (folded + count).initialize(repeating: 0, count: padding)
             let found = Self.matcher.match(folded: folded, count: count)
-            return TextCues(rawValue: Self.scanStart(UnsafeBufferPointer(start: folded, count: count).span, found: found))
+            return TextCues(
+                rawValue: Self.scanStart(UnsafeBufferPointer(start: folded, count: count).span, found: found))
         }
     }
 
@@ -35,7 +36,8 @@ extension TextCues {
     private static func fold(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
         guard let p = text.baseAddress else { return 0 }
         let n = text.count
-        var i = 0, o = 0
+        var i = 0
+        var o = 0
         while i < n {
             if i + 8 <= n {
                 let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
@@ -70,18 +72,19 @@ extension TextCues {
     private static func foldedSequence(_ p: UnsafePointer<UInt8>, at i: Int, count n: Int) -> (UInt8, Int)? {
         let b = p[i]
         switch b {
-        case 0xF0:   // U+1D400–U+1D7FF: F0 9D xx xx
+        case 0xF0: // U+1D400–U+1D7FF: F0 9D xx xx
             guard i + 3 < n, p[i + 1] == 0x9D else { return nil }
-            let v = UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
+            let v =
+                UInt32(b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6
                 | UInt32(p[i + 3] & 0x3F)
             return asciiEquivalent(v).map { ($0, 4) }
-        case 0xE2, 0xEF:   // U+2018–U+201D, U+210E; U+FF01–U+FF5E
+        case 0xE2, 0xEF: // U+2018–U+201D, U+210E; U+FF01–U+FF5E
             guard i + 2 < n else { return nil }
             let c = p[i + 1]
             guard b == 0xE2 ? c == 0x80 || c == 0x84 : c == 0xBC || c == 0xBD else { return nil }
             let v = UInt32(b & 0x0F) << 12 | UInt32(c & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
             return asciiEquivalent(v).map { ($0, 3) }
-        case 0xCA:   // U+02BC
+        case 0xCA: // U+02BC
             return i + 1 < n && p[i + 1] == 0xBC ? (UInt8(ascii: "'"), 2) : nil
         default:
             return nil
@@ -143,15 +146,20 @@ final class PhraseMatcher: @unchecked Sendable {
         var k = 0
         for (b, h) in hashOrder.enumerated() {
             bucketOf[h] = UInt8(b + 1)
-            for p in byHash[h]! { bucketPhrases[k] = p; k += 1 }
+            for p in byHash[h]! {
+                bucketPhrases[k] = p
+                k += 1
+            }
             bucketOffsets[b + 1] = Int32(k)
         }
     }
 
     deinit {
-        for pointer in [UnsafeMutableRawPointer(bytes), UnsafeMutableRawPointer(bounds), UnsafeMutableRawPointer(tags),
-                        UnsafeMutableRawPointer(bucketOf), UnsafeMutableRawPointer(bucketOffsets),
-                        UnsafeMutableRawPointer(bucketPhrases)] {
+        for pointer in [
+            UnsafeMutableRawPointer(bytes), UnsafeMutableRawPointer(bounds), UnsafeMutableRawPointer(tags),
+            UnsafeMutableRawPointer(bucketOf), UnsafeMutableRawPointer(bucketOffsets),
+            UnsafeMutableRawPointer(bucketPhrases),
+        ] {
             pointer.deallocate()
         }
     }
@@ -173,7 +181,8 @@ final class PhraseMatcher: @unchecked Sendable {
                 for k in Int(bucketOffsets[bucket - 1])..<Int(bucketOffsets[bucket]) {
                     let p = Int(bucketPhrases[k])
                     guard found & tags[p] == 0 else { continue }
-                    let start = Int(bounds[2 * p]), length = Int(bounds[2 * p + 1]) - start
+                    let start = Int(bounds[2 * p])
+                    let length = Int(bounds[2 * p + 1]) - start
                     guard i + length <= n else { continue }
                     var j = 0
                     while j < length, text[i + j] == bytes[start + j] { j += 1 }

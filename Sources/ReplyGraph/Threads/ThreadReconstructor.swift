@@ -156,8 +156,10 @@ struct ReconstructionState {
             retweetColumn[i] = tweets[i].isRetweet
             conversationColumn[i] = tweets[i].conversationID?.rawValue ?? 0
         }
-        let times = timeColumn.array, othersLead = leadColumn.array
-        let retweets = retweetColumn.array, conversations = conversationColumn.array
+        let times = timeColumn.array
+        let othersLead = leadColumn.array
+        let retweets = retweetColumn.array
+        let conversations = conversationColumn.array
         self.isRetweet = retweets
         self.conversation = conversations
         for i in 0..<n {
@@ -213,14 +215,16 @@ struct ReconstructionState {
         let factColumn = DecisionColumn<TweetFacts>(repeating: TweetFacts(), count: n)
         let cueCache = DecisionColumn<UInt16>(repeating: 0, count: n)
         let authorBits = ContiguousArray(keys.map(TweetFacts.handleBit))
-        let neededList = needed, authorList = authorOf
+        let neededList = needed
+        let authorList = authorOf
         TweetWalk.forEach(of: archive) { _, text, i in
             markerColumn[i] = NumberingMarker.parse(utf8: text)
             guard neededList[i] else { return }
             factColumn[i] = TweetFacts(utf8: text, author: authorBits[Int(authorList[i])])
             cueCache[i] = TextCues(utf8: text).rawValue | 0x8000
         }
-        let markers = Array(markerColumn.array), facts = factColumn.array
+        let markers = Array(markerColumn.array)
+        let facts = factColumn.array
         idsComplete = Self.archiveStatesReplyIDs(archive)
         parent = DecisionColumn(repeating: -1, count: n)
         confidence = DecisionColumn(repeating: 0, count: n)
@@ -277,10 +281,10 @@ struct ReconstructionState {
     /// place: no copy, so no retain of its fields.
     @inline(__always)
     static func leadsWithOthers(_ t: borrowing Tweet) -> Bool {
-        guard t.isReply else { return false }   // one inline flag for most tweets
+        guard t.isReply else { return false } // one inline flag for most tweets
         if let user = t.inReplyToUser, user != t.author { return true }
         guard t.entities.replyToCount > 0 else { return false }
-        return !t.entities.firstReplyTo(is: t.author)   // from the name's bytes, no `String`
+        return !t.entities.firstReplyTo(is: t.author) // from the name's bytes, no `String`
     }
 
     /// Whether two handle spellings are the same handle: `Handle.fold(a) == Handle.fold(b)`, compared byte by byte
@@ -750,14 +754,20 @@ struct ReconstructionState {
             guard !own.isEmpty else { continue }
             let middle = own.count / 2
             // The median by selection: O(n) on average.
-            var lo = 0, hi = own.count - 1
+            var lo = 0
+            var hi = own.count - 1
             while lo < hi {
                 let pivot = own[(lo + hi) / 2]
-                var l = lo, h = hi
+                var l = lo
+                var h = hi
                 while l <= h {
                     while own[l] < pivot { l += 1 }
                     while own[h] > pivot { h -= 1 }
-                    if l <= h { own.swapAt(l, h); l += 1; h -= 1 }
+                    if l <= h {
+                        own.swapAt(l, h)
+                        l += 1
+                        h -= 1
+                    }
                 }
                 if middle <= h { hi = h } else if middle >= l { lo = l } else { break }
             }

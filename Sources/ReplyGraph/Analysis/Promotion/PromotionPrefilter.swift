@@ -140,8 +140,11 @@ struct PromotionPrefilter: Sendable {
     /// The words that occur in `text` (ASCII case-insensitively).
     func scan(_ text: Span<UInt8>) -> Found {
         var bits = [UInt64](repeating: 0, count: (wordStart.count - 1 + 63) / 64 + 1)
-        let bytes = bytes.span, wordStart = wordStart.span, byPair = byPair.span
-        let pairStart = pairStart.span, single = single.span
+        let bytes = bytes.span
+        let wordStart = wordStart.span
+        let byPair = byPair.span
+        let pairStart = pairStart.span
+        let single = single.span
         let n = text.count
         var next = n > 0 ? Int(Self.fold(text[0])) : 0
         for i in 0..<n {
@@ -153,7 +156,8 @@ struct PromotionPrefilter: Sendable {
             let pair = first << 8 | next
             for slot in Int(pairStart[pair])..<Int(pairStart[pair + 1]) {
                 let k = Int(byPair[slot])
-                let start = Int(wordStart[k]), length = Int(wordStart[k + 1]) - start
+                let start = Int(wordStart[k])
+                let length = Int(wordStart[k + 1]) - start
                 guard i + length <= n else { continue }
                 var j = 2
                 while j < length && Self.fold(text[i + j]) == bytes[start + j] { j += 1 }
