@@ -107,7 +107,7 @@ enum TweetFactory {
                 }
             }
         }
-        return folded.withUnsafeBufferPointer { TextCues.scanStart($0, found: found) }
+        return TextCues.scanStart(folded.span, found: found)
     }
 
     static let cuePieces = [
@@ -132,13 +132,11 @@ enum TweetFactory {
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...12, using: &rng) { text += Self.cuePieces.randomElement(using: &rng)! }
-            var utf8 = Array(text.utf8)
-            let folded = utf8.withUnsafeMutableBufferPointer { bytes in
-                let out = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
-                defer { out.deallocate() }
-                let count = TextCues.fold(UnsafeBufferPointer(bytes), into: out)
-                return Array(UnsafeBufferPointer(start: out, count: count))
-            }
+            let utf8 = Array(text.utf8)
+            let out = UnsafeMutablePointer<UInt8>.allocate(capacity: utf8.count)
+            defer { out.deallocate() }
+            let count = TextCues.fold(utf8.span, into: out)
+            let folded = Array(UnsafeBufferPointer(start: out, count: count))
             #expect(folded == TextCues.fold(text), "\(text.debugDescription)")
         }
     }
@@ -207,11 +205,7 @@ enum TweetFactory {
         for _ in 0..<20_000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...10, using: &rng) { text += pieces.randomElement(using: &rng)! }
-            let facts = text.utf8CString.withUnsafeBufferPointer { c in
-                c.withMemoryRebound(to: UInt8.self) {
-                    TweetFacts(utf8: UnsafeBufferPointer(rebasing: $0.dropLast()), author: 0)
-                }
-            }
+            let facts = TweetFacts(utf8: Array(text.utf8).span, author: 0)
             let expected = Self.referenceWords(text)
             #expect(facts.words == expected.words && facts.mentions == expected.mentions, "\(text.debugDescription)")
         }

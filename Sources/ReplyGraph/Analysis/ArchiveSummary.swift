@@ -146,14 +146,13 @@ public struct ArchiveSummary: Sendable, Encodable {
         var countsPresent = false
         var first: Timestamp?
         var last: Timestamp?
-        // Through the buffer, reading single fields: iterating would copy (retain and release) every tweet.
-        tweets.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            for k in buffer.indices {
-                // `pointee` lends the tweet in place; a buffer subscript would copy all of it (and retain its
-                // references) to call a computed property.
-                let tweet = base + k
-                let author = tweet.pointee.author
+        // Through a span, reading single fields: iterating would copy (retain and release) every tweet.
+        do {
+            let list = tweets.span
+            for k in list.indices {
+                // The span's subscript lends the tweet in place; a `let tweet = list[k]` would copy all of it (and
+                // retain its references) to call a computed property.
+                let author = list[k].author
                 if let id = authorIDs.id(of: author.key) {
                     authorCounts[Int(id)] += 1
                 } else {
@@ -161,38 +160,37 @@ public struct ArchiveSummary: Sendable, Encodable {
                     authorHandles.append(author)
                     authorCounts.append(1)
                 }
-                let createdAt = tweet.pointee.createdAt
+                let createdAt = list[k].createdAt
                 if first.map({ createdAt < $0 }) ?? true { first = createdAt }
                 if last.map({ createdAt > $0 }) ?? true { last = createdAt }
-                if tweet.pointee.isReply {
+                if list[k].isReply {
                     replies += 1
-                    if let parent = tweet.pointee.inReplyToID {
+                    if let parent = list[k].inReplyToID {
                         withParent += 1
                         if archive[parent]?.author == author { selfReplies += 1 }
-                    } else if let user = tweet.pointee.inReplyToUser {
+                    } else if let user = list[k].inReplyToUser {
                         if user == author { selfReplies += 1 }
-                    } else if tweet.pointee.entities.firstReplyTo(is: author) {
+                    } else if list[k].entities.firstReplyTo(is: author) {
                         selfReplies += 1
                     }
                 }
-                if tweet.pointee.isRetweet { retweets += 1 }
-                if tweet.pointee.quotedID != nil { quotes += 1 }
-                if tweet.pointee.hasMentions {
+                if list[k].isRetweet { retweets += 1 }
+                if list[k].quotedID != nil { quotes += 1 }
+                if list[k].hasMentions {
                     withMentions += 1
                     while !tweetMentions.isEmpty { tweetMentions.removeLast() } // not the general replaceSubrange
-                    tweet.pointee.entities.forEachMentionUTF8 { name in
+                    list[k].entities.forEachMentionUTF8 { name in
                         // Folded in a fixed buffer, so a known name costs no `String` (an extracted mention has at
                         // most 20 bytes; folding is ASCII lower-casing, as in `Handle.fold`). Longer names, which
                         // only hand-built entities have, take the `String` path.
-                        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-                        let known =
-                            name.count > MemoryLayout.size(ofValue: buffer)
-                            ? mentionIDs.id(of: Handle.fold(String(decoding: name, as: UTF8.self)))
-                            : withUnsafeMutableBytes(of: &buffer) { raw in
-                                let folded = raw.bindMemory(to: UInt8.self)
-                                for k in 0..<name.count { folded[k] = Handle.fold(name[k]) }
-                                return mentionIDs.id(ofUTF8: UnsafeBufferPointer(rebasing: folded[..<name.count]))
-                            }
+                        var folded = InlineArray<24, UInt8>(repeating: 0)
+                        let known: Int32?
+                        if name.count > folded.count {
+                            known = mentionIDs.id(of: Handle.fold(String(decoding: name, as: UTF8.self)))
+                        } else {
+                            for k in 0..<name.count { folded[k] = Handle.fold(name[k]) }
+                            known = mentionIDs.id(ofUTF8: folded.span.extracting(..<name.count))
+                        }
                         let id: Int32
                         if let known {
                             id = known
@@ -208,7 +206,7 @@ public struct ArchiveSummary: Sendable, Encodable {
                         mentionCounts[Int(id)] += 1
                     }
                 }
-                if !countsPresent && tweet.pointee.hasCounts { countsPresent = true }
+                if !countsPresent && list[k].hasCounts { countsPresent = true }
             }
         }
         // Both lists hold each handle once (the indexes key them by folded name).

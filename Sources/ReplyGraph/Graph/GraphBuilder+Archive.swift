@@ -18,8 +18,9 @@ extension GraphBuilder {
         var replyKeys = ContiguousArray<Int32>()
         var replySpellings = ContiguousArray<Int32>()
         var mentionKeys = ContiguousArray<Int32>()
-        // Tweets are read in place through a pointer: copying one out retains and releases each of its fields.
-        tweets.withUnsafeBufferPointer { tweets in
+        // Tweets are read in place through a span: copying one out retains and releases each of its fields.
+        do {
+            let tweets = tweets.span
             for i in tweets.indices {
                 let node = NodeID(i)
                 let a = Int(result.authorOf[i])
@@ -42,7 +43,7 @@ extension GraphBuilder {
                         replySpellings.append(-1)
                     }
                     entities.forEachReplyToUTF8 { name in
-                        let s = handles.spelling(utf8: name)
+                        let s = handles.spelling(utf8: name.span)
                         let k = handles.keyOf[Int(s)]
                         if !replyKeys.contains(k) {
                             replyKeys.append(k)
@@ -68,7 +69,7 @@ extension GraphBuilder {
                     // `Tweet.mentionedHandles`: mentions outside the reply handles, first appearance of each key.
                     mentionKeys.removeAll(keepingCapacity: true)
                     entities.forEachMentionUTF8 { name in
-                        let s = handles.spelling(utf8: name)
+                        let s = handles.spelling(utf8: name.span)
                         let k = handles.keyOf[Int(s)]
                         guard !replyKeys.contains(k), !mentionKeys.contains(k) else { return }
                         mentionKeys.append(k)
@@ -107,9 +108,9 @@ private struct HandleInterner {
 
     /// The spelling id of the raw handle (`@` optional) whose UTF-8 is `name`, interning it on first sight: a
     /// spelling seen before costs no `String`.
-    mutating func spelling(utf8 name: UnsafeBufferPointer<UInt8>) -> Int32 {
+    mutating func spelling(utf8 name: Span<UInt8>) -> Int32 {
         if let s = spellingIndex.id(ofUTF8: name) { return s }
-        let string = String(decoding: name, as: UTF8.self)
+        let string = String(decoding: name)
         let handle = Handle(string)
         let s = Int32(spellings.count)
         spellings.append(handle)

@@ -23,7 +23,8 @@ struct StringIndex {
     /// The id of `key`, or `nil` when it has none yet (give it one with ``add(_:id:)``).
     mutating func id(of key: String) -> Int32? {
         var key = key
-        let found: Int32? = key.withUTF8 { utf8 in
+        let found: Int32? = key.withUTF8 { buffer in
+            let utf8 = buffer.span
             guard let hash = Self.asciiHash(utf8) else { return nil }
             return cached(utf8, hash)
         }
@@ -35,9 +36,9 @@ struct StringIndex {
 
     /// The id of the string whose UTF-8 is `key`, or `nil` when it has none yet: ``id(of:)`` without a `String`
     /// when the bytes are ASCII and already cached.
-    mutating func id(ofUTF8 key: UnsafeBufferPointer<UInt8>) -> Int32? {
+    mutating func id(ofUTF8 key: Span<UInt8>) -> Int32? {
         if let hash = Self.asciiHash(key), let found = cached(key, hash) { return found }
-        let string = String(decoding: key, as: UTF8.self)
+        let string = String(decoding: key)
         guard let known = dictionary[string] else { return nil }
         cache(string, known)
         return known
@@ -51,7 +52,8 @@ struct StringIndex {
 
     private mutating func cache(_ key: String, _ id: Int32) {
         var key = key
-        key.withUTF8 { utf8 in
+        key.withUTF8 { buffer in
+            let utf8 = buffer.span
             if let hash = Self.asciiHash(utf8) { insert(utf8, hash, id) }
         }
     }
@@ -59,25 +61,47 @@ struct StringIndex {
     /// A hash of the bytes, or `nil` when a byte is not ASCII. Keys of up to 16 bytes (every screen name) are
     /// read as two zero-padded words and mixed with two multiplies; longer ones go through FNV-1a.
     @inline(__always)
-    private static func asciiHash(_ s: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        guard let base = s.baseAddress else { return 0 }
+    private static func asciiHash(_ s: Span<UInt8>) -> UInt64? {
+        if s.isEmpty { return 0 }
         if s.count <= 16 {
-            var words: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: s.count) }
+            let words = Self.paddedWords(s)
             guard (words.0 | words.1) & 0x8080_8080_8080_8080 == 0 else { return nil }
             let mixed = (words.0 &* 0x9E37_79B9_7F4A_7C15 ^ words.1 ^ UInt64(s.count)) &* 0xBF58_476D_1CE4_E5B9
             return mixed ^ (mixed >> 31)
         }
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var high: UInt8 = 0
-        for b in s {
+        for k in s.indices {
+            let b = s[k]
             high |= b
             h = (h ^ UInt64(b)) &* 0x100_0000_01B3
         }
         return high < 0x80 ? h ^ (h >> 29) : nil
     }
 
-    private func cached(_ s: UnsafeBufferPointer<UInt8>, _ hash: UInt64) -> Int32? {
+    /// The bytes of a key of at most 16 bytes as two little-endian words, zero-padded: loaded a word or half-word
+    /// at a time (two overlapping loads, the overlap shifted out), not assembled byte by byte.
+    @inline(__always)
+    private static func paddedWords(_ s: Span<UInt8>) -> (UInt64, UInt64) {
+        let n = s.count
+        let raw = s.bytes
+        if n >= 8 {
+            let low = UInt64(littleEndian: raw.unsafeLoadUnaligned(as: UInt64.self))
+            guard n > 8 else { return (low, 0) }
+            let high = UInt64(littleEndian: raw.unsafeLoadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+            return (low, high >> (8 * (16 - n)))
+        }
+        if n >= 4 {
+            let low = UInt64(UInt32(littleEndian: raw.unsafeLoadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.unsafeLoadUnaligned(fromByteOffset: n - 4, as: UInt32.self)))
+            return (low | (high >> (8 * (8 - n))) << 32, 0)
+        }
+        var word: UInt64 = 0
+        for k in 0..<n { word |= UInt64(s[k]) << (8 * k) }
+        return (word, 0)
+    }
+
+    private func cached(_ s: Span<UInt8>, _ hash: UInt64) -> Int32? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -88,22 +112,21 @@ struct StringIndex {
         }
     }
 
-    private func equal(_ e: Int, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func equal(_ e: Int, _ s: Span<UInt8>) -> Bool {
         let start = Int(entryStart[e])
         let end = Int(entryStart[e + 1])
         guard end - start == s.count else { return false }
-        return bytes.withUnsafeBufferPointer { stored in
-            for k in 0..<s.count where stored[start + k] != s[k] { return false }
-            return true
-        }
+        let stored = bytes.span
+        for k in 0..<s.count where stored[start + k] != s[k] { return false }
+        return true
     }
 
-    private mutating func insert(_ s: UnsafeBufferPointer<UInt8>, _ hash: UInt64, _ id: Int32) {
+    private mutating func insert(_ s: Span<UInt8>, _ hash: UInt64, _ id: Int32) {
         if entryStart.isEmpty { entryStart.append(0) }
         let e = entryID.count
         entryHash.append(hash)
         entryID.append(id)
-        bytes.append(contentsOf: s)
+        for k in s.indices { bytes.append(s[k]) }
         entryStart.append(Int32(bytes.count))
         if (e + 1) * 2 > slots.count {
             // Grow to keep the load under one half, re-placing every entry.
@@ -119,5 +142,15 @@ struct StringIndex {
         var slot = Int(truncatingIfNeeded: entryHash[e]) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
         slots[slot] = Int32(e + 1)
+    }
+}
+
+extension String {
+    /// The string whose UTF-8 is `utf8` (ill-formed sequences repaired, as `String(decoding:as:)` does).
+    init(decoding utf8: Span<UInt8>) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for k in utf8.indices { bytes.append(utf8[k]) }
+        self = String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -43,9 +43,6 @@ struct DecisionColumn<Element>: @unchecked Sendable {
         }
     }
 
-    /// The slots' start, for a pass that fills them on all cores (each index written by one call).
-    var baseAddress: UnsafeMutablePointer<Element> { storage.base }
-
     /// A value copy of the column.
     var array: ContiguousArray<Element> {
         ContiguousArray(UnsafeBufferPointer(start: storage.base, count: storage.count))

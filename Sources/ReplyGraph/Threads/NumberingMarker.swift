@@ -23,27 +23,27 @@ package struct NumberingMarker: Hashable, Sendable {
     }
 
     package static func parse(_ text: String) -> NumberingMarker? {
-        // Read the text's storage in place; copy only a string that is not contiguous UTF-8 (bridged).
-        if let marker = text.utf8.withContiguousStorageIfAvailable(parse(bytes:)) { return marker }
-        return Array(text.utf8).withUnsafeBufferPointer(parse(bytes:))
+        // Read the text's storage in place (`withUTF8` makes a bridged string contiguous first).
+        var text = text
+        return text.withUTF8 { parse(bytes: $0.span) }
     }
 
-    /// ``parse(_:)`` over UTF-8 bytes, such as a tweet's from `withUTF8Text`, without building a `String`.
+    /// ``parse(_:)`` over UTF-8 bytes, such as a tweet's from `withUTF8Span`, without building a `String`.
     ///
-    ///     tweet.withUTF8Text(NumberingMarker.parse(utf8:))
-    package static func parse(utf8: UnsafeBufferPointer<UInt8>) -> NumberingMarker? { parse(bytes: utf8) }
+    ///     tweet.withUTF8Span(NumberingMarker.parse(utf8:))
+    package static func parse(utf8: Span<UInt8>) -> NumberingMarker? { parse(bytes: utf8) }
 
-    private static func parse(bytes whole: UnsafeBufferPointer<UInt8>) -> NumberingMarker? {
+    private static func parse(bytes whole: Span<UInt8>) -> NumberingMarker? {
         // Trailing links and spaces go first: "text 2/5  https://t.co/x".
         var end = whole.count
         while true {
             while end > 0, whole[end - 1] == space || whole[end - 1] == 0x0A || whole[end - 1] == 0x09 { end -= 1 }
-            guard let start = lastTokenStart(UnsafeBufferPointer(rebasing: whole[..<end])),
-                hasPrefix(UnsafeBufferPointer(rebasing: whole[..<end]), at: start, "http")
+            guard let start = lastTokenStart(whole.extracting(..<end)),
+                hasPrefix(whole.extracting(..<end), at: start, "http")
             else { break }
             end = start
         }
-        let utf8 = UnsafeBufferPointer(rebasing: whole[..<end])
+        let utf8 = whole.extracting(..<end)
         var i = 0
         while i < utf8.count, utf8[i] == space { i += 1 }
         // Skip the leading @-mention run.
@@ -60,7 +60,7 @@ package struct NumberingMarker: Hashable, Sendable {
         return leading
     }
 
-    private static func leadingMarker(_ s: UnsafeBufferPointer<UInt8>, from start: Int) -> NumberingMarker? {
+    private static func leadingMarker(_ s: Span<UInt8>, from start: Int) -> NumberingMarker? {
         var i = start
         guard i < s.count else { return nil }
         if s[i] == slash { // "/3"
@@ -104,7 +104,7 @@ package struct NumberingMarker: Hashable, Sendable {
     }
 
     /// `... 3/7` or `... (3/7)` at the very end, glued or not to the previous word ("hood.1/8").
-    private static func trailingOfMarker(_ s: UnsafeBufferPointer<UInt8>, end: Int) -> NumberingMarker? {
+    private static func trailingOfMarker(_ s: Span<UInt8>, end: Int) -> NumberingMarker? {
         var e = end
         var open: UInt8?
         if e > 0, let o = opening(s[e - 1]) {
@@ -119,7 +119,7 @@ package struct NumberingMarker: Hashable, Sendable {
             k = e - 1
         } else {
             guard e - k <= 3 else { return nil }
-            totalValue = Int(String(decoding: s[k..<e], as: UTF8.self))
+            totalValue = value(s, k..<e)
         }
         guard k > 0, s[k - 1] == slash else { return nil }
         let numberEnd = k - 1
@@ -133,12 +133,20 @@ package struct NumberingMarker: Hashable, Sendable {
         } else if open != nil {
             return nil
         }
-        guard let n = Int(String(decoding: s[b..<numberEnd], as: UTF8.self)), n >= 1 else { return nil }
+        let n = value(s, b..<numberEnd)
+        guard n >= 1 else { return nil }
         if let m = totalValue, m < n && m != 0 { return nil } // "7/5" is a date or a ratio, not a part
         return NumberingMarker(number: n, total: totalValue, style: .nOfM)
     }
 
-    private static func digits(_ s: UnsafeBufferPointer<UInt8>, _ start: Int) -> (Int?, Int) {
+    /// The number that the ASCII digits `s[range]` spell.
+    private static func value(_ s: Span<UInt8>, _ range: Range<Int>) -> Int {
+        var value = 0
+        for k in range { value = value * 10 + Int(s[k] - zero) }
+        return value
+    }
+
+    private static func digits(_ s: Span<UInt8>, _ start: Int) -> (Int?, Int) {
         var j = start
         var value = 0
         while j < s.count, isDigit(s[j]), j - start < 4 {
@@ -151,13 +159,13 @@ package struct NumberingMarker: Hashable, Sendable {
     }
 
     /// The `m` after a slash: digits, or `n` for an open total ("1/n"); `(nil, i)` when absent.
-    private static func totalDigits(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int?, Int) {
+    private static func totalDigits(_ s: Span<UInt8>, _ i: Int) -> (Int?, Int) {
         if i < s.count, s[i] == letterN, i + 1 == s.count || !isHandleByte(s[i + 1]) { return (nil, i + 1) }
         let (m, j) = digits(s, i)
         return (m, m == nil ? i : j)
     }
 
-    private static func lastTokenStart(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
+    private static func lastTokenStart(_ s: Span<UInt8>) -> Int? {
         guard !s.isEmpty else { return nil }
         var i = s.count
         while i > 0, s[i - 1] != space { i -= 1 }
@@ -166,7 +174,7 @@ package struct NumberingMarker: Hashable, Sendable {
 
     /// Whether `prefix`'s UTF-8 starts at `i`. The prefix is a `StaticString` so its bytes are read in place: this
     /// runs once per tweet (the trailing-link check), where a `String` prefix would be walked through its UTF-8 view.
-    private static func hasPrefix(_ s: UnsafeBufferPointer<UInt8>, at i: Int, _ prefix: StaticString) -> Bool {
+    private static func hasPrefix(_ s: Span<UInt8>, at i: Int, _ prefix: StaticString) -> Bool {
         prefix.withUTF8Buffer { bytes in
             guard i >= 0, s.count - i >= bytes.count else { return false }
             for k in 0..<bytes.count where s[i + k] != bytes[k] { return false }

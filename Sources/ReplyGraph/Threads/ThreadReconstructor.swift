@@ -144,31 +144,22 @@ struct ReconstructionState {
         var authorIndex = StringIndex()
         var authorOf = ContiguousArray<Int32>(repeating: 0, count: n)
         var keys: [String] = []
-        var times = ContiguousArray<Int64>(repeating: 0, count: n)
-        var othersLead = ContiguousArray<Bool>(repeating: false, count: n)
-        var markers = [NumberingMarker?](repeating: nil, count: n)
-        var retweets = ContiguousArray<Bool>(repeating: false, count: n)
-        var conversations = ContiguousArray<UInt64>(repeating: 0, count: n)
-        // Per-tweet facts depend on one tweet each: read them on all cores (each chunk writes its own index range).
+        // Per-tweet facts depend on one tweet each: read them on all cores (each call writes its own index's slots).
         // (No text is read here: the texts are read in one pass below.)
-        times.withUnsafeMutableBufferPointer { timesOut in
-            othersLead.withUnsafeMutableBufferPointer { leadOut in
-                retweets.withUnsafeMutableBufferPointer { retweetOut in
-                    conversations.withUnsafeMutableBufferPointer { conversationOut in
-                        nonisolated(unsafe) let timeBase = timesOut.baseAddress
-                        nonisolated(unsafe) let leadBase = leadOut.baseAddress
-                        nonisolated(unsafe) let retweetBase = retweetOut.baseAddress
-                        nonisolated(unsafe) let conversationBase = conversationOut.baseAddress
-                        Self.forEachTweet(of: archive) { tweet, i in
-                            timeBase![i] = tweet.pointee.createdAt.milliseconds
-                            leadBase![i] = Self.leadsWithOthers(tweet)
-                            retweetBase![i] = tweet.pointee.isRetweet
-                            conversationBase![i] = tweet.pointee.conversationID?.rawValue ?? 0
-                        }
-                    }
-                }
-            }
+        let timeColumn = DecisionColumn<Int64>(repeating: 0, count: n)
+        let leadColumn = DecisionColumn<Bool>(repeating: false, count: n)
+        let retweetColumn = DecisionColumn<Bool>(repeating: false, count: n)
+        let conversationColumn = DecisionColumn<UInt64>(repeating: 0, count: n)
+        TweetWalk.forEach(of: archive) { tweets, _, i in
+            timeColumn[i] = tweets[i].createdAt.milliseconds
+            leadColumn[i] = Self.leadsWithOthers(tweets[i])
+            retweetColumn[i] = tweets[i].isRetweet
+            conversationColumn[i] = tweets[i].conversationID?.rawValue ?? 0
         }
+        let times = timeColumn.array
+        let othersLead = leadColumn.array
+        let retweets = retweetColumn.array
+        let conversations = conversationColumn.array
         self.isRetweet = retweets
         self.conversation = conversations
         for i in 0..<n {
@@ -220,32 +211,20 @@ struct ReconstructionState {
         // Every text is read once, on all cores: its numbering marker, and for the tweets that can be linked its
         // word set and wording, while the text is in the cache (read later, one tweet at a time, a text costs a trip
         // to memory). Tweets outside the set have their wording read on first use, by `readCues`.
-        var facts = ContiguousArray<TweetFacts>(repeating: TweetFacts(), count: n)
+        let markerColumn = DecisionColumn<NumberingMarker?>(repeating: nil, count: n)
+        let factColumn = DecisionColumn<TweetFacts>(repeating: TweetFacts(), count: n)
         let cueCache = DecisionColumn<UInt16>(repeating: 0, count: n)
         let authorBits = ContiguousArray(keys.map(TweetFacts.handleBit))
-        nonisolated(unsafe) let cueBase = cueCache.baseAddress
-        markers.withUnsafeMutableBufferPointer { markerOut in
-            facts.withUnsafeMutableBufferPointer { factOut in
-                authorOf.withUnsafeBufferPointer { authorList in
-                    authorBits.withUnsafeBufferPointer { bitList in
-                        needed.withUnsafeBufferPointer { neededList in
-                            nonisolated(unsafe) let markerBase = markerOut.baseAddress!
-                            nonisolated(unsafe) let factBase = factOut.baseAddress!
-                            nonisolated(unsafe) let authorBase = authorList.baseAddress!
-                            nonisolated(unsafe) let bitBase = bitList.baseAddress!
-                            nonisolated(unsafe) let neededBase = neededList.baseAddress!
-                            Self.forEachTweet(of: archive) { tweet, i in
-                                let text = Tweet.utf8Text(at: tweet)
-                                markerBase[i] = NumberingMarker.parse(utf8: text)
-                                guard neededBase[i] else { return }
-                                factBase[i] = TweetFacts(utf8: text, author: bitBase[Int(authorBase[i])])
-                                cueBase[i] = TextCues(utf8: text).rawValue | 0x8000
-                            }
-                        }
-                    }
-                }
-            }
+        let neededList = needed
+        let authorList = authorOf
+        TweetWalk.forEach(of: archive) { _, text, i in
+            markerColumn[i] = NumberingMarker.parse(utf8: text)
+            guard neededList[i] else { return }
+            factColumn[i] = TweetFacts(utf8: text, author: authorBits[Int(authorList[i])])
+            cueCache[i] = TextCues(utf8: text).rawValue | 0x8000
         }
+        let markers = Array(markerColumn.array)
+        let facts = factColumn.array
         idsComplete = Self.archiveStatesReplyIDs(archive)
         parent = DecisionColumn(repeating: -1, count: n)
         confidence = DecisionColumn(repeating: 0, count: n)
@@ -262,30 +241,6 @@ struct ReconstructionState {
         ownRank = DecisionColumn(repeating: 0, count: n)
         nextRank = ContiguousArray(repeating: 0, count: keys.count)
         typicalGap = ContiguousArray(repeating: model.typicalGap, count: keys.count)
-    }
-
-    /// Calls `body` with a pointer to each tweet and its index, on all cores, in no set order: the tweets are read in
-    /// place (`tweets[i]` would copy one, retaining its fields), and each call must write only its own index's slots.
-    static func forEachTweet(of archive: Archive, _ body: @Sendable (UnsafePointer<Tweet>, Int) -> Void) {
-        let n = archive.tweets.count
-        archive.tweets.withUnsafeBufferPointer { tweetList in
-            nonisolated(unsafe) let tweets = tweetList.baseAddress!
-            Parallel.forEachChunk(of: n, chunks: 64) { range, _ in
-                guard let first = range.first, let last = range.last else { return }
-                // Walk the chunk in the order its texts lie in memory: archives are often stored newest first and
-                // sorted oldest first, and reading texts backwards stalls on every cache line.
-                if Self.textAddress(tweets + last) < Self.textAddress(tweets + first) {
-                    for k in range.reversed() { body(tweets + k, k) }
-                } else {
-                    for k in range { body(tweets + k, k) }
-                }
-            }
-        }
-    }
-
-    /// Where a tweet's text starts in memory (only compared, never read through).
-    private static func textAddress(_ tweet: UnsafePointer<Tweet>) -> UInt {
-        UInt(bitPattern: Tweet.utf8Text(at: tweet).baseAddress)
     }
 
     /// Whether every tweet's reply parent is stated (so a tweet without one is not a reply): all inputs are API v2
@@ -312,7 +267,7 @@ struct ReconstructionState {
 
     /// The wording of any tweet, read and kept on first use (follow-ups look further than links do).
     mutating func readCues(_ i: Int) -> TextCues {
-        if cueCache[i] & 0x8000 == 0 { cueCache[i] = tweets[i].withUTF8Text(TextCues.init(utf8:)).rawValue | 0x8000 }
+        if cueCache[i] & 0x8000 == 0 { cueCache[i] = tweets[i].withUTF8Span(TextCues.init(utf8:)).rawValue | 0x8000 }
         return cues(i)
     }
 
@@ -322,12 +277,14 @@ struct ReconstructionState {
 
     /// Whether the tweet's leading @-run addresses someone other than its author (a reply to others by text).
     ///
-    /// Takes the tweet by pointer and reads it in place: passing a `Tweet` would copy it (and retain its fields).
-    static func leadsWithOthers(_ t: UnsafePointer<Tweet>) -> Bool {
-        guard t.pointee.isReply else { return false } // one inline flag for most tweets
-        if let user = t.pointee.inReplyToUser, user != t.pointee.author { return true }
-        guard t.pointee.entities.replyToCount > 0 else { return false }
-        return !t.pointee.entities.firstReplyTo(is: t.pointee.author) // from the name's bytes, no `String`
+    /// Borrows the tweet (as ``TweetWalk``'s span lends it), and is inlined so that the borrow stays a read in
+    /// place: no copy, so no retain of its fields.
+    @inline(__always)
+    static func leadsWithOthers(_ t: borrowing Tweet) -> Bool {
+        guard t.isReply else { return false } // one inline flag for most tweets
+        if let user = t.inReplyToUser, user != t.author { return true }
+        guard t.entities.replyToCount > 0 else { return false }
+        return !t.entities.firstReplyTo(is: t.author) // from the name's bytes, no `String`
     }
 
     /// Whether two handle spellings are the same handle: `Handle.fold(a) == Handle.fold(b)`, compared byte by byte
@@ -796,25 +753,23 @@ struct ReconstructionState {
             var own = gaps[a]
             guard !own.isEmpty else { continue }
             let middle = own.count / 2
-            own.withUnsafeMutableBufferPointer { buffer in
-                // The median by selection: O(n) on average.
-                var lo = 0
-                var hi = buffer.count - 1
-                while lo < hi {
-                    let pivot = buffer[(lo + hi) / 2]
-                    var l = lo
-                    var h = hi
-                    while l <= h {
-                        while buffer[l] < pivot { l += 1 }
-                        while buffer[h] > pivot { h -= 1 }
-                        if l <= h {
-                            buffer.swapAt(l, h)
-                            l += 1
-                            h -= 1
-                        }
+            // The median by selection: O(n) on average.
+            var lo = 0
+            var hi = own.count - 1
+            while lo < hi {
+                let pivot = own[(lo + hi) / 2]
+                var l = lo
+                var h = hi
+                while l <= h {
+                    while own[l] < pivot { l += 1 }
+                    while own[h] > pivot { h -= 1 }
+                    if l <= h {
+                        own.swapAt(l, h)
+                        l += 1
+                        h -= 1
                     }
-                    if middle <= h { hi = h } else if middle >= l { lo = l } else { break }
                 }
+                if middle <= h { hi = h } else if middle >= l { lo = l } else { break }
             }
             let n = Double(own.count)
             typicalGap[a] = (n * own[middle] + k * model.typicalGap) / (n + k)

@@ -1,7 +1,7 @@
 /// What thread inference reads from one tweet's text, computed once per tweet (on all cores) before any link is
 /// scored: the link model then compares two tweets' facts without reading either text again.
 ///
-///     let facts = tweet.withUTF8Text { TweetFacts(utf8: $0, author: TweetFacts.handleBit(tweet.author.key)) }
+///     let facts = tweet.withUTF8Span { TweetFacts(utf8: $0, author: TweetFacts.handleBit(tweet.author.key)) }
 ///     facts.flags.contains(.startsLower)    // "and then…" continues a sentence
 ///
 /// - Complexity: O(n) in the text's length.
@@ -42,7 +42,7 @@ struct TweetFacts: Sendable {
     }
 
     /// - Parameter selfBit: the author's ``handleBit(_:)`` (the same for all their tweets: computed once each).
-    init(utf8 s: UnsafeBufferPointer<UInt8>, author selfBit: UInt64) {
+    init(utf8 s: Span<UInt8>, author selfBit: UInt64) {
         let n = s.count
         var i = 0
         while i < n, s[i] == 0x20 { i += 1 }
@@ -65,7 +65,11 @@ struct TweetFacts: Sendable {
         if i < n, s[i] &- 0x61 < 26 { flags.insert(.startsLower) }
 
         // Words are runs of word bytes; each run is hashed in one tight loop that breaks only at its end.
-        let classes = ByteClass.table
+        // A span of the shared table: no copy of it and no reference counting (a local copy of a 256-byte
+        // `InlineArray` was copied again for every lookup). With its count known, a byte always indexes inside it
+        // and the lookups need no bounds checks.
+        let classes = ByteClass.table.span
+        precondition(classes.count == 256)
         var bits: (UInt64, UInt64) = (0, 0)
         var latin = 0
         var hangul = 0
@@ -171,7 +175,8 @@ struct TweetFacts: Sendable {
 }
 
 /// What each byte is to ``TweetFacts``' word scan, one table lookup a byte. The table is built once and never
-/// written after; it is read through a raw pointer so that the scan does no bounds checks or reference counting.
+/// written after; the scan reads it through a `Span` of known count, so a lookup is one load: no copy of the
+/// table, no bounds check, no reference counting.
 enum ByteClass {
     /// Part of a word: an ASCII letter or digit, or any byte of a multi-byte scalar.
     static let word: UInt8 = 1 << 0
@@ -184,8 +189,8 @@ enum ByteClass {
     /// The lead byte of a multi-byte scalar.
     static let lead: UInt8 = 1 << 4
 
-    nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    static let table: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
         for v in 0..<256 {
             let b = UInt8(v)
             if b >= 0x80 {
@@ -200,6 +205,6 @@ enum ByteClass {
                 table[v] = 0
             }
         }
-        return UnsafePointer(table)
+        return table
     }()
 }

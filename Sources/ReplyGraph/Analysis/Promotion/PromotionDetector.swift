@@ -124,7 +124,7 @@ public struct PromotionDetector: Sendable {
         // Only a rule of positive weight gives evidence, and a category needs evidence.
         var found: PromotionPrefilter.Found? = nil
         if let compiled, !foldStyledLetters {
-            let scan = tweet.withUTF8Text { compiled.filter.scan($0) }
+            let scan = compiled.filter.scan(tweet)
             var evidencePossible = compiled.evidenceSlots.contains(where: scan.mayMatch)
             if !evidencePossible, !compiled.evidenceDomains.isEmpty, !tweet.entities.urls.isEmpty {
                 let found = tweet.entities.urls.map { Self.host(of: $0.value) }

@@ -138,53 +138,46 @@ struct PromotionPrefilter: Sendable {
     }
 
     /// The words that occur in `text` (ASCII case-insensitively).
-    func scan(_ text: UnsafeBufferPointer<UInt8>) -> Found {
+    func scan(_ text: Span<UInt8>) -> Found {
         var bits = [UInt64](repeating: 0, count: (wordStart.count - 1 + 63) / 64 + 1)
-        bits.withUnsafeMutableBufferPointer { bits in
-            bytes.withUnsafeBufferPointer { bytes in
-                wordStart.withUnsafeBufferPointer { wordStart in
-                    byPair.withUnsafeBufferPointer { byPair in
-                        pairStart.withUnsafeBufferPointer { pairStart in
-                            single.withUnsafeBufferPointer { single in
-                                let n = text.count
-                                var next = n > 0 ? Int(Self.fold(text[0])) : 0
-                                for i in 0..<n {
-                                    let first = next
-                                    let k1 = Int(single[first])
-                                    if k1 >= 0 { bits[k1 >> 6] |= 1 << UInt64(k1 & 63) }
-                                    guard i + 1 < n else { break }
-                                    next = Int(Self.fold(text[i + 1]))
-                                    let pair = first << 8 | next
-                                    for slot in Int(pairStart[pair])..<Int(pairStart[pair + 1]) {
-                                        let k = Int(byPair[slot])
-                                        let start = Int(wordStart[k])
-                                        let length = Int(wordStart[k + 1]) - start
-                                        guard i + length <= n else { continue }
-                                        var j = 2
-                                        while j < length && Self.fold(text[i + j]) == bytes[start + j] { j += 1 }
-                                        if j == length { bits[k >> 6] |= 1 << UInt64(k & 63) }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+        let bytes = bytes.span
+        let wordStart = wordStart.span
+        let byPair = byPair.span
+        let pairStart = pairStart.span
+        let single = single.span
+        let n = text.count
+        var next = n > 0 ? Int(Self.fold(text[0])) : 0
+        for i in 0..<n {
+            let first = next
+            let k1 = Int(single[first])
+            if k1 >= 0 { bits[k1 >> 6] |= 1 << UInt64(k1 & 63) }
+            guard i + 1 < n else { break }
+            next = Int(Self.fold(text[i + 1]))
+            let pair = first << 8 | next
+            for slot in Int(pairStart[pair])..<Int(pairStart[pair + 1]) {
+                let k = Int(byPair[slot])
+                let start = Int(wordStart[k])
+                let length = Int(wordStart[k + 1]) - start
+                guard i + length <= n else { continue }
+                var j = 2
+                while j < length && Self.fold(text[i + j]) == bytes[start + j] { j += 1 }
+                if j == length { bits[k >> 6] |= 1 << UInt64(k & 63) }
             }
         }
         return Found(bits: bits, filter: self)
     }
 
     /// ``scan(_:)`` of an array of bytes.
-    func scan(_ text: [UInt8]) -> Found { text.withUnsafeBufferPointer { scan($0) } }
+    func scan(_ text: [UInt8]) -> Found { scan(text.span) }
 
     /// ``scan(_:)`` of a string's UTF-8.
     func scan(_ text: String) -> Found {
         var text = text
-        return text.withUTF8 { scan($0) }
+        return text.withUTF8 { scan($0.span) }
     }
 
     /// ``scan(_:)`` of a tweet's text, read in place.
-    func scan(_ tweet: Tweet) -> Found { tweet.withUTF8Text { scan($0) } }
+    func scan(_ tweet: Tweet) -> Found { tweet.withUTF8Span { scan($0) } }
 
     @inline(__always) private static func fold(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
 }
