@@ -106,10 +106,10 @@ package struct NumberingMarker: Hashable, Sendable {
     /// `... 3/7` or `... (3/7)` at the very end, glued or not to the previous word ("hood.1/8").
     private static func trailingOfMarker(_ s: Span<UInt8>, end: Int) -> NumberingMarker? {
         var e = end
-        var open: UInt8?
+        var opener: UInt8?
         if e > 0, let o = opening(s[e - 1]) {
             e -= 1
-            open = o
+            opener = o
         }
         var k = e
         while k > 0, isDigit(s[k - 1]) { k -= 1 }
@@ -129,8 +129,8 @@ package struct NumberingMarker: Hashable, Sendable {
         if b > 0 {
             let before = s[b - 1]
             if isDigit(before) || before == slash { return nil }
-            if let open { guard before == open else { return nil } }
-        } else if open != nil {
+            if let opener { guard before == opener else { return nil } }
+        } else if opener != nil {
             return nil
         }
         let n = value(s, b..<numberEnd)
