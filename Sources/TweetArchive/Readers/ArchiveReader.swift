@@ -495,18 +495,14 @@ public struct ArchiveReader: Sendable {
         swap(&sink.tweets, &tweets)
         // The tweets live in the sink while it parses, and go back to the caller however parsing ends.
         do throws(ArchiveError) {
-            // What making a parser needs, reached from the per-line closure without capturing the reader: a
-            // captured reader (its options hold references) was copied, retained and released on every line.
-            let factory = ParserFactory(options)
-            unowned(unsafe) let factoryRef = factory
-            defer { withExtendedLifetime(factory) {} }
-            var parser: ParserBox?
-            // The parser each line goes to, called without taking a reference per line (`parser` owns it).
-            unowned(unsafe) var active: ParserBox?
+            // The parser each line goes to: a value, so each line's call is a switch and a static call that
+            // mutates it in place. The per-line closure captures no reference-counted value (what making a parser
+            // needs is in `parser`, the file's name in `sink`): one so captured was retained and released per line.
+            var parser = FormatParser(
+                owner: options.exportOwner ?? Handle("owner"), maxElementLength: options.maxLineLength)
             if let format { // a part of a file whose format is known (its chunks size themselves)
                 sink.stats.format = format
-                parser = factory.make(format, sizeHint: nil)
-                active = parser
+                parser.start(format, sizeHint: nil)
             }
             var lastLine = 0
             // Lines come bounded by the larger (JSON) bound; twint text's own bound is checked here.
@@ -525,12 +521,11 @@ public struct ArchiveReader: Sendable {
                 if number == 1 && atFileStart && line.starts(with: [0xEF, 0xBB, 0xBF]) { // a UTF-8 byte-order mark
                     line = UnsafeBufferPointer(rebasing: line[3...])
                 }
-                if active == nil {
+                if parser.format == nil {
                     switch FormatDetector.detect(TextBytes(line)) {
                     case .some(.some(let format)):
                         sink.stats.format = format
-                        parser = factoryRef.make(format, sizeHint: sizeHint)
-                        active = parser
+                        parser.start(format, sizeHint: sizeHint)
                         lineLimit = format == .twintText ? textLimit : readerLimit
                         if line.count > lineLimit {
                             try sink.skip(line: number, reason: .lineTooLong, detail: "longer than \(lineLimit) bytes")
@@ -548,16 +543,16 @@ public struct ArchiveReader: Sendable {
                         return
                     case .none:
                         throw ArchiveError(
-                            kind: .unsupportedFormat, file: name, line: number,
+                            kind: .unsupportedFormat, file: sink.file, line: number,
                             message: "not a supported archive (twint text or JSON lines, Twitter API v2 "
                                 + "JSON lines, or an account export tweets.js): \(TextBytes(line).excerpt())")
                     }
                 }
-                try active!.consume(TextBytes(line), line: number, into: &sink)
+                try parser.consume(TextBytes(line), line: number, into: &sink)
             }
-            try parser?.finish(line: lastLine, into: &sink)
+            try parser.finish(line: lastLine, into: &sink)
             sink.stats.bytes = bytes
-            if parser == nil && sink.stats.lines > 0 && sink.stats.ignored == sink.stats.lines {
+            if parser.format == nil && sink.stats.lines > 0 && sink.stats.ignored == sink.stats.lines {
                 // Only blank or log lines: an empty archive, not an error.
                 sink.stats.format = nil
             }
@@ -594,29 +589,6 @@ public struct ArchiveReader: Sendable {
         let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: inputs.map(\.tweets))
         for k in inputs.indices { inputs[k].duplicates += duplicates[k] }
         return Archive(sortedUniqueTweets: tweets, externalTweets: external, inputs: inputs, issues: issues)
-    }
-}
-
-/// Makes the parser for a format, with what it needs from the reader's options.
-private final class ParserFactory {
-    let owner: Handle
-    let maxElementLength: Int
-
-    init(_ options: ArchiveReader.Options) {
-        owner = options.exportOwner ?? Handle("owner")
-        maxElementLength = options.maxLineLength
-    }
-
-    /// `sizeHint` (the input's bytes) sizes the first text block of a small input, so that each of a thousand
-    /// small files keeps a few kilobytes, not a 2 MiB huge page.
-    func make(_ format: ArchiveFormat, sizeHint: Int?) -> ParserBox {
-        switch format {
-        case .twintText:
-            return BoxedParser(TwintTextParser(firstTextBlock: sizeHint.map { 2 * $0 + 4096 }))
-        case .twintJSON: return BoxedParser(TwintJSONParser())
-        case .twitterAPIv2: return BoxedParser(TwitterAPIv2Parser())
-        case .accountExport: return BoxedParser(AccountExportParser(owner: owner, maxElementLength: maxElementLength))
-        }
     }
 }
 
