@@ -1,10 +1,11 @@
 import Synchronization
 
 // The archive's tweet storage: the tweets sorted by id without copies (`sortRemovingDuplicates`, moving tweets
-// along a permutation's cycles) and the id index built once over them (`IDIndex`, installed lock-free).
+// along a permutation's cycles), a reader's parts joined without copies (`appendMoving`) and the id index built
+// once over them (`IDIndex`, installed lock-free).
 //
-// Invariant: the pointer loops here run over an array this code owns for the call (the tweets being sorted, the
-// index's slot table), within its `count`; the installed index box is retained once by `LazyIDIndex` and released
+// Invariant: the pointer loops here run over an array this code owns for the call (the tweets being sorted or
+// moved, the index's slot table), within its `count`, and leave every element initialised; the installed index box is retained once by `LazyIDIndex` and released
 // in its `deinit`, so a lookup borrows it unretained while the caller holds the cache.
 
 extension Archive {
@@ -272,5 +273,41 @@ extension Archive {
             }
             return true
         }
+    }
+}
+
+// MARK: - Joining
+
+extension Array where Element == Tweet {
+    /// Appends `source`'s tweets by moving them, and empties `source`: no tweet is retained or released on the way
+    /// (the moved-from elements are refilled with one placeholder, so `source` frees nothing but that and its
+    /// buffer).
+    ///
+    /// - Complexity: O(`source.count`).
+    mutating func appendMoving(_ source: inout [Tweet]) {
+        let placeholder = Tweet(
+            id: TweetID(0), author: Handle(""), createdAt: Timestamp(milliseconds: 0), text: "",
+            entities: .empty)
+        source.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            append(contentsOf: MovingSequence(base: base, count: buffer.count))
+            base.initialize(repeating: placeholder, count: buffer.count)
+        }
+        source = []
+    }
+}
+
+/// Yields the tweets at `base..<base + count` by moving them out: the memory is left uninitialized.
+private struct MovingSequence: Sequence, IteratorProtocol {
+    var base: UnsafeMutablePointer<Tweet>
+    var count: Int
+    var underestimatedCount: Int { count }
+
+    mutating func next() -> Tweet? {
+        guard count > 0 else { return nil }
+        let tweet = base.move()
+        base += 1
+        count -= 1
+        return tweet
     }
 }

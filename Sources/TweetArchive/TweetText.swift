@@ -92,6 +92,10 @@ struct TextArena {
         return base + used
     }
 
+    /// A writer over room for `count` more bytes at the end of the current block (a new block when it is full);
+    /// follow with ``commit(_:)`` once they are written.
+    mutating func writer(reserving count: Int) -> ByteWriter { ByteWriter(reserve(count), capacity: count) }
+
     /// Marks `count` reserved bytes as written; returns where the text starts in ``block``.
     mutating func commit(_ count: Int) -> Int {
         let start = used

@@ -127,14 +127,14 @@ import Testing
             let count = Int(rng.next() % 24)
             let text = (0..<count).map { _ in Self.tokens[Int(rng.next() % UInt64(Self.tokens.count))] }.joined()
             var copy = text
-            let result = copy.withUTF8 { TextNormalizer.twintText($0) }
+            let result = copy.withUTF8 { TextNormalizer.twintText(TextBytes($0)) }
             #expect(result.value == Self.oracle(text), "\(text.debugDescription)")
             #expect(result.invalidUTF8 == false)
             #expect(result.hasPicLink == text.contains(" pic.twitter"))
             // The reader's path writes into a text arena and says whether the text is ASCII (which lets entity
             // extraction skip converting offsets to scalars).
             var arena = TextArena()
-            let written = copy.withUTF8 { TextNormalizer.twintText($0, into: &arena) }
+            let written = copy.withUTF8 { TextNormalizer.twintText(TextBytes($0), into: &arena) }
             let bytes = Array(UnsafeBufferPointer(start: arena.block.base + written.start, count: written.count))
             #expect(String(decoding: bytes, as: UTF8.self) == Self.oracle(text))
             #expect(written.ascii == bytes.allSatisfy { $0 < 0x80 })
@@ -146,7 +146,7 @@ import Testing
             let line = Array(text.utf8) + garbage
             let padded = line.withUnsafeBufferPointer { all in
                 TextNormalizer.twintText(
-                    UnsafeBufferPointer(rebasing: all[..<text.utf8.count]), into: &arena,
+                    TextBytes(UnsafeBufferPointer(rebasing: all[..<text.utf8.count])), into: &arena,
                     padded: true)
             }
             let paddedBytes = Array(UnsafeBufferPointer(start: arena.block.base + padded.start, count: padded.count))
@@ -157,7 +157,7 @@ import Testing
 
     @Test func flagsInvalidUTF8AfterALongASCIIRun() {
         let bytes: [UInt8] = Array("0123456789abcdefghij".utf8) + [0xC3] + Array(" tail".utf8)
-        let result = bytes.withUnsafeBufferPointer { TextNormalizer.twintText($0) }
+        let result = bytes.withUnsafeBufferPointer { TextNormalizer.twintText(TextBytes($0)) }
         #expect(result.invalidUTF8)
         #expect(result.value == "0123456789abcdefghij\u{FFFD} tail")
     }

@@ -377,12 +377,78 @@ extension TextBytes {
         return try result.get()
     }
 
+    /// Calls `body` with the UTF-8 bytes of `string` (made contiguous first, if it is not).
+    static func withBytes<R>(of string: String, _ body: (TextBytes) -> R) -> R {
+        var string = string
+        return string.withUTF8 { body(TextBytes($0)) }
+    }
+
+    /// Calls `body` with the bytes from `start` to the end (at most 32) followed by zeros, 48 bytes in all (see
+    /// ``ByteVector/withPaddedTail(_:count:_:)``): a scan's last vectors then load in bounds.
+    @inline(__always) func withPaddedTail<R>(from start: Int, _ body: (TextBytes) -> R) -> R {
+        ByteVector.withPaddedTail(base + start, count: count - start) {
+            body(TextBytes(UnsafeBufferPointer(start: $0, count: 3 * ByteVector.width)))
+        }
+    }
+
     /// The first `limit` characters of the bytes as text, for diagnostics.
     func excerpt(_ limit: Int = 60) -> String {
         let prefix = buffer.prefix(limit * 2)
         var text = String(decoding: prefix, as: UTF8.self)
         if text.count > limit { text = String(text.prefix(limit)) + "…" }
         return text
+    }
+}
+
+// MARK: - Writing bytes
+
+/// Room reserved for bytes (a text block's free space, a new string's storage), filled from its start: the
+/// normaliser writes decoded text through it. The maker guarantees `capacity` writable bytes (and any padding
+/// asked of ``zeroPad(_:)``) for as long as the writer is used, which is one call.
+struct ByteWriter {
+    private let base: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    /// The bytes written.
+    private(set) var count = 0
+
+    init(_ base: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        self.base = base
+        self.capacity = capacity
+    }
+
+    /// Appends `bytes`.
+    @inline(__always) mutating func append(_ bytes: TextBytes) {
+        assert(count + bytes.count <= capacity, "past the reserved room")
+        (base + count).update(from: bytes.base, count: bytes.count)
+        count &+= bytes.count
+    }
+
+    /// Appends `byte`.
+    @inline(__always) mutating func append(_ byte: UInt8) {
+        assert(count < capacity, "past the reserved room")
+        base[count] = byte
+        count &+= 1
+    }
+
+    /// Appends the UTF-8 of `string`.
+    mutating func append(_ string: String) {
+        TextBytes.withBytes(of: string) { append($0) }
+    }
+
+    /// The bytes written so far.
+    var written: TextBytes { TextBytes(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Writes `n` zero bytes behind the written ones, without counting them (a text block's padding).
+    func zeroPad(_ n: Int) { (base + count).initialize(repeating: 0, count: n) }
+
+    /// A string of at most `capacity` bytes, written by `body` straight into its storage (repaired, as
+    /// `String(decoding:as:)` would, if the bytes are not valid UTF-8).
+    static func string(capacity: Int, _ body: (inout ByteWriter) -> Void) -> String {
+        String(unsafeUninitializedCapacity: capacity) { out in
+            var writer = ByteWriter(out.baseAddress!, capacity: capacity)
+            body(&writer)
+            return writer.count
+        }
     }
 }
 

@@ -85,7 +85,7 @@ struct AccountArchive {
     /// Calls `body` with the bytes of `data/<name>` in order, in chunks; at most `limit` bytes (inflated).
     func read(
         _ name: String, limit: Int,
-        _ body: (UnsafeBufferPointer<UInt8>) throws(ArchiveError) -> Void
+        _ body: (TextBytes) throws(ArchiveError) -> Void
     ) throws(EntryFailure) {
         switch container {
         case .zip(let zip, let prefix):
@@ -122,12 +122,10 @@ struct AccountArchive {
                         detail: "\(status.st_size) bytes, more than the "
                             + "\(limit) allowed"))
             }
-            let capacity = 1 << 20
-            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-            defer { buffer.deallocate() }
+            let buffer = InputBuffer(capacity: 1 << 20)
             var total = 0
             while true {
-                let n = Foundation.read(descriptor, buffer, capacity)
+                let n = buffer.fill(from: descriptor, into: 0..<buffer.capacity)
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw .failure(ZipFile.Failure(reason: .unreadable, detail: String(cString: strerror(errno))))
@@ -137,7 +135,7 @@ struct AccountArchive {
                 guard total <= limit else {
                     throw .failure(ZipFile.Failure(reason: .tooLarge, detail: "grew past \(limit) bytes while read"))
                 }
-                do { try body(UnsafeBufferPointer(start: buffer, count: n)) } catch { throw .archive(error) }
+                do { try body(buffer.bytes(0..<n)) } catch { throw .archive(error) }
             }
         }
     }
@@ -211,8 +209,8 @@ struct AccountArchivePlan {
         }
         var end = bytes.count
         while end > open, [ASCII.space, ASCII.semicolon, 0x0A, 0x0D, ASCII.tab].contains(bytes[end - 1]) { end -= 1 }
-        let parsed = bytes[open..<end].withUnsafeBufferPointer { body -> Result<JSONValue, JSONParser.SyntaxError> in
-            var parser = JSONParser(TextBytes(body))
+        let parsed = TextBytes.withBytes(of: bytes[open..<end]) { body -> Result<JSONValue, JSONParser.SyntaxError> in
+            var parser = JSONParser(body)
             return Result { () throws(JSONParser.SyntaxError) in try parser.parseDocument() }
         }
         guard case .success(let config) = parsed, config.object != nil else {

@@ -136,7 +136,7 @@ extension ArchiveReader {
         let sink = try parseExport(name: archive.displayName(name), parser: &parser, into: &tweets) {
             feed throws(ArchiveError) in
             do throws(AccountArchive.EntryFailure) {
-                try archive.read(name, limit: limit) { chunk throws(ArchiveError) in try feed(TextBytes(chunk)) }
+                try archive.read(name, limit: limit) { chunk throws(ArchiveError) in try feed(chunk) }
             } catch {
                 switch error {
                 case .failure(let reason): failure = reason

@@ -200,13 +200,13 @@ public struct ArchiveReader: Sendable {
     /// Reads archive bytes held in memory (tests, stdin already slurped); `name` labels diagnostics.
     public func read(bytes: [UInt8], name: String) throws(ArchiveError) -> Archive {
         var tweets: [Tweet] = []
-        let sink = try bytes.withUnsafeBufferPointer { buffer throws(ArchiveError) in
+        let sink = try TextBytes.withBytes(of: bytes) { buffer throws(ArchiveError) in
             if Self.firstFormat(buffer) == .accountExport { // elements bounded, lines not
                 var parser = AccountExportParser(
                     owner: options.exportOwner ?? Handle("owner"),
                     maxElementLength: options.maxLineLength)
                 return try parseExport(name: name, parser: &parser, into: &tweets) { feed throws(ArchiveError) in
-                    try feed(TextBytes(buffer))
+                    try feed(buffer)
                     return true
                 }
             }
@@ -220,7 +220,7 @@ public struct ArchiveReader: Sendable {
                         lineNumber += 1
                         var end = i
                         if end > start && buffer[end - 1] == 0x0D { end -= 1 }
-                        let line = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                        let line = buffer.slice(start..<end)
                         if line.count > options.lineLimit(nil) {
                             try body(lineNumber, nil)
                         } else if buffer.count - end >= LineReader.padding {
@@ -228,8 +228,8 @@ public struct ArchiveReader: Sendable {
                         } else {
                             // Near the end: a copy, so that the line is followed by the padding parsers rely on.
                             let padded = Array(line) + [UInt8](repeating: 0, count: LineReader.padding)
-                            try padded.withUnsafeBufferPointer { copy throws(ArchiveError) in
-                                try body(lineNumber, UnsafeBufferPointer(rebasing: copy[..<line.count]))
+                            try TextBytes.withBytes(of: padded) { copy throws(ArchiveError) in
+                                try body(lineNumber, copy.slice(0..<line.count))
                             }
                         }
                         start = i + 1
@@ -243,11 +243,11 @@ public struct ArchiveReader: Sendable {
     }
 
     /// The format of the first significant line of `bytes`, if it decides one.
-    private static func firstFormat(_ bytes: UnsafeBufferPointer<UInt8>) -> ArchiveFormat? {
+    private static func firstFormat(_ bytes: TextBytes) -> ArchiveFormat? {
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            switch FormatDetector.detect(TextBytes(UnsafeBufferPointer(rebasing: bytes[start..<end]))) {
+            switch FormatDetector.detect(bytes.slice(start..<end)) {
             case .some(.some(let format)): return format
             case .some(.none): start = end + 1
             case .none: return nil
@@ -281,7 +281,7 @@ public struct ArchiveReader: Sendable {
                     maxElementLength: options.maxLineLength)
                 return try parseExport(name: name, parser: &parser, into: &tweets) { feed throws(ArchiveError) in
                     try Self.forEachChunk(descriptor: descriptor, name: name) { chunk throws(ArchiveError) in
-                        try feed(TextBytes(chunk))
+                        try feed(chunk)
                     }
                     return true
                 }
@@ -309,25 +309,23 @@ public struct ArchiveReader: Sendable {
     /// Calls `body` with the descriptor's bytes from its current position to its end, 1 MiB at a time.
     static func forEachChunk(
         descriptor: Int32, name: String,
-        _ body: (UnsafeBufferPointer<UInt8>) throws(ArchiveError) -> Void
+        _ body: (TextBytes) throws(ArchiveError) -> Void
     ) throws(ArchiveError) {
-        let capacity = 1 << 20
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
+        let buffer = InputBuffer(capacity: 1 << 20)
         while true {
-            let n = Foundation.read(descriptor, buffer, capacity)
+            let n = buffer.fill(from: descriptor, into: 0..<buffer.capacity)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw ArchiveError(kind: .unreadable, file: name, message: String(cString: strerror(errno)))
             }
             if n == 0 { return }
-            try body(UnsafeBufferPointer(start: buffer, count: n))
+            try body(buffer.bytes(0..<n))
         }
     }
 
     /// Feeds a line reader's lines to a parse, with its errors as ``ArchiveError``s.
     private func lineSource(_ reader: LineReader, name: String)
-        -> ((Int, UnsafeBufferPointer<UInt8>?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int
+        -> ((Int, TextBytes?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int
     {
         { body throws(ArchiveError) in
             do {
@@ -350,31 +348,25 @@ public struct ArchiveReader: Sendable {
     private func detectFormat(descriptor: Int32, size: Int) -> ArchiveFormat?? {
         let window = min(size, 64 << 10)
         guard window > 0 else { return .some(nil) }
-        var head = [UInt8](repeating: 0, count: window)
-        let n = head.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, window, 0) }
+        let head = InputBuffer(capacity: window)
+        let n = head.fill(from: descriptor, into: 0..<window, fileOffset: 0)
         guard n > 0 else { return .some(nil) }
-        return head.withUnsafeBufferPointer { bytes -> ArchiveFormat?? in
-            var start = 0
-            while start < n {
-                let end =
-                    memchr(bytes.baseAddress! + start, 0x0A, n - start)
-                    .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
-                var line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if start == 0 && line.starts(with: [0xEF, 0xBB, 0xBF]) {
-                    line = UnsafeBufferPointer(rebasing: line[3...])
-                }
-                switch FormatDetector.detect(TextBytes(line)) {
-                case .some(.some(let format)): return .some(format)
-                case .some(.none): start = end + 1
-                case .none:
-                    // A JSON object cut at the window may show its telling keys later; anything else will not.
-                    let cut = end == n && n == window
-                    return cut && line.first(where: { $0 != ASCII.space && $0 != ASCII.tab }) == ASCII.leftBrace
-                        ? .some(nil) : nil
-                }
+        var start = 0
+        while start < n {
+            let end = head.firstIndex(of: 0x0A, in: start..<n) ?? n
+            var line = head.bytes(start..<end)
+            if start == 0 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.slice(from: 3) }
+            switch FormatDetector.detect(line) {
+            case .some(.some(let format)): return .some(format)
+            case .some(.none): start = end + 1
+            case .none:
+                // A JSON object cut at the window may show its telling keys later; anything else will not.
+                let cut = end == n && n == window
+                return cut && line.first(where: { $0 != ASCII.space && $0 != ASCII.tab }) == ASCII.leftBrace
+                    ? .some(nil) : nil
             }
-            return .some(nil)
         }
+        return .some(nil)
     }
 
     /// Reads a large line-per-record file as ``Options/jobs`` parts at once, each from the start of a line, and
@@ -422,8 +414,7 @@ public struct ArchiveReader: Sendable {
             results[k] = nil
             // Chunk by chunk, each freed once moved.
             for c in part.chunks.indices {
-                Self.moveAppend(&part.chunks[c], to: &tweets)
-                part.chunks[c] = []
+                tweets.appendMoving(&part.chunks[c])
             }
             let stats = part.stats
             joined.clock.merge(part.clock)
@@ -447,14 +438,14 @@ public struct ArchiveReader: Sendable {
     /// `parts + 1` offsets from 0 to `size`, each inner one just after a newline (empty parts dropped).
     private func partBounds(descriptor: Int32, size: Int, parts: Int) -> [Int] {
         var bounds = [0]
-        var window = [UInt8](repeating: 0, count: 64 << 10)
+        let window = InputBuffer(capacity: 64 << 10)
         for k in 1..<parts {
             var position = max(size / parts * k, bounds.last!)
             var found = false
             while position < size && !found {
-                let n = window.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position)) }
+                let n = window.fill(from: descriptor, into: 0..<window.capacity, fileOffset: position)
                 guard n > 0 else { break }
-                if let newline = window[0..<n].firstIndex(of: 0x0A) {
+                if let newline = window.firstIndex(of: 0x0A, in: 0..<n) {
                     position += newline + 1
                     found = true
                 } else {
@@ -467,19 +458,6 @@ public struct ArchiveReader: Sendable {
         return bounds
     }
 
-    /// Appends `source`'s tweets to `destination` by moving them, leaving empty placeholders behind, so no
-    /// tweet is retained or released on the way (and `source` frees nothing but its buffer).
-    private static func moveAppend(_ source: inout [Tweet], to destination: inout [Tweet]) {
-        let placeholder = Tweet(
-            id: TweetID(0), author: Handle(""), createdAt: Timestamp(milliseconds: 0), text: "",
-            entities: .empty)
-        source.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            destination.append(contentsOf: MovingSequence(base: base, count: buffer.count))
-            base.initialize(repeating: placeholder, count: buffer.count)
-        }
-    }
-
     /// Drives a line source through format detection and the format's parser, appending tweets to `tweets`.
     ///
     /// `sizeHint` (the input's size in bytes, when known) reserves room for the tweets once the format is known,
@@ -487,7 +465,7 @@ public struct ArchiveReader: Sendable {
     private func parse(
         name: String, sizeHint: Int?, format: ArchiveFormat? = nil, atFileStart: Bool = true, chunkSize: Int? = nil,
         into tweets: inout [Tweet],
-        lines: ((Int, UnsafeBufferPointer<UInt8>?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int
+        lines: ((Int, TextBytes?) throws(ArchiveError) -> Void) throws(ArchiveError) -> Int
     ) throws(ArchiveError) -> RecordSink {
         var sink = RecordSink(file: name, strict: options.strict, maxReportedIssues: options.maxReportedIssues)
         sink.chunkSize = chunkSize
@@ -495,18 +473,14 @@ public struct ArchiveReader: Sendable {
         swap(&sink.tweets, &tweets)
         // The tweets live in the sink while it parses, and go back to the caller however parsing ends.
         do throws(ArchiveError) {
-            // What making a parser needs, reached from the per-line closure without capturing the reader: a
-            // captured reader (its options hold references) was copied, retained and released on every line.
-            let factory = ParserFactory(options)
-            unowned(unsafe) let factoryRef = factory
-            defer { withExtendedLifetime(factory) {} }
-            var parser: ParserBox?
-            // The parser each line goes to, called without taking a reference per line (`parser` owns it).
-            unowned(unsafe) var active: ParserBox?
+            // The parser each line goes to: a value, so each line's call is a switch and a static call that
+            // mutates it in place. The per-line closure captures no reference-counted value (what making a parser
+            // needs is in `parser`, the file's name in `sink`): one so captured was retained and released per line.
+            var parser = FormatParser(
+                owner: options.exportOwner ?? Handle("owner"), maxElementLength: options.maxLineLength)
             if let format { // a part of a file whose format is known (its chunks size themselves)
                 sink.stats.format = format
-                parser = factory.make(format, sizeHint: nil)
-                active = parser
+                parser.start(format, sizeHint: nil)
             }
             var lastLine = 0
             // Lines come bounded by the larger (JSON) bound; twint text's own bound is checked here.
@@ -523,14 +497,13 @@ public struct ArchiveReader: Sendable {
                     return
                 }
                 if number == 1 && atFileStart && line.starts(with: [0xEF, 0xBB, 0xBF]) { // a UTF-8 byte-order mark
-                    line = UnsafeBufferPointer(rebasing: line[3...])
+                    line = line.slice(from: 3)
                 }
-                if active == nil {
-                    switch FormatDetector.detect(TextBytes(line)) {
+                if parser.format == nil {
+                    switch FormatDetector.detect(line) {
                     case .some(.some(let format)):
                         sink.stats.format = format
-                        parser = factoryRef.make(format, sizeHint: sizeHint)
-                        active = parser
+                        parser.start(format, sizeHint: sizeHint)
                         lineLimit = format == .twintText ? textLimit : readerLimit
                         if line.count > lineLimit {
                             try sink.skip(line: number, reason: .lineTooLong, detail: "longer than \(lineLimit) bytes")
@@ -548,16 +521,16 @@ public struct ArchiveReader: Sendable {
                         return
                     case .none:
                         throw ArchiveError(
-                            kind: .unsupportedFormat, file: name, line: number,
+                            kind: .unsupportedFormat, file: sink.file, line: number,
                             message: "not a supported archive (twint text or JSON lines, Twitter API v2 "
-                                + "JSON lines, or an account export tweets.js): \(TextBytes(line).excerpt())")
+                                + "JSON lines, or an account export tweets.js): \(line.excerpt())")
                     }
                 }
-                try active!.consume(TextBytes(line), line: number, into: &sink)
+                try parser.consume(line, line: number, into: &sink)
             }
-            try parser?.finish(line: lastLine, into: &sink)
+            try parser.finish(line: lastLine, into: &sink)
             sink.stats.bytes = bytes
-            if parser == nil && sink.stats.lines > 0 && sink.stats.ignored == sink.stats.lines {
+            if parser.format == nil && sink.stats.lines > 0 && sink.stats.ignored == sink.stats.lines {
                 // Only blank or log lines: an empty archive, not an error.
                 sink.stats.format = nil
             }
@@ -594,43 +567,5 @@ public struct ArchiveReader: Sendable {
         let duplicates = Archive.sortRemovingDuplicates(&tweets, inputCounts: inputs.map(\.tweets))
         for k in inputs.indices { inputs[k].duplicates += duplicates[k] }
         return Archive(sortedUniqueTweets: tweets, externalTweets: external, inputs: inputs, issues: issues)
-    }
-}
-
-/// Makes the parser for a format, with what it needs from the reader's options.
-private final class ParserFactory {
-    let owner: Handle
-    let maxElementLength: Int
-
-    init(_ options: ArchiveReader.Options) {
-        owner = options.exportOwner ?? Handle("owner")
-        maxElementLength = options.maxLineLength
-    }
-
-    /// `sizeHint` (the input's bytes) sizes the first text block of a small input, so that each of a thousand
-    /// small files keeps a few kilobytes, not a 2 MiB huge page.
-    func make(_ format: ArchiveFormat, sizeHint: Int?) -> ParserBox {
-        switch format {
-        case .twintText:
-            return BoxedParser(TwintTextParser(firstTextBlock: sizeHint.map { 2 * $0 + 4096 }))
-        case .twintJSON: return BoxedParser(TwintJSONParser())
-        case .twitterAPIv2: return BoxedParser(TwitterAPIv2Parser())
-        case .accountExport: return BoxedParser(AccountExportParser(owner: owner, maxElementLength: maxElementLength))
-        }
-    }
-}
-
-/// Yields the tweets at `base..<base + count` by moving them out: the memory is left uninitialized.
-private struct MovingSequence: Sequence, IteratorProtocol {
-    var base: UnsafeMutablePointer<Tweet>
-    var count: Int
-    var underestimatedCount: Int { count }
-
-    mutating func next() -> Tweet? {
-        guard count > 0 else { return nil }
-        let tweet = base.move()
-        base += 1
-        count -= 1
-        return tweet
     }
 }

@@ -26,15 +26,12 @@ struct LineReader {
 
     /// Calls `body` with each line (1-based line number, bytes or `nil` if too long). Returns the total bytes read.
     /// Throws when `read(2)` fails, or rethrows what `body` throws.
-    func forEachLine(_ body: (Int, UnsafeBufferPointer<UInt8>?) throws -> Void) throws -> Int {
+    func forEachLine(_ body: (Int, TextBytes?) throws -> Void) throws -> Int {
         // At most room for the longest kept line (plus a `\r` before its newline) and one more chunk, so a read
         // never asks for zero bytes (which `read(2)` would answer like end of file); at first two chunks.
         let largest = max(chunkSize, maxLineLength + 1) + chunkSize
-        var capacity = min(largest, 2 * chunkSize)
-        // Initialised when allocated, and `padding` bytes longer: whatever follows a line is readable and initialised.
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + Self.padding)
-        buffer.initialize(repeating: 0, count: capacity + Self.padding)
-        defer { buffer.deallocate() }
+        // `padding` zero bytes behind the buffer: whatever follows a line is readable and initialised.
+        let buffer = InputBuffer(capacity: min(largest, 2 * chunkSize), padding: Self.padding)
         var filled = 0 // bytes valid in buffer
         var lineNumber = 0
         var discarding = false // inside an over-long line
@@ -44,12 +41,11 @@ struct LineReader {
         while !eof {
             let n: Int
             if let byteRange {
-                n = pread(
-                    descriptor, buffer + filled, min(capacity - filled, byteRange.upperBound - offset),
-                    off_t(offset))
+                let wanted = min(buffer.capacity - filled, byteRange.upperBound - offset)
+                n = buffer.fill(from: descriptor, into: filled..<filled + wanted, fileOffset: offset)
                 if n > 0 { offset += n }
             } else {
-                n = read(descriptor, buffer + filled, capacity - filled)
+                n = buffer.fill(from: descriptor, into: filled..<buffer.capacity)
             }
             if n < 0 {
                 if errno == EINTR { continue }
@@ -64,8 +60,7 @@ struct LineReader {
             var start = 0
             var scan = 0
             while scan < filled {
-                guard let nl = memchr(buffer + scan, 0x0A, filled - scan) else { break }
-                let end = buffer.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                guard let end = buffer.firstIndex(of: 0x0A, in: scan..<filled) else { break }
                 lineNumber += 1
                 if discarding {
                     discarding = false
@@ -76,7 +71,7 @@ struct LineReader {
                     if lineEnd - start > maxLineLength {
                         try body(lineNumber, nil)
                     } else {
-                        try body(lineNumber, UnsafeBufferPointer(start: buffer + start, count: lineEnd - start))
+                        try body(lineNumber, buffer.bytes(start..<lineEnd))
                     }
                 }
                 start = end + 1
@@ -89,17 +84,11 @@ struct LineReader {
                 discarding = true
                 filled = 0
             } else {
-                if start > 0 && rest > 0 { memmove(buffer, buffer + start, rest) }
+                buffer.moveToStart(start..<filled)
                 filled = rest
-                if capacity - filled < chunkSize && capacity < largest {
+                if buffer.capacity - filled < chunkSize && buffer.capacity < largest {
                     // A long line in progress: room for it and another chunk.
-                    let grown = min(largest, max(2 * capacity, filled + chunkSize))
-                    let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown + Self.padding)
-                    larger.initialize(from: buffer, count: filled)
-                    (larger + filled).initialize(repeating: 0, count: grown + Self.padding - filled)
-                    buffer.deallocate()
-                    buffer = larger
-                    capacity = grown
+                    buffer.grow(to: min(largest, max(2 * buffer.capacity, filled + chunkSize)), keeping: filled)
                 }
             }
             if eof && (filled > 0 || discarding) {
@@ -109,8 +98,7 @@ struct LineReader {
                 } else {
                     var lineEnd = filled
                     if buffer[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                    try body(
-                        lineNumber, lineEnd > maxLineLength ? nil : UnsafeBufferPointer(start: buffer, count: lineEnd))
+                    try body(lineNumber, lineEnd > maxLineLength ? nil : buffer.bytes(0..<lineEnd))
                 }
             }
         }

@@ -124,28 +124,61 @@ extension RecordParser {
     mutating func finish(line: Int, into sink: inout RecordSink) throws(ArchiveError) {}
 }
 
-/// A parser of a format chosen at run time, held by reference: each line's call mutates the parser in place,
-/// where calling through an existential (`any RecordParser`) would copy it (and its caches) per line.
-class ParserBox {
-    func consume(_ bytes: TextBytes, line: Int, into sink: inout RecordSink) throws(ArchiveError) {
-        fatalError("subclass responsibility")
+/// The parser of a format chosen at run time, as a value: each line's call switches on the format and calls that
+/// format's parser statically, mutating it in place. (A class box called through a reference took a retain, a
+/// release and a dynamic exclusivity check per line; an existential, `any RecordParser`, would copy the parser and
+/// its caches per line.) It is made before the format is known, holding what making a parser needs, so that the
+/// reader's per-line closure captures it, and nothing reference-counted besides, by address.
+struct FormatParser {
+    /// The format being parsed, once ``start(_:sizeHint:)`` has been called.
+    private(set) var format: ArchiveFormat?
+    private let owner: Handle
+    private let maxElementLength: Int
+    // Exactly the one of `format` is set.
+    private var twintText: TwintTextParser?
+    private var twintJSON: TwintJSONParser?
+    private var twitterAPIv2: TwitterAPIv2Parser?
+    private var accountExport: AccountExportParser?
+
+    /// No parser yet; `owner` and `maxElementLength` configure an account export's.
+    init(owner: Handle, maxElementLength: Int) {
+        self.owner = owner
+        self.maxElementLength = maxElementLength
     }
 
-    func finish(line: Int, into sink: inout RecordSink) throws(ArchiveError) {}
-}
-
-final class BoxedParser<Parser: RecordParser>: ParserBox {
-    private var parser: Parser
-
-    init(_ parser: Parser) { self.parser = parser }
-
-    override func consume(_ bytes: TextBytes, line: Int, into sink: inout RecordSink)
-        throws(ArchiveError)
-    {
-        try parser.consume(bytes, line: line, into: &sink)
+    /// Makes the parser for `format`. `sizeHint` (the input's bytes) sizes the first text block of a small input,
+    /// so that each of a thousand small files keeps a few kilobytes, not a 2 MiB huge page.
+    mutating func start(_ format: ArchiveFormat, sizeHint: Int?) {
+        precondition(self.format == nil, "the format is chosen once")
+        self.format = format
+        switch format {
+        case .twintText: twintText = TwintTextParser(firstTextBlock: sizeHint.map { 2 * $0 + 4096 })
+        case .twintJSON: twintJSON = TwintJSONParser()
+        case .twitterAPIv2: twitterAPIv2 = TwitterAPIv2Parser()
+        case .accountExport: accountExport = AccountExportParser(owner: owner, maxElementLength: maxElementLength)
+        }
     }
 
-    override func finish(line: Int, into sink: inout RecordSink) throws(ArchiveError) {
-        try parser.finish(line: line, into: &sink)
+    /// The format's ``RecordParser/consume(_:line:into:)`` (after ``start(_:sizeHint:)``).
+    @inline(__always)
+    mutating func consume(_ bytes: TextBytes, line: Int, into sink: inout RecordSink) throws(ArchiveError) {
+        switch format {
+        case .twintText?: try twintText!.consume(bytes, line: line, into: &sink)
+        case .twintJSON?: try twintJSON!.consume(bytes, line: line, into: &sink)
+        case .twitterAPIv2?: try twitterAPIv2!.consume(bytes, line: line, into: &sink)
+        case .accountExport?: try accountExport!.consume(bytes, line: line, into: &sink)
+        case nil: preconditionFailure("no format chosen")
+        }
+    }
+
+    /// The format's ``RecordParser/finish(line:into:)``; nothing before ``start(_:sizeHint:)``.
+    mutating func finish(line: Int, into sink: inout RecordSink) throws(ArchiveError) {
+        switch format {
+        case .twintText?: try twintText!.finish(line: line, into: &sink)
+        case .twintJSON?: try twintJSON!.finish(line: line, into: &sink)
+        case .twitterAPIv2?: try twitterAPIv2!.finish(line: line, into: &sink)
+        case .accountExport?: try accountExport!.finish(line: line, into: &sink)
+        case nil: break
+        }
     }
 }

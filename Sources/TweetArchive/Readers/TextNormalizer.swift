@@ -10,33 +10,27 @@ enum TextNormalizer {
     /// Normalises twint text bytes.
     ///
     ///     "Read:  https://t.co/x &amp; more" → "Read: https://t.co/x & more"
-    static func twintText(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    static func twintText(_ bytes: TextBytes) -> Result {
         normalize(bytes, dropSpaceBeforeLinks: true)
     }
 
     /// Decodes HTML entities only (API and export text).
     static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(ASCII.ampersand) else { return text }
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer in
-            normalize(UnsafeBufferPointer(buffer), dropSpaceBeforeLinks: false).value
-        }
+        return TextBytes.withBytes(of: text) { normalize($0, dropSpaceBeforeLinks: false).value }
     }
 
     /// One pass over the bytes, written straight into the new string's storage (no intermediate array): runs of
     /// ordinary bytes are copied whole, and only a space before a link or an `&` stops the scan.
-    private static func normalize(_ bytes: UnsafeBufferPointer<UInt8>, dropSpaceBeforeLinks: Bool) -> Result {
+    private static func normalize(_ bytes: TextBytes, dropSpaceBeforeLinks: Bool) -> Result {
         guard bytes.count > 0 else { return Result(value: "", invalidUTF8: false, hasPicLink: false) }
         var hasPicLink = false
         var invalidUTF8 = false
-        let value = String(unsafeUninitializedCapacity: bytes.count) { out in
-            let (count, ascii, picLink) = normalize(
-                bytes, dropSpaceBeforeLinks: dropSpaceBeforeLinks,
-                into: out.baseAddress!)
+        let value = ByteWriter.string(capacity: bytes.count) { out in
+            let (ascii, picLink) = normalize(bytes, dropSpaceBeforeLinks: dropSpaceBeforeLinks, into: &out)
             hasPicLink = picLink
             // The initializer repairs invalid UTF-8 silently; check first so the line can be counted.
-            invalidUTF8 = !ascii && !UTF8Validation.isValid(UnsafeBufferPointer(start: out.baseAddress!, count: count))
-            return count
+            invalidUTF8 = !ascii && !UTF8Validation.isValid(out.written)
         }
         return Result(value: value, invalidUTF8: invalidUTF8, hasPicLink: hasPicLink)
     }
@@ -46,38 +40,34 @@ enum TextNormalizer {
     ///
     /// With `padded`, ``LineReader/padding`` readable bytes follow `bytes` (a reader's line buffer guarantees
     /// them), and the last sixteen bytes are read in place rather than through a zero-padded copy.
-    static func twintText(_ bytes: UnsafeBufferPointer<UInt8>, into arena: inout TextArena, padded: Bool = false)
+    static func twintText(_ bytes: TextBytes, into arena: inout TextArena, padded: Bool = false)
         -> (start: Int, count: Int, ascii: Bool, invalidUTF8: Bool, hasPicLink: Bool)
     {
-        let target = arena.reserve(bytes.count + TextArena.padding)
-        let (count, ascii, hasPicLink) = normalize(bytes, dropSpaceBeforeLinks: true, padded: padded, into: target)
-        if ascii || UTF8Validation.isValid(UnsafeBufferPointer(start: target, count: count)) {
-            (target + count).initialize(repeating: 0, count: TextArena.padding)
-            return (arena.commit(count), count, ascii, false, hasPicLink)
+        var out = arena.writer(reserving: bytes.count + TextArena.padding)
+        let (ascii, hasPicLink) = normalize(bytes, dropSpaceBeforeLinks: true, padded: padded, into: &out)
+        if ascii || UTF8Validation.isValid(out.written) {
+            out.zeroPad(TextArena.padding)
+            return (arena.commit(out.count), out.count, ascii, false, hasPicLink)
         }
-        var repaired = String(decoding: UnsafeBufferPointer(start: target, count: count), as: UTF8.self)
-        return repaired.withUTF8 { utf8 in
-            let target = arena.reserve(utf8.count + TextArena.padding)
-            target.initialize(from: utf8.baseAddress!, count: utf8.count)
-            (target + utf8.count).initialize(repeating: 0, count: TextArena.padding)
-            return (arena.commit(utf8.count), utf8.count, false, true, hasPicLink)
-        }
+        let repaired = out.written.string(0..<out.count)
+        var copy = arena.writer(reserving: repaired.utf8.count + TextArena.padding)
+        copy.append(repaired)
+        copy.zeroPad(TextArena.padding)
+        return (arena.commit(copy.count), copy.count, false, true, hasPicLink)
     }
 
-    /// The normalisation itself, writing to `target` (room for `bytes.count`: decoding and dropping only shrink
-    /// the text, every entity being longer than its UTF-8): the length written, whether every byte was ASCII,
-    /// and whether a `pic.twitter.com` link was seen.
+    /// The normalisation itself, writing to `out` (room for `bytes.count`: decoding and dropping only shrink the
+    /// text, every entity being longer than its UTF-8): whether every byte was ASCII, and whether a
+    /// `pic.twitter.com` link was seen.
     private static func normalize(
-        _ bytes: UnsafeBufferPointer<UInt8>, dropSpaceBeforeLinks: Bool, padded: Bool = false,
-        into target: UnsafeMutablePointer<UInt8>
-    ) -> (count: Int, ascii: Bool, hasPicLink: Bool) {
+        _ bytes: TextBytes, dropSpaceBeforeLinks: Bool, padded: Bool = false, into out: inout ByteWriter
+    ) -> (ascii: Bool, hasPicLink: Bool) {
         let n = bytes.count
-        guard let source = bytes.baseAddress, n > 0 else { return (0, true, false) }
+        guard n > 0 else { return (true, false) }
         var hasPicLink = false
         var i = 0
-        var o = 0
         // twint puts one space before the text when it starts with a link.
-        while dropSpaceBeforeLinks && i < n && source[i] == ASCII.space, let kind = startsLink(bytes, at: i + 1) {
+        while dropSpaceBeforeLinks && i < n && bytes[i] == ASCII.space, let kind = startsLink(bytes, at: i + 1) {
             if kind == .pic { hasPicLink = true }
             i += 1
         }
@@ -90,21 +80,19 @@ enum TextNormalizer {
             var found: Int? = nil
             while found == nil && i < n {
                 if i &+ ByteVector.width &+ 2 <= n {
-                    if let k = firstCandidate(source + i, links: dropSpaceBeforeLinks, high: &highBytes) {
+                    if let k = firstCandidate(bytes, at: i, links: dropSpaceBeforeLinks, high: &highBytes) {
                         found = i &+ k
                     } else {
                         i &+= ByteVector.width
                     }
                 } else if padded {
                     var tail = ByteVector.Bytes()
-                    let k = firstCandidate(source + i, links: dropSpaceBeforeLinks, high: &tail)
+                    let k = firstCandidate(bytes, at: i, links: dropSpaceBeforeLinks, high: &tail)
                     highBytes |= ByteVector.prefix(tail, count: n - i)
                     if let k, i + k < n { found = i + k } else { i = min(i + ByteVector.width, n) }
-                } else if let k = ByteVector.withPaddedTail(
-                    source + i, count: n - i,
-                    {
-                        firstCandidate($0, links: dropSpaceBeforeLinks, high: &highBytes)
-                    }), i + k < n
+                } else if let k = bytes.withPaddedTail(
+                    from: i, { firstCandidate($0, at: 0, links: dropSpaceBeforeLinks, high: &highBytes) }),
+                    i + k < n
                 {
                     found = i + k
                 } else {
@@ -113,47 +101,43 @@ enum TextNormalizer {
             }
             guard let at = found else { break }
             i = at
-            if source[i] == ASCII.space {
+            if bytes[i] == ASCII.space {
                 if dropSpaceBeforeLinks, let kind = startsLink(bytes, at: i + 1) {
                     if kind == .pic { hasPicLink = true }
-                    (target + o).update(from: source + run, count: i - run)
-                    o += i - run
+                    out.append(bytes.slice(run..<i))
                     i += 1 // drop twint's inserted space
                     run = i
                     continue
                 }
             } else if let (decoded, length) = entity(bytes, at: i) { // an `&`
-                (target + o).update(from: source + run, count: i - run)
-                o += i - run
+                out.append(bytes.slice(run..<i))
                 if decoded.value > 0x7F { high = 0x80 }
-                UTF8.encode(decoded) { unit in
-                    target[o] = unit
-                    o += 1
-                }
+                UTF8.encode(decoded) { out.append($0) }
                 i += length
                 run = i
                 continue
             }
             i += 1
         }
-        (target + o).update(from: source + run, count: n - run)
-        o += n - run
+        out.append(bytes.slice(run..<n))
         let ascii = high == 0 && !ByteVector.hasNonASCII(highBytes)
-        return (o, ascii, hasPicLink)
+        return (ascii, hasPicLink)
     }
 
-    /// The offset of the first candidate among the sixteen bytes at `p` (two more are read ahead): an `&`, or with
+    /// The offset of the first candidate among the sixteen bytes at `i` (two more are read ahead): an `&`, or with
     /// `links` a space before `ht` or `pi` (where `http` and `pic.twitter` start; words such as "help" or "python"
     /// do not stop the scan). The bytes are or-ed into `high`: every byte of a text passes through here at least
     /// once, so `high` tells whether the text is ASCII.
     @inline(__always)
-    private static func firstCandidate(_ p: UnsafePointer<UInt8>, links: Bool, high: inout ByteVector.Bytes) -> Int? {
-        let v = ByteVector.load(p)
+    private static func firstCandidate(_ bytes: TextBytes, at i: Int, links: Bool, high: inout ByteVector.Bytes)
+        -> Int?
+    {
+        let v = bytes.vector(at: i)
         high |= v
         var candidates = v .== ByteVector.splat(ASCII.ampersand)
         if links {
-            let next = ByteVector.load(p + 1)
-            let after = ByteVector.load(p + 2)
+            let next = bytes.vector(at: i &+ 1)
+            let after = bytes.vector(at: i &+ 2)
             let http = (next .== ByteVector.splat(0x68)) .& (after .== ByteVector.splat(0x74))
             let pic = (next .== ByteVector.splat(0x70)) .& (after .== ByteVector.splat(0x69))
             // swift-format-ignore: NoAssignmentInExpressions
@@ -165,7 +149,7 @@ enum TextNormalizer {
     private enum LinkKind { case http, pic }
 
     @inline(__always)
-    private static func startsLink(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> LinkKind? {
+    private static func startsLink(_ bytes: TextBytes, at i: Int) -> LinkKind? {
         guard i < bytes.count, bytes[i] == UInt8(ascii: "h") || bytes[i] == UInt8(ascii: "p") else { return nil }
         if has(bytes, at: i, "http") { return .http }
         if has(bytes, at: i, "pic.twitter") { return .pic }
@@ -173,7 +157,7 @@ enum TextNormalizer {
     }
 
     @inline(__always)
-    private static func has(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ word: StaticString) -> Bool {
+    private static func has(_ bytes: TextBytes, at i: Int, _ word: StaticString) -> Bool {
         let n = word.utf8CodeUnitCount
         guard i + n <= bytes.count else { return false }
         return word.withUTF8Buffer { w in
@@ -183,7 +167,7 @@ enum TextNormalizer {
     }
 
     /// `&amp;` `&lt;` `&gt;` `&quot;` `&apos;` `&#39;` `&#x27;` → the character and the entity's byte length.
-    private static func entity(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+    private static func entity(_ bytes: TextBytes, at i: Int) -> (Unicode.Scalar, Int)? {
         if has(bytes, at: i, "&amp;") { return ("&", 5) }
         if has(bytes, at: i, "&lt;") { return ("<", 4) }
         if has(bytes, at: i, "&gt;") { return (">", 4) }

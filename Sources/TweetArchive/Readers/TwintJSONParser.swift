@@ -54,8 +54,7 @@ struct TwintJSONParser: RecordParser {
             }
         }
 
-        var text = rawText
-        let normalized = text.withUTF8 { TextNormalizer.twintText($0) }
+        let normalized = TextBytes.withBytes(of: rawText) { TextNormalizer.twintText($0) }
 
         // The first user replied to; the old shape lists the author first.
         var inReplyToUser: Handle?

@@ -133,7 +133,7 @@ struct TwintTextParser: RecordParser {
             counts = stats
         }
         body = Self.stripTagTails(body)
-        let text = TextNormalizer.twintText(body.buffer, into: &texts, padded: true) // lines come padded (RecordParser)
+        let text = TextNormalizer.twintText(body, into: &texts, padded: true) // lines come padded (RecordParser)
         if text.invalidUTF8 { sink.stats.invalidUTF8Lines += 1 }
         // The name ends before `>`, and the line goes on: what is left of it may be read.
         let author = handle(name, readable: line.count - line.offset(of: name))

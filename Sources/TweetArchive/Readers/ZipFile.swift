@@ -16,8 +16,8 @@
 ///     let entry = zip.entries.first { $0.name == "data/tweets.js" }!
 ///     try zip.read(entry, limit: 1 << 30) { chunk in parser.feed(chunk) }
 ///
-/// Every raw C call of the reader's ZIP support (`pread(2)`, zlib's `inflate` and `crc32`) is in this file. The
-/// file is trusted for nothing: offsets and sizes are checked against the file's size before they are used, an
+/// The ZIP support's raw calls (`pread(2)`, zlib's `inflate` and `crc32`) run on ``InputBuffer``s, the buffers
+/// they fill; this file decides what is read and checks it. The file is trusted for nothing: offsets and sizes are checked against the file's size before they are used, an
 /// entry may not inflate past the size it declares nor past the caller's limit (zip bombs), and compressed data is
 /// read only within the entry's own bytes, so a truncated or corrupt stream ends in an error, never a loop.
 ///
@@ -188,7 +188,7 @@ final class ZipFile {
     ///   short, or fails its CRC; rethrows what `body` throws.
     func read<E: Error>(
         _ entry: Entry, limit: Int,
-        _ body: (UnsafeBufferPointer<UInt8>) throws(E) -> Void
+        _ body: (TextBytes) throws(E) -> Void
     ) throws(Either<Failure, E>) {
         guard entry.flags & 1 == 0 else { throw .left(Failure(reason: .encrypted, detail: "the entry is encrypted")) }
         guard entry.size <= limit else {
@@ -207,8 +207,7 @@ final class ZipFile {
         guard entry.compressedSize >= 0, dataOffset <= fileSize, entry.compressedSize <= fileSize - dataOffset else {
             throw .left(Failure(reason: .truncatedZip, detail: "the entry's data runs past the end of the file"))
         }
-        let output = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 20)
-        defer { output.deallocate() }
+        let output = InputBuffer(capacity: 1 << 20)
         var crc = crc32(0, nil, 0)
         var produced = 0
         func deliver(_ count: Int) throws(Either<Failure, E>) {
@@ -220,8 +219,8 @@ final class ZipFile {
                         detail: "inflates past the \(entry.size) bytes it declares "
                             + "(a zip bomb?); stopped"))
             }
-            crc = crc32(crc, output, UInt32(count))
-            do { try body(UnsafeBufferPointer(start: output, count: count)) } catch { throw .right(error) }
+            crc = output.checksum(crc, 0..<count)
+            do { try body(output.bytes(0..<count)) } catch { throw .right(error) }
         }
 
         switch entry.method {
@@ -240,8 +239,7 @@ final class ZipFile {
             }
             defer { inflateEnd(&stream) }
             let inputCapacity = 256 << 10
-            let input = UnsafeMutablePointer<UInt8>.allocate(capacity: inputCapacity)
-            defer { input.deallocate() }
+            let input = InputBuffer(capacity: inputCapacity)
             var consumed = 0 // compressed bytes read from the file
             var finished = false
             while !finished {
@@ -255,19 +253,15 @@ final class ZipFile {
                     let n = min(inputCapacity, entry.compressedSize - consumed)
                     do { try read(into: input, count: n, at: dataOffset + consumed) } catch { throw .left(error) }
                     consumed += n
-                    stream.next_in = input
-                    stream.avail_in = UInt32(n)
+                    input.setInput(of: &stream, 0..<n)
                 }
-                stream.next_out = output
-                stream.avail_out = 1 << 20
-                let status = inflate(&stream, Z_NO_FLUSH)
+                let (status, count) = output.decompress(from: &stream)
                 switch status {
                 case Z_STREAM_END: finished = true
                 case Z_OK, Z_BUF_ERROR: break
                 default:
                     throw .left(Failure(reason: .corruptZip, detail: "the compressed data is corrupt (zlib \(status))"))
                 }
-                let count = (1 << 20) - Int(stream.avail_out)
                 if count > 0 { try deliver(count) }
                 if status == Z_BUF_ERROR && count == 0 && stream.avail_in > 0 {
                     throw .left(Failure(reason: .corruptZip, detail: "the compressed data makes no progress"))
@@ -290,20 +284,19 @@ final class ZipFile {
     // MARK: - Bytes
 
     private func bytes(at offset: Int, count: Int) throws(Failure) -> [UInt8] {
-        var result = [UInt8](repeating: 0, count: count)
-        try result.withUnsafeMutableBufferPointer { buffer throws(Failure) in
-            if let base = buffer.baseAddress { try read(into: base, count: count, at: offset) }
-        }
-        return result
+        let buffer = InputBuffer(capacity: count)
+        try read(into: buffer, count: count, at: offset)
+        return Array(buffer.bytes(0..<count))
     }
 
-    private func read(into target: UnsafeMutablePointer<UInt8>, count: Int, at offset: Int) throws(Failure) {
+    /// Fills the first `count` bytes of `target` from the file at `offset`.
+    private func read(into target: InputBuffer, count: Int, at offset: Int) throws(Failure) {
         guard offset >= 0, count >= 0, count <= fileSize - offset else {
             throw Failure(reason: .truncatedZip, detail: "a record lies past the end of the file")
         }
         var done = 0
         while done < count {
-            let n = pread(descriptor, target + done, count - done, off_t(offset + done))
+            let n = target.fill(from: descriptor, into: done..<count, fileOffset: offset + done)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw Failure(reason: .unreadable, detail: String(cString: strerror(errno)))
