@@ -13,20 +13,35 @@
 /// - Complexity: O(length) per lookup; a miss costs a dictionary lookup as well.
 struct StringIndex {
     private var dictionary: [String: Int32] = [:]
-    /// Open addressing: each slot holds an entry index + 1, 0 for empty. The capacity is a power of two.
-    private var slots = ContiguousArray<Int32>(repeating: 0, count: 64)
-    private var entryHash = ContiguousArray<UInt64>()
-    private var entryID = ContiguousArray<Int32>()
+    /// Open addressing: each slot holds the hash's high 32 bits above the entry index + 1, 0 for empty, so a probe
+    /// that meets another key is told apart without reading its entry. The capacity is a power of two.
+    private var slots = ContiguousArray<UInt64>(repeating: 0, count: 64)
+    /// Per cached key: its id and length, and for keys of up to 16 bytes the bytes themselves as two zero-padded
+    /// words, compared without a second read; longer keys' bytes are in `bytes`, from `entryStart`.
+    private var entries = ContiguousArray<Entry>()
     private var entryStart = ContiguousArray<Int32>()
     private var bytes = ContiguousArray<UInt8>()
+
+    private struct Entry {
+        var words: (UInt64, UInt64)
+        var hash: UInt64
+        var id: Int32
+        var count: Int32
+    }
+
+    /// A key's ASCII hash and, for keys of up to 16 bytes, its padded words.
+    private struct Probe {
+        var hash: UInt64
+        var words: (UInt64, UInt64)
+    }
 
     /// The id of `key`, or `nil` when it has none yet (give it one with ``add(_:id:)``).
     mutating func id(of key: String) -> Int32? {
         var key = key
         let found: Int32? = key.withUTF8 { buffer in
             let utf8 = buffer.span
-            guard let hash = Self.asciiHash(utf8) else { return nil }
-            return cached(utf8, hash)
+            guard let probe = Self.probe(utf8) else { return nil }
+            return cached(utf8, probe)
         }
         if let found { return found }
         guard let known = dictionary[key] else { return nil }
@@ -37,7 +52,7 @@ struct StringIndex {
     /// The id of the string whose UTF-8 is `key`, or `nil` when it has none yet: ``id(of:)`` without a `String`
     /// when the bytes are ASCII and already cached.
     mutating func id(ofUTF8 key: Span<UInt8>) -> Int32? {
-        if let hash = Self.asciiHash(key), let found = cached(key, hash) { return found }
+        if let probe = Self.probe(key), let found = cached(key, probe) { return found }
         let string = String(decoding: key)
         guard let known = dictionary[string] else { return nil }
         cache(string, known)
@@ -54,20 +69,21 @@ struct StringIndex {
         var key = key
         key.withUTF8 { buffer in
             let utf8 = buffer.span
-            if let hash = Self.asciiHash(utf8) { insert(utf8, hash, id) }
+            if let probe = Self.probe(utf8) { insert(utf8, probe, id) }
         }
     }
 
-    /// A hash of the bytes, or `nil` when a byte is not ASCII. Keys of up to 16 bytes (every screen name) are
-    /// read as two zero-padded words and mixed with two multiplies; longer ones go through FNV-1a.
+    /// The hash of the bytes (and their padded words when there are at most 16), or `nil` when a byte is not
+    /// ASCII. Keys of up to 16 bytes (every screen name) are mixed from their two words with two multiplies; longer
+    /// ones go through FNV-1a.
     @inline(__always)
-    private static func asciiHash(_ s: Span<UInt8>) -> UInt64? {
-        if s.isEmpty { return 0 }
+    private static func probe(_ s: Span<UInt8>) -> Probe? {
+        if s.isEmpty { return Probe(hash: 0, words: (0, 0)) }
         if s.count <= 16 {
             let words = Self.paddedWords(s)
             guard (words.0 | words.1) & 0x8080_8080_8080_8080 == 0 else { return nil }
             let mixed = (words.0 &* 0x9E37_79B9_7F4A_7C15 ^ words.1 ^ UInt64(s.count)) &* 0xBF58_476D_1CE4_E5B9
-            return mixed ^ (mixed >> 31)
+            return Probe(hash: mixed ^ (mixed >> 31), words: words)
         }
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var high: UInt8 = 0
@@ -76,7 +92,7 @@ struct StringIndex {
             high |= b
             h = (h ^ UInt64(b)) &* 0x100_0000_01B3
         }
-        return high < 0x80 ? h ^ (h >> 29) : nil
+        return high < 0x80 ? Probe(hash: h ^ (h >> 29), words: (0, 0)) : nil
     }
 
     /// The bytes of a key of at most 16 bytes as two little-endian words, zero-padded: loaded a word or half-word
@@ -101,33 +117,38 @@ struct StringIndex {
         return (word, 0)
     }
 
-    private func cached(_ s: Span<UInt8>, _ hash: UInt64) -> Int32? {
+    private func cached(_ s: Span<UInt8>, _ probe: Probe) -> Int32? {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        let tag = probe.hash >> 32
+        var slot = Int(truncatingIfNeeded: probe.hash) & mask
         while true {
-            let e = Int(slots[slot]) - 1
-            if e < 0 { return nil }
-            if entryHash[e] == hash && equal(e, s) { return entryID[e] }
+            let value = slots[slot]
+            if value == 0 { return nil }
+            if value >> 32 == tag {
+                let e = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
+                if equal(entries[e], e, s, probe) { return entries[e].id }
+            }
             slot = (slot + 1) & mask
         }
     }
 
-    private func equal(_ e: Int, _ s: Span<UInt8>) -> Bool {
+    @inline(__always)
+    private func equal(_ entry: Entry, _ e: Int, _ s: Span<UInt8>, _ probe: Probe) -> Bool {
+        guard Int(entry.count) == s.count else { return false }
+        if s.count <= 16 { return entry.words == probe.words }
         let start = Int(entryStart[e])
-        let end = Int(entryStart[e + 1])
-        guard end - start == s.count else { return false }
         let stored = bytes.span
         for k in 0..<s.count where stored[start + k] != s[k] { return false }
         return true
     }
 
-    private mutating func insert(_ s: Span<UInt8>, _ hash: UInt64, _ id: Int32) {
-        if entryStart.isEmpty { entryStart.append(0) }
-        let e = entryID.count
-        entryHash.append(hash)
-        entryID.append(id)
-        for k in s.indices { bytes.append(s[k]) }
+    private mutating func insert(_ s: Span<UInt8>, _ probe: Probe, _ id: Int32) {
+        let e = entries.count
+        entries.append(Entry(words: probe.words, hash: probe.hash, id: id, count: Int32(s.count)))
         entryStart.append(Int32(bytes.count))
+        if s.count > 16 {
+            for k in s.indices { bytes.append(s[k]) }
+        }
         if (e + 1) * 2 > slots.count {
             // Grow to keep the load under one half, re-placing every entry.
             slots = ContiguousArray(repeating: 0, count: slots.count * 2)
@@ -138,10 +159,11 @@ struct StringIndex {
     }
 
     private mutating func place(_ e: Int) {
+        let hash = entries[e].hash
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: entryHash[e]) & mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = Int32(e + 1)
+        slots[slot] = (hash >> 32) << 32 | UInt64(e + 1)
     }
 }
 
