@@ -170,5 +170,6 @@ struct CentralityEdgeCaseTests {
         }
         let reference = keys.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map(Int32.init)
         #expect(stableRadixOrder(of: keys, bits: bits) == reference)
+        #expect(stableRadixOrder(of: keys) == reference)
     }
 }
