@@ -6,6 +6,7 @@
 // lines (node indices, self-loops left out: they carry no betweenness) for Scripts/bench-pipeline.sh to hand the
 // same directed graph to networkit; writing it is not timed.
 import Foundation
+import GraphExport
 import ReplyGraph
 
 extension Bench {
@@ -79,21 +80,14 @@ extension Bench {
         init(_ description: String) { self.description = description }
     }
 
-    /// `source target` per line, node indices, self-loops left out.
+    /// `source target` per line, node indices, self-loops left out; streamed through GraphExport's atomic writer
+    /// (temporary file and rename), so the list is never held whole.
     private static func writeEdges(of graph: UserGraph, to path: String) throws {
-        var out = ""
-        out.reserveCapacity(graph.edgeCount * 16)
-        for v in 0..<Int32(graph.nodeCount) {
-            for w in graph.successors(of: v) where w != v {
-                out += String(v)
-                out += " "
-                out += String(w)
-                out += "\n"
+        try AtomicFile.write(to: URL(fileURLWithPath: path)) { out in
+            for v in 0..<Int32(graph.nodeCount) {
+                for w in graph.successors(of: v) where w != v { out.write("\(v) \(w)\n") }
             }
         }
-        let temporary = path + ".part"
-        try Data(out.utf8).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, path) == 0 else { throw PipelineError("cannot move \(temporary) to \(path)") }
     }
 
     /// The resident set now, in MB (`VmRSS` of /proc/self/status; 0 where there is none).
