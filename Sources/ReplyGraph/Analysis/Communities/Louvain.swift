@@ -6,12 +6,13 @@
 ///     result.modularity   // of the partition, in the undirected projection
 ///
 /// Each level moves nodes, in a seeded random order, to the neighbouring community with the largest positive
-/// modularity gain until no node moves; communities are then merged into nodes and the next level runs, until a
-/// level improves modularity by no more than `threshold`. The result is the last level's partition, as networkx
+/// modularity gain until no node would move; after the first pass only the nodes whose neighbours moved are visited
+/// again. Communities are then merged into nodes and the next level runs, until a level improves modularity by no
+/// more than `threshold`. The result is the last level's partition, as networkx
 /// returns. The same seed gives the same partition; it differs from networkx's for the same seed number (its
 /// order comes from Python's `random`), and modularity is comparable, not equal.
 ///
-/// - Complexity: O(m) per sweep; typically a few sweeps per level and O(log n) levels.
+/// - Complexity: O(m) for the first pass of a level, less for the revisits; O(log n) levels.
 public struct Louvain: Hashable, Sendable {
     package var resolution: Double
     package var threshold: Double
@@ -123,53 +124,69 @@ private struct LevelGraph {
     }
 
     /// One level of local moves: the community of each node, and whether any node moved.
+    ///
+    /// Every node is visited once in a seeded random order; after that only the nodes whose neighbourhood changed
+    /// are: a node that moves puts its neighbours outside its new community back in the queue (the fast local move
+    /// of Leiden, Traag, Waltman & van Eck 2019, after Ozaki, Tezuka & Inaba 2016). networkx sweeps over every node
+    /// until a sweep moves none, which repeats the work on the nodes that settled early; the queue reaches the same
+    /// modularity in a fraction of the visits.
     func oneLevel(m: Double, resolution: Double, rng: inout SeededGenerator) -> ([Int32], Bool) {
         let n = count
         var community = (0..<Int32(n)).map { $0 }
         var stot = degree
-        var order = (0..<n).map { $0 }
-        order.shuffle(using: &rng)
+        var queue = (0..<Int32(n)).map { $0 }
+        queue.shuffle(using: &rng)
+        var queued = [Bool](repeating: true, count: n)
+        var head = 0
+        var waiting = n
         var weightTo = [Double](repeating: 0, count: n)
         var isTouched = [Bool](repeating: false, count: n) // not `weightTo == 0`: zero-weight edges exist
         var touched: [Int32] = []
         var improvement = false
-        var moves = 1
-        while moves > 0 {
-            moves = 0
-            for u in order {
-                let current = Int(community[u])
-                var bestCommunity = current
-                var bestGain = 0.0
-                touched.removeAll(keepingCapacity: true)
-                for i in offsets[u]..<offsets[u + 1] {
-                    let c = Int(community[Int(targets[i])])
-                    if !isTouched[c] {
-                        isTouched[c] = true
-                        touched.append(Int32(c))
-                    }
-                    weightTo[c] += weights[i]
+        while waiting > 0 {
+            let u = Int(queue[head])
+            head = head + 1 == n ? 0 : head + 1
+            waiting -= 1
+            queued[u] = false
+            let current = Int(community[u])
+            var bestCommunity = current
+            var bestGain = 0.0
+            touched.removeAll(keepingCapacity: true)
+            for i in offsets[u]..<offsets[u + 1] {
+                let c = Int(community[Int(targets[i])])
+                if !isTouched[c] {
+                    isTouched[c] = true
+                    touched.append(Int32(c))
                 }
-                let d = degree[u]
-                stot[current] -= d
-                let removeCost = -weightTo[current] / m + resolution * (stot[current] * d) / (2 * m * m)
-                for c32 in touched {
-                    let c = Int(c32)
-                    let gain = removeCost + weightTo[c] / m - resolution * (stot[c] * d) / (2 * m * m)
-                    if gain > bestGain {
-                        bestGain = gain
-                        bestCommunity = c
-                    }
+                weightTo[c] += weights[i]
+            }
+            let d = degree[u]
+            stot[current] -= d
+            let removeCost = -weightTo[current] / m + resolution * (stot[current] * d) / (2 * m * m)
+            for c32 in touched {
+                let c = Int(c32)
+                let gain = removeCost + weightTo[c] / m - resolution * (stot[c] * d) / (2 * m * m)
+                if gain > bestGain {
+                    bestGain = gain
+                    bestCommunity = c
                 }
-                for c in touched {
-                    weightTo[Int(c)] = 0
-                    isTouched[Int(c)] = false
-                }
-                stot[bestCommunity] += d
-                if bestCommunity != current {
-                    community[u] = Int32(bestCommunity)
-                    moves += 1
-                    improvement = true
-                }
+            }
+            for c in touched {
+                weightTo[Int(c)] = 0
+                isTouched[Int(c)] = false
+            }
+            stot[bestCommunity] += d
+            guard bestCommunity != current else { continue }
+            community[u] = Int32(bestCommunity)
+            improvement = true
+            // The queue holds each node at most once, so n slots never overflow.
+            for i in offsets[u]..<offsets[u + 1] {
+                let w = Int(targets[i])
+                guard !queued[w], Int(community[w]) != bestCommunity else { continue }
+                queued[w] = true
+                let tail = head + waiting
+                queue[tail >= n ? tail - n : tail] = Int32(w)
+                waiting += 1
             }
         }
         return (community, improvement)
