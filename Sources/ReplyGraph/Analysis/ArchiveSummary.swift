@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an archive holds at a glance: sizes, time span, replies and mentions, and what reading it skipped.
 ///
 ///     let summary = ArchiveSummary(archive)
@@ -125,104 +127,35 @@ public struct ArchiveSummary: Sendable, Encodable {
     public init(_ archive: Archive, top: Int = 10) {
         let tweets = archive.tweets
         self.tweets = tweets.count
-        // Authors and mentioned handles get dense ids through byte-hashed indexes (the first spelling seen is
-        // displayed); a tweet's mentions are checked against a reused scratch array, so a tweet mentioning a
-        // handle twice counts once without a `Set` per tweet.
-        // Handles and counts in separate arrays: counting then increments an `Int` in place, where a `(Handle, Int)`
-        // element made each increment go through the element's copy.
-        var authorIDs = StringIndex()
-        var authorHandles: [Handle] = []
-        var authorCounts: [Int] = []
-        var mentionIDs = StringIndex()
-        var mentionedHandles: [Handle] = []
-        var mentionCounts: [Int] = []
-        var tweetMentions: [Int32] = []
-        var replies = 0
-        var selfReplies = 0
-        var withParent = 0
-        var retweets = 0
-        var quotes = 0
-        var withMentions = 0
-        var countsPresent = false
-        var first: Timestamp?
-        var last: Timestamp?
-        // Through a span, reading single fields: iterating would copy (retain and release) every tweet.
-        do {
-            let list = tweets.span
-            for k in list.indices {
-                // The span's subscript lends the tweet in place; a `let tweet = list[k]` would copy all of it (and
-                // retain its references) to call a computed property.
-                let author = list[k].author
-                if let id = authorIDs.id(of: author.key) {
-                    authorCounts[Int(id)] += 1
-                } else {
-                    authorIDs.add(author.key, id: Int32(authorHandles.count))
-                    authorHandles.append(author)
-                    authorCounts.append(1)
-                }
-                let createdAt = list[k].createdAt
-                if first.map({ createdAt < $0 }) ?? true { first = createdAt }
-                if last.map({ createdAt > $0 }) ?? true { last = createdAt }
-                if list[k].isReply {
-                    replies += 1
-                    if let parent = list[k].inReplyToID {
-                        withParent += 1
-                        if archive[parent]?.author == author { selfReplies += 1 }
-                    } else if let user = list[k].inReplyToUser {
-                        if user == author { selfReplies += 1 }
-                    } else if list[k].entities.firstReplyTo(is: author) {
-                        selfReplies += 1
-                    }
-                }
-                if list[k].isRetweet { retweets += 1 }
-                if list[k].quotedID != nil { quotes += 1 }
-                if list[k].hasMentions {
-                    withMentions += 1
-                    while !tweetMentions.isEmpty { tweetMentions.removeLast() } // not the general replaceSubrange
-                    list[k].entities.forEachMentionUTF8 { name in
-                        // Folded in a fixed buffer, so a known name costs no `String` (an extracted mention has at
-                        // most 20 bytes; folding is ASCII lower-casing, as in `Handle.fold`). Longer names, which
-                        // only hand-built entities have, take the `String` path.
-                        var folded = InlineArray<24, UInt8>(repeating: 0)
-                        let known: Int32?
-                        if name.count > folded.count {
-                            known = mentionIDs.id(of: Handle.fold(String(decoding: name, as: UTF8.self)))
-                        } else {
-                            for k in 0..<name.count { folded[k] = Handle.fold(name[k]) }
-                            known = mentionIDs.id(ofUTF8: folded.span.extracting(..<name.count))
-                        }
-                        let id: Int32
-                        if let known {
-                            id = known
-                        } else {
-                            let handle = Handle(String(decoding: name, as: UTF8.self))
-                            id = Int32(mentionedHandles.count)
-                            mentionIDs.add(handle.key, id: id)
-                            mentionedHandles.append(handle)
-                            mentionCounts.append(0)
-                        }
-                        if tweetMentions.contains(id) { return }
-                        tweetMentions.append(id)
-                        mentionCounts[Int(id)] += 1
-                    }
-                }
-                if !countsPresent && list[k].hasCounts { countsPresent = true }
+        // Large archives are counted in contiguous parts on all cores and the parts merged in order, so ids, and
+        // with them the first spelling of each handle, are those of one pass in archive order.
+        let parts = tweets.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1
+        var tally: Tally
+        if parts >= 2 {
+            let partial = Parallel.map(parts, chunks: parts) { p in
+                var part = Tally()
+                part.count(archive, Parallel.chunk(p, of: parts, count: tweets.count))
+                return part
             }
+            tally = partial[0]
+            for part in partial.dropFirst() { tally.merge(part) }
+        } else {
+            tally = Tally()
+            tally.count(archive, tweets.indices)
         }
-        // Both lists hold each handle once (the indexes key them by folded name).
-        self.authors = authorHandles.count
-        self.topAuthors = Self.ranked(authorHandles, authorCounts, top: top)
-        self.first = first
-        self.last = last
-        self.replies = replies
-        self.selfReplies = selfReplies
-        self.repliesWithParentID = withParent
-        self.retweets = retweets
-        self.quotes = quotes
-        self.tweetsWithMentions = withMentions
-        self.distinctMentioned = mentionedHandles.count
-        self.topMentions = Self.ranked(mentionedHandles, mentionCounts, top: top)
-        self.countsPresent = countsPresent
+        self.authors = tally.authorHandles.count
+        self.topAuthors = Self.ranked(tally.authorHandles, tally.authorCounts, top: top)
+        self.first = tally.first
+        self.last = tally.last
+        self.replies = tally.replies
+        self.selfReplies = tally.selfReplies
+        self.repliesWithParentID = tally.withParent
+        self.retweets = tally.retweets
+        self.quotes = tally.quotes
+        self.tweetsWithMentions = tally.withMentions
+        self.distinctMentioned = tally.mentionedHandles.count
+        self.topMentions = Self.ranked(tally.mentionedHandles, tally.mentionCounts, top: top)
+        self.countsPresent = tally.countsPresent
         self.externalTweets = archive.externalTweets.count
         self.inputs = archive.inputs.map {
             Input(
@@ -238,11 +171,149 @@ public struct ArchiveSummary: Sendable, Encodable {
         self.accountArchives = archive.accountArchives.map(AccountArchive.init)
     }
 
-    /// Counts sorted by count (descending), then handle, cut to `top`.
+    /// Archives with fewer tweets are counted on one core.
+    static let parallelThreshold = 200_000
+
+    /// Counts sorted by count (descending), then handle, cut to `top`: one pass keeping the best `top` in order, not
+    /// a sort of every handle (a large archive has a million authors, mostly tied on small counts).
     static func ranked(_ handles: [Handle], _ counts: [Int], top: Int) -> [HandleCount] {
-        handles.indices
-            .sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : handles[$0].key < handles[$1].key }
-            .prefix(top)
-            .map { HandleCount(handle: handles[$0].display, count: counts[$0]) }
+        func before(_ a: Int, _ b: Int) -> Bool {
+            counts[a] != counts[b] ? counts[a] > counts[b] : handles[a].key < handles[b].key
+        }
+        var best: [Int] = []
+        for i in handles.indices where top > 0 {
+            if best.count == top, !before(i, best[top - 1]) { continue }
+            var low = 0
+            var high = best.count
+            while low < high {
+                let mid = (low + high) / 2
+                if before(best[mid], i) { low = mid + 1 } else { high = mid }
+            }
+            best.insert(i, at: low)
+            if best.count > top { best.removeLast() }
+        }
+        return best.map { HandleCount(handle: handles[$0].display, count: counts[$0]) }
+    }
+}
+
+/// What ``ArchiveSummary`` counts over a run of tweets; two tallies of consecutive runs merge into the tally of both.
+private struct Tally {
+    // Authors and mentioned handles get dense ids through byte-hashed indexes (the first spelling seen is
+    // displayed); a tweet's mentions are checked against a reused scratch array, so a tweet mentioning a
+    // handle twice counts once without a `Set` per tweet.
+    // Handles and counts in separate arrays: counting then increments an `Int` in place, where a `(Handle, Int)`
+    // element made each increment go through the element's copy.
+    var authorIDs = StringIndex()
+    var authorHandles: [Handle] = []
+    var authorCounts: [Int] = []
+    var mentionIDs = StringIndex()
+    var mentionedHandles: [Handle] = []
+    var mentionCounts: [Int] = []
+    var replies = 0
+    var selfReplies = 0
+    var withParent = 0
+    var retweets = 0
+    var quotes = 0
+    var withMentions = 0
+    var countsPresent = false
+    var first: Timestamp?
+    var last: Timestamp?
+
+    /// Counts the tweets at `range` of `archive`.
+    mutating func count(_ archive: Archive, _ range: Range<Int>) {
+        var tweetMentions: [Int32] = []
+        // Through a span, reading single fields: iterating would copy (retain and release) every tweet.
+        let list = archive.tweets.span
+        for k in range {
+            // The span's subscript lends the tweet in place; a `let tweet = list[k]` would copy all of it (and
+            // retain its references) to call a computed property.
+            let author = list[k].author
+            if let id = authorIDs.id(of: author.key) {
+                authorCounts[Int(id)] += 1
+            } else {
+                authorIDs.add(author.key, id: Int32(authorHandles.count))
+                authorHandles.append(author)
+                authorCounts.append(1)
+            }
+            let createdAt = list[k].createdAt
+            if first.map({ createdAt < $0 }) ?? true { first = createdAt }
+            if last.map({ createdAt > $0 }) ?? true { last = createdAt }
+            if list[k].isReply {
+                replies += 1
+                if let parent = list[k].inReplyToID {
+                    withParent += 1
+                    if archive[parent]?.author == author { selfReplies += 1 }
+                } else if let user = list[k].inReplyToUser {
+                    if user == author { selfReplies += 1 }
+                } else if list[k].entities.firstReplyTo(is: author) {
+                    selfReplies += 1
+                }
+            }
+            if list[k].isRetweet { retweets += 1 }
+            if list[k].quotedID != nil { quotes += 1 }
+            if list[k].hasMentions {
+                withMentions += 1
+                while !tweetMentions.isEmpty { tweetMentions.removeLast() } // not the general replaceSubrange
+                list[k].entities.forEachMentionUTF8 { name in
+                    // Folded in a fixed buffer, so a known name costs no `String` (an extracted mention has at
+                    // most 20 bytes; folding is ASCII lower-casing, as in `Handle.fold`). Longer names, which
+                    // only hand-built entities have, take the `String` path.
+                    var folded = InlineArray<24, UInt8>(repeating: 0)
+                    let known: Int32?
+                    if name.count > folded.count {
+                        known = mentionIDs.id(of: Handle.fold(String(decoding: name, as: UTF8.self)))
+                    } else {
+                        for k in 0..<name.count { folded[k] = Handle.fold(name[k]) }
+                        known = mentionIDs.id(ofUTF8: folded.span.extracting(..<name.count))
+                    }
+                    let id: Int32
+                    if let known {
+                        id = known
+                    } else {
+                        let handle = Handle(String(decoding: name, as: UTF8.self))
+                        id = Int32(mentionedHandles.count)
+                        mentionIDs.add(handle.key, id: id)
+                        mentionedHandles.append(handle)
+                        mentionCounts.append(0)
+                    }
+                    if tweetMentions.contains(id) { return }
+                    tweetMentions.append(id)
+                    mentionCounts[Int(id)] += 1
+                }
+            }
+            if !countsPresent && list[k].hasCounts { countsPresent = true }
+        }
+    }
+
+    /// Adds the tally of the tweets that follow this one's: handles new to this tally get the next ids, in the
+    /// order `later` met them.
+    mutating func merge(_ later: Tally) {
+        for (k, handle) in later.authorHandles.enumerated() {
+            if let id = authorIDs.id(of: handle.key) {
+                authorCounts[Int(id)] += later.authorCounts[k]
+            } else {
+                authorIDs.add(handle.key, id: Int32(authorHandles.count))
+                authorHandles.append(handle)
+                authorCounts.append(later.authorCounts[k])
+            }
+        }
+        for (k, handle) in later.mentionedHandles.enumerated() {
+            if let id = mentionIDs.id(of: handle.key) {
+                mentionCounts[Int(id)] += later.mentionCounts[k]
+            } else {
+                mentionIDs.add(handle.key, id: Int32(mentionedHandles.count))
+                mentionedHandles.append(handle)
+                mentionCounts.append(later.mentionCounts[k])
+            }
+        }
+        replies += later.replies
+        selfReplies += later.selfReplies
+        withParent += later.withParent
+        retweets += later.retweets
+        quotes += later.quotes
+        withMentions += later.withMentions
+        countsPresent = countsPresent || later.countsPresent
+        if let f = later.first, first.map({ f < $0 }) ?? true { first = f }
+        if let l = later.last, last.map({ l > $0 }) ?? true { last = l }
     }
 }
