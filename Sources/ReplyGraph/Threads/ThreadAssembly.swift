@@ -3,6 +3,12 @@ extension ReconstructionState {
     ///
     /// - Complexity: O(n) for n tweets, plus sorting the threads by root id.
     mutating func finish() -> Reconstruction {
+        // What only decoding reads goes before the threads are built: at ten million tweets it is a gigabyte of the
+        // peak.
+        facts = DecisionColumn(repeating: TweetFacts(), count: 0)
+        numbering = DecisionColumn(repeating: ChainNumbering(), count: 0)
+        ownRank = DecisionColumn(repeating: 0, count: 0)
+        recent = []
         var slot = ContiguousArray<Int32>(repeating: -1, count: chains.count)
         var roots: [(id: TweetID, chain: Int32)] = []
         for (c, chain) in chains.enumerated() where chain.length >= 2 {

@@ -91,12 +91,12 @@ struct ReconstructionState {
     let authorOf: ContiguousArray<Int32>
     let authorKeys: [String]
     /// Per tweet: creation time in milliseconds, and whether its leading @-run addresses someone else.
-    let times: ContiguousArray<Int64>
-    let othersLead: ContiguousArray<Bool>
+    let times: DecisionColumn<Int64>
+    let othersLead: DecisionColumn<Bool>
     /// Per tweet: whether it is a retweet, and its conversation id (0 for none), read once instead of through the
     /// tweet in the decoding loop.
-    let isRetweet: ContiguousArray<Bool>
-    let conversation: ContiguousArray<UInt64>
+    let isRetweet: DecisionColumn<Bool>
+    let conversation: DecisionColumn<UInt64>
     /// Archive indices in posting order.
     let order: ContiguousArray<Int32>
     let idsComplete: Bool
@@ -106,7 +106,7 @@ struct ReconstructionState {
     let reason: DecisionColumn<ThreadLink.Reason>
     let chainOf: DecisionColumn<Int32>
     var chains: [Chain] = []
-    var markers: [NumberingMarker?]
+    let markers: DecisionColumn<NumberingMarker?>
     /// Each tweet's cues with bit 15 set once read (``readCues(_:)``): only for tweets whose wording can change a
     /// decision, and for follow-ups.
     let cueCache: DecisionColumn<UInt16>
@@ -114,15 +114,15 @@ struct ReconstructionState {
     /// without wording plus that falls short, no link is possible and no wording is read. `nil` when the model's
     /// calibration does not allow the bound.
     let wordingBound: (threshold: Double, most: Double)?
-    var facts: ContiguousArray<TweetFacts>
+    var facts: DecisionColumn<TweetFacts>
     /// The numbering along each tweet's chain up to it, and whether something continues it.
-    let numbering: DecisionColumn<ChainNumbering>
+    var numbering: DecisionColumn<ChainNumbering>
     let hasChild: DecisionColumn<Bool>
     /// Each author's recent non-retweets, newest last: author `a` owns `recent[a * maxCandidates ..< a *
     /// maxCandidates + recentCount[a]]`, and `ownRank` numbers each author's tweets in posting order.
     var recent: ContiguousArray<Int32>
     var recentCount: ContiguousArray<Int32>
-    let ownRank: DecisionColumn<Int32>
+    var ownRank: DecisionColumn<Int32>
     var nextRank: ContiguousArray<Int32>
     /// Each author's typical ln(1 + gap) between thread parts (``LinkModel/typicalGap`` until adapted).
     var typicalGap: ContiguousArray<Double>
@@ -141,9 +141,8 @@ struct ReconstructionState {
         self.model = model
         tweets = archive.tweets
         let n = tweets.count
-        var authorIndex = StringIndex()
-        var authorOf = ContiguousArray<Int32>(repeating: 0, count: n)
-        var keys: [String] = []
+        let authorOf: ContiguousArray<Int32>
+        let keys: [String]
         // Per-tweet facts depend on one tweet each: read them on all cores (each call writes its own index's slots).
         // (No text is read here: the texts are read in one pass below.)
         let timeColumn = DecisionColumn<Int64>(repeating: 0, count: n)
@@ -156,27 +155,17 @@ struct ReconstructionState {
             retweetColumn[i] = tweets[i].isRetweet
             conversationColumn[i] = tweets[i].conversationID?.rawValue ?? 0
         }
-        let times = timeColumn.array
-        let othersLead = leadColumn.array
-        let retweets = retweetColumn.array
-        let conversations = conversationColumn.array
-        self.isRetweet = retweets
-        self.conversation = conversations
-        for i in 0..<n {
-            let key = tweets[i].author.key
-            if let a = authorIndex.id(of: key) {
-                authorOf[i] = a
-            } else {
-                let a = Int32(keys.count)
-                authorIndex.add(key, id: a)
-                keys.append(key)
-                authorOf[i] = a
-            }
-        }
+        // The columns are kept as they are, never copied: at ten million tweets a copy of each costs a gigabyte
+        // of peak memory.
+        let times = timeColumn
+        let retweets = retweetColumn
+        self.isRetweet = retweetColumn
+        self.conversation = conversationColumn
+        (authorOf, keys) = Self.authors(of: tweets)
         self.authorOf = authorOf
         self.authorKeys = keys
-        self.times = times
-        self.othersLead = othersLead
+        self.times = timeColumn
+        self.othersLead = leadColumn
         var order = ContiguousArray<Int32>((0..<Int32(n)))
         let tweets = self.tweets
         var sorted = true
@@ -223,17 +212,15 @@ struct ReconstructionState {
             factColumn[i] = TweetFacts(utf8: text, author: authorBits[Int(authorList[i])])
             cueCache[i] = TextCues(utf8: text).rawValue | 0x8000
         }
-        let markers = Array(markerColumn.array)
-        let facts = factColumn.array
         idsComplete = Self.archiveStatesReplyIDs(archive)
         parent = DecisionColumn(repeating: -1, count: n)
         confidence = DecisionColumn(repeating: 0, count: n)
         reason = DecisionColumn(repeating: .unlinked, count: n)
         chainOf = DecisionColumn(repeating: -1, count: n)
-        self.markers = markers
+        self.markers = markerColumn
         self.cueCache = cueCache
         wordingBound = Self.wordingBound(model, minConfidence: options.minConfidence)
-        self.facts = facts
+        self.facts = factColumn
         numbering = DecisionColumn(repeating: ChainNumbering(), count: n)
         hasChild = DecisionColumn(repeating: false, count: n)
         recent = ContiguousArray(repeating: -1, count: keys.count * ThreadReconstructor.maxCandidates)
@@ -241,6 +228,54 @@ struct ReconstructionState {
         ownRank = DecisionColumn(repeating: 0, count: n)
         nextRank = ContiguousArray(repeating: 0, count: keys.count)
         typicalGap = ContiguousArray(repeating: model.typicalGap, count: keys.count)
+    }
+
+    /// Each tweet's author as a dense index, in order of first appearance, and each author's key.
+    ///
+    /// A million authors make each lookup a trip to memory, so large archives are interned on all cores: each
+    /// contiguous part gets its own index, the later parts' authors are then looked up in the first part's in
+    /// order (which keeps the order of first appearance), and the parts' indices are renumbered in place.
+    static func authors(of tweets: [Tweet]) -> (ContiguousArray<Int32>, [String]) {
+        let n = tweets.count
+        let parts = n >= parallelThreshold ? Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
+        let column = DecisionColumn<Int32>(repeating: 0, count: n)
+        let local = Parallel.map(parts, chunks: parts) { p in
+            var index = StringIndex()
+            var keys: [String] = []
+            let list = tweets.span
+            for i in Parallel.chunk(p, of: parts, count: n) {
+                let key = list[i].author.key
+                if let a = index.id(of: key) {
+                    column[i] = a
+                } else {
+                    let a = Int32(keys.count)
+                    index.add(key, id: a)
+                    keys.append(key)
+                    column[i] = a
+                }
+            }
+            return (index: index, keys: keys)
+        }
+        guard var (index, keys) = local.first else { return ([], []) }
+        var renumbered: [[Int32]] = [[]]
+        for part in local.dropFirst() {
+            renumbered.append(
+                part.keys.map { key in
+                    if let a = index.id(of: key) { return a }
+                    let a = Int32(keys.count)
+                    index.add(key, id: a)
+                    keys.append(key)
+                    return a
+                })
+        }
+        if parts > 1 {
+            let renumber = renumbered
+            Parallel.forEachChunk(of: n, chunks: parts) { range, p in
+                guard p > 0 else { return }
+                for i in range { column[i] = renumber[p][Int(column[i])] }
+            }
+        }
+        return (column.array, keys)
     }
 
     /// Whether every tweet's reply parent is stated (so a tweet without one is not a reply): all inputs are API v2
