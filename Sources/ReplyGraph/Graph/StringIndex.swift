@@ -13,20 +13,22 @@
 /// - Complexity: O(length) per lookup; a miss costs a dictionary lookup as well.
 struct StringIndex {
     private var dictionary: [String: Int32] = [:]
-    /// Open addressing: each slot holds the hash's high 32 bits above the entry index + 1, 0 for empty, so a probe
-    /// that meets another key is told apart without reading its entry. The capacity is a power of two.
-    private var slots = ContiguousArray<UInt64>(repeating: 0, count: 64)
-    /// Per cached key: its id and length, and for keys of up to 16 bytes the bytes themselves as two zero-padded
-    /// words, compared without a second read; longer keys' bytes are in `bytes`, from `entryStart`.
-    private var entries = ContiguousArray<Entry>()
-    private var entryStart = ContiguousArray<Int32>()
+    /// Open addressing over the entries themselves, so a lookup reads one 32-byte entry (two share a cache line)
+    /// rather than a slot and then the entry it points to: at a million keys each read is a trip to memory. The
+    /// capacity is a power of two, at most half full.
+    private var table = ContiguousArray<Entry>(repeating: Entry(), count: 64)
+    private var cachedCount = 0
+    /// The bytes of the cached keys longer than 16 bytes, one after another.
     private var bytes = ContiguousArray<UInt8>()
 
+    /// A cached key: its hash, id and length + 1 (0 marks an empty entry), and for keys of up to 16 bytes the bytes
+    /// themselves as two zero-padded words, compared without another read; a longer key's `words.0` is where its
+    /// bytes start in `bytes`.
     private struct Entry {
-        var words: (UInt64, UInt64)
-        var hash: UInt64
-        var id: Int32
-        var count: Int32
+        var words: (UInt64, UInt64) = (0, 0)
+        var hash: UInt64 = 0
+        var id: Int32 = 0
+        var stored: Int32 = 0
     }
 
     /// A key's ASCII hash and, for keys of up to 16 bytes, its padded words.
@@ -118,52 +120,48 @@ struct StringIndex {
     }
 
     private func cached(_ s: Span<UInt8>, _ probe: Probe) -> Int32? {
-        let mask = slots.count - 1
-        let tag = probe.hash >> 32
+        let mask = table.count - 1
+        let stored = Int32(s.count + 1)
         var slot = Int(truncatingIfNeeded: probe.hash) & mask
         while true {
-            let value = slots[slot]
-            if value == 0 { return nil }
-            if value >> 32 == tag {
-                let e = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
-                if equal(entries[e], e, s, probe) { return entries[e].id }
-            }
+            let entry = table[slot]
+            if entry.stored == 0 { return nil }
+            if entry.hash == probe.hash && entry.stored == stored && equal(entry, s, probe) { return entry.id }
             slot = (slot + 1) & mask
         }
     }
 
+    /// Whether `entry`, of `s`'s length, holds `s`.
     @inline(__always)
-    private func equal(_ entry: Entry, _ e: Int, _ s: Span<UInt8>, _ probe: Probe) -> Bool {
-        guard Int(entry.count) == s.count else { return false }
+    private func equal(_ entry: Entry, _ s: Span<UInt8>, _ probe: Probe) -> Bool {
         if s.count <= 16 { return entry.words == probe.words }
-        let start = Int(entryStart[e])
+        let start = Int(truncatingIfNeeded: entry.words.0)
         let stored = bytes.span
         for k in 0..<s.count where stored[start + k] != s[k] { return false }
         return true
     }
 
     private mutating func insert(_ s: Span<UInt8>, _ probe: Probe, _ id: Int32) {
-        let e = entries.count
-        entries.append(Entry(words: probe.words, hash: probe.hash, id: id, count: Int32(s.count)))
-        entryStart.append(Int32(bytes.count))
+        var entry = Entry(words: probe.words, hash: probe.hash, id: id, stored: Int32(s.count + 1))
         if s.count > 16 {
+            entry.words = (UInt64(bytes.count), 0)
             for k in s.indices { bytes.append(s[k]) }
         }
-        if (e + 1) * 2 > slots.count {
+        cachedCount += 1
+        if cachedCount * 2 > table.count {
             // Grow to keep the load under one half, re-placing every entry.
-            slots = ContiguousArray(repeating: 0, count: slots.count * 2)
-            for k in 0...e { place(k) }
-        } else {
-            place(e)
+            let old = table
+            table = ContiguousArray(repeating: Entry(), count: table.count * 2)
+            for k in old.indices where old[k].stored != 0 { place(old[k]) }
         }
+        place(entry)
     }
 
-    private mutating func place(_ e: Int) {
-        let hash = entries[e].hash
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
-        slots[slot] = (hash >> 32) << 32 | UInt64(e + 1)
+    private mutating func place(_ entry: Entry) {
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: entry.hash) & mask
+        while table[slot].stored != 0 { slot = (slot + 1) & mask }
+        table[slot] = entry
     }
 }
 
