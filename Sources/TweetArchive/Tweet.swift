@@ -291,8 +291,12 @@ public struct Tweet: Identifiable, Sendable {
     ///
     /// - Complexity: O(m) for m mentions.
     public var mentionedHandles: [Handle] {
+        mentionedHandles(besides: replyHandles)
+    }
+
+    /// ``mentionedHandles`` for a caller that already holds ``replyHandles`` (`reply`), without reading them again.
+    package func mentionedHandles(besides reply: [Handle]) -> [Handle] {
         guard hasMentions else { return [] }
-        let reply = replyHandles
         var result: [Handle] = []
         for mention in entities.mentions {
             let handle = Handle(mention.value)

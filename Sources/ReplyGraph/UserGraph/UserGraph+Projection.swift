@@ -30,12 +30,12 @@ extension UserGraph {
     ) -> UserGraph {
         let kinds = kind == .interaction ? InteractionKind.allCases.count : 1
         var builder = Builder(directed: kind.isDirected, kindCount: kinds)
-        var nodeOfKey: [String: Int32] = [:]
+        var nodeOfKey = StringIndex()
         var labels: [String] = []
         func intern(_ handle: Handle) -> Int32 {
-            if let node = nodeOfKey[handle.key] { return node }
+            if let node = nodeOfKey.id(of: handle.key) { return node }
             let node = Int32(labels.count)
-            nodeOfKey[handle.key] = node
+            nodeOfKey.add(handle.key, id: node)
             labels.append(handle.display)
             return node
         }
@@ -59,36 +59,39 @@ extension UserGraph {
         }
         func author(of id: TweetID) -> Handle? { archived(id) ?? externalTweets[id]?.author }
 
-        for tweet in tweets {
-            if let since = options.since, tweet.createdAt < since { continue }
-            if let until = options.until, tweet.createdAt >= until { continue }
+        // Through a span, reading single fields: iterating the array, or `let tweet = list[k]`, would copy (retain and
+        // release) every tweet.
+        let list = tweets.span
+        for k in list.indices {
+            if let since = options.since, list[k].createdAt < since { continue }
+            if let until = options.until, list[k].createdAt >= until { continue }
             switch kind {
             case .mention:
-                let mentioned = tweet.mentionedHandles
+                let mentioned = list[k].mentionedHandles
                 if mentioned.isEmpty { continue }
-                let a = intern(tweet.author)
+                let a = intern(list[k].author)
                 for handle in mentioned { builder.add(a, intern(handle), kind: 0, weight: 1) }
             case .reply:
-                let replied = tweet.replyHandles
+                let replied = list[k].replyHandles
                 if replied.isEmpty { continue }
-                let a = intern(tweet.author)
+                let a = intern(list[k].author)
                 for handle in replied { builder.add(a, intern(handle), kind: 0, weight: 1) }
             case .interaction:
-                let mentioned = tweet.mentionedHandles
-                let replied = tweet.replyHandles
+                let replied = list[k].replyHandles
+                let mentioned = list[k].mentionedHandles(besides: replied)
                 var quoted: Handle?
-                if let id = tweet.quotedID { quoted = author(of: id) }
+                if let id = list[k].quotedID { quoted = author(of: id) }
                 var retweeted: Handle?
-                if tweet.isRetweet {
-                    if let id = tweet.retweetedID { retweeted = author(of: id) }
-                    if retweeted == nil, tweet.withUTF8Text({ $0.starts(with: "RT @".utf8) }),
-                        let first = tweet.entities.mentions.first
+                if list[k].isRetweet {
+                    if let id = list[k].retweetedID { retweeted = author(of: id) }
+                    if retweeted == nil, list[k].withUTF8Text({ $0.starts(with: "RT @".utf8) }),
+                        let first = list[k].entities.mentions.first
                     {
                         retweeted = Handle(first.value)
                     }
                 }
                 if mentioned.isEmpty && replied.isEmpty && quoted == nil && retweeted == nil { continue }
-                let a = intern(tweet.author)
+                let a = intern(list[k].author)
                 for handle in mentioned {
                     builder.add(a, intern(handle), kind: InteractionKind.mention.rawValue, weight: 1)
                 }
@@ -100,7 +103,7 @@ extension UserGraph {
                     builder.add(a, intern(retweeted), kind: InteractionKind.retweet.rawValue, weight: 1)
                 }
             case .coMention:
-                let handles = tweet.replyHandles + tweet.mentionedHandles
+                let handles = list[k].replyHandles + list[k].mentionedHandles
                 if handles.count < 2 { continue }
                 var seen = Set<Handle>()
                 let unique = handles.filter { seen.insert($0).inserted }

@@ -226,12 +226,14 @@ extension UserGraph {
             }
         }
 
-        /// Unique (u, v) keys in ascending order with summed per-kind weights.
+        /// Unique (u, v) keys in ascending order with summed per-kind weights (summed in the order they were added:
+        /// the radix order is stable).
         func merged() -> Merged {
-            let order = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+            let order = stableRadixOrder(of: keys)
             var outKeys: [UInt64] = []
             var outWeights: [Double] = []
-            for i in order {
+            for position in order {
+                let i = Int(position)
                 if outKeys.last != keys[i] {
                     outKeys.append(keys[i])
                     outWeights.append(contentsOf: repeatElement(0, count: kindCount))
