@@ -10,8 +10,8 @@ struct CommunitiesCommand: ParsableCommand {
         abstract: "Find communities of users (Louvain or label propagation) and report their modularity.",
         discussion: """
             Works on the undirected projection of the chosen user graph. Louvain follows networkx's \
-            louvain_communities and is deterministic for a seed; label propagation follows networkx's \
-            semi-synchronous label_propagation_communities.
+            louvain_communities (after a first pass it revisits only nodes whose neighbours moved) and is \
+            deterministic for a seed; label propagation follows networkx's asynchronous asyn_lpa_communities.
 
             Examples:
               replygraph communities
