@@ -145,25 +145,33 @@ public struct PromotionDetector: Sendable {
         let words = Set(tokens.map(\.text))
         var scalars: [Unicode.Scalar]? = nil
         let length = max(1, text.unicodeScalars.count)
+        // Rules and patterns are read in place through spans: copying one out (as `for rule in rules` does) retains
+        // and releases each of its fields, for every rule of every tweet the prefilter lets through.
         for (c, category) in rules.categories.enumerated() {
-            if category.exclude.enumerated().contains(where: { k, pattern in
-                mayMatch(compiled?.excludeSlots[c][k]) && pattern.mayMatch(words: words)
-                    && pattern.firstMatch(in: tokens) != nil
-            }) {
-                continue
+            let excludes = category.exclude.span
+            var excluded = false
+            for k in excludes.indices
+            where mayMatch(compiled?.excludeSlots[c][k]) && excludes[k].mayMatch(words: words)
+                && excludes[k].firstMatch(in: tokens) != nil
+            {
+                excluded = true
+                break
             }
+            if excluded { continue }
             var score = 0.0
             var evidence: [PromotionEvidence] = []
-            for (r, rule) in category.rules.enumerated() {
-                switch rule.kind {
+            let categoryRules = category.rules.span
+            for r in categoryRules.indices {
+                let weight = categoryRules[r].weight
+                switch categoryRules[r].kind {
                 case .phrase, .pattern:
-                    guard let pattern = rule.pattern, mayMatch(compiled?.ruleSlots[c][r]),
-                        pattern.mayMatch(words: words),
-                        let range = pattern.firstMatch(in: tokens)
+                    guard mayMatch(compiled?.ruleSlots[c][r]),
+                        categoryRules[r].pattern?.mayMatch(words: words) == true,
+                        let range = categoryRules[r].pattern?.firstMatch(in: tokens)
                     else { continue }
-                    score += rule.weight
+                    score += weight
                     // Negative rules lower the score but are not evidence for the category.
-                    guard rule.weight > 0 else { continue }
+                    guard weight > 0 else { continue }
                     if scalars == nil { scalars = Array(text.unicodeScalars) }
                     let start = tokens[range.lowerBound].start
                     let end = tokens[range.upperBound - 1].end
@@ -171,17 +179,17 @@ public struct PromotionDetector: Sendable {
                     match.append(contentsOf: scalars![start..<end])
                     evidence.append(
                         PromotionEvidence(
-                            category: category.name, kind: rule.kind, rule: pattern.source,
-                            match: String(match), offset: start,
+                            category: category.name, kind: categoryRules[r].kind,
+                            rule: categoryRules[r].pattern?.source ?? "", match: String(match), offset: start,
                             relativePosition: Double(start) / Double(length)))
                 case .domain:
-                    guard let domain = rule.domain else { continue }
+                    guard let domain = categoryRules[r].domain else { continue }
                     if hosts == nil { hosts = tweet.entities.urls.map { Self.host(of: $0.value) } }
                     guard let k = hosts!.firstIndex(where: { $0 == domain || $0.hasSuffix("." + domain) }) else {
                         continue
                     }
-                    score += rule.weight
-                    guard rule.weight > 0 else { continue }
+                    score += weight
+                    guard weight > 0 else { continue }
                     let url = tweet.entities.urls[k]
                     evidence.append(
                         PromotionEvidence(

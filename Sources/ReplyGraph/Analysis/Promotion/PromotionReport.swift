@@ -227,16 +227,16 @@ public struct PromotionReport: Sendable, Encodable {
         detector: PromotionDetector = PromotionDetector(), options: Options = Options()
     ) {
         let all = tweets.filter { !$0.isRetweet }
+        // Only the promotional decisions are kept by id: every reader below asks whether a tweet's decision is a
+        // promotion (a missing one is not), and a table of every tweet's decision costs a hashed insert and lookup
+        // per tweet in a table of millions.
         var decisions: [TweetID: PromotionDecision] = [:]
         var promotional: [PromotionDecision] = []
         var totals: [String: Int] = [:]
-        decisions.reserveCapacity(all.count)
-        for d in detector.classify(all) {
+        for d in detector.classify(all) where d.isPromotion {
             decisions[d.id] = d
-            if d.isPromotion {
-                promotional.append(d)
-                for c in d.categories { totals[c.rawValue, default: 0] += 1 }
-            }
+            promotional.append(d)
+            for c in d.categories { totals[c.rawValue, default: 0] += 1 }
         }
         totals["any"] = promotional.count
         self.tweets = promotional
