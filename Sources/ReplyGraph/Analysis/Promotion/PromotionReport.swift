@@ -246,8 +246,8 @@ public struct PromotionReport: Sendable, Encodable {
             ? PromotionTemplates.mine(all, decisions: decisions, threshold: options.templateThreshold) : []
         self.positions = Self.positions(tweets: all, threads: threads, followUps: followUps, decisions: decisions)
         self.schedule = Self.schedule(all, decisions: decisions, options: options)
-        self.byMonth = Self.periods(all, decisions: decisions, options: options) { c, _ in
-            "\(c.year)-" + (c.month < 10 ? "0" : "") + "\(c.month)"
+        self.byMonth = Self.periods(all, decisions: decisions, options: options) { year, month, _ in
+            "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
         }
         self.links = Self.links(all, decisions: decisions)
     }
@@ -313,21 +313,26 @@ public struct PromotionReport: Sendable, Encodable {
         weekday: Int
     )
 
+    /// Tweets and promotions per period, in period order. `key` names the period of a local date (a month, an ISO
+    /// week); it is called once per run of tweets on the same date, and each period is counted in place.
     static func periods(
         _ tweets: [Tweet], decisions: [TweetID: PromotionDecision], options: Options,
-        key: (Components, Timestamp) -> String
+        key: (_ year: Int, _ month: Int, _ day: Int) -> String
     ) -> [Period] {
         var byKey: [String: Period] = [:]
+        var lastDate: (year: Int, month: Int, day: Int) = (0, 0, 0)
+        var k = ""
         for tweet in tweets {
             let c = tweet.createdAt.components(utcOffsetSeconds: options.timeZone.offset(at: tweet.createdAt))
-            let k = key(c, tweet.createdAt)
-            var p = byKey[k] ?? Period(period: k, tweets: 0, promotions: 0, rate: 0, byCategory: [:])
-            p.tweets += 1
-            if let d = decisions[tweet.id], d.isPromotion {
-                p.promotions += 1
-                for cat in d.categories { p.byCategory[cat.rawValue, default: 0] += 1 }
+            if k.isEmpty || lastDate != (c.year, c.month, c.day) {
+                lastDate = (c.year, c.month, c.day)
+                k = key(c.year, c.month, c.day)
             }
-            byKey[k] = p
+            byKey[k, default: Period(period: k, tweets: 0, promotions: 0, rate: 0, byCategory: [:])].tweets += 1
+            if let d = decisions[tweet.id], d.isPromotion {
+                byKey[k]!.promotions += 1
+                for cat in d.categories { byKey[k]!.byCategory[cat.rawValue, default: 0] += 1 }
+            }
         }
         return byKey.keys.sorted().map { k in
             var p = byKey[k]!
@@ -352,17 +357,23 @@ public struct PromotionReport: Sendable, Encodable {
         var promo = all
         var posts: [(minute: Int, day: String, promotional: Bool)] = []
         var days = Set<String>()
+        // A day's label is built once per run of tweets on that date.
+        var lastDate: (year: Int, month: Int, day: Int) = (0, 0, 0)
+        var day = ""
         for tweet in tweets {
             let c = tweet.createdAt.components(utcOffsetSeconds: options.timeZone.offset(at: tweet.createdAt))
             let isPromo = decisions[tweet.id]?.isPromotion == true
             all[c.weekday][c.hour] += 1
             if isPromo { promo[c.weekday][c.hour] += 1 }
-            let day = "\(c.year)-\(c.month)-\(c.day)"
-            days.insert(day)
+            if day.isEmpty || lastDate != (c.year, c.month, c.day) {
+                lastDate = (c.year, c.month, c.day)
+                day = "\(c.year)-\(c.month)-\(c.day)"
+                days.insert(day)
+            }
             if !tweet.isReply || isPromo { posts.append((c.hour * 60 + c.minute, day, isPromo)) }
         }
-        let byWeek = periods(tweets, decisions: decisions, options: options) { c, _ in
-            isoWeek(year: c.year, month: c.month, day: c.day)
+        let byWeek = periods(tweets, decisions: decisions, options: options) { year, month, day in
+            isoWeek(year: year, month: month, day: day)
         }
         // Slots: repeatedly take the busiest circular window of ±radius minutes (by distinct days), then remove it.
         var remaining = posts
@@ -447,10 +458,20 @@ public struct PromotionReport: Sendable, Encodable {
                 tags[tag]!.1 += isPromo
             }
         }
+        // The `limit` largest counts (ties by value) in one pass keeping them in order: a large archive links
+        // millions of distinct targets, and sorting them all to keep 25 costs more than counting them.
         func top(_ d: [String: (Int, Int)], minimum: Int = 1, limit: Int = 25) -> [Count] {
-            d.filter { $0.value.0 >= minimum }
-                .sorted { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.key < $1.key }
-                .prefix(limit).map { Count(value: $0.key, count: $0.value.0, promotional: $0.value.1) }
+            func before(_ a: (key: String, value: (Int, Int)), _ b: (key: String, value: (Int, Int))) -> Bool {
+                a.value.0 != b.value.0 ? a.value.0 > b.value.0 : a.key < b.key
+            }
+            var best: [(key: String, value: (Int, Int))] = []
+            for entry in d where entry.value.0 >= minimum && limit > 0 {
+                if best.count == limit, !before(entry, best[limit - 1]) { continue }
+                let position = best.firstIndex { before(entry, $0) } ?? best.count
+                best.insert(entry, at: position)
+                if best.count > limit { best.removeLast() }
+            }
+            return best.map { Count(value: $0.key, count: $0.value.0, promotional: $0.value.1) }
         }
         let tcoShare = links == 0 ? 0 : Double(shortLinks) / Double(links)
         let percent = String(Int((tcoShare * 100).rounded()))
