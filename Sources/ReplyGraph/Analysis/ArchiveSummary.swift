@@ -174,25 +174,11 @@ public struct ArchiveSummary: Sendable, Encodable {
     /// Archives with fewer tweets are counted on one core.
     static let parallelThreshold = 200_000
 
-    /// Counts sorted by count (descending), then handle, cut to `top`: one pass keeping the best `top` in order, not
-    /// a sort of every handle (a large archive has a million authors, mostly tied on small counts).
+    /// Counts sorted by count (descending), then handle, cut to `top`.
     static func ranked(_ handles: [Handle], _ counts: [Int], top: Int) -> [HandleCount] {
-        func before(_ a: Int, _ b: Int) -> Bool {
-            counts[a] != counts[b] ? counts[a] > counts[b] : handles[a].key < handles[b].key
-        }
-        var best: [Int] = []
-        for i in handles.indices where top > 0 {
-            if best.count == top, !before(i, best[top - 1]) { continue }
-            var low = 0
-            var high = best.count
-            while low < high {
-                let mid = (low + high) / 2
-                if before(best[mid], i) { low = mid + 1 } else { high = mid }
-            }
-            best.insert(i, at: low)
-            if best.count > top { best.removeLast() }
-        }
-        return best.map { HandleCount(handle: handles[$0].display, count: counts[$0]) }
+        handles.indices
+            .leading(top) { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : handles[$0].key < handles[$1].key }
+            .map { HandleCount(handle: handles[$0].display, count: counts[$0]) }
     }
 }
 
@@ -288,24 +274,8 @@ private struct Tally {
     /// Adds the tally of the tweets that follow this one's: handles new to this tally get the next ids, in the
     /// order `later` met them.
     mutating func merge(_ later: Tally) {
-        for (k, handle) in later.authorHandles.enumerated() {
-            if let id = authorIDs.id(of: handle.key) {
-                authorCounts[Int(id)] += later.authorCounts[k]
-            } else {
-                authorIDs.add(handle.key, id: Int32(authorHandles.count))
-                authorHandles.append(handle)
-                authorCounts.append(later.authorCounts[k])
-            }
-        }
-        for (k, handle) in later.mentionedHandles.enumerated() {
-            if let id = mentionIDs.id(of: handle.key) {
-                mentionCounts[Int(id)] += later.mentionCounts[k]
-            } else {
-                mentionIDs.add(handle.key, id: Int32(mentionedHandles.count))
-                mentionedHandles.append(handle)
-                mentionCounts.append(later.mentionCounts[k])
-            }
-        }
+        Self.add(later.authorHandles, later.authorCounts, to: &authorIDs, &authorHandles, &authorCounts)
+        Self.add(later.mentionedHandles, later.mentionCounts, to: &mentionIDs, &mentionedHandles, &mentionCounts)
         replies += later.replies
         selfReplies += later.selfReplies
         withParent += later.withParent
@@ -315,5 +285,22 @@ private struct Tally {
         countsPresent = countsPresent || later.countsPresent
         if let f = later.first, first.map({ f < $0 }) ?? true { first = f }
         if let l = later.last, last.map({ l > $0 }) ?? true { last = l }
+    }
+
+    /// Adds `handles` and their `counts`, in order, to the list that `index` numbers: a listed handle adds to its
+    /// count, a new one is appended with the next id.
+    private static func add(
+        _ handles: [Handle], _ counts: [Int], to index: inout StringIndex, _ listed: inout [Handle],
+        _ listedCounts: inout [Int]
+    ) {
+        for (k, handle) in handles.enumerated() {
+            if let id = index.id(of: handle.key) {
+                listedCounts[Int(id)] += counts[k]
+            } else {
+                index.add(handle.key, id: Int32(listed.count))
+                listed.append(handle)
+                listedCounts.append(counts[k])
+            }
+        }
     }
 }

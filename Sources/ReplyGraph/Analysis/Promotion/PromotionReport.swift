@@ -458,20 +458,11 @@ public struct PromotionReport: Sendable, Encodable {
                 tags[tag]!.1 += isPromo
             }
         }
-        // The `limit` largest counts (ties by value) in one pass keeping them in order: a large archive links
-        // millions of distinct targets, and sorting them all to keep 25 costs more than counting them.
+        // The `limit` largest counts, ties by value: a large archive links millions of distinct targets.
         func top(_ d: [String: (Int, Int)], minimum: Int = 1, limit: Int = 25) -> [Count] {
-            func before(_ a: (key: String, value: (Int, Int)), _ b: (key: String, value: (Int, Int))) -> Bool {
-                a.value.0 != b.value.0 ? a.value.0 > b.value.0 : a.key < b.key
-            }
-            var best: [(key: String, value: (Int, Int))] = []
-            for entry in d where entry.value.0 >= minimum && limit > 0 {
-                if best.count == limit, !before(entry, best[limit - 1]) { continue }
-                let position = best.firstIndex { before(entry, $0) } ?? best.count
-                best.insert(entry, at: position)
-                if best.count > limit { best.removeLast() }
-            }
-            return best.map { Count(value: $0.key, count: $0.value.0, promotional: $0.value.1) }
+            d.lazy.filter { $0.value.0 >= minimum }
+                .leading(limit) { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.key < $1.key }
+                .map { Count(value: $0.key, count: $0.value.0, promotional: $0.value.1) }
         }
         let tcoShare = links == 0 ? 0 : Double(shortLinks) / Double(links)
         let percent = String(Int((tcoShare * 100).rounded()))
