@@ -4,9 +4,11 @@
 /// Copies of a column share its storage (a class that owns the memory and frees it). The invariant that makes the
 /// sharing safe: ``ReconstructionState/linkAll()`` gives each part a copy of the state, and a part reads and writes
 /// only the slots of its own authors' tweets (every candidate, chain root and follow-up of a tweet is its author's),
-/// so no slot is touched by two threads; everything else reads or writes a column on one thread, before or after the
-/// parts. Value copies for callers come from ``array``. Columns filled once before decoding (times, markers, word
-/// sets) are read in place as well: at ten million tweets a copy of each would add a gigabyte to the peak.
+/// so no slot is touched by two threads. The per-tweet passes before decoding (``TweetWalk``, and
+/// ``ReconstructionState/authors(of:)``) write from all cores too, each call only the slots of its own tweet or its
+/// own contiguous part; everything else reads or writes a column on one thread, before or after those passes. Value
+/// copies for callers come from ``array``. Columns filled once before decoding (times, markers, word sets) are read
+/// in place as well: at ten million tweets a copy of each would add a gigabyte to the peak.
 struct DecisionColumn<Element>: @unchecked Sendable {
     private final class Storage {
         let base: UnsafeMutablePointer<Element>
