@@ -1,3 +1,6 @@
+import Foundation
+import TweetArchive
+
 extension GraphBuilder {
     /// The typed graph of an archive and its reconstructed threads.
     ///
@@ -7,10 +10,39 @@ extension GraphBuilder {
     /// `retweets` to the referenced ids; `followUpOf` to the thread root it follows up. External tweets the archive
     /// lists but nothing references still get nodes, after the referenced ones, in id order.
     ///
+    /// Large archives are read in contiguous parts on all cores, each into its own builder, and the parts are
+    /// appended in order (``append(_:)``): nodes and edges come out as one pass in tweet order makes them.
+    ///
     /// - Complexity: O(n + e).
     static func replyGraph(_ archive: Archive, _ result: Reconstruction) -> TweetGraph {
-        let tweets = archive.tweets
-        var builder = GraphBuilder(archive: archive, expectedEdges: tweets.count * 2 + result.followUps.count)
+        let count = archive.tweets.count
+        let parts = count >= Self.parallelThreshold ? Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
+        var builders = Parallel.map(parts, chunks: parts) { part in
+            let range = Parallel.chunk(part, of: parts, count: count)
+            // The first part's builder receives the others: room for every edge of the graph.
+            let edges = part == 0 ? count * 2 + result.followUps.count : range.count * 2
+            return tweetEdges(of: archive, range, result, expectedEdges: edges)
+        }
+        var builder = builders.removeFirst()
+        while !builders.isEmpty { builder.append(builders.removeFirst()) }
+        for f in result.followUps {
+            guard let from = archive.index(of: f.tweet) else { continue }
+            builder.addEdge(
+                from: NodeID(from), to: builder.tweet(f.target), kind: .followUpOf,
+                confidence: Float(f.confidence))
+        }
+        for id in archive.externalTweets.keys.sorted() { _ = builder.tweet(id) }
+        return builder.build()
+    }
+
+    /// Archives with fewer tweets are read on one core.
+    static let parallelThreshold = 200_000
+
+    /// A builder with the edges of the archive tweets in `range`, all but follow-ups, in tweet order.
+    private static func tweetEdges(
+        of archive: Archive, _ range: Range<Int>, _ result: Reconstruction, expectedEdges: Int
+    ) -> GraphBuilder {
+        var builder = GraphBuilder(archive: archive, expectedEdges: expectedEdges)
         var handles = HandleInterner()
         // One user lookup per author, not per tweet.
         var authorNodes = [NodeID?](repeating: nil, count: result.authorCount)
@@ -18,10 +50,9 @@ extension GraphBuilder {
         var replyKeys = ContiguousArray<Int32>()
         var replySpellings = ContiguousArray<Int32>()
         var mentionKeys = ContiguousArray<Int32>()
-        // Tweets are read in place through a span: copying one out retains and releases each of its fields.
         do {
-            let tweets = tweets.span
-            for i in tweets.indices {
+            let tweets = archive.tweets.span
+            for i in range {
                 let node = NodeID(i)
                 let a = Int(result.authorOf[i])
                 let author = authorNodes[a] ?? builder.user(tweets[i].author)
@@ -84,14 +115,7 @@ extension GraphBuilder {
                 if let r = tweets[i].retweetedID { builder.addEdge(from: node, to: builder.tweet(r), kind: .retweets) }
             }
         }
-        for f in result.followUps {
-            guard let from = archive.index(of: f.tweet) else { continue }
-            builder.addEdge(
-                from: NodeID(from), to: builder.tweet(f.target), kind: .followUpOf,
-                confidence: Float(f.confidence))
-        }
-        for id in archive.externalTweets.keys.sorted() { _ = builder.tweet(id) }
-        return builder.build()
+        return builder
     }
 }
 

@@ -47,6 +47,28 @@ package struct GraphBuilder: Sendable {
         edges.append(Edge(source: source, target: target, kind: kind, confidence: confidence))
     }
 
+    /// Adds `other`'s nodes and edges after this builder's, as if its edges had been added here, in its order:
+    /// `other`'s users and external tweets that are new here are numbered after this builder's own, in the order
+    /// `other` first used them. Both builders must be of the same archive.
+    package mutating func append(_ other: GraphBuilder) {
+        var userIDs = ContiguousArray<Int32>()
+        userIDs.reserveCapacity(other.users.count)
+        for handle in other.users { userIDs.append(user(handle).rawValue) }
+        var externalIDs = ContiguousArray<Int32>()
+        externalIDs.reserveCapacity(other.externalIDs.count)
+        for id in other.externalIDs { externalIDs.append(tweet(id).rawValue) }
+        let tweets = Int32(archive.tweets.count)
+        func resolve(_ n: NodeID) -> NodeID {
+            if n.rawValue < 0 { return NodeID(rawValue: userIDs[Int(n.rawValue & Int32.max)]) }
+            return n.rawValue < tweets ? n : NodeID(rawValue: externalIDs[Int(n.rawValue - tweets)])
+        }
+        edges.reserveCapacity(edges.count + other.edges.count)
+        for e in other.edges {
+            edges.append(
+                Edge(source: resolve(e.source), target: resolve(e.target), kind: e.kind, confidence: e.confidence))
+        }
+    }
+
     /// Users are tagged with the sign bit until their base offset is known.
     private static let userTag: Int32 = Int32.min
 

@@ -1,3 +1,6 @@
+import Foundation
+import TweetArchive
+
 /// A fixed-length column of per-tweet values that thread reconstruction's parallel decoding parts write in place:
 /// the one shared-memory storage type of ``ReconstructionState``.
 ///
@@ -15,10 +18,21 @@ struct DecisionColumn<Element>: @unchecked Sendable {
         let count: Int
 
         init(repeating value: Element, count: Int) {
-            base = .allocate(capacity: Swift.max(count, 1))
-            base.initialize(repeating: value, count: count)
+            let base = UnsafeMutablePointer<Element>.allocate(capacity: Swift.max(count, 1))
+            // A large column is filled on all cores: filling is mostly the kernel handing out fresh zeroed pages,
+            // which each core can do for its own part.
+            let parts = count >= Storage.parallelFill ? ProcessInfo.processInfo.activeProcessorCount : 1
+            nonisolated(unsafe) let shared = base
+            nonisolated(unsafe) let value = value
+            Parallel.forEachChunk(of: count, chunks: parts) { range, _ in
+                (shared + range.lowerBound).initialize(repeating: value, count: range.count)
+            }
+            self.base = base
             self.count = count
         }
+
+        /// Columns of at least this many slots are filled in parallel parts.
+        static var parallelFill: Int { 1 << 20 }
 
         deinit {
             base.deinitialize(count: count)

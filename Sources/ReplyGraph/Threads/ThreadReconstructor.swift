@@ -353,8 +353,8 @@ struct ReconstructionState {
         // Authors never share a chain: each part decodes every `parts`-th author on its own copy of the state. The
         // copies share the decision columns, which each part writes only for its own authors' tweets; the rest of a
         // copy (its chains, its authors' recent tweets) is its own until the chains are put together.
-        // The state is not Sendable (its columns share storage); the copies' disjoint writes make sharing it safe.
-        nonisolated(unsafe) let base = self
+        // The columns are `DecisionColumn`s, whose disjoint writes make the shared storage safe (its invariant).
+        let base = self
         let partChains = Parallel.map(parts, chunks: parts) { p in
             var copy = base
             copy.link(part: p, of: parts)
@@ -388,7 +388,7 @@ struct ReconstructionState {
             }
             defer { remember(i) }
             if case .truth(let truth) = decision {
-                infer(i, before: nil)
+                _ = infer(i, before: nil)
                 let p = Int(truth[i])
                 if p >= 0 && chainOf[p] >= 0 {
                     attach(i, to: p, confidence: 1, reason: ThreadLink.Reason(basis: .truth))
@@ -769,46 +769,76 @@ struct ReconstructionState {
     /// more apart (retweets aside), shrunk towards the training authors' for archives with few tweets. Someone who posts every few
     /// minutes leaves minutes between unrelated tweets; someone who posts twice a day does not.
     mutating func adaptTypicalGaps() {
-        var last = ContiguousArray<Int32>(repeating: -1, count: authorKeys.count)
-        var gaps = [[Double]](repeating: [], count: authorKeys.count)
-        for position in order {
-            let i = Int(position)
-            guard !isRetweet[i] else { continue }
-            let a = Int(authorOf[i])
-            // Bursts under a minute are a composer's parts or double posts, not the rhythm: an author who threads
-            // every day would otherwise look like one who never pauses.
-            if last[a] >= 0 {
-                let gap = Double(max(0, time(i) - time(Int(last[a])))) / 1000
-                if gap >= 60 { gaps[a].append(log1pFast(gap)) }
+        let authors = authorKeys.count
+        // Each author's own tweets (retweets aside) in posting order, as one array sliced by author.
+        var start = ContiguousArray<Int32>(repeating: 0, count: authors + 1)
+        for i in 0..<tweets.count where !isRetweet[i] { start[Int(authorOf[i]) + 1] += 1 }
+        for a in 0..<authors { start[a + 1] += start[a] }
+        var byAuthor = ContiguousArray<Int32>(repeating: 0, count: Int(start[authors]))
+        do {
+            var next = start
+            for position in order {
+                let i = Int(position)
+                guard !isRetweet[i] else { continue }
+                let a = Int(authorOf[i])
+                byAuthor[Int(next[a])] = position
+                next[a] += 1
             }
-            last[a] = Int32(i)
         }
-        for a in 0..<authorKeys.count {
-            let k = LinkModel.adaptationPseudoCount
-            var own = gaps[a]
-            guard !own.isEmpty else { continue }
-            let middle = own.count / 2
-            // The median by selection: O(n) on average.
-            var lo = 0
-            var hi = own.count - 1
-            while lo < hi {
-                let pivot = own[(lo + hi) / 2]
-                var l = lo
-                var h = hi
-                while l <= h {
-                    while own[l] < pivot { l += 1 }
-                    while own[h] > pivot { h -= 1 }
-                    if l <= h {
-                        own.swapAt(l, h)
-                        l += 1
-                        h -= 1
+        // Authors are independent: their medians are taken in contiguous ranges of authors on all cores.
+        let parts = tweets.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let model = model
+        let times = times
+        let (starts, own) = (start, byAuthor)
+        let medians = Parallel.map(parts, chunks: parts) { part -> ContiguousArray<Double> in
+            let range = Parallel.chunk(part, of: parts, count: authors)
+            var typical = ContiguousArray<Double>(repeating: model.typicalGap, count: range.count)
+            var gaps = ContiguousArray<Double>()
+            for a in range {
+                gaps.removeAll(keepingCapacity: true)
+                var previous = -1
+                for k in Int(starts[a])..<Int(starts[a + 1]) {
+                    let i = Int(own[k])
+                    // Bursts under a minute are a composer's parts or double posts, not the rhythm: an author who
+                    // threads every day would otherwise look like one who never pauses.
+                    if previous >= 0 {
+                        let gap = Double(Swift.max(0, times[i] - times[previous])) / 1000
+                        if gap >= 60 { gaps.append(log1pFast(gap)) }
                     }
+                    previous = i
                 }
-                if middle <= h { hi = h } else if middle >= l { lo = l } else { break }
+                guard !gaps.isEmpty else { continue }
+                let n = Double(gaps.count)
+                let k = LinkModel.adaptationPseudoCount
+                typical[a - range.lowerBound] = (n * Self.median(&gaps) + k * model.typicalGap) / (n + k)
             }
-            let n = Double(own.count)
-            typicalGap[a] = (n * own[middle] + k * model.typicalGap) / (n + k)
+            return typical
         }
+        typicalGap = ContiguousArray(medians.joined())
+    }
+
+    /// The upper median of `values` (the element at `count / 2` in ascending order) by selection: O(n) on average.
+    /// Reorders `values`.
+    static func median(_ values: inout ContiguousArray<Double>) -> Double {
+        let middle = values.count / 2
+        var lo = 0
+        var hi = values.count - 1
+        while lo < hi {
+            let pivot = values[(lo + hi) / 2]
+            var l = lo
+            var h = hi
+            while l <= h {
+                while values[l] < pivot { l += 1 }
+                while values[h] > pivot { h -= 1 }
+                if l <= h {
+                    values.swapAt(l, h)
+                    l += 1
+                    h -= 1
+                }
+            }
+            if middle <= h { hi = h } else if middle >= l { lo = l } else { break }
+        }
+        return values[middle]
     }
 
     /// Counts `i` among its author's recent tweets (dropping the oldest beyond ``ThreadReconstructor/maxCandidates``).
