@@ -14,9 +14,11 @@ extension GraphBuilder {
     /// appended in order (``append(_:)``): nodes and edges come out as one pass in tweet order makes them.
     ///
     /// - Complexity: O(n + e).
-    static func replyGraph(_ archive: Archive, _ result: Reconstruction) -> TweetGraph {
+    /// `parts` overrides the number of parts (tests compare it against one pass).
+    static func replyGraph(_ archive: Archive, _ result: Reconstruction, parts: Int? = nil) -> TweetGraph {
         let count = archive.tweets.count
-        let parts = count >= Self.parallelThreshold ? Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8) : 1
+        let cores = Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let parts = parts ?? (count >= Self.parallelThreshold ? cores : 1)
         var builders = Parallel.map(parts, chunks: parts) { part in
             let range = Parallel.chunk(part, of: parts, count: count)
             // The first part's builder receives the others: room for every edge of the graph.

@@ -69,14 +69,43 @@ package struct GraphBuilder: Sendable {
         }
     }
 
+    /// Sorts `store[segment]` by kind, keeping the order of equal kinds: insertion for a few edges, else a
+    /// counting sort through `scratch`.
+    private static func sortByKind(
+        _ store: inout ContiguousArray<Edge>, _ segment: Range<Int>, _ scratch: inout [Edge]
+    ) {
+        if segment.count <= 16 {
+            for i in segment.dropFirst() {
+                let e = store[i]
+                var j = i
+                while j > segment.lowerBound && store[j - 1].kind.rawValue > e.kind.rawValue {
+                    store[j] = store[j - 1]
+                    j -= 1
+                }
+                store[j] = e
+            }
+            return
+        }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: store[segment])
+        var next = [Int](repeating: 0, count: EdgeKind.allCases.count + 1)
+        for e in scratch { next[Int(e.kind.rawValue) + 1] += 1 }
+        for k in 0..<EdgeKind.allCases.count { next[k + 1] += next[k] }
+        for e in scratch {
+            store[segment.lowerBound + next[Int(e.kind.rawValue)]] = e
+            next[Int(e.kind.rawValue)] += 1
+        }
+    }
+
     /// Users are tagged with the sign bit until their base offset is known.
     private static let userTag: Int32 = Int32.min
 
-    /// Freezes the graph: resolves user ids, then builds out- and in-adjacency with stable counting sorts by kind
-    /// and by endpoint.
+    /// Freezes the graph: resolves user ids, builds the out-adjacency with one stable counting sort by source
+    /// (then by kind within each source, where its edges were not added in kind order), and the in-adjacency with
+    /// stable counting sorts by kind and by target. The collected edges are released as soon as they are sorted.
     ///
     /// - Complexity: O(N + E).
-    package func build() -> TweetGraph {
+    package consuming func build() -> TweetGraph {
         let userBase = Int32(archive.tweets.count + externalIDs.count)
         let nodeCount = Int(userBase) + users.count
         precondition(nodeCount < Int(Int32.max) && edges.count < Int(Int32.max), "graph too large for Int32 ids")
@@ -85,59 +114,52 @@ package struct GraphBuilder: Sendable {
         }
         let kinds = EdgeKind.allCases.count
         var countsByKind = [Int](repeating: 0, count: kinds)
-        for e in edges { countsByKind[Int(e.kind.rawValue)] += 1 }
+        var outOffsets = ContiguousArray<Int32>(repeating: 0, count: nodeCount + 1)
+        for e in edges {
+            countsByKind[Int(e.kind.rawValue)] += 1
+            outOffsets[resolve(e.source).index + 1] += 1
+        }
+        for i in 0..<nodeCount { outOffsets[i + 1] += outOffsets[i] }
 
-        // Pass 1: stable counting sort by kind.
-        var kindStart = [Int](repeating: 0, count: kinds + 1)
-        for k in 0..<kinds { kindStart[k + 1] = kindStart[k] + countsByKind[k] }
-        var byKind = ContiguousArray<Edge>(unsafeUninitializedCapacity: edges.count) { buffer, count in
-            var next = kindStart
+        // Out-adjacency: a stable counting sort by source, then each source's edges stably by kind.
+        var store = ContiguousArray<Edge>(unsafeUninitializedCapacity: edges.count) { buffer, count in
+            var next = outOffsets
             for e in edges {
-                let k = Int(e.kind.rawValue)
-                buffer.baseAddress!.advanced(by: next[k]).initialize(
-                    to: Edge(
-                        source: resolve(e.source), target: resolve(e.target), kind: e.kind,
-                        confidence: e.confidence))
-                next[k] += 1
+                let source = resolve(e.source)
+                buffer.baseAddress!.advanced(by: Int(next[source.index])).initialize(
+                    to: Edge(source: source, target: resolve(e.target), kind: e.kind, confidence: e.confidence))
+                next[source.index] += 1
             }
             count = edges.count
         }
-
-        // Pass 2: stable counting sort by source → out-adjacency.
-        var outOffsets = ContiguousArray<Int32>(repeating: 0, count: nodeCount + 1)
-        for e in byKind { outOffsets[e.source.index + 1] += 1 }
-        for i in 0..<nodeCount { outOffsets[i + 1] += outOffsets[i] }
-        let store = ContiguousArray<Edge>(unsafeUninitializedCapacity: byKind.count) { buffer, count in
-            var next = outOffsets
-            for e in byKind {
-                buffer.baseAddress!.advanced(by: Int(next[e.source.index])).initialize(to: e)
-                next[e.source.index] += 1
+        edges = []
+        var scratch: [Edge] = []
+        for v in 0..<nodeCount {
+            let segment = Int(outOffsets[v])..<Int(outOffsets[v + 1])
+            guard segment.count > 1 else { continue }
+            var sorted = true
+            for i in segment.dropFirst() where store[i - 1].kind.rawValue > store[i].kind.rawValue {
+                sorted = false
+                break
             }
-            count = byKind.count
+            if !sorted { Self.sortByKind(&store, segment, &scratch) }
         }
-        byKind = []
 
-        // In-adjacency: edge indices, stable by kind (store is not kind-major, so sort indices by kind first).
-        var kindOrder = ContiguousArray<Int32>(repeating: 0, count: store.count)
-        do {
-            var next = kindStart
-            for (i, e) in store.enumerated() {
-                let k = Int(e.kind.rawValue)
-                kindOrder[next[k]] = Int32(i)
-                next[k] += 1
-            }
-        }
+        // In-adjacency: edge indices by target, stable by kind and then by position in the store; one read of the
+        // store per kind that occurs (reading it in order beats gathering edges through a list of indices).
         var inOffsets = ContiguousArray<Int32>(repeating: 0, count: nodeCount + 1)
         for e in store { inOffsets[e.target.index + 1] += 1 }
         for i in 0..<nodeCount { inOffsets[i + 1] += inOffsets[i] }
-        var inEdges = ContiguousArray<Int32>(repeating: 0, count: store.count)
-        do {
+        let inEdges = ContiguousArray<Int32>(unsafeUninitializedCapacity: store.count) { buffer, count in
             var next = inOffsets
-            for i in kindOrder {
-                let t = store[Int(i)].target.index
-                inEdges[Int(next[t])] = i
-                next[t] += 1
+            for kind in EdgeKind.allCases where countsByKind[Int(kind.rawValue)] > 0 {
+                for (i, e) in store.enumerated() where e.kind == kind {
+                    let t = e.target.index
+                    buffer[Int(next[t])] = Int32(i)
+                    next[t] += 1
+                }
             }
+            count = store.count
         }
         let graph = TweetGraph(
             archive: archive, externalIDs: externalIDs, externalIndex: externalIndex, users: users,

@@ -768,7 +768,9 @@ struct ReconstructionState {
     /// Adaptation: each author's rhythm, the median ln(1 + gap) between two consecutive tweets of theirs a minute or
     /// more apart (retweets aside), shrunk towards the training authors' for archives with few tweets. Someone who posts every few
     /// minutes leaves minutes between unrelated tweets; someone who posts twice a day does not.
-    mutating func adaptTypicalGaps() {
+    ///
+    /// `parts` overrides the number of author ranges (tests compare it against one range).
+    mutating func adaptTypicalGaps(parts: Int? = nil) {
         let authors = authorKeys.count
         // Each author's own tweets (retweets aside) in posting order, as one array sliced by author.
         var start = ContiguousArray<Int32>(repeating: 0, count: authors + 1)
@@ -786,7 +788,7 @@ struct ReconstructionState {
             }
         }
         // Authors are independent: their medians are taken in contiguous ranges of authors on all cores.
-        let parts = tweets.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let parts = parts ?? (tweets.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1)
         let model = model
         let times = times
         let (starts, own) = (start, byAuthor)

@@ -24,11 +24,13 @@ extension UserGraph {
     ///   - tweets: the tweets, in any order (ids decide which spelling is first seen only through that order).
     ///   - externalTweets: tweets known by reference, for quote and retweet targets.
     ///   - options: weight and time filters, and whether metrics see self-loops.
+    ///   - parts: the number of parts projected in parallel (by default all cores for large lists); the result is
+    ///     the same for every count.
     /// - Complexity: O(T + E log E) for T tweets and E (tweet, target) pairs.
     package static func project(
         _ kind: UserGraphKind, tweets: [Tweet],
         externalTweets: [TweetID: ExternalTweet] = [:],
-        options: UserGraphOptions = UserGraphOptions()
+        options: UserGraphOptions = UserGraphOptions(), parts: Int? = nil
     ) -> UserGraph {
         let kinds = kind == .interaction ? InteractionKind.allCases.count : 1
         // Quote and retweet targets by id: an archive's tweets are sorted and unique, so a binary search finds them
@@ -51,7 +53,7 @@ extension UserGraph {
         // Large archives are projected in contiguous parts on all cores, each with its own node numbering; the parts'
         // nodes are then numbered in part order (the order of first sight over the whole list) and their edges
         // renumbered and concatenated in tweet order, so the result is that of one pass.
-        let parts = tweets.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let parts = parts ?? (tweets.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1)
         let partial = Parallel.map(parts, chunks: parts) { p in
             var projector = Projector(kind: kind, kindCount: kinds, options: options)
             projector.project(tweets, Parallel.chunk(p, of: parts, count: tweets.count), lookup)
@@ -61,6 +63,7 @@ extension UserGraph {
         var builder = partial[0].builder
         var nodeOfKey = partial[0].nodeOfKey
         var labels = partial[0].labels
+        var keys = partial[0].keys
         for part in partial.dropFirst() {
             let global = part.keys.indices.map { local in
                 let key = part.keys[local]
@@ -68,6 +71,7 @@ extension UserGraph {
                 let node = Int32(labels.count)
                 nodeOfKey.add(key, id: node)
                 labels.append(part.labels[local])
+                keys.append(key)
                 return node
             }
             builder.keys.reserveCapacity(builder.keys.count + part.builder.keys.count)
@@ -91,18 +95,23 @@ extension UserGraph {
         }
         var newIndex = [Int32](repeating: -1, count: labels.count)
         var keptLabels: [String] = []
+        var keptKeys: [String] = []
         for v in labels.indices where used[v] {
             newIndex[v] = Int32(keptLabels.count)
             keptLabels.append(labels[v])
+            keptKeys.append(keys[v])
         }
+        // Renumbering keeps the order of the nodes, so the compacted keys stay unique and ascending.
         var compact = Builder(directed: kind.isDirected, kindCount: kinds)
+        compact.keys.reserveCapacity(merged.keys.count)
+        compact.weights.reserveCapacity(merged.weights.count)
         for i in merged.keys.indices where keep[i] {
             let u = newIndex[Int(merged.keys[i] >> 32)]
             let v = newIndex[Int(merged.keys[i] & 0xFFFF_FFFF)]
             compact.add(u, v, weights: merged.weights[(i * kinds)..<((i + 1) * kinds)])
         }
         return UserGraph(
-            labels: keptLabels, builder: compact, includeSelf: options.includeSelf,
+            labels: keptLabels, keys: keptKeys, builder: compact, includeSelf: options.includeSelf,
             keepKinds: kind == .interaction)
     }
 }

@@ -119,15 +119,22 @@ public struct UserGraph: Sendable {
         self.init(labels: labels, builder: builder, includeSelf: includeSelf, keepKinds: false)
     }
 
-    init(labels: [String], builder: Builder, includeSelf: Bool, keepKinds: Bool) {
+    /// `keys`, when given, are the labels' distinct handle keys (``Handle/key``), so that they are not folded again.
+    init(labels: [String], keys: [String]? = nil, builder: Builder, includeSelf: Bool, keepKinds: Bool) {
         let n = labels.count
         isDirected = builder.directed
         self.labels = labels
         includesSelfLoops = includeSelf
         var index: [String: Int32] = [:]
         index.reserveCapacity(n)
-        for (i, label) in labels.enumerated() where index[Handle(label).key] == nil {
-            index[Handle(label).key] = Int32(i)
+        if let keys {
+            precondition(keys.count == n, "one key per label")
+            for (i, key) in keys.enumerated() { index[key] = Int32(i) }
+        } else {
+            for (i, label) in labels.enumerated() {
+                let key = Handle(label).key
+                if index[key] == nil { index[key] = Int32(i) }
+            }
         }
         nodeOfKey = index
 
@@ -229,9 +236,18 @@ extension UserGraph {
         /// Unique (u, v) keys in ascending order with summed per-kind weights (summed in the order they were added:
         /// the radix order is stable).
         func merged() -> Merged {
+            // Keys that are already unique and ascending (a projection's compacted edges) are the result.
+            var ascending = true
+            for i in keys.indices.dropFirst() where keys[i - 1] >= keys[i] {
+                ascending = false
+                break
+            }
+            if ascending { return Merged(keys: keys, weights: weights, kindCount: kindCount) }
             let order = stableRadixOrder(of: keys)
             var outKeys: [UInt64] = []
             var outWeights: [Double] = []
+            outKeys.reserveCapacity(keys.count)
+            outWeights.reserveCapacity(weights.count)
             for position in order {
                 let i = Int(position)
                 if outKeys.last != keys[i] {
