@@ -67,6 +67,19 @@ struct ParallelPartsTests {
         }
     }
 
+    @Test(arguments: [2, 3, 7])
+    func followUpsFoundInAuthorClassesAreTheOnePassFollowUps(parts: Int) {
+        for archive in [Self.sample, Self.corpus] {
+            let result = ThreadReconstructor().run(archive)
+            let state = ReconstructionState(archive: archive, options: ThreadOptions())
+            let one = state.findFollowUps(threads: result.threads, threadIndex: result.threadIndex, parts: 1)
+            let split = state.findFollowUps(threads: result.threads, threadIndex: result.threadIndex, parts: parts)
+            #expect(one == result.followUps)
+            #expect(split == one)
+        }
+        #expect(!ThreadReconstructor().run(Self.sample).followUps.isEmpty)
+    }
+
     /// A source's out-edges come out grouped by kind in the order they were added, for a few edges (sorted in
     /// place) and for many (sorted by counting).
     @Test(arguments: [5, 40])

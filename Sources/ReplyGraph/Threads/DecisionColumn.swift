@@ -7,7 +7,8 @@ import TweetArchive
 /// Copies of a column share its storage (a class that owns the memory and frees it). The invariant that makes the
 /// sharing safe: ``ReconstructionState/linkAll()`` gives each part a copy of the state, and a part reads and writes
 /// only the slots of its own authors' tweets (every candidate, chain root and follow-up of a tweet is its author's),
-/// so no slot is touched by two threads. The per-tweet passes before decoding (``TweetWalk``, and
+/// so no slot is touched by two threads; ``ReconstructionState/findFollowUps(threads:threadIndex:parts:)`` splits
+/// the authors the same way. The per-tweet passes before decoding (``TweetWalk``, and
 /// ``ReconstructionState/authors(of:)``) write from all cores too, each call only the slots of its own tweet or its
 /// own contiguous part; everything else reads or writes a column on one thread, before or after those passes. Value
 /// copies for callers come from ``array``. Columns filled once before decoding (times, markers, word sets) are read

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ReconstructionState {
     /// Finds later tweets that point back to an author's most recent thread (or, for a source note, to the single
     /// tweet just before) without being part of it.
@@ -13,7 +15,25 @@ extension ReconstructionState {
     /// other people and non-root thread members are never follow-ups.
     ///
     /// - Complexity: O(n) for n tweets.
-    mutating func findFollowUps(threads: [TweetThread], threadIndex: ContiguousArray<Int32>) -> [FollowUp] {
+    ///
+    /// Authors are independent: large archives are searched in `parts` author classes on all cores, as decoding is
+    /// (each part reads and caches only its own authors' cues).
+    func findFollowUps(threads: [TweetThread], threadIndex: ContiguousArray<Int32>, parts: Int? = nil) -> [FollowUp] {
+        let cores = Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8, Swift.max(authorKeys.count, 1))
+        let parts = parts ?? (tweets.count >= Self.parallelThreshold ? cores : 1)
+        let state = self
+        var found = Array(
+            Parallel.map(parts, chunks: parts) { part in
+                state.findFollowUps(threads: threads, threadIndex: threadIndex, part: part, of: parts)
+            }.joined())
+        found.sort { $0.tweet < $1.tweet }
+        return found
+    }
+
+    /// The follow-ups by the authors `a` with `a % parts == part`, in posting order.
+    private func findFollowUps(
+        threads: [TweetThread], threadIndex: ContiguousArray<Int32>, part: Int, of parts: Int
+    ) -> [FollowUp] {
         struct Recent {
             /// The latest thread that has ended: its index and end time.
             var thread: Int32 = -1
@@ -29,6 +49,7 @@ extension ReconstructionState {
         for position in order {
             let i = Int(position)
             let a = Int(authorOf[i])
+            if parts > 1 && a % parts != part { continue }
             let k = Int(threadIndex[i])
             let isRoot = k >= 0 && threads[k].root == tweets[i].id
             defer {
@@ -88,7 +109,6 @@ extension ReconstructionState {
                 recent[a].postIsThread = isRoot
             }
         }
-        found.sort { $0.tweet < $1.tweet }
         return found
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension ReconstructionState {
     /// Turns chains of two or more tweets into ``TweetThread`` values and finds follow-ups.
     ///
@@ -24,7 +26,12 @@ extension ReconstructionState {
             members[Int(k)].append(i)
             threadIndex[Int(i)] = k
         }
-        var threads = members.map(makeThread)
+        // Each thread depends on its own members only: large archives make them on all cores.
+        let state = self
+        let chunks = tweets.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let lists = members
+        members = []
+        var threads = Parallel.map(lists.count, chunks: chunks) { state.makeThread(lists[$0]) }
         for (k, root) in roots.enumerated() where chains[Int(root.chain)].rootIsReply { threads[k].kind = .replyChain }
         let followUps = findFollowUps(threads: threads, threadIndex: threadIndex)
         for f in followUps {

@@ -301,7 +301,7 @@ struct ReconstructionState {
     }
 
     /// The wording of any tweet, read and kept on first use (follow-ups look further than links do).
-    mutating func readCues(_ i: Int) -> TextCues {
+    func readCues(_ i: Int) -> TextCues {
         if cueCache[i] & 0x8000 == 0 { cueCache[i] = tweets[i].withUTF8Span(TextCues.init(utf8:)).rawValue | 0x8000 }
         return cues(i)
     }
