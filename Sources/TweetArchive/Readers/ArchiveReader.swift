@@ -399,23 +399,23 @@ public struct ArchiveReader: Sendable {
 
         var joined = RecordSink(file: name, strict: false, maxReportedIssues: options.maxReportedIssues)
         joined.stats.format = format
-        let first = tweets.count
-        var total = 0
         for k in 0..<parts {
-            switch results[k]! {
-            case .failure(let error): throw error
-            case .success(let part): total += part.stats.tweets
-            }
+            if case .failure(let error) = results[k]! { throw error }
         }
-        tweets.reserveCapacityInHugePages(first + total)
-        var lineOffset = 0
+        // The parts' sinks without their tweets, and their tweets (each chunk list the only reference to it), which
+        // are moved into `tweets` on all cores.
+        var sinks: [RecordSink] = []
+        var chunks: [[[Tweet]]] = []
         for k in 0..<parts {
             guard case .success(var part) = results[k]! else { continue }
             results[k] = nil
-            // Chunk by chunk, each freed once moved.
-            for c in part.chunks.indices {
-                tweets.appendMoving(&part.chunks[c])
-            }
+            chunks.append(part.chunks)
+            part.chunks = []
+            sinks.append(part)
+        }
+        tweets.appendMoving(parts: &chunks)
+        var lineOffset = 0
+        for part in sinks {
             let stats = part.stats
             joined.clock.merge(part.clock)
             joined.stats.lines += stats.lines
