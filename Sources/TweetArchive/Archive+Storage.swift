@@ -5,8 +5,10 @@ import Synchronization
 // once over them (`IDIndex`, installed lock-free).
 //
 // Invariant: the pointer loops here run over an array this code owns for the call (the tweets being sorted or
-// moved, the index's slot table), within its `count`, and leave every element initialised; the installed index box is retained once by `LazyIDIndex` and released
-// in its `deinit`, so a lookup borrows it unretained while the caller holds the cache.
+// moved, the index's slot table), within its `count`, and leave every element initialised. When parts are joined
+// on all cores, each worker moves only its own parts' chunks, into its own range of the joined storage. The
+// installed index box is retained once by `LazyIDIndex` and released in its `deinit`, so a lookup borrows it
+// unretained while the caller holds the cache.
 
 extension Archive {
     /// Positions of tweets by id: an open-addressing hash table of 32-bit positions over the archive's sorted id
