@@ -64,6 +64,14 @@ struct StreamingExportTests {
         try expectSameBytes(TweetGraphExport(reply), graph)
     }
 
+    @Test("batches made on all cores are written in order: small batches give the one-pass bytes", arguments: [1, 7])
+    func batches(size: Int) throws {
+        let reply = ReplyGraph(try ArchiveReader().read(paths: [SampleArchive.path]))
+        let source = TweetGraphExport(reply, batchSize: size)
+        #expect(source.batchCount == (reply.archive.tweets.count + size - 1) / size + 1)
+        try expectSameBytes(source, ExportGraph(tweetGraph: reply))
+    }
+
     @Test("an archive without threads or mentions states no thread, mention or confidence columns")
     func plainArchive() throws {
         let archive = try ArchiveReader().read(

@@ -1,3 +1,6 @@
+import Foundation
+import ReplyGraph
+
 extension ExportGraph {
     /// GraphML with typed `<key>` declarations (`attr.type` string, long, double, boolean), read by networkx's
     /// `read_graphml`, Gephi, yEd and igraph.
@@ -55,29 +58,97 @@ extension ExportSource {
         for (k, column) in graphColumns.enumerated() {
             out.write("    <data key=\"g\(k)\">\(Escaping.xml(attributes[column.name]!.text))</data>\n")
         }
-        forEachNode { node in
-            var line = "    <node id=\"\(Escaping.xml(node.id))\">"
-            line += "<data key=\"n0\">\(Escaping.xml(node.kind))</data>"
-            for (k, column) in nodeColumns.enumerated().dropFirst() {
-                guard let value = node.attributes[column.0] else { continue }
-                line += "<data key=\"n\(k)\">\(Escaping.xml(ExportGraph.text(value, as: column.1)))</data>"
+        if let batched = self as? any BatchedExportSource {
+            batched.writeGraphMLElements(nodeColumns: nodeColumns, edgeColumns: edgeColumns, to: &out)
+        } else {
+            forEachNode { out.write(ExportGraph.graphMLLine($0, columns: nodeColumns)) }
+            var index = 0
+            forEachEdge { edge in
+                out.write("    <edge id=\"e\(index)\"")
+                out.write(ExportGraph.graphMLRest(edge, columns: edgeColumns))
+                index += 1
             }
-            line += "</node>\n"
-            out.write(line)
-        }
-        var index = 0
-        forEachEdge { edge in
-            var line =
-                "    <edge id=\"e\(index)\" source=\"\(Escaping.xml(edge.source))\" target=\"\(Escaping.xml(edge.target))\">"
-            line += "<data key=\"e0\">\(Escaping.xml(edge.kind))</data>"
-            for (k, column) in edgeColumns.enumerated().dropFirst() {
-                guard let value = edge.attributes[column.0] else { continue }
-                line += "<data key=\"e\(k)\">\(Escaping.xml(ExportGraph.text(value, as: column.1)))</data>"
-            }
-            line += "</edge>\n"
-            out.write(line)
-            index += 1
         }
         out.write("  </graph>\n</graphml>\n")
+    }
+}
+
+extension ExportGraph {
+    /// A node's GraphML line.
+    static func graphMLLine(_ node: ExportGraph.Node, columns: [(String, AttributeType)]) -> String {
+        var line = "    <node id=\"\(Escaping.xml(node.id))\">"
+        line += "<data key=\"n0\">\(Escaping.xml(node.kind))</data>"
+        for (k, column) in columns.enumerated().dropFirst() {
+            guard let value = node.attributes[column.0] else { continue }
+            line += "<data key=\"n\(k)\">\(Escaping.xml(ExportGraph.text(value, as: column.1)))</data>"
+        }
+        line += "</node>\n"
+        return line
+    }
+
+    /// An edge's GraphML line after `<edge id="e…"`: the id is its position in the whole export.
+    static func graphMLRest(_ edge: ExportGraph.Edge, columns: [(String, AttributeType)]) -> String {
+        var line = " source=\"\(Escaping.xml(edge.source))\" target=\"\(Escaping.xml(edge.target))\">"
+        line += "<data key=\"e0\">\(Escaping.xml(edge.kind))</data>"
+        for (k, column) in columns.enumerated().dropFirst() {
+            guard let value = edge.attributes[column.0] else { continue }
+            line += "<data key=\"e\(k)\">\(Escaping.xml(ExportGraph.text(value, as: column.1)))</data>"
+        }
+        line += "</edge>\n"
+        return line
+    }
+}
+
+/// An export source whose nodes and edges come in batches that can be made independently, in any order and on any
+/// thread: batch `b`'s nodes and edges are those that ``ExportSource/forEachNode(_:)`` and
+/// ``ExportSource/forEachEdge(_:)`` give after all of batch `b − 1`'s. Writers make the lines of several batches
+/// on all cores and write them in order, so the bytes are those of one pass.
+package protocol BatchedExportSource: ExportSource, Sendable {
+    /// The number of batches.
+    var batchCount: Int { get }
+    /// Calls `body` with batch `batch`'s nodes, in the export's order.
+    func forEachNode(inBatch batch: Int, _ body: (ExportGraph.Node) -> Void)
+    /// Calls `body` with batch `batch`'s edges, in the export's order.
+    func forEachEdge(inBatch batch: Int, _ body: (ExportGraph.Edge) -> Void)
+}
+
+extension BatchedExportSource {
+    /// Node lines, then edge lines, a window of batches at a time: the window's lines are made on all cores and
+    /// written in batch order (edge ids are numbered as they are written), so memory holds one window's text.
+    func writeGraphMLElements(
+        nodeColumns: [(String, AttributeType)], edgeColumns: [(String, AttributeType)],
+        to out: inout some TextOutputStream
+    ) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let window = Swift.max(1, cores * 4)
+        for start in stride(from: 0, to: batchCount, by: window) {
+            let batches = start..<Swift.min(start + window, batchCount)
+            let texts = Parallel.map(batches.count, chunks: Swift.min(cores, batches.count)) { k in
+                var text = ""
+                self.forEachNode(inBatch: batches.lowerBound + k) {
+                    text += ExportGraph.graphMLLine($0, columns: nodeColumns)
+                }
+                return text
+            }
+            for text in texts { out.write(text) }
+        }
+        var index = 0
+        for start in stride(from: 0, to: batchCount, by: window) {
+            let batches = start..<Swift.min(start + window, batchCount)
+            let rests = Parallel.map(batches.count, chunks: Swift.min(cores, batches.count)) { k in
+                var lines: [String] = []
+                self.forEachEdge(inBatch: batches.lowerBound + k) {
+                    lines.append(ExportGraph.graphMLRest($0, columns: edgeColumns))
+                }
+                return lines
+            }
+            for lines in rests {
+                for rest in lines {
+                    out.write("    <edge id=\"e\(index)\"")
+                    out.write(rest)
+                    index += 1
+                }
+            }
+        }
     }
 }

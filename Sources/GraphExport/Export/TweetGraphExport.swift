@@ -11,8 +11,10 @@ import ReplyGraph
 /// See ``ExportGraph/init(tweetGraph:)`` for the nodes, edges, attributes and their order.
 ///
 /// - Complexity: O(T + M + L) to build the tables and again to write, for T tweets, M mentions and L thread links.
-package struct TweetGraphExport: ExportSource {
+package struct TweetGraphExport: BatchedExportSource {
     let archive: Archive
+    /// Tweets per batch.
+    let batchSize: Int
     /// Thread membership by tweet: root and 1-based position.
     let threadOf: [TweetID: (root: TweetID, position: Int)]
     let followUpsBySource: [TweetID: [FollowUp]]
@@ -27,8 +29,11 @@ package struct TweetGraphExport: ExportSource {
     package var isDirected: Bool { true }
     package var attributes: [String: AttributeValue] { ["name": "replygraph tweets"] }
 
-    package init(archive: Archive, threads: [TweetThread], followUps: [FollowUp] = []) {
+    /// `batchSize` is the number of tweets per batch that writers make on one core (see ``BatchedExportSource``).
+    package init(archive: Archive, threads: [TweetThread], followUps: [FollowUp] = [], batchSize: Int = 8192) {
+        precondition(batchSize > 0, "a batch holds at least one tweet")
         self.archive = archive
+        self.batchSize = batchSize
         var threadOf: [TweetID: (root: TweetID, position: Int)] = [:]
         for thread in threads {
             for (k, id) in thread.tweets.enumerated() { threadOf[id] = (thread.root, k + 1) }
@@ -127,19 +132,23 @@ package struct TweetGraphExport: ExportSource {
     }
 
     package func forEachNode(_ body: (ExportGraph.Node) -> Void) {
-        for tweet in archive.tweets {
-            var attributes: [String: AttributeValue] = [
-                "author": .string(tweet.author.display), "created_at": .string(tweet.createdAt.iso8601),
-                "text": .string(tweet.text), "is_reply": .bool(tweet.isReply), "is_retweet": .bool(tweet.isRetweet),
-            ]
-            if let membership = threadOf[tweet.id] {
-                attributes["thread_root"] = .string(String(membership.root.rawValue))
-                attributes["thread_position"] = .int(membership.position)
-            }
-            if let likes = tweet.counts.likes { attributes["likes"] = .int(likes) }
-            if let retweets = tweet.counts.retweets { attributes["retweets"] = .int(retweets) }
-            if let replies = tweet.counts.replies { attributes["replies"] = .int(replies) }
-            body(ExportGraph.Node(id: String(tweet.id.rawValue), kind: "tweet", attributes: attributes))
+        for batch in 0..<batchCount { forEachNode(inBatch: batch, body) }
+    }
+
+    /// Batches `0..<tweetBatches` hold ``batchSize`` of the archive's tweets each, in order; the last batch holds the
+    /// external tweets and users.
+    private var tweetBatches: Int { (archive.tweets.count + batchSize - 1) / batchSize }
+
+    package var batchCount: Int { tweetBatches + 1 }
+
+    private func tweets(inBatch batch: Int) -> Range<Int> {
+        batch * batchSize..<Swift.min((batch + 1) * batchSize, archive.tweets.count)
+    }
+
+    package func forEachNode(inBatch batch: Int, _ body: (ExportGraph.Node) -> Void) {
+        guard batch == tweetBatches else {
+            for i in tweets(inBatch: batch) { body(node(of: archive.tweets[i])) }
+            return
         }
         for id in externals {
             var attributes: [String: AttributeValue] = [:]
@@ -160,9 +169,30 @@ package struct TweetGraphExport: ExportSource {
         }
     }
 
+    private func node(of tweet: Tweet) -> ExportGraph.Node {
+        var attributes: [String: AttributeValue] = [
+            "author": .string(tweet.author.display), "created_at": .string(tweet.createdAt.iso8601),
+            "text": .string(tweet.text), "is_reply": .bool(tweet.isReply), "is_retweet": .bool(tweet.isRetweet),
+        ]
+        if let membership = threadOf[tweet.id] {
+            attributes["thread_root"] = .string(String(membership.root.rawValue))
+            attributes["thread_position"] = .int(membership.position)
+        }
+        if let likes = tweet.counts.likes { attributes["likes"] = .int(likes) }
+        if let retweets = tweet.counts.retweets { attributes["retweets"] = .int(retweets) }
+        if let replies = tweet.counts.replies { attributes["replies"] = .int(replies) }
+        return ExportGraph.Node(id: String(tweet.id.rawValue), kind: "tweet", attributes: attributes)
+    }
+
     package func forEachEdge(_ body: (ExportGraph.Edge) -> Void) {
+        for batch in 0..<batchCount { forEachEdge(inBatch: batch, body) }
+    }
+
+    package func forEachEdge(inBatch batch: Int, _ body: (ExportGraph.Edge) -> Void) {
         typealias Edge = ExportGraph.Edge
-        for tweet in archive.tweets {
+        guard batch < tweetBatches else { return }
+        for i in tweets(inBatch: batch) {
+            let tweet = archive.tweets[i]
             let id = String(tweet.id.rawValue)
             body(Edge(source: "@" + tweet.author.key, target: id, kind: "authored"))
             if let parent = tweet.inReplyToID {
@@ -206,7 +236,7 @@ package struct TweetGraphExport: ExportSource {
 
 extension TweetGraphExport {
     /// The tweet graph of `graph` (see ``ExportGraph/init(tweetGraph:)``).
-    package init(_ graph: ReplyGraph) {
-        self.init(archive: graph.archive, threads: graph.threads, followUps: graph.followUps)
+    package init(_ graph: ReplyGraph, batchSize: Int = 8192) {
+        self.init(archive: graph.archive, threads: graph.threads, followUps: graph.followUps, batchSize: batchSize)
     }
 }
