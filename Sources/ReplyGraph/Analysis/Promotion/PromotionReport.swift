@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where, when and what an archive promotes, computed from a ``ReplyGraph``.
 ///
 ///     let report = PromotionReport(graph: ReplyGraph(archive))
@@ -256,10 +258,16 @@ public struct PromotionReport: Sendable, Encodable {
         tweets: [Tweet], threads: [TweetThread], followUps graphFollowUps: [FollowUp],
         decisions: [TweetID: PromotionDecision]
     ) -> Positions {
+        // Times only of the tweets that follow-up gaps read, not of every tweet.
+        var needed = Set<TweetID>()
+        for f in graphFollowUps {
+            needed.insert(f.tweet)
+            needed.insert(f.target)
+        }
         var createdAt: [TweetID: Timestamp] = [:]
-        for t in tweets { createdAt[t.id] = t.createdAt }
+        if !needed.isEmpty { for t in tweets where needed.contains(t.id) { createdAt[t.id] = t.createdAt } }
         var threadEnd: [TweetID: Timestamp] = [:]
-        for thread in threads { for id in thread.tweets { threadEnd[id] = thread.end } }
+        for thread in threads { for id in thread.tweets where needed.contains(id) { threadEnd[id] = thread.end } }
         var distribution = ["first": 0, "middle": 0, "second_to_last": 0, "last": 0]
         var withPromotion = 0
         var members = Set<TweetID>()
@@ -282,7 +290,12 @@ public struct PromotionReport: Sendable, Encodable {
         let standalone = decisions.values.filter { $0.isPromotion && !members.contains($0.id) }.count
 
         var closers = Closers(count: 0, endingThreads: 0, outsideThreads: 0, promotional: 0, example: nil)
-        for tweet in tweets where isCloser(tweet) {
+        // Which tweets are closers depends on each tweet alone: large archives are scanned in parts on all cores.
+        let parts = tweets.count >= 100_000 ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
+        let closerIndices = Parallel.map(parts, chunks: parts) { part in
+            Parallel.chunk(part, of: parts, count: tweets.count).filter { isCloser(tweets[$0]) }
+        }.joined()
+        for tweet in closerIndices.lazy.map({ tweets[$0] }) {
             closers.count += 1
             if closers.example == nil { closers.example = tweet.text }
             if lastMembers.contains(tweet.id) { closers.endingThreads += 1 }
