@@ -6,9 +6,9 @@ import Testing
 /// only from hundreds of thousands of tweets, so these tests force the part counts on small archives and compare.
 @Suite("Parallel parts equal one pass")
 struct ParallelPartsTests {
-    static let sample: Archive = try! ArchiveReader().read(paths: [SampleArchive.path])
-    static let corpus: Archive = try! ArchiveReader().read(
-        paths: [CentralityFixture.directory.appendingPathComponent("corpus-10k-seed7.twint.txt").path])
+    /// The sample and the 10k-tweet centrality corpus, as the projection tests read them.
+    static var sample: Archive { UserGraphProjectionTests.sample }
+    static var corpus: Archive { UserGraphProjectionTests.corpus }
 
     /// Every node with its identity, its out-edges in order and its in-edges in order.
     static func listing(_ graph: TweetGraph) -> [String] {

@@ -102,7 +102,7 @@ struct ExportCommand: ParsableCommand {
             try Output.refuseOverwriting(inputs: input.paths, with: (output as NSString).appendingPathComponent(file))
         }
         do {
-            try PhaseStatus.run("writing nodes.csv and edges.csv", quiet: input.quiet) {
+            _ = try PhaseStatus.run("writing nodes.csv and edges.csv", quiet: input.quiet) {
                 try export.writeExport(
                     to, to: URL(fileURLWithPath: output), csvDialect: csvDialect,
                     neutralisingFormulas: !rawCSVText)

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Where, when and what an archive promotes, computed from a ``ReplyGraph``.
@@ -243,15 +244,34 @@ public struct PromotionReport: Sendable, Encodable {
         totals["any"] = promotional.count
         self.tweets = promotional
         self.totals = totals
-        self.templates =
-            options.minesTemplates
-            ? PromotionTemplates.mine(all, decisions: decisions, threshold: options.templateThreshold) : []
-        self.positions = Self.positions(tweets: all, threads: threads, followUps: followUps, decisions: decisions)
-        self.schedule = Self.schedule(all, decisions: decisions, options: options)
-        self.byMonth = Self.periods(all, decisions: decisions, options: options) { year, month, _ in
-            "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
+        // The five parts read the same tweets and decisions and nothing of each other: they run side by side, each
+        // writing only its own result (read once all have returned).
+        nonisolated(unsafe) var templates: [PromotionTemplate] = []
+        nonisolated(unsafe) var positions: Positions?
+        nonisolated(unsafe) var schedule: Schedule?
+        nonisolated(unsafe) var byMonth: [Period] = []
+        nonisolated(unsafe) var links: Links?
+        let decided = decisions
+        DispatchQueue.concurrentPerform(iterations: 5) { part in
+            switch part {
+            case 0:
+                if options.minesTemplates {
+                    templates = PromotionTemplates.mine(all, decisions: decided, threshold: options.templateThreshold)
+                }
+            case 1: positions = Self.positions(tweets: all, threads: threads, followUps: followUps, decisions: decided)
+            case 2: schedule = Self.schedule(all, decisions: decided, options: options)
+            case 3:
+                byMonth = Self.periods(all, decisions: decided, options: options) { year, month, _ in
+                    "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
+                }
+            default: links = Self.links(all, decisions: decided)
+            }
         }
-        self.links = Self.links(all, decisions: decisions)
+        self.templates = templates
+        self.positions = positions!
+        self.schedule = schedule!
+        self.byMonth = byMonth
+        self.links = links!
     }
 
     static func positions(
