@@ -29,8 +29,7 @@ extension ReconstructionState {
         // Each thread depends on its own members only: large archives make them on all cores.
         let state = self
         let chunks = tweets.count >= Self.parallelThreshold ? ProcessInfo.processInfo.activeProcessorCount : 1
-        let lists = members
-        members = []
+        let lists = members // the workers read a constant
         var threads = Parallel.map(lists.count, chunks: chunks) { state.makeThread(lists[$0]) }
         for (k, root) in roots.enumerated() where chains[Int(root.chain)].rootIsReply { threads[k].kind = .replyChain }
         let followUps = findFollowUps(threads: threads, threadIndex: threadIndex)
