@@ -77,11 +77,7 @@ extension ExportGraph {
     /// A node's GraphML line.
     static func graphMLLine(_ node: ExportGraph.Node, columns: [(String, AttributeType)]) -> String {
         var line = "    <node id=\"\(Escaping.xml(node.id))\">"
-        line += "<data key=\"n0\">\(Escaping.xml(node.kind))</data>"
-        for (k, column) in columns.enumerated().dropFirst() {
-            guard let value = node.attributes[column.0] else { continue }
-            line += "<data key=\"n\(k)\">\(Escaping.xml(ExportGraph.text(value, as: column.1)))</data>"
-        }
+        appendGraphMLData(kind: node.kind, node.attributes, columns: columns, keyPrefix: "n", to: &line)
         line += "</node>\n"
         return line
     }
@@ -89,13 +85,22 @@ extension ExportGraph {
     /// An edge's GraphML line after `<edge id="e…"`: the id is its position in the whole export.
     static func graphMLRest(_ edge: ExportGraph.Edge, columns: [(String, AttributeType)]) -> String {
         var line = " source=\"\(Escaping.xml(edge.source))\" target=\"\(Escaping.xml(edge.target))\">"
-        line += "<data key=\"e0\">\(Escaping.xml(edge.kind))</data>"
-        for (k, column) in columns.enumerated().dropFirst() {
-            guard let value = edge.attributes[column.0] else { continue }
-            line += "<data key=\"e\(k)\">\(Escaping.xml(ExportGraph.text(value, as: column.1)))</data>"
-        }
+        appendGraphMLData(kind: edge.kind, edge.attributes, columns: columns, keyPrefix: "e", to: &line)
         line += "</edge>\n"
         return line
+    }
+
+    /// The `<data>` elements of a node or edge: its kind under key `0`, then each attribute it has, keyed by its
+    /// column's position.
+    private static func appendGraphMLData(
+        kind: String, _ attributes: [String: AttributeValue], columns: [(String, AttributeType)],
+        keyPrefix: String, to line: inout String
+    ) {
+        line += "<data key=\"\(keyPrefix)0\">\(Escaping.xml(kind))</data>"
+        for (k, column) in columns.enumerated().dropFirst() {
+            guard let value = attributes[column.0] else { continue }
+            line += "<data key=\"\(keyPrefix)\(k)\">\(Escaping.xml(ExportGraph.text(value, as: column.1)))</data>"
+        }
     }
 }
 
