@@ -86,6 +86,58 @@ import Testing
         #expect(shifted.schedule.timeZone == "+05:30")
     }
 
+    /// The heatmaps, posting days, weeks and months count each tweet where `Timestamp.components` puts it in the
+    /// report's zone: also when tweets come out of time order (a day seen again later) and daylight saving moves
+    /// the offset in between.
+    @Test func calendarCountsEachTweetOnItsLocalDay() throws {
+        let zone = try ReportTimeZone(parsing: "America/New_York")
+        let start = Timestamp(year: 2022, month: 2, day: 20)!.milliseconds // three weeks before the March switch
+        let inOrder = (0..<500).map { k in
+            F.tweet(
+                k % 3 == 0 ? "Subscribe to our weekly newsletter: https://t.co/n\(k)" : "Note \(k)",
+                ms: start + Int64(k) * 7 * 3_600_000 + Int64(k % 60) * 60_000, sequence: k)
+        }
+        let tweets = (0..<500).map { inOrder[$0 * 37 % 500] } // 37 is prime to 500: every tweet, out of order
+        let report = PromotionReport(tweets: tweets, threads: [], options: .init(timeZone: zone))
+
+        var heatmap = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
+        var promotional = heatmap
+        var days = Set<String>()
+        var months: [String: (tweets: Int, promotions: Int)] = [:]
+        var weeks: [String: (tweets: Int, promotions: Int)] = [:]
+        for tweet in inOrder {
+            let c = tweet.createdAt.components(utcOffsetSeconds: zone.offset(at: tweet.createdAt))
+            let promotion = PromotionDetector().classify(tweet).isPromotion ? 1 : 0
+            heatmap[c.weekday][c.hour] += 1
+            promotional[c.weekday][c.hour] += promotion
+            days.insert("\(c.year)-\(c.month)-\(c.day)")
+            let month = "\(c.year)-" + (c.month < 10 ? "0" : "") + "\(c.month)"
+            let week = PromotionReport.isoWeek(year: c.year, month: c.month, day: c.day)
+            months[month, default: (0, 0)].tweets += 1
+            months[month]!.promotions += promotion
+            weeks[week, default: (0, 0)].tweets += 1
+            weeks[week]!.promotions += promotion
+        }
+        func lines(_ periods: [String: (tweets: Int, promotions: Int)]) -> [String] {
+            periods.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.tweets) \($0.value.promotions)" }
+        }
+        #expect(report.schedule.heatmapAll == heatmap)
+        #expect(report.schedule.heatmapPromotions == promotional)
+        #expect(report.schedule.postingDays == days.count)
+        #expect(report.byMonth.map { "\($0.period) \($0.tweets) \($0.promotions)" } == lines(months))
+        #expect(report.schedule.byWeek.map { "\($0.period) \($0.tweets) \($0.promotions)" } == lines(weeks))
+        #expect(report.byMonth.map(\.period) == ["2022-02", "2022-03", "2022-04", "2022-05", "2022-06", "2022-07"])
+    }
+
+    @Test(arguments: [
+        ("https://www.YouTube.com/watch?v=1", "www.youtube.com"), ("http://Example.com:8080/a", "example.com"),
+        ("example.com/path?q=1", "example.com"), ("https://t.co", "t.co"), ("ftp://a.b#frag", "a.b"),
+        ("https://bücher.example/x", "bücher.example"), ("", ""),
+    ])
+    func hostsOfLinks(url: String, host: String) {
+        #expect(PromotionDetector.host(of: url) == host)
+    }
+
     @Test func timeZonesParse() throws {
         #expect(try ReportTimeZone(parsing: "+05:30").offset(at: Timestamp(milliseconds: 0)) == 19_800)
         #expect(try ReportTimeZone(parsing: "-0800").offset(at: Timestamp(milliseconds: 0)) == -28_800)

@@ -45,6 +45,47 @@ import Testing
         #expect(PromotionTemplates.cluster([], threshold: 0.8).isEmpty)
     }
 
+    /// Groups by the definition: every two distinct normalised forms compared by the Jaccard of their shingle
+    /// sets (``PromotionTemplates/shingles(_:size:)``), joined transitively, texts grouped by their form.
+    static func bruteForceGroups(_ texts: [String], threshold: Double, shingleSize: Int) -> [[Int]] {
+        let normalized = texts.map(PromotionTemplates.normalize)
+        var forms: [String] = []
+        var formIndex: [String: Int] = [:]
+        for form in normalized where formIndex[form] == nil {
+            formIndex[form] = forms.count
+            forms.append(form)
+        }
+        let sets = forms.map {
+            PromotionTemplates.shingles($0.isEmpty ? [] : $0.split(separator: " ").map(String.init), size: shingleSize)
+        }
+        var parent = Array(forms.indices)
+        func find(_ x: Int) -> Int { parent[x] == x ? x : find(parent[x]) }
+        for a in forms.indices {
+            for b in forms.indices where b > a && !sets[a].isEmpty && !sets[b].isEmpty {
+                if PromotionTemplates.jaccard(sets[a], sets[b]) >= threshold { parent[find(a)] = find(b) }
+            }
+        }
+        let byRoot = Dictionary(grouping: texts.indices) { find(formIndex[normalized[$0]]!) }
+        return byRoot.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+
+    /// Shingles of up to three tokens are compared as packed integers, longer ones by their text, and many texts
+    /// are tokenized on all cores: each way gives the groups of the definition.
+    @Test(arguments: [(1, 0.8), (2, 0.8), (3, 0.8), (3, 0.5), (4, 0.8), (5, 0.6)])
+    func clustersAsTheDefinitionSays(shingleSize: Int, threshold: Double) {
+        let detector = PromotionDetector()
+        let promotional = PromotionFixtures.archive.tweets.filter { detector.classify($0).isPromotion }.map(\.text)
+        let texts = promotional + ["", "@a", "one two", "Subscribe to our weekly newsletter"]
+        #expect(
+            PromotionTemplates.cluster(texts, threshold: threshold, shingleSize: shingleSize)
+                == Self.bruteForceGroups(texts, threshold: threshold, shingleSize: shingleSize))
+        // The parallel path, forced on these few texts: tokenized and shingled in 7 parts.
+        let expected = Self.bruteForceGroups(texts, threshold: threshold, shingleSize: shingleSize)
+        #expect(
+            PromotionTemplates.clusterForms(texts, threshold: threshold, shingleSize: shingleSize, chunks: 7).groups
+                == expected)
+    }
+
     @Test func minesTemplatesWithCountsAndDates() throws {
         let base: Int64 = 1_650_000_000_000
         let tweets =

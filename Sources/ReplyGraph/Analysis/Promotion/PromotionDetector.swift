@@ -236,11 +236,13 @@ public struct PromotionDetector: Sendable {
         return result
     }
 
-    /// The lower-cased host of a URL (`https://www.YouTube.com/x` → `www.youtube.com`).
+    /// The lower-cased host of a URL (`https://www.YouTube.com/x` → `www.youtube.com`): what follows the first
+    /// `://` (or the start), up to the first `/`, `?`, `#` or `:`, read as bytes.
     static func host(of url: String) -> String {
-        var rest = Substring(url)
-        if let r = rest.range(of: "://") { rest = rest[r.upperBound...] }
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
-        return Handle.fold(host)
+        let bytes = url.utf8
+        let start = bytes.firstRange(of: "://".utf8)?.upperBound ?? bytes.startIndex
+        let end =
+            bytes[start...].firstIndex { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 || $0 == 0x3A } ?? bytes.endIndex
+        return Handle.fold(url[start..<end])
     }
 }

@@ -230,47 +230,44 @@ public struct PromotionReport: Sendable, Encodable {
         detector: PromotionDetector = PromotionDetector(), options: Options = Options()
     ) {
         let all = tweets.filter { !$0.isRetweet }
-        // Only the promotional decisions are kept by id: every reader below asks whether a tweet's decision is a
-        // promotion (a missing one is not), and a table of every tweet's decision costs a hashed insert and lookup
-        // per tweet in a table of millions.
-        var decisions: [TweetID: PromotionDecision] = [:]
-        var promotional: [PromotionDecision] = []
+        // The parts below ask of each tweet whether it is a promotion: by its position in `all` (`decisionOf`),
+        // without hashing its id. Only positions ask by id, of thread members, in a table of the promotional ones.
+        var promotional: [(tweet: Tweet, decision: PromotionDecision)] = []
+        var decisionOf = [Int32](repeating: -1, count: all.count)
         var totals: [String: Int] = [:]
-        for d in detector.classify(all) where d.isPromotion {
-            decisions[d.id] = d
-            promotional.append(d)
+        for (i, d) in detector.classify(all).enumerated() where d.isPromotion {
+            decisionOf[i] = Int32(promotional.count)
+            promotional.append((all[i], d))
             for c in d.categories { totals[c.rawValue, default: 0] += 1 }
         }
         totals["any"] = promotional.count
-        self.tweets = promotional
+        self.tweets = promotional.map(\.decision)
         self.totals = totals
-        // The five parts read the same tweets and decisions and nothing of each other: they run side by side, each
+        let classified = Classified(tweets: all, decisions: self.tweets, decisionOf: decisionOf)
+        // The four parts read the same tweets and decisions and nothing of each other: they run side by side, each
         // writing only its own result (read once all have returned).
         nonisolated(unsafe) var templates: [PromotionTemplate] = []
         nonisolated(unsafe) var positions: Positions?
-        nonisolated(unsafe) var schedule: Schedule?
-        nonisolated(unsafe) var byMonth: [Period] = []
+        nonisolated(unsafe) var calendar: (schedule: Schedule, byMonth: [Period])?
         nonisolated(unsafe) var links: Links?
-        let decided = decisions
-        DispatchQueue.concurrentPerform(iterations: 5) { part in
+        let candidates = promotional
+        DispatchQueue.concurrentPerform(iterations: 4) { part in
             switch part {
             case 0:
                 if options.minesTemplates {
-                    templates = PromotionTemplates.mine(all, decisions: decided, threshold: options.templateThreshold)
+                    templates = PromotionTemplates.mine(promotional: candidates, threshold: options.templateThreshold)
                 }
-            case 1: positions = Self.positions(tweets: all, threads: threads, followUps: followUps, decisions: decided)
-            case 2: schedule = Self.schedule(all, decisions: decided, options: options)
-            case 3:
-                byMonth = Self.periods(all, decisions: decided, options: options) { year, month, _ in
-                    "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
-                }
-            default: links = Self.links(all, decisions: decided)
+            case 1:
+                let byID = Dictionary(candidates.map { ($0.tweet.id, $0.decision) }) { _, last in last }
+                positions = Self.positions(tweets: all, threads: threads, followUps: followUps, decisions: byID)
+            case 2: calendar = Self.calendar(classified, options: options)
+            default: links = Self.links(classified)
             }
         }
         self.templates = templates
         self.positions = positions!
-        self.schedule = schedule!
-        self.byMonth = byMonth
+        self.schedule = calendar!.schedule
+        self.byMonth = calendar!.byMonth
         self.links = links!
     }
 
@@ -341,39 +338,6 @@ public struct PromotionReport: Sendable, Encodable {
             followUps: followUps)
     }
 
-    typealias Components = (
-        year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int,
-        weekday: Int
-    )
-
-    /// Tweets and promotions per period, in period order. `key` names the period of a local date (a month, an ISO
-    /// week); it is called once per run of tweets on the same date, and each period is counted in place.
-    static func periods(
-        _ tweets: [Tweet], decisions: [TweetID: PromotionDecision], options: Options,
-        key: (_ year: Int, _ month: Int, _ day: Int) -> String
-    ) -> [Period] {
-        var byKey: [String: Period] = [:]
-        var lastDate: (year: Int, month: Int, day: Int) = (0, 0, 0)
-        var k = ""
-        for tweet in tweets {
-            let c = tweet.createdAt.components(utcOffsetSeconds: options.timeZone.offset(at: tweet.createdAt))
-            if k.isEmpty || lastDate != (c.year, c.month, c.day) {
-                lastDate = (c.year, c.month, c.day)
-                k = key(c.year, c.month, c.day)
-            }
-            byKey[k, default: Period(period: k, tweets: 0, promotions: 0, rate: 0, byCategory: [:])].tweets += 1
-            if let d = decisions[tweet.id], d.isPromotion {
-                byKey[k]!.promotions += 1
-                for cat in d.categories { byKey[k]!.byCategory[cat.rawValue, default: 0] += 1 }
-            }
-        }
-        return byKey.keys.sorted().map { k in
-            var p = byKey[k]!
-            p.rate = Double(p.promotions) / Double(p.tweets)
-            return p
-        }
-    }
-
     /// ISO 8601 week label (`2022-W01`) of a local calendar date.
     static func isoWeek(year: Int, month: Int, day: Int) -> String {
         let days = Int(Timestamp(year: year, month: month, day: day)!.milliseconds / 86_400_000)
@@ -385,111 +349,40 @@ public struct PromotionReport: Sendable, Encodable {
         return "\(t.year)-W" + (week < 10 ? "0" : "") + "\(week)"
     }
 
-    static func schedule(_ tweets: [Tweet], decisions: [TweetID: PromotionDecision], options: Options) -> Schedule {
-        var all = [[Int]](repeating: [Int](repeating: 0, count: 24), count: 7)
-        var promo = all
-        var posts: [(minute: Int, day: String, promotional: Bool)] = []
-        var days = Set<String>()
-        // A day's label is built once per run of tweets on that date.
-        var lastDate: (year: Int, month: Int, day: Int) = (0, 0, 0)
-        var day = ""
-        for tweet in tweets {
-            let c = tweet.createdAt.components(utcOffsetSeconds: options.timeZone.offset(at: tweet.createdAt))
-            let isPromo = decisions[tweet.id]?.isPromotion == true
-            all[c.weekday][c.hour] += 1
-            if isPromo { promo[c.weekday][c.hour] += 1 }
-            if day.isEmpty || lastDate != (c.year, c.month, c.day) {
-                lastDate = (c.year, c.month, c.day)
-                day = "\(c.year)-\(c.month)-\(c.day)"
-                days.insert(day)
-            }
-            if !tweet.isReply || isPromo { posts.append((c.hour * 60 + c.minute, day, isPromo)) }
-        }
-        let byWeek = periods(tweets, decisions: decisions, options: options) { year, month, day in
-            isoWeek(year: year, month: month, day: day)
-        }
-        // Slots: repeatedly take the busiest circular window of ±radius minutes (by distinct days), then remove it.
-        var remaining = posts
-        var slots: [Slot] = []
-        let r = min(300, max(0, options.slotRadiusMinutes))
-        var dayIndex: [String: Int] = [:]
-        for p in posts where dayIndex[p.day] == nil { dayIndex[p.day] = dayIndex.count }
-        while !remaining.isEmpty && slots.count < 12 {
-            var perMinute = [[Int]](repeating: [], count: 1440)
-            for p in remaining { perMinute[p.minute].append(dayIndex[p.day]!) }
-            // Sliding circular window: per-day counts and the number of distinct days inside.
-            var inWindow = [Int](repeating: 0, count: dayIndex.count)
-            var distinct = 0
-            func add(_ minute: Int, _ delta: Int) {
-                for d in perMinute[(minute + 1440) % 1440] {
-                    if delta > 0 {
-                        if inWindow[d] == 0 { distinct += 1 }
-                        inWindow[d] += 1
-                    } else {
-                        inWindow[d] -= 1
-                        if inWindow[d] == 0 { distinct -= 1 }
-                    }
-                }
-            }
-            for off in -r...r { add(off, 1) }
-            var bestCentre = 0
-            var bestDays = distinct
-            for centre in 1..<1440 {
-                add(centre - r - 1, -1)
-                add(centre + r, 1)
-                if distinct > bestDays {
-                    bestDays = distinct
-                    bestCentre = centre
-                }
-            }
-            guard !days.isEmpty, Double(bestDays) / Double(days.count) >= options.minimumSlotShare, bestDays >= 3 else {
-                break
-            }
-            let inside = { (m: Int) in min(abs(m - bestCentre), 1440 - abs(m - bestCentre)) <= r }
-            let members = remaining.filter { inside($0.minute) }
-            remaining.removeAll { inside($0.minute) }
-            // Centre at the circular median of the members' minutes, relative to the window centre.
-            let offsets = members.map { m -> Int in
-                var d = m.minute - bestCentre
-                if d > 720 { d -= 1440 } else if d < -720 { d += 1440 }
-                return d
-            }.sorted()
-            let centre = (bestCentre + offsets[offsets.count / 2] + 1440) % 1440
-            let hh = centre / 60
-            let mm = centre % 60
-            slots.append(
-                Slot(
-                    time: (hh < 10 ? "0" : "") + "\(hh):" + (mm < 10 ? "0" : "") + "\(mm)",
-                    minuteOfDay: centre, tweets: members.count, days: bestDays,
-                    shareOfDays: Double(bestDays) / Double(days.count),
-                    promotions: members.filter(\.promotional).count))
-        }
-        return Schedule(
-            timeZone: options.timeZone.description, byWeek: byWeek, heatmapAll: all,
-            heatmapPromotions: promo, postingDays: days.count, slots: slots)
-    }
-
-    static func links(_ tweets: [Tweet], decisions: [TweetID: PromotionDecision]) -> Links {
-        var domains: [String: (Int, Int)] = [:]
+    static func links(_ classified: Classified) -> Links {
+        // Counts per link target and hashtag; a domain's counts are the sum of its targets', so each distinct
+        // target's host is read once.
         var targets: [String: (Int, Int)] = [:]
         var tags: [String: (Int, Int)] = [:]
-        var links = 0
-        var shortLinks = 0
-        for tweet in tweets {
-            let isPromo = decisions[tweet.id]?.isPromotion == true ? 1 : 0
-            for url in Set(tweet.entities.urls.map(\.value)) {
-                links += 1
-                let host = PromotionDetector.host(of: url)
-                if host == "t.co" { shortLinks += 1 }
-                domains[host, default: (0, 0)].0 += 1
-                domains[host]!.1 += isPromo
-                targets[url, default: (0, 0)].0 += 1
-                targets[url]!.1 += isPromo
+        var seen: [String] = []
+        for (i, tweet) in classified.tweets.enumerated() {
+            let isPromo = classified.decisionOf[i] >= 0 ? 1 : 0
+            let urls = tweet.entities.urls
+            seen.removeAll(keepingCapacity: true)
+            for url in urls where urls.count == 1 || !seen.contains(url.value) {
+                if urls.count > 1 { seen.append(url.value) }
+                targets[url.value, default: (0, 0)].0 += 1
+                targets[url.value]!.1 += isPromo
             }
-            for tag in Set(tweet.entities.hashtags.map { Handle.fold($0.value) }) {
+            let hashtags = tweet.entities.hashtags
+            seen.removeAll(keepingCapacity: true)
+            for tag in hashtags {
+                let tag = Handle.fold(tag.value)
+                guard hashtags.count == 1 || !seen.contains(tag) else { continue }
+                if hashtags.count > 1 { seen.append(tag) }
                 tags[tag, default: (0, 0)].0 += 1
                 tags[tag]!.1 += isPromo
             }
+        }
+        var domains: [String: (Int, Int)] = [:]
+        var links = 0
+        var shortLinks = 0
+        for (url, count) in targets {
+            let host = PromotionDetector.host(of: url)
+            links += count.0
+            if host == "t.co" { shortLinks += count.0 }
+            domains[host, default: (0, 0)].0 += count.0
+            domains[host]!.1 += count.1
         }
         // The `limit` largest counts, ties by value: a large archive links millions of distinct targets.
         func top(_ d: [String: (Int, Int)], minimum: Int = 1, limit: Int = 25) -> [Count] {

@@ -141,37 +141,53 @@ package enum PromotionTemplates {
     /// - Returns: groups of input indices, each sorted, ordered by first index.
     /// - Complexity: O(n · s log s) to rank and index, plus O(s) per candidate pair, for n texts of s shingles.
     package static func cluster(_ texts: [String], threshold: Double = 0.8, shingleSize: Int = 3) -> [[Int]] {
+        clusterForms(texts, threshold: threshold, shingleSize: shingleSize).groups
+    }
+
+    /// ``cluster(_:threshold:shingleSize:)``, with each text's ``normalize(_:)`` form as well.
+    ///
+    /// Texts are tokenized in `chunks` parts on all cores (by default 64 from 4,096 texts, else one). Tokens then
+    /// become dense numbers, and a shingle of up to three tokens one 64-bit key (the numbers side by side), so
+    /// shingles are counted and compared as integers; longer shingles, or more distinct tokens than the key holds,
+    /// fall back to the joined text as the key.
+    static func clusterForms(
+        _ texts: [String], threshold: Double, shingleSize: Int, chunks: Int? = nil
+    ) -> (groups: [[Int]], normalized: [String]) {
+        let chunks = chunks ?? (texts.count >= 4_096 ? 64 : 1)
+        let tokenized = Parallel.map(texts.count, chunks: chunks) { k in
+            let tokens = tokens(texts[k])
+            return (tokens: tokens, form: tokens.joined(separator: " "))
+        }
         // Merge identical normalised forms first.
         var formIndex: [String: Int] = [:]
         var forms: [[String]] = []
         var formOf: [Int] = []
-        for text in texts {
-            let toks = tokens(text)
-            let key = toks.joined(separator: " ")
-            if let k = formIndex[key] {
+        formOf.reserveCapacity(texts.count)
+        for text in tokenized {
+            if let k = formIndex[text.form] {
                 formOf.append(k)
             } else {
-                formIndex[key] = forms.count
+                formIndex[text.form] = forms.count
                 formOf.append(forms.count)
-                forms.append(toks)
+                forms.append(text.tokens)
             }
         }
         // Shingles as dense ids, then as ranks by how many forms hold them (rarest first), each set sorted.
-        var shingleID: [String: Int] = [:]
-        let raw: [[Int]] = forms.map { form in
-            shingles(form, size: shingleSize).map { shingle in
-                if let id = shingleID[shingle] { return id }
-                shingleID[shingle] = shingleID.count
-                return shingleID.count - 1
-            }
+        var shingleID: [UInt64: Int32] = [:]
+        func id(_ key: UInt64) -> Int32 {
+            if let id = shingleID[key] { return id }
+            let id = Int32(shingleID.count)
+            shingleID[key] = id
+            return id
         }
+        let raw: [[Int32]] = shingleKeys(forms, size: shingleSize, chunks: chunks).map { $0.map(id) }
         var frequency = [Int](repeating: 0, count: shingleID.count)
-        for set in raw { for id in set { frequency[id] += 1 } }
+        for set in raw { for id in set { frequency[Int(id)] += 1 } }
         var rank = [Int32](repeating: 0, count: shingleID.count)
         for (r, id) in frequency.indices.sorted(by: { (frequency[$0], $0) < (frequency[$1], $1) }).enumerated() {
             rank[id] = Int32(r)
         }
-        let sets: [[Int32]] = raw.map { $0.map { rank[$0] }.sorted() }
+        let sets: [[Int32]] = raw.map { $0.map { rank[Int($0)] }.sorted() }
 
         var parent = Array(forms.indices)
         func find(_ x: Int) -> Int {
@@ -201,9 +217,60 @@ package enum PromotionTemplates {
             }
             for s in prefix { postings[Int(s)].append(Int32(f)) }
         }
-        var groups: [Int: [Int]] = [:]
-        for (i, f) in formOf.enumerated() { groups[find(f), default: []].append(i) }
-        return groups.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        // Texts by the root of their form, in input order; groups ordered by their first text.
+        let root = forms.indices.map(find)
+        var members = [[Int]](repeating: [], count: forms.count)
+        for (i, f) in formOf.enumerated() { members[root[f]].append(i) }
+        let groups = members.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
+        return (groups, tokenized.map(\.form))
+    }
+
+    /// Each form's distinct shingles as keys that are equal exactly when the shingles are: up to three token
+    /// numbers of 21 bits side by side (the missing ones of a short form all ones), or else a number per distinct
+    /// joined shingle text.
+    ///
+    /// - Complexity: O(total tokens) expected.
+    private static func shingleKeys(_ forms: [[String]], size: Int, chunks: Int) -> [[UInt64]] {
+        var tokenID: [String: UInt64] = [:]
+        let numbered: [[UInt64]] = forms.map { form in
+            form.map { token in
+                if let id = tokenID[token] { return id }
+                let id = UInt64(tokenID.count)
+                tokenID[token] = id
+                return id
+            }
+        }
+        let none: UInt64 = 1 << 21 - 1
+        guard size <= 3, UInt64(tokenID.count) < none else {
+            var textID: [String: UInt64] = [:]
+            return forms.map { form in
+                shingles(form, size: size).map { shingle in
+                    if let id = textID[shingle] { return id }
+                    let id = UInt64(textID.count)
+                    textID[shingle] = id
+                    return id
+                }
+            }
+        }
+        @Sendable func key(_ ids: ArraySlice<UInt64>) -> UInt64 {
+            var key: UInt64 = 0
+            for k in 0..<3 { key = key << 21 | (k < ids.count ? ids[ids.startIndex + k] : none) }
+            return key
+        }
+        return Parallel.map(numbered.count, chunks: chunks) { f in
+            let ids = numbered[f]
+            guard !ids.isEmpty else { return [] }
+            guard ids.count > size else { return [key(ids[...])] }
+            var keys = (0...(ids.count - size)).map { key(ids[$0..<($0 + size)]) }
+            keys.sort()
+            var distinct = 0
+            for k in keys.indices where k == 0 || keys[k] != keys[k - 1] {
+                keys[distinct] = keys[k]
+                distinct += 1
+            }
+            keys.removeLast(keys.count - distinct)
+            return keys
+        }
     }
 
     /// ``jaccard(_:_:)`` of two sorted arrays without repeats, by one merge.
@@ -231,22 +298,33 @@ package enum PromotionTemplates {
         _ tweets: [Tweet], decisions: [TweetID: PromotionDecision], threshold: Double = 0.8,
         shingleSize: Int = 3
     ) -> [PromotionTemplate] {
-        let promotional = tweets.filter { decisions[$0.id]?.isPromotion == true }.sorted { $0.createdAt < $1.createdAt }
-        let groups = cluster(promotional.map(\.text), threshold: threshold, shingleSize: shingleSize)
+        let promotional = tweets.compactMap { tweet in
+            decisions[tweet.id].flatMap { $0.isPromotion ? (tweet, $0) : nil }
+        }
+        return mine(promotional: promotional, threshold: threshold, shingleSize: shingleSize)
+    }
+
+    /// Templates of promotional tweets, each given with its decision, most used first.
+    static func mine(
+        promotional: [(tweet: Tweet, decision: PromotionDecision)], threshold: Double = 0.8, shingleSize: Int = 3
+    ) -> [PromotionTemplate] {
+        let promotional = promotional.sorted { $0.tweet.createdAt < $1.tweet.createdAt }
+        let (groups, normalized) = clusterForms(
+            promotional.map(\.tweet.text), threshold: threshold, shingleSize: shingleSize)
         var templates: [PromotionTemplate] = []
         for group in groups {
-            let members = group.map { promotional[$0] }
             var forms: [String: Int] = [:]
-            for m in members { forms[normalize(m.text), default: 0] += 1 }
+            for i in group { forms[normalized[i], default: 0] += 1 }
             let template = forms.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
-            let categories = Set(members.flatMap { decisions[$0.id]?.categories ?? [] }).sorted()
+            let categories = Set(group.flatMap { promotional[$0].decision.categories }).sorted()
+            let first = promotional[group.first!].tweet
             templates.append(
                 PromotionTemplate(
-                    template: template, count: members.count,
-                    firstUse: members.first!.createdAt.iso8601,
-                    lastUse: members.last!.createdAt.iso8601, example: members.first!.text,
-                    exampleID: members.first!.id, categories: categories,
-                    ids: members.map(\.id)))
+                    template: template, count: group.count,
+                    firstUse: first.createdAt.iso8601,
+                    lastUse: promotional[group.last!].tweet.createdAt.iso8601, example: first.text,
+                    exampleID: first.id, categories: categories,
+                    ids: group.map { promotional[$0].tweet.id }))
         }
         return templates.sorted { $0.count != $1.count ? $0.count > $1.count : $0.firstUse < $1.firstUse }
     }

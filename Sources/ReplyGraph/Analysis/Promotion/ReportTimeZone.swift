@@ -52,6 +52,16 @@ public struct ReportTimeZone: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// ``offset(at:)`` with a named zone looked up once, for a pass over many instants.
+    func offsets() -> @Sendable (Timestamp) -> Int {
+        switch kind {
+        case .fixed(let s): return { _ in s }
+        case .named(let name):
+            let zone = TimeZone(identifier: name)
+            return { zone?.secondsFromGMT(for: Date(timeIntervalSince1970: $0.seconds)) ?? 0 }
+        }
+    }
+
     /// The zone: `UTC`, an offset such as `+05:30`, or a name such as `Europe/Paris`.
     public var description: String {
         switch kind {
