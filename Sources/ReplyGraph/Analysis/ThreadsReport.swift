@@ -115,8 +115,13 @@ public struct ThreadsReport: Sendable, Encodable {
 
     /// The threads of `graph` with at least `minLength` tweets, of one `kind` or (nil) both.
     public init(_ graph: ReplyGraph, minLength: Int = 2, kind: ThreadKind? = nil) {
-        selected = graph.threads.filter { $0.length >= minLength && (kind == nil || $0.kind == kind) }
-        stats = Stats(ThreadStatistics(threads: selected, tweets: graph.archive.tweets), threads: selected)
+        self.init(threads: graph.threads, tweets: graph.archive.tweets, minLength: minLength, kind: kind)
+    }
+
+    /// The report of `threads`, reconstructed from `tweets` (in time order), without a graph.
+    package init(threads: [TweetThread], tweets: [Tweet], minLength: Int = 2, kind: ThreadKind? = nil) {
+        selected = threads.filter { $0.length >= minLength && (kind == nil || $0.kind == kind) }
+        stats = Stats(ThreadStatistics(threads: selected, tweets: tweets), threads: selected)
     }
 
     static func entry(_ thread: TweetThread) -> Entry {

@@ -38,12 +38,13 @@ struct EngagementCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let graph = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
+            let archive = try input.load()
+            let threads = ThreadReconstructor.threads(of: archive, options: threadOptions.options, quiet: input.quiet)
             let options = EngagementReport.Options(
                 account: account.map(Handle.init),
                 covariance: hc1 ? .hc1 : .classical)
             let report = PhaseStatus.run("modelling engagement", quiet: input.quiet) {
-                EngagementReport(graph: graph, options: options)
+                EngagementReport(tweets: archive.tweets, threads: threads.threads, options: options)
             }
             let out = Output(path: output, inputs: input.paths)
             switch format {

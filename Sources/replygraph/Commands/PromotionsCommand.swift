@@ -62,29 +62,31 @@ struct PromotionsCommand: ParsableCommand {
                     throw CommandFailure(.dataError, "\(rules): \(error)")
                 }
             }
-            let graph = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
+            let archive = try input.load()
+            let (threads, followUps) = ThreadReconstructor.threads(
+                of: archive, options: threadOptions.options, quiet: input.quiet)
             let timeZone = try ReportTimeZone(parsing: tz)
             let report = PhaseStatus.run("finding promotions", quiet: input.quiet) {
                 PromotionReport(
-                    graph: graph, detector: PromotionDetector(rules: promotionRules),
-                    options: .init(timeZone: timeZone))
+                    tweets: archive.tweets, threads: threads, followUps: followUps,
+                    detector: PromotionDetector(rules: promotionRules), options: .init(timeZone: timeZone))
             }
             let out = Output(path: output, inputs: input.paths)
             switch format {
             case .json: try out.write(try JSON.encode(report))
-            case .csv: try out.write(Self.csv(report, graph: graph))
+            case .csv: try out.write(Self.csv(report, archive: archive))
             case .text:
                 var text = report.summary
-                if perTweet { text += "\n" + Self.perTweetText(report, graph: graph) }
+                if perTweet { text += "\n" + Self.perTweetText(report, archive: archive) }
                 try out.writeText(text.hasSuffix("\n") ? text : text + "\n")
             }
         }
     }
 
-    static func csv(_ report: PromotionReport, graph: ReplyGraph) -> String {
+    static func csv(_ report: PromotionReport, archive: Archive) -> String {
         var out = CSV.row(["id", "created_at", "author", "categories", "evidence", "text"])
         for decision in report.tweets {
-            let tweet = graph.archive[decision.id]
+            let tweet = archive[decision.id]
             out += CSV.row([
                 decision.id.description, tweet?.createdAt.iso8601 ?? "", tweet?.author.display ?? "",
                 decision.categories.map(\.description).joined(separator: " "),
@@ -95,9 +97,9 @@ struct PromotionsCommand: ParsableCommand {
         return out
     }
 
-    static func perTweetText(_ report: PromotionReport, graph: ReplyGraph) -> String {
+    static func perTweetText(_ report: PromotionReport, archive: Archive) -> String {
         report.tweets.map { decision in
-            let tweet = graph.archive[decision.id]
+            let tweet = archive[decision.id]
             let evidence = decision.evidence.map { "\($0.category): \"\(Escaping.terminal($0.match))\"" }.joined(
                 separator: ", ")
             return "\(tweet?.createdAt.iso8601 ?? "?")  \(decision.id)  "

@@ -44,8 +44,10 @@ struct ThreadsCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let graph = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
-            let report = ThreadsReport(graph, minLength: minLength, kind: kind.kind)
+            let archive = try input.load()
+            let threads = ThreadReconstructor.threads(of: archive, options: threadOptions.options, quiet: input.quiet)
+            let report = ThreadsReport(
+                threads: threads.threads, tweets: archive.tweets, minLength: minLength, kind: kind.kind)
             let out = Output(path: output, inputs: input.paths)
             try PhaseStatus.run("writing the threads", quiet: input.quiet) {
                 switch format {

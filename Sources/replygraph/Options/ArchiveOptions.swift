@@ -87,6 +87,18 @@ extension ReplyGraph {
     }
 }
 
+extension ThreadReconstructor {
+    /// The threads and follow-ups of `archive`, with a status line: for the commands that read no typed graph, so
+    /// that they spend neither the time nor the memory of building one (see ``ReplyGraph/init(_:options:quiet:)``).
+    static func threads(
+        of archive: Archive, options: ThreadOptions, quiet: Bool
+    ) -> (threads: [TweetThread], followUps: [FollowUp]) {
+        PhaseStatus.run("reconstructing threads", quiet: quiet) {
+            ThreadReconstructor(options: options).reconstruct(archive)
+        }
+    }
+}
+
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
 }

@@ -75,11 +75,19 @@ public struct EngagementReport: Sendable, Encodable {
 
     /// Computes the report from a graph (threads from the graph, promotion categories from `detector`).
     public init(graph: ReplyGraph, detector: PromotionDetector = PromotionDetector(), options: Options = Options()) {
+        self.init(tweets: graph.tweets, threads: graph.threads, detector: detector, options: options)
+    }
+
+    /// Computes the report from tweets and their threads, without a graph (promotion categories from `detector`).
+    package init(
+        tweets: [Tweet], threads: [TweetThread], detector: PromotionDetector = PromotionDetector(),
+        options: Options = Options()
+    ) {
         var promotions: [TweetID: [PromotionCategory]] = [:]
-        for decision in detector.classify(graph.tweets) where !decision.categories.isEmpty {
+        for decision in detector.classify(tweets) where !decision.categories.isEmpty {
             promotions[decision.id] = decision.categories
         }
-        self.init(tweets: graph.tweets, threads: graph.threads, promotions: promotions, options: options)
+        self.init(tweets: tweets, threads: threads, promotions: promotions, options: options)
     }
 
     /// Computes the report from tweets, threads and promotion categories given explicitly.
