@@ -91,4 +91,24 @@ import Testing
                     == PromotionReport.closerPatterns.contains { $0.firstMatch(in: tokens) != nil })
         }
     }
+
+    /// One scan per tweet for the rules and the closers finds what classifying each tweet and ``isCloser`` find: on
+    /// the sample (one part), on the 10k-tweet corpus (64 parts), and without the prefilter (styled letters read).
+    @Test(arguments: [false, true])
+    func promotionsAndClosersComeFromOneScan(foldStyledLetters: Bool) {
+        let detector = PromotionDetector(foldStyledLetters: foldStyledLetters)
+        let archives =
+            foldStyledLetters
+            ? [PromotionFixtures.archive] : [PromotionFixtures.archive, UserGraphProjectionTests.corpus]
+        for archive in archives {
+            let tweets = archive.tweets.filter { !$0.isRetweet }
+            let found = detector.promotions(in: tweets, closers: PromotionReport.closerPatterns)
+            let decisions = tweets.map { detector.classify($0) }
+            #expect(found.promotional.map(\.index) == decisions.indices.filter { decisions[$0].isPromotion })
+            #expect(found.promotional.map(\.decision) == decisions.filter(\.isPromotion))
+            let closers = tweets.indices.filter { PromotionReport.isCloser(tweets[$0].text) }
+            #expect(found.closers == closers)
+            #expect(!closers.isEmpty && !found.promotional.isEmpty)
+        }
+    }
 }

@@ -69,7 +69,7 @@ public struct PromotionDetector: Sendable {
     }
 
     /// The rules' patterns numbered for a ``PromotionPrefilter``: per category, its excludes, then its pattern
-    /// rules (`nil` for domain rules).
+    /// rules (`nil` for domain rules); then any other patterns the same scan is to answer for (`extraSlots`).
     struct Compiled: Sendable {
         let filter: PromotionPrefilter
         let excludeSlots: [[Int]]
@@ -78,8 +78,10 @@ public struct PromotionDetector: Sendable {
         let evidenceSlots: [Int]
         /// The domains of the domain rules that give evidence.
         let evidenceDomains: [String]
+        /// The slots of the `extra` patterns, after the rules'.
+        let extraSlots: Range<Int>
 
-        init(_ rules: PromotionRules) {
+        init(_ rules: PromotionRules, extra: [PromotionPattern] = []) {
             var patterns: [PromotionPattern] = []
             var excludeSlots: [[Int]] = []
             var ruleSlots: [[Int?]] = []
@@ -107,7 +109,8 @@ public struct PromotionDetector: Sendable {
                         return slot
                     })
             }
-            filter = PromotionPrefilter(patterns: patterns)
+            extraSlots = patterns.count..<(patterns.count + extra.count)
+            filter = PromotionPrefilter(patterns: patterns + extra)
             self.excludeSlots = excludeSlots
             self.ruleSlots = ruleSlots
             self.evidenceSlots = evidenceSlots
@@ -115,16 +118,19 @@ public struct PromotionDetector: Sendable {
         }
     }
 
-    /// ``classify(_:)``, skipping the patterns that `filter` rules out for the tweet's text, and the tokenizing
-    /// too when no rule that adds evidence is left: the same decision, sooner.
-    func classify(_ tweet: Tweet, filter compiled: Compiled?) -> PromotionDecision {
+    /// ``classify(_:)``, skipping the patterns that `filter` rules out for the tweet's text (from `scan`, when
+    /// the caller has scanned it already), and the tokenizing too when no rule that adds evidence is left: the same
+    /// decision, sooner.
+    func classify(
+        _ tweet: Tweet, filter compiled: Compiled?, scan: PromotionPrefilter.Found? = nil
+    ) -> PromotionDecision {
         var decision = PromotionDecision(id: tweet.id, categories: [], evidence: [], scores: [:])
         if tweet.isRetweet { return decision }
         var hosts: [String]? = nil
         // Only a rule of positive weight gives evidence, and a category needs evidence.
         var found: PromotionPrefilter.Found? = nil
         if let compiled, !foldStyledLetters {
-            let scan = compiled.filter.scan(tweet)
+            let scan = scan ?? compiled.filter.scan(tweet)
             var evidencePossible = compiled.evidenceSlots.contains(where: scan.mayMatch)
             if !evidencePossible, !compiled.evidenceDomains.isEmpty, !tweet.entities.urls.isEmpty {
                 let found = tweet.entities.urls.map { Self.host(of: $0.value) }
@@ -222,6 +228,44 @@ public struct PromotionDetector: Sendable {
         return Parallel.map(n, chunks: 64) { detector.classify(tweets[$0], filter: compiled) }
     }
 
+    /// The promotional decisions among `tweets` with their positions, and the positions of the tweets one of
+    /// `closers` matches (a closer matches a text when ``PromotionPattern/firstMatch(in:)`` finds it in the text's
+    /// ``PromotionText/tokens(in:foldStyled:)``): one scan of each text's bytes serves the rules and the closers.
+    /// Large inputs are split across the cores; both lists are in tweet order.
+    ///
+    /// - Complexity: O(n · r · t) work for n tweets, divided among the cores.
+    func promotions(
+        in tweets: [Tweet], closers: [PromotionPattern]
+    ) -> (promotional: [(index: Int, decision: PromotionDecision)], closers: [Int]) {
+        let compiled = Compiled(rules, extra: closers)
+        let detector = self
+        let parts = tweets.count >= 4_096 ? 64 : 1
+        let found = Parallel.map(parts, chunks: parts) { part in
+            var promotional: [(index: Int, decision: PromotionDecision)] = []
+            var closerIndices: [Int] = []
+            for i in Parallel.chunk(part, of: parts, count: tweets.count) {
+                let tweet = tweets[i]
+                let scan = detector.foldStyledLetters ? nil : compiled.filter.scan(tweet)
+                let decision = detector.classify(tweet, filter: compiled, scan: scan)
+                if decision.isPromotion { promotional.append((i, decision)) }
+                if Self.matchesAny(closers, tweet, slots: compiled.extraSlots, scan: scan) { closerIndices.append(i) }
+            }
+            return (promotional, closerIndices)
+        }
+        return (found.flatMap(\.0), found.flatMap(\.1))
+    }
+
+    /// Whether one of `patterns` matches the tweet's tokens, trying only those whose slots `scan` allows (all
+    /// without a scan).
+    private static func matchesAny(
+        _ patterns: [PromotionPattern], _ tweet: Tweet, slots: Range<Int>, scan: PromotionPrefilter.Found?
+    ) -> Bool {
+        func allowed(_ k: Int) -> Bool { scan?.mayMatch(slots.lowerBound + k) ?? true }
+        guard patterns.indices.contains(where: allowed) else { return false }
+        let tokens = PromotionText.tokens(in: tweet.text)
+        return patterns.indices.contains { k in allowed(k) && patterns[k].firstMatch(in: tokens) != nil }
+    }
+
     /// The categories of the promotional tweets among `ids`, e.g. to colour a thread's parts.
     ///
     ///     detector.categories(of: thread.tweets, in: archive)   // [id: [.newsletter], ...]
@@ -240,7 +284,18 @@ public struct PromotionDetector: Sendable {
     /// `://` (or the start), up to the first `/`, `?`, `#` or `:`, read as bytes.
     static func host(of url: String) -> String {
         let bytes = url.utf8
-        let start = bytes.firstRange(of: "://".utf8)?.upperBound ?? bytes.startIndex
+        var start = bytes.startIndex
+        var i = bytes.startIndex
+        var matched = 0 // bytes of "://" matched so far
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            matched = b == 0x3A ? 1 : (matched > 0 && b == 0x2F ? matched + 1 : 0)
+            bytes.formIndex(after: &i)
+            if matched == 3 {
+                start = i
+                break
+            }
+        }
         let end =
             bytes[start...].firstIndex { $0 == 0x2F || $0 == 0x3F || $0 == 0x23 || $0 == 0x3A } ?? bytes.endIndex
         return Handle.fold(url[start..<end])

@@ -196,20 +196,12 @@ public struct PromotionReport: Sendable, Encodable {
     /// The words one of which each closer pattern needs (see ``PromotionPrefilter``).
     static let closerFilter = PromotionPrefilter(patterns: closerPatterns)
 
-    /// Whether a text is a thread closer ("I hope you've found this thread helpful", "Enjoy this thread?").
+    /// Whether a text is a thread closer ("I hope you've found this thread helpful", "Enjoy this thread?"). A
+    /// report finds its closers in the scan that classifies each tweet (``PromotionDetector/promotions(in:closers:)``).
     package static func isCloser(_ text: String) -> Bool {
-        isCloser(closerFilter.scan(text), text: text)
-    }
-
-    /// ``isCloser(_:)`` of a tweet's text, read in place: a text without any closer's words is not tokenized.
-    static func isCloser(_ tweet: Tweet) -> Bool {
-        isCloser(closerFilter.scan(tweet), text: tweet.text)
-    }
-
-    /// Whether a closer pattern that `found` allows matches `text`'s tokens.
-    private static func isCloser(_ found: PromotionPrefilter.Found, text: @autoclosure () -> String) -> Bool {
+        let found = closerFilter.scan(text)
         guard closerPatterns.indices.contains(where: found.mayMatch) else { return false }
-        let tokens = PromotionText.tokens(in: text())
+        let tokens = PromotionText.tokens(in: text)
         return closerPatterns.enumerated().contains { k, pattern in
             found.mayMatch(k) && pattern.firstMatch(in: tokens) != nil
         }
@@ -235,7 +227,8 @@ public struct PromotionReport: Sendable, Encodable {
         var promotional: [(tweet: Tweet, decision: PromotionDecision)] = []
         var decisionOf = [Int32](repeating: -1, count: all.count)
         var totals: [String: Int] = [:]
-        for (i, d) in detector.classify(all).enumerated() where d.isPromotion {
+        let found = detector.promotions(in: all, closers: Self.closerPatterns)
+        for (i, d) in found.promotional {
             decisionOf[i] = Int32(promotional.count)
             promotional.append((all[i], d))
             for c in d.categories { totals[c.rawValue, default: 0] += 1 }
@@ -259,7 +252,8 @@ public struct PromotionReport: Sendable, Encodable {
                 }
             case 1:
                 let byID = Dictionary(candidates.map { ($0.tweet.id, $0.decision) }) { _, last in last }
-                positions = Self.positions(tweets: all, threads: threads, followUps: followUps, decisions: byID)
+                positions = Self.positions(
+                    tweets: all, threads: threads, followUps: followUps, decisions: byID, closers: found.closers)
             case 2: calendar = Self.calendar(classified, options: options)
             default: links = Self.links(classified)
             }
@@ -273,7 +267,7 @@ public struct PromotionReport: Sendable, Encodable {
 
     static func positions(
         tweets: [Tweet], threads: [TweetThread], followUps graphFollowUps: [FollowUp],
-        decisions: [TweetID: PromotionDecision]
+        decisions: [TweetID: PromotionDecision], closers closerIndices: [Int]
     ) -> Positions {
         // Times only of the tweets that follow-up gaps read, not of every tweet.
         var needed = Set<TweetID>()
@@ -307,11 +301,6 @@ public struct PromotionReport: Sendable, Encodable {
         let standalone = decisions.values.filter { $0.isPromotion && !members.contains($0.id) }.count
 
         var closers = Closers(count: 0, endingThreads: 0, outsideThreads: 0, promotional: 0, example: nil)
-        // Which tweets are closers depends on each tweet alone: large archives are scanned in parts on all cores.
-        let parts = tweets.count >= 100_000 ? ProcessInfo.processInfo.activeProcessorCount * 4 : 1
-        let closerIndices = Parallel.map(parts, chunks: parts) { part in
-            Parallel.chunk(part, of: parts, count: tweets.count).filter { isCloser(tweets[$0]) }
-        }.joined()
         for tweet in closerIndices.lazy.map({ tweets[$0] }) {
             closers.count += 1
             if closers.example == nil { closers.example = tweet.text }
