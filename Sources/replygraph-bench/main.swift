@@ -72,4 +72,11 @@ guard let phase = arguments.first, let run = Bench.phases[phase] else {
     print("usage: replygraph-bench PHASE ARGS...   phases: \(Bench.phases.keys.sorted().joined(separator: ", "))")
     exit(64)
 }
-try run(Array(arguments.dropFirst()))
+do {
+    try run(Array(arguments.dropFirst()))
+} catch {
+    // A missing or unreadable input (or any other failure) is one line on standard error and exit status 1, not a
+    // crash with a backtrace.
+    FileHandle.standardError.write(Data("replygraph-bench \(phase): \(error)\n".utf8))
+    exit(1)
+}
