@@ -159,23 +159,56 @@ package enum Escaping {
         return xmlBytes(text.utf8.span) ?? text
     }
 
-    /// ``xml(_:)`` on the UTF-8 bytes: `nil` when nothing changes (the usual case), else the escaped text. Only
-    /// ASCII specials and the scalars led by `D8` (U+061C), `E2` (U+2000–U+2FFF: the bidi and zero-width
-    /// controls) and `EF` (U+FEFF, U+FFFE, U+FFFF) can change, so no other scalar is decoded.
+    /// ``xml(_:)`` on the UTF-8 bytes: `nil` when nothing changes (the usual case), else the escaped text.
     private static func xmlBytes(_ bytes: Span<UInt8>) -> String? {
-        @inline(__always) func special(_ b: UInt8) -> Bool {
-            b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0xD8 || b == 0xE2
-                || b == 0xEF
-        }
-        let n = bytes.count
         var first = 0
-        while first < n && !special(bytes[first]) { first += 1 }
-        guard first < n else { return nil }
+        while first < bytes.count && !isXMLSpecial(bytes[first]) { first += 1 }
+        guard first < bytes.count else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(n + 16)
-        for k in 0..<first { out.append(bytes[k]) }
-        var i = first
+        out.reserveCapacity(bytes.count + 16)
+        appendXML(bytes, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a UTF-8 byte can start something ``xml(_:)`` changes: only ASCII specials and the scalars led by
+    /// `D8` (U+061C), `E2` (U+2000–U+2FFF: the bidi and zero-width controls) and `EF` (U+FEFF, U+FFFE, U+FFFF)
+    /// can change, so no other scalar is decoded.
+    @inline(__always)
+    private static func isXMLSpecial(_ b: UInt8) -> Bool {
+        b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0xD8 || b == 0xE2
+            || b == 0xEF
+    }
+
+    /// Appends ``xml(_:)`` of `text` to `out` as UTF-8: what the byte-level writers use, so that no `String` is
+    /// built for each value.
+    ///
+    ///     var out: [UInt8] = []
+    ///     Escaping.appendXML("a<b", to: &out)   // out: "a&lt;b" as UTF-8
+    ///
+    /// - Complexity: O(n) in the string's UTF-8 length.
+    package static func appendXML(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.makeContiguousUTF8()
+        appendXML(text.utf8.span, to: &out)
+    }
+
+    /// Appends ``xml(_:)`` of the valid UTF-8 `bytes` to `out`: runs of bytes that need nothing are copied as
+    /// they are, the rest escaped or removed.
+    ///
+    /// - Complexity: O(n) in the number of bytes.
+    package static func appendXML(_ bytes: Span<UInt8>, to out: inout [UInt8]) {
+        let n = bytes.count
+        var i = 0
         while i < n {
+            var end = i
+            while end < n && !isXMLSpecial(bytes[end]) { end += 1 }
+            if end > i {
+                out.append(addingCapacity: end - i) { run in
+                    for k in i..<end { run.append(bytes[k]) }
+                }
+                i = end
+                if i == n { break }
+            }
             let b = bytes[i]
             switch b {
             case 0x26: out.append(contentsOf: "&amp;".utf8)
@@ -187,7 +220,7 @@ package enum Escaping {
             case 0x0A: out.append(contentsOf: "&#10;".utf8)
             case 0x0D: out.append(contentsOf: "&#13;".utf8)
             case 0x00..<0x20: break // not an XML character: removed
-            case 0xD8, 0xE2, 0xEF:
+            default: // 0xD8, 0xE2, 0xEF
                 let width = b == 0xD8 ? 2 : 3
                 let value =
                     b == 0xD8
@@ -203,11 +236,9 @@ package enum Escaping {
                 }
                 i += width
                 continue
-            default: out.append(b)
             }
             i += 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The scalar-by-scalar ``xml(_:)``, kept as the reference the byte version is tested against.

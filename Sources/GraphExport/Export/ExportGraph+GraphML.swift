@@ -19,7 +19,7 @@ extension ExportGraph {
 
 extension ExportSource {
     /// ``ExportGraph/graphML``, written to `out` node by node.
-    package func writeGraphML(to out: inout some TextOutputStream) {
+    package func writeGraphML(to out: inout some UTF8OutputStream) {
         let nodeColumns = [("kind", AttributeType.string)] + nodeSchema.filter { $0.name != "kind" }
         let edgeColumns = [("kind", AttributeType.string)] + edgeSchema.filter { $0.name != "kind" }
         out.write(
@@ -104,56 +104,61 @@ extension ExportGraph {
     }
 }
 
-/// An export source whose nodes and edges come in batches that can be made independently, in any order and on any
-/// thread: batch `b`'s nodes and edges are those that ``ExportSource/forEachNode(_:)`` and
-/// ``ExportSource/forEachEdge(_:)`` give after all of batch `b − 1`'s. Writers make the lines of several batches
-/// on all cores and write them in order, so the bytes are those of one pass.
+/// An export source that writes its own GraphML node and edge lines as UTF-8 bytes, in batches that can be made
+/// independently, in any order and on any thread: node batch `b`'s lines are those of the nodes that
+/// ``ExportSource/forEachNode(_:)`` gives after all of batch `b − 1`'s, and likewise for edges. The writer makes
+/// the lines of several batches on all cores and writes them in order, so the bytes are those of one pass.
 package protocol BatchedExportSource: ExportSource, Sendable {
-    /// The number of batches.
-    var batchCount: Int { get }
-    /// Calls `body` with batch `batch`'s nodes, in the export's order.
-    func forEachNode(inBatch batch: Int, _ body: (ExportGraph.Node) -> Void)
-    /// Calls `body` with batch `batch`'s edges, in the export's order.
-    func forEachEdge(inBatch batch: Int, _ body: (ExportGraph.Edge) -> Void)
+    /// The number of node batches.
+    var nodeBatchCount: Int { get }
+    /// The number of edge batches.
+    var edgeBatchCount: Int { get }
+    /// The number of edges in edge batch `batch`.
+    func edgeCount(inBatch batch: Int) -> Int
+    /// Appends the GraphML lines of node batch `batch`, as ``ExportGraph/graphML`` writes them with these
+    /// columns (`kind` first, then the node schema), to `out`.
+    func appendGraphMLNodes(inBatch batch: Int, columns: [(String, AttributeType)], to out: inout [UInt8])
+    /// Appends the GraphML lines of edge batch `batch`, the first with the id `e<firstID>`, as
+    /// ``ExportGraph/graphML`` writes them with these columns (`kind` first, then the edge schema), to `out`.
+    func appendGraphMLEdges(
+        inBatch batch: Int, firstID: Int, columns: [(String, AttributeType)], to out: inout [UInt8])
 }
 
 extension BatchedExportSource {
-    /// Node lines, then edge lines, a window of batches at a time: the window's lines are made on all cores and
-    /// written in batch order (edge ids are numbered as they are written), so memory holds one window's text.
+    /// Node lines, then edge lines, a window of batches at a time: each window's lines are made on all cores while
+    /// the one before is written, in batch order, so memory holds two windows' bytes.
     func writeGraphMLElements(
         nodeColumns: [(String, AttributeType)], edgeColumns: [(String, AttributeType)],
-        to out: inout some TextOutputStream
+        to out: inout some UTF8OutputStream
     ) {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let window = Swift.max(1, cores * 4)
-        for start in stride(from: 0, to: batchCount, by: window) {
-            let batches = start..<Swift.min(start + window, batchCount)
-            let texts = Parallel.map(batches.count, chunks: Swift.min(cores, batches.count)) { k in
-                var text = ""
-                self.forEachNode(inBatch: batches.lowerBound + k) {
-                    text += ExportGraph.graphMLLine($0, columns: nodeColumns)
-                }
-                return text
-            }
-            for text in texts { out.write(text) }
+        var firstIDs: [Int] = []
+        var next = 0
+        for batch in 0..<edgeBatchCount {
+            firstIDs.append(next)
+            next += edgeCount(inBatch: batch)
         }
-        var index = 0
-        for start in stride(from: 0, to: batchCount, by: window) {
-            let batches = start..<Swift.min(start + window, batchCount)
-            let rests = Parallel.map(batches.count, chunks: Swift.min(cores, batches.count)) { k in
-                var lines: [String] = []
-                self.forEachEdge(inBatch: batches.lowerBound + k) {
-                    lines.append(ExportGraph.graphMLRest($0, columns: edgeColumns))
+        // Windows of node batches, then of edge batches.
+        let nodeWindows = (nodeBatchCount + window - 1) / window
+        let edgeWindows = (edgeBatchCount + window - 1) / window
+        Parallel.pipeline(
+            nodeWindows + edgeWindows,
+            make: { [self, firstIDs] w in
+                let edges = w >= nodeWindows
+                let start = (edges ? w - nodeWindows : w) * window
+                let batches = start..<Swift.min(start + window, edges ? edgeBatchCount : nodeBatchCount)
+                return Parallel.map(batches.count, chunks: Swift.min(cores, batches.count)) { k in
+                    let batch = batches.lowerBound + k
+                    var bytes: [UInt8] = []
+                    if edges {
+                        appendGraphMLEdges(inBatch: batch, firstID: firstIDs[batch], columns: edgeColumns, to: &bytes)
+                    } else {
+                        appendGraphMLNodes(inBatch: batch, columns: nodeColumns, to: &bytes)
+                    }
+                    return bytes
                 }
-                return lines
-            }
-            for lines in rests {
-                for rest in lines {
-                    out.write("    <edge id=\"e\(index)\"")
-                    out.write(rest)
-                    index += 1
-                }
-            }
-        }
+            },
+            consume: { texts in for text in texts { out.write(utf8: text) } })
     }
 }

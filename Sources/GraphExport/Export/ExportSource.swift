@@ -41,7 +41,7 @@ extension ExportSource {
     ///
     /// - Complexity: O(size of the output); memory O(1) beyond the source's own.
     package func write(
-        _ format: ExportFormat, to out: inout some TextOutputStream,
+        _ format: ExportFormat, to out: inout some UTF8OutputStream,
         edgesKey: ExportGraph.NodeLinkEdgesKey = .edges
     ) {
         switch format {

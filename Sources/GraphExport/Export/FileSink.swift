@@ -21,7 +21,7 @@ import Foundation
 /// This is GraphExport's one file with raw buffers: `writeAll(_:to:)` hands `write(2)` a
 /// pointer into bytes that the caller keeps alive for the call (a `String`'s UTF-8, a `Data`, the buffer), and
 /// never past `count`; everything else in the module writes through `FileSink` or `String`.
-package struct FileSink: TextOutputStream {
+package struct FileSink: UTF8OutputStream {
     /// The buffer's size: 1 MiB.
     package static let capacity = 1 << 20
 
@@ -59,6 +59,11 @@ package struct FileSink: TextOutputStream {
 
     /// Appends bytes.
     package mutating func write(bytes: UnsafeRawBufferPointer) { append(bytes) }
+
+    /// Appends UTF-8 bytes.
+    package mutating func write(utf8 bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append($0) }
+    }
 
     private mutating func append(_ bytes: UnsafeRawBufferPointer) {
         count += bytes.count

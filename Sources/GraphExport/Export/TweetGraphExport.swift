@@ -13,16 +13,23 @@ import ReplyGraph
 /// - Complexity: O(T + M + L) to build the tables and again to write, for T tweets, M mentions and L thread links.
 package struct TweetGraphExport: BatchedExportSource {
     let archive: Archive
-    /// Tweets per batch.
+    /// Tweets (and external tweets, and users) per batch.
     let batchSize: Int
-    /// Thread membership by tweet: root and 1-based position.
-    let threadOf: [TweetID: (root: TweetID, position: Int)]
-    let followUpsBySource: [TweetID: [FollowUp]]
-    let linksByTweet: [TweetID: [ThreadLink]]
+    /// Thread membership by tweet position: the thread's index in ``threadRoots`` and the tweet's 1-based
+    /// position in it; `thread` is -1 for a tweet in no thread. Empty when no tweet of the archive is in a thread.
+    let membership: [(thread: Int32, position: Int32)]
+    /// The root of each thread given, by its index.
+    let threadRoots: [TweetID]
+    /// Thread links by the position of the tweet they start from, in the order the threads give them.
+    let linksByTweet: PositionLists<ThreadLink>
+    /// Follow-ups by the position of their tweet, each once, the ones given first and then each thread's.
+    let followUpsBySource: PositionLists<FollowUp>
     /// User nodes (`@` + key), sorted by id, with the spelling first seen and their number of tweets.
     let users: [(id: String, display: String, tweets: Int)]
     /// Referenced tweets the archive does not hold, sorted.
     let externals: [TweetID]
+    /// The number of edges each tweet batch gives.
+    let edgeCounts: [Int]
     package let nodeSchema: [(name: String, type: AttributeType)]
     package let edgeSchema: [(name: String, type: AttributeType)]
     package let isMultigraph: Bool
@@ -34,61 +41,85 @@ package struct TweetGraphExport: BatchedExportSource {
         precondition(batchSize > 0, "a batch holds at least one tweet")
         self.archive = archive
         self.batchSize = batchSize
-        var threadOf: [TweetID: (root: TweetID, position: Int)] = [:]
-        for thread in threads {
-            for (k, id) in thread.tweets.enumerated() { threadOf[id] = (thread.root, k + 1) }
-        }
-        var followUpsBySource: [TweetID: [FollowUp]] = [:]
-        for followUp in followUps + threads.flatMap(\.followUps) {
-            if !(followUpsBySource[followUp.tweet]?.contains(followUp) ?? false) {
-                followUpsBySource[followUp.tweet, default: []].append(followUp)
+        let count = archive.tweets.count
+        // Tables by tweet position: a thread member, a link's start or a follow-up's tweet outside the archive is
+        // never looked up, so it is left out.
+        var membership: [(thread: Int32, position: Int32)] = []
+        for (t, thread) in threads.enumerated() {
+            for (k, id) in thread.tweets.enumerated() {
+                guard let i = archive.index(of: id) else { continue }
+                if membership.isEmpty { membership = Array(repeating: (-1, 0), count: count) }
+                membership[i] = (Int32(t), Int32(k + 1))
             }
         }
-        var linksByTweet: [TweetID: [ThreadLink]] = [:]
-        for thread in threads { for link in thread.links { linksByTweet[link.from, default: []].append(link) } }
-
-        // One pass in the order the edges are written: users as first seen, external tweets, and which attributes
-        // and repeated pairs occur.
-        var users: [String: (display: String, tweets: Int)] = [:]
-        func user(_ handle: Handle) -> String {
-            let id = "@" + handle.key
-            if users[id] == nil { users[id] = (handle.display, 0) }
-            return id
+        var links: [(position: Int, element: ThreadLink)] = []
+        for thread in threads {
+            for link in thread.links {
+                if let i = archive.index(of: link.from) { links.append((i, link)) }
+            }
         }
-        var externals = Set<TweetID>()
+        var sourced: [(position: Int, element: FollowUp)] = []
+        for followUp in followUps + threads.flatMap(\.followUps) {
+            if let i = archive.index(of: followUp.tweet) { sourced.append((i, followUp)) }
+        }
+        let linksByTweet = PositionLists(count: count, links)
+        let followUpsBySource = PositionLists(count: count, sourced).droppingRepeats()
+
+        // One pass in the order the edges are written: users as first seen, external tweets, which attributes and
+        // repeated pairs occur, and how many edges each batch gives.
+        var userIndex: [String: Int] = [:]
+        var userTable: [(key: String, display: String, tweets: Int)] = []
+        func user(_ handle: Handle) -> Int {
+            if let k = userIndex[handle.key] { return k }
+            userIndex[handle.key] = userTable.count
+            userTable.append((handle.key, handle.display, 0))
+            return userTable.count - 1
+        }
+        var externals: [TweetID] = []
         var inThread = false
         var counts = (likes: false, retweets: false, replies: false)
         var mentions = false
         var scored = false
         var repeated = false
         var targets: [TweetID] = []
-        for tweet in archive.tweets {
-            if threadOf[tweet.id] != nil { inThread = true }
-            if tweet.counts.likes != nil { counts.likes = true }
-            if tweet.counts.retweets != nil { counts.retweets = true }
-            if tweet.counts.replies != nil { counts.replies = true }
-            users[user(tweet.author)]!.tweets += 1
+        var mentioned: [(handle: Handle, index: Int)] = []
+        var edgeCounts = [Int](repeating: 0, count: (count + batchSize - 1) / batchSize)
+        for i in 0..<count {
+            let tweet = archive.tweets[i]
+            if !membership.isEmpty && membership[i].thread >= 0 { inThread = true }
+            if tweet.hasCounts {
+                let c = tweet.counts
+                if c.likes != nil { counts.likes = true }
+                if c.retweets != nil { counts.retweets = true }
+                if c.replies != nil { counts.replies = true }
+            }
+            userTable[user(tweet.author)].tweets += 1
+            Self.distinctMentions(of: tweet, into: &mentioned)
+            for mention in mentioned { _ = user(mention.handle) }
+            if !mentioned.isEmpty { mentions = true }
             targets.removeAll(keepingCapacity: true)
             if let parent = tweet.inReplyToID { targets.append(parent) }
-            for mention in tweet.entities.mentions {
-                _ = user(Handle(mention.value))
-                mentions = true
-            }
-            for link in linksByTweet[tweet.id] ?? [] {
-                targets.append(link.to)
-                scored = true
-            }
+            let links = linksByTweet[i]
+            for link in links { targets.append(link.to) }
             if let quoted = tweet.quotedID { targets.append(quoted) }
             if let retweeted = tweet.retweetedID { targets.append(retweeted) }
-            for followUp in followUpsBySource[tweet.id] ?? [] {
-                targets.append(followUp.target)
-                scored = true
-            }
+            let followUps = followUpsBySource[i]
+            for followUp in followUps { targets.append(followUp.target) }
+            if !links.isEmpty || !followUps.isEmpty { scored = true }
             for (k, target) in targets.enumerated() {
-                if archive[target] == nil { externals.insert(target) }
+                if archive.index(of: target) == nil { externals.append(target) }
                 if !repeated && targets[..<k].contains(target) { repeated = true }
             }
+            // authored, then one edge per target, then the mentions
+            edgeCounts[i / batchSize] += 1 + targets.count + mentioned.count
         }
+        externals.sort()
+        var unique = 0
+        for id in externals where unique == 0 || externals[unique - 1] != id {
+            externals[unique] = id
+            unique += 1
+        }
+        externals.removeLast(externals.count - unique)
         var externalAuthor = false
         var externalText = false
         for id in externals {
@@ -97,11 +128,13 @@ package struct TweetGraphExport: BatchedExportSource {
                 if external.text != nil { externalText = true }
             }
         }
-        self.threadOf = threadOf
-        self.followUpsBySource = followUpsBySource
+        self.membership = membership
+        self.threadRoots = threads.map(\.root)
         self.linksByTweet = linksByTweet
-        self.users = users.sorted { $0.key < $1.key }.map { ($0.key, $0.value.display, $0.value.tweets) }
-        self.externals = externals.sorted()
+        self.followUpsBySource = followUpsBySource
+        self.users = userTable.map { ("@" + $0.key, $0.display, $0.tweets) }.sorted { $0.id < $1.id }
+        self.externals = externals
+        self.edgeCounts = edgeCounts
         // Every attribute has one type wherever it occurs, so the schema is the names that occur.
         var nodeColumns: [String: AttributeType] = [:]
         if !archive.tweets.isEmpty {
@@ -132,24 +165,7 @@ package struct TweetGraphExport: BatchedExportSource {
     }
 
     package func forEachNode(_ body: (ExportGraph.Node) -> Void) {
-        for batch in 0..<batchCount { forEachNode(inBatch: batch, body) }
-    }
-
-    /// Batches `0..<tweetBatches` hold ``batchSize`` of the archive's tweets each, in order; the last batch holds the
-    /// external tweets and users.
-    private var tweetBatches: Int { (archive.tweets.count + batchSize - 1) / batchSize }
-
-    package var batchCount: Int { tweetBatches + 1 }
-
-    private func tweets(inBatch batch: Int) -> Range<Int> {
-        batch * batchSize..<Swift.min((batch + 1) * batchSize, archive.tweets.count)
-    }
-
-    package func forEachNode(inBatch batch: Int, _ body: (ExportGraph.Node) -> Void) {
-        guard batch == tweetBatches else {
-            for i in tweets(inBatch: batch) { body(node(of: archive.tweets[i])) }
-            return
-        }
+        for tweet in archive.tweets.indices { body(node(ofTweetAt: tweet)) }
         for id in externals {
             var attributes: [String: AttributeValue] = [:]
             if let external = archive.externalTweets[id] {
@@ -169,12 +185,13 @@ package struct TweetGraphExport: BatchedExportSource {
         }
     }
 
-    private func node(of tweet: Tweet) -> ExportGraph.Node {
+    private func node(ofTweetAt i: Int) -> ExportGraph.Node {
+        let tweet = archive.tweets[i]
         var attributes: [String: AttributeValue] = [
             "author": .string(tweet.author.display), "created_at": .string(tweet.createdAt.iso8601),
             "text": .string(tweet.text), "is_reply": .bool(tweet.isReply), "is_retweet": .bool(tweet.isRetweet),
         ]
-        if let membership = threadOf[tweet.id] {
+        if let membership = thread(ofTweetAt: i) {
             attributes["thread_root"] = .string(String(membership.root.rawValue))
             attributes["thread_position"] = .int(membership.position)
         }
@@ -184,14 +201,15 @@ package struct TweetGraphExport: BatchedExportSource {
         return ExportGraph.Node(id: String(tweet.id.rawValue), kind: "tweet", attributes: attributes)
     }
 
-    package func forEachEdge(_ body: (ExportGraph.Edge) -> Void) {
-        for batch in 0..<batchCount { forEachEdge(inBatch: batch, body) }
+    /// The thread of the tweet at position `i`: its root and the tweet's 1-based position in it.
+    func thread(ofTweetAt i: Int) -> (root: TweetID, position: Int)? {
+        guard !membership.isEmpty, membership[i].thread >= 0 else { return nil }
+        return (threadRoots[Int(membership[i].thread)], Int(membership[i].position))
     }
 
-    package func forEachEdge(inBatch batch: Int, _ body: (ExportGraph.Edge) -> Void) {
+    package func forEachEdge(_ body: (ExportGraph.Edge) -> Void) {
         typealias Edge = ExportGraph.Edge
-        guard batch < tweetBatches else { return }
-        for i in tweets(inBatch: batch) {
+        for i in archive.tweets.indices {
             let tweet = archive.tweets[i]
             let id = String(tweet.id.rawValue)
             body(Edge(source: "@" + tweet.author.key, target: id, kind: "authored"))
@@ -208,7 +226,7 @@ package struct TweetGraphExport: BatchedExportSource {
                         source: id, target: "@" + handle.key, kind: "mentions",
                         attributes: ["in_reply_run": .bool(k < tweet.entities.replyTo.count)]))
             }
-            for link in linksByTweet[tweet.id] ?? [] {
+            for link in linksByTweet[i] {
                 body(
                     Edge(
                         source: id, target: String(link.to.rawValue), kind: "continues",
@@ -222,7 +240,7 @@ package struct TweetGraphExport: BatchedExportSource {
             if let retweeted = tweet.retweetedID {
                 body(Edge(source: id, target: String(retweeted.rawValue), kind: "retweets"))
             }
-            for followUp in followUpsBySource[tweet.id] ?? [] {
+            for followUp in followUpsBySource[i] {
                 body(
                     Edge(
                         source: id, target: String(followUp.target.rawValue), kind: "follow_up_of",
@@ -238,5 +256,27 @@ extension TweetGraphExport {
     /// The tweet graph of `graph` (see ``ExportGraph/init(tweetGraph:)``).
     package init(_ graph: ReplyGraph, batchSize: Int = 8192) {
         self.init(archive: graph.archive, threads: graph.threads, followUps: graph.followUps, batchSize: batchSize)
+    }
+}
+
+extension TweetGraphExport {
+    /// Sets `handles` to the handles `tweet` mentions, each once, in order of first mention, with the position of
+    /// that mention among all of the tweet's mentions (what `in_reply_run` compares with the reply run).
+    ///
+    ///     // text "@Ann hi @bob @ann"
+    ///     TweetGraphExport.distinctMentions(of: tweet, into: &handles)   // [(ann, 0), (bob, 1)] ("Ann" as spelled)
+    ///
+    /// Handles compare as `Handle` does (by key), so the list is what a `Set<Handle>` keeps.
+    ///
+    /// - Complexity: O(m²) for m mentions (a tweet holds a few).
+    static func distinctMentions(of tweet: Tweet, into handles: inout [(handle: Handle, index: Int)]) {
+        handles.removeAll(keepingCapacity: true)
+        guard tweet.hasMentions else { return }
+        var k = 0
+        tweet.entities.forEachMention { value in
+            let handle = Handle(value)
+            if !handles.contains(where: { $0.handle == handle }) { handles.append((handle, k)) }
+            k += 1
+        }
     }
 }

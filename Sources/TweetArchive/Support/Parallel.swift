@@ -38,3 +38,36 @@ package enum Parallel {
         }
     }
 }
+
+extension Parallel {
+    /// Calls `consume` with `make(0)`, `make(1)`, … in order on the calling thread, while `make(k + 1)` runs on
+    /// another thread (where it may use all cores, e.g. through ``map(_:chunks:_:)``): making the next result and
+    /// consuming this one overlap, and at most two results are alive at once.
+    ///
+    ///     Parallel.pipeline(3, make: { "part \($0)" }, consume: { print($0) })   // part 0, part 1, part 2
+    ///
+    /// Each result is written by the thread that makes it before that thread leaves a dispatch group, and read by
+    /// the calling thread only after waiting for the group, so the two never touch it at once.
+    package static func pipeline<T: Sendable>(
+        _ count: Int, make: @escaping @Sendable (Int) -> T, consume: (T) -> Void
+    ) {
+        guard count > 0 else { return }
+        var current = make(0)
+        for k in 0..<count {
+            let next = Slot<T>()
+            let group = DispatchGroup()
+            if k + 1 < count {
+                DispatchQueue.global().async(group: group) { next.value = make(k + 1) }
+            }
+            consume(current)
+            group.wait()
+            guard let value = next.value else { return }
+            current = value
+        }
+    }
+
+    /// A result handed from the thread that makes it to the one that waits for it (see ``pipeline(_:make:consume:)``).
+    private final class Slot<T>: @unchecked Sendable {
+        var value: T?
+    }
+}
