@@ -1,3 +1,4 @@
+import Foundation
 import ReplyGraph
 
 /// The tweet graph of a ``ReplyGraph`` as an export source that makes each node and edge as it is written: what
@@ -65,54 +66,22 @@ package struct TweetGraphExport: BatchedExportSource {
         let linksByTweet = PositionLists(count: count, links)
         let followUpsBySource = PositionLists(count: count, sourced).droppingRepeats()
 
-        // One pass in the order the edges are written: users as first seen, external tweets, which attributes and
-        // repeated pairs occur, and how many edges each batch gives.
-        var userIndex: [String: Int] = [:]
-        var userTable: [(key: String, display: String, tweets: Int)] = []
-        func user(_ handle: Handle) -> Int {
-            if let k = userIndex[handle.key] { return k }
-            userIndex[handle.key] = userTable.count
-            userTable.append((handle.key, handle.display, 0))
-            return userTable.count - 1
+        // One pass in the order the edges are written, in parts on all cores: users as first seen, external
+        // tweets, which attributes and repeated pairs occur, and how many edges each batch gives.
+        let batches = (count + batchSize - 1) / batchSize
+        let parts = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, batches))
+        let tallies = Parallel.map(parts, chunks: parts) { [membership] part in
+            var tally = Tally()
+            let range = Parallel.chunk(part, of: parts, count: batches)
+            tally.count(
+                archive, positions: range.lowerBound * batchSize..<Swift.min(range.upperBound * batchSize, count),
+                batchSize: batchSize, inThread: { !membership.isEmpty && membership[$0].thread >= 0 },
+                linksByTweet, followUpsBySource)
+            return tally
         }
-        var externals: [TweetID] = []
-        var inThread = false
-        var counts = (likes: false, retweets: false, replies: false)
-        var mentions = false
-        var scored = false
-        var repeated = false
-        var targets: [TweetID] = []
-        var mentioned: [(handle: Handle, index: Int)] = []
-        var edgeCounts = [Int](repeating: 0, count: (count + batchSize - 1) / batchSize)
-        for i in 0..<count {
-            let tweet = archive.tweets[i]
-            if !membership.isEmpty && membership[i].thread >= 0 { inThread = true }
-            if tweet.hasCounts {
-                let c = tweet.counts
-                if c.likes != nil { counts.likes = true }
-                if c.retweets != nil { counts.retweets = true }
-                if c.replies != nil { counts.replies = true }
-            }
-            userTable[user(tweet.author)].tweets += 1
-            Self.distinctMentions(of: tweet, into: &mentioned)
-            for mention in mentioned { _ = user(mention.handle) }
-            if !mentioned.isEmpty { mentions = true }
-            targets.removeAll(keepingCapacity: true)
-            if let parent = tweet.inReplyToID { targets.append(parent) }
-            let links = linksByTweet[i]
-            for link in links { targets.append(link.to) }
-            if let quoted = tweet.quotedID { targets.append(quoted) }
-            if let retweeted = tweet.retweetedID { targets.append(retweeted) }
-            let followUps = followUpsBySource[i]
-            for followUp in followUps { targets.append(followUp.target) }
-            if !links.isEmpty || !followUps.isEmpty { scored = true }
-            for (k, target) in targets.enumerated() {
-                if archive.index(of: target) == nil { externals.append(target) }
-                if !repeated && targets[..<k].contains(target) { repeated = true }
-            }
-            // authored, then one edge per target, then the mentions
-            edgeCounts[i / batchSize] += 1 + targets.count + mentioned.count
-        }
+        var tally = tallies.first ?? Tally()
+        for later in tallies.dropFirst() { tally.append(later) }
+        var externals = tally.externals
         externals.sort()
         var unique = 0
         for id in externals where unique == 0 || externals[unique - 1] != id {
@@ -132,9 +101,9 @@ package struct TweetGraphExport: BatchedExportSource {
         self.threadRoots = threads.map(\.root)
         self.linksByTweet = linksByTweet
         self.followUpsBySource = followUpsBySource
-        self.users = userTable.map { ("@" + $0.key, $0.display, $0.tweets) }.sorted { $0.id < $1.id }
+        self.users = tally.users.map { ("@" + $0.key, $0.display, $0.tweets) }.sorted { $0.id < $1.id }
         self.externals = externals
-        self.edgeCounts = edgeCounts
+        self.edgeCounts = tally.edgeCounts
         // Every attribute has one type wherever it occurs, so the schema is the names that occur.
         var nodeColumns: [String: AttributeType] = [:]
         if !archive.tweets.isEmpty {
@@ -144,24 +113,24 @@ package struct TweetGraphExport: BatchedExportSource {
             nodeColumns["handle"] = .string
             nodeColumns["tweets"] = .int
         }
-        if inThread {
+        if tally.inThread {
             nodeColumns["thread_root"] = .string
             nodeColumns["thread_position"] = .int
         }
-        if counts.likes { nodeColumns["likes"] = .int }
-        if counts.retweets { nodeColumns["retweets"] = .int }
-        if counts.replies { nodeColumns["replies"] = .int }
+        if tally.likes { nodeColumns["likes"] = .int }
+        if tally.retweets { nodeColumns["retweets"] = .int }
+        if tally.replies { nodeColumns["replies"] = .int }
         if externalAuthor { nodeColumns["author"] = .string }
         if externalText { nodeColumns["text"] = .string }
         nodeSchema = nodeColumns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         var edgeColumns: [String: AttributeType] = [:]
-        if mentions { edgeColumns["in_reply_run"] = .bool }
-        if scored {
+        if tally.mentions { edgeColumns["in_reply_run"] = .bool }
+        if tally.scored {
             edgeColumns["confidence"] = .double
             edgeColumns["reason"] = .string
         }
         edgeSchema = edgeColumns.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        isMultigraph = repeated
+        isMultigraph = tally.repeated
     }
 
     package func forEachNode(_ body: (ExportGraph.Node) -> Void) {
@@ -277,6 +246,98 @@ extension TweetGraphExport {
             let handle = Handle(value)
             if !handles.contains(where: { $0.handle == handle }) { handles.append((handle, k)) }
             k += 1
+        }
+    }
+}
+
+extension TweetGraphExport {
+    /// What a pass over some of the archive's tweets finds, in the order their edges are written; the tallies of
+    /// consecutive parts are joined with ``append(_:)``.
+    private struct Tally {
+        /// Users as first seen (by key), with the spelling first seen and their number of tweets.
+        var users: [(key: String, display: String, tweets: Int)] = []
+        private var userIndex: [String: Int] = [:]
+        /// Referenced tweets the archive does not hold, with repeats.
+        var externals: [TweetID] = []
+        var inThread = false
+        var likes = false
+        var retweets = false
+        var replies = false
+        var mentions = false
+        var scored = false
+        var repeated = false
+        /// The number of edges of each batch passed over.
+        var edgeCounts: [Int] = []
+
+        private mutating func user(_ handle: Handle) -> Int {
+            if let k = userIndex[handle.key] { return k }
+            userIndex[handle.key] = users.count
+            users.append((handle.key, handle.display, 0))
+            return users.count - 1
+        }
+
+        /// Passes over the tweets at `positions`, which start a batch of `batchSize` and end one (or the archive).
+        ///
+        /// - Complexity: O(n + m) for n tweets and m mentions, links and follow-ups.
+        mutating func count(
+            _ archive: Archive, positions: Range<Int>, batchSize: Int, inThread isMember: (Int) -> Bool,
+            _ linksByTweet: PositionLists<ThreadLink>, _ followUpsBySource: PositionLists<FollowUp>
+        ) {
+            var targets: [TweetID] = []
+            var mentioned: [(handle: Handle, index: Int)] = []
+            for i in positions {
+                let tweet = archive.tweets[i]
+                if isMember(i) { inThread = true }
+                if tweet.hasCounts {
+                    let c = tweet.counts
+                    if c.likes != nil { likes = true }
+                    if c.retweets != nil { retweets = true }
+                    if c.replies != nil { replies = true }
+                }
+                users[user(tweet.author)].tweets += 1
+                TweetGraphExport.distinctMentions(of: tweet, into: &mentioned)
+                for mention in mentioned { _ = user(mention.handle) }
+                if !mentioned.isEmpty { mentions = true }
+                targets.removeAll(keepingCapacity: true)
+                if let parent = tweet.inReplyToID { targets.append(parent) }
+                let links = linksByTweet[i]
+                for link in links { targets.append(link.to) }
+                if let quoted = tweet.quotedID { targets.append(quoted) }
+                if let retweeted = tweet.retweetedID { targets.append(retweeted) }
+                let followUps = followUpsBySource[i]
+                for followUp in followUps { targets.append(followUp.target) }
+                if !links.isEmpty || !followUps.isEmpty { scored = true }
+                for (k, target) in targets.enumerated() {
+                    if archive.index(of: target) == nil { externals.append(target) }
+                    if !repeated && targets[..<k].contains(target) { repeated = true }
+                }
+                // authored, one edge per target, one per handle mentioned
+                if (i - positions.lowerBound) % batchSize == 0 { edgeCounts.append(0) }
+                edgeCounts[edgeCounts.count - 1] += 1 + targets.count + mentioned.count
+            }
+        }
+
+        /// Joins the tally of the tweets that come next: a user keeps the spelling seen first.
+        ///
+        /// - Complexity: O(the later tally's users and externals).
+        mutating func append(_ later: Tally) {
+            for user in later.users {
+                if let k = userIndex[user.key] {
+                    users[k].tweets += user.tweets
+                } else {
+                    userIndex[user.key] = users.count
+                    users.append(user)
+                }
+            }
+            externals += later.externals
+            inThread = inThread || later.inThread
+            likes = likes || later.likes
+            retweets = retweets || later.retweets
+            replies = replies || later.replies
+            mentions = mentions || later.mentions
+            scored = scored || later.scored
+            repeated = repeated || later.repeated
+            edgeCounts += later.edgeCounts
         }
     }
 }
