@@ -29,9 +29,12 @@ extension TweetGraphExport {
         let keys = GraphMLDataKeys(columns: columns, prefix: "n")
         if batch < tweetBatches {
             let fields = TweetFields(keys)
-            for i in positions(inBatch: batch, of: archive.tweets.count) {
-                appendTweetNode(at: i, fields, to: &out)
-            }
+            let tweets = positions(inBatch: batch, of: archive.tweets.count)
+            // Room for the lines as they mostly come, so that the bytes are not copied as they grow.
+            var text = 0
+            for i in tweets { text += archive.tweets[i].textUTF8Count }
+            out.reserveCapacity(out.count + text + text / 8 + tweets.count * 384)
+            for i in tweets { appendTweetNode(at: i, fields, to: &out) }
         } else if batch < tweetBatches + externalBatches {
             let author = keys.opening(ifPresent: "author")
             let text = keys.opening(ifPresent: "text")
@@ -151,6 +154,7 @@ extension TweetGraphExport {
         let reason = keys.opening(ifPresent: "reason")
         keys.checkOrder(["confidence", "in_reply_run", "reason"])
         var id = firstID
+        out.reserveCapacity(out.count + edgeCounts[batch] * 160)
         var source: [UInt8] = []
         var mentioned: [(handle: Handle, index: Int)] = []
 
