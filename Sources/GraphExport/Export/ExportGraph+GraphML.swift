@@ -126,7 +126,10 @@ package protocol BatchedExportSource: ExportSource, Sendable {
 
 extension BatchedExportSource {
     /// Node lines, then edge lines, a window of batches at a time: each window's lines are made on all cores while
-    /// the one before is written, in batch order, so memory holds two windows' bytes.
+    /// the one before is written, in batch order, so memory holds two windows' bytes. Edge batch `b`'s first id is
+    /// the number of edges in the batches before it.
+    ///
+    /// - Complexity: O(size of the output); memory O(window × batch size) beyond the source's own.
     func writeGraphMLElements(
         nodeColumns: [(String, AttributeType)], edgeColumns: [(String, AttributeType)],
         to out: inout some UTF8OutputStream

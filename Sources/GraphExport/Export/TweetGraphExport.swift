@@ -37,7 +37,8 @@ package struct TweetGraphExport: BatchedExportSource {
     package var isDirected: Bool { true }
     package var attributes: [String: AttributeValue] { ["name": "replygraph tweets"] }
 
-    /// `batchSize` is the number of tweets per batch that writers make on one core (see ``BatchedExportSource``).
+    /// `batchSize` is the number of tweets (or external tweets, or users) per batch that writers make on one core
+    /// (see ``BatchedExportSource``).
     package init(archive: Archive, threads: [TweetThread], followUps: [FollowUp] = [], batchSize: Int = 8192) {
         precondition(batchSize > 0, "a batch holds at least one tweet")
         self.archive = archive

@@ -48,6 +48,8 @@ extension Parallel {
     ///
     /// Each result is written by the thread that makes it before that thread leaves a dispatch group, and read by
     /// the calling thread only after waiting for the group, so the two never touch it at once.
+    ///
+    /// - Complexity: `count` calls of `make` and of `consume`, and one dispatch per result.
     package static func pipeline<T: Sendable>(
         _ count: Int, make: @escaping @Sendable (Int) -> T, consume: (T) -> Void
     ) {
