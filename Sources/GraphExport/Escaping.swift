@@ -175,8 +175,13 @@ package enum Escaping {
     /// can change, so no other scalar is decoded.
     @inline(__always)
     private static func isXMLSpecial(_ b: UInt8) -> Bool {
-        b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 || b == 0xD8 || b == 0xE2
-            || b == 0xEF
+        // Below 0x40 one bit per byte: the C0 controls, `"`, `&`, `'`, `<` and `>`.
+        if b < 0x40 { return (xmlSpecialsBelow40 >> UInt64(b)) & 1 != 0 }
+        return b >= 0xD8 && (b == 0xD8 || b == 0xE2 || b == 0xEF)
+    }
+
+    private static var xmlSpecialsBelow40: UInt64 {
+        0xFFFF_FFFF | 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
     }
 
     /// Appends ``xml(_:)`` of `text` to `out` as UTF-8: what the byte-level writers use, so that no `String` is
