@@ -71,9 +71,9 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let reply = ReplyGraph(try input.load(), options: threadOptions.options, quiet: input.quiet)
+            let archive = try input.load()
             if let kind = UserGraphKind(rawValue: graph.rawValue) {
-                let users = reply.userGraph(kind)
+                let users = ReplyGraph(archive, options: threadOptions.options, quiet: input.quiet).userGraph(kind)
                 var scores: UserGraphMetrics?
                 if metrics {
                     do { scores = try UserGraphMetrics(in: users) } catch {
@@ -84,8 +84,11 @@ struct ExportCommand: ParsableCommand {
                     scores.map { ExportGraph(userGraph: users, kind: kind, metrics: $0) }
                         ?? ExportGraph(userGraph: users, kind: kind))
             } else {
-                // The tweet graph is made node by node as it is written, never held whole.
-                try write(TweetGraphExport(reply))
+                // The tweet graph is made batch by batch as it is written, never held whole, from the threads alone
+                // (no typed graph).
+                let threads = ThreadReconstructor.threads(
+                    of: archive, options: threadOptions.options, quiet: input.quiet)
+                try write(TweetGraphExport(archive: archive, threads: threads.threads, followUps: threads.followUps))
             }
         }
     }
