@@ -85,7 +85,7 @@ for size in "${SIZES[@]}"; do
     python3 "$GEN" --tweets "$tweets" --authors "$authors" --seed 3 -o "$corpus.part"
     mv "$corpus.part" "$corpus"
   fi
-  bytes=$(stat -c %s "$corpus")
+  bytes=$(stat -L -c %s "$corpus")
   for name in $COMMANDS; do
     walls=() rss=0 written=0
     for _ in $(seq "$RUNS"); do

@@ -59,6 +59,23 @@ enum TweetFactory {
         #expect(NumberingMarker.parse(text) == nil)
     }
 
+    /// The packed marker column gives back every marker it was given: each style, totals and none, and the
+    /// extremes parsing allows (0 and 999).
+    @Test func markerColumnKeepsEveryMarker() {
+        var markers: [NumberingMarker?] = [nil]
+        for style in NumberingStyle.allCases {
+            for (number, total) in [(0, nil), (1, 8), (999, 999), (3, nil), (2, 0)] as [(Int, Int?)] {
+                markers.append(NumberingMarker(number: number, total: total, style: style))
+            }
+        }
+        markers += ["1/n A thread", "3\u{FE0F}\u{20E3} text", "Plain text", "[1/4] Why"].map(NumberingMarker.parse)
+        let column = MarkerColumn(count: markers.count)
+        for (i, marker) in markers.enumerated() { column[i] = marker }
+        #expect(markers.indices.map { column[$0] } == markers)
+        column[1] = nil
+        #expect(column[1] == nil && column[2] == markers[2])
+    }
+
     @Test func foldsStyledTextForCues() {
         #expect(TextCues("Feel free to 𝐅𝐨𝐥𝐥𝐨𝐰 𝐦𝐞 & comment").contains(.closer))
         #expect(TextCues("Why is Kafka fast? A thread 🧵👇").contains(.opener))

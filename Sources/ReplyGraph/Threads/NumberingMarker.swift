@@ -214,3 +214,43 @@ private let zero = UInt8(ascii: "0")
 private let openParen = UInt8(ascii: "(")
 private let closeParen = UInt8(ascii: ")")
 private let letterN = UInt8(ascii: "n")
+
+/// Each tweet's ``NumberingMarker`` (or none) in six bytes, where a `DecisionColumn<NumberingMarker?>` takes
+/// twenty-four: at ten million tweets that is 180 MB of thread reconstruction's peak. Numbers and totals fit in
+/// 16 bits because ``NumberingMarker/parse(_:)`` reads at most three digits; the style is stored as its case
+/// index plus one, 0 meaning no marker, and a missing total as -1.
+struct MarkerColumn: Sendable {
+    private struct Packed {
+        var number: Int16 = 0
+        var total: Int16 = -1
+        var style: UInt8 = 0
+    }
+
+    private let packed: DecisionColumn<Packed>
+    private static let styles = NumberingStyle.allCases
+
+    /// A column of `count` tweets without markers.
+    init(count: Int) { packed = DecisionColumn(repeating: Packed(), count: count) }
+
+    /// Tweet `i`'s marker; setting it writes the storage every copy of the column shares (see ``DecisionColumn``).
+    subscript(i: Int) -> NumberingMarker? {
+        get {
+            let p = packed[i]
+            guard p.style > 0 else { return nil }
+            return NumberingMarker(
+                number: Int(p.number), total: p.total < 0 ? nil : Int(p.total), style: Self.styles[Int(p.style) - 1])
+        }
+        nonmutating set {
+            guard let marker = newValue else {
+                packed[i] = Packed()
+                return
+            }
+            precondition(
+                (0...999).contains(marker.number) && (marker.total ?? 0) >= 0 && (marker.total ?? 0) <= 999,
+                "a parsed marker's number and total are 0 to 999")
+            packed[i] = Packed(
+                number: Int16(marker.number), total: Int16(marker.total ?? -1),
+                style: UInt8(Self.styles.firstIndex(of: marker.style)! + 1))
+        }
+    }
+}

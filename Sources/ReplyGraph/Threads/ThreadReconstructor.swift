@@ -94,7 +94,8 @@ struct ReconstructionState {
     let times: DecisionColumn<Int64>
     let othersLead: DecisionColumn<Bool>
     /// Per tweet: whether it is a retweet, and its conversation id (0 for none), read once instead of through the
-    /// tweet in the decoding loop.
+    /// tweet in the decoding loop. The conversation column is empty when no tweet states an id: read it through
+    /// ``conversationID(_:)``.
     let isRetweet: DecisionColumn<Bool>
     let conversation: DecisionColumn<UInt64>
     /// Archive indices in posting order.
@@ -106,7 +107,7 @@ struct ReconstructionState {
     let reason: DecisionColumn<ThreadLink.Reason>
     let chainOf: DecisionColumn<Int32>
     var chains: [Chain] = []
-    let markers: DecisionColumn<NumberingMarker?>
+    let markers: MarkerColumn
     /// Each tweet's cues with bit 15 set once read (``readCues(_:)``): only for tweets whose wording can change a
     /// decision, and for follow-ups.
     let cueCache: DecisionColumn<UInt16>
@@ -148,12 +149,14 @@ struct ReconstructionState {
         let timeColumn = DecisionColumn<Int64>(repeating: 0, count: n)
         let leadColumn = DecisionColumn<Bool>(repeating: false, count: n)
         let retweetColumn = DecisionColumn<Bool>(repeating: false, count: n)
-        let conversationColumn = DecisionColumn<UInt64>(repeating: 0, count: n)
+        // Most archives state no conversation ids (twint's text never does): they keep no column for them.
+        let statesConversations = tweets.contains { $0.conversationID != nil }
+        let conversationColumn = DecisionColumn<UInt64>(repeating: 0, count: statesConversations ? n : 0)
         TweetWalk.forEach(of: archive) { tweets, _, i in
             timeColumn[i] = tweets[i].createdAt.milliseconds
             leadColumn[i] = Self.leadsWithOthers(tweets[i])
             retweetColumn[i] = tweets[i].isRetweet
-            conversationColumn[i] = tweets[i].conversationID?.rawValue ?? 0
+            if statesConversations { conversationColumn[i] = tweets[i].conversationID?.rawValue ?? 0 }
         }
         // The columns are kept as they are, never copied: at ten million tweets a copy of each costs a gigabyte
         // of peak memory.
@@ -200,7 +203,7 @@ struct ReconstructionState {
         // Every text is read once, on all cores: its numbering marker, and for the tweets that can be linked its
         // word set and wording, while the text is in the cache (read later, one tweet at a time, a text costs a trip
         // to memory). Tweets outside the set have their wording read on first use, by `readCues`.
-        let markerColumn = DecisionColumn<NumberingMarker?>(repeating: nil, count: n)
+        let markerColumn = MarkerColumn(count: n)
         let factColumn = DecisionColumn<TweetFacts>(repeating: TweetFacts(), count: n)
         let cueCache = DecisionColumn<UInt16>(repeating: 0, count: n)
         let authorBits = ContiguousArray(keys.map(TweetFacts.handleBit))
@@ -287,6 +290,9 @@ struct ReconstructionState {
         }
         return archive.inputs.isEmpty && archive.tweets.contains { $0.inReplyToID != nil }
     }
+
+    /// Tweet `i`'s conversation id, 0 for none (an archive that states none keeps no column).
+    func conversationID(_ i: Int) -> UInt64 { conversation.count == 0 ? 0 : conversation[i] }
 
     /// The wording of a tweet already read by ``readCues(_:)``.
     func cues(_ i: Int) -> TextCues { TextCues(rawValue: cueCache[i] & 0x7FFF) }
@@ -431,7 +437,7 @@ struct ReconstructionState {
     /// attach through an unnumbered tweet hanging off part n−1 by a weak link (below 0.5) takes part n−1 as its
     /// parent instead, and the tweet in between (posted meanwhile, not a part) leaves the thread.
     mutating func linkInferred(_ i: Int, before parentID: TweetID?) {
-        if conversation[i] != 0 && conversation[i] == tweets[i].id.rawValue {
+        if conversationID(i) != 0 && conversationID(i) == tweets[i].id.rawValue {
             startChain(i, isReply: leadsWithOthers(i))
             return
         }
@@ -592,10 +598,10 @@ struct ReconstructionState {
     ///
     /// Declared `mutating`, though it writes nothing, as ``score(_:candidate:mostSimilar:wording:)`` is.
     mutating func sameConversation(_ i: Int, _ j: Int) -> Bool {
-        let mine = conversation[i]
+        let mine = conversationID(i)
         guard mine != 0 else { return true }
         let root = Int(chains[Int(chainOf[j])].root)
-        let theirs = conversation[j] != 0 ? conversation[j] : conversation[root]
+        let theirs = conversationID(j) != 0 ? conversationID(j) : conversationID(root)
         return theirs == 0 || mine == theirs || mine == tweets[j].id.rawValue || mine == tweets[root].id.rawValue
     }
 
@@ -761,7 +767,7 @@ struct ReconstructionState {
         if supports(.opener) { mask |= Bit.opener.rawValue }
         if supports(.continuationWord) || supports(.startsLower) { mask |= Bit.continuation.rawValue }
         if supports(.mostSimilar) { mask |= Bit.template.rawValue }
-        if conversation[i] != 0 && conversation[j] != 0 { mask |= Bit.conversation.rawValue }
+        if conversationID(i) != 0 && conversationID(j) != 0 { mask |= Bit.conversation.rawValue }
         return ThreadLink.Reason(basis: .inferred(seconds: gap), cueMask: mask, numberedFrom: from, numberedTo: to)
     }
 
