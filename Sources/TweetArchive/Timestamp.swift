@@ -34,6 +34,14 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         year: Int, month: Int, day: Int, hour: Int, minute: Int,
         second: Int, millisecond: Int, weekday: Int
     ) {
+        let (days, ms) = dayAndTime(utcOffsetSeconds: utcOffsetSeconds)
+        let (y, m, d) = Self.civilFromDays(days)
+        return (y, m, d, ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000, Self.weekday(ofDay: days))
+    }
+
+    /// The day (days since 1970-01-01, shifted by `utcOffsetSeconds`) and the milliseconds into it, without the
+    /// calendar date: what a pass over many instants needs per instant (the date once per day).
+    package func dayAndTime(utcOffsetSeconds: Int = 0) -> (day: Int, millisecond: Int) {
         let shifted = rawValue + Int64(utcOffsetSeconds) * 1000
         var days = shifted / 86_400_000
         var msOfDay = shifted % 86_400_000
@@ -41,12 +49,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
             msOfDay += 86_400_000
             days -= 1
         }
-        let (y, m, d) = Self.civilFromDays(Int(days))
-        let ms = Int(msOfDay)
-        // 1970-01-01 was a Thursday; weekday 0 = Monday ... 6 = Sunday (ISO order).
-        let weekday = ((Int(days) % 7) + 7 + 3) % 7
-        return (y, m, d, ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60, ms % 1000, weekday)
+        return (Int(days), Int(msOfDay))
     }
+
+    /// The weekday of a day since 1970-01-01: 0 = Monday … 6 = Sunday (ISO order; 1970-01-01 was a Thursday).
+    package static func weekday(ofDay days: Int) -> Int { ((days % 7) + 7 + 3) % 7 }
 
     /// ISO 8601 in UTC with milliseconds: `2023-02-14T16:45:07.263Z`.
     public var iso8601: String {

@@ -296,8 +296,8 @@ extension [UInt8] {
         appendDecimal(UInt64(value.magnitude))
     }
 
-    /// Appends `value` in `width` digits at least, zeros first (`value` is not negative).
-    private mutating func appendDecimal(_ value: Int, width: Int) {
+    /// Appends `value` in `width` digits at least, zeros first (`value` is not negative), then `separator`.
+    private mutating func appendDecimal(_ value: Int, width: Int, then separator: Unicode.Scalar) {
         var digits = 1
         var rest = value
         while rest >= 10 {
@@ -306,6 +306,7 @@ extension [UInt8] {
         }
         if digits < width { append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits)) }
         appendDecimal(UInt64(value))
+        append(UInt8(ascii: separator))
     }
 
     /// Appends `time.iso8601` (`2023-02-14T16:45:07.263Z`).
@@ -316,19 +317,12 @@ extension [UInt8] {
             append(contentsOf: time.iso8601.utf8)
             return
         }
-        appendDecimal(c.year, width: 4)
-        append(UInt8(ascii: "-"))
-        appendDecimal(c.month, width: 2)
-        append(UInt8(ascii: "-"))
-        appendDecimal(c.day, width: 2)
-        append(UInt8(ascii: "T"))
-        appendDecimal(c.hour, width: 2)
-        append(UInt8(ascii: ":"))
-        appendDecimal(c.minute, width: 2)
-        append(UInt8(ascii: ":"))
-        appendDecimal(c.second, width: 2)
-        append(UInt8(ascii: "."))
-        appendDecimal(c.millisecond, width: 3)
-        append(UInt8(ascii: "Z"))
+        appendDecimal(c.year, width: 4, then: "-")
+        appendDecimal(c.month, width: 2, then: "-")
+        appendDecimal(c.day, width: 2, then: "T")
+        appendDecimal(c.hour, width: 2, then: ":")
+        appendDecimal(c.minute, width: 2, then: ":")
+        appendDecimal(c.second, width: 2, then: ".")
+        appendDecimal(c.millisecond, width: 3, then: "Z")
     }
 }

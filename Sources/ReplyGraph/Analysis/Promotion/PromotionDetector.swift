@@ -248,21 +248,24 @@ public struct PromotionDetector: Sendable {
                 let scan = detector.foldStyledLetters ? nil : compiled.filter.scan(tweet)
                 let decision = detector.classify(tweet, filter: compiled, scan: scan)
                 if decision.isPromotion { promotional.append((i, decision)) }
-                if Self.matchesAny(closers, tweet, slots: compiled.extraSlots, scan: scan) { closerIndices.append(i) }
+                if Self.matchesAny(closers, tweet.text, slots: compiled.extraSlots, scan: scan) {
+                    closerIndices.append(i)
+                }
             }
             return (promotional, closerIndices)
         }
         return (found.flatMap(\.0), found.flatMap(\.1))
     }
 
-    /// Whether one of `patterns` matches the tweet's tokens, trying only those whose slots `scan` allows (all
-    /// without a scan).
-    private static func matchesAny(
-        _ patterns: [PromotionPattern], _ tweet: Tweet, slots: Range<Int>, scan: PromotionPrefilter.Found?
+    /// Whether one of `patterns` matches the text's tokens, trying only those whose slots `scan` allows (all
+    /// without a scan); the text is not made or tokenized when none is allowed.
+    static func matchesAny(
+        _ patterns: [PromotionPattern], _ text: @autoclosure () -> String, slots: Range<Int>,
+        scan: PromotionPrefilter.Found?
     ) -> Bool {
         func allowed(_ k: Int) -> Bool { scan?.mayMatch(slots.lowerBound + k) ?? true }
         guard patterns.indices.contains(where: allowed) else { return false }
-        let tokens = PromotionText.tokens(in: tweet.text)
+        let tokens = PromotionText.tokens(in: text())
         return patterns.indices.contains { k in allowed(k) && patterns[k].firstMatch(in: tokens) != nil }
     }
 

@@ -39,13 +39,7 @@ extension PromotionReport {
         var current = -1
         for (i, tweet) in classified.tweets.enumerated() {
             let instant = tweet.createdAt
-            let shifted = instant.milliseconds + Int64(offset(instant)) * 1000
-            var day = Int(shifted / 86_400_000)
-            var msOfDay = Int(shifted % 86_400_000)
-            if msOfDay < 0 {
-                msOfDay += 86_400_000
-                day -= 1
-            }
+            let (day, msOfDay) = instant.dayAndTime(utcOffsetSeconds: offset(instant))
             if day != lastDay {
                 lastDay = day
                 if let k = dayIndex[day] {
@@ -56,7 +50,7 @@ extension PromotionReport {
                     days.append(Day(number: day))
                 }
             }
-            let weekday = ((day % 7) + 7 + 3) % 7 // 1970-01-01 was a Thursday; 0 = Monday
+            let weekday = Timestamp.weekday(ofDay: day)
             let hour = msOfDay / 3_600_000
             all[weekday][hour] += 1
             days[current].tweets += 1

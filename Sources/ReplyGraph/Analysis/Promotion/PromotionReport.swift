@@ -199,12 +199,8 @@ public struct PromotionReport: Sendable, Encodable {
     /// Whether a text is a thread closer ("I hope you've found this thread helpful", "Enjoy this thread?"). A
     /// report finds its closers in the scan that classifies each tweet (``PromotionDetector/promotions(in:closers:)``).
     package static func isCloser(_ text: String) -> Bool {
-        let found = closerFilter.scan(text)
-        guard closerPatterns.indices.contains(where: found.mayMatch) else { return false }
-        let tokens = PromotionText.tokens(in: text)
-        return closerPatterns.enumerated().contains { k, pattern in
-            found.mayMatch(k) && pattern.firstMatch(in: tokens) != nil
-        }
+        PromotionDetector.matchesAny(
+            closerPatterns, text, slots: closerPatterns.indices, scan: closerFilter.scan(text))
     }
 
     /// Computes the report from a graph: its tweets, threads and follow-ups.
@@ -332,7 +328,7 @@ public struct PromotionReport: Sendable, Encodable {
     /// ISO 8601 week label (`2022-W01`) of a local calendar date.
     static func isoWeek(year: Int, month: Int, day: Int) -> String {
         let days = Int(Timestamp(year: year, month: month, day: day)!.milliseconds / 86_400_000)
-        let weekday = ((days % 7) + 7 + 3) % 7 // 0 = Monday
+        let weekday = Timestamp.weekday(ofDay: days)
         let thursday = days - weekday + 3
         let t = Timestamp(milliseconds: Int64(thursday) * 86_400_000).components()
         let jan1 = Int(Timestamp(year: t.year, month: 1, day: 1)!.milliseconds / 86_400_000)
